@@ -1,0 +1,90 @@
+/**
+ * Business settings for Tandem. This sample is what `npm run dev` uses as is.
+ * Every field is checked against `businessSettingsSchema` at cold start; a bad value stops
+ * start-up with a message naming it. Edit freely, then `npm test`.
+ */
+export default {
+  // Your brand, as customers know it.
+  brand: 'Northwind Outfitters',
+  // How the AI speaks. Keep it short: it is part of every prompt.
+  persona:
+    'You are the Northwind Outfitters assistant. You are warm, concise and practical. ' +
+    'You answer only from the knowledge base; when you are unsure you say so and offer a person.',
+  // Rules the AI must follow. Guardrails in code enforce the critical ones as well.
+  policies: [
+    'Never promise refunds, discounts or delivery dates that the knowledge base does not state.',
+    'Never ask for full card numbers, passwords or one-time codes.',
+    'Keep replies under 3 short paragraphs; SMS customers pay per segment.',
+  ],
+  // Business hours, used to tell customers when people are back.
+  hours: {
+    timeZone: 'America/New_York',
+    // Sunday .. Saturday; null = closed.
+    week: [
+      null,
+      { open: '09:00', close: '18:00' },
+      { open: '09:00', close: '18:00' },
+      { open: '09:00', close: '18:00' },
+      { open: '09:00', close: '18:00' },
+      { open: '09:00', close: '18:00' },
+      { open: '10:00', close: '14:00' },
+    ],
+  },
+  sla: {
+    reminderMinutes: 5, // unclaimed: a reminder in the thread
+    escalateMinutes: 15, // unclaimed: mention the group, bump priority, tell the customer
+    // mentionGroup: '<!subteam^S0123456>',
+    idleResolveMinutes: 1440, // AI conversations idle this long are resolved automatically
+  },
+  escalation: {
+    alwaysEscalateIntents: ['cancellation'],
+    refundLimit: 100,
+    negativeSentimentThreshold: -0.5,
+    escalateOnAttachment: true,
+  },
+  // Slack thread replies starting with this stay internal.
+  notePrefix: 'note:',
+  messages: {
+    help: 'Northwind Outfitters support: reply with your question, or "agent" for a person. Reply STOP to opt out.',
+    escalated:
+      "I'm bringing in a member of our team; they'll reply here shortly with everything you've told me.",
+    escalatedAfterHours:
+      "I've passed this to our team. We're closed right now and back {{reopens}}; they'll reply here then.",
+    waitNotice:
+      "Thanks for your patience: our team is busy, but you're in the queue and someone will be with you soon.",
+    closing: "Thanks for contacting Northwind Outfitters. We're here if you need anything else.",
+    satisfactionQuestion: 'How did we do? Reply with a number from 1 (poor) to 5 (excellent).',
+    satisfactionThanks: 'Thank you for the feedback!',
+    attachmentUnsupported:
+      'I can\'t open attachments, but I can bring in a person who can. Would you like that? Reply "agent".',
+    modelUnavailable: "Sorry, I'm having trouble right now. I've asked a member of our team to help you.",
+    selfHarmSafety:
+      "I'm really sorry you're feeling this way. You're not alone: in the US you can call or text 988 any time. I'm getting a person to talk with you now.",
+    abuseBoundary: "I want to help, and I'll do that best if we keep things respectful.",
+    injectionRefusal:
+      'I can only help with questions about Northwind Outfitters orders, products and services.',
+    fallback: 'I\'m not sure about that one. Would you like me to bring in a person? Reply "agent".',
+  },
+  whatsapp: {
+    // Approved template sent when the 24-hour window has closed.
+    reopenTemplate: {
+      contentSid: 'HX00000000000000000000000000000000',
+      variables: { '1': '{{name}}', '2': '{{brand}}' },
+    },
+  },
+  guardrails: {
+    maxInputChars: 2000,
+    maxReplyChars: 1200,
+    allowedLinkHosts: ['northwind.example'],
+    forbiddenPhrases: ['guaranteed refund', 'free of charge forever'],
+    modelCallsPerHour: 30,
+    tokensPerConversation: 200000,
+  },
+  model: {
+    id: 'claude-haiku-4-5',
+    maxTokens: 400,
+    timeoutMs: 10000,
+    recentTurns: 8,
+  },
+  metrics: { reopenWindowHours: 24 },
+};

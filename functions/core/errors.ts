@@ -1,0 +1,57 @@
+/** One error class per failure a caller must tell apart. */
+
+/** Base class so transports can map domain errors in one place. */
+export class TandemError extends Error {
+  override readonly name: string = 'TandemError';
+}
+
+/** A state transition that the conversation state machine does not allow. */
+export class IllegalTransitionError extends TandemError {
+  override readonly name = 'IllegalTransitionError';
+  constructor(
+    readonly action: string,
+    readonly from: string,
+  ) {
+    super(`cannot ${action} a conversation in mode ${from}`);
+  }
+}
+
+/** A conditional write lost: someone else changed the item first. */
+export class ConflictError extends TandemError {
+  override readonly name = 'ConflictError';
+}
+
+/** Something the caller referred to does not exist (unknown thread, case, conversation). */
+export class NotFoundError extends TandemError {
+  override readonly name = 'NotFoundError';
+}
+
+/** Input that fails validation (malformed body, missing field). */
+export class ValidationError extends TandemError {
+  override readonly name = 'ValidationError';
+}
+
+/** A request whose authenticity could not be verified (bad signature). */
+export class UnauthorizedError extends TandemError {
+  override readonly name = 'UnauthorizedError';
+}
+
+/** Why a channel refused or failed a message. `transient` is worth retrying; the others are final. */
+export type ChannelFailure = 'opted_out' | 'window_closed' | 'invalid_number' | 'transient' | 'rejected';
+
+/** A failure reported by the customer channel (Twilio error codes mapped to a kind). */
+export class ChannelError extends TandemError {
+  override readonly name = 'ChannelError';
+  constructor(
+    readonly kind: ChannelFailure,
+    message: string,
+    readonly providerCode?: string | number,
+  ) {
+    super(message);
+  }
+}
+
+/** The language model could not answer after its retries. */
+export class ModelUnavailableError extends TandemError {
+  override readonly name = 'ModelUnavailableError';
+}

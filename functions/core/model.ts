@@ -1,0 +1,225 @@
+/**
+ * The conversation domain: plain data, no SDKs. Every other layer speaks these types.
+ */
+
+/** The customer's messaging channel. */
+export type Channel = 'whatsapp' | 'sms';
+
+/** Who owns the conversation: the AI, the queue of agents, or one agent. */
+export type Mode = 'ai' | 'queued' | 'agent';
+
+/** Who wrote a message. */
+export type Author = 'customer' | 'ai' | 'agent' | 'system';
+
+/** Why a conversation was escalated. */
+export type EscalationReason =
+  | 'customer_request'
+  | 'negative_sentiment'
+  | 'sensitive_topic'
+  | 'self_harm'
+  | 'repeated_failure'
+  | 'business_rule'
+  | 'abuse'
+  | 'out_of_scope'
+  | 'attachment'
+  | 'budget_exceeded'
+  | 'model_unavailable'
+  | 'model_request';
+
+/** Escalation urgency. */
+export type Priority = 'low' | 'normal' | 'high' | 'urgent';
+
+/** How an agent (or the system) closed a case. */
+export type Outcome = 'solved' | 'not_solved' | 'duplicate' | 'spam' | 'idle';
+
+/** Identifies a conversation: one customer address talking to one business number on one channel. */
+export interface ConversationKey {
+  channel: Channel;
+  /** The customer's E.164 number, without any `whatsapp:` prefix. */
+  customerAddress: string;
+  /** The business number the customer wrote to, exactly as Twilio reports it (`whatsapp:` kept). */
+  businessAddress: string;
+}
+
+/** An agent as Slack knows them. */
+export interface Agent {
+  id: string;
+  name?: string;
+}
+
+/** One conversation's current state. `version` increases with every write (optimistic concurrency). */
+export interface Conversation extends ConversationKey {
+  id: string;
+  mode: Mode;
+  version: number;
+  /** The open case while mode is `queued` or `agent`. */
+  caseId?: string;
+  /** The agent who owns the conversation in mode `agent`. */
+  owner?: Agent;
+  customerName?: string;
+  /** ISO time of the customer's last inbound message (the WhatsApp 24-hour window starts here). */
+  lastInboundAt?: string;
+  openedAt: string;
+  updatedAt: string;
+  /** Rolling summary of turns older than the prompt window. */
+  summary?: string;
+  /** How many turns `summary` covers. */
+  summarizedTurns?: number;
+  /** One-shot instruction from the agent who handed the conversation back; consumed by the next AI turn. */
+  handbackInstruction?: string;
+  /** ISO time of the last resolution, if any (for reopen detection). */
+  lastResolvedAt?: string;
+}
+
+/** An attachment on an inbound message. */
+export interface Media {
+  url: string;
+  contentType: string;
+}
+
+/** Delivery status reported by the channel for an outbound message. */
+export type DeliveryStatus =
+  | 'accepted'
+  | 'queued'
+  | 'sending'
+  | 'sent'
+  | 'delivered'
+  | 'read'
+  | 'failed'
+  | 'undelivered'
+  | 'received';
+
+/** One message in a conversation, inbound or outbound. */
+export interface Message {
+  conversationId: string;
+  /** Unique id: Twilio's MessageSid for inbound messages, a derived id for outbound ones. */
+  messageId: string;
+  /** ISO time. Messages are ordered by (`at`, `messageId`). */
+  at: string;
+  direction: 'inbound' | 'outbound';
+  author: Author;
+  /** The text as stored: inbound text is kept as received; logs mask it. */
+  text: string;
+  media?: Media[];
+  agent?: Agent;
+  /** Provider ids (Twilio SMxxx) of the parts this message was sent as. */
+  providerIds?: string[];
+  status?: DeliveryStatus;
+  errorCode?: string;
+  /** Sentiment score of a customer message, -1 (very negative) to 1 (very positive). */
+  sentiment?: number;
+  /** Knowledge-base passage ids the AI used for this reply. */
+  passages?: string[];
+  /** Guardrail flags raised on this message. */
+  flags?: string[];
+  tokens?: { input: number; output: number; cacheRead?: number };
+  /** SMS segments used (outbound). */
+  segments?: number;
+  /** True when a WhatsApp template was sent instead of the text. */
+  template?: boolean;
+}
+
+/** The escalation packet: everything an agent needs so the customer never repeats themselves. */
+export interface EscalationPacket {
+  caseId: string;
+  conversationId: string;
+  channel: Channel;
+  customerAddress: string;
+  customerName?: string;
+  reason: EscalationReason;
+  priority: Priority;
+  /** What the customer wants, in one or two sentences. */
+  summary: string;
+  /** What the AI already tried. */
+  tried: string;
+  /** Sentiment of recent customer messages, oldest first. */
+  sentimentTrend: number[];
+  /** The customer's exact last words. */
+  lastCustomerMessage: string;
+  suggestedNextStep: string;
+  /** ISO time the case was opened. */
+  openedAt: string;
+  /** ISO time the WhatsApp window closes, for WhatsApp conversations. */
+  windowClosesAt?: string;
+}
+
+/** A case: one escalation's life from queue to resolution. */
+export interface Case {
+  caseId: string;
+  conversationId: string;
+  status: 'queued' | 'claimed' | 'resolved';
+  version: number;
+  packet: EscalationPacket;
+  openedAt: string;
+  priority: Priority;
+  /** Where the card lives in Slack, once posted. */
+  slack?: { channel: string; ts: string };
+  owner?: Agent;
+  claimedAt?: string;
+  firstAgentReplyAt?: string;
+  resolvedAt?: string;
+  outcome?: Outcome;
+  /** Agent feedback for escalation quality metrics. */
+  escalationNeeded?: boolean;
+  summaryAccurate?: boolean;
+  /** SLA steps already taken: 1 = reminder, 2 = group mention, and whether the customer was told about the wait. */
+  slaStage?: number;
+  customerToldWait?: boolean;
+  windowWarned?: boolean;
+}
+
+/** What Tandem remembers about a customer across conversations and channels. */
+export interface CustomerProfile {
+  /** E.164 number. */
+  customerAddress: string;
+  name?: string;
+  facts: Record<string, string>;
+  pastCases: { caseId: string; summary: string; outcome?: Outcome; resolvedAt?: string }[];
+  optedOut: boolean;
+  optedOutAt?: string;
+  /** Awaiting a 1-5 satisfaction answer for this case. */
+  pendingSurvey?: { caseId: string; askedAt: string };
+  version: number;
+}
+
+/** Events on the conversation-events FIFO queue. MessageGroupId is `conversationId`. */
+export type ConversationEvent =
+  | {
+      type: 'customer_message';
+      /** Dedupe id: the MessageSid. */
+      eventId: string;
+      conversationId: string;
+      messageId: string;
+    }
+  | {
+      type: 'handed_back';
+      eventId: string;
+      conversationId: string;
+    };
+
+/** A lifecycle record for metrics (first-interaction resolution, speed, effort, sentiment). */
+export interface LifecycleEvent {
+  conversationId: string;
+  at: string;
+  type:
+    | 'opened'
+    | 'customer_message'
+    | 'ai_reply'
+    | 'escalated'
+    | 'claimed'
+    | 'released'
+    | 'first_agent_reply'
+    | 'resolved'
+    | 'reopened'
+    | 'handed_back'
+    | 'satisfaction'
+    | 'escalation_feedback';
+  channel: Channel;
+  caseId?: string;
+  data?: Record<string, string | number | boolean | null>;
+}
+
+/** Builds the deterministic conversation id for a key (safe as an SQS MessageGroupId). */
+export function conversationIdOf(key: ConversationKey): string {
+  return `${key.channel}|${key.customerAddress}|${key.businessAddress.replace(/^whatsapp:/, '')}`;
+}

@@ -1,0 +1,209 @@
+/**
+ * Ports: what the core needs from the outside world, as interfaces owned by the core.
+ * Adapters in `functions/adapters/` implement them; use cases receive them as arguments.
+ */
+import type {
+  Agent,
+  Case,
+  Conversation,
+  ConversationEvent,
+  CustomerProfile,
+  DeliveryStatus,
+  EscalationPacket,
+  LifecycleEvent,
+  Message,
+} from './model.ts';
+
+/**
+ * Durable state. Conditional writes throw `ConflictError` when the expected version does not match.
+ */
+export interface ConversationStore {
+  getConversation(conversationId: string): Promise<Conversation | undefined>;
+  /** Creates the conversation; `ConflictError` if it already exists. */
+  createConversation(conversation: Conversation): Promise<void>;
+  /** Writes `conversation` if the stored version is `conversation.version - 1`; else `ConflictError`. */
+  saveConversation(conversation: Conversation): Promise<void>;
+
+  /**
+   * Appends a message unless one with the same `messageId` exists in the conversation.
+   * Returns `false` for a duplicate (nothing written). Safe under concurrency.
+   */
+  appendMessage(message: Message): Promise<boolean>;
+  getMessage(conversationId: string, messageId: string): Promise<Message | undefined>;
+  /** The last `limit` messages, oldest first. */
+  recentMessages(conversationId: string, limit: number): Promise<Message[]>;
+  /** Updates an outbound message's delivery status by the provider id (Twilio MessageSid of a part). */
+  updateDeliveryStatus(
+    providerId: string,
+    status: DeliveryStatus,
+    errorCode?: string,
+  ): Promise<Message | undefined>;
+  /** Records the provider ids of a sent outbound message so status callbacks can find it. */
+  recordProviderIds(message: Message, providerIds: string[]): Promise<void>;
+
+  /** Creates a case; `ConflictError` if it exists. */
+  createCase(kase: Case): Promise<void>;
+  getCase(caseId: string): Promise<Case | undefined>;
+  /** Writes `kase` if the stored version is `kase.version - 1`; else `ConflictError`. */
+  saveCase(kase: Case): Promise<void>;
+  /** The case whose Slack card is the thread `ts` in `channel`. */
+  getCaseByThread(channel: string, ts: string): Promise<Case | undefined>;
+  /** Cases not yet resolved, oldest first. */
+  listOpenCases(limit: number): Promise<Case[]>;
+
+  getProfile(customerAddress: string): Promise<CustomerProfile | undefined>;
+  /** Writes the profile if the stored version is `profile.version - 1` (or absent when version is 1). */
+  saveProfile(profile: CustomerProfile): Promise<void>;
+
+  /**
+   * Claims a one-time key (dedupe of webhook retries, Slack event ids, outbox entries).
+   * Returns `true` the first time, `false` afterwards until the key expires after `ttlSeconds`.
+   */
+  claimOnce(key: string, ttlSeconds: number): Promise<boolean>;
+  /** Releases a key claimed by `claimOnce` (when the effect it guarded failed and must be retried). */
+  releaseOnce(key: string): Promise<void>;
+
+  /** Appends a lifecycle event for metrics. */
+  recordLifecycle(event: LifecycleEvent): Promise<void>;
+  /** Lifecycle events with `at` in [since, until), for reports. */
+  listLifecycle(since: string, until: string): Promise<LifecycleEvent[]>;
+  /** Conversations in mode `ai` whose last activity is before `before` and not yet resolved since. */
+  listIdleConversations(before: string, limit: number): Promise<Conversation[]>;
+}
+
+/** The FIFO queue of conversation events (MessageGroupId = conversation id). */
+export interface EventQueue {
+  publish(event: ConversationEvent): Promise<void>;
+}
+
+/** The standard queue of escalation packets for the Slack notifier. */
+export interface EscalationQueue {
+  publish(packet: EscalationPacket): Promise<void>;
+}
+
+/** A text message to a customer, already through the outbound gate. */
+export interface ChannelText {
+  /** The business number to send from (`whatsapp:` prefix kept for WhatsApp). */
+  from: string;
+  /** The customer's address (`whatsapp:+1…` for WhatsApp, `+1…` for SMS). */
+  to: string;
+  body: string;
+}
+
+/** An approved WhatsApp template message (used outside the 24-hour window). */
+export interface ChannelTemplate {
+  from: string;
+  to: string;
+  contentSid: string;
+  variables: Record<string, string>;
+}
+
+/**
+ * Messages to customers. Implementations retry transient failures themselves and throw
+ * `ChannelError` with a kind (`opted_out`, `window_closed`, `invalid_number`, `transient`, `rejected`).
+ */
+export interface CustomerChannel {
+  sendText(message: ChannelText): Promise<{ providerId: string }>;
+  sendTemplate(message: ChannelTemplate): Promise<{ providerId: string }>;
+}
+
+/** Where a case lives at the agents' desk (a Slack message and its thread). */
+export interface DeskRef {
+  channel: string;
+  ts: string;
+}
+
+/** What an escalation card shows. The desk adapter renders it (Block Kit for Slack). */
+export interface CaseView {
+  kase: Case;
+  profile?: CustomerProfile;
+  /** Redacted transcript, oldest first. */
+  transcript: Pick<Message, 'author' | 'text' | 'at' | 'media'>[];
+  /** Minutes left in the WhatsApp window, when relevant. */
+  windowMinutesLeft?: number;
+}
+
+/** Buttons the desk can attach to a thread message. */
+export type DeskAction =
+  | { kind: 'claim'; caseId: string }
+  | { kind: 'send_suggestion'; caseId: string; suggestionId: string };
+
+/** The agents' side (Slack). Nothing in the core knows it is Slack. */
+export interface AgentDesk {
+  /** Posts a new card; returns where it lives. */
+  postCase(view: CaseView): Promise<DeskRef>;
+  /** Re-renders the card in place (claimed, resolved, feedback asked/answered). */
+  updateCase(ref: DeskRef, view: CaseView): Promise<void>;
+  /** Posts in the case's thread; `mention` names a user group to notify. */
+  postInThread(
+    ref: DeskRef,
+    text: string,
+    options?: { actions?: DeskAction[]; mention?: string },
+  ): Promise<void>;
+  /** A message only `userId` sees. */
+  postEphemeral(
+    ref: DeskRef,
+    userId: string,
+    text: string,
+    options?: { actions?: DeskAction[]; inThread?: boolean },
+  ): Promise<void>;
+  /** Reacts to a message (e.g. ✓ when an agent's reply was delivered). */
+  addReaction(channel: string, ts: string, name: string): Promise<void>;
+}
+
+/** A tool call the model asked for. */
+export type ToolCall =
+  | {
+      name: 'escalate_to_human';
+      input: { reason_code: string; priority: 'low' | 'normal' | 'high' | 'urgent'; summary: string };
+    }
+  | { name: 'remember_customer_fact'; input: { key: string; value: string } };
+
+/** One turn of the prompt. */
+export interface ModelTurn {
+  role: 'user' | 'assistant';
+  content: string;
+}
+
+/** What the responder asks a model for. */
+export interface ModelRequest {
+  /** Stable prefix (persona, policies, knowledge base): cacheable. */
+  system: string;
+  /** Per-conversation context (profile, rolling summary, hand-back instruction). */
+  context: string;
+  /** Recent turns, oldest first; the last one is the customer's message. */
+  turns: ModelTurn[];
+  maxTokens: number;
+  /** Extra instruction for a regeneration after an output guardrail refused the first answer. */
+  correction?: string;
+}
+
+/** What a model answered. */
+export interface ModelResponse {
+  text: string;
+  toolCalls: ToolCall[];
+  usage: { inputTokens: number; outputTokens: number; cacheReadTokens?: number; cacheWriteTokens?: number };
+  /** Knowledge-base passage ids the answer used, when the model can tell. */
+  passages?: string[];
+  /** The model's judgment of the customer's last message, -1..1, when it gives one. */
+  sentiment?: number;
+}
+
+/** A language model. Throws `ModelUnavailableError` when it cannot answer after its retries. */
+export interface LanguageModel {
+  readonly name: string;
+  respond(request: ModelRequest): Promise<ModelResponse>;
+}
+
+/** Time, injectable for tests. */
+export interface Clock {
+  now(): Date;
+}
+
+/** Ids, injectable for tests. */
+export interface IdGenerator {
+  next(prefix: string): string;
+}
+
+/** Re-exported for adapters that need an agent type. */
+export type { Agent };

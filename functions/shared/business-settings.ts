@@ -1,0 +1,105 @@
+/**
+ * The business settings schema: brand, persona, hours, SLA, escalation rules, templates, model.
+ * The values live in `config/business.ts` (commented sample); they are checked once at cold start.
+ */
+import { z } from 'zod';
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
+const day = z.object({ open: hhmm, close: hhmm }).nullable();
+
+/** Schema of the business settings file. */
+export const businessSettingsSchema = z.object({
+  brand: z.string().min(1),
+  /** How the AI speaks: a few sentences, in the business's voice. */
+  persona: z.string().min(1),
+  /** Policies the AI must follow, one per line. */
+  policies: z.array(z.string().min(1)).default([]),
+  hours: z.object({
+    /** IANA time zone, e.g. `America/New_York`. */
+    timeZone: z.string().min(1),
+    /** Opening hours per weekday (0 = Sunday); `null` = closed. */
+    week: z.tuple([day, day, day, day, day, day, day]),
+  }),
+  sla: z.object({
+    /** Minutes unclaimed before a reminder in the thread. */
+    reminderMinutes: z.number().int().positive().default(5),
+    /** Minutes unclaimed before the user group is mentioned and priority bumped. */
+    escalateMinutes: z.number().int().positive().default(15),
+    /** Slack user group mentioned on the second step, e.g. `<!subteam^S123>`. */
+    mentionGroup: z.string().min(1).optional(),
+    /** Minutes without activity after which an AI conversation is resolved automatically. */
+    idleResolveMinutes: z
+      .number()
+      .int()
+      .positive()
+      .default(60 * 24),
+  }),
+  escalation: z.object({
+    /** Intents that always go to a person. */
+    alwaysEscalateIntents: z.array(z.enum(['cancellation', 'refund'])).default(['cancellation']),
+    /** Refunds above this amount go to a person. */
+    refundLimit: z.number().nonnegative().default(100),
+    /** Escalate when a message's sentiment is at or below this score (-1..1). */
+    negativeSentimentThreshold: z.number().min(-1).max(0).default(-0.5),
+    /** Offer a person when the customer sends an attachment. */
+    escalateOnAttachment: z.boolean().default(true),
+  }),
+  /** Thread replies starting with this prefix stay internal. */
+  notePrefix: z.string().min(1).default('note:'),
+  messages: z.object({
+    help: z.string().min(1),
+    escalated: z.string().min(1),
+    escalatedAfterHours: z.string().min(1),
+    waitNotice: z.string().min(1),
+    closing: z.string().min(1),
+    satisfactionQuestion: z.string().min(1).optional(),
+    satisfactionThanks: z.string().min(1),
+    attachmentUnsupported: z.string().min(1),
+    modelUnavailable: z.string().min(1),
+    selfHarmSafety: z.string().min(1),
+    abuseBoundary: z.string().min(1),
+    injectionRefusal: z.string().min(1),
+    fallback: z.string().min(1),
+  }),
+  whatsapp: z.object({
+    /** Approved template sent outside the 24-hour window. */
+    reopenTemplate: z.object({
+      contentSid: z.string().regex(/^HX[0-9a-fA-F]{32}$/, 'expected a Twilio Content SID (HX…)'),
+      /** Template variables; `{{name}}` and `{{brand}}` are filled in. */
+      variables: z.record(z.string(), z.string()).default({}),
+    }),
+  }),
+  guardrails: z.object({
+    maxInputChars: z.number().int().positive().default(2000),
+    maxReplyChars: z.number().int().positive().default(1200),
+    allowedLinkHosts: z.array(z.string().min(1)).default([]),
+    forbiddenPhrases: z.array(z.string().min(1)).default([]),
+    modelCallsPerHour: z.number().int().positive().default(30),
+    tokensPerConversation: z.number().int().positive().default(200_000),
+  }),
+  model: z.object({
+    /** Anthropic model id (or Bedrock model id with provider bedrock). */
+    id: z.string().min(1).default('claude-haiku-4-5'),
+    maxTokens: z.number().int().positive().default(400),
+    timeoutMs: z.number().int().positive().default(10_000),
+    /** Turns kept verbatim in the prompt; older ones are summarized. */
+    recentTurns: z.number().int().positive().default(8),
+  }),
+  metrics: z.object({
+    /** A customer coming back within this many hours reopens an AI resolution. */
+    reopenWindowHours: z.number().positive().default(24),
+  }),
+});
+
+/** Validated business settings. */
+export type BusinessSettings = z.infer<typeof businessSettingsSchema>;
+
+/** Validates raw settings, naming each bad field. */
+export function parseBusinessSettings(raw: unknown): BusinessSettings {
+  const result = businessSettingsSchema.safeParse(raw);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`invalid business settings: ${problems.join('; ')}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,59 @@
+/**
+ * The environment contract of ARCHITECTURE.md, validated once at cold start.
+ * A missing or bad value stops start-up with a message naming the setting.
+ */
+import { z } from 'zod';
+
+const optionalSecret = z
+  .string()
+  .trim()
+  .min(1)
+  .optional()
+  .or(z.literal('').transform(() => undefined));
+
+/** Schema of the process environment Tandem reads. */
+export const envSchema = z.object({
+  AWS_REGION: z.string().min(1).default('us-east-1'),
+  /** The single DynamoDB table. */
+  TABLE_NAME: z.string().min(1),
+  /** URL of conversation-events.fifo. */
+  EVENTS_QUEUE_URL: z.string().url(),
+  /** URL of the escalations queue. */
+  ESCALATIONS_QUEUE_URL: z.string().url(),
+  TWILIO_API_URL: z.string().url().default('https://api.twilio.com'),
+  SLACK_API_URL: z.string().url().default('https://slack.com/api/'),
+  ANTHROPIC_BASE_URL: z.string().url().optional(),
+  /** The public base URL Twilio calls (signature checks behind a custom domain or proxy). */
+  PUBLIC_BASE_URL: z.string().url().optional(),
+  /** The Slack channel id for escalation cards. */
+  SLACK_ESCALATION_CHANNEL: z.string().min(1).default('C0TANDEM'),
+  /** In AWS: the Secrets Manager secret holding the credentials below (read once, cached). */
+  SECRET_ARN: z.string().min(1).optional(),
+  TWILIO_ACCOUNT_SID: optionalSecret,
+  TWILIO_AUTH_TOKEN: optionalSecret,
+  SLACK_BOT_TOKEN: optionalSecret,
+  SLACK_SIGNING_SECRET: optionalSecret,
+  ANTHROPIC_API_KEY: optionalSecret,
+  /** `anthropic`, `bedrock` or `offline`; default: anthropic when a key is set, else offline. */
+  MODEL_PROVIDER: z.enum(['anthropic', 'bedrock', 'offline']).optional(),
+  /** Directory of the knowledge base markdown files. */
+  KNOWLEDGE_DIR: z.string().min(1).default('knowledge'),
+});
+
+/** The validated environment. */
+export type Env = z.infer<typeof envSchema>;
+
+/** Thrown when the environment is invalid; the message names every bad setting. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Parses `source` (default `process.env`) against the contract. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
+  }
+  return result.data;
+}

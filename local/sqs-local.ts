@@ -1,0 +1,94 @@
+/**
+ * Embedded SQS emulator (`fauxqs`, in process) and queue creation from the shared queue designs.
+ */
+import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { startFauxqs } from 'fauxqs';
+import {
+  conversationEventsQueue,
+  dlqName,
+  escalationsQueue,
+  type QueueDesign,
+  queueName,
+} from '../lib/design.ts';
+
+/** A running SQS emulator. */
+export interface SqsLocal {
+  endpoint: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** Starts fauxqs on 127.0.0.1:`port`. */
+export async function startSqsLocal(options: { port: number }): Promise<SqsLocal> {
+  const server = await startFauxqs({ port: options.port, host: '127.0.0.1', logger: false });
+  return {
+    endpoint: `http://127.0.0.1:${server.port}`,
+    port: server.port,
+    stop: () => server.stop(),
+  };
+}
+
+/**
+ * An SQS client for a local endpoint. fauxqs queue URLs use `sqs.<region>.localhost`, so the
+ * endpoint is explicit and queue URLs are never used as endpoints.
+ */
+export function localSqsClient(endpoint: string): SQSClient {
+  return new SQSClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    useQueueUrlAsEndpoint: false,
+  });
+}
+
+/** URLs of one queue and its DLQ. */
+export interface QueuePair {
+  url: string;
+  dlqUrl: string;
+  design: QueueDesign;
+}
+
+/** Creates a queue with its DLQ and redrive policy from a design. */
+export async function createQueuePair(
+  client: SQSClient,
+  design: QueueDesign,
+  prefix = '',
+): Promise<QueuePair> {
+  const fifoAttributes: Record<string, string> = design.fifo
+    ? { FifoQueue: 'true', ContentBasedDeduplication: 'false' }
+    : {};
+  const dlq = await client.send(
+    new CreateQueueCommand({
+      QueueName: dlqName(design, prefix),
+      Attributes: { ...fifoAttributes, MessageRetentionPeriod: '1209600' },
+    }),
+  );
+  const dlqAttributes = await client.send(
+    new GetQueueAttributesCommand({ QueueUrl: dlq.QueueUrl, AttributeNames: ['QueueArn'] }),
+  );
+  const queue = await client.send(
+    new CreateQueueCommand({
+      QueueName: queueName(design, prefix),
+      Attributes: {
+        ...fifoAttributes,
+        VisibilityTimeout: String(design.visibilityTimeoutSeconds),
+        RedrivePolicy: JSON.stringify({
+          deadLetterTargetArn: dlqAttributes.Attributes?.QueueArn,
+          maxReceiveCount: design.maxReceiveCount,
+        }),
+      },
+    }),
+  );
+  return { url: queue.QueueUrl!, dlqUrl: dlq.QueueUrl!, design };
+}
+
+/** Creates both Tandem queues (with DLQs). */
+export async function createTandemQueues(
+  client: SQSClient,
+  prefix = '',
+): Promise<{ events: QueuePair; escalations: QueuePair }> {
+  return {
+    events: await createQueuePair(client, conversationEventsQueue, prefix),
+    escalations: await createQueuePair(client, escalationsQueue, prefix),
+  };
+}
