@@ -6,7 +6,7 @@ import {
   isOwnedBy,
   release,
   resolve,
-} from '../../functions/core/conversation-state.ts';
+} from '#core/conversation-state.ts';
 import { IllegalTransitionError } from '../../functions/core/errors.ts';
 import type { Conversation, Mode } from '../../functions/core/model.ts';
 

@@ -1,0 +1,33 @@
+/**
+ * What agents can do from the desk (Slack). The Slack adapter turns Slack payloads into these calls;
+ * the use cases behind them answer through the `AgentDesk` port (card updates, ephemerals, reactions).
+ */
+import type { Agent, Outcome } from './model.ts';
+import type { DeskRef } from './ports.ts';
+
+/** The agent-facing commands, implemented by the use cases in `functions/core/use-cases/`. */
+export interface DeskCommands {
+  /** Claim a queued case; a lost race tells the agent who owns it (ephemeral). */
+  claim(input: { caseId: string; agent: Agent; ref: DeskRef }): Promise<void>;
+  /** Put an owned case back in the queue. */
+  release(input: { caseId: string; agent: Agent; ref: DeskRef }): Promise<void>;
+  /** Resolve a case with an outcome; the customer gets the closing message (and survey if configured). */
+  resolve(input: { caseId: string; agent: Agent; outcome: Outcome; ref: DeskRef }): Promise<void>;
+  /** Hand the conversation back to the AI, with an optional instruction it sees on its next turn. */
+  handBack(input: { caseId: string; agent: Agent; instruction?: string; ref: DeskRef }): Promise<void>;
+  /**
+   * A human message in a case thread (`ref.ts` is the thread root, `messageTs` the reply itself).
+   * The owner's reply goes to the customer; a note prefix keeps it internal; others get an ephemeral.
+   */
+  threadReply(input: { ref: DeskRef; messageTs: string; agent: Agent; text: string }): Promise<void>;
+  /** Send the AI's suggested reply as the owner. */
+  sendSuggestion(input: { caseId: string; suggestionId: string; agent: Agent; ref: DeskRef }): Promise<void>;
+  /** Answer one of the post-resolution questions. */
+  feedback(input: {
+    caseId: string;
+    agent: Agent;
+    question: 'escalation_needed' | 'summary_accurate';
+    answer: boolean;
+    ref: DeskRef;
+  }): Promise<void>;
+}
