@@ -29,6 +29,8 @@ export interface QueueDesign {
   batchSize: number;
   /** The consumer function's timeout. */
   consumerTimeoutSeconds: number;
+  /** Seconds the event source waits to fill a batch (standard queues only; FIFO has none). */
+  batchingWindowSeconds?: number;
 }
 
 /** conversation-events.fifo: ordered per conversation (MessageGroupId = conversation id). */
@@ -49,6 +51,8 @@ export const escalationsQueue: QueueDesign = {
   visibilityTimeoutSeconds: 90,
   maxReceiveCount: 5,
   batchSize: 10,
+  // A second of batching turns a burst of escalations into one invocation without delaying a lone one much.
+  batchingWindowSeconds: 1,
 };
 
 /** The queue's physical name (`.fifo` suffix for FIFO queues). */

@@ -42,6 +42,7 @@ export function handBack(conversation: Conversation, now: Date, instruction?: st
     caseId: undefined,
     handbackInstruction: instruction?.trim() || undefined,
     lastResolvedAt: now.toISOString(),
+    customerTurns: 0,
   });
 }
 
@@ -52,6 +53,7 @@ export function resolve(conversation: Conversation, now: Date): Conversation {
     owner: undefined,
     caseId: undefined,
     lastResolvedAt: now.toISOString(),
+    customerTurns: 0,
   });
 }
 

@@ -69,6 +69,10 @@ export interface Conversation extends ConversationKey {
   handbackInstruction?: string;
   /** ISO time of the last resolution, if any (for reopen detection). */
   lastResolvedAt?: string;
+  /** Model budget counters (OWASP LLM10): calls in the current hour window and tokens overall. */
+  usage?: { windowStart: string; calls: number; tokens: number };
+  /** Customer messages since the conversation (re)opened, for effort metrics. */
+  customerTurns?: number;
 }
 
 /** An attachment on an inbound message. */
@@ -183,19 +187,17 @@ export interface CustomerProfile {
 }
 
 /** Events on the conversation-events FIFO queue. MessageGroupId is `conversationId`. */
-export type ConversationEvent =
-  | {
-      type: 'customer_message';
-      /** Dedupe id: the MessageSid. */
-      eventId: string;
-      conversationId: string;
-      messageId: string;
-    }
-  | {
-      type: 'handed_back';
-      eventId: string;
-      conversationId: string;
-    };
+export type ConversationEvent = {
+  type: 'customer_message';
+  /** Dedupe id: the MessageSid. */
+  eventId: string;
+  conversationId: string;
+  messageId: string;
+  /** The conversation's key, so the worker can open the conversation on a first message. */
+  key: ConversationKey;
+  /** WhatsApp profile name, when the channel gave one. */
+  profileName?: string;
+};
 
 /** A lifecycle record for metrics (first-interaction resolution, speed, effort, sentiment). */
 export interface LifecycleEvent {

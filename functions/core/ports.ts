@@ -30,6 +30,12 @@ export interface ConversationStore {
    */
   appendMessage(message: Message): Promise<boolean>;
   getMessage(conversationId: string, messageId: string): Promise<Message | undefined>;
+  /** Sets analysis fields (sentiment, flags) on a stored message; no-op if the message is absent. */
+  annotateMessage(
+    conversationId: string,
+    messageId: string,
+    fields: Pick<Message, 'sentiment' | 'flags'>,
+  ): Promise<void>;
   /** The last `limit` messages, oldest first. */
   recentMessages(conversationId: string, limit: number): Promise<Message[]>;
   /** Updates an outbound message's delivery status by the provider id (Twilio MessageSid of a part). */

@@ -1,0 +1,235 @@
+/**
+ * Claude through the Messages API (`@anthropic-ai/sdk`). The request/response mapping and the retry
+ * loop live in `MessagesApiModel`, shared with `BedrockModel`: only the client differs.
+ * The stable system prefix carries `cache_control`, so persona, policies and the knowledge base are
+ * billed once per cache lifetime; the per-conversation context follows it uncached.
+ */
+import Anthropic, { APIConnectionError, APIError } from '@anthropic-ai/sdk';
+import type {
+  Message as ApiMessage,
+  MessageCreateParamsNonStreaming,
+  Tool,
+} from '@anthropic-ai/sdk/resources/messages/messages';
+import { ModelUnavailableError } from '#core/errors.ts';
+import type { LanguageModel, ModelRequest, ModelResponse, ToolCall } from '#core/ports.ts';
+
+/** The tools the model may call, as Messages API JSON schemas. */
+export const MODEL_TOOLS: Tool[] = [
+  {
+    name: 'escalate_to_human',
+    description:
+      'Hand the conversation to a human agent. Use when the customer asks for a person, the knowledge base does not cover the request, the customer is upset, or the matter needs a person (cancellation, refund, damage, safety, legal, account security).',
+    input_schema: {
+      type: 'object',
+      properties: {
+        reason_code: {
+          type: 'string',
+          description:
+            'Why: customer_request, out_of_scope, sensitive_topic, business_rule, negative_sentiment, or other.',
+        },
+        priority: { type: 'string', enum: ['low', 'normal', 'high', 'urgent'] },
+        summary: {
+          type: 'string',
+          description: 'What the customer needs, in one or two sentences an agent can act on.',
+        },
+      },
+      required: ['reason_code', 'priority', 'summary'],
+    },
+  },
+  {
+    name: 'remember_customer_fact',
+    description:
+      'Remember a durable fact about the customer for future conversations (preferred name, size, usual city, order number under discussion). Never card numbers, passwords, codes or government ids.',
+    input_schema: {
+      type: 'object',
+      properties: {
+        key: { type: 'string', description: 'Short snake_case name, e.g. preferred_name, jacket_size.' },
+        value: { type: 'string' },
+      },
+      required: ['key', 'value'],
+    },
+  },
+];
+
+/** The part of a Messages API client we use (the Anthropic and Bedrock clients both have it). */
+export interface MessagesClient {
+  messages: {
+    create(
+      params: MessageCreateParamsNonStreaming,
+      options?: { timeout?: number; maxRetries?: number },
+    ): PromiseLike<ApiMessage>;
+  };
+}
+
+/** Retry settings shared by the Messages API models. */
+export interface RetryOptions {
+  /** Per-call timeout in ms. */
+  timeoutMs: number;
+  /** Retries after the first attempt on 429, 5xx, 529 and connection errors. @default 3 */
+  maxRetries?: number;
+  /** Base of the exponential backoff in ms (full jitter: random in [0, base·2^n]). @default 250 */
+  baseDelayMs?: number;
+  /** Cap of one backoff delay in ms. @default 8000 */
+  maxDelayMs?: number;
+  /** Randomness for the jitter, injectable for tests. @default Math.random */
+  random?: () => number;
+  /** Sleep, injectable for tests. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** Maps our model request to Messages API parameters (system prefix cached, context and correction after it). */
+export function toMessagesParams(request: ModelRequest, model: string): MessageCreateParamsNonStreaming {
+  const dynamic = [request.context, request.correction].filter((part) => part?.trim()).join('\n\n');
+  return {
+    model,
+    max_tokens: request.maxTokens,
+    system: [
+      { type: 'text', text: request.system, cache_control: { type: 'ephemeral' } },
+      // An empty text block is rejected by the API, so the dynamic block is sent only when it has content.
+      ...(dynamic ? [{ type: 'text' as const, text: dynamic }] : []),
+    ],
+    tools: MODEL_TOOLS,
+    tool_choice: { type: 'auto' },
+    messages: request.turns.map((turn) => ({ role: turn.role, content: turn.content })),
+  };
+}
+
+/** Maps a Messages API response to ours: text blocks joined, known tool calls, usage incl. cache reads. */
+export function fromMessage(message: Pick<ApiMessage, 'content' | 'usage'>): ModelResponse {
+  const texts: string[] = [];
+  const toolCalls: ToolCall[] = [];
+  for (const block of message.content) {
+    if (block.type === 'text') texts.push(block.text);
+    else if (block.type === 'tool_use') {
+      const call = toToolCall(block.name, block.input);
+      if (call) toolCalls.push(call);
+    }
+  }
+  const usage = message.usage;
+  return {
+    text: texts.join('\n').trim(),
+    toolCalls,
+    usage: {
+      // As the API reports it: input_tokens excludes the cached prefix, which is counted in cacheRead/Write.
+      inputTokens: usage.input_tokens,
+      outputTokens: usage.output_tokens,
+      ...(usage.cache_read_input_tokens != null ? { cacheReadTokens: usage.cache_read_input_tokens } : {}),
+      ...(usage.cache_creation_input_tokens != null ? { cacheWriteTokens: usage.cache_creation_input_tokens } : {}),
+    },
+  };
+}
+
+/** A tool_use block as our `ToolCall`, or `undefined` for an unknown tool or a malformed input. */
+function toToolCall(name: string, input: unknown): ToolCall | undefined {
+  const fields = (input ?? {}) as Record<string, unknown>;
+  const text = (value: unknown): string => (typeof value === 'string' ? value : value == null ? '' : String(value));
+  if (name === 'escalate_to_human') {
+    const priority = text(fields.priority);
+    return {
+      name,
+      input: {
+        reason_code: text(fields.reason_code),
+        priority: (['low', 'normal', 'high', 'urgent'].includes(priority) ? priority : 'normal') as
+          | 'low'
+          | 'normal'
+          | 'high'
+          | 'urgent',
+        summary: text(fields.summary),
+      },
+    };
+  }
+  if (name === 'remember_customer_fact') {
+    const key = text(fields.key);
+    const value = text(fields.value);
+    return key && value ? { name, input: { key, value } } : undefined;
+  }
+  return undefined;
+}
+
+/** Whether an SDK error is worth retrying: rate limit, server error, overload, timeout, connection. */
+export function isRetryable(error: unknown): boolean {
+  if (error instanceof APIConnectionError) return true;
+  if (error instanceof APIError) {
+    const status = error.status ?? 0;
+    return status === 408 || status === 409 || status === 429 || status >= 500;
+  }
+  return false;
+}
+
+/** Full-jitter exponential backoff: a random delay in [0, min(cap, base·2^attempt)]. */
+export function backoffDelay(attempt: number, baseDelayMs: number, maxDelayMs: number, random: () => number): number {
+  return Math.floor(random() * Math.min(maxDelayMs, baseDelayMs * 2 ** attempt));
+}
+
+const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A `LanguageModel` over any Messages API client (Anthropic or Bedrock); retries are ours, not the SDK's. */
+export class MessagesApiModel implements LanguageModel {
+  private readonly maxRetries: number;
+  private readonly baseDelayMs: number;
+  private readonly maxDelayMs: number;
+  private readonly random: () => number;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly timeoutMs: number;
+
+  /** `client` must be built with `maxRetries: 0` so this class alone decides about retries. */
+  constructor(
+    readonly name: string,
+    private readonly client: MessagesClient,
+    private readonly modelId: string,
+    options: RetryOptions,
+  ) {
+    this.timeoutMs = options.timeoutMs;
+    this.maxRetries = options.maxRetries ?? 3;
+    this.baseDelayMs = options.baseDelayMs ?? 250;
+    this.maxDelayMs = options.maxDelayMs ?? 8000;
+    this.random = options.random ?? Math.random;
+    this.sleep = options.sleep ?? defaultSleep;
+  }
+
+  /** One model call with timeout and retries; `ModelUnavailableError` when it cannot answer. */
+  async respond(request: ModelRequest): Promise<ModelResponse> {
+    const params = toMessagesParams(request, this.modelId);
+    let lastError: unknown;
+    for (let attempt = 0; attempt <= this.maxRetries; attempt++) {
+      if (attempt > 0) await this.sleep(backoffDelay(attempt - 1, this.baseDelayMs, this.maxDelayMs, this.random));
+      try {
+        const message = await this.client.messages.create(params, { timeout: this.timeoutMs, maxRetries: 0 });
+        return fromMessage(message);
+      } catch (error) {
+        lastError = error;
+        if (!isRetryable(error)) break;
+      }
+    }
+    throw new ModelUnavailableError(`${this.name} model unavailable: ${describe(lastError)}`, { cause: lastError });
+  }
+}
+
+/** A short, secret-free description of an SDK error for logs. */
+function describe(error: unknown): string {
+  if (error instanceof APIError) return `${error.status ?? 'network'} ${error.type ?? error.name}`;
+  return error instanceof Error ? error.name : 'unknown error';
+}
+
+/** Options of `AnthropicModel`. */
+export interface AnthropicModelOptions extends RetryOptions {
+  apiKey: string;
+  /** API base; defaults to the SDK's (which honours `ANTHROPIC_BASE_URL` when the caller passes it). */
+  baseURL?: string;
+  /** Model id, e.g. `claude-haiku-4-5`. */
+  model: string;
+}
+
+/** Claude via the Anthropic API. */
+export class AnthropicModel extends MessagesApiModel {
+  /** Builds its own SDK client with SDK retries off. */
+  constructor(options: AnthropicModelOptions) {
+    const client = new Anthropic({
+      apiKey: options.apiKey,
+      ...(options.baseURL ? { baseURL: options.baseURL } : {}),
+      timeout: options.timeoutMs,
+      maxRetries: 0,
+    });
+    super('anthropic', client, options.model, options);
+  }
+}

@@ -1,0 +1,671 @@
+/**
+ * The {@link ConversationStore} on one DynamoDB table (single-table design, keys in `lib/design.ts`).
+ * Item types, keys and access patterns are documented in `docs/data-model.md`.
+ */
+import { createHash } from 'node:crypto';
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  type QueryCommandInput,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { ConflictError, NotFoundError, ValidationError } from '#core/errors.ts';
+import type {
+  Case,
+  Conversation,
+  CustomerProfile,
+  DeliveryStatus,
+  LifecycleEvent,
+  Message,
+} from '#core/model.ts';
+import type { Clock, ConversationStore } from '#core/ports.ts';
+
+type Item = Record<string, unknown>;
+
+/** Attributes that exist only for the table's keys, indexes and internal bookkeeping. */
+const INTERNAL_ATTRIBUTES = [
+  'pk',
+  'sk',
+  'gsi1pk',
+  'gsi1sk',
+  'gsi2pk',
+  'gsi2sk',
+  'expiresAt',
+  'itemType',
+  'statusRank',
+] as const;
+
+/**
+ * Delivery statuses in the order they may follow each other. A status update is applied only when its
+ * rank is strictly higher than the stored one, so a late `sent` never overwrites `delivered`, and
+ * `undelivered`/`failed` (highest) are final.
+ */
+const STATUS_RANK: Record<DeliveryStatus, number> = {
+  accepted: 1,
+  queued: 2,
+  sending: 3,
+  sent: 4,
+  received: 4,
+  delivered: 5,
+  read: 6,
+  undelivered: 7,
+  failed: 7,
+};
+
+/** Provider-id pointers live long enough for Twilio's late callbacks (read receipts can come days later). */
+const PROVIDER_POINTER_TTL_SECONDS = 30 * 24 * 3600;
+/** A status that arrived before its provider id was recorded waits this long for `recordProviderIds`. */
+const PENDING_STATUS_TTL_SECONDS = 24 * 3600;
+/** Attempts for a transaction cancelled by a concurrent transaction on the same items. */
+const TRANSACTION_ATTEMPTS = 8;
+
+const keys = {
+  conversation: (id: string) => ({ pk: `CONV#${id}`, sk: 'CONV' }),
+  message: (conversationId: string, messageSk: string) => ({ pk: `CONV#${conversationId}`, sk: messageSk }),
+  messageId: (conversationId: string, messageId: string) => ({
+    pk: `CONV#${conversationId}`,
+    sk: `MSGID#${messageId}`,
+  }),
+  provider: (providerId: string) => ({ pk: `PROVIDER#${providerId}`, sk: 'PROVIDER' }),
+  case: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'CASE' }),
+  profile: (customerAddress: string) => ({ pk: `PROFILE#${customerAddress}`, sk: 'PROFILE' }),
+  once: (key: string) => ({ pk: `ONCE#${key}`, sk: 'ONCE' }),
+};
+
+/** DynamoDB implementation of the {@link ConversationStore} port. */
+export class DynamoDbConversationStore implements ConversationStore {
+  private readonly clock: Clock;
+
+  constructor(
+    private readonly documentClient: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    options: { clock?: Clock } = {},
+  ) {
+    this.clock = options.clock ?? { now: () => new Date() };
+  }
+
+  // ── Conversations ────────────────────────────────────────────────────────────────────────────
+
+  async getConversation(conversationId: string): Promise<Conversation | undefined> {
+    return this.getItem<Conversation>(keys.conversation(conversationId));
+  }
+
+  async createConversation(conversation: Conversation): Promise<void> {
+    await this.put(
+      conversationItem(conversation),
+      'attribute_not_exists(pk)',
+      undefined,
+      `conversation ${conversation.id} already exists`,
+    );
+  }
+
+  async saveConversation(conversation: Conversation): Promise<void> {
+    await this.put(
+      conversationItem(conversation),
+      '#version = :expected',
+      { ':expected': conversation.version - 1 },
+      `conversation ${conversation.id} is not at version ${conversation.version - 1}`,
+    );
+  }
+
+  async listIdleConversations(before: string, limit: number): Promise<Conversation[]> {
+    const items = await this.queryIndex(
+      {
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk < :before',
+        ExpressionAttributeValues: { ':pk': 'IDLE', ':before': isoTime(before, 'before') },
+      },
+      limit,
+      // The index is eventually consistent: drop entries whose base item has since left mode ai.
+      (item) => item['mode'] === 'ai',
+    );
+    return items.map((item) => strip<Conversation>(item));
+  }
+
+  // ── Messages ─────────────────────────────────────────────────────────────────────────────────
+
+  async appendMessage(message: Message): Promise<boolean> {
+    const messageSk = messageSortKey(message);
+    const item = {
+      ...clean(message),
+      ...keys.message(message.conversationId, messageSk),
+      itemType: 'message',
+      ...(message.status ? { statusRank: STATUS_RANK[message.status] } : {}),
+    };
+    // The message item and a uniqueness item keyed by messageId are written in one transaction: the
+    // message's sort key depends on `at`, which a retried webhook may compute differently, so only the
+    // messageId item can detect the duplicate, and writing both atomically means a crash in between can
+    // never leave an id claimed without its message.
+    try {
+      await this.transactWrite([
+        { Put: { TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: {
+              ...keys.messageId(message.conversationId, message.messageId),
+              itemType: 'message-id',
+              messageSk,
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+      ]);
+      return true;
+    } catch (error) {
+      if (isConditionalFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  async getMessage(conversationId: string, messageId: string): Promise<Message | undefined> {
+    const pointer = await this.getRaw(keys.messageId(conversationId, messageId));
+    if (!pointer) return undefined;
+    return this.getItem<Message>(keys.message(conversationId, String(pointer['messageSk'])));
+  }
+
+  async annotateMessage(
+    conversationId: string,
+    messageId: string,
+    fields: Pick<Message, 'sentiment' | 'flags'>,
+  ): Promise<void> {
+    const present = Object.entries(clean(fields)).filter(
+      ([name]) => name === 'sentiment' || name === 'flags',
+    );
+    if (present.length === 0) return;
+    const pointer = await this.getRaw(keys.messageId(conversationId, messageId));
+    if (!pointer) return;
+    try {
+      await this.documentClient.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.message(conversationId, String(pointer['messageSk'])),
+          // An update of named attributes only, so a concurrent status callback is never overwritten.
+          UpdateExpression: `SET ${present.map(([name]) => `#${name} = :${name}`).join(', ')}`,
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: Object.fromEntries(present.map(([name]) => [`#${name}`, name])),
+          ExpressionAttributeValues: Object.fromEntries(present.map(([name, value]) => [`:${name}`, value])),
+        }),
+      );
+    } catch (error) {
+      if (!isConditionalFailure(error)) throw error;
+    }
+  }
+
+  async recentMessages(conversationId: string, limit: number): Promise<Message[]> {
+    if (limit <= 0) return [];
+    const result = await this.documentClient.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': `CONV#${conversationId}`, ':prefix': 'MSG#' },
+        ScanIndexForward: false,
+        Limit: limit,
+        ConsistentRead: true,
+      }),
+    );
+    return (result.Items ?? []).map((item) => strip<Message>(item)).reverse();
+  }
+
+  async recordProviderIds(message: Message, providerIds: string[]): Promise<void> {
+    const messageKey = keys.message(message.conversationId, messageSortKey(message));
+    const all = [...new Set([...(message.providerIds ?? []), ...providerIds])];
+    try {
+      await this.documentClient.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: messageKey,
+          UpdateExpression: 'SET providerIds = :ids',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':ids': all },
+        }),
+      );
+    } catch (error) {
+      if (isConditionalFailure(error)) {
+        throw new NotFoundError(`message ${message.messageId} not found in ${message.conversationId}`);
+      }
+      throw error;
+    }
+    const expiresAt = this.epochSeconds() + PROVIDER_POINTER_TTL_SECONDS;
+    // A pointer may already hold a status that arrived before we knew the id; apply the highest one.
+    const pending = await Promise.all(
+      providerIds.map(async (providerId) => {
+        const result = await this.documentClient.send(
+          new UpdateCommand({
+            TableName: this.tableName,
+            Key: keys.provider(providerId),
+            UpdateExpression:
+              'SET itemType = :itemType, conversationId = :conversationId, messageSk = :messageSk, expiresAt = :expiresAt',
+            ExpressionAttributeValues: {
+              ':itemType': 'provider-id',
+              ':conversationId': message.conversationId,
+              ':messageSk': messageKey.sk,
+              ':expiresAt': expiresAt,
+            },
+            ReturnValues: 'ALL_OLD',
+          }),
+        );
+        const old = result.Attributes;
+        return old?.['pendingStatus']
+          ? { status: old['pendingStatus'] as DeliveryStatus, errorCode: old['pendingErrorCode'] as string }
+          : undefined;
+      }),
+    );
+    const highest = pending
+      .filter((entry) => entry !== undefined)
+      .sort((a, b) => STATUS_RANK[b.status] - STATUS_RANK[a.status])[0];
+    if (highest) await this.applyStatus(messageKey, highest.status, highest.errorCode);
+  }
+
+  async updateDeliveryStatus(
+    providerId: string,
+    status: DeliveryStatus,
+    errorCode?: string,
+  ): Promise<Message | undefined> {
+    const rank = STATUS_RANK[status];
+    if (rank === undefined) throw new ValidationError(`unknown delivery status ${status}`);
+    // Two rounds at most: the pointer may gain its message between our read and our pending write.
+    for (let round = 0; round < 2; round++) {
+      const pointer = await this.getRaw(keys.provider(providerId));
+      if (pointer?.['messageSk']) {
+        return this.applyStatus(
+          keys.message(String(pointer['conversationId']), String(pointer['messageSk'])),
+          status,
+          errorCode,
+        );
+      }
+      // The callback beat `recordProviderIds`: park the status on the pointer for it to apply.
+      try {
+        await this.documentClient.send(
+          new UpdateCommand({
+            TableName: this.tableName,
+            Key: keys.provider(providerId),
+            UpdateExpression:
+              'SET itemType = :itemType, pendingStatus = :status, pendingRank = :rank, expiresAt = :expiresAt' +
+              (errorCode ? ', pendingErrorCode = :errorCode' : ''),
+            ConditionExpression:
+              'attribute_not_exists(messageSk) AND (attribute_not_exists(pendingRank) OR pendingRank < :rank)',
+            ExpressionAttributeValues: {
+              ':itemType': 'provider-id',
+              ':status': status,
+              ':rank': rank,
+              ':expiresAt': this.epochSeconds() + PENDING_STATUS_TTL_SECONDS,
+              ...(errorCode ? { ':errorCode': errorCode } : {}),
+            },
+          }),
+        );
+        return undefined;
+      } catch (error) {
+        if (!isConditionalFailure(error)) throw error;
+        // Either a higher status is already parked (nothing to do) or the message was just recorded.
+      }
+    }
+    return undefined;
+  }
+
+  // ── Cases ────────────────────────────────────────────────────────────────────────────────────
+
+  async createCase(kase: Case): Promise<void> {
+    await this.put(
+      caseItem(kase),
+      'attribute_not_exists(pk)',
+      undefined,
+      `case ${kase.caseId} already exists`,
+    );
+  }
+
+  async getCase(caseId: string): Promise<Case | undefined> {
+    return this.getItem<Case>(keys.case(caseId));
+  }
+
+  async saveCase(kase: Case): Promise<void> {
+    await this.put(
+      caseItem(kase),
+      '#version = :expected',
+      { ':expected': kase.version - 1 },
+      `case ${kase.caseId} is not at version ${kase.version - 1}`,
+    );
+  }
+
+  async getCaseByThread(channel: string, ts: string): Promise<Case | undefined> {
+    const result = await this.documentClient.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': threadKey(channel, ts) },
+        ProjectionExpression: 'caseId',
+        Limit: 1,
+      }),
+    );
+    const caseId = result.Items?.[0]?.['caseId'];
+    // The index only finds the case; the item itself is read strongly consistent so that a caller
+    // about to write (claim, resolve) starts from the current version.
+    return typeof caseId === 'string' ? this.getCase(caseId) : undefined;
+  }
+
+  async listOpenCases(limit: number): Promise<Case[]> {
+    const items = await this.queryIndex(
+      {
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :pk',
+        ExpressionAttributeValues: { ':pk': 'OPEN' },
+      },
+      limit,
+      (item) => item['status'] !== 'resolved',
+    );
+    return items.map((item) => strip<Case>(item));
+  }
+
+  // ── Profiles ─────────────────────────────────────────────────────────────────────────────────
+
+  async getProfile(customerAddress: string): Promise<CustomerProfile | undefined> {
+    return this.getItem<CustomerProfile>(keys.profile(customerAddress));
+  }
+
+  async saveProfile(profile: CustomerProfile): Promise<void> {
+    const item = { ...clean(profile), ...keys.profile(profile.customerAddress), itemType: 'profile' };
+    const message = `profile ${profile.customerAddress} is not at version ${profile.version - 1}`;
+    if (profile.version <= 1) {
+      await this.put(item, 'attribute_not_exists(pk)', undefined, message);
+    } else {
+      await this.put(item, '#version = :expected', { ':expected': profile.version - 1 }, message);
+    }
+  }
+
+  // ── One-time keys ────────────────────────────────────────────────────────────────────────────
+
+  async claimOnce(key: string, ttlSeconds: number): Promise<boolean> {
+    const now = this.epochSeconds();
+    try {
+      await this.documentClient.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...keys.once(key), itemType: 'once', expiresAt: now + Math.max(1, Math.ceil(ttlSeconds)) },
+          // TTL deletion lags expiry by up to days, so an expired item still present counts as free.
+          ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now',
+          ExpressionAttributeValues: { ':now': now },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionalFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  async releaseOnce(key: string): Promise<void> {
+    await this.documentClient.send(new DeleteCommand({ TableName: this.tableName, Key: keys.once(key) }));
+  }
+
+  // ── Lifecycle ────────────────────────────────────────────────────────────────────────────────
+
+  async recordLifecycle(event: LifecycleEvent): Promise<void> {
+    const at = isoTime(event.at, 'at');
+    // The sort key ends with a digest of the event, so a retried write of the same event is idempotent
+    // while two different events at the same millisecond both survive.
+    const digest = createHash('sha256')
+      .update(JSON.stringify(clean(event)))
+      .digest('hex')
+      .slice(0, 16);
+    await this.documentClient.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: {
+          ...clean(event),
+          pk: `CONV#${event.conversationId}`,
+          sk: `LIFE#${at}#${event.type}#${digest}`,
+          itemType: 'lifecycle',
+          gsi2pk: `LIFE#${at.slice(0, 10)}`,
+          gsi2sk: `${at}#${event.conversationId}#${digest}`,
+        },
+      }),
+    );
+  }
+
+  async listLifecycle(since: string, until: string): Promise<LifecycleEvent[]> {
+    const from = isoTime(since, 'since');
+    const to = isoTime(until, 'until');
+    if (from >= to) return [];
+    const days: string[] = [];
+    for (let day = new Date(`${from.slice(0, 10)}T00:00:00.000Z`); day.toISOString() < to; ) {
+      days.push(day.toISOString().slice(0, 10));
+      day = new Date(day.getTime() + 24 * 3600 * 1000);
+    }
+    const perDay = await Promise.all(
+      days.map((day) =>
+        this.queryIndex(
+          {
+            IndexName: 'gsi2',
+            // Sort keys are `<at>#…`, so `at` == until sorts after `:until` and is excluded: [since, until).
+            KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk BETWEEN :since AND :until',
+            ExpressionAttributeValues: { ':pk': `LIFE#${day}`, ':since': from, ':until': to },
+          },
+          Number.POSITIVE_INFINITY,
+        ),
+      ),
+    );
+    return perDay.flat().map((item) => strip<LifecycleEvent>(item));
+  }
+
+  // ── Internals ────────────────────────────────────────────────────────────────────────────────
+
+  private epochSeconds(): number {
+    return Math.floor(this.clock.now().getTime() / 1000);
+  }
+
+  private async getRaw(key: Item): Promise<Item | undefined> {
+    const result = await this.documentClient.send(
+      new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }),
+    );
+    return result.Item;
+  }
+
+  private async getItem<T>(key: Item): Promise<T | undefined> {
+    const item = await this.getRaw(key);
+    return item ? strip<T>(item) : undefined;
+  }
+
+  /** A conditional put; a failed condition becomes {@link ConflictError}. */
+  private async put(
+    item: Item,
+    condition: string,
+    values: Record<string, unknown> | undefined,
+    conflictMessage: string,
+  ): Promise<void> {
+    try {
+      await this.documentClient.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: item,
+          ConditionExpression: condition,
+          ...(values
+            ? { ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: values }
+            : {}),
+        }),
+      );
+    } catch (error) {
+      if (isConditionalFailure(error)) throw new ConflictError(conflictMessage);
+      throw error;
+    }
+  }
+
+  /**
+   * Runs a transaction, retrying when DynamoDB cancels it only because another transaction was
+   * touching the same items (`TransactionConflict`); a failed condition is rethrown at once.
+   */
+  private async transactWrite(items: NonNullable<TransactWriteCommand['input']['TransactItems']>) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.documentClient.send(new TransactWriteCommand({ TransactItems: items }));
+        return;
+      } catch (error) {
+        if (isConditionalFailure(error) || !isTransactionConflict(error) || attempt >= TRANSACTION_ATTEMPTS) {
+          throw error;
+        }
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * 2 ** attempt));
+      }
+    }
+  }
+
+  /** Sets a message's status if it ranks above the stored one; returns the message as it now stands. */
+  private async applyStatus(
+    messageKey: { pk: string; sk: string },
+    status: DeliveryStatus,
+    errorCode?: string,
+  ): Promise<Message | undefined> {
+    try {
+      const result = await this.documentClient.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: messageKey,
+          UpdateExpression: `SET #status = :status, statusRank = :rank${errorCode ? ', errorCode = :errorCode' : ''}`,
+          ConditionExpression:
+            'attribute_exists(pk) AND (attribute_not_exists(statusRank) OR statusRank < :rank)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':status': status,
+            ':rank': STATUS_RANK[status],
+            ...(errorCode ? { ':errorCode': errorCode } : {}),
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return result.Attributes ? strip<Message>(result.Attributes) : undefined;
+    } catch (error) {
+      if (!isConditionalFailure(error)) throw error;
+      // Not an advance (or the message is gone): report the message unchanged.
+      return this.getItem<Message>(messageKey);
+    }
+  }
+
+  /** Queries an index page by page until `limit` items passing `keep` are collected. */
+  private async queryIndex(
+    input: Omit<QueryCommandInput, 'TableName'>,
+    limit: number,
+    keep: (item: Item) => boolean = () => true,
+  ): Promise<Item[]> {
+    const collected: Item[] = [];
+    if (limit <= 0) return collected;
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const remaining = limit - collected.length;
+      const result = await this.documentClient.send(
+        new QueryCommand({
+          ...input,
+          TableName: this.tableName,
+          ...(Number.isFinite(remaining) ? { Limit: remaining } : {}),
+          ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+        }),
+      );
+      for (const item of result.Items ?? []) if (keep(item)) collected.push(item);
+      startKey = result.LastEvaluatedKey;
+    } while (startKey && collected.length < limit);
+    return collected.slice(0, limit);
+  }
+}
+
+/** The conversation item, with its sparse `IDLE` index entry when it is an open AI conversation. */
+function conversationItem(conversation: Conversation): Item {
+  const item: Item = {
+    ...clean(conversation),
+    ...keys.conversation(conversation.id),
+    itemType: 'conversation',
+  };
+  const activity = lastActivityOf(conversation);
+  if (activity) {
+    item['gsi2pk'] = 'IDLE';
+    item['gsi2sk'] = `${activity}#${conversation.id}`;
+  }
+  return item;
+}
+
+/**
+ * When an AI conversation counts as open for the idle sweep, its last activity time; else undefined.
+ * Open means mode `ai` and a customer message (`lastInboundAt`) after the last resolution
+ * (`lastResolvedAt`): a conversation resolved or handed back and not written to since is not idle, it is
+ * done. Last activity is the later of `lastInboundAt` and `updatedAt` (every save, e.g. the AI's reply,
+ * moves `updatedAt`), so the sweep waits for quiet after the last thing that happened.
+ */
+function lastActivityOf(conversation: Conversation): string | undefined {
+  if (conversation.mode !== 'ai' || !conversation.lastInboundAt) return undefined;
+  const inbound = isoTime(conversation.lastInboundAt, 'lastInboundAt');
+  if (conversation.lastResolvedAt && inbound <= isoTime(conversation.lastResolvedAt, 'lastResolvedAt')) {
+    return undefined;
+  }
+  // ISO strings in one format: the later time is the greater string.
+  return [inbound, isoTime(conversation.updatedAt, 'updatedAt')].sort()[1];
+}
+
+/** The case item with its thread (GSI1) and open-case (sparse GSI2) entries. */
+function caseItem(kase: Case): Item {
+  const item: Item = { ...clean(kase), ...keys.case(kase.caseId), itemType: 'case' };
+  if (kase.slack) {
+    item['gsi1pk'] = threadKey(kase.slack.channel, kase.slack.ts);
+    item['gsi1sk'] = `CASE#${kase.caseId}`;
+  }
+  if (kase.status !== 'resolved') {
+    item['gsi2pk'] = 'OPEN';
+    item['gsi2sk'] = `${isoTime(kase.openedAt, 'openedAt')}#${kase.caseId}`;
+  }
+  return item;
+}
+
+function threadKey(channel: string, ts: string): string {
+  return `THREAD#${channel}#${ts}`;
+}
+
+/** `MSG#<at>#<messageId>`: messages sort by (`at`, `messageId`). */
+function messageSortKey(message: Pick<Message, 'at' | 'messageId'>): string {
+  return `MSG#${isoTime(message.at, 'at')}#${message.messageId}`;
+}
+
+/** Normalizes an ISO time so that string order is time order (24-character UTC form). */
+function isoTime(value: string, field: string): string {
+  const time = new Date(value);
+  if (Number.isNaN(time.getTime())) throw new ValidationError(`${field} is not a valid time: ${value}`);
+  return time.toISOString();
+}
+
+/** Removes key and bookkeeping attributes, leaving the domain object. */
+function strip<T>(item: Item): T {
+  const copy: Item = { ...item };
+  for (const name of INTERNAL_ATTRIBUTES) delete copy[name];
+  return copy as T;
+}
+
+/** A deep copy without `undefined` values, so the store works whatever the client's marshall options. */
+function clean<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((entry) => clean(entry)) as T;
+  if (value !== null && typeof value === 'object') {
+    const out: Item = {};
+    for (const [key, entry] of Object.entries(value)) if (entry !== undefined) out[key] = clean(entry);
+    return out as T;
+  }
+  return value;
+}
+
+function isConditionalFailure(error: unknown): boolean {
+  const name = (error as { name?: string })?.name;
+  if (name === 'ConditionalCheckFailedException') return true;
+  if (name === 'TransactionCanceledException') {
+    return cancellationCodes(error).includes('ConditionalCheckFailed');
+  }
+  return false;
+}
+
+function isTransactionConflict(error: unknown): boolean {
+  return (
+    (error as { name?: string })?.name === 'TransactionCanceledException' &&
+    cancellationCodes(error).includes('TransactionConflict')
+  );
+}
+
+function cancellationCodes(error: unknown): string[] {
+  const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+  return reasons.map((reason) => reason.Code ?? '');
+}

@@ -1,0 +1,147 @@
+/**
+ * The agents' desk on Slack: escalation cards, their threads, ephemerals and reactions, through
+ * `@slack/web-api`. Rate limits (429) are retried by the SDK after `Retry-After`.
+ */
+import { type RetryOptions, WebClient } from '@slack/web-api';
+import type { AgentDesk, CaseView, DeskAction, DeskRef } from '#core/ports.ts';
+import { renderCaseCard, renderDeskMessage, renderTranscript } from './slack-blocks.ts';
+
+/**
+ * Retries for a Lambda-sized budget: a 429 waits `Retry-After` then retries; network errors and 5xx
+ * retry quickly. The SDK default (10 retries over ~30 minutes) would outlive any Lambda timeout.
+ */
+export const SLACK_RETRY_CONFIG: RetryOptions = {
+  retries: 3,
+  factor: 2,
+  minTimeout: 100,
+  maxTimeout: 2000,
+  randomize: true,
+};
+
+/** Where the desk reports failures it does not throw (a transcript that could not be posted). */
+export interface DeskLogger {
+  warn(message: string, details?: Record<string, unknown>): void;
+}
+
+/** `AgentDesk` on Slack: cards and threads in one channel. */
+export class SlackAgentDesk implements AgentDesk {
+  private readonly client: WebClient;
+  private readonly channel: string;
+  private readonly logger: DeskLogger | undefined;
+
+  constructor(options: { client: WebClient; channel: string; logger?: DeskLogger }) {
+    this.client = options.client;
+    this.channel = options.channel;
+    this.logger = options.logger;
+  }
+
+  /** Builds the desk with its own WebClient (`slackApiUrl` points it at the local fake in dev and tests). */
+  static create(options: {
+    token: string;
+    channel: string;
+    slackApiUrl?: string;
+    retryConfig?: RetryOptions;
+    timeoutMs?: number;
+    logger?: DeskLogger;
+  }): SlackAgentDesk {
+    const client = new WebClient(options.token, {
+      ...(options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {}),
+      retryConfig: options.retryConfig ?? SLACK_RETRY_CONFIG,
+      rejectRateLimitedCalls: false,
+      timeout: options.timeoutMs ?? 10_000,
+    });
+    return new SlackAgentDesk({ client, channel: options.channel, logger: options.logger });
+  }
+
+  /**
+   * Posts the card, then the transcript in its thread. Once the card is posted its ref is returned even
+   * if the transcript fails (logged): throwing would make the caller retry and post a second card.
+   */
+  async postCase(view: CaseView): Promise<DeskRef> {
+    const card = renderCaseCard(view);
+    const posted = await this.client.chat.postMessage({
+      channel: this.channel,
+      text: card.text,
+      blocks: card.blocks,
+      unfurl_links: false,
+      unfurl_media: false,
+    });
+    if (!posted.ts) throw new Error('chat.postMessage returned no ts');
+    const ref: DeskRef = { channel: posted.channel ?? this.channel, ts: posted.ts };
+    try {
+      for (const part of renderTranscript(view.transcript)) {
+        await this.client.chat.postMessage({
+          channel: ref.channel,
+          thread_ts: ref.ts,
+          text: part.text,
+          blocks: part.blocks,
+          unfurl_links: false,
+          unfurl_media: false,
+        });
+      }
+    } catch (error) {
+      this.logger?.warn('transcript not posted in the case thread', {
+        caseId: view.kase.caseId,
+        error: errorCode(error),
+      });
+    }
+    return ref;
+  }
+
+  /** Re-renders the card in place. */
+  async updateCase(ref: DeskRef, view: CaseView): Promise<void> {
+    const card = renderCaseCard(view);
+    await this.client.chat.update({ channel: ref.channel, ts: ref.ts, text: card.text, blocks: card.blocks });
+  }
+
+  /** Posts in the case thread; the text is escaped, `mention` (user, user group, here) is prefixed. */
+  async postInThread(
+    ref: DeskRef,
+    text: string,
+    options: { actions?: DeskAction[]; mention?: string } = {},
+  ): Promise<void> {
+    const message = renderDeskMessage(text, { ...options, ref });
+    await this.client.chat.postMessage({
+      channel: ref.channel,
+      thread_ts: ref.ts,
+      text: message.text,
+      ...(message.blocks ? { blocks: message.blocks } : {}),
+      unfurl_links: false,
+      unfurl_media: false,
+    });
+  }
+
+  /** A message only `userId` sees, in the thread when `inThread`. */
+  async postEphemeral(
+    ref: DeskRef,
+    userId: string,
+    text: string,
+    options: { actions?: DeskAction[]; inThread?: boolean } = {},
+  ): Promise<void> {
+    const message = renderDeskMessage(text, { actions: options.actions, ref });
+    await this.client.chat.postEphemeral({
+      channel: ref.channel,
+      user: userId,
+      text: message.text,
+      ...(message.blocks ? { blocks: message.blocks } : {}),
+      ...(options.inThread ? { thread_ts: ref.ts } : {}),
+    });
+  }
+
+  /** Adds a reaction; one already there is fine (retries of the same effect). */
+  async addReaction(channel: string, ts: string, name: string): Promise<void> {
+    try {
+      await this.client.reactions.add({ channel, timestamp: ts, name: name.replace(/^:|:$/g, '') });
+    } catch (error) {
+      if (errorCode(error) === 'already_reacted') return;
+      throw error;
+    }
+  }
+}
+
+/** The Slack error code of a platform error (`already_reacted`), or the error message. */
+function errorCode(error: unknown): string {
+  const data = (error as { data?: { error?: unknown } } | undefined)?.data;
+  if (typeof data?.error === 'string') return data.error;
+  return error instanceof Error ? error.message : String(error);
+}

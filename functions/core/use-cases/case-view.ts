@@ -1,0 +1,32 @@
+/**
+ * Builds what an escalation card shows from stored state (redacted transcript, profile, window).
+ */
+import { redactPii } from '../guardrails/pii.ts';
+import type { Case } from '../model.ts';
+import type { CaseView, Clock, ConversationStore } from '../ports.ts';
+import { whatsappWindow } from '../whatsapp-window.ts';
+
+const TRANSCRIPT = 30;
+
+/** The card's view of `kase`, read fresh from the store. */
+export async function caseView(deps: { store: ConversationStore; clock: Clock }, kase: Case): Promise<CaseView> {
+  const [conversation, messages, profile] = await Promise.all([
+    deps.store.getConversation(kase.conversationId),
+    deps.store.recentMessages(kase.conversationId, TRANSCRIPT),
+    deps.store.getProfile(kase.packet.customerAddress),
+  ]);
+  const transcript = messages
+    .filter((message) => !message.flags?.includes('suggestion'))
+    .map((message) => ({
+      author: message.author,
+      at: message.at,
+      text: redactPii(message.text).text,
+      ...(message.media ? { media: message.media } : {}),
+    }));
+  const view: CaseView = { kase, transcript };
+  if (profile) view.profile = profile;
+  if (conversation?.channel === 'whatsapp') {
+    view.windowMinutesLeft = whatsappWindow(conversation.lastInboundAt, deps.clock.now()).minutesLeft;
+  }
+  return view;
+}

@@ -1,0 +1,117 @@
+/**
+ * Reading and changing conversations, cases and profiles with conditional writes.
+ */
+import { ConflictError, NotFoundError } from '../errors.ts';
+import type { Case, Conversation, ConversationKey, CustomerProfile, LifecycleEvent } from '../model.ts';
+import { conversationIdOf } from '../model.ts';
+import type { Clock, ConversationStore } from '../ports.ts';
+import { retryOnConflict } from './optimistic.ts';
+
+/** Gets the conversation for `key`, opening it (mode `ai`) if this is the first message. */
+export async function openConversation(
+  deps: { store: ConversationStore; clock: Clock },
+  key: ConversationKey,
+): Promise<{ conversation: Conversation; created: boolean }> {
+  const id = conversationIdOf(key);
+  const existing = await deps.store.getConversation(id);
+  if (existing) return { conversation: existing, created: false };
+  const now = deps.clock.now().toISOString();
+  const conversation: Conversation = {
+    id,
+    channel: key.channel,
+    customerAddress: key.customerAddress,
+    businessAddress: key.businessAddress,
+    mode: 'ai',
+    version: 1,
+    openedAt: now,
+    updatedAt: now,
+    customerTurns: 0,
+  };
+  try {
+    await deps.store.createConversation(conversation);
+    return { conversation, created: true };
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+    const raced = await deps.store.getConversation(id);
+    if (!raced) throw error;
+    return { conversation: raced, created: false };
+  }
+}
+
+/**
+ * Applies `change` to the latest stored conversation and saves it conditionally, retrying on conflict.
+ * `change` returns the next state (version already bumped by the state machine) or `undefined` to skip.
+ */
+export function updateConversation(
+  deps: { store: ConversationStore; clock: Clock },
+  conversationId: string,
+  change: (current: Conversation) => Conversation | undefined,
+): Promise<Conversation> {
+  return retryOnConflict(async () => {
+    const current = await deps.store.getConversation(conversationId);
+    if (!current) throw new NotFoundError(`conversation ${conversationId} not found`);
+    const next = change(current);
+    if (!next) return current;
+    const saved = next.version === current.version ? bump(next, deps.clock) : next;
+    await deps.store.saveConversation(saved);
+    return saved;
+  });
+}
+
+function bump(conversation: Conversation, clock: Clock): Conversation {
+  return { ...conversation, version: conversation.version + 1, updatedAt: clock.now().toISOString() };
+}
+
+/** Applies `change` to the latest stored case and saves it conditionally, retrying on conflict. */
+export function updateCase(
+  store: ConversationStore,
+  caseId: string,
+  change: (current: Case) => Partial<Case> | undefined,
+): Promise<Case> {
+  return retryOnConflict(async () => {
+    const current = await store.getCase(caseId);
+    if (!current) throw new NotFoundError(`case ${caseId} not found`);
+    const changes = change(current);
+    if (!changes) return current;
+    const next: Case = { ...current, ...changes, version: current.version + 1 };
+    await store.saveCase(next);
+    return next;
+  });
+}
+
+/** Applies `change` to the customer's profile (created empty if absent), retrying on conflict. */
+export function updateProfile(
+  store: ConversationStore,
+  customerAddress: string,
+  change: (current: CustomerProfile) => Partial<CustomerProfile> | undefined,
+): Promise<CustomerProfile> {
+  return retryOnConflict(async () => {
+    const current = (await store.getProfile(customerAddress)) ?? emptyProfile(customerAddress);
+    const changes = change(current);
+    if (!changes) return current;
+    const next: CustomerProfile = { ...current, ...changes, version: current.version + 1 };
+    await store.saveProfile(next);
+    return next;
+  });
+}
+
+/** A profile that has never been saved (version 0). */
+export function emptyProfile(customerAddress: string): CustomerProfile {
+  return { customerAddress, facts: {}, pastCases: [], optedOut: false, version: 0 };
+}
+
+/** Records a lifecycle event for a conversation. */
+export function record(
+  deps: { store: ConversationStore; clock: Clock },
+  conversation: Pick<Conversation, 'id' | 'channel'>,
+  type: LifecycleEvent['type'],
+  extra: { caseId?: string; data?: LifecycleEvent['data'] } = {},
+): Promise<void> {
+  return deps.store.recordLifecycle({
+    conversationId: conversation.id,
+    channel: conversation.channel,
+    at: deps.clock.now().toISOString(),
+    type,
+    ...extra,
+  });
+}

@@ -1,0 +1,375 @@
+/**
+ * handleCustomerMessage — the conversation worker's use case for one inbound customer message.
+ * 1. Open the conversation on a first message; note the inbound time (WhatsApp window) and name.
+ * 2. Opt-out keywords (STOP / START / HELP) and survey answers are handled without the AI.
+ * 3. Input guardrails: normalize, redact PII, detect injection/abuse, score sentiment, find triggers.
+ * 4. Mode `queued`/`agent`: the message goes to the case's Slack thread (plus an AI suggestion for the owner).
+ * 5. Mode `ai`: budget check, the responder (model + output guardrails), then reply or escalate.
+ * 6. Mark the message processed, so a redelivered event does nothing twice.
+ */
+import type { BusinessSettings } from '../../shared/business-settings.ts';
+import { checkBudget } from '../guardrails/budget.ts';
+import { checkInput } from '../guardrails/index.ts';
+import { redactPii } from '../guardrails/pii.ts';
+import type { KnowledgeBase } from '../knowledge.ts';
+import type { Conversation, ConversationEvent, CustomerProfile, Message } from '../model.ts';
+import { classifyKeyword } from '../opt-out.ts';
+import type {
+  AgentDesk,
+  Clock,
+  ConversationStore,
+  CustomerChannel,
+  EscalationQueue,
+  LanguageModel,
+} from '../ports.ts';
+import { summarizeTurns } from '../prompt.ts';
+import { respondToCustomer } from '../responder.ts';
+import { emptyProfile, openConversation, record, updateConversation, updateProfile } from './conversations.ts';
+import { caseIdFor, escalateConversation } from './escalate-conversation.ts';
+import { sendToCustomer } from './send-to-customer.ts';
+
+/** Everything the worker needs. */
+export interface WorkerDeps {
+  store: ConversationStore;
+  escalations: EscalationQueue;
+  channel: CustomerChannel;
+  desk: AgentDesk;
+  model: LanguageModel;
+  knowledge: KnowledgeBase;
+  settings: BusinessSettings;
+  clock: Clock;
+  /** Secret token placed in the system prompt; a reply echoing it is blocked. */
+  canary: string;
+}
+
+const PROCESSED = 'processed';
+const SUGGESTION = 'suggestion';
+const HISTORY = 40;
+
+/** What the worker did with the message (for logs and tests). */
+export type HandlingOutcome =
+  | 'already_processed'
+  | 'opted_out'
+  | 'opted_in'
+  | 'help'
+  | 'survey_answer'
+  | 'to_agents'
+  | 'replied'
+  | 'escalated'
+  | 'attachment';
+
+/** Handles one `customer_message` event. Throws to have the queue retry. */
+export async function handleCustomerMessage(
+  deps: WorkerDeps,
+  event: ConversationEvent,
+): Promise<HandlingOutcome> {
+  const message = await deps.store.getMessage(event.conversationId, event.messageId);
+  if (!message) throw new Error(`message ${event.messageId} not stored yet`);
+  if (message.flags?.includes(PROCESSED)) return 'already_processed';
+
+  const now = deps.clock.now();
+  const opened = await openConversation(deps, event.key);
+  let conversation = opened.conversation;
+  const resumingEscalation = conversation.caseId === caseIdFor(message.messageId);
+
+  if (!resumingEscalation) {
+    const firstOfVisit = opened.created || (conversation.customerTurns ?? 0) === 0;
+    if (opened.created) await record(deps, conversation, 'opened');
+    else if (firstOfVisit && conversation.lastResolvedAt) {
+      const hours = (now.getTime() - Date.parse(conversation.lastResolvedAt)) / 3_600_000;
+      await record(
+        deps,
+        conversation,
+        hours <= deps.settings.metrics.reopenWindowHours ? 'reopened' : 'opened',
+      );
+    }
+    conversation = await updateConversation(deps, conversation.id, (current) => ({
+      ...current,
+      lastInboundAt: message.at > (current.lastInboundAt ?? '') ? message.at : current.lastInboundAt,
+      customerName: event.profileName ?? current.customerName,
+      customerTurns: (current.customerTurns ?? 0) + 1,
+    }));
+  }
+
+  const profile = (await deps.store.getProfile(conversation.customerAddress)) ?? emptyProfile(conversation.customerAddress);
+  if (event.profileName && profile.name !== event.profileName) {
+    await updateProfile(deps.store, conversation.customerAddress, () => ({ name: event.profileName }));
+  }
+
+  const outcome = resumingEscalation
+    ? await resumeEscalation(deps, conversation, message)
+    : await route(deps, conversation, profile, message);
+  await deps.store.annotateMessage(conversation.id, message.messageId, {
+    flags: [...(await currentFlags(deps.store, message)), PROCESSED],
+  });
+  return outcome;
+}
+
+async function currentFlags(store: ConversationStore, message: Message): Promise<string[]> {
+  const latest = await store.getMessage(message.conversationId, message.messageId);
+  return (latest?.flags ?? []).filter((flag) => flag !== PROCESSED);
+}
+
+async function route(
+  deps: WorkerDeps,
+  conversation: Conversation,
+  profile: CustomerProfile,
+  message: Message,
+): Promise<HandlingOutcome> {
+  const keyword = message.media?.length ? null : classifyKeyword(message.text);
+  if (keyword === 'stop') {
+    await updateProfile(deps.store, conversation.customerAddress, () => ({
+      optedOut: true,
+      optedOutAt: deps.clock.now().toISOString(),
+    }));
+    await deps.store.annotateMessage(conversation.id, message.messageId, { flags: ['opt_out'] });
+    await tellAgents(deps, conversation, 'The customer opted out (STOP). Nothing more can be sent to them.');
+    return 'opted_out';
+  }
+  if (keyword === 'start') {
+    await updateProfile(deps.store, conversation.customerAddress, (current) =>
+      current.optedOut ? { optedOut: false } : undefined,
+    );
+    await deps.store.annotateMessage(conversation.id, message.messageId, { flags: ['opt_in'] });
+    await tellAgents(deps, conversation, 'The customer opted back in (START).');
+    return 'opted_in';
+  }
+  if (keyword === 'help') {
+    await sendToCustomer(deps, {
+      conversation,
+      text: deps.settings.messages.help,
+      author: 'system',
+      idempotencyKey: `help#${message.messageId}`,
+    });
+    return 'help';
+  }
+
+  if (profile.pendingSurvey) {
+    const score = /^\s*([1-5])\s*[.!]?\s*$/.exec(message.text)?.[1];
+    const survey = profile.pendingSurvey;
+    await updateProfile(deps.store, conversation.customerAddress, (current) =>
+      current.pendingSurvey ? { pendingSurvey: undefined } : undefined,
+    );
+    if (score) {
+      await record(deps, conversation, 'satisfaction', { caseId: survey.caseId, data: { score: Number(score) } });
+      await sendToCustomer(deps, {
+        conversation,
+        text: deps.settings.messages.satisfactionThanks,
+        author: 'system',
+        idempotencyKey: `survey#${message.messageId}`,
+      });
+      return 'survey_answer';
+    }
+  }
+
+  const history = (await deps.store.recentMessages(conversation.id, HISTORY)).filter(
+    (item) => !item.flags?.includes(SUGGESTION),
+  );
+  const previous = history.filter((item) => item.messageId !== message.messageId);
+  const verdict = checkInput(message.text, {
+    settings: deps.settings,
+    history: previous.map((item) => ({
+      author: item.author,
+      text: item.text,
+      ...(item.sentiment !== undefined ? { sentiment: item.sentiment } : {}),
+      ...(item.flags ? { flags: item.flags } : {}),
+    })),
+    abuseCountBefore: previous.filter((item) => item.flags?.includes('abuse')).length,
+  });
+  await deps.store.annotateMessage(conversation.id, message.messageId, {
+    sentiment: verdict.sentiment,
+    flags: verdict.flags,
+  });
+  await record(deps, conversation, 'customer_message', {
+    ...(conversation.caseId ? { caseId: conversation.caseId } : {}),
+    data: { sentiment: verdict.sentiment, mode: conversation.mode },
+  });
+
+  // The prompt sees redacted text only.
+  const promptHistory: Message[] = [
+    ...previous.map((item) => (item.author === 'customer' ? { ...item, text: redactPii(item.text).text } : item)),
+    { ...message, text: verdict.text },
+  ];
+
+  if (conversation.mode !== 'ai') {
+    await forwardToAgents(deps, conversation, profile, message, verdict.text, promptHistory);
+    return 'to_agents';
+  }
+
+  if (message.media?.length && !message.text.trim()) {
+    await sendToCustomer(deps, {
+      conversation,
+      text: deps.settings.messages.attachmentUnsupported,
+      author: 'ai',
+      idempotencyKey: `reply#${message.messageId}`,
+    });
+    return 'attachment';
+  }
+
+  const sentimentTrend = [...previous.filter((m) => m.author === 'customer').map((m) => m.sentiment ?? 0), verdict.sentiment].slice(-5);
+  const escalationBase = {
+    conversation,
+    triggeringMessageId: message.messageId,
+    lastCustomerMessage: verdict.text,
+    sentimentTrend,
+  };
+
+  const usage = currentUsage(conversation, deps.clock.now());
+  const budget = checkBudget({ callsInLastHour: usage.calls, tokensUsed: usage.tokens }, deps.settings);
+  if (!budget.ok && !verdict.escalation) {
+    await escalateConversation(deps, {
+      ...escalationBase,
+      reason: 'budget_exceeded',
+      priority: 'normal',
+      summary: summarizeForAgent(promptHistory),
+      tried: `The AI reached its ${budget.reason === 'calls' ? 'hourly call' : 'token'} budget for this conversation.`,
+    });
+    return 'escalated';
+  }
+
+  const result = await respondToCustomer(deps, { conversation, profile, history: promptHistory, verdict });
+  if (Object.keys(result.facts).length > 0) {
+    await updateProfile(deps.store, conversation.customerAddress, (current) => ({
+      facts: { ...current.facts, ...result.facts },
+    }));
+  }
+  const tokens = result.tokens.input + result.tokens.output;
+  await updateConversation(deps, conversation.id, (current) => {
+    const older = promptHistory.length - deps.settings.model.recentTurns;
+    const summary =
+      older > (current.summarizedTurns ?? 0) ? summarizeTurns(promptHistory.slice(0, older)) : current.summary;
+    return {
+      ...current,
+      usage: { windowStart: usage.windowStart, calls: usage.calls + result.modelCalls, tokens: usage.tokens + tokens },
+      handbackInstruction: undefined,
+      ...(summary ? { summary, summarizedTurns: Math.max(older, current.summarizedTurns ?? 0) } : {}),
+    };
+  });
+
+  if (result.kind === 'reply') {
+    const fallback = result.text === deps.settings.messages.fallback;
+    await sendToCustomer(deps, {
+      conversation,
+      text: result.text,
+      author: 'ai',
+      idempotencyKey: `reply#${message.messageId}`,
+      extra: {
+        passages: result.passages,
+        tokens: result.tokens,
+        ...(fallback ? { flags: ['fallback'] } : {}),
+      },
+    });
+    await record(deps, conversation, 'ai_reply', {
+      data: { passages: result.passages.length, inputTokens: result.tokens.input, fallback },
+    });
+    return 'replied';
+  }
+
+  await escalateConversation(deps, {
+    ...escalationBase,
+    reason: result.reason,
+    priority: result.priority,
+    summary: result.summary || summarizeForAgent(promptHistory),
+    tried: describeTried(promptHistory),
+    ...(result.reply ? { customerReply: result.reply } : {}),
+  });
+  return 'escalated';
+}
+
+async function resumeEscalation(
+  deps: WorkerDeps,
+  conversation: Conversation,
+  message: Message,
+): Promise<HandlingOutcome> {
+  const kase = await deps.store.getCase(caseIdFor(message.messageId));
+  if (kase) {
+    await deps.escalations.publish(kase.packet);
+    return 'escalated';
+  }
+  // The conversation moved to the case but the case was never written: write it now.
+  await escalateConversation(deps, {
+    conversation,
+    triggeringMessageId: message.messageId,
+    reason: 'model_request',
+    priority: 'normal',
+    summary: message.text,
+    tried: '',
+    lastCustomerMessage: redactPii(message.text).text,
+    sentimentTrend: [message.sentiment ?? 0],
+  });
+  return 'escalated';
+}
+
+/** While people own the conversation, customer messages go to the thread; the owner also gets a suggestion. */
+async function forwardToAgents(
+  deps: WorkerDeps,
+  conversation: Conversation,
+  profile: CustomerProfile,
+  message: Message,
+  redacted: string,
+  promptHistory: Message[],
+): Promise<void> {
+  const kase = conversation.caseId ? await deps.store.getCase(conversation.caseId) : undefined;
+  if (!kase?.slack) return; // the card is not posted yet: its transcript will include this message
+  const media = (message.media ?? []).map((item) => `\n📎 ${item.contentType}: ${item.url}`).join('');
+  await deps.desk.postInThread(kase.slack, `*Customer:* ${redacted}${media}`);
+  if (conversation.mode !== 'agent') return;
+  try {
+    const verdictless = await respondToCustomer(deps, {
+      conversation,
+      profile,
+      history: promptHistory,
+      verdict: {
+        text: redacted,
+        truncated: false,
+        redactions: [],
+        flags: [],
+        injection: false,
+        abuse: false,
+        sentiment: 0,
+      },
+    });
+    if (verdictless.kind !== 'reply') return;
+    const suggestionId = `suggestion-${message.messageId}`;
+    await deps.store.appendMessage({
+      conversationId: conversation.id,
+      messageId: suggestionId,
+      at: deps.clock.now().toISOString(),
+      direction: 'outbound',
+      author: 'ai',
+      text: verdictless.text,
+      flags: [SUGGESTION],
+      passages: verdictless.passages,
+    });
+    await deps.desk.postInThread(kase.slack, `*Suggested reply:* ${verdictless.text}`, {
+      actions: [{ kind: 'send_suggestion', caseId: kase.caseId, suggestionId }],
+    });
+  } catch {
+    // A suggestion is a convenience: the agent answers anyway.
+  }
+}
+
+async function tellAgents(deps: WorkerDeps, conversation: Conversation, text: string): Promise<void> {
+  if (!conversation.caseId) return;
+  const kase = await deps.store.getCase(conversation.caseId);
+  if (kase?.slack) await deps.desk.postInThread(kase.slack, text);
+}
+
+function currentUsage(conversation: Conversation, now: Date): { windowStart: string; calls: number; tokens: number } {
+  const usage = conversation.usage;
+  if (!usage || now.getTime() - Date.parse(usage.windowStart) >= 3_600_000) {
+    return { windowStart: now.toISOString(), calls: 0, tokens: usage?.tokens ?? 0 };
+  }
+  return usage;
+}
+
+function summarizeForAgent(history: Message[]): string {
+  const asks = history.filter((m) => m.author === 'customer').slice(-3).map((m) => m.text);
+  return asks.length ? `The customer wrote: ${asks.join(' / ')}`.slice(0, 600) : 'No customer text.';
+}
+
+function describeTried(history: Message[]): string {
+  const replies = history.filter((m) => m.author === 'ai').slice(-2);
+  if (replies.length === 0) return 'Nothing yet: escalated on the first message.';
+  return `The AI answered ${replies.length === 1 ? 'once' : 'several times'}; last: "${replies.at(-1)?.text.slice(0, 200)}"`;
+}

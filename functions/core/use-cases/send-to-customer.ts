@@ -1,0 +1,244 @@
+/**
+ * sendToCustomer — the one gate every outbound message passes (AI replies, agent replies, system notices).
+ * 1. Opt-out: a customer whose profile says opted out gets nothing (`refused: opted_out`).
+ * 2. Outbox: claim `outbox#<idempotencyKey>` (7 days); a second claim means the message already went
+ *    (`duplicate`), so a redelivered queue event never sends twice.
+ * 3. WhatsApp outside the 24-hour window: send the configured approved template instead of the text
+ *    (`template: true`); inside it, or on SMS, send the text split at sentence boundaries (≤ 1,600 chars).
+ * 4. Record the outbound message (segments, template, provider ids, status `queued`) so delivery
+ *    callbacks can find it.
+ * Channel errors: 21610 marks the profile opted out; 63016 falls back to the template once; a bad number or
+ * another rejection is recorded on the message (status `failed`); transient failures release the outbox
+ * key and are rethrown so the queue retries.
+ *
+ * At-least-once window (documented choice): the outbox key is claimed before sending.
+ * - Crash (process killed) after the claim and before the send: the message is NOT sent; the queue
+ *   redelivery sees `duplicate`. We accept a rare lost message over a double send.
+ * - A thrown transient or unknown channel error releases the keys so the queue retry resends: if the
+ *   provider had in fact accepted the request before the error (e.g. response lost), the customer may get
+ *   it twice. Split bodies claim one key per part, so a retry never resends parts that already went
+ *   (their provider ids are then missing from the recorded message).
+ * - A store failure after a successful send keeps the keys claimed: the message went out but may be
+ *   missing from the transcript, and it is not resent.
+ */
+import type { BusinessSettings } from '../../shared/business-settings.ts';
+import { ChannelError, ConflictError, ValidationError } from '../errors.ts';
+import { splitMessage } from '../message-split.ts';
+import type { Agent, Conversation, CustomerProfile, Message } from '../model.ts';
+import type { Clock, ConversationStore, CustomerChannel } from '../ports.ts';
+import { countSegments } from '../sms-segments.ts';
+import { whatsappWindow } from '../whatsapp-window.ts';
+
+/** How long an outbox key blocks a resend. */
+export const OUTBOX_TTL_SECONDS = 7 * 24 * 60 * 60;
+
+/** Ports the gate needs. */
+export interface SendToCustomerDeps {
+  store: ConversationStore;
+  channel: CustomerChannel;
+  clock: Clock;
+  settings: BusinessSettings;
+}
+
+/** One outbound message request. */
+export interface SendToCustomerInput {
+  conversation: Conversation;
+  text: string;
+  author: 'ai' | 'agent' | 'system';
+  /** Stable per intended message (e.g. queue event id + purpose): the outbox key. */
+  idempotencyKey: string;
+  agent?: Agent;
+  /** Extra fields recorded on the message (passages, flags, tokens…). Core fields win. */
+  extra?: Partial<Message>;
+}
+
+/** What happened to an outbound message. */
+export type SendOutcome =
+  | {
+      status: 'sent';
+      message: Message;
+      /** True when the WhatsApp reopen template was sent instead of the text. */
+      template: boolean;
+      /** SMS segments billed (all parts); for WhatsApp, the number of messages sent. */
+      segments: number;
+      /** Messages sent (more than 1 when the body was split). */
+      parts: number;
+    }
+  | { status: 'duplicate' }
+  | {
+      status: 'refused';
+      reason: 'opted_out' | 'invalid_number' | 'rejected';
+      /** The recorded (failed) message, for invalid numbers and rejections. */
+      message?: Message;
+    };
+
+/** Sends one message to the customer through the outbound gate. */
+export async function sendToCustomer(
+  deps: SendToCustomerDeps,
+  input: SendToCustomerInput,
+): Promise<SendOutcome> {
+  const { store, clock } = deps;
+  const { conversation } = input;
+  if (!input.text.trim()) throw new ValidationError('cannot send an empty message to a customer');
+  const profile = await store.getProfile(conversation.customerAddress);
+  if (profile?.optedOut) return { status: 'refused', reason: 'opted_out' };
+
+  const outboxKey = `outbox#${input.idempotencyKey}`;
+  if (!(await store.claimOnce(outboxKey, OUTBOX_TTL_SECONDS))) return { status: 'duplicate' };
+
+  const whatsapp = conversation.channel === 'whatsapp';
+  const address = {
+    from: conversation.businessAddress,
+    to: whatsapp ? `whatsapp:${conversation.customerAddress}` : conversation.customerAddress,
+  };
+  const messageId = outboundMessageId(input.idempotencyKey);
+  const base: Message = {
+    ...input.extra,
+    conversationId: conversation.id,
+    messageId,
+    at: clock.now().toISOString(),
+    direction: 'outbound',
+    author: input.author,
+    text: input.text,
+    ...(input.agent ? { agent: input.agent } : {}),
+  };
+
+  let result: { providerIds: string[]; template: boolean; segments: number };
+  try {
+    const windowOpen = !whatsapp || whatsappWindow(conversation.lastInboundAt, clock.now()).open;
+    try {
+      result = windowOpen
+        ? await sendText(deps, outboxKey, address, input.text, whatsapp)
+        : await sendTemplate(deps, address, conversation, profile);
+    } catch (error) {
+      // 63016: Twilio knows the window is closed even if our clock thought otherwise. Template, once.
+      if (!(error instanceof ChannelError && error.kind === 'window_closed' && whatsapp && windowOpen)) {
+        throw error;
+      }
+      result = await sendTemplate(deps, address, conversation, profile);
+    }
+  } catch (error) {
+    if (!(error instanceof ChannelError) || error.kind === 'transient') {
+      // The queue retry must be able to send again.
+      await store.releaseOnce(outboxKey);
+      throw error;
+    }
+    if (error.kind === 'opted_out') {
+      await markOptedOut(store, conversation.customerAddress, clock.now().toISOString());
+      return { status: 'refused', reason: 'opted_out' };
+    }
+    const failed: Message = {
+      ...base,
+      status: 'failed',
+      ...(error.providerCode !== undefined ? { errorCode: String(error.providerCode) } : {}),
+    };
+    await store.appendMessage(failed);
+    return {
+      status: 'refused',
+      reason: error.kind === 'invalid_number' ? 'invalid_number' : 'rejected',
+      message: failed,
+    };
+  }
+
+  const message: Message = {
+    ...base,
+    status: 'queued',
+    template: result.template,
+    providerIds: result.providerIds,
+    ...(!whatsapp ? { segments: result.segments } : {}),
+  };
+  await store.appendMessage(message);
+  if (result.providerIds.length > 0) await store.recordProviderIds(message, result.providerIds);
+  return {
+    status: 'sent',
+    message,
+    template: result.template,
+    segments: result.segments,
+    parts: result.providerIds.length,
+  };
+}
+
+/** The stable id of the outbound message for an idempotency key. */
+export function outboundMessageId(idempotencyKey: string): string {
+  return `out-${fnv1a64(idempotencyKey)}`;
+}
+
+type Address = { from: string; to: string };
+
+async function sendText(
+  deps: SendToCustomerDeps,
+  outboxKey: string,
+  address: Address,
+  text: string,
+  whatsapp: boolean,
+): Promise<{ providerIds: string[]; template: boolean; segments: number }> {
+  const parts = splitMessage(text);
+  const providerIds: string[] = [];
+  let segments = 0;
+  for (const [index, body] of parts.entries()) {
+    segments += whatsapp ? 1 : countSegments(body).segments;
+    // Each part of a split body gets its own key, so a retry after a failure on part n skips parts < n.
+    const partKey = parts.length > 1 ? `${outboxKey}#${index}` : undefined;
+    if (partKey && !(await deps.store.claimOnce(partKey, OUTBOX_TTL_SECONDS))) continue;
+    try {
+      const { providerId } = await deps.channel.sendText({ ...address, body });
+      providerIds.push(providerId);
+    } catch (error) {
+      if (partKey && isRetryable(error)) await deps.store.releaseOnce(partKey);
+      throw error;
+    }
+  }
+  return { providerIds, template: false, segments };
+}
+
+async function sendTemplate(
+  deps: SendToCustomerDeps,
+  address: Address,
+  conversation: Conversation,
+  profile: CustomerProfile | undefined,
+): Promise<{ providerIds: string[]; template: boolean; segments: number }> {
+  const { contentSid, variables } = deps.settings.whatsapp.reopenTemplate;
+  const fill = {
+    name: conversation.customerName ?? profile?.name ?? 'there',
+    brand: deps.settings.brand,
+  };
+  const filled = Object.fromEntries(
+    Object.entries(variables).map(([key, value]) => [
+      key,
+      value.replaceAll('{{name}}', fill.name).replaceAll('{{brand}}', fill.brand),
+    ]),
+  );
+  const { providerId } = await deps.channel.sendTemplate({ ...address, contentSid, variables: filled });
+  return { providerIds: [providerId], template: true, segments: 1 };
+}
+
+function isRetryable(error: unknown): boolean {
+  return !(error instanceof ChannelError) || error.kind === 'transient';
+}
+
+async function markOptedOut(store: ConversationStore, customerAddress: string, at: string): Promise<void> {
+  // Two writers may race (a STOP webhook and this send); re-read and retry on a version conflict.
+  for (let attempt = 0; ; attempt++) {
+    const current = await store.getProfile(customerAddress);
+    if (current?.optedOut) return;
+    const next: CustomerProfile = current
+      ? { ...current, optedOut: true, optedOutAt: at, version: current.version + 1 }
+      : { customerAddress, facts: {}, pastCases: [], optedOut: true, optedOutAt: at, version: 1 };
+    try {
+      await store.saveProfile(next);
+      return;
+    } catch (error) {
+      if (attempt >= 2 || !(error instanceof ConflictError)) throw error;
+    }
+  }
+}
+
+/** FNV-1a 64-bit as 16 hex digits: a stable, dependency-free id derivation (not a security hash). */
+function fnv1a64(text: string): string {
+  let hash = 0xcbf29ce484222325n;
+  for (const byte of new TextEncoder().encode(text)) {
+    hash ^= BigInt(byte);
+    hash = (hash * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  return hash.toString(16).padStart(16, '0');
+}

@@ -1,0 +1,113 @@
+/**
+ * sweepSla — the scheduled sweeper.
+ * 1. Unclaimed cases: a reminder in the thread after `reminderMinutes`; after `escalateMinutes` a mention
+ *    of the configured group, a priority bump and (once) a wait notice to the customer.
+ * 2. Claimed WhatsApp cases whose 24-hour window closes within an hour: one warning in the thread.
+ * 3. AI conversations idle for `idleResolveMinutes`: resolved automatically (feeds first-interaction resolution).
+ * Each step is recorded on the case, so a sweep that runs twice does nothing twice.
+ */
+import type { BusinessSettings } from '../../shared/business-settings.ts';
+import { resolve } from '../conversation-state.ts';
+import type { Priority } from '../model.ts';
+import type { AgentDesk, Clock, ConversationStore, CustomerChannel } from '../ports.ts';
+import { whatsappWindow } from '../whatsapp-window.ts';
+import { record, updateCase, updateConversation } from './conversations.ts';
+import { sendToCustomer } from './send-to-customer.ts';
+
+const bump: Record<Priority, Priority> = { low: 'normal', normal: 'high', high: 'urgent', urgent: 'urgent' };
+
+/** What one sweep did. */
+export interface SweepReport {
+  reminders: number;
+  mentions: number;
+  windowWarnings: number;
+  idleResolved: number;
+}
+
+/** Runs one sweep. */
+export async function sweepSla(
+  deps: {
+    store: ConversationStore;
+    desk: AgentDesk;
+    channel: CustomerChannel;
+    clock: Clock;
+    settings: BusinessSettings;
+  },
+  options: { limit?: number } = {},
+): Promise<SweepReport> {
+  const now = deps.clock.now();
+  const { sla } = deps.settings;
+  const report: SweepReport = { reminders: 0, mentions: 0, windowWarnings: 0, idleResolved: 0 };
+  const cases = await deps.store.listOpenCases(options.limit ?? 200);
+
+  for (const kase of cases) {
+    if (!kase.slack) continue; // the card is not posted yet
+    const waitedMinutes = (now.getTime() - Date.parse(kase.openedAt)) / 60_000;
+    if (kase.status === 'queued') {
+      const stage = kase.slaStage ?? 0;
+      if (stage < 2 && waitedMinutes >= sla.escalateMinutes) {
+        const updated = await updateCase(deps.store, kase.caseId, (current) =>
+          (current.slaStage ?? 0) >= 2 || current.status !== 'queued'
+            ? undefined
+            : { slaStage: 2, priority: bump[current.priority] },
+        );
+        if (updated.slaStage === 2 && stage < 2) {
+          await deps.desk.postInThread(
+            kase.slack,
+            `Still unclaimed after ${Math.floor(waitedMinutes)} minutes; priority raised to *${updated.priority}*.`,
+            sla.mentionGroup ? { mention: sla.mentionGroup } : undefined,
+          );
+          report.mentions++;
+          if (!kase.customerToldWait) {
+            const conversation = await deps.store.getConversation(kase.conversationId);
+            if (conversation && conversation.caseId === kase.caseId) {
+              await sendToCustomer(deps, {
+                conversation,
+                text: deps.settings.messages.waitNotice,
+                author: 'system',
+                idempotencyKey: `wait#${kase.caseId}`,
+              });
+            }
+            await updateCase(deps.store, kase.caseId, () => ({ customerToldWait: true }));
+          }
+        }
+      } else if (stage < 1 && waitedMinutes >= sla.reminderMinutes) {
+        const updated = await updateCase(deps.store, kase.caseId, (current) =>
+          (current.slaStage ?? 0) >= 1 || current.status !== 'queued' ? undefined : { slaStage: 1 },
+        );
+        if (updated.slaStage === 1 && stage < 1) {
+          await deps.desk.postInThread(
+            kase.slack,
+            `Reminder: this ${kase.priority}-priority case has waited ${Math.floor(waitedMinutes)} minutes for an agent.`,
+          );
+          report.reminders++;
+        }
+      }
+    } else if (kase.status === 'claimed' && kase.packet.channel === 'whatsapp' && !kase.windowWarned) {
+      const conversation = await deps.store.getConversation(kase.conversationId);
+      const window = whatsappWindow(conversation?.lastInboundAt, now);
+      if (window.open && window.minutesLeft <= 60) {
+        await updateCase(deps.store, kase.caseId, () => ({ windowWarned: true }));
+        await deps.desk.postInThread(
+          kase.slack,
+          `:hourglass: The WhatsApp window closes in ${window.minutesLeft} minutes; after that only the approved template can be sent.`,
+          kase.owner ? { mention: `<@${kase.owner.id}>` } : undefined,
+        );
+        report.windowWarnings++;
+      }
+    }
+  }
+
+  const idleBefore = new Date(now.getTime() - sla.idleResolveMinutes * 60_000).toISOString();
+  for (const idle of await deps.store.listIdleConversations(idleBefore, options.limit ?? 200)) {
+    if (idle.mode !== 'ai') continue;
+    const resolved = await updateConversation(deps, idle.id, (current) =>
+      current.mode === 'ai' && current.updatedAt <= idleBefore ? resolve(current, now) : undefined,
+    );
+    if (resolved.version !== idle.version && resolved.lastResolvedAt === now.toISOString()) {
+      await record(deps, resolved, 'resolved', { data: { by: 'idle', outcome: 'idle' } });
+      report.idleResolved++;
+    }
+  }
+  return report;
+}

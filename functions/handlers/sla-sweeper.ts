@@ -1,0 +1,19 @@
+/**
+ * λ sla-sweeper — on a schedule: SLA reminders, WhatsApp window warnings, idle auto-resolution.
+ */
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import { type SweepReport, sweepSla } from '../core/use-cases/sweep-sla.ts';
+import { logger } from '../shared/logging.ts';
+import { clock, settings, store } from '../wiring/base.ts';
+import { channel } from '../wiring/channel.ts';
+import { desk } from '../wiring/desk.ts';
+
+async function sweep(): Promise<SweepReport> {
+  const report = await sweepSla({ store, desk, channel, clock, settings });
+  logger.info('sla sweep', { ...report });
+  return report;
+}
+
+/** Lambda entry point. */
+export const handler = middy(sweep).use(injectLambdaContext(logger, { clearState: true }));

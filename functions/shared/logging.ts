@@ -1,0 +1,25 @@
+/**
+ * Structured logging (Powertools Logger). Message bodies and phone numbers never reach the logs
+ * unmasked: use `maskAddress` and `maskText` for anything a customer wrote or is.
+ */
+import { Logger } from '@aws-lambda-powertools/logger';
+
+/** The one logger; handlers add Lambda context with `injectLambdaContext`. */
+export const logger = new Logger({
+  serviceName: 'tandem',
+  logLevel: (process.env.LOG_LEVEL as 'INFO' | undefined) ?? (process.env.VITEST ? 'SILENT' : 'INFO'),
+});
+
+/** `+15551234567` → `+1•••••4567`; keeps the `whatsapp:` prefix. */
+export function maskAddress(address: string | undefined): string {
+  if (!address) return '';
+  const prefix = address.startsWith('whatsapp:') ? 'whatsapp:' : '';
+  const number = address.slice(prefix.length);
+  if (number.length <= 6) return `${prefix}•••`;
+  return `${prefix}${number.slice(0, 2)}•••••${number.slice(-4)}`;
+}
+
+/** A message body reduced to its length: bodies are never logged. */
+export function maskText(text: string | undefined): string {
+  return text === undefined ? '' : `[${text.length} chars]`;
+}

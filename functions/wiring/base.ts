@@ -1,0 +1,41 @@
+/**
+ * Composition root, shared part: configuration, settings, clock and the conversation store.
+ * The only place (with its siblings in this folder) that reads the environment and builds SDK clients.
+ * Split by concern so each handler bundles only the adapters it uses.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import businessSettings from '../../config/business.ts';
+import { DynamoDbConversationStore } from '../adapters/dynamodb-conversation-store.ts';
+import type { Clock } from '../core/ports.ts';
+import { parseBusinessSettings } from '../shared/business-settings.ts';
+import { type Credentials, loadCredentials } from '../shared/credentials.ts';
+import { parseEnv } from '../shared/env.ts';
+
+/** The validated environment (parsed once per cold start). */
+export const env = parseEnv();
+
+/** The validated business settings. */
+export const settings = parseBusinessSettings(businessSettings);
+
+/** Wall-clock time. */
+export const clock: Clock = { now: () => new Date() };
+
+// AWS_ENDPOINT_URL_DYNAMODB (set by the local runtime) is honoured by the SDK itself.
+const dynamo = new DynamoDBClient({ region: env.AWS_REGION });
+
+/** The conversation store on the one table. */
+export const store = new DynamoDbConversationStore(
+  DynamoDBDocumentClient.from(dynamo, { marshallOptions: { removeUndefinedValues: true } }),
+  env.TABLE_NAME,
+);
+
+/** Third-party credentials (Secrets Manager in AWS, environment locally), read once. */
+export const credentials: Credentials = await loadCredentials(env);
+
+/** The credential `name`, or a start-up error naming it. */
+export function requireCredential(name: keyof Credentials): string {
+  const value = credentials[name];
+  if (!value) throw new Error(`invalid configuration: ${name} is required (secret or environment)`);
+  return value;
+}

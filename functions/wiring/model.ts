@@ -1,0 +1,40 @@
+/**
+ * Composition root: knowledge base, language model and the prompt canary.
+ * Provider: MODEL_PROVIDER, else Anthropic when a key is configured, else the offline responder.
+ */
+import { randomBytes } from 'node:crypto';
+import { loadKnowledge } from '../adapters/knowledge-loader.ts';
+import { OfflineModel } from '../adapters/offline-model.ts';
+import type { LanguageModel } from '../core/ports.ts';
+import { credentials, env, settings } from './base.ts';
+
+/** The knowledge base, loaded once at cold start. */
+export const knowledge = loadKnowledge(env.KNOWLEDGE_DIR);
+
+/** Which model answers. */
+export const provider = env.MODEL_PROVIDER ?? (credentials.ANTHROPIC_API_KEY ? 'anthropic' : 'offline');
+
+/** A per-process canary: a reply that echoes it is leaking the prompt. */
+export const canary = `⟦canary:${randomBytes(4).toString('hex')}⟧`;
+
+async function buildModel(): Promise<LanguageModel> {
+  if (provider === 'anthropic') {
+    const { AnthropicModel } = await import('../adapters/anthropic-model.ts');
+    const apiKey = credentials.ANTHROPIC_API_KEY;
+    if (!apiKey) throw new Error('invalid configuration: ANTHROPIC_API_KEY is required for MODEL_PROVIDER=anthropic');
+    return new AnthropicModel({
+      apiKey,
+      ...(env.ANTHROPIC_BASE_URL ? { baseURL: env.ANTHROPIC_BASE_URL } : {}),
+      model: settings.model.id,
+      timeoutMs: settings.model.timeoutMs,
+    });
+  }
+  if (provider === 'bedrock') {
+    const { BedrockModel } = await import('../adapters/bedrock-model.ts');
+    return new BedrockModel({ region: env.AWS_REGION, model: settings.model.id, timeoutMs: settings.model.timeoutMs });
+  }
+  return new OfflineModel(knowledge, { brand: settings.brand });
+}
+
+/** The language model. */
+export const model: LanguageModel = await buildModel();

@@ -1,0 +1,287 @@
+/**
+ * One Tandem Lambda function with the defaults every function shares (Node 22 on arm64, ESM bundle
+ * built by the local esbuild, its own log group with retention, X-Ray tracing, a role that starts
+ * empty) and `bind*` helpers that set an environment variable and grant exactly the actions needed.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Annotations, Duration, Stack } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, EventSourceMapping, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { type BundlingOptions, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import type { StageConfig } from '../config/stages.ts';
+import type { QueueDesign } from '../design.ts';
+import { type HandlerName, handlerEntry, repoRoot } from '../paths.ts';
+import { acknowledge } from './nag.ts';
+
+/**
+ * The esbuild settings of every function bundle: the single definition used by the construct and by
+ * `bench/bundles.bench.ts`.
+ */
+export const esbuildSettings = {
+  minify: true,
+  sourceMap: true,
+  // Stack traces map to file:line without shipping the sources, which keeps bundles (and cold starts) small.
+  sourcesContent: false,
+  target: 'node22',
+  format: 'esm',
+  platform: 'node',
+  // Prefer the ESM build of dual packages so esbuild can tree-shake them.
+  mainFields: ['module', 'main'],
+  // CommonJS dependencies inside an ESM bundle still call require(); give them a real one.
+  banner:
+    "import { createRequire as __tandemCreateRequire } from 'node:module'; const require = __tandemCreateRequire(import.meta.url);",
+  // Nothing is external, the AWS SDK included: the pinned, tested SDK versions ship in the bundle
+  // instead of whatever the runtime provides, and only the commands a function imports are included.
+  external: [] as string[],
+} as const;
+
+/** The `aws-lambda-nodejs` bundling options derived from {@link esbuildSettings}. */
+export const bundlingOptions: BundlingOptions = {
+  minify: esbuildSettings.minify,
+  sourceMap: esbuildSettings.sourceMap,
+  sourcesContent: esbuildSettings.sourcesContent,
+  target: esbuildSettings.target,
+  format: OutputFormat.ESM,
+  mainFields: [...esbuildSettings.mainFields],
+  banner: esbuildSettings.banner,
+  externalModules: [...esbuildSettings.external],
+  bundleAwsSDK: true,
+};
+
+/** Where the knowledge base lands inside a bundle that carries it. */
+export const knowledgeBundleDir = 'knowledge';
+
+/** DynamoDB access a function may be granted. */
+export type TableAccess = 'read' | 'readWrite';
+
+/** IAM actions of each table access mode; transactions are authorized through the per-item actions. */
+export const tableActions: Record<TableAccess, { items: string[]; query: string[] }> = {
+  read: { items: ['dynamodb:GetItem'], query: ['dynamodb:Query'] },
+  readWrite: {
+    items: [
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+      'dynamodb:DeleteItem',
+      // TransactWriteItems has no IAM action of its own: each item is checked against Put/Update/Delete,
+      // and a ConditionCheck entry against ConditionCheckItem.
+      'dynamodb:ConditionCheckItem',
+    ],
+    query: ['dynamodb:Query'],
+  },
+};
+
+/** What an SQS event source needs (the same set as the AWSLambdaSQSQueueExecutionRole managed policy). */
+export const consumeActions = ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'];
+
+/** Properties of a {@link TandemFunction}. */
+export interface TandemFunctionProps {
+  /** Handler file name under `functions/handlers/` (exports `handler`). */
+  handler: HandlerName;
+  /** One line on what the function does. */
+  description: string;
+  /** The stage being deployed (log retention, removal policy, prefix). */
+  config: StageConfig;
+  /** Function timeout; a queue consumer's must match its queue design. */
+  timeout: Duration;
+  /**
+   * Memory in MB; on arm64 CPU scales with memory, which shortens cold starts.
+   * @default 512
+   */
+  memorySize?: number;
+  /** Environment variables besides the ones the `bind*` helpers set; never a secret value. */
+  environment?: Record<string, string>;
+  /**
+   * Copy `knowledge/*.md` into the bundle and point `KNOWLEDGE_DIR` at it.
+   * @default false
+   */
+  withKnowledge?: boolean;
+}
+
+/** A Tandem Lambda function and its least-privilege role. */
+export class TandemFunction extends Construct {
+  /** The Lambda function. */
+  readonly function: NodejsFunction;
+  /** Its role: only logs (and X-Ray) until a `bind*` call adds more. */
+  readonly role: Role;
+  /** Its log group, with the stage's retention. */
+  readonly logGroup: LogGroup;
+
+  constructor(scope: Construct, id: string, props: TandemFunctionProps) {
+    super(scope, id);
+    const { config } = props;
+
+    this.logGroup = new LogGroup(this, 'Logs', {
+      retention: config.logRetention,
+      removalPolicy: config.removalPolicy,
+    });
+    // A role without the AWSLambdaBasicExecutionRole managed policy: logs go to this one group only.
+    this.role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Tandem ${config.stage} ${props.handler}`,
+    });
+    this.role.addToPolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [this.logGroup.logGroupArn],
+      }),
+    );
+
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: resolveEntry(this, props.handler),
+      handler: 'handler',
+      description: props.description,
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize ?? 512,
+      timeout: props.timeout,
+      role: this.role,
+      logGroup: this.logGroup,
+      tracing: Tracing.ACTIVE,
+      projectRoot: repoRoot,
+      depsLockFilePath: join(repoRoot, 'package-lock.json'),
+      bundling: {
+        ...bundlingOptions,
+        ...(props.withKnowledge ? { commandHooks: copyKnowledge } : {}),
+      },
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_SERVICE_NAME: 'tandem',
+        POWERTOOLS_METRICS_NAMESPACE: 'Tandem',
+        ...(props.withKnowledge ? { KNOWLEDGE_DIR: `/var/task/${knowledgeBundleDir}` } : {}),
+        ...props.environment,
+      },
+    });
+
+    acknowledge(this.role, {
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'Active X-Ray tracing needs xray:PutTraceSegments and xray:PutTelemetryRecords, which support no resource-level permissions.',
+    });
+    acknowledge(this.function, {
+      id: 'AwsSolutions-L1',
+      reason:
+        'Node.js 22 is the deliberate, tested runtime (esbuild target node22, local runtime on Node 20+); moving to a newer runtime is a tested change of its own.',
+    });
+  }
+
+  /** Sets an environment variable (never a secret value). */
+  addEnvironment(name: string, value: string): this {
+    this.function.addEnvironment(name, value);
+    return this;
+  }
+
+  /** Sets `TABLE_NAME` and grants item actions on the table and Query on the table and its indexes. */
+  bindTable(table: ITable, access: TableAccess, indexNames: readonly string[]): this {
+    this.addEnvironment('TABLE_NAME', table.tableName);
+    const actions = tableActions[access];
+    this.role.addToPolicy(new PolicyStatement({ actions: actions.items, resources: [table.tableArn] }));
+    this.role.addToPolicy(
+      new PolicyStatement({
+        actions: actions.query,
+        resources: [table.tableArn, ...indexNames.map((name) => `${table.tableArn}/index/${name}`)],
+      }),
+    );
+    return this;
+  }
+
+  /**
+   * Sets `envName` to the queue URL; with `send`, grants sqs:SendMessage (which also covers
+   * SendMessageBatch). `reference` only sets the URL, for functions that must know it but never send.
+   */
+  bindQueue(queue: IQueue, envName: string, access: 'send' | 'reference'): this {
+    this.addEnvironment(envName, queue.queueUrl);
+    if (access === 'send') {
+      this.role.addToPolicy(new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [queue.queueArn] }));
+    }
+    return this;
+  }
+
+  /** Sets `SECRET_ARN` and grants secretsmanager:GetSecretValue on that one secret (read once per cold start). */
+  bindSecret(secret: ISecret): this {
+    this.addEnvironment('SECRET_ARN', secret.secretArn);
+    this.role.addToPolicy(
+      new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [secret.secretArn] }),
+    );
+    return this;
+  }
+
+  /**
+   * Makes this function the queue's consumer: an event source mapping with partial batch responses and
+   * the design's batch settings, and exactly the SQS actions the mapping needs.
+   */
+  consume(queue: IQueue, design: QueueDesign, options: { maxConcurrency?: number } = {}): EventSourceMapping {
+    if (this.function.timeout && design.visibilityTimeoutSeconds < 6 * this.function.timeout.toSeconds()) {
+      throw new Error(`${design.name}: visibility timeout must be at least 6x the consumer's timeout`);
+    }
+    this.role.addToPolicy(new PolicyStatement({ actions: consumeActions, resources: [queue.queueArn] }));
+    // A plain mapping rather than SqsEventSource, whose grant adds ChangeMessageVisibility and GetQueueUrl.
+    const mapping = new EventSourceMapping(this, 'QueueSource', {
+      target: this.function,
+      eventSourceArn: queue.queueArn,
+      batchSize: design.batchSize,
+      reportBatchItemFailures: true,
+      ...(design.fifo || !design.batchingWindowSeconds
+        ? {}
+        : { maxBatchingWindow: Duration.seconds(design.batchingWindowSeconds) }),
+      ...(options.maxConcurrency ? { maxConcurrency: options.maxConcurrency } : {}),
+    });
+    // The mapping validates its permissions on creation, so the policy must exist first.
+    mapping.node.addDependency(this.role);
+    return mapping;
+  }
+
+  /** Grants bedrock:InvokeModel on one inference profile and the foundation model it routes to. */
+  allowBedrock(bedrock: { inferenceProfileId: string; foundationModelId: string }): this {
+    const stack = Stack.of(this);
+    this.role.addToPolicy(
+      new PolicyStatement({
+        actions: ['bedrock:InvokeModel'],
+        resources: [
+          stack.formatArn({ service: 'bedrock', resource: 'inference-profile', resourceName: bedrock.inferenceProfileId }),
+          // A cross-region profile routes to the model in any region of its geography.
+          `arn:${stack.partition}:bedrock:*::foundation-model/${bedrock.foundationModelId}`,
+        ],
+      }),
+    );
+    acknowledge(this.role, {
+      id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:bedrock:*::foundation-model/${bedrock.foundationModelId}]`,
+      reason:
+        'A cross-region inference profile may route the call to the same foundation model in any region of its geography; the model id is fixed.',
+    });
+    return this;
+  }
+}
+
+/** Copies the knowledge base into the bundle after esbuild ran (no-op when the directory is empty). */
+const copyKnowledge = {
+  beforeBundling: (): string[] => [],
+  beforeInstall: (): string[] => [],
+  afterBundling: (inputDir: string, outputDir: string): string[] => [
+    `mkdir -p "${outputDir}/${knowledgeBundleDir}"`,
+    `find "${inputDir}/knowledge" -maxdepth 1 -name '*.md' -exec cp {} "${outputDir}/${knowledgeBundleDir}/" ";"`,
+  ],
+};
+
+/**
+ * The handler's entry file. NodejsFunction insists that the entry exists even when bundling is skipped
+ * (`aws:cdk:bundling-stacks: []`); in that case only, a missing handler is replaced by this module so a
+ * template can be synthesized before the handler is written. A real bundle never falls back.
+ */
+function resolveEntry(scope: Construct, name: HandlerName): string {
+  const entry = handlerEntry(name);
+  if (existsSync(entry)) return entry;
+  if (Stack.of(scope).bundlingRequired) {
+    throw new Error(`cannot bundle ${name}: functions/handlers/${name}.ts does not exist`);
+  }
+  Annotations.of(scope).addInfo(`functions/handlers/${name}.ts is missing; synthesized without its bundle`);
+  return fileURLToPath(import.meta.url);
+}

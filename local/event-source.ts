@@ -1,0 +1,263 @@
+/**
+ * A local stand-in for Lambda's SQS event source mapping: polls a queue, invokes the handler with the
+ * exact `SQSEvent` Lambda would build, and deletes what succeeded (partial batch responses honoured).
+ *
+ * What is left undeleted reappears after the visibility timeout, and after `maxReceiveCount` receives
+ * the queue's redrive policy moves it to the DLQ. fauxqs applies the redrive policy itself on receive
+ * (as SQS does), so the poller does not emulate it.
+ */
+import {
+  DeleteMessageBatchCommand,
+  GetQueueAttributesCommand,
+  type Message,
+  type MessageAttributeValue,
+  ReceiveMessageCommand,
+  type SQSClient,
+} from '@aws-sdk/client-sqs';
+import type {
+  Context,
+  SQSBatchResponse,
+  SQSEvent,
+  SQSMessageAttributes,
+  SQSRecord,
+  SQSRecordAttributes,
+} from 'aws-lambda';
+import { lambdaContext } from './api-gateway.ts';
+
+/** A Lambda handler for SQS events (what `middy(...)` exports). */
+export type SqsHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse | undefined | unknown>;
+
+/** One processed batch, for a log line. */
+export interface BatchLog {
+  functionName: string;
+  size: number;
+  /** Records left on the queue (reported failures, and for FIFO the records after them in their group). */
+  failed: number;
+  durationMs: number;
+  /** Set when the handler threw (the whole batch stays on the queue). */
+  error?: unknown;
+}
+
+/** Options of `startEventSource`. */
+export interface EventSourceOptions {
+  client: SQSClient;
+  queueUrl: string;
+  handler: SqsHandler;
+  /** Records per invocation, 1–10. */
+  batchSize: number;
+  fifo: boolean;
+  /** Overrides the queue's visibility timeout for received messages. */
+  visibilityTimeoutSeconds?: number;
+  /** Long-poll wait per receive; short keeps `idle()` quick. @default 1 */
+  waitTimeSeconds?: number;
+  /** The function name in the Lambda context. @default 'tandem-consumer' */
+  functionName?: string;
+  /** The Lambda timeout the context reports. @default 30 */
+  timeoutSeconds?: number;
+  onBatch?: (log: BatchLog) => void;
+  /** Receive or delete failures (the poller backs off and keeps going). */
+  onError?: (error: unknown) => void;
+}
+
+/** A running poller. */
+export interface EventSource {
+  /** Stops polling; resolves after the batch in flight, if any, has finished. */
+  stop(): Promise<void>;
+  /** Resolves when no batch is in flight and a receive has come back empty (after this call). */
+  idle(): Promise<void>;
+}
+
+function toLambdaAttributes(
+  attributes: Record<string, MessageAttributeValue> | undefined,
+): SQSMessageAttributes {
+  const result: SQSMessageAttributes = {};
+  for (const [name, value] of Object.entries(attributes ?? {})) {
+    result[name] = {
+      dataType: value.DataType ?? 'String',
+      stringValue: value.StringValue,
+      binaryValue: value.BinaryValue ? Buffer.from(value.BinaryValue).toString('base64') : undefined,
+      stringListValues: value.StringListValues ?? [],
+      binaryListValues: (value.BinaryListValues ?? []).map((item) => Buffer.from(item).toString('base64')),
+    };
+  }
+  return result;
+}
+
+/** Builds the `SQSRecord` Lambda would pass for a received message. */
+export function toSqsRecord(message: Message, eventSourceARN: string, awsRegion: string): SQSRecord {
+  const record: SQSRecord = {
+    messageId: message.MessageId!,
+    receiptHandle: message.ReceiptHandle!,
+    body: message.Body ?? '',
+    attributes: { ...message.Attributes } as unknown as SQSRecordAttributes,
+    messageAttributes: toLambdaAttributes(message.MessageAttributes),
+    md5OfBody: message.MD5OfBody ?? '',
+    eventSource: 'aws:sqs',
+    eventSourceARN,
+    awsRegion,
+  };
+  if (message.MD5OfMessageAttributes) record.md5OfMessageAttributes = message.MD5OfMessageAttributes;
+  return record;
+}
+
+/**
+ * Which records of a batch may be deleted after the handler returned `response`.
+ * A malformed response (an identifier missing or not in the batch) fails the whole batch, as in Lambda.
+ * On FIFO queues, a failure also keeps every later record of the same message group: deleting them
+ * would let them overtake the failed one.
+ */
+export function deletableRecords(records: SQSRecord[], response: unknown, fifo: boolean): SQSRecord[] {
+  const failures =
+    response && typeof response === 'object' && 'batchItemFailures' in response
+      ? (response as SQSBatchResponse).batchItemFailures
+      : [];
+  if (!Array.isArray(failures)) return [];
+  const ids = new Set(records.map((record) => record.messageId));
+  const failed = new Set<string>();
+  for (const failure of failures) {
+    if (!failure?.itemIdentifier || !ids.has(failure.itemIdentifier)) return [];
+    failed.add(failure.itemIdentifier);
+  }
+  const blockedGroups = new Set<string>();
+  const deletable: SQSRecord[] = [];
+  for (const record of records) {
+    const group = record.attributes.MessageGroupId;
+    if (failed.has(record.messageId)) {
+      if (fifo && group) blockedGroups.add(group);
+      continue;
+    }
+    if (fifo && group && blockedGroups.has(group)) continue;
+    deletable.push(record);
+  }
+  return deletable;
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
+  });
+}
+
+/** Starts polling `queueUrl` and invoking `handler` with Lambda's SQS semantics. */
+export function startEventSource(options: EventSourceOptions): EventSource {
+  const functionName = options.functionName ?? 'tandem-consumer';
+  const abort = new AbortController();
+  let stopped = false;
+  let idleWaiters: (() => void)[] = [];
+  let source: { arn: string; region: string } | undefined;
+
+  const resolveIdle = () => {
+    const waiters = idleWaiters;
+    idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  };
+
+  const describeSource = async () => {
+    if (source) return source;
+    const attributes = await options.client.send(
+      new GetQueueAttributesCommand({ QueueUrl: options.queueUrl, AttributeNames: ['QueueArn'] }),
+    );
+    source = {
+      arn: attributes.Attributes?.QueueArn ?? '',
+      region: await options.client.config.region(),
+    };
+    return source;
+  };
+
+  const processBatch = async (messages: Message[]) => {
+    const started = performance.now();
+    const { arn, region } = await describeSource();
+    const records = messages.map((message) => toSqsRecord(message, arn, region));
+    let deletable: SQSRecord[] = [];
+    let error: unknown;
+    try {
+      const response = await options.handler(
+        { Records: records },
+        lambdaContext(functionName, options.timeoutSeconds ?? 30),
+      );
+      deletable = deletableRecords(records, response, options.fifo);
+    } catch (thrown) {
+      // A failed invocation leaves the whole batch; the visibility timeout brings it back.
+      error = thrown;
+    }
+    if (deletable.length > 0) {
+      const result = await options.client.send(
+        new DeleteMessageBatchCommand({
+          QueueUrl: options.queueUrl,
+          Entries: deletable.map((record, index) => ({
+            Id: String(index),
+            ReceiptHandle: record.receiptHandle,
+          })),
+        }),
+      );
+      if (result.Failed && result.Failed.length > 0) {
+        options.onError?.(new Error(`could not delete ${result.Failed.length} processed message(s)`));
+      }
+    }
+    options.onBatch?.({
+      functionName,
+      size: records.length,
+      failed: records.length - deletable.length,
+      durationMs: Math.round(performance.now() - started),
+      error,
+    });
+  };
+
+  const loop = async () => {
+    while (!stopped) {
+      let messages: Message[];
+      try {
+        const received = await options.client.send(
+          new ReceiveMessageCommand({
+            QueueUrl: options.queueUrl,
+            MaxNumberOfMessages: options.batchSize,
+            WaitTimeSeconds: options.waitTimeSeconds ?? 1,
+            VisibilityTimeout: options.visibilityTimeoutSeconds,
+            AttributeNames: ['All'],
+            MessageSystemAttributeNames: ['All'],
+            MessageAttributeNames: ['All'],
+          }),
+          { abortSignal: abort.signal },
+        );
+        messages = received.Messages ?? [];
+      } catch (error) {
+        if (stopped) break;
+        options.onError?.(error);
+        await sleep(1000, abort.signal);
+        continue;
+      }
+      if (messages.length === 0) {
+        resolveIdle();
+        continue;
+      }
+      try {
+        await processBatch(messages);
+      } catch (error) {
+        options.onError?.(error);
+      }
+    }
+    resolveIdle();
+  };
+
+  const running = loop();
+
+  return {
+    async stop() {
+      stopped = true;
+      abort.abort();
+      await running;
+    },
+    idle() {
+      if (stopped) return Promise.resolve();
+      return new Promise<void>((resolve) => idleWaiters.push(resolve));
+    },
+  };
+}

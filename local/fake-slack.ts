@@ -1,0 +1,511 @@
+/**
+ * A loopback emulation of the Slack Web API, for `npm run dev`, the playground and the tests.
+ * It speaks Slack's wire format (POST `/api/<method>`, JSON or form bodies, `Authorization: Bearer`),
+ * keeps a simple model of channels (messages, threads, reactions, ephemerals, opened views), checks the
+ * Block Kit limits Slack enforces (`invalid_blocks`), and can answer the next call of a method with a 429.
+ *
+ * `GET /_fake/state` returns the model as JSON (for a browser playground).
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One recorded Web API call. */
+export interface FakeSlackCall {
+  method: string;
+  /** Parsed arguments (JSON body, or form fields with JSON-valued fields such as `blocks` parsed); no token. */
+  args: Record<string, unknown>;
+  /** Epoch milliseconds. */
+  at: number;
+  /** What the fake answered: HTTP status and Slack `ok`/`error`. */
+  status: number;
+  ok: boolean;
+  error?: string;
+}
+
+/** A message in the fake's channel model. */
+export interface FakeSlackMessage {
+  channel: string;
+  ts: string;
+  thread_ts?: string;
+  text?: string;
+  blocks?: unknown[];
+  user: string;
+  bot_id?: string;
+  reactions: { name: string; users: string[] }[];
+  edited?: { user: string; ts: string };
+  reply_count: number;
+}
+
+/** An ephemeral message (seen by one user only). */
+export interface FakeSlackEphemeral {
+  channel: string;
+  user: string;
+  message_ts: string;
+  thread_ts?: string;
+  text?: string;
+  blocks?: unknown[];
+}
+
+/** A modal opened with views.open. */
+export interface FakeSlackView {
+  id: string;
+  trigger_id: string;
+  view: Record<string, unknown>;
+}
+
+/** A user users.info knows. */
+export interface FakeSlackUser {
+  id: string;
+  name: string;
+  real_name?: string;
+  is_bot?: boolean;
+}
+
+/** A running fake. */
+export interface FakeSlack {
+  /** Base URL ending with `/api/`: pass it as `slackApiUrl`. */
+  url: string;
+  port: number;
+  botUserId: string;
+  botId: string;
+  teamId: string;
+  /** Every call, in arrival order. */
+  calls: FakeSlackCall[];
+  /** Channel model: ts → message (top-level and thread replies), updated in place by chat.update. */
+  messages: Map<string, FakeSlackMessage>;
+  ephemerals: FakeSlackEphemeral[];
+  views: FakeSlackView[];
+  /** A thread: the root then its replies, by ts. */
+  thread(channel: string, ts: string): FakeSlackMessage[];
+  /** Adds a human's message to the model (what the playground does before sending the signed event). */
+  postAsUser(input: { channel: string; user: string; text: string; thread_ts?: string }): FakeSlackMessage;
+  /** Registers a user for users.info. */
+  addUser(user: FakeSlackUser): void;
+  /** The next call of `method` answers HTTP 429 with `Retry-After`. */
+  rateLimitNext(method: string, retryAfterSeconds: number): void;
+  /** The next call of `method` answers `{ ok: false, error }`. */
+  failNext(method: string, error: string): void;
+  /** Calls `listener` after each call is answered; returns an unsubscribe function. */
+  onCall(listener: (call: FakeSlackCall) => void): () => void;
+  /** Resolves with the calls of `method` once there are at least `count` (successful or not). */
+  waitForCalls(method: string, count: number, timeoutMs?: number): Promise<FakeSlackCall[]>;
+  /** Forgets calls, messages, ephemerals, views and pending failures. */
+  reset(): void;
+  stop(): Promise<void>;
+}
+
+/** Options of `startFakeSlack`. */
+export interface FakeSlackOptions {
+  /** @default 0 (any free port) */
+  port?: number;
+  botToken: string;
+  /** Kept for symmetry with the real app config; the fake does not sign anything. */
+  signingSecret: string;
+  /** @default 'UBOT' */
+  botUserId?: string;
+  /** @default 'BBOT' */
+  botId?: string;
+  /** @default 'TTANDEM' */
+  teamId?: string;
+}
+
+type Answer = { status: number; body: Record<string, unknown>; headers?: Record<string, string> };
+
+/** Form fields that Slack SDKs send JSON-encoded. */
+const JSON_FIELDS = new Set(['blocks', 'attachments', 'view', 'metadata', 'user_auth_blocks']);
+
+/** Starts the fake on 127.0.0.1. */
+export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSlack> {
+  const botUserId = options.botUserId ?? 'UBOT';
+  const botId = options.botId ?? 'BBOT';
+  const teamId = options.teamId ?? 'TTANDEM';
+  const calls: FakeSlackCall[] = [];
+  const messages = new Map<string, FakeSlackMessage>();
+  const ephemerals: FakeSlackEphemeral[] = [];
+  const views: FakeSlackView[] = [];
+  const users = new Map<string, FakeSlackUser>([
+    [botUserId, { id: botUserId, name: 'tandem', real_name: 'Tandem', is_bot: true }],
+  ]);
+  const rateLimits = new Map<string, number[]>();
+  const failures = new Map<string, string[]>();
+  const listeners = new Set<(call: FakeSlackCall) => void>();
+  let lastMicros = 0;
+  let viewSeq = 0;
+
+  /** Slack-style ts: seconds.microseconds, unique and increasing. */
+  function nextTs(): string {
+    lastMicros = Math.max(Date.now() * 1000, lastMicros + 100);
+    return `${Math.floor(lastMicros / 1e6)}.${String(lastMicros % 1e6).padStart(6, '0')}`;
+  }
+
+  function threadOf(channel: string, ts: string): FakeSlackMessage[] {
+    return [...messages.values()]
+      .filter((m) => m.channel === channel && (m.ts === ts || m.thread_ts === ts))
+      .sort((a, b) => Number(a.ts) - Number(b.ts));
+  }
+
+  function addMessage(input: {
+    channel: string;
+    user: string;
+    text?: string;
+    blocks?: unknown[];
+    thread_ts?: string;
+    bot_id?: string;
+  }): FakeSlackMessage {
+    const message: FakeSlackMessage = {
+      channel: input.channel,
+      ts: nextTs(),
+      user: input.user,
+      reactions: [],
+      reply_count: 0,
+      ...(input.thread_ts ? { thread_ts: input.thread_ts } : {}),
+      ...(input.text !== undefined ? { text: input.text } : {}),
+      ...(input.blocks ? { blocks: input.blocks } : {}),
+      ...(input.bot_id ? { bot_id: input.bot_id } : {}),
+    };
+    messages.set(message.ts, message);
+    if (input.thread_ts) {
+      const root = messages.get(input.thread_ts);
+      if (root) {
+        root.reply_count += 1;
+        root.thread_ts ??= root.ts;
+      }
+    }
+    return message;
+  }
+
+  const ok = (body: Record<string, unknown> = {}): Answer => ({ status: 200, body: { ok: true, ...body } });
+  const fail = (error: string, extra: Record<string, unknown> = {}): Answer => ({
+    status: 200,
+    body: { ok: false, error, ...extra },
+  });
+
+  function handle(method: string, args: Record<string, unknown>): Answer {
+    const str = (key: string): string | undefined => {
+      const value = args[key];
+      return typeof value === 'string' && value.length > 0 ? value : undefined;
+    };
+    switch (method) {
+      case 'api.test':
+        return ok({ args });
+      case 'auth.test':
+        return ok({ url: 'https://tandem-fake.slack.com/', team: 'Tandem', user: 'tandem', team_id: teamId, user_id: botUserId, bot_id: botId });
+      case 'chat.postMessage': {
+        const channel = str('channel');
+        if (!channel) return fail('channel_not_found');
+        const blocks = Array.isArray(args.blocks) ? args.blocks : undefined;
+        if (!str('text') && !blocks) return fail('no_text');
+        const problems = blocks ? checkBlocks(blocks) : [];
+        if (problems.length > 0) return fail('invalid_blocks', { errors: problems });
+        const message = addMessage({
+          channel,
+          user: botUserId,
+          bot_id: botId,
+          text: str('text') ?? '',
+          ...(blocks ? { blocks } : {}),
+          ...(str('thread_ts') ? { thread_ts: str('thread_ts') } : {}),
+        });
+        return ok({ channel, ts: message.ts, message: { ...message, type: 'message' } });
+      }
+      case 'chat.update': {
+        const channel = str('channel');
+        const ts = str('ts');
+        if (!channel) return fail('channel_not_found');
+        const message = ts ? messages.get(ts) : undefined;
+        if (!message || message.channel !== channel) return fail('message_not_found');
+        if (message.user !== botUserId) return fail('cant_update_message');
+        const blocks = Array.isArray(args.blocks) ? args.blocks : undefined;
+        const problems = blocks ? checkBlocks(blocks) : [];
+        if (problems.length > 0) return fail('invalid_blocks', { errors: problems });
+        if (args.text !== undefined) message.text = String(args.text);
+        if (blocks) message.blocks = blocks;
+        message.edited = { user: botUserId, ts: nextTs() };
+        return ok({ channel, ts: message.ts, text: message.text, message: { ...message, type: 'message' } });
+      }
+      case 'chat.postEphemeral': {
+        const channel = str('channel');
+        const user = str('user');
+        if (!channel) return fail('channel_not_found');
+        if (!user) return fail('user_not_found');
+        const blocks = Array.isArray(args.blocks) ? args.blocks : undefined;
+        if (!str('text') && !blocks) return fail('no_text');
+        const problems = blocks ? checkBlocks(blocks) : [];
+        if (problems.length > 0) return fail('invalid_blocks', { errors: problems });
+        const ephemeral: FakeSlackEphemeral = {
+          channel,
+          user,
+          message_ts: nextTs(),
+          ...(str('thread_ts') ? { thread_ts: str('thread_ts') } : {}),
+          ...(str('text') ? { text: str('text') } : {}),
+          ...(blocks ? { blocks } : {}),
+        };
+        ephemerals.push(ephemeral);
+        return ok({ message_ts: ephemeral.message_ts });
+      }
+      case 'chat.getPermalink': {
+        const channel = str('channel');
+        const ts = str('message_ts');
+        if (!channel || !ts || !messages.has(ts)) return fail('message_not_found');
+        return ok({ channel, permalink: `https://tandem-fake.slack.com/archives/${channel}/p${ts.replace('.', '')}` });
+      }
+      case 'reactions.add': {
+        const name = str('name');
+        const ts = str('timestamp');
+        const message = ts ? messages.get(ts) : undefined;
+        if (!name) return fail('invalid_name');
+        if (!message || message.channel !== str('channel')) return fail('message_not_found');
+        const reaction = message.reactions.find((r) => r.name === name);
+        if (reaction?.users.includes(botUserId)) return fail('already_reacted');
+        if (reaction) reaction.users.push(botUserId);
+        else message.reactions.push({ name, users: [botUserId] });
+        return ok();
+      }
+      case 'views.open': {
+        const triggerId = str('trigger_id');
+        const view = args.view;
+        if (!triggerId) return fail('invalid_trigger_id');
+        if (!view || typeof view !== 'object') return fail('invalid_arguments');
+        viewSeq += 1;
+        const id = `V${String(viewSeq).padStart(8, '0')}`;
+        views.push({ id, trigger_id: triggerId, view: view as Record<string, unknown> });
+        return ok({
+          view: { ...(view as Record<string, unknown>), id, team_id: teamId, state: { values: {} }, hash: `${id}.hash` },
+        });
+      }
+      case 'users.info': {
+        const id = str('user');
+        if (!id) return fail('user_not_found');
+        const user = users.get(id) ?? { id, name: id.toLowerCase(), real_name: `User ${id}` };
+        return ok({
+          user: {
+            ...user,
+            team_id: teamId,
+            is_bot: user.is_bot ?? false,
+            profile: { display_name: user.name, real_name: user.real_name ?? user.name },
+          },
+        });
+      }
+      case 'conversations.replies': {
+        const channel = str('channel');
+        const ts = str('ts');
+        if (!channel || !ts) return fail('thread_not_found');
+        const found = threadOf(channel, ts);
+        if (found.length === 0) return fail('thread_not_found');
+        return ok({ messages: found.map((m) => ({ type: 'message', ...m })), has_more: false });
+      }
+      default:
+        return fail('unknown_method');
+    }
+  }
+
+  async function onRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (request.method === 'GET' && url.pathname === '/_fake/state') {
+      return send(response, {
+        status: 200,
+        body: { messages: [...messages.values()], ephemerals, views, calls },
+        headers: { 'access-control-allow-origin': '*' },
+      });
+    }
+    const match = /^\/api\/([A-Za-z0-9_.]+)$/.exec(url.pathname);
+    if (!match || request.method !== 'POST') return send(response, { status: 404, body: { ok: false, error: 'not_found' } });
+    const method = match[1]!;
+    const raw = await readBody(request);
+    const args = parseArgs(raw, request.headers['content-type']);
+    const token = bearer(request.headers.authorization) ?? (typeof args.token === 'string' ? args.token : undefined);
+    delete args.token;
+    let answer: Answer;
+    const limited = rateLimits.get(method)?.shift();
+    const failure = limited === undefined ? failures.get(method)?.shift() : undefined;
+    if (limited !== undefined) {
+      answer = {
+        status: 429,
+        body: { ok: false, error: 'ratelimited' },
+        headers: { 'retry-after': String(limited) },
+      };
+    } else if (token !== options.botToken) {
+      answer = fail(token ? 'invalid_auth' : 'not_authed');
+    } else if (failure !== undefined) {
+      answer = fail(failure);
+    } else {
+      answer = handle(method, args);
+    }
+    const call: FakeSlackCall = {
+      method,
+      args,
+      at: Date.now(),
+      status: answer.status,
+      ok: answer.body.ok === true,
+      ...(typeof answer.body.error === 'string' ? { error: answer.body.error } : {}),
+    };
+    calls.push(call);
+    send(response, answer);
+    for (const listener of listeners) listener(call);
+  }
+
+  const server = createServer((request, response) => {
+    onRequest(request, response).catch((error: unknown) => {
+      send(response, { status: 500, body: { ok: false, error: 'fatal_error', detail: String(error) } });
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://127.0.0.1:${port}/api/`,
+    port,
+    botUserId,
+    botId,
+    teamId,
+    calls,
+    messages,
+    ephemerals,
+    views,
+    thread: threadOf,
+    postAsUser: (input) => addMessage(input),
+    addUser: (user) => {
+      users.set(user.id, user);
+    },
+    rateLimitNext(method, retryAfterSeconds) {
+      rateLimits.set(method, [...(rateLimits.get(method) ?? []), retryAfterSeconds]);
+    },
+    failNext(method, error) {
+      failures.set(method, [...(failures.get(method) ?? []), error]);
+    },
+    onCall(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    waitForCalls(method, count, timeoutMs = 5000) {
+      const matching = () => calls.filter((call) => call.method === method);
+      if (matching().length >= count) return Promise.resolve(matching());
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+          unsubscribe();
+          reject(new Error(`timed out waiting for ${count} ${method} call(s); got ${matching().length}`));
+        }, timeoutMs);
+        const listener = () => {
+          if (matching().length < count) return;
+          clearTimeout(timer);
+          unsubscribe();
+          resolve(matching());
+        };
+        const unsubscribe = () => listeners.delete(listener);
+        listeners.add(listener);
+      });
+    },
+    reset() {
+      calls.length = 0;
+      messages.clear();
+      ephemerals.length = 0;
+      views.length = 0;
+      rateLimits.clear();
+      failures.clear();
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        listeners.clear();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function send(response: ServerResponse, answer: Answer): void {
+  response.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8', ...answer.headers });
+  response.end(JSON.stringify(answer.body));
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function bearer(header: string | undefined): string | undefined {
+  const match = /^Bearer\s+(.+)$/i.exec(header ?? '');
+  return match?.[1];
+}
+
+function parseArgs(raw: string, contentType: string | undefined): Record<string, unknown> {
+  if (raw.length === 0) return {};
+  if (contentType?.includes('application/json')) {
+    try {
+      const parsed: unknown = JSON.parse(raw);
+      return parsed && typeof parsed === 'object' ? { ...(parsed as Record<string, unknown>) } : {};
+    } catch {
+      return {};
+    }
+  }
+  const args: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    if (JSON_FIELDS.has(key) && /^[[{]/.test(value)) {
+      try {
+        args[key] = JSON.parse(value);
+        continue;
+      } catch {
+        // Not JSON after all: keep the string, as Slack would reject it later.
+      }
+    }
+    args[key] = value;
+  }
+  return args;
+}
+
+/** The Block Kit limits Slack rejects with `invalid_blocks`, checked loosely (the ones Tandem can hit). */
+export function checkBlocks(blocks: unknown[]): string[] {
+  const problems: string[] = [];
+  if (blocks.length > 50) problems.push(`more than 50 blocks (${blocks.length})`);
+  const blockIds = new Set<string>();
+  const actionIds = new Set<string>();
+  blocks.forEach((raw, index) => {
+    const block = raw as Record<string, any>;
+    const where = `blocks[${index}]`;
+    if (typeof block?.type !== 'string') return problems.push(`${where}: missing type`);
+    if (typeof block.block_id === 'string') {
+      if (blockIds.has(block.block_id)) problems.push(`${where}: duplicate block_id ${block.block_id}`);
+      blockIds.add(block.block_id);
+    }
+    const text = block.text?.text;
+    if (block.type === 'header' && typeof text === 'string' && text.length > 150)
+      problems.push(`${where}: header text over 150`);
+    if (block.type === 'section') {
+      if (typeof text === 'string' && text.length > 3000) problems.push(`${where}: section text over 3000`);
+      if (!block.text && !block.fields) problems.push(`${where}: section without text or fields`);
+      if (Array.isArray(block.fields)) {
+        if (block.fields.length > 10) problems.push(`${where}: more than 10 fields`);
+        for (const field of block.fields) {
+          if (String(field?.text ?? '').length > 2000) problems.push(`${where}: field over 2000`);
+        }
+      }
+    }
+    if (block.type === 'context' && Array.isArray(block.elements) && block.elements.length > 10)
+      problems.push(`${where}: more than 10 context elements`);
+    if (block.type === 'actions' && Array.isArray(block.elements)) {
+      if (block.elements.length > 25) problems.push(`${where}: more than 25 elements`);
+      for (const element of block.elements) {
+        if (typeof element?.action_id === 'string') {
+          if (actionIds.has(element.action_id)) problems.push(`${where}: duplicate action_id ${element.action_id}`);
+          actionIds.add(element.action_id);
+        }
+        if (element?.type === 'button') {
+          if (String(element.text?.text ?? '').length > 75) problems.push(`${where}: button text over 75`);
+          if (String(element.value ?? '').length > 2000) problems.push(`${where}: button value over 2000`);
+        }
+        if (Array.isArray(element?.options)) {
+          for (const option of element.options) {
+            if (String(option?.value ?? '').length > 150) problems.push(`${where}: option value over 150`);
+          }
+        }
+      }
+    }
+    return undefined;
+  });
+  return problems;
+}

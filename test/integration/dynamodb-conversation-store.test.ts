@@ -1,0 +1,583 @@
+import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DynamoDbConversationStore } from '#adapters/dynamodb-conversation-store.ts';
+import { claim, escalate, resolve } from '#core/conversation-state.ts';
+import { ConflictError, NotFoundError } from '#core/errors.ts';
+import {
+  type Case,
+  type Conversation,
+  type CustomerProfile,
+  conversationIdOf,
+  type LifecycleEvent,
+  type Message,
+} from '#core/model.ts';
+import type { Clock } from '#core/ports.ts';
+import { freshTable } from '../helpers/aws.ts';
+
+let documentClient: DynamoDBDocumentClient;
+let tableName: string;
+let store: DynamoDbConversationStore;
+let counter = 0;
+
+/** A clock the test moves by hand. */
+class ManualClock implements Clock {
+  constructor(private time: Date) {}
+  now(): Date {
+    return new Date(this.time);
+  }
+  advance(seconds: number): void {
+    this.time = new Date(this.time.getTime() + seconds * 1000);
+  }
+}
+
+beforeAll(async () => {
+  ({ documentClient, tableName } = await freshTable());
+  store = new DynamoDbConversationStore(documentClient, tableName);
+});
+
+function unique(prefix: string): string {
+  counter += 1;
+  return `${prefix}${Date.now().toString(36)}${counter}`;
+}
+
+function newConversation(overrides: Partial<Conversation> = {}): Conversation {
+  const key = {
+    channel: 'whatsapp' as const,
+    customerAddress: `+1555${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`,
+    businessAddress: `whatsapp:+1444${unique('')}`,
+  };
+  return {
+    ...key,
+    id: conversationIdOf(key),
+    mode: 'ai',
+    version: 1,
+    openedAt: '2026-01-05T10:00:00.000Z',
+    updatedAt: '2026-01-05T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+function newMessage(conversationId: string, overrides: Partial<Message> = {}): Message {
+  return {
+    conversationId,
+    messageId: unique('SM'),
+    at: '2026-01-05T10:00:00.000Z',
+    direction: 'inbound',
+    author: 'customer',
+    text: 'hello',
+    ...overrides,
+  };
+}
+
+function newCase(overrides: Partial<Case> = {}): Case {
+  const caseId = unique('case-');
+  return {
+    caseId,
+    conversationId: 'whatsapp|+15550000000|+14440000000',
+    status: 'queued',
+    version: 1,
+    openedAt: '2026-01-05T10:00:00.000Z',
+    priority: 'normal',
+    packet: {
+      caseId,
+      conversationId: 'whatsapp|+15550000000|+14440000000',
+      channel: 'whatsapp',
+      customerAddress: '+15550000000',
+      reason: 'customer_request',
+      priority: 'normal',
+      summary: 'Wants a refund',
+      tried: 'Explained the policy',
+      sentimentTrend: [-0.2, -0.5],
+      lastCustomerMessage: 'I want a person',
+      suggestedNextStep: 'Offer a refund',
+      openedAt: '2026-01-05T10:00:00.000Z',
+    },
+    ...overrides,
+  };
+}
+
+async function rawItem(pk: string, sk: string) {
+  const result = await documentClient.send(
+    new GetCommand({ TableName: tableName, Key: { pk, sk }, ConsistentRead: true }),
+  );
+  return result.Item;
+}
+
+describe('conversations', () => {
+  it('a created conversation reads back exactly, without key attributes', async () => {
+    const conversation = newConversation({ customerName: 'Ana', summary: 'asked about hours' });
+    await store.createConversation(conversation);
+    expect(await store.getConversation(conversation.id)).toEqual(conversation);
+  });
+
+  it('an unknown conversation id reads as undefined', async () => {
+    expect(await store.getConversation('sms|+10000000000|+19999999999')).toBeUndefined();
+  });
+
+  it('creating a conversation that exists is a ConflictError and keeps the first', async () => {
+    const conversation = newConversation({ customerName: 'first' });
+    await store.createConversation(conversation);
+    await expect(store.createConversation({ ...conversation, customerName: 'second' })).rejects.toThrow(
+      ConflictError,
+    );
+    expect((await store.getConversation(conversation.id))?.customerName).toBe('first');
+  });
+
+  it('saving the next version succeeds and a stale version is a ConflictError', async () => {
+    const conversation = newConversation();
+    await store.createConversation(conversation);
+    const escalated = escalate(conversation, 'case-1', new Date('2026-01-05T10:05:00.000Z'));
+    await store.saveConversation(escalated);
+    expect(await store.getConversation(conversation.id)).toEqual(escalated);
+    // A second writer that also started from version 1 loses.
+    await expect(store.saveConversation({ ...conversation, version: 2, summary: 'stale' })).rejects.toThrow(
+      ConflictError,
+    );
+    expect((await store.getConversation(conversation.id))?.mode).toBe('queued');
+  });
+
+  it('saving a conversation that was never created is a ConflictError', async () => {
+    await expect(store.saveConversation(newConversation({ version: 2 }))).rejects.toThrow(ConflictError);
+  });
+
+  it('fields cleared by a transition are removed from the stored item', async () => {
+    const conversation = escalate(newConversation(), 'case-x', new Date('2026-01-05T10:01:00.000Z'));
+    await store.createConversation({ ...conversation, version: 1 });
+    const claimed = claim({ ...conversation, version: 1 }, { id: 'U1' }, new Date('2026-01-05T10:02:00Z'));
+    await store.saveConversation(claimed);
+    const resolved = resolve(claimed, new Date('2026-01-05T10:03:00.000Z'));
+    await store.saveConversation(resolved);
+    const stored = await store.getConversation(conversation.id);
+    expect(stored?.owner).toBeUndefined();
+    expect(stored?.caseId).toBeUndefined();
+    expect(stored).toEqual(JSON.parse(JSON.stringify(resolved)));
+  });
+
+  it('20 agents claiming the same version at once: exactly one wins and owns the conversation', async () => {
+    const queued = escalate(newConversation(), 'case-race', new Date('2026-01-05T10:01:00.000Z'));
+    await store.createConversation({ ...queued, version: 1 });
+    const read = await store.getConversation(queued.id);
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) =>
+        store.saveConversation(claim(read!, { id: `U${i}`, name: `Agent ${i}` }, new Date())),
+      ),
+    );
+    const winners = results
+      .map((result, i) => ({ result, i }))
+      .filter(({ result }) => result.status === 'fulfilled');
+    const losers = results.filter((result) => result.status === 'rejected');
+    expect(winners).toHaveLength(1);
+    expect(losers).toHaveLength(19);
+    for (const loser of losers) expect((loser as PromiseRejectedResult).reason).toBeInstanceOf(ConflictError);
+    const stored = await store.getConversation(queued.id);
+    expect(stored?.mode).toBe('agent');
+    expect(stored?.version).toBe(2);
+    expect(stored?.owner?.id).toBe(`U${winners[0]!.i}`);
+  });
+});
+
+describe('messages', () => {
+  it('appendMessage stores a message once and a second append of the same messageId returns false', async () => {
+    const conversationId = newConversation().id;
+    const message = newMessage(conversationId, {
+      text: 'first',
+      media: [{ url: 'u', contentType: 'image/png' }],
+    });
+    expect(await store.appendMessage(message)).toBe(true);
+    // A webhook retry may carry a different receive time; it is still the same message.
+    expect(await store.appendMessage({ ...message, at: '2026-01-05T11:00:00.000Z', text: 'second' })).toBe(
+      false,
+    );
+    expect(await store.getMessage(conversationId, message.messageId)).toEqual(message);
+    expect(await store.recentMessages(conversationId, 10)).toEqual([message]);
+  });
+
+  it('the same messageId in two different conversations is two messages', async () => {
+    const messageId = unique('SM');
+    const a = newMessage(newConversation().id, { messageId });
+    const b = newMessage(newConversation().id, { messageId });
+    expect(await store.appendMessage(a)).toBe(true);
+    expect(await store.appendMessage(b)).toBe(true);
+  });
+
+  it('20 concurrent appends of the same messageId: exactly one returns true and one message is stored', async () => {
+    const conversationId = newConversation().id;
+    const message = newMessage(conversationId);
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        store.appendMessage({ ...message, at: new Date(Date.parse(message.at) + i).toISOString() }),
+      ),
+    );
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(await store.recentMessages(conversationId, 50)).toHaveLength(1);
+  });
+
+  it('getMessage of an unknown id is undefined', async () => {
+    expect(await store.getMessage(newConversation().id, 'SMnope')).toBeUndefined();
+  });
+
+  it('recentMessages returns the last N oldest first, ordered by (at, messageId) whatever the insert order', async () => {
+    const conversationId = newConversation().id;
+    const messages = [
+      newMessage(conversationId, { messageId: 'SM-b', at: '2026-01-05T10:00:01.000Z' }),
+      newMessage(conversationId, { messageId: 'SM-a', at: '2026-01-05T10:00:01.000Z' }),
+      newMessage(conversationId, { messageId: 'SM-z', at: '2026-01-05T10:00:00.000Z' }),
+      newMessage(conversationId, { messageId: 'SM-c', at: '2026-01-05T10:00:03.000Z' }),
+      newMessage(conversationId, { messageId: 'SM-d', at: '2026-01-05T10:00:02.000Z' }),
+    ];
+    for (const message of messages) await store.appendMessage(message);
+    const all = await store.recentMessages(conversationId, 10);
+    expect(all.map((m) => m.messageId)).toEqual(['SM-z', 'SM-a', 'SM-b', 'SM-d', 'SM-c']);
+    const lastThree = await store.recentMessages(conversationId, 3);
+    expect(lastThree.map((m) => m.messageId)).toEqual(['SM-b', 'SM-d', 'SM-c']);
+    expect(await store.recentMessages(conversationId, 0)).toEqual([]);
+  });
+
+  it('recentMessages only returns messages, not other items of the conversation partition', async () => {
+    const conversation = newConversation();
+    await store.createConversation(conversation);
+    await store.appendMessage(newMessage(conversation.id));
+    await store.recordLifecycle({
+      conversationId: conversation.id,
+      at: conversation.openedAt,
+      type: 'opened',
+      channel: 'whatsapp',
+    });
+    const messages = await store.recentMessages(conversation.id, 10);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]?.direction).toBe('inbound');
+  });
+
+  it('annotateMessage sets sentiment and flags and leaves the rest; absent messages are ignored', async () => {
+    const conversationId = newConversation().id;
+    const message = newMessage(conversationId);
+    await store.appendMessage(message);
+    await store.annotateMessage(conversationId, message.messageId, { sentiment: -0.6, flags: ['abuse'] });
+    expect(await store.getMessage(conversationId, message.messageId)).toEqual({
+      ...message,
+      sentiment: -0.6,
+      flags: ['abuse'],
+    });
+    await expect(
+      store.annotateMessage(conversationId, 'SMmissing', { sentiment: 1 }),
+    ).resolves.toBeUndefined();
+    expect(await store.getMessage(conversationId, 'SMmissing')).toBeUndefined();
+  });
+});
+
+describe('delivery status', () => {
+  async function sentMessage(providerIds: string[], status: Message['status'] = 'queued') {
+    const conversationId = newConversation().id;
+    const message = newMessage(conversationId, {
+      direction: 'outbound',
+      author: 'ai',
+      text: 'reply',
+      status,
+    });
+    await store.appendMessage(message);
+    await store.recordProviderIds(message, providerIds);
+    return message;
+  }
+
+  it('a status callback finds the message by provider id and updates it', async () => {
+    const sid = unique('SMp');
+    const message = await sentMessage([sid]);
+    expect((await store.getMessage(message.conversationId, message.messageId))?.providerIds).toEqual([sid]);
+    const updated = await store.updateDeliveryStatus(sid, 'delivered');
+    expect(updated).toMatchObject({ messageId: message.messageId, status: 'delivered' });
+    expect((await store.getMessage(message.conversationId, message.messageId))?.status).toBe('delivered');
+  });
+
+  it('a late sent never overwrites delivered', async () => {
+    const sid = unique('SMp');
+    const message = await sentMessage([sid]);
+    await store.updateDeliveryStatus(sid, 'delivered');
+    const after = await store.updateDeliveryStatus(sid, 'sent');
+    expect(after?.status).toBe('delivered');
+    expect((await store.getMessage(message.conversationId, message.messageId))?.status).toBe('delivered');
+  });
+
+  it('failed is final: a later delivered or read does not replace it, and the error code is kept', async () => {
+    const sid = unique('SMp');
+    const message = await sentMessage([sid]);
+    const failed = await store.updateDeliveryStatus(sid, 'failed', '30007');
+    expect(failed).toMatchObject({ status: 'failed', errorCode: '30007' });
+    await store.updateDeliveryStatus(sid, 'delivered');
+    await store.updateDeliveryStatus(sid, 'read');
+    expect(await store.getMessage(message.conversationId, message.messageId)).toMatchObject({
+      status: 'failed',
+      errorCode: '30007',
+    });
+  });
+
+  it('undelivered after sent is applied', async () => {
+    const sid = unique('SMp');
+    await sentMessage([sid]);
+    await store.updateDeliveryStatus(sid, 'sent');
+    expect((await store.updateDeliveryStatus(sid, 'undelivered', '63016'))?.status).toBe('undelivered');
+  });
+
+  it('any part of a multi-part message updates the one message', async () => {
+    const [a, b] = [unique('SMp'), unique('SMp')];
+    const message = await sentMessage([a, b]);
+    await store.updateDeliveryStatus(b, 'sent');
+    await store.updateDeliveryStatus(a, 'delivered');
+    await store.updateDeliveryStatus(b, 'sent');
+    const stored = await store.getMessage(message.conversationId, message.messageId);
+    expect(stored?.providerIds).toEqual([a, b]);
+    expect(stored?.status).toBe('delivered');
+  });
+
+  it('an unknown provider id returns undefined', async () => {
+    expect(await store.updateDeliveryStatus(unique('SMunknown'), 'delivered')).toBeUndefined();
+  });
+
+  it('a status that arrives before the provider id is recorded is applied when it is recorded', async () => {
+    const sid = unique('SMearly');
+    const conversationId = newConversation().id;
+    const message = newMessage(conversationId, { direction: 'outbound', author: 'agent', status: 'queued' });
+    await store.appendMessage(message);
+    expect(await store.updateDeliveryStatus(sid, 'sent')).toBeUndefined();
+    expect(await store.updateDeliveryStatus(sid, 'delivered')).toBeUndefined();
+    expect(await store.updateDeliveryStatus(sid, 'sent')).toBeUndefined();
+    await store.recordProviderIds(message, [sid]);
+    expect((await store.getMessage(conversationId, message.messageId))?.status).toBe('delivered');
+  });
+
+  it('recording provider ids for a message that is not stored is a NotFoundError', async () => {
+    const message = newMessage(newConversation().id, { direction: 'outbound', author: 'ai' });
+    await expect(store.recordProviderIds(message, [unique('SMp')])).rejects.toThrow(NotFoundError);
+  });
+});
+
+describe('cases', () => {
+  it('a created case reads back by id and by its Slack thread', async () => {
+    const kase = newCase();
+    await store.createCase(kase);
+    expect(await store.getCase(kase.caseId)).toEqual(kase);
+    expect(await store.getCaseByThread('C1', '1.000')).toBeUndefined();
+    const posted = { ...kase, version: 2, slack: { channel: 'CESC', ts: `${Date.now()}.000100` } };
+    await store.saveCase(posted);
+    expect(await store.getCaseByThread('CESC', posted.slack.ts)).toEqual(posted);
+    expect(await store.getCaseByThread('COTHER', posted.slack.ts)).toBeUndefined();
+  });
+
+  it('getCaseByThread returns the current version of the case, not an index copy', async () => {
+    const kase = { ...newCase(), slack: { channel: 'CESC', ts: `${Date.now()}.000200` } };
+    await store.createCase(kase);
+    const claimed: Case = { ...kase, version: 2, status: 'claimed', owner: { id: 'U7' } };
+    await store.saveCase(claimed);
+    expect(await store.getCaseByThread('CESC', kase.slack.ts)).toEqual(claimed);
+  });
+
+  it('creating an existing case is a ConflictError; saving a stale version is a ConflictError', async () => {
+    const kase = newCase();
+    await store.createCase(kase);
+    await expect(store.createCase(kase)).rejects.toThrow(ConflictError);
+    await store.saveCase({ ...kase, version: 2, status: 'claimed', owner: { id: 'U1' } });
+    await expect(
+      store.saveCase({ ...kase, version: 2, status: 'claimed', owner: { id: 'U2' } }),
+    ).rejects.toThrow(ConflictError);
+    expect((await store.getCase(kase.caseId))?.owner?.id).toBe('U1');
+    await expect(store.saveCase({ ...newCase(), version: 2 })).rejects.toThrow(ConflictError);
+  });
+
+  it('listOpenCases lists unresolved cases oldest first and drops a case once resolved', async () => {
+    // Opened in 2001, before every other case in this file's table, so they lead the listing.
+    const newest = newCase({ openedAt: '2001-01-05T12:00:00.000Z' });
+    const oldest = newCase({ openedAt: '2001-01-05T09:00:00.000Z' });
+    const middle = newCase({ openedAt: '2001-01-05T10:30:00.000Z', status: 'claimed' });
+    for (const kase of [newest, oldest, middle]) await store.createCase(kase);
+    const listed = await store.listOpenCases(100);
+    expect(listed.slice(0, 3).map((c) => c.caseId)).toEqual([oldest.caseId, middle.caseId, newest.caseId]);
+    const openedTimes = listed.map((c) => Date.parse(c.openedAt));
+    expect(openedTimes).toEqual([...openedTimes].sort((a, b) => a - b));
+    expect(listed.every((c) => c.status !== 'resolved')).toBe(true);
+    expect((await store.listOpenCases(2)).map((c) => c.caseId)).toEqual([oldest.caseId, middle.caseId]);
+    await store.saveCase({ ...oldest, version: 2, status: 'resolved', outcome: 'solved' });
+    const open = await store.listOpenCases(100);
+    expect(open.map((c) => c.caseId)).not.toContain(oldest.caseId);
+    expect(open.slice(0, 2).map((c) => c.caseId)).toEqual([middle.caseId, newest.caseId]);
+    expect(open[0]).toEqual(middle);
+  });
+});
+
+describe('profiles', () => {
+  it('version 1 creates, version n+1 updates, anything else is a ConflictError', async () => {
+    const profile: CustomerProfile = {
+      customerAddress: `+1555${unique('')}`,
+      name: 'Ana',
+      facts: { plan: 'gold' },
+      pastCases: [],
+      optedOut: false,
+      version: 1,
+    };
+    expect(await store.getProfile(profile.customerAddress)).toBeUndefined();
+    await store.saveProfile(profile);
+    expect(await store.getProfile(profile.customerAddress)).toEqual(profile);
+    await expect(store.saveProfile(profile)).rejects.toThrow(ConflictError);
+    const updated = {
+      ...profile,
+      version: 2,
+      facts: { plan: 'platinum' },
+      pastCases: [{ caseId: 'c1', summary: 's' }],
+    };
+    await store.saveProfile(updated);
+    await expect(store.saveProfile({ ...profile, version: 2 })).rejects.toThrow(ConflictError);
+    await expect(store.saveProfile({ ...profile, version: 5 })).rejects.toThrow(ConflictError);
+    expect(await store.getProfile(profile.customerAddress)).toEqual(updated);
+  });
+});
+
+describe('one-time keys', () => {
+  it('claimOnce is true the first time and false while the key lives', async () => {
+    const key = unique('twilio:');
+    expect(await store.claimOnce(key, 3600)).toBe(true);
+    expect(await store.claimOnce(key, 3600)).toBe(false);
+  });
+
+  it('20 concurrent claims of one key: exactly one is true', async () => {
+    const key = unique('slack:');
+    const results = await Promise.all(Array.from({ length: 20 }, () => store.claimOnce(key, 60)));
+    expect(results.filter(Boolean)).toHaveLength(1);
+  });
+
+  it('a key past its TTL but not yet deleted by DynamoDB can be claimed again', async () => {
+    const clock = new ManualClock(new Date('2026-01-05T10:00:00.000Z'));
+    const timed = new DynamoDbConversationStore(documentClient, tableName, { clock });
+    const key = unique('outbox:');
+    expect(await timed.claimOnce(key, 60)).toBe(true);
+    clock.advance(59);
+    expect(await timed.claimOnce(key, 60)).toBe(false);
+    clock.advance(1);
+    expect(await timed.claimOnce(key, 60)).toBe(true);
+    const item = await rawItem(`ONCE#${key}`, 'ONCE');
+    expect(item?.['expiresAt']).toBe(Date.parse('2026-01-05T10:01:00.000Z') / 1000 + 60);
+  });
+
+  it('releaseOnce makes the key claimable again', async () => {
+    const key = unique('outbox:');
+    expect(await store.claimOnce(key, 3600)).toBe(true);
+    await store.releaseOnce(key);
+    expect(await store.claimOnce(key, 3600)).toBe(true);
+  });
+});
+
+describe('lifecycle', () => {
+  it('events are listed by time range [since, until), across UTC days, and a repeated write is kept once', async () => {
+    const event = (at: string, type: LifecycleEvent['type'], extra: Partial<LifecycleEvent> = {}) =>
+      ({ conversationId: 'sms|+15550001|+14440001', at, type, channel: 'sms', ...extra }) as LifecycleEvent;
+    const events = [
+      event('2003-01-04T23:59:59.999Z', 'opened'),
+      event('2003-01-05T00:00:00.000Z', 'customer_message'),
+      event('2003-01-05T13:00:00.000Z', 'escalated', {
+        caseId: 'c1',
+        data: { reason: 'abuse', score: -0.8 },
+      }),
+      event('2003-01-06T08:00:00.000Z', 'claimed', { caseId: 'c1' }),
+      event('2003-01-07T00:00:00.000Z', 'resolved', { caseId: 'c1' }),
+    ];
+    for (const e of events) await store.recordLifecycle(e);
+    await store.recordLifecycle(events[2]!);
+    const listed = await store.listLifecycle('2003-01-05T00:00:00.000Z', '2003-01-07T00:00:00.000Z');
+    expect(listed.sort((a, b) => a.at.localeCompare(b.at))).toEqual([events[1], events[2], events[3]]);
+    expect(await store.listLifecycle('2003-01-01T00:00:00.000Z', '2003-01-10T00:00:00.000Z')).toHaveLength(5);
+    expect(await store.listLifecycle('2003-01-07T00:00:00.000Z', '2003-01-05T00:00:00.000Z')).toEqual([]);
+  });
+
+  it('two different events at the same instant are both kept', async () => {
+    const base = { conversationId: 'sms|+1|+2', at: '2004-02-01T10:00:00.000Z', channel: 'sms' as const };
+    await store.recordLifecycle({ ...base, type: 'satisfaction', data: { score: 5 } });
+    await store.recordLifecycle({ ...base, type: 'satisfaction', data: { score: 3 } });
+    expect(await store.listLifecycle('2004-02-01T00:00:00Z', '2004-02-02T00:00:00Z')).toHaveLength(2);
+  });
+});
+
+describe('idle conversations', () => {
+  it('lists AI conversations with a customer message since the last resolution, quiet before the cutoff', async () => {
+    const quiet = newConversation({
+      lastInboundAt: '2001-01-05T08:00:00.000Z',
+      updatedAt: '2001-01-05T08:00:02.000Z',
+    });
+    const older = newConversation({
+      lastInboundAt: '2001-01-05T07:00:00.000Z',
+      updatedAt: '2001-01-05T07:00:00.000Z',
+    });
+    const recent = newConversation({
+      lastInboundAt: '2001-01-05T11:30:00.000Z',
+      updatedAt: '2001-01-05T11:30:01.000Z',
+    });
+    const neverWrote = newConversation({ updatedAt: '2001-01-05T06:00:00.000Z' });
+    const resolvedSince = newConversation({
+      lastInboundAt: '2001-01-05T06:00:00.000Z',
+      lastResolvedAt: '2001-01-05T06:30:00.000Z',
+      updatedAt: '2001-01-05T06:30:00.000Z',
+    });
+    const reopened = newConversation({
+      lastInboundAt: '2001-01-05T09:00:00.000Z',
+      lastResolvedAt: '2001-01-05T06:30:00.000Z',
+      updatedAt: '2001-01-05T09:00:01.000Z',
+    });
+    const withAgent = newConversation({
+      mode: 'agent',
+      owner: { id: 'U1' },
+      caseId: 'c',
+      lastInboundAt: '2001-01-05T06:00:00.000Z',
+      updatedAt: '2001-01-05T06:00:00.000Z',
+    });
+    for (const c of [quiet, older, recent, neverWrote, resolvedSince, reopened, withAgent]) {
+      await store.createConversation(c);
+    }
+    const idle = await store.listIdleConversations('2001-01-05T10:00:00.000Z', 10);
+    expect(idle.map((c) => c.id)).toEqual([older.id, quiet.id, reopened.id]);
+    expect(idle[1]).toEqual(quiet);
+    expect((await store.listIdleConversations('2001-01-05T10:00:00.000Z', 1)).map((c) => c.id)).toEqual([
+      older.id,
+    ]);
+
+    // Resolving removes it from the listing; escalating does too.
+    await store.saveConversation(resolve(quiet, new Date('2001-01-05T10:00:00.000Z')));
+    await store.saveConversation(escalate(older, 'case-o', new Date('2001-01-05T10:00:00.000Z')));
+    expect((await store.listIdleConversations('2001-01-05T12:00:00.000Z', 10)).map((c) => c.id)).toEqual([
+      reopened.id,
+      recent.id,
+    ]);
+  });
+
+  it('later activity moves a conversation out of an earlier cutoff', async () => {
+    const conversation = newConversation({
+      lastInboundAt: '2002-01-05T08:00:00.000Z',
+      updatedAt: '2002-01-05T08:00:00.000Z',
+    });
+    await store.createConversation(conversation);
+    const idleIds = async () =>
+      (await store.listIdleConversations('2002-01-05T09:00:00.000Z', 100)).map((c) => c.id);
+    expect(await idleIds()).toContain(conversation.id);
+    await store.saveConversation({
+      ...conversation,
+      version: 2,
+      lastInboundAt: '2002-01-05T09:30:00.000Z',
+      updatedAt: '2002-01-05T09:30:00.000Z',
+    });
+    expect(await idleIds()).not.toContain(conversation.id);
+  });
+});
+
+describe('error mapping', () => {
+  it('errors other than failed conditions are rethrown as they are', async () => {
+    const broken = new DynamoDbConversationStore(documentClient, 'no-such-table');
+    await expect(broken.getConversation('x')).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
+    await expect(broken.createConversation(newConversation())).rejects.not.toBeInstanceOf(ConflictError);
+  });
+
+  it('stored items carry their keys but domain objects do not', async () => {
+    const conversation = newConversation({ lastInboundAt: '2026-01-05T10:00:00.000Z' });
+    await store.createConversation(conversation);
+    const raw = await rawItem(`CONV#${conversation.id}`, 'CONV');
+    expect(raw).toMatchObject({ gsi2pk: 'IDLE' });
+    const read = (await store.getConversation(conversation.id)) as unknown as Record<string, unknown>;
+    for (const name of ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'expiresAt', 'itemType']) {
+      expect(read).not.toHaveProperty(name);
+    }
+  });
+});
