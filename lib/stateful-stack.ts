@@ -2,7 +2,7 @@
  * The stateful stack: the table, the queues and the credentials secret. It changes rarely and
  * is retained and deletion-protected in prod, so a bad application deploy can never take data with it.
  */
-import { Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
@@ -91,6 +91,10 @@ export class StatefulStack extends Stack {
       id: 'AwsSolutions-SMG4',
       reason:
         'Third-party API credentials (Twilio, Slack, Anthropic) are issued and rotated in those providers’ consoles; there is no Lambda that could rotate them. Rotate there, then put-secret-value (docs/deploy.md).',
+    });
+    new CfnOutput(this, 'CredentialsSecretArn', {
+      description: 'Fill with: aws secretsmanager put-secret-value --secret-id <this> --secret-string file://…',
+      value: this.credentials.secretArn,
     });
   }
 }

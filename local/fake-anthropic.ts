@@ -1,6 +1,6 @@
 /**
  * A loopback fake of the Anthropic Messages API (`POST /v1/messages`) for integration tests and the
- * local runtime. It checks the auth and version headers, records every request, and answers from a
+ * local runtime. It checks the auth (`x-api-key` or bearer) and `anthropic-version` headers, records every request, and answers from a
  * script (status, body, headers, optional delay), then with a plain text reply.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -13,6 +13,15 @@ export interface FakeResponse {
   headers?: Record<string, string>;
   /** Wait this long before answering (to exercise client timeouts). */
   delayMs?: number;
+}
+
+/** The API key a request carries, from `x-api-key` or `Authorization: Bearer`. */
+export function apiKeyOf(headers: Record<string, string | string[] | undefined>): string | undefined {
+  const direct = headers['x-api-key'];
+  if (typeof direct === 'string' && direct) return direct;
+  const auth = headers.authorization;
+  const bearer = typeof auth === 'string' ? /^Bearer\s+(\S+)$/i.exec(auth)?.[1] : undefined;
+  return bearer || undefined;
 }
 
 /** A request the fake received. */
@@ -32,6 +41,8 @@ export interface FakeAnthropic {
   requests: RecordedRequest[];
   /** Queues the next responses, in order; once used up, requests get a simple text reply. */
   script(responses: FakeResponse[]): void;
+  /** Forgets scripted responses not yet used and the recorded requests. */
+  reset(): void;
   stop(): Promise<void>;
 }
 
@@ -127,8 +138,9 @@ export async function startFakeAnthropic(options: { port?: number } = {}): Promi
       send(res, 404, fakeError(404, `no route ${req.method} ${path}`));
       return;
     }
-    if (!req.headers['x-api-key']) {
-      send(res, 401, fakeError(401, 'x-api-key header is required'));
+    // SDK 1.x sends the API key as `Authorization: Bearer`; older clients and curl use `x-api-key`.
+    if (!apiKeyOf(req.headers)) {
+      send(res, 401, fakeError(401, 'x-api-key or authorization header is required'));
       return;
     }
     if (!req.headers['anthropic-version']) {
@@ -167,6 +179,10 @@ export async function startFakeAnthropic(options: { port?: number } = {}): Promi
     requests,
     script(responses) {
       queue.push(...responses);
+    },
+    reset() {
+      queue.length = 0;
+      requests.length = 0;
     },
     stop() {
       return new Promise<void>((resolve) => {

@@ -83,8 +83,8 @@ export interface FakeSlack {
   addUser(user: FakeSlackUser): void;
   /** The next call of `method` answers HTTP 429 with `Retry-After`. */
   rateLimitNext(method: string, retryAfterSeconds: number): void;
-  /** The next call of `method` answers `{ ok: false, error }`. */
-  failNext(method: string, error: string): void;
+  /** The next call of `method` (after `skip` successful ones) answers `{ ok: false, error }`. */
+  failNext(method: string, error: string, skip?: number): void;
   /** Calls `listener` after each call is answered; returns an unsubscribe function. */
   onCall(listener: (call: FakeSlackCall) => void): () => void;
   /** Resolves with the calls of `method` once there are at least `count` (successful or not). */
@@ -127,7 +127,7 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
     [botUserId, { id: botUserId, name: 'tandem', real_name: 'Tandem', is_bot: true }],
   ]);
   const rateLimits = new Map<string, number[]>();
-  const failures = new Map<string, string[]>();
+  const failures = new Map<string, { error: string; skip: number }[]>();
   const listeners = new Set<(call: FakeSlackCall) => void>();
   let lastMicros = 0;
   let viewSeq = 0;
@@ -172,6 +172,18 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
       }
     }
     return message;
+  }
+
+  /** The failure planned for this call of `method`, counting down planned skips. */
+  function nextFailure(method: string): string | undefined {
+    const planned = failures.get(method)?.[0];
+    if (!planned) return undefined;
+    if (planned.skip > 0) {
+      planned.skip -= 1;
+      return undefined;
+    }
+    failures.get(method)?.shift();
+    return planned.error;
   }
 
   const ok = (body: Record<string, unknown> = {}): Answer => ({ status: 200, body: { ok: true, ...body } });
@@ -316,7 +328,7 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
     delete args.token;
     let answer: Answer;
     const limited = rateLimits.get(method)?.shift();
-    const failure = limited === undefined ? failures.get(method)?.shift() : undefined;
+    const failure = limited === undefined ? nextFailure(method) : undefined;
     if (limited !== undefined) {
       answer = {
         status: 429,
@@ -372,8 +384,8 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
     rateLimitNext(method, retryAfterSeconds) {
       rateLimits.set(method, [...(rateLimits.get(method) ?? []), retryAfterSeconds]);
     },
-    failNext(method, error) {
-      failures.set(method, [...(failures.get(method) ?? []), error]);
+    failNext(method, error, skip = 0) {
+      failures.set(method, [...(failures.get(method) ?? []), { error, skip }]);
     },
     onCall(listener) {
       listeners.add(listener);

@@ -83,8 +83,7 @@ const ERROR_MESSAGES: Record<number, string> = {
   21211: "The 'To' number is not a valid phone number.",
   21610: 'Attempt to send to unsubscribed recipient',
   21614: "'To' number is not a valid mobile number",
-  63016:
-    'Failed to send freeform message because you are outside the allowed window. Please use a Template.',
+  63016: 'Failed to send freeform message because you are outside the allowed window. Please use a Template.',
   20429: 'Too Many Requests',
   20500: 'Internal Server Error',
   20503: 'Service Unavailable',
@@ -165,11 +164,23 @@ export async function startFakeTwilio(options: FakeTwilioOptions): Promise<FakeT
     if (!url) return;
     const failure = deliveryFailures[0];
     if (failure && --failure.times <= 0) deliveryFailures.shift();
-    const common = { MessageSid: m.sid, SmsSid: m.sid, AccountSid: accountSid, From: m.from, To: m.to, ApiVersion: '2010-04-01' };
+    const common = {
+      MessageSid: m.sid,
+      SmsSid: m.sid,
+      AccountSid: accountSid,
+      From: m.from,
+      To: m.to,
+      ApiVersion: '2010-04-01',
+    };
     const steps: Record<string, string>[] = [
       { ...common, MessageStatus: 'sent', SmsStatus: 'sent' },
       failure
-        ? { ...common, MessageStatus: failure.status, SmsStatus: failure.status, ErrorCode: String(failure.errorCode) }
+        ? {
+            ...common,
+            MessageStatus: failure.status,
+            SmsStatus: failure.status,
+            ErrorCode: String(failure.errorCode),
+          }
         : { ...common, MessageStatus: 'delivered', SmsStatus: 'delivered' },
     ];
     // Sequential, like Twilio: `delivered` is never posted before `sent` was answered.
@@ -274,7 +285,9 @@ export async function startFakeTwilio(options: FakeTwilioOptions): Promise<FakeT
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => {
           listeners.delete(listener);
-          reject(new Error(`fake Twilio: expected ${count} messages, got ${messages.length} in ${timeoutMs} ms`));
+          reject(
+            new Error(`fake Twilio: expected ${count} messages, got ${messages.length} in ${timeoutMs} ms`),
+          );
         }, timeoutMs);
         const listener = () => {
           if (messages.length < count) return;

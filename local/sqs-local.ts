@@ -20,7 +20,8 @@ export interface SqsLocal {
 
 /** Starts fauxqs on 127.0.0.1:`port`. */
 export async function startSqsLocal(options: { port: number }): Promise<SqsLocal> {
-  const server = await startFauxqs({ port: options.port, host: '127.0.0.1', logger: false });
+  // `host` names the host in queue URLs (`sqs.<region>.localhost`), which must be valid URLs for the env schema.
+  const server = await startFauxqs({ port: options.port, host: 'localhost', logger: false });
   return {
     endpoint: `http://127.0.0.1:${server.port}`,
     port: server.port,

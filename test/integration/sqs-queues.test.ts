@@ -49,7 +49,14 @@ async function visibleCount(queueUrl: string): Promise<number> {
 }
 
 function customerMessage(conversationId: string, eventId: string): ConversationEvent {
-  return { type: 'customer_message', eventId, conversationId, messageId: eventId };
+  const [channel, customerAddress, businessAddress] = conversationId.split('|') as ['sms', string, string];
+  return {
+    type: 'customer_message',
+    eventId,
+    conversationId,
+    messageId: eventId,
+    key: { channel, customerAddress, businessAddress },
+  };
 }
 
 describe('SqsEventQueue', () => {
@@ -90,8 +97,8 @@ describe('SqsEventQueue', () => {
 
   it('events of one conversation are received in the order they were published', async () => {
     const queue = new SqsEventQueue(client, events.url);
-    const a = 'whatsapp|+15550010|+15559999';
-    const b = 'whatsapp|+15550011|+15559999';
+    const a = 'sms|+15550010|+15559999';
+    const b = 'sms|+15550011|+15559999';
     for (let i = 1; i <= 4; i++) {
       await queue.publish(customerMessage(a, `SMa${i}`));
       await queue.publish(customerMessage(b, `SMb${i}`));

@@ -51,7 +51,7 @@ describe('KnowledgeBase search over the sample knowledge base', () => {
     ['Do you ship to Canada?', 'shipping#international-orders'],
     ['how long does a refund take?', 'returns#refund-timing'],
     ['How much is the Trail Club membership?', 'pricing#northwind-trail-club-membership'],
-    ['are you open on saturday', 'hours#customer-support-hours'],
+    ['are you open on saturday', 'hours#support-opening-hours'],
     ['I forgot my password', 'account#resetting-your-password'],
     ['how should I wash my waterproof jacket', 'products#washing-waterproof-gear'],
     ['what does shipping to Hawaii cost', 'shipping#shipping-costs'],

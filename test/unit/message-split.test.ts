@@ -65,7 +65,19 @@ describe('splitMessage', () => {
   });
 
   it('loses nothing but whitespace at the cuts, whatever the text', () => {
-    const words = ['Order', '#1234', 'shipped.', 'Track', 'it', 'here!', 'Questions?', 'Reply', 'anytime', '😀', 'ok'];
+    const words = [
+      'Order',
+      '#1234',
+      'shipped.',
+      'Track',
+      'it',
+      'here!',
+      'Questions?',
+      'Reply',
+      'anytime',
+      '😀',
+      'ok',
+    ];
     let text = '';
     for (let i = 0; i < 900; i++) text += `${words[(i * 7) % words.length]}${i % 13 === 0 ? '\n' : ' '}`;
     for (const max of [10, 57, 160, 1600]) {

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import businessConfig from '../../config/business.ts';
 import { ChannelError, ConflictError } from '#core/errors.ts';
 import type { Conversation, CustomerProfile, Message } from '#core/model.ts';
 import type { ChannelTemplate, ChannelText, ConversationStore, CustomerChannel } from '#core/ports.ts';
 import { outboundMessageId, sendToCustomer } from '#core/use-cases/send-to-customer.ts';
 import { parseBusinessSettings } from '#shared/business-settings.ts';
+import businessConfig from '../../config/business.ts';
 
 const settings = parseBusinessSettings(businessConfig);
 const NOW = new Date('2025-03-01T12:00:00.000Z');
@@ -98,7 +98,10 @@ describe('sendToCustomer', () => {
   it('sends an SMS from the business number to the bare E.164 number and records it with segments', async () => {
     const outcome = await send(sms, 'Your order shipped today.');
     expect(channel.sent).toEqual([
-      { kind: 'text', message: { from: '+15559990000', to: '+15551230000', body: 'Your order shipped today.' } },
+      {
+        kind: 'text',
+        message: { from: '+15559990000', to: '+15551230000', body: 'Your order shipped today.' },
+      },
     ]);
     expect(outcome).toMatchObject({ status: 'sent', template: false, segments: 1, parts: 1 });
     expect(store.messages).toHaveLength(1);

@@ -182,7 +182,11 @@ async function route(
   });
   await record(deps, conversation, 'customer_message', {
     ...(conversation.caseId ? { caseId: conversation.caseId } : {}),
-    data: { sentiment: verdict.sentiment, mode: conversation.mode },
+    data: {
+      sentiment: verdict.sentiment,
+      mode: conversation.mode,
+      repeatAfterHandoff: conversation.mode !== 'ai' && repeatsEarlierMessage(verdict.text, previous),
+    },
   });
 
   // The prompt sees redacted text only.
@@ -260,7 +264,12 @@ async function route(
       },
     });
     await record(deps, conversation, 'ai_reply', {
-      data: { passages: result.passages.length, inputTokens: result.tokens.input, fallback },
+      data: {
+        passages: result.passages.length,
+        inputTokens: result.tokens.input,
+        fallback,
+        secondsSinceCustomer: (deps.clock.now().getTime() - Date.parse(message.at)) / 1000,
+      },
     });
     return 'replied';
   }
@@ -372,4 +381,20 @@ function describeTried(history: Message[]): string {
   const replies = history.filter((m) => m.author === 'ai').slice(-2);
   if (replies.length === 0) return 'Nothing yet: escalated on the first message.';
   return `The AI answered ${replies.length === 1 ? 'once' : 'several times'}; last: "${replies.at(-1)?.text.slice(0, 200)}"`;
+}
+
+/** True when a customer message restates an earlier one (a customer repeating themselves to a person). */
+function repeatsEarlierMessage(text: string, previous: Message[]): boolean {
+  const words = wordSet(text);
+  if (words.size < 3) return false;
+  return previous.some((item) => {
+    if (item.author !== 'customer') return false;
+    const other = wordSet(redactPii(item.text).text);
+    const shared = [...words].filter((word) => other.has(word)).length;
+    return shared / Math.max(words.size, other.size) >= 0.6;
+  });
+}
+
+function wordSet(text: string): Set<string> {
+  return new Set(text.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []);
 }

@@ -1,0 +1,208 @@
+/**
+ * The application stack: the HTTP API, the six functions with their triggers and exact permissions,
+ * the sweeper's schedule, alarms and the dashboard. Stateless: it can be destroyed and redeployed
+ * without touching a conversation.
+ */
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { Construct } from 'constructs';
+import type { StageConfig } from './config/stages.ts';
+import { Alarms } from './constructs/alarms.ts';
+import type { DurableQueue } from './constructs/durable-queue.ts';
+import { OperationsDashboard } from './constructs/operations-dashboard.ts';
+import { TandemFunction, type TandemFunctionProps } from './constructs/tandem-function.ts';
+import { routes, WebhookApi } from './constructs/webhook-api.ts';
+import { tableDesign } from './design.ts';
+import type { HandlerName } from './paths.ts';
+
+/** Properties of the {@link ApplicationStack}: the stage and the stateful resources it uses. */
+export interface ApplicationStackProps extends StackProps {
+  config: StageConfig;
+  table: ITable;
+  conversationEvents: DurableQueue;
+  escalations: DurableQueue;
+  credentials: ISecret;
+}
+
+/** What each function may do with a queue: send to it, consume it, or only know its URL. */
+type QueueUse = 'send' | 'consume' | 'reference';
+
+/** One function's shape and access; the infra tests assert the resulting IAM actions independently. */
+interface FunctionSpec {
+  description: string;
+  timeout: Duration;
+  memorySize?: number;
+  events: QueueUse;
+  escalations: QueueUse;
+  withKnowledge?: boolean;
+  invokesModel?: boolean;
+}
+
+/** Alarm when the oldest message waits this long (seconds). */
+const oldestMessageAlarmSeconds = { conversationEvents: 120, escalations: 300 };
+
+/** The stack. */
+export class ApplicationStack extends Stack {
+  /** The webhook API. */
+  readonly webhookApi: WebhookApi;
+  /** The six functions by handler name. */
+  readonly functions: Record<HandlerName, TandemFunction>;
+  /** Alarms and their topic. */
+  readonly alarms: Alarms;
+
+  constructor(scope: Construct, id: string, props: ApplicationStackProps) {
+    super(scope, id, props);
+    const { config, table, conversationEvents, escalations, credentials } = props;
+
+    this.webhookApi = new WebhookApi(this, 'Webhooks', { config });
+    const publicBaseUrl = config.publicBaseUrl ?? this.webhookApi.endpoint;
+
+    // Both queue URLs are part of every function's environment contract (functions/shared/env.ts);
+    // only the functions that send get sqs:SendMessage.
+    const specs: Record<HandlerName, FunctionSpec> = {
+      'twilio-webhook': {
+        description: 'POST /twilio/messages: verify, dedupe, save, enqueue, 200 empty TwiML',
+        timeout: Duration.seconds(10),
+        events: 'send',
+        escalations: 'reference',
+      },
+      'twilio-status': {
+        description: 'POST /twilio/status: record delivery status, surface failures in the Slack thread',
+        timeout: Duration.seconds(10),
+        events: 'reference',
+        escalations: 'reference',
+      },
+      'slack-events': {
+        description: 'POST /slack/events: Claim, Release, Resolve, Hand back, thread replies',
+        timeout: Duration.seconds(10),
+        events: 'send',
+        escalations: 'reference',
+      },
+      'conversation-worker': {
+        description: 'conversation-events.fifo consumer: guardrails, model, replies, escalation',
+        timeout: Duration.seconds(conversationEvents.design.consumerTimeoutSeconds),
+        // Model calls and knowledge search are CPU-bound between awaits; more memory is more CPU on Lambda.
+        memorySize: 1024,
+        events: 'consume',
+        escalations: 'send',
+        withKnowledge: true,
+        invokesModel: true,
+      },
+      'escalation-notifier': {
+        description: 'escalations consumer: posts the escalation card to Slack',
+        timeout: Duration.seconds(escalations.design.consumerTimeoutSeconds),
+        events: 'reference',
+        escalations: 'consume',
+      },
+      'sla-sweeper': {
+        description: 'Every minute: unclaimed escalations, closing WhatsApp windows, idle conversations',
+        timeout: Duration.seconds(60),
+        events: 'reference',
+        escalations: 'reference',
+      },
+    };
+
+    const make = (name: HandlerName, spec: FunctionSpec): TandemFunction => {
+      const props: TandemFunctionProps = {
+        handler: name,
+        description: spec.description,
+        config,
+        timeout: spec.timeout,
+        withKnowledge: spec.withKnowledge ?? false,
+        environment: {
+          PUBLIC_BASE_URL: publicBaseUrl,
+          SLACK_ESCALATION_CHANNEL: config.slackEscalationChannel,
+          MODEL_PROVIDER: config.modelProvider,
+        },
+      };
+      if (spec.memorySize) props.memorySize = spec.memorySize;
+      const fn = new TandemFunction(this, pascal(name), props)
+        .bindTable(table, 'readWrite', tableDesign.indexes.map((index) => index.name))
+        .bindSecret(credentials);
+      fn.bindQueue(conversationEvents.queue, 'EVENTS_QUEUE_URL', spec.events === 'send' ? 'send' : 'reference');
+      fn.bindQueue(escalations.queue, 'ESCALATIONS_QUEUE_URL', spec.escalations === 'send' ? 'send' : 'reference');
+      if (spec.invokesModel && config.modelProvider === 'bedrock') {
+        if (!config.bedrock) throw new Error(`stage ${config.stage}: modelProvider bedrock needs bedrock model ids`);
+        fn.allowBedrock(config.bedrock);
+      }
+      return fn;
+    };
+    const functions = Object.fromEntries(
+      Object.entries(specs).map(([name, spec]) => [name, make(name as HandlerName, spec)]),
+    ) as Record<HandlerName, TandemFunction>;
+    this.functions = functions;
+
+    // Queue consumers: FIFO batches without a batching window (FIFO has none); partial batch responses.
+    functions['conversation-worker'].consume(conversationEvents.queue, conversationEvents.design, {
+      maxConcurrency: config.workerMaxConcurrency,
+    });
+    functions['escalation-notifier'].consume(escalations.queue, escalations.design, {
+      maxConcurrency: config.notifierMaxConcurrency,
+    });
+
+    // Routes.
+    this.webhookApi.addPostRoute('TwilioMessages', routes.twilioMessages, functions['twilio-webhook'].function);
+    this.webhookApi.addPostRoute('TwilioStatus', routes.twilioStatus, functions['twilio-status'].function);
+    this.webhookApi.addPostRoute('SlackEvents', routes.slackEvents, functions['slack-events'].function);
+
+    // The sweep is idempotent and runs again a minute later, so a failed run is not retried.
+    new Rule(this, 'SlaSweepSchedule', {
+      description: 'Runs the SLA sweeper every minute',
+      schedule: Schedule.rate(Duration.minutes(1)),
+      targets: [
+        new LambdaFunction(functions['sla-sweeper'].function, { retryAttempts: 0, maxEventAge: Duration.minutes(1) }),
+      ],
+    });
+
+    // Alarms.
+    this.alarms = new Alarms(this, 'Alarms', {
+      stage: config.stage,
+      removalPolicy: config.removalPolicy,
+      ...(config.alarmEmail ? { email: config.alarmEmail } : {}),
+    });
+    this.alarms.deadLetters('ConversationEventsDlqDepth', conversationEvents.deadLetterQueue);
+    this.alarms.deadLetters('EscalationsDlqDepth', escalations.deadLetterQueue);
+    this.alarms.oldestMessage(
+      'ConversationEventsOldestMessage',
+      conversationEvents.queue,
+      oldestMessageAlarmSeconds.conversationEvents,
+    );
+    this.alarms.oldestMessage('EscalationsOldestMessage', escalations.queue, oldestMessageAlarmSeconds.escalations);
+    for (const [name, fn] of Object.entries(functions)) this.alarms.function(pascal(name), fn.function);
+    this.alarms.serverErrors('Api5xx', this.webhookApi.api);
+
+    new OperationsDashboard(this, 'Dashboard', {
+      stage: config.stage,
+      api: this.webhookApi.api,
+      functions: Object.fromEntries(Object.entries(functions).map(([name, fn]) => [name, fn.function])),
+      queues: {
+        'conversation-events': conversationEvents.queue,
+        'conversation-events DLQ': conversationEvents.deadLetterQueue,
+        escalations: escalations.queue,
+        'escalations DLQ': escalations.deadLetterQueue,
+      },
+      alarms: this.alarms.alarms,
+    });
+
+    new CfnOutput(this, 'TwilioWebhookUrl', {
+      description: 'Twilio: "A message comes in" webhook (HTTP POST) of the SMS number and WhatsApp sender',
+      value: this.webhookApi.url(routes.twilioMessages, config.publicBaseUrl),
+    });
+    new CfnOutput(this, 'TwilioStatusUrl', {
+      description: 'Twilio: status callback URL of the number / Messaging Service',
+      value: this.webhookApi.url(routes.twilioStatus, config.publicBaseUrl),
+    });
+    new CfnOutput(this, 'SlackRequestUrl', {
+      description: 'Slack app: Event Subscriptions and Interactivity request URL',
+      value: this.webhookApi.url(routes.slackEvents, config.publicBaseUrl),
+    });
+  }
+}
+
+/** `twilio-webhook` → `TwilioWebhook`. */
+function pascal(name: string): string {
+  return name.replace(/(^|-)([a-z])/g, (_, __, letter: string) => letter.toUpperCase());
+}

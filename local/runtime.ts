@@ -1,0 +1,496 @@
+/**
+ * The whole system on one machine (`npm run dev`): DynamoDB Local, fauxqs, the emulated Twilio and
+ * Slack APIs when no credentials are given, and the production handlers behind a local API Gateway
+ * and SQS event sources.
+ *
+ * Handlers read their configuration at module load, so the runtime sets `process.env` before it imports
+ * them; as modules are cached, one process runs one runtime.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import type { Context, ScheduledEvent } from 'aws-lambda';
+import { conversationEventsQueue, escalationsQueue } from '../lib/design.ts';
+import {
+  type ApiGateway,
+  type FallbackHandler,
+  type HttpHandler,
+  LOCAL_ACCOUNT_ID,
+  LOCAL_REGION,
+  lambdaContext,
+  type RouteTable,
+  startApiGateway,
+} from './api-gateway.ts';
+import { createTable, type DynamoDbLocal, localDynamoClient, startDynamoDbLocal } from './dynamodb-local.ts';
+import { type EventSource, type SqsHandler, startEventSource } from './event-source.ts';
+import type { FakeSlack } from './fake-slack.ts';
+import type { FakeTwilio } from './fake-twilio.ts';
+import { freePort } from './ports.ts';
+import { createTandemQueues, localSqsClient, type QueuePair, type SqsLocal, startSqsLocal } from './sqs-local.ts';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Credentials of the emulated Twilio account (stable, so signed test webhooks keep working across runs). */
+export const LOCAL_TWILIO = {
+  accountSid: `AC${createHash('sha256').update('tandem-local-account').digest('hex').slice(0, 32)}`,
+  authToken: createHash('sha256').update('tandem-local-token').digest('hex').slice(0, 32),
+} as const;
+
+/** Credentials of the emulated Slack app. */
+export const LOCAL_SLACK = {
+  botToken: 'xoxb-tandem-local',
+  signingSecret: createHash('sha256').update('tandem-local-signing').digest('hex').slice(0, 32),
+} as const;
+
+/** The escalation channel the emulated Slack workspace uses unless `SLACK_ESCALATION_CHANNEL` is set. */
+export const LOCAL_ESCALATION_CHANNEL = 'C0TANDEM';
+
+/** The handlers the runtime serves (functions/handlers/<name>.ts). */
+export const HANDLER_NAMES = [
+  'twilio-webhook',
+  'twilio-status',
+  'slack-events',
+  'conversation-worker',
+  'escalation-notifier',
+  'sla-sweeper',
+] as const;
+
+/** A handler's name. */
+export type HandlerName = (typeof HANDLER_NAMES)[number];
+
+/** The HTTP routes and the handler behind each. */
+export const HTTP_ROUTES: Record<string, HandlerName> = {
+  'POST /twilio/messages': 'twilio-webhook',
+  'POST /twilio/status': 'twilio-status',
+  'POST /slack/events': 'slack-events',
+};
+
+/** Options of `startLocalRuntime`. */
+export interface LocalRuntimeOptions {
+  /** HTTP port; 0 picks a free one. @default env PORT, else 3000 */
+  port?: number;
+  /** Where DynamoDB Local keeps its data. @default env DATA_DIR, else `.tandem` */
+  dataDir?: string;
+  /** Deletes `dataDir` before starting. */
+  reset?: boolean;
+  /** Keeps DynamoDB Local in memory (nothing written to `dataDir`). */
+  inMemory?: boolean;
+  /** Reuse a running DynamoDB (tests) instead of starting DynamoDB Local. */
+  dynamoEndpoint?: string;
+  /** Reuse a running SQS endpoint (tests) instead of starting fauxqs. */
+  sqsEndpoint?: string;
+  /** Table name and queue name prefix, to keep runtimes sharing endpoints apart. @default 'tandem' */
+  resourcePrefix?: string;
+  /** Extra environment for the handlers (overrides `process.env`; credentials here choose real services). */
+  env?: Record<string, string>;
+  /** No log lines. */
+  quiet?: boolean;
+  /** Where log lines go. @default console.log */
+  log?: (line: string) => void;
+  /** Period of the SLA sweep, 0 to disable. @default 60000 */
+  sweepIntervalMs?: number;
+  /** Plain routes (the playground) served before the 404. */
+  fallback?: FallbackHandler;
+}
+
+/** How each part is provided. */
+export interface Components {
+  dynamodb: 'up' | 'down';
+  sqs: 'up' | 'down';
+  twilio: 'emulated' | 'real' | 'missing';
+  slack: 'emulated' | 'real' | 'missing';
+  model: 'offline' | 'anthropic' | 'bedrock';
+  handlers: Record<HandlerName, 'ready' | 'missing' | 'failed'>;
+}
+
+/** The `/health` answer. */
+export interface Health {
+  status: 'ok' | 'degraded';
+  components: Components;
+}
+
+/** What the runtime started and where to reach it (for the playground and system tests). */
+export interface LocalServices {
+  dynamoEndpoint: string;
+  sqsEndpoint: string;
+  tableName: string;
+  queues: { events: QueuePair; escalations: QueuePair };
+  twilio: { mode: Components['twilio']; apiUrl: string; accountSid?: string; authToken?: string; fake?: FakeTwilio };
+  slack: {
+    mode: Components['slack'];
+    apiUrl: string;
+    botToken?: string;
+    signingSecret?: string;
+    escalationChannel: string;
+    fake?: FakeSlack;
+  };
+  model: Components['model'];
+  dataDir?: string;
+}
+
+/** A running local runtime. */
+export interface LocalRuntime {
+  /** `http://localhost:<port>` (also `PUBLIC_BASE_URL` unless set). */
+  url: string;
+  port: number;
+  services: LocalServices;
+  /** Current component states (probes DynamoDB and SQS). */
+  health(): Promise<Health>;
+  /** Resolves when both queues are empty and no batch is in flight; rejects after `timeoutMs`. */
+  drain(options?: { timeoutMs?: number }): Promise<void>;
+  /** Runs the SLA sweeper now and returns its result. */
+  sweep(): Promise<unknown>;
+  /** Stops everything the runtime started (DynamoDB Local's Java process included). */
+  stop(): Promise<void>;
+}
+
+type LoadedHandlers = Partial<Record<HandlerName, (event: unknown, context: Context) => Promise<unknown>>>;
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Starts the local runtime; on failure, stops whatever it had started and rethrows. */
+export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Promise<LocalRuntime> {
+  const source: Record<string, string | undefined> = { ...process.env, ...options.env };
+  const log = options.quiet ? () => {} : (options.log ?? ((line: string) => console.log(line)));
+  const cleanups: (() => Promise<void>)[] = [];
+  const cleanup = async () => {
+    for (const step of cleanups.splice(0).reverse()) {
+      try {
+        await step();
+      } catch (error) {
+        log(`! stop: ${message(error)}`);
+      }
+    }
+  };
+
+  try {
+    const dataDir = options.inMemory ? undefined : resolve(options.dataDir ?? source.DATA_DIR ?? '.tandem');
+    if (options.reset && dataDir) rmSync(dataDir, { recursive: true, force: true });
+    const prefix = options.resourcePrefix ?? 'tandem';
+
+    // Infrastructure: DynamoDB Local and fauxqs, unless running ones were given.
+    const [dynamoStart, sqsStart] = await Promise.allSettled([
+      options.dynamoEndpoint
+        ? undefined
+        : freePort().then((port) =>
+            startDynamoDbLocal({ port, ...(dataDir ? { dataDir: join(dataDir, 'dynamodb') } : {}) }),
+          ),
+      options.sqsEndpoint ? undefined : freePort().then((port) => startSqsLocal({ port })),
+    ]);
+    // Register whichever started before reporting the one that failed, so neither is left running.
+    const dynamo: DynamoDbLocal | undefined = dynamoStart.status === 'fulfilled' ? dynamoStart.value : undefined;
+    const sqsLocal: SqsLocal | undefined = sqsStart.status === 'fulfilled' ? sqsStart.value : undefined;
+    if (dynamo) cleanups.push(() => dynamo.stop());
+    if (sqsLocal) cleanups.push(() => sqsLocal.stop());
+    if (dynamoStart.status === 'rejected') throw dynamoStart.reason;
+    if (sqsStart.status === 'rejected') throw sqsStart.reason;
+    const dynamoEndpoint = options.dynamoEndpoint ?? dynamo!.endpoint;
+    const sqsEndpoint = options.sqsEndpoint ?? sqsLocal!.endpoint;
+
+    const dynamoClient: DynamoDBClient = localDynamoClient(dynamoEndpoint);
+    const sqsClient: SQSClient = localSqsClient(sqsEndpoint);
+    cleanups.push(async () => {
+      dynamoClient.destroy();
+      sqsClient.destroy();
+    });
+    const tableName = prefix;
+    await createTable(dynamoClient, tableName);
+    const queues = await createTandemQueues(sqsClient, `${prefix}-`);
+
+    // Third parties: real with credentials, emulated without.
+    const twilio: LocalServices['twilio'] = { mode: 'real', apiUrl: source.TWILIO_API_URL ?? 'https://api.twilio.com' };
+    if (source.TWILIO_ACCOUNT_SID && source.TWILIO_AUTH_TOKEN) {
+      twilio.accountSid = source.TWILIO_ACCOUNT_SID;
+      twilio.authToken = source.TWILIO_AUTH_TOKEN;
+    } else {
+      try {
+        const { startFakeTwilio } = await import('./fake-twilio.ts');
+        const fake = await startFakeTwilio({ ...LOCAL_TWILIO });
+        cleanups.push(() => fake.stop());
+        Object.assign(twilio, { mode: 'emulated', apiUrl: fake.url, ...LOCAL_TWILIO, fake });
+      } catch (error) {
+        twilio.mode = 'missing';
+        log(`! Twilio emulator unavailable: ${message(error)}`);
+      }
+    }
+    const slack: LocalServices['slack'] = {
+      mode: 'real',
+      apiUrl: source.SLACK_API_URL ?? 'https://slack.com/api/',
+      escalationChannel: source.SLACK_ESCALATION_CHANNEL ?? LOCAL_ESCALATION_CHANNEL,
+    };
+    if (source.SLACK_BOT_TOKEN && source.SLACK_SIGNING_SECRET) {
+      slack.botToken = source.SLACK_BOT_TOKEN;
+      slack.signingSecret = source.SLACK_SIGNING_SECRET;
+    } else {
+      try {
+        const { startFakeSlack } = await import('./fake-slack.ts');
+        const fake = await startFakeSlack({ ...LOCAL_SLACK });
+        cleanups.push(() => fake.stop());
+        Object.assign(slack, { mode: 'emulated', apiUrl: fake.url, ...LOCAL_SLACK, fake });
+      } catch (error) {
+        slack.mode = 'missing';
+        log(`! Slack emulator unavailable: ${message(error)}`);
+      }
+    }
+    const model: Components['model'] =
+      source.MODEL_PROVIDER === 'bedrock' || source.MODEL_PROVIDER === 'offline'
+        ? source.MODEL_PROVIDER
+        : source.MODEL_PROVIDER === 'anthropic' || source.ANTHROPIC_API_KEY
+          ? 'anthropic'
+          : 'offline';
+
+    // The HTTP server listens first so that PUBLIC_BASE_URL can name its port; routes wait for the handlers.
+    const handlers: LoadedHandlers = {};
+    const handlerStates = Object.fromEntries(HANDLER_NAMES.map((name) => [name, 'missing'])) as Components['handlers'];
+    let handlersLoaded!: () => void;
+    const ready = new Promise<void>((resolveReady) => {
+      handlersLoaded = resolveReady;
+    });
+    const routes: RouteTable = {};
+    for (const [routeKey, name] of Object.entries(HTTP_ROUTES)) {
+      const invoke: HttpHandler = async (event, context) => {
+        await ready;
+        const handler = handlers[name];
+        if (!handler) {
+          return {
+            statusCode: 503,
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ message: `handler ${name} is ${handlerStates[name]}` }),
+          };
+        }
+        return (await handler(event, context)) as Awaited<ReturnType<HttpHandler>>;
+      };
+      routes[routeKey] = { functionName: `tandem-${name}`, handler: invoke };
+    }
+
+    let health: () => Promise<Health> = async () => {
+      throw new Error('not started');
+    };
+    const fallback: FallbackHandler = async (request, response, body) => {
+      if (request.method === 'GET' && request.url?.split('?')[0] === '/health') {
+        const current = await health();
+        response.writeHead(current.status === 'ok' ? 200 : 503, { 'content-type': 'application/json' });
+        response.end(JSON.stringify(current));
+        return true;
+      }
+      return options.fallback ? options.fallback(request, response, body) : false;
+    };
+
+    const gateway: ApiGateway = await startApiGateway({
+      routes,
+      fallback,
+      port: options.port ?? Number(source.PORT ?? 3000),
+      onRequest: (entry) => {
+        if (entry.path === '/health') return;
+        const failure = entry.error ? `  ✗ ${message(entry.error)}` : '';
+        log(`→ ${entry.method} ${entry.path} ${entry.statusCode} ${entry.durationMs}ms${failure}`);
+      },
+    });
+    cleanups.push(() => gateway.stop());
+    const url = `http://localhost:${gateway.port}`;
+
+    // The handlers' environment, set before their modules load.
+    const handlerEnv: Record<string, string | undefined> = {
+      AWS_REGION: LOCAL_REGION,
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+      AWS_ENDPOINT_URL_DYNAMODB: dynamoEndpoint,
+      AWS_ENDPOINT_URL_SQS: sqsEndpoint,
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      TABLE_NAME: tableName,
+      EVENTS_QUEUE_URL: queues.events.url,
+      ESCALATIONS_QUEUE_URL: queues.escalations.url,
+      PUBLIC_BASE_URL: source.PUBLIC_BASE_URL ?? url,
+      SLACK_ESCALATION_CHANNEL: slack.escalationChannel,
+      MODEL_PROVIDER: model,
+      KNOWLEDGE_DIR: source.KNOWLEDGE_DIR ?? join(repoRoot, 'knowledge'),
+      // Handler logs are JSON for CloudWatch; locally the runtime's one-liners are the readable log.
+      POWERTOOLS_LOG_LEVEL: source.POWERTOOLS_LOG_LEVEL ?? (options.quiet ? 'ERROR' : 'WARN'),
+      POWERTOOLS_SERVICE_NAME: source.POWERTOOLS_SERVICE_NAME ?? 'tandem',
+    };
+    if (twilio.mode !== 'missing') {
+      Object.assign(handlerEnv, {
+        TWILIO_API_URL: twilio.apiUrl,
+        TWILIO_ACCOUNT_SID: twilio.accountSid,
+        TWILIO_AUTH_TOKEN: twilio.authToken,
+      });
+    }
+    if (slack.mode !== 'missing') {
+      Object.assign(handlerEnv, {
+        SLACK_API_URL: slack.apiUrl,
+        SLACK_BOT_TOKEN: slack.botToken,
+        SLACK_SIGNING_SECRET: slack.signingSecret,
+      });
+    }
+    for (const [name, value] of Object.entries({ ...options.env, ...handlerEnv })) {
+      if (value !== undefined) process.env[name] = value;
+    }
+
+    for (const name of HANDLER_NAMES) {
+      const file = join(repoRoot, 'functions', 'handlers', `${name}.ts`);
+      try {
+        const module = (await import(pathToFileURL(file).href)) as { handler?: LoadedHandlers[HandlerName] };
+        if (typeof module.handler !== 'function') throw new Error('exports no handler');
+        handlers[name] = module.handler;
+        handlerStates[name] = 'ready';
+      } catch (error) {
+        const notFound =
+          (error as { code?: string }).code === 'ERR_MODULE_NOT_FOUND' && message(error).includes(`${name}.ts`);
+        handlerStates[name] = notFound ? 'missing' : 'failed';
+        log(`! handler ${name} ${handlerStates[name]}${notFound ? '' : `: ${message(error)}`}`);
+      }
+    }
+    handlersLoaded();
+
+    // Queue consumers, with Lambda's event source semantics.
+    const pollers: EventSource[] = [];
+    const consumers: [HandlerName, QueuePair][] = [
+      ['conversation-worker', queues.events],
+      ['escalation-notifier', queues.escalations],
+    ];
+    for (const [name, pair] of consumers) {
+      const handler = handlers[name];
+      if (!handler) continue;
+      pollers.push(
+        startEventSource({
+          client: sqsClient,
+          queueUrl: pair.url,
+          handler: handler as SqsHandler,
+          batchSize: pair.design.batchSize,
+          fifo: pair.design.fifo,
+          functionName: `tandem-${name}`,
+          timeoutSeconds: pair.design.consumerTimeoutSeconds,
+          onBatch: (batch) => {
+            const failed = batch.error
+              ? `  ✗ threw: ${message(batch.error)} (batch left on the queue)`
+              : batch.failed > 0
+                ? `  ${batch.failed} failed`
+                : '';
+            log(`⇢ ${name} ${batch.size} record${batch.size === 1 ? '' : 's'} ${batch.durationMs}ms${failed}`);
+          },
+          onError: (error) => log(`! ${name} poller: ${message(error)}`),
+        }),
+      );
+    }
+    cleanups.push(async () => {
+      await Promise.all(pollers.map((poller) => poller.stop()));
+    });
+
+    const sweep = async (): Promise<unknown> => {
+      const handler = handlers['sla-sweeper'];
+      if (!handler) throw new Error(`handler sla-sweeper is ${handlerStates['sla-sweeper']}`);
+      const now = new Date();
+      const event: ScheduledEvent = {
+        version: '0',
+        id: randomUUID(),
+        'detail-type': 'Scheduled Event',
+        source: 'aws.events',
+        account: LOCAL_ACCOUNT_ID,
+        time: now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        region: LOCAL_REGION,
+        resources: [`arn:aws:events:${LOCAL_REGION}:${LOCAL_ACCOUNT_ID}:rule/tandem-sla-sweep`],
+        detail: {},
+      };
+      const started = performance.now();
+      const result = await handler(event, lambdaContext('tandem-sla-sweeper', 60));
+      log(`⏱ sla-sweeper ${Math.round(performance.now() - started)}ms`);
+      return result;
+    };
+    const sweepIntervalMs = options.sweepIntervalMs ?? 60_000;
+    if (sweepIntervalMs > 0 && handlers['sla-sweeper']) {
+      const timer = setInterval(() => {
+        sweep().catch((error) => log(`! sla-sweeper: ${message(error)}`));
+      }, sweepIntervalMs);
+      cleanups.push(async () => clearInterval(timer));
+    }
+
+    health = async () => {
+      const [dynamodbState, sqsState] = await Promise.all([
+        dynamoClient
+          .send(new DescribeTableCommand({ TableName: tableName }))
+          .then(() => 'up' as const)
+          .catch(() => 'down' as const),
+        sqsClient
+          .send(new GetQueueAttributesCommand({ QueueUrl: queues.events.url, AttributeNames: ['QueueArn'] }))
+          .then(() => 'up' as const)
+          .catch(() => 'down' as const),
+      ]);
+      const components: Components = {
+        dynamodb: dynamodbState,
+        sqs: sqsState,
+        twilio: twilio.mode,
+        slack: slack.mode,
+        model,
+        handlers: { ...handlerStates },
+      };
+      const down =
+        dynamodbState === 'down' ||
+        sqsState === 'down' ||
+        Object.values(handlerStates).some((state) => state === 'failed');
+      return { status: down ? 'degraded' : 'ok', components };
+    };
+
+    const queueDepth = async (pair: QueuePair): Promise<number> => {
+      const { Attributes } = await sqsClient.send(
+        new GetQueueAttributesCommand({
+          QueueUrl: pair.url,
+          AttributeNames: [
+            'ApproximateNumberOfMessages',
+            'ApproximateNumberOfMessagesNotVisible',
+            'ApproximateNumberOfMessagesDelayed',
+          ],
+        }),
+      );
+      return (
+        Number(Attributes?.ApproximateNumberOfMessages ?? 0) +
+        Number(Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0) +
+        Number(Attributes?.ApproximateNumberOfMessagesDelayed ?? 0)
+      );
+    };
+
+    const drain = async ({ timeoutMs = 30_000 }: { timeoutMs?: number } = {}): Promise<void> => {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        // Each poller has come back empty with nothing in flight; then nothing may be left anywhere,
+        // since a batch finishing on one queue can have published to the other.
+        await Promise.all(pollers.map((poller) => poller.idle()));
+        const depths = await Promise.all([queueDepth(queues.events), queueDepth(queues.escalations)]);
+        if (depths.every((depth) => depth === 0)) return;
+        if (Date.now() > deadline) {
+          throw new Error(
+            `queues not drained after ${timeoutMs} ms (events: ${depths[0]}, escalations: ${depths[1]} messages)`,
+          );
+        }
+      }
+    };
+
+    const services: LocalServices = {
+      dynamoEndpoint,
+      sqsEndpoint,
+      tableName,
+      queues,
+      twilio,
+      slack,
+      model,
+      ...(dataDir ? { dataDir } : {}),
+    };
+
+    return {
+      url,
+      port: gateway.port,
+      services,
+      health: () => health(),
+      drain,
+      sweep,
+      stop: cleanup,
+    };
+  } catch (error) {
+    await cleanup();
+    throw error;
+  }
+}
