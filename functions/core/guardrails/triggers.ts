@@ -168,7 +168,7 @@ const CUSTOMER_REQUEST: Rule = {
     /\b(?:real|live|actual) (?:person|human|agent|people|rep|representative)\b|\bhuman (?:agent|rep|representative|support|help|being)\b/,
     /\b(?:is there|are there) (?:a |an |any )?(?:human|person|people|agent|someone|anyone|somebody|real person) (?:i can|to|there|available|who can)\b/,
     /\b(?:escalate|escalation)\b(?! policy)/,
-    /\b(?:stop|enough|no more)[^.!?]{0,20}\b(?:bot|robot|ai|machine)\b|\bnot (?:a |another |the |this )?(?:bot|robot|machine)\b(?! (?:myself|here))/,
+    /\b(?:stop|enough|no more)[^.!?]{0,20}\b(?:bot|robot|ai|machine)\b|\b(?:don't|do not|dont) want (?:to (?:talk|speak|chat) (?:to|with) )?(?:a |an |the |this |your |another )?(?:bot|robot|machine|ai|chatbot)\b|^no (?:bots?|robots?|ai)\b/,
     /^(?:an? |the )?(?:agent|human|person|representative|rep|operator|real person|live agent|humano|agente|persona|asesor|operador|representante)(?: please| pls| por favor| now| ya)?[\s!.?]*$/,
     // Spanish
     /\b(?:hablar|comunicarme|comunicar|conversar|chatear|hable|habla) con (?:un |una |alguna |algun |el |la |los |las |otra )?(?:persona|humano|ser humano|agente|asesor|asesora|operador|operadora|representante|encargado|encargada|gerente|supervisor|supervisora|alguien|ejecutivo|ejecutiva|empleado)\b/,
