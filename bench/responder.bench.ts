@@ -35,9 +35,23 @@ function script(turn: number): Message[] {
   for (let i = 0; i < turn; i++) {
     const at = new Date(Date.UTC(2025, 0, 1, 9, 0, 0) + i * 60_000).toISOString();
     const text = `${QUESTIONS[i % QUESTIONS.length]} (order NW-${10_000 + i})`;
-    messages.push({ conversationId: 'c', messageId: `in${i}`, at, direction: 'inbound', author: 'customer', text });
+    messages.push({
+      conversationId: 'c',
+      messageId: `in${i}`,
+      at,
+      direction: 'inbound',
+      author: 'customer',
+      text,
+    });
     if (i < turn - 1) {
-      messages.push({ conversationId: 'c', messageId: `out${i}`, at, direction: 'outbound', author: 'ai', text: ANSWER });
+      messages.push({
+        conversationId: 'c',
+        messageId: `out${i}`,
+        at,
+        direction: 'outbound',
+        author: 'ai',
+        text: ANSWER,
+      });
     }
   }
   return messages;
@@ -68,6 +82,11 @@ export default async (): Promise<Record<string, number | string>> => {
   const t20 = tokensAt(20);
   const t50 = tokensAt(50);
   const system = buildModelRequest({ settings, knowledge, canary, conversation, history: script(1) }).system;
+  // The part not served from the prompt cache: context + turns.
+  const dynamicAt = (turn: number) => {
+    const request = buildModelRequest({ settings, knowledge, canary, conversation, history: script(turn) });
+    return requestTokens({ ...request, system: '' });
+  };
 
   const model = new OfflineModel(knowledge, { brand: settings.brand });
   const deps = { model, settings, knowledge, canary };
@@ -85,7 +104,7 @@ export default async (): Promise<Record<string, number | string>> => {
       injection: false,
       abuse: false,
       sentiment: 0,
-    } as unknown as InputVerdict;
+    };
     const started = performance.now();
     const result = await respondToCustomer(deps, { conversation, history, verdict });
     const elapsed = performance.now() - started;
@@ -100,6 +119,8 @@ export default async (): Promise<Record<string, number | string>> => {
     'input tokens/turn @50 (est.)': t50,
     'ratio turn50/turn5 (must be <= 1.25)': Number((t50 / t5).toFixed(3)),
     'system prefix tokens (cacheable, est.)': Math.ceil(system.length / 4),
+    'uncached tokens (context+turns) @5 (est.)': dynamicAt(5),
+    'uncached tokens (context+turns) @50 (est.)': dynamicAt(50),
     'responder messages measured (offline model)': messages,
     'responder p50 ms/message': Number(percentile(durations, 50).toFixed(3)),
     'responder p99 ms/message': Number(percentile(durations, 99).toFixed(3)),

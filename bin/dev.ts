@@ -1,7 +1,8 @@
 /**
  * `npm run dev`: the whole system on one machine.
  *   npm run dev -- [--reset] [--port 3000] [--in-memory]
- * Environment: PORT, DATA_DIR; credentials (TWILIO_*, SLACK_*, ANTHROPIC_API_KEY) switch to the real services.
+ * Environment: PORT, DATA_DIR, LOG_LEVEL (INFO shows the handlers' JSON logs; default WARN);
+ * credentials (TWILIO_*, SLACK_*, ANTHROPIC_API_KEY) switch to the real services.
  */
 import { parseArgs } from 'node:util';
 import { HTTP_ROUTES, type LocalRuntime, startLocalRuntime } from '../local/runtime.ts';
@@ -36,7 +37,9 @@ async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   console.log(`\n${signal}: stopping…`);
-  await runtime?.stop();
+  // During start-up there is nothing to stop yet: the code after start-up stops it.
+  if (!runtime) return;
+  await runtime.stop();
   process.exit(0);
 }
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -53,24 +56,33 @@ try {
   });
 } catch (error) {
   console.error(`could not start: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
+  process.exit(stopping ? 0 : 1);
 }
-// A signal that arrived during start-up stops what has started by now.
-if (stopping) await runtime.stop();
+if (stopping) {
+  await runtime.stop();
+  process.exit(0);
+}
 
 const { components } = await runtime.health();
 const { services } = runtime;
 const width = 12;
 const line = (label: string, value: string) => console.log(`  ${label.padEnd(width)} ${value}`);
 console.log(`\nTandem is running at ${runtime.url}\n`);
-for (const [routeKey, handler] of Object.entries(HTTP_ROUTES)) line(routeKey.split(' ')[0]!, `${runtime.url}${routeKey.split(' ')[1]} → ${handler}`);
+for (const [routeKey, handler] of Object.entries(HTTP_ROUTES))
+  line(routeKey.split(' ')[0]!, `${runtime.url}${routeKey.split(' ')[1]} → ${handler}`);
 line('GET', `${runtime.url}/health`);
 console.log('');
-line('dynamodb', `${components.dynamodb}  ${services.dynamoEndpoint}${services.dataDir ? `  (data: ${services.dataDir})` : '  (in memory)'}`);
+line(
+  'dynamodb',
+  `${components.dynamodb}  ${services.dynamoEndpoint}${services.dataDir ? `  (data: ${services.dataDir})` : '  (in memory)'}`,
+);
 line('sqs', `${components.sqs}  ${services.sqsEndpoint}`);
 line('twilio', `${components.twilio}  ${services.twilio.apiUrl}`);
 line('slack', `${components.slack}  ${services.slack.apiUrl}  (channel ${services.slack.escalationChannel})`);
 line('model', components.model);
 const notReady = Object.entries(components.handlers).filter(([, state]) => state !== 'ready');
-line('handlers', notReady.length === 0 ? 'all ready' : notReady.map(([name, state]) => `${name} ${state}`).join(', '));
+line(
+  'handlers',
+  notReady.length === 0 ? 'all ready' : notReady.map(([name, state]) => `${name} ${state}`).join(', '),
+);
 console.log('\nCtrl+C to stop.\n');

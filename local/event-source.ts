@@ -25,7 +25,10 @@ import type {
 import { lambdaContext } from './api-gateway.ts';
 
 /** A Lambda handler for SQS events (what `middy(...)` exports). */
-export type SqsHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse | undefined | unknown>;
+export type SqsHandler = (
+  event: SQSEvent,
+  context: Context,
+) => Promise<SQSBatchResponse | undefined | unknown>;
 
 /** One processed batch, for a log line. */
 export interface BatchLog {

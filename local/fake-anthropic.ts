@@ -30,6 +30,7 @@ export interface RecordedRequest {
   path: string;
   headers: Record<string, string | string[] | undefined>;
   /** The parsed JSON body. */
+  // biome-ignore lint/suspicious/noExplicitAny: tests inspect arbitrary wire JSON (system blocks, tools, messages).
   body: any;
 }
 
@@ -109,7 +110,12 @@ export async function startFakeAnthropic(options: { port?: number } = {}): Promi
   const requests: RecordedRequest[] = [];
   const queue: FakeResponse[] = [];
 
-  const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
+  const send = (
+    res: ServerResponse,
+    status: number,
+    body: unknown,
+    headers: Record<string, string> = {},
+  ): void => {
     const payload = JSON.stringify(body);
     res.writeHead(status, {
       'content-type': 'application/json',
@@ -125,7 +131,7 @@ export async function startFakeAnthropic(options: { port?: number } = {}): Promi
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    let body: any;
+    let body: RecordedRequest['body'];
     try {
       body = raw ? JSON.parse(raw) : undefined;
     } catch {
@@ -159,7 +165,8 @@ export async function startFakeAnthropic(options: { port?: number } = {}): Promi
       send(res, 200, fakeText('Hello from the fake Anthropic API.'));
       return;
     }
-    const fallbackBody = next.status >= 400 ? fakeError(next.status) : fakeText('Hello from the fake Anthropic API.');
+    const fallbackBody =
+      next.status >= 400 ? fakeError(next.status) : fakeText('Hello from the fake Anthropic API.');
     send(res, next.status, next.body ?? fallbackBody, next.headers);
   };
 

@@ -201,7 +201,14 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
       case 'api.test':
         return ok({ args });
       case 'auth.test':
-        return ok({ url: 'https://tandem-fake.slack.com/', team: 'Tandem', user: 'tandem', team_id: teamId, user_id: botUserId, bot_id: botId });
+        return ok({
+          url: 'https://tandem-fake.slack.com/',
+          team: 'Tandem',
+          user: 'tandem',
+          team_id: teamId,
+          user_id: botUserId,
+          bot_id: botId,
+        });
       case 'chat.postMessage': {
         const channel = str('channel');
         if (!channel) return fail('channel_not_found');
@@ -258,7 +265,10 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
         const channel = str('channel');
         const ts = str('message_ts');
         if (!channel || !ts || !messages.has(ts)) return fail('message_not_found');
-        return ok({ channel, permalink: `https://tandem-fake.slack.com/archives/${channel}/p${ts.replace('.', '')}` });
+        return ok({
+          channel,
+          permalink: `https://tandem-fake.slack.com/archives/${channel}/p${ts.replace('.', '')}`,
+        });
       }
       case 'reactions.add': {
         const name = str('name');
@@ -281,7 +291,13 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
         const id = `V${String(viewSeq).padStart(8, '0')}`;
         views.push({ id, trigger_id: triggerId, view: view as Record<string, unknown> });
         return ok({
-          view: { ...(view as Record<string, unknown>), id, team_id: teamId, state: { values: {} }, hash: `${id}.hash` },
+          view: {
+            ...(view as Record<string, unknown>),
+            id,
+            team_id: teamId,
+            state: { values: {} },
+            hash: `${id}.hash`,
+          },
         });
       }
       case 'users.info': {
@@ -320,11 +336,13 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
       });
     }
     const match = /^\/api\/([A-Za-z0-9_.]+)$/.exec(url.pathname);
-    if (!match || request.method !== 'POST') return send(response, { status: 404, body: { ok: false, error: 'not_found' } });
+    if (!match || request.method !== 'POST')
+      return send(response, { status: 404, body: { ok: false, error: 'not_found' } });
     const method = match[1]!;
     const raw = await readBody(request);
     const args = parseArgs(raw, request.headers['content-type']);
-    const token = bearer(request.headers.authorization) ?? (typeof args.token === 'string' ? args.token : undefined);
+    const token =
+      bearer(request.headers.authorization) ?? (typeof args.token === 'string' ? args.token : undefined);
     delete args.token;
     let answer: Answer;
     const limited = rateLimits.get(method)?.shift();
@@ -470,16 +488,35 @@ function parseArgs(raw: string, contentType: string | undefined): Record<string,
   return args;
 }
 
+interface LooseElement {
+  type?: unknown;
+  action_id?: unknown;
+  text?: { text?: unknown };
+  value?: unknown;
+  options?: { value?: unknown }[];
+}
+
+interface LooseBlock {
+  type?: unknown;
+  block_id?: unknown;
+  text?: { text?: unknown };
+  fields?: { text?: unknown }[];
+  elements?: LooseElement[];
+}
+
 /** The Block Kit limits Slack rejects with `invalid_blocks`, checked loosely (the ones Tandem can hit). */
 export function checkBlocks(blocks: unknown[]): string[] {
   const problems: string[] = [];
   if (blocks.length > 50) problems.push(`more than 50 blocks (${blocks.length})`);
   const blockIds = new Set<string>();
   const actionIds = new Set<string>();
-  blocks.forEach((raw, index) => {
-    const block = raw as Record<string, any>;
+  for (const [index, raw] of blocks.entries()) {
+    const block = (raw ?? {}) as LooseBlock;
     const where = `blocks[${index}]`;
-    if (typeof block?.type !== 'string') return problems.push(`${where}: missing type`);
+    if (typeof block.type !== 'string') {
+      problems.push(`${where}: missing type`);
+      continue;
+    }
     if (typeof block.block_id === 'string') {
       if (blockIds.has(block.block_id)) problems.push(`${where}: duplicate block_id ${block.block_id}`);
       blockIds.add(block.block_id);
@@ -503,21 +540,19 @@ export function checkBlocks(blocks: unknown[]): string[] {
       if (block.elements.length > 25) problems.push(`${where}: more than 25 elements`);
       for (const element of block.elements) {
         if (typeof element?.action_id === 'string') {
-          if (actionIds.has(element.action_id)) problems.push(`${where}: duplicate action_id ${element.action_id}`);
+          if (actionIds.has(element.action_id))
+            problems.push(`${where}: duplicate action_id ${element.action_id}`);
           actionIds.add(element.action_id);
         }
         if (element?.type === 'button') {
           if (String(element.text?.text ?? '').length > 75) problems.push(`${where}: button text over 75`);
           if (String(element.value ?? '').length > 2000) problems.push(`${where}: button value over 2000`);
         }
-        if (Array.isArray(element?.options)) {
-          for (const option of element.options) {
-            if (String(option?.value ?? '').length > 150) problems.push(`${where}: option value over 150`);
-          }
+        for (const option of element?.options ?? []) {
+          if (String(option?.value ?? '').length > 150) problems.push(`${where}: option value over 150`);
         }
       }
     }
-    return undefined;
-  });
+  }
   return problems;
 }

@@ -13,7 +13,6 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { Context, ScheduledEvent } from 'aws-lambda';
-import { conversationEventsQueue, escalationsQueue } from '../lib/design.ts';
 import {
   type ApiGateway,
   type FallbackHandler,
@@ -29,7 +28,13 @@ import { type EventSource, type SqsHandler, startEventSource } from './event-sou
 import type { FakeSlack } from './fake-slack.ts';
 import type { FakeTwilio } from './fake-twilio.ts';
 import { freePort } from './ports.ts';
-import { createTandemQueues, localSqsClient, type QueuePair, type SqsLocal, startSqsLocal } from './sqs-local.ts';
+import {
+  createTandemQueues,
+  localSqsClient,
+  type QueuePair,
+  type SqsLocal,
+  startSqsLocal,
+} from './sqs-local.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -118,7 +123,13 @@ export interface LocalServices {
   sqsEndpoint: string;
   tableName: string;
   queues: { events: QueuePair; escalations: QueuePair };
-  twilio: { mode: Components['twilio']; apiUrl: string; accountSid?: string; authToken?: string; fake?: FakeTwilio };
+  twilio: {
+    mode: Components['twilio'];
+    apiUrl: string;
+    accountSid?: string;
+    authToken?: string;
+    fake?: FakeTwilio;
+  };
   slack: {
     mode: Components['slack'];
     apiUrl: string;
@@ -183,7 +194,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       options.sqsEndpoint ? undefined : freePort().then((port) => startSqsLocal({ port })),
     ]);
     // Register whichever started before reporting the one that failed, so neither is left running.
-    const dynamo: DynamoDbLocal | undefined = dynamoStart.status === 'fulfilled' ? dynamoStart.value : undefined;
+    const dynamo: DynamoDbLocal | undefined =
+      dynamoStart.status === 'fulfilled' ? dynamoStart.value : undefined;
     const sqsLocal: SqsLocal | undefined = sqsStart.status === 'fulfilled' ? sqsStart.value : undefined;
     if (dynamo) cleanups.push(() => dynamo.stop());
     if (sqsLocal) cleanups.push(() => sqsLocal.stop());
@@ -203,7 +215,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     const queues = await createTandemQueues(sqsClient, `${prefix}-`);
 
     // Third parties: real with credentials, emulated without.
-    const twilio: LocalServices['twilio'] = { mode: 'real', apiUrl: source.TWILIO_API_URL ?? 'https://api.twilio.com' };
+    const twilio: LocalServices['twilio'] = {
+      mode: 'real',
+      apiUrl: source.TWILIO_API_URL ?? 'https://api.twilio.com',
+    };
     if (source.TWILIO_ACCOUNT_SID && source.TWILIO_AUTH_TOKEN) {
       twilio.accountSid = source.TWILIO_ACCOUNT_SID;
       twilio.authToken = source.TWILIO_AUTH_TOKEN;
@@ -246,7 +261,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
 
     // The HTTP server listens first so that PUBLIC_BASE_URL can name its port; routes wait for the handlers.
     const handlers: LoadedHandlers = {};
-    const handlerStates = Object.fromEntries(HANDLER_NAMES.map((name) => [name, 'missing'])) as Components['handlers'];
+    const handlerStates = Object.fromEntries(
+      HANDLER_NAMES.map((name) => [name, 'missing']),
+    ) as Components['handlers'];
     let handlersLoaded!: () => void;
     const ready = new Promise<void>((resolveReady) => {
       handlersLoaded = resolveReady;
@@ -310,7 +327,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       MODEL_PROVIDER: model,
       KNOWLEDGE_DIR: source.KNOWLEDGE_DIR ?? join(repoRoot, 'knowledge'),
       // Handler logs are JSON for CloudWatch; locally the runtime's one-liners are the readable log.
-      POWERTOOLS_LOG_LEVEL: source.POWERTOOLS_LOG_LEVEL ?? (options.quiet ? 'ERROR' : 'WARN'),
+      LOG_LEVEL: source.LOG_LEVEL ?? (options.quiet ? 'ERROR' : 'WARN'),
       POWERTOOLS_SERVICE_NAME: source.POWERTOOLS_SERVICE_NAME ?? 'tandem',
     };
     if (twilio.mode !== 'missing') {
@@ -340,7 +357,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         handlerStates[name] = 'ready';
       } catch (error) {
         const notFound =
-          (error as { code?: string }).code === 'ERR_MODULE_NOT_FOUND' && message(error).includes(`${name}.ts`);
+          (error as { code?: string }).code === 'ERR_MODULE_NOT_FOUND' &&
+          message(error).includes(`${name}.ts`);
         handlerStates[name] = notFound ? 'missing' : 'failed';
         log(`! handler ${name} ${handlerStates[name]}${notFound ? '' : `: ${message(error)}`}`);
       }
@@ -371,7 +389,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
               : batch.failed > 0
                 ? `  ${batch.failed} failed`
                 : '';
-            log(`⇢ ${name} ${batch.size} record${batch.size === 1 ? '' : 's'} ${batch.durationMs}ms${failed}`);
+            log(
+              `⇢ ${name} ${batch.size} record${batch.size === 1 ? '' : 's'} ${batch.durationMs}ms${failed}`,
+            );
           },
           onError: (error) => log(`! ${name} poller: ${message(error)}`),
         }),

@@ -114,7 +114,9 @@ export function fromMessage(message: Pick<ApiMessage, 'content' | 'usage'>): Mod
       inputTokens: usage.input_tokens,
       outputTokens: usage.output_tokens,
       ...(usage.cache_read_input_tokens != null ? { cacheReadTokens: usage.cache_read_input_tokens } : {}),
-      ...(usage.cache_creation_input_tokens != null ? { cacheWriteTokens: usage.cache_creation_input_tokens } : {}),
+      ...(usage.cache_creation_input_tokens != null
+        ? { cacheWriteTokens: usage.cache_creation_input_tokens }
+        : {}),
     },
   };
 }
@@ -122,7 +124,8 @@ export function fromMessage(message: Pick<ApiMessage, 'content' | 'usage'>): Mod
 /** A tool_use block as our `ToolCall`, or `undefined` for an unknown tool or a malformed input. */
 function toToolCall(name: string, input: unknown): ToolCall | undefined {
   const fields = (input ?? {}) as Record<string, unknown>;
-  const text = (value: unknown): string => (typeof value === 'string' ? value : value == null ? '' : String(value));
+  const text = (value: unknown): string =>
+    typeof value === 'string' ? value : value == null ? '' : String(value);
   if (name === 'escalate_to_human') {
     const priority = text(fields.priority);
     return {
@@ -157,7 +160,12 @@ export function isRetryable(error: unknown): boolean {
 }
 
 /** Full-jitter exponential backoff: a random delay in [0, min(cap, base·2^attempt)]. */
-export function backoffDelay(attempt: number, baseDelayMs: number, maxDelayMs: number, random: () => number): number {
+export function backoffDelay(
+  attempt: number,
+  baseDelayMs: number,
+  maxDelayMs: number,
+  random: () => number,
+): number {
   return Math.floor(random() * Math.min(maxDelayMs, baseDelayMs * 2 ** attempt));
 }
 
@@ -192,7 +200,8 @@ export class MessagesApiModel implements LanguageModel {
     const params = toMessagesParams(request, this.modelId);
     let lastError: unknown;
     for (let attempt = 0; attempt <= this.maxRetries; attempt++) {
-      if (attempt > 0) await this.sleep(backoffDelay(attempt - 1, this.baseDelayMs, this.maxDelayMs, this.random));
+      if (attempt > 0)
+        await this.sleep(backoffDelay(attempt - 1, this.baseDelayMs, this.maxDelayMs, this.random));
       try {
         const message = await this.client.messages.create(params, { timeout: this.timeoutMs, maxRetries: 0 });
         return fromMessage(message);
@@ -201,7 +210,9 @@ export class MessagesApiModel implements LanguageModel {
         if (!isRetryable(error)) break;
       }
     }
-    throw new ModelUnavailableError(`${this.name} model unavailable: ${describe(lastError)}`, { cause: lastError });
+    throw new ModelUnavailableError(`${this.name} model unavailable: ${describe(lastError)}`, {
+      cause: lastError,
+    });
   }
 }
 

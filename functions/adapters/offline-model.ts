@@ -18,7 +18,8 @@ export interface OfflineModelOptions {
   maxSentences?: number;
 }
 
-const GREETING = /^(hi|hello|hey|hiya|yo|howdy|good (morning|afternoon|evening|day)|hola|buen[oa]s (d[ií]as|tardes|noches))\b/i;
+const GREETING =
+  /^(hi|hello|hey|hiya|yo|howdy|good (morning|afternoon|evening|day)|hola|buen[oa]s (d[ií]as|tardes|noches))\b/i;
 const THANKS = /\b(thanks|thank you|thx|ty|cheers|gracias|appreciate it)\b/i;
 const BYE = /^(bye|goodbye|see you|that'?s all|nothing else|no,? that'?s it|adios|adiós)\b/i;
 const HOW_ARE_YOU = /\bhow are (you|u)\b|\bhow'?s it going\b|\bwhat'?s up\b/i;
@@ -59,7 +60,11 @@ export class OfflineModel implements LanguageModel {
   async respond(request: ModelRequest): Promise<ModelResponse> {
     const question = [...request.turns].reverse().find((turn) => turn.role === 'user')?.content ?? '';
     // Merged turns keep the newest paragraph last: that is the question to answer.
-    const latest = question.split(/\n{2,}/).at(-1)?.trim() ?? '';
+    const latest =
+      question
+        .split(/\n{2,}/)
+        .at(-1)
+        ?.trim() ?? '';
     const answer = this.answer(latest);
     return {
       text: answer.text,
@@ -72,8 +77,10 @@ export class OfflineModel implements LanguageModel {
   private answer(text: string): { text: string; toolCalls: ToolCall[]; passages: string[] } {
     const none = { toolCalls: [] as ToolCall[], passages: [] as string[] };
     if (isSmallTalk(text)) {
-      if (THANKS.test(text)) return { ...none, text: "You're welcome! Is there anything else I can help with?" };
-      if (BYE.test(text)) return { ...none, text: `Thanks for chatting with ${this.brand}. Have a great day!` };
+      if (THANKS.test(text))
+        return { ...none, text: "You're welcome! Is there anything else I can help with?" };
+      if (BYE.test(text))
+        return { ...none, text: `Thanks for chatting with ${this.brand}. Have a great day!` };
       if (HOW_ARE_YOU.test(text))
         return { ...none, text: "I'm doing well, thanks for asking! What can I help you with today?" };
       if (WHO_ARE_YOU.test(text))
@@ -105,7 +112,9 @@ export class OfflineModel implements LanguageModel {
     const all = sentences(passageText);
     const scored = all.map((sentence, index) => {
       const terms = searchTerms(sentence);
-      const hits = terms.filter((term) => wanted.has(term) || [...wanted].some((w) => w.length >= 4 && term.startsWith(w)));
+      const hits = terms.filter(
+        (term) => wanted.has(term) || [...wanted].some((w) => w.length >= 4 && term.startsWith(w)),
+      );
       return { index, score: new Set(hits).size };
     });
     const picked = scored

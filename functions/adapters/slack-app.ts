@@ -26,7 +26,13 @@ import type { DeskCommands } from '#core/desk-commands.ts';
 import type { Agent, Outcome } from '#core/model.ts';
 import type { DeskRef } from '#core/ports.ts';
 import { SLACK_RETRY_CONFIG } from './slack-agent-desk.ts';
-import { ACTION_IDS, type ActionValue, decodeActionValue, HANDBACK_MODAL, renderHandBackModal } from './slack-blocks.ts';
+import {
+  ACTION_IDS,
+  type ActionValue,
+  decodeActionValue,
+  HANDBACK_MODAL,
+  renderHandBackModal,
+} from './slack-blocks.ts';
 
 /** Options of `createSlackApp`. */
 export interface SlackAppOptions {
@@ -58,7 +64,8 @@ export type SlackEventsHandler = (
 const HUMAN_SUBTYPES = new Set([undefined, 'file_share', 'thread_broadcast']);
 
 /** Every action_id the app answers. */
-const ACTION_PATTERN = /^tandem_(claim|release|resolve|handback|send_suggestion|feedback_(needed|accurate)_(yes|no))$/;
+const ACTION_PATTERN =
+  /^tandem_(claim|release|resolve|handback|send_suggestion|feedback_(needed|accurate)_(yes|no))$/;
 
 /** Builds the Bolt app and its Lambda handler. */
 export function createSlackApp(options: SlackAppOptions): { app: App; handler: SlackEventsHandler } {
@@ -221,13 +228,19 @@ export function createSlackApp(options: SlackAppOptions): { app: App; handler: S
  * (so `; charset=…` is stripped) and decodes base64 bodies as ASCII (which breaks non-ASCII text and the
  * signature), so the body is decoded here as UTF-8.
  */
-export function toReceiverEvent(event: APIGatewayProxyEventV2): Parameters<ReturnType<AwsLambdaReceiver['toHandler']>>[0] {
+export function toReceiverEvent(
+  event: APIGatewayProxyEventV2,
+): Parameters<ReturnType<AwsLambdaReceiver['toHandler']>>[0] {
   const headers: Record<string, string | undefined> = {};
   for (const [name, value] of Object.entries(event.headers ?? {})) headers[name.toLowerCase()] = value;
   const contentType = headers['content-type'];
   if (contentType) headers['content-type'] = contentType.split(';')[0]!.trim().toLowerCase();
   const body =
-    event.body === undefined ? '' : event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+    event.body === undefined
+      ? ''
+      : event.isBase64Encoded
+        ? Buffer.from(event.body, 'base64').toString('utf8')
+        : event.body;
   return {
     body,
     headers,
@@ -255,14 +268,20 @@ function refOf(body: BlockAction, value: ActionValue): DeskRef | undefined {
   const channel = body.channel?.id ?? container.channel_id;
   if (!channel) return undefined;
   const message = body.message as { ts?: string; thread_ts?: string } | undefined;
-  const ts = message?.ts ? (message.thread_ts ?? message.ts) : (value.thread ?? container.thread_ts ?? container.message_ts);
+  const ts = message?.ts
+    ? (message.thread_ts ?? message.ts)
+    : (value.thread ?? container.thread_ts ?? container.message_ts);
   return ts ? { channel, ts } : undefined;
 }
 
 function parseMetadata(raw: string): { caseId: string; channel: string; ts: string } | undefined {
   try {
     const parsed = JSON.parse(raw) as Record<string, unknown>;
-    if (typeof parsed.caseId === 'string' && typeof parsed.channel === 'string' && typeof parsed.ts === 'string') {
+    if (
+      typeof parsed.caseId === 'string' &&
+      typeof parsed.channel === 'string' &&
+      typeof parsed.ts === 'string'
+    ) {
       return { caseId: parsed.caseId, channel: parsed.channel, ts: parsed.ts };
     }
   } catch {

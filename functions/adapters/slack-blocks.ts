@@ -6,7 +6,14 @@
  * Every piece of text that comes from a customer, the model or an agent is escaped for Slack mrkdwn
  * (`&`, `<`, `>`), so hostile text can neither ping `@channel` nor forge a link.
  */
-import type { ActionsBlock, Button, KnownBlock, ModalView, PlainTextOption, SectionBlock } from '@slack/types';
+import type {
+  ActionsBlock,
+  Button,
+  KnownBlock,
+  ModalView,
+  PlainTextOption,
+  SectionBlock,
+} from '@slack/types';
 import type { Case, Channel, CustomerProfile, EscalationReason, Outcome, Priority } from '#core/model.ts';
 import type { CaseView, DeskAction, DeskRef } from '#core/ports.ts';
 
@@ -114,7 +121,12 @@ export function decodeActionValue(raw: string | undefined): ActionValue | undefi
 }
 
 const PRIORITY_EMOJI: Record<Priority, string> = { urgent: '🔴', high: '🟠', normal: '🟡', low: '⚪' };
-const PRIORITY_LABEL: Record<Priority, string> = { urgent: 'Urgent', high: 'High', normal: 'Normal', low: 'Low' };
+const PRIORITY_LABEL: Record<Priority, string> = {
+  urgent: 'Urgent',
+  high: 'High',
+  normal: 'Normal',
+  low: 'Low',
+};
 const CHANNEL_LABEL: Record<Channel, string> = { whatsapp: 'WhatsApp', sms: 'SMS' };
 
 /** Human wording of each escalation reason. */
@@ -157,7 +169,8 @@ export function mentionAgent(agent: { id: string; name?: string }): string {
  */
 export function formatMention(mention: string): string {
   const value = mention.trim();
-  if (/^<(@[UW][A-Z0-9]+|!subteam\^S[A-Z0-9]+(\|[^<>]*)?|!here|!channel|!everyone)>$/.test(value)) return value;
+  if (/^<(@[UW][A-Z0-9]+|!subteam\^S[A-Z0-9]+(\|[^<>]*)?|!here|!channel|!everyone)>$/.test(value))
+    return value;
   if (/^@?[UW][A-Z0-9]{2,}$/.test(value)) return `<@${value.replace(/^@/, '')}>`;
   if (/^S[A-Z0-9]{2,}$/.test(value)) return `<!subteam^${value}>`;
   if (/^@?(here|channel)$/.test(value)) return `<!${value.replace(/^@/, '')}>`;
@@ -186,7 +199,8 @@ export function renderSentimentTrend(trend: number[]): string {
   const first = recent[0] ?? 0;
   const last = recent[recent.length - 1] ?? 0;
   const delta = last - first;
-  const direction = recent.length < 2 ? '' : delta > 0.15 ? ' ↗ improving' : delta < -0.15 ? ' ↘ worsening' : ' → steady';
+  const direction =
+    recent.length < 2 ? '' : delta > 0.15 ? ' ↗ improving' : delta < -0.15 ? ' ↘ worsening' : ' → steady';
   return `${faces}${direction}`;
 }
 
@@ -386,7 +400,10 @@ export function renderCaseCard(view: CaseView): SlackMessage {
       block_id: 'title',
       text: {
         type: 'plain_text',
-        text: truncatePlain(`${PRIORITY_EMOJI[kase.priority]} ${PRIORITY_LABEL[kase.priority]} · ${reason}`, 150),
+        text: truncatePlain(
+          `${PRIORITY_EMOJI[kase.priority]} ${PRIORITY_LABEL[kase.priority]} · ${reason}`,
+          150,
+        ),
         emoji: true,
       },
     },
@@ -394,10 +411,16 @@ export function renderCaseCard(view: CaseView): SlackMessage {
       type: 'section',
       block_id: 'customer',
       fields: [
-        { type: 'mrkdwn', text: truncateMrkdwn(`*Customer*\n${customerLine(kase, profile)}`, SLACK_LIMITS.fieldText) },
+        {
+          type: 'mrkdwn',
+          text: truncateMrkdwn(`*Customer*\n${customerLine(kase, profile)}`, SLACK_LIMITS.fieldText),
+        },
         { type: 'mrkdwn', text: `*Channel*\n${CHANNEL_LABEL[packet.channel]}` },
         { type: 'mrkdwn', text: `*Opened*\n${slackDate(kase.openedAt)}` },
-        { type: 'mrkdwn', text: truncateMrkdwn(`*Case*\n\`${escapeMrkdwn(kase.caseId)}\``, SLACK_LIMITS.fieldText) },
+        {
+          type: 'mrkdwn',
+          text: truncateMrkdwn(`*Case*\n\`${escapeMrkdwn(kase.caseId)}\``, SLACK_LIMITS.fieldText),
+        },
       ],
     },
     section(`*What they want*\n${escapeMrkdwn(packet.summary)}`, 'summary'),
@@ -479,7 +502,8 @@ export function renderTranscript(transcript: CaseView['transcript']): SlackMessa
     const part = sections.slice(start, start + perMessage);
     const index = messages.length + 1;
     const total = Math.ceil(sections.length / perMessage);
-    const title = total > 1 ? `📜 Transcript (redacted), part ${index} of ${total}` : '📜 Transcript (redacted)';
+    const title =
+      total > 1 ? `📜 Transcript (redacted), part ${index} of ${total}` : '📜 Transcript (redacted)';
     messages.push({ text: title, blocks: [context(title), ...part.map((text) => section(text))] });
   }
   return messages;

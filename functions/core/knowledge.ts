@@ -147,7 +147,9 @@ export class KnowledgeBase {
         combineWith: 'OR',
       },
     });
-    this.index.addAll(passages.map((p) => ({ ...p, topic: `${p.doc ?? ''} ${p.file.replace(/\.md$/, '')}` })));
+    this.index.addAll(
+      passages.map((p) => ({ ...p, topic: `${p.doc ?? ''} ${p.file.replace(/\.md$/, '')}` })),
+    );
   }
 
   /** Builds a knowledge base from `{ file, source }` pairs of markdown. */

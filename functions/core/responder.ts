@@ -14,7 +14,7 @@ import { checkOutput, type InputVerdict } from './guardrails/index.ts';
 import type { KnowledgeBase } from './knowledge.ts';
 import type { Conversation, CustomerProfile, EscalationReason, Message, Priority } from './model.ts';
 import type { LanguageModel, ModelRequest, ModelResponse, ToolCall } from './ports.ts';
-import { buildModelRequest, rollingSummary } from './prompt.ts';
+import { buildInstructions, buildModelRequest, rollingSummary } from './prompt.ts';
 
 /** Flag on a reply that admits not knowing (the guardrails count two of them as repeated failure). */
 export const DONT_KNOW_FLAG = 'dont_know';
@@ -98,11 +98,20 @@ export function toEscalationReason(code: string | undefined): EscalationReason {
 }
 
 /** Answers (or escalates) the newest customer message. See the module comment for the steps. */
-export async function respondToCustomer(deps: ResponderDeps, input: ResponderInput): Promise<ResponderResult> {
+export async function respondToCustomer(
+  deps: ResponderDeps,
+  input: ResponderInput,
+): Promise<ResponderResult> {
   const { settings } = deps;
   const { verdict } = input;
   const lastCustomer = verdict.text;
-  const base: ResultCommon = { passages: [], tokens: { input: 0, output: 0 }, facts: {}, modelCalls: 0, flags: [] };
+  const base: ResultCommon = {
+    passages: [],
+    tokens: { input: 0, output: 0 },
+    facts: {},
+    modelCalls: 0,
+    flags: [],
+  };
 
   if (verdict.escalation) {
     const { reason, priority, detail } = verdict.escalation;
@@ -133,6 +142,10 @@ export async function respondToCustomer(deps: ResponderDeps, input: ResponderInp
   });
   const summary = rollingSummary(input.conversation, history, settings.model.recentTurns);
   const customerTexts = history.filter((m) => m.author === 'customer').map((m) => m.text);
+  // Leaks are judged against the private instructions only; the knowledge base may be quoted,
+  // and its own phone numbers and emails are not someone's PII.
+  const instructions = buildInstructions(settings, deps.canary);
+  const allowedTexts = [deps.knowledge.render()];
   const turn = new TurnAccumulator(summary);
 
   let response: ModelResponse;
@@ -146,7 +159,13 @@ export async function respondToCustomer(deps: ResponderDeps, input: ResponderInp
     turn.absorbTools(response.toolCalls);
     const text = response.text.trim();
     const check = text
-      ? checkOutput(text, { canary: deps.canary, systemPrompt: request.system, customerTexts, settings })
+      ? checkOutput(text, {
+          canary: deps.canary,
+          systemPrompt: instructions,
+          customerTexts,
+          allowedTexts,
+          settings,
+        })
       : { ok: false, violations: ['empty'] };
     const escalation = response.toolCalls.find((call) => call.name === 'escalate_to_human');
 
@@ -246,7 +265,12 @@ class TurnAccumulator {
     return { ...this.common(extraFlags), kind: 'reply', text };
   }
 
-  escalate(fields: { reason: EscalationReason; priority: Priority; summary: string; reply: string }): ResponderResult {
+  escalate(fields: {
+    reason: EscalationReason;
+    priority: Priority;
+    summary: string;
+    reply: string;
+  }): ResponderResult {
     return { ...this.common([]), kind: 'escalate', ...fields };
   }
 }
@@ -271,12 +295,14 @@ function unavailable(
 /** History with the newest customer message's text replaced by its redacted form. */
 function withRedactedLast(history: Message[], redacted: string): Message[] {
   const last = history.at(-1);
-  if (!last || last.author !== 'customer' || last.text === redacted) return history;
+  if (last?.author !== 'customer' || last.text === redacted) return history;
   return [...history.slice(0, -1), { ...last, text: redacted }];
 }
 
 /** A one-line summary of the customer's ask for the escalation packet when nothing better exists. */
 function summarizeAsk(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  return flat ? `Customer wrote: "${flat.length > 200 ? `${flat.slice(0, 199)}…` : flat}"` : 'Customer needs help.';
+  return flat
+    ? `Customer wrote: "${flat.length > 200 ? `${flat.slice(0, 199)}…` : flat}"`
+    : 'Customer needs help.';
 }

@@ -42,7 +42,11 @@ export function apiGatewayEvent(input: {
     routeKey: `POST ${path}`,
     rawPath: path,
     rawQueryString: '',
-    headers: { host: 'api.example.test', 'user-agent': 'Slackbot 1.0 (+https://api.slack.com/robots)', ...input.headers },
+    headers: {
+      host: 'api.example.test',
+      'user-agent': 'Slackbot 1.0 (+https://api.slack.com/robots)',
+      ...input.headers,
+    },
     requestContext: {
       accountId: '123456789012',
       apiId: 'api',
@@ -60,12 +64,19 @@ export function apiGatewayEvent(input: {
   };
 }
 
-function signedEvent(body: string, contentType: string, options: SlackRequestOptions): APIGatewayProxyEventV2 {
+function signedEvent(
+  body: string,
+  contentType: string,
+  options: SlackRequestOptions,
+): APIGatewayProxyEventV2 {
   const headers: Record<string, string> = {
     'content-type': contentType,
     ...signSlackRequest(body, options.signingSecret, options.timestamp),
     ...(options.retryNum !== undefined
-      ? { 'x-slack-retry-num': String(options.retryNum), 'x-slack-retry-reason': options.retryReason ?? 'http_timeout' }
+      ? {
+          'x-slack-retry-num': String(options.retryNum),
+          'x-slack-retry-reason': options.retryReason ?? 'http_timeout',
+        }
       : {}),
     ...options.headers,
   };
@@ -78,7 +89,10 @@ export function slackEventRequest(body: object, options: SlackRequestOptions): A
 }
 
 /** A signed interaction request (form body `payload=<json>`). */
-export function slackInteractionRequest(payload: object, options: SlackRequestOptions): APIGatewayProxyEventV2 {
+export function slackInteractionRequest(
+  payload: object,
+  options: SlackRequestOptions,
+): APIGatewayProxyEventV2 {
   const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
   return signedEvent(body, 'application/x-www-form-urlencoded', options);
 }
@@ -121,6 +135,14 @@ export function messageEventBody(input: {
   };
 }
 
+let lastActionMicros = 0;
+
+/** A unique, increasing `action_ts`, as Slack gives every click (two clicks never share one). */
+function nextActionTs(): string {
+  lastActionMicros = Math.max(Date.now() * 1000, lastActionMicros + 1);
+  return `${Math.floor(lastActionMicros / 1e6)}.${String(lastActionMicros % 1e6).padStart(6, '0')}`;
+}
+
 /** A `block_actions` payload: a click on a button (`value`) or a choice in a select (`selectedValue`). */
 export function blockActionPayload(input: {
   actionId: string;
@@ -137,14 +159,17 @@ export function blockActionPayload(input: {
   teamId?: string;
 }): Record<string, unknown> {
   const teamId = input.teamId ?? 'TTANDEM';
-  const actionTs = input.actionTs ?? `${(Date.now() / 1000).toFixed(6)}`;
+  const actionTs = input.actionTs ?? nextActionTs();
   const element =
     input.selectedValue !== undefined
       ? {
           type: 'static_select',
           action_id: input.actionId,
           block_id: 'claimed_actions',
-          selected_option: { text: { type: 'plain_text', text: input.selectedValue }, value: input.selectedValue },
+          selected_option: {
+            text: { type: 'plain_text', text: input.selectedValue },
+            value: input.selectedValue,
+          },
           action_ts: actionTs,
         }
       : {
@@ -170,7 +195,12 @@ export function blockActionPayload(input: {
           is_ephemeral: false,
           ...(input.message.threadTs ? { thread_ts: input.message.threadTs } : {}),
         }
-      : { type: 'message', message_ts: input.containerTs ?? actionTs, channel_id: input.channel, is_ephemeral: true },
+      : {
+          type: 'message',
+          message_ts: input.containerTs ?? actionTs,
+          channel_id: input.channel,
+          is_ephemeral: true,
+        },
     trigger_id: input.triggerId ?? `${Date.now()}.${randomUUID().slice(0, 8)}`,
     response_url: 'https://hooks.slack.invalid/actions/T/1/x',
     ...(input.message

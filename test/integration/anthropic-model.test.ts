@@ -3,8 +3,20 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AnthropicModel, backoffDelay, MODEL_TOOLS, toMessagesParams } from '#adapters/anthropic-model.ts';
 import { BedrockModel } from '#adapters/bedrock-model.ts';
 import { ModelUnavailableError } from '#core/errors.ts';
+import { makeCanary } from '#core/guardrails/index.ts';
+import { KnowledgeBase } from '#core/knowledge.ts';
 import type { ModelRequest } from '#core/ports.ts';
-import { apiKeyOf, type FakeAnthropic, fakeError, fakeText, fakeToolUse, startFakeAnthropic } from '#local/fake-anthropic.ts';
+import { respondToCustomer } from '#core/responder.ts';
+import {
+  apiKeyOf,
+  type FakeAnthropic,
+  fakeError,
+  fakeText,
+  fakeToolUse,
+  startFakeAnthropic,
+} from '#local/fake-anthropic.ts';
+import { parseBusinessSettings } from '#shared/business-settings.ts';
+import sample from '../../config/business.ts';
 
 const request: ModelRequest = {
   system: 'You are the Northwind Outfitters assistant. KNOWLEDGE BASE …',
@@ -46,7 +58,11 @@ describe('AnthropicModel against the fake Messages API', () => {
         status: 200,
         body: fakeToolUse(
           'escalate_to_human',
-          { reason_code: 'customer_request', priority: 'high', summary: 'Wants a person about a Canada order.' },
+          {
+            reason_code: 'customer_request',
+            priority: 'high',
+            summary: 'Wants a person about a Canada order.',
+          },
           'I am bringing in a member of our team.',
         ),
       },
@@ -56,15 +72,27 @@ describe('AnthropicModel against the fake Messages API', () => {
     expect(response.toolCalls).toEqual([
       {
         name: 'escalate_to_human',
-        input: { reason_code: 'customer_request', priority: 'high', summary: 'Wants a person about a Canada order.' },
+        input: {
+          reason_code: 'customer_request',
+          priority: 'high',
+          summary: 'Wants a person about a Canada order.',
+        },
       },
     ]);
-    expect(response.usage).toEqual({ inputTokens: 100, outputTokens: 20, cacheReadTokens: 0, cacheWriteTokens: 0 });
+    expect(response.usage).toEqual({
+      inputTokens: 100,
+      outputTokens: 20,
+      cacheReadTokens: 0,
+      cacheWriteTokens: 0,
+    });
   });
 
   it('parses remember_customer_fact and reports cache reads', async () => {
     fake.script([
-      { status: 200, body: fakeToolUse('remember_customer_fact', { key: 'jacket_size', value: 'M' }, 'Noted!') },
+      {
+        status: 200,
+        body: fakeToolUse('remember_customer_fact', { key: 'jacket_size', value: 'M' }, 'Noted!'),
+      },
       { status: 200, body: fakeText('Hello again', { cache_read_input_tokens: 2400, input_tokens: 60 }) },
     ]);
     const m = model();
@@ -96,7 +124,10 @@ describe('AnthropicModel against the fake Messages API', () => {
   });
 
   it('retries a 529 overload and then succeeds', async () => {
-    fake.script([{ status: 529, body: fakeError(529, 'Overloaded') }, { status: 200, body: fakeText('Back again') }]);
+    fake.script([
+      { status: 529, body: fakeError(529, 'Overloaded') },
+      { status: 200, body: fakeText('Back again') },
+    ]);
     const response = await model().respond(request);
     expect(response.text).toBe('Back again');
     expect(fake.requests).toHaveLength(2);
@@ -115,14 +146,70 @@ describe('AnthropicModel against the fake Messages API', () => {
     expect(fake.requests).toHaveLength(3);
   });
 
+  it('529 forever makes the responder escalate with model_unavailable and tell the customer', async () => {
+    fake.script(Array.from({ length: 10 }, () => ({ status: 529 })));
+    const settings = parseBusinessSettings(sample);
+    const result = await respondToCustomer(
+      {
+        model: model({ maxRetries: 2 }),
+        settings,
+        knowledge: new KnowledgeBase([]),
+        canary: makeCanary('it'),
+      },
+      {
+        conversation: {
+          id: 'sms|+15550001111|+15559990000',
+          channel: 'sms',
+          customerAddress: '+15550001111',
+          businessAddress: '+15559990000',
+          mode: 'ai',
+          version: 1,
+          openedAt: '2025-01-01T00:00:00.000Z',
+          updatedAt: '2025-01-01T00:00:00.000Z',
+        },
+        history: [
+          {
+            conversationId: 'sms|+15550001111|+15559990000',
+            messageId: 'SM1',
+            at: '2025-01-01T00:00:00.000Z',
+            direction: 'inbound',
+            author: 'customer',
+            text: 'Where is my parcel?',
+          },
+        ],
+        verdict: {
+          text: 'Where is my parcel?',
+          truncated: false,
+          redactions: [],
+          flags: [],
+          injection: false,
+          abuse: false,
+          sentiment: 0,
+        },
+      },
+    );
+    expect(result).toMatchObject({
+      kind: 'escalate',
+      reason: 'model_unavailable',
+      reply: settings.messages.modelUnavailable,
+    });
+    expect(fake.requests).toHaveLength(3);
+  });
+
   it('does not retry a 400 and reports it as unavailable', async () => {
-    fake.script([{ status: 400, body: fakeError(400, 'bad request') }, { status: 200, body: fakeText('unused') }]);
+    fake.script([
+      { status: 400, body: fakeError(400, 'bad request') },
+      { status: 200, body: fakeText('unused') },
+    ]);
     await expect(model().respond(request)).rejects.toBeInstanceOf(ModelUnavailableError);
     expect(fake.requests).toHaveLength(1);
   });
 
   it('times out a slow call and retries it', async () => {
-    fake.script([{ status: 200, body: fakeText('too late'), delayMs: 1_000 }, { status: 200, body: fakeText('in time') }]);
+    fake.script([
+      { status: 200, body: fakeText('too late'), delayMs: 1_000 },
+      { status: 200, body: fakeText('in time') },
+    ]);
     expect((await model({ timeoutMs: 200 }).respond(request)).text).toBe('in time');
     expect(fake.requests).toHaveLength(2);
   });
@@ -143,7 +230,9 @@ describe('the fake Messages API', () => {
 describe('shared Messages API mapping (Anthropic and Bedrock)', () => {
   it('leaves out an empty context block (the API rejects empty text blocks)', () => {
     const params = toMessagesParams({ ...request, context: '' }, 'm');
-    expect(params.system).toEqual([{ type: 'text', text: request.system, cache_control: { type: 'ephemeral' } }]);
+    expect(params.system).toEqual([
+      { type: 'text', text: request.system, cache_control: { type: 'ephemeral' } },
+    ]);
     expect(params.tools).toBe(MODEL_TOOLS);
   });
 
@@ -159,15 +248,24 @@ describe('shared Messages API mapping (Anthropic and Bedrock)', () => {
         urls.push(String(url));
         bodies.push(JSON.parse(String(init?.body)));
         return new Response(
-          JSON.stringify(fakeToolUse('remember_customer_fact', { key: 'city', value: 'Portland' }, 'Got it.')),
+          JSON.stringify(
+            fakeToolUse('remember_customer_fact', { key: 'city', value: 'Portland' }, 'Got it.'),
+          ),
           { status: 200, headers: { 'content-type': 'application/json' } },
         );
       },
     });
-    const bedrock = new BedrockModel({ region: 'us-east-1', model: 'anthropic.claude-haiku', timeoutMs: 1_000, client });
+    const bedrock = new BedrockModel({
+      region: 'us-east-1',
+      model: 'anthropic.claude-haiku',
+      timeoutMs: 1_000,
+      client,
+    });
     const response = await bedrock.respond(request);
     expect(response.text).toBe('Got it.');
-    expect(response.toolCalls).toEqual([{ name: 'remember_customer_fact', input: { key: 'city', value: 'Portland' } }]);
+    expect(response.toolCalls).toEqual([
+      { name: 'remember_customer_fact', input: { key: 'city', value: 'Portland' } },
+    ]);
     expect(urls[0]).toContain('/model/anthropic.claude-haiku/invoke');
     const { model: _model, ...expected } = toMessagesParams(request, 'anthropic.claude-haiku');
     expect(bodies[0]).toMatchObject({ ...expected, anthropic_version: expect.any(String) });
@@ -182,10 +280,20 @@ describe('shared Messages API mapping (Anthropic and Bedrock)', () => {
       maxRetries: 0,
       fetch: async () => {
         calls++;
-        return new Response(JSON.stringify(fakeError(529)), { status: 529, headers: { 'content-type': 'application/json' } });
+        return new Response(JSON.stringify(fakeError(529)), {
+          status: 529,
+          headers: { 'content-type': 'application/json' },
+        });
       },
     });
-    const bedrock = new BedrockModel({ region: 'us-east-1', model: 'm', timeoutMs: 1_000, maxRetries: 2, baseDelayMs: 1, client });
+    const bedrock = new BedrockModel({
+      region: 'us-east-1',
+      model: 'm',
+      timeoutMs: 1_000,
+      maxRetries: 2,
+      baseDelayMs: 1,
+      client,
+    });
     await expect(bedrock.respond(request)).rejects.toBeInstanceOf(ModelUnavailableError);
     expect(calls).toBe(3);
   });

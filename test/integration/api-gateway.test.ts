@@ -49,7 +49,9 @@ function send(
     const req = httpRequest(`${gateway.url}${path}`, { method }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }),
+      );
     });
     req.on('error', reject);
     for (const [name, value] of Object.entries(headers)) req.setHeader(name, value);

@@ -1,21 +1,26 @@
 import { createHash } from 'node:crypto';
 import {
+  BatchProcessor,
+  EventType,
+  processPartialResponse,
+  SqsFifoPartialProcessorAsync,
+} from '@aws-lambda-powertools/batch';
+import {
   DeleteMessageCommand,
   GetQueueAttributesCommand,
   ReceiveMessageCommand,
   SendMessageCommand,
   type SQSClient,
 } from '@aws-sdk/client-sqs';
-import {
-  BatchProcessor,
-  EventType,
-  processPartialResponse,
-  SqsFifoPartialProcessorAsync,
-} from '@aws-lambda-powertools/batch';
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { QueueDesign } from '#lib/design.ts';
-import { deletableRecords, type EventSource, type SqsHandler, startEventSource } from '#local/event-source.ts';
+import {
+  deletableRecords,
+  type EventSource,
+  type SqsHandler,
+  startEventSource,
+} from '#local/event-source.ts';
 import { freshQueue } from '../helpers/aws.ts';
 
 /** Short visibility timeouts keep redelivery quick. */
@@ -61,7 +66,8 @@ async function messagesLeft(client: SQSClient, queueUrl: string): Promise<number
     }),
   );
   return (
-    Number(Attributes?.ApproximateNumberOfMessages) + Number(Attributes?.ApproximateNumberOfMessagesNotVisible)
+    Number(Attributes?.ApproximateNumberOfMessages) +
+    Number(Attributes?.ApproximateNumberOfMessagesNotVisible)
   );
 }
 

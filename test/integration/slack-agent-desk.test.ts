@@ -97,9 +97,9 @@ describe('SlackAgentDesk against the Slack Web API fake', () => {
     const last = slack.thread(CHANNEL, ref.ts).at(-1)!;
     expect(last.text).toBe('<!subteam^S0AGENTS> Unclaimed for 15 minutes');
     expect(last.thread_ts).toBe(ref.ts);
-    const button = (last.blocks as { type: string; elements?: { action_id: string; value: string }[] }[])
-      .find((block) => block.type === 'actions')!
-      .elements![0]!;
+    const button = (
+      last.blocks as { type: string; elements?: { action_id: string; value: string }[] }[]
+    ).find((block) => block.type === 'actions')!.elements![0]!;
     expect(button.action_id).toBe(ACTION_IDS.claim);
     expect(decodeActionValue(button.value)?.caseId).toBe('case_1');
   });
@@ -138,7 +138,9 @@ describe('SlackAgentDesk against the Slack Web API fake', () => {
     expect(posts[0]!.status).toBe(429);
     expect(posts[1]!.ok).toBe(true);
     expect(posts[1]!.at - posts[0]!.at).toBeGreaterThanOrEqual(1000);
-    const cards = [...slack.messages.values()].filter((message) => !message.thread_ts || message.ts === ref.ts);
+    const cards = [...slack.messages.values()].filter(
+      (message) => !message.thread_ts || message.ts === ref.ts,
+    );
     expect(cards).toHaveLength(1);
   });
 

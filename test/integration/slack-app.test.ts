@@ -122,7 +122,13 @@ describe('request signatures', () => {
   });
 
   it('a request signed with the wrong secret is refused with 401 and no command runs', async () => {
-    const body = messageEventBody({ channel: CHANNEL, user: 'UAGENT', text: 'hi', ts: '1.2', threadTs: CARD_TS });
+    const body = messageEventBody({
+      channel: CHANNEL,
+      user: 'UAGENT',
+      text: 'hi',
+      ts: '1.2',
+      threadTs: CARD_TS,
+    });
     const response = await send(slackEventRequest(body, { signingSecret: 'not-the-secret' }));
     expect(response.statusCode).toBe(401);
     expect(commands.calls).toEqual([]);
@@ -144,9 +150,17 @@ describe('request signatures', () => {
   });
 
   it('a request older than five minutes is refused (replay)', async () => {
-    const body = messageEventBody({ channel: CHANNEL, user: 'UAGENT', text: 'hi', ts: '1.2', threadTs: CARD_TS });
+    const body = messageEventBody({
+      channel: CHANNEL,
+      user: 'UAGENT',
+      text: 'hi',
+      ts: '1.2',
+      threadTs: CARD_TS,
+    });
     const stale = Math.floor(Date.now() / 1000) - 600;
-    expect((await send(slackEventRequest(body, { signingSecret: SECRET, timestamp: stale }))).statusCode).toBe(401);
+    expect(
+      (await send(slackEventRequest(body, { signingSecret: SECRET, timestamp: stale }))).statusCode,
+    ).toBe(401);
     expect(commands.calls).toEqual([]);
   });
 
@@ -182,7 +196,13 @@ describe('message events', () => {
   });
 
   it('a Slack retry of an event already seen is acknowledged and dropped', async () => {
-    const body = messageEventBody({ channel: CHANNEL, user: 'UAGENT', text: 'once', ts: '1.000300', threadTs: CARD_TS });
+    const body = messageEventBody({
+      channel: CHANNEL,
+      user: 'UAGENT',
+      text: 'once',
+      ts: '1.000300',
+      threadTs: CARD_TS,
+    });
     const first = await event(body);
     const retry = await event(body, { retryNum: 1 });
     const retry2 = await event(body, { retryNum: 2 });
@@ -206,7 +226,6 @@ describe('message events', () => {
       text: 'ignored',
       ts: '1.000400',
       threadTs: CARD_TS,
-      user: 'UAGENT',
       ...overrides,
     } as Parameters<typeof messageEventBody>[0]);
     const response = await event(body);
@@ -216,7 +235,13 @@ describe('message events', () => {
 
   it('a failing command is logged and Slack still gets 200 (no retry storm)', async () => {
     commands.failing = true;
-    const body = messageEventBody({ channel: CHANNEL, user: 'UAGENT', text: 'x', ts: '1.000500', threadTs: CARD_TS });
+    const body = messageEventBody({
+      channel: CHANNEL,
+      user: 'UAGENT',
+      text: 'x',
+      ts: '1.000500',
+      threadTs: CARD_TS,
+    });
     const response = await event(body);
     expect(response.statusCode).toBe(200);
     expect(commands.calls).toHaveLength(1);
@@ -225,7 +250,13 @@ describe('message events', () => {
 
   it('a base64 body with non-ASCII text and a charset in the content type verifies and parses', async () => {
     const body = JSON.stringify(
-      messageEventBody({ channel: CHANNEL, user: 'UAGENT', text: 'Olá 👋 ça va', ts: '1.000600', threadTs: CARD_TS }),
+      messageEventBody({
+        channel: CHANNEL,
+        user: 'UAGENT',
+        text: 'Olá 👋 ça va',
+        ts: '1.000600',
+        threadTs: CARD_TS,
+      }),
     );
     const request = apiGatewayEvent({
       body,
@@ -239,14 +270,20 @@ describe('message events', () => {
 
 describe('bot identity', () => {
   it('with botUserId and botId given, no auth.test call is made', async () => {
-    await event(messageEventBody({ channel: CHANNEL, user: 'UAGENT', text: 'x', ts: '1.000700', threadTs: CARD_TS }));
+    await event(
+      messageEventBody({ channel: CHANNEL, user: 'UAGENT', text: 'x', ts: '1.000700', threadTs: CARD_TS }),
+    );
     expect(slack.calls.filter((call) => call.method === 'auth.test')).toEqual([]);
   });
 
   it('without them, auth.test runs once and the bot’s own messages are still ignored', async () => {
     handler = build({});
-    await event(messageEventBody({ channel: CHANNEL, user: 'UBOT', text: 'me', ts: '1.000800', threadTs: CARD_TS }));
-    await event(messageEventBody({ channel: CHANNEL, user: 'UAGENT', text: 'hi', ts: '1.000900', threadTs: CARD_TS }));
+    await event(
+      messageEventBody({ channel: CHANNEL, user: 'UBOT', text: 'me', ts: '1.000800', threadTs: CARD_TS }),
+    );
+    await event(
+      messageEventBody({ channel: CHANNEL, user: 'UAGENT', text: 'hi', ts: '1.000900', threadTs: CARD_TS }),
+    );
     expect(slack.calls.filter((call) => call.method === 'auth.test')).toHaveLength(1);
     expect(commands.calls.map((call) => call.input.text)).toEqual(['hi']);
   });
@@ -269,7 +306,11 @@ describe('interactions', () => {
     expect(commands.calls).toEqual([
       {
         name: 'claim',
-        input: { caseId: 'case_1', agent: { id: 'UAGENT', name: 'ana' }, ref: { channel: CHANNEL, ts: CARD_TS } },
+        input: {
+          caseId: 'case_1',
+          agent: { id: 'UAGENT', name: 'ana' },
+          ref: { channel: CHANNEL, ts: CARD_TS },
+        },
       },
     ]);
   });
@@ -355,12 +396,24 @@ describe('interactions', () => {
     [ACTION_IDS.feedbackAccurateNo, 'summary_accurate', false],
   ])('%s records the answer %s = %s', async (actionId, question, answer) => {
     await interaction(
-      blockActionPayload({ actionId, value: 'case_1', user: agent, channel: CHANNEL, message: { ts: CARD_TS } }),
+      blockActionPayload({
+        actionId,
+        value: 'case_1',
+        user: agent,
+        channel: CHANNEL,
+        message: { ts: CARD_TS },
+      }),
     );
     expect(commands.calls).toEqual([
       {
         name: 'feedback',
-        input: { caseId: 'case_1', agent: { id: 'UAGENT', name: 'ana' }, question, answer, ref: { channel: CHANNEL, ts: CARD_TS } },
+        input: {
+          caseId: 'case_1',
+          agent: { id: 'UAGENT', name: 'ana' },
+          question,
+          answer,
+          ref: { channel: CHANNEL, ts: CARD_TS },
+        },
       },
     ]);
   });
@@ -390,7 +443,10 @@ describe('interactions', () => {
         privateMetadata: String(view.view.private_metadata),
         values: {
           [HANDBACK_MODAL.blockId]: {
-            [HANDBACK_MODAL.actionId]: { type: 'plain_text_input', value: '  Refund approved; confirm the date. ' },
+            [HANDBACK_MODAL.actionId]: {
+              type: 'plain_text_input',
+              value: '  Refund approved; confirm the date. ',
+            },
           },
         },
         user: agent,
@@ -416,7 +472,9 @@ describe('interactions', () => {
       viewSubmissionPayload({
         callbackId: HANDBACK_MODAL.callbackId,
         privateMetadata: JSON.stringify({ caseId: 'case_1', channel: CHANNEL, ts: CARD_TS }),
-        values: { [HANDBACK_MODAL.blockId]: { [HANDBACK_MODAL.actionId]: { type: 'plain_text_input', value: null } } },
+        values: {
+          [HANDBACK_MODAL.blockId]: { [HANDBACK_MODAL.actionId]: { type: 'plain_text_input', value: null } },
+        },
         user: agent,
       }),
     );
@@ -426,7 +484,13 @@ describe('interactions', () => {
 
   it('a button whose value carries no case is ignored', async () => {
     const response = await interaction(
-      blockActionPayload({ actionId: ACTION_IDS.claim, value: '', user: agent, channel: CHANNEL, message: { ts: CARD_TS } }),
+      blockActionPayload({
+        actionId: ACTION_IDS.claim,
+        value: '',
+        user: agent,
+        channel: CHANNEL,
+        message: { ts: CARD_TS },
+      }),
     );
     expect(response.statusCode).toBe(200);
     expect(commands.calls).toEqual([]);

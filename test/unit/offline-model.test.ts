@@ -8,7 +8,12 @@ const knowledge = loadKnowledge(fileURLToPath(new URL('../../knowledge', import.
 const model = new OfflineModel(knowledge, { brand: 'Northwind Outfitters' });
 
 function ask(text: string, earlier: ModelRequest['turns'] = []): ModelRequest {
-  return { system: 'system prompt', context: '', turns: [...earlier, { role: 'user', content: text }], maxTokens: 400 };
+  return {
+    system: 'system prompt',
+    context: '',
+    turns: [...earlier, { role: 'user', content: text }],
+    maxTokens: 400,
+  };
 }
 
 describe('OfflineModel', () => {
@@ -18,12 +23,15 @@ describe('OfflineModel', () => {
     ['How long do I have to return something?', '60 days', 'returns#return-window'],
     ['How long until my refund shows up?', '3 business days', 'returns#refund-timing'],
     ['what is your phone number', '1-800-555-0142', 'contact#phone-and-email'],
-  ])('answers "%s" from the knowledge base with the fact (%s) and records the passage', async (question, fact, id) => {
-    const response = await model.respond(ask(question));
-    expect(response.text).toContain(fact);
-    expect(response.passages).toEqual([id]);
-    expect(response.toolCalls).toEqual([]);
-  });
+  ])(
+    'answers "%s" from the knowledge base with the fact (%s) and records the passage',
+    async (question, fact, id) => {
+      const response = await model.respond(ask(question));
+      expect(response.text).toContain(fact);
+      expect(response.passages).toEqual([id]);
+      expect(response.toolCalls).toEqual([]);
+    },
+  );
 
   it('greets back without searching or escalating', async () => {
     const response = await model.respond(ask('Hi there!'));

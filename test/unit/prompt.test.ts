@@ -50,15 +50,24 @@ function message(author: Message['author'], text: string, extra: Partial<Message
 function exchange(n: number): Message[] {
   const out: Message[] = [];
   for (let i = 1; i <= n; i++) {
-    out.push(message('customer', `Question number ${i}: do you ship order ${1000 + i} to Canada? It is urgent.`));
-    if (i < n) out.push(message('ai', `Answer ${i}: we ship to Canada for a flat $24.95, 7 to 14 business days.`));
+    out.push(
+      message('customer', `Question number ${i}: do you ship order ${1000 + i} to Canada? It is urgent.`),
+    );
+    if (i < n)
+      out.push(message('ai', `Answer ${i}: we ship to Canada for a flat $24.95, 7 to 14 business days.`));
   }
   return out;
 }
 
 describe('buildModelRequest system prefix', () => {
   it('is byte-identical across customers, turns, profiles and hand-backs (so the prompt cache hits)', () => {
-    const a = buildModelRequest({ settings, knowledge, canary, conversation: conversation(), history: exchange(1) });
+    const a = buildModelRequest({
+      settings,
+      knowledge,
+      canary,
+      conversation: conversation(),
+      history: exchange(1),
+    });
     const profile: CustomerProfile = {
       customerAddress: '+15552223333',
       name: 'Dana',
@@ -72,7 +81,11 @@ describe('buildModelRequest system prefix', () => {
       knowledge,
       canary,
       profile,
-      conversation: conversation({ id: 'sms|+15552223333|+15559990000', channel: 'sms', handbackInstruction: 'Offer a 10% code' }),
+      conversation: conversation({
+        id: 'sms|+15552223333|+15559990000',
+        channel: 'sms',
+        handbackInstruction: 'Offer a 10% code',
+      }),
       history: exchange(30),
     });
     expect(b.system).toBe(a.system);
@@ -80,7 +93,13 @@ describe('buildModelRequest system prefix', () => {
   });
 
   it('holds persona, policies, tool rules, the canary line and the whole knowledge base', () => {
-    const { system } = buildModelRequest({ settings, knowledge, canary, conversation: conversation(), history: exchange(1) });
+    const { system } = buildModelRequest({
+      settings,
+      knowledge,
+      canary,
+      conversation: conversation(),
+      history: exchange(1),
+    });
     expect(system).toContain(settings.persona);
     for (const policy of settings.policies) expect(system).toContain(policy);
     expect(system).toContain('escalate_to_human');
@@ -101,7 +120,14 @@ describe('buildModelRequest context', () => {
       optedOut: false,
       version: 2,
     };
-    const { context } = buildModelRequest({ settings, knowledge, canary, profile, conversation: conversation(), history: exchange(1) });
+    const { context } = buildModelRequest({
+      settings,
+      knowledge,
+      canary,
+      profile,
+      conversation: conversation(),
+      history: exchange(1),
+    });
     expect(context).toContain('Customer name: Ana');
     expect(context).toContain('- jacket_size: M');
     expect(context).toContain('- city: Portland');
@@ -122,7 +148,13 @@ describe('buildModelRequest context', () => {
 
   it('summarizes turns older than the window, keeping the first ask', () => {
     const history = exchange(20);
-    const { context, turns } = buildModelRequest({ settings, knowledge, canary, conversation: conversation(), history });
+    const { context, turns } = buildModelRequest({
+      settings,
+      knowledge,
+      canary,
+      conversation: conversation(),
+      history,
+    });
     expect(context).toContain('Earlier in this conversation the customer said:');
     expect(context).toContain('Question number 1:');
     // Recent questions are verbatim turns, not only in the summary.
@@ -130,14 +162,26 @@ describe('buildModelRequest context', () => {
   });
 
   it('has no summary while the whole conversation fits the window', () => {
-    const { context } = buildModelRequest({ settings, knowledge, canary, conversation: conversation(), history: exchange(2) });
+    const { context } = buildModelRequest({
+      settings,
+      knowledge,
+      canary,
+      conversation: conversation(),
+      history: exchange(2),
+    });
     expect(context).not.toContain('Earlier in this conversation');
   });
 });
 
 describe('buildModelRequest turns', () => {
   it('keeps only the last recentTurns messages, starting with the user and ending with the new message', () => {
-    const { turns } = buildModelRequest({ settings, knowledge, canary, conversation: conversation(), history: exchange(40) });
+    const { turns } = buildModelRequest({
+      settings,
+      knowledge,
+      canary,
+      conversation: conversation(),
+      history: exchange(40),
+    });
     expect(turns.length).toBeLessThanOrEqual(settings.model.recentTurns);
     expect(turns[0]?.role).toBe('user');
     expect(turns.at(-1)).toEqual({ role: 'user', content: expect.stringContaining('Question number 40') });
@@ -155,13 +199,22 @@ describe('buildModelRequest turns', () => {
     ]);
     expect(turns).toEqual([
       { role: 'user', content: 'Hi\n\nWhere is my order?' },
-      { role: 'assistant', content: 'Let me get a person.\n\n(agent Ana) Hello, I can see it shipped today.' },
+      {
+        role: 'assistant',
+        content: 'Let me get a person.\n\n(agent Ana) Hello, I can see it shipped today.',
+      },
       { role: 'user', content: 'Thanks!' },
     ]);
   });
 
   it('uses settings.model.maxTokens', () => {
-    const request = buildModelRequest({ settings, knowledge, canary, conversation: conversation(), history: exchange(1) });
+    const request = buildModelRequest({
+      settings,
+      knowledge,
+      canary,
+      conversation: conversation(),
+      history: exchange(1),
+    });
     expect(request.maxTokens).toBe(settings.model.maxTokens);
   });
 });
@@ -169,7 +222,15 @@ describe('buildModelRequest turns', () => {
 describe('bounded input tokens', () => {
   it('stays within 1.25x from turn 5 to turn 50', () => {
     const at = (n: number) =>
-      requestTokens(buildModelRequest({ settings, knowledge, canary, conversation: conversation(), history: exchange(n) }));
+      requestTokens(
+        buildModelRequest({
+          settings,
+          knowledge,
+          canary,
+          conversation: conversation(),
+          history: exchange(n),
+        }),
+      );
     expect(at(50) / at(5)).toBeLessThanOrEqual(1.25);
   });
 });

@@ -51,7 +51,9 @@ function caseView(overrides: Partial<Case> = {}, extra: Partial<CaseView> = {}):
 /** Every action_id in the blocks. */
 function actionIds(blocks: KnownBlock[]): string[] {
   return blocks.flatMap((block) =>
-    block.type === 'actions' ? block.elements.map((element) => String((element as { action_id?: string }).action_id)) : [],
+    block.type === 'actions'
+      ? block.elements.map((element) => String((element as { action_id?: string }).action_id))
+      : [],
   );
 }
 
@@ -71,7 +73,9 @@ describe('escaping', () => {
     const { blocks } = renderCaseCard(caseView());
     const last = blocks.find((block) => block.block_id === 'last_message');
     const text = (last as { text: { text: string } }).text.text;
-    expect(text).toContain('>Hi &lt;!channel&gt; please &lt;http://evil.example|click here&gt; &amp; &lt;@U999&gt; &gt; now');
+    expect(text).toContain(
+      '>Hi &lt;!channel&gt; please &lt;http://evil.example|click here&gt; &amp; &lt;@U999&gt; &gt; now',
+    );
     expect(allText(blocks)).not.toContain('<!channel>');
     expect(allText(blocks)).not.toContain('<http://evil');
   });
@@ -175,7 +179,12 @@ describe('the card', () => {
 
   it('a resolved case shows the outcome and asks the two feedback questions', () => {
     const { blocks } = renderCaseCard(
-      caseView({ status: 'resolved', outcome: 'solved', owner: { id: 'U123ABC' }, resolvedAt: '2025-01-02T11:00:00Z' }),
+      caseView({
+        status: 'resolved',
+        outcome: 'solved',
+        owner: { id: 'U123ABC' },
+        resolvedAt: '2025-01-02T11:00:00Z',
+      }),
     );
     const card = allText(blocks);
     expect(card).toContain('Solved');

@@ -38,7 +38,7 @@ const ABUSE: RegExp[] = [
   new RegExp(`\\b(?:what a|bunch of|a pack of|you bunch of|such) (?:fucking |useless |lying |incompetent )?${INSULT}\\b`),
   // Spanish: "eres un idiota", "son unos ladrones", "vete a la mierda", "que te den"
   new RegExp(
-    `\\b(?:eres|sos|son|es usted|ustedes son|son todos|este bot es|esta empresa es)(?: (?:un|una|unos|unas|muy|tan|puto|puta|pinche|maldito|maldita|mas|todos))* ${INSULT}\\b`,
+    `\\b(?:eres|sos|son|es usted|ustedes son|son todos|este bot es|esta empresa es)(?: (?:un|una|unos|unas|muy|tan|puto|puta|pinche|maldito|maldita|mas|todos|inutil|inutiles|incompetente|incompetentes|y|e)){0,6} ${INSULT}\\b`,
   ),
   /\b(?:vete|vayanse|ve) a la mierda\b|\bque te (?:den|jodan)\b|\b(?:chinga|chingen) (?:tu|su) madre\b|\bhijo de puta\b|\bme cago en (?:ti|ustedes|vosotros|tu)\b|\bcallate\b/,
   /\b(?:pinche|puto|puta|maldito|maldita|estupido|estupida) (?:bot|robot|empresa|tienda|maquina|asistente|gente)\b/,
@@ -48,13 +48,23 @@ const ABUSE: RegExp[] = [
 const SELF_OR_THIRD =
   /\b(?:i'm|i am|im|i was|i feel like|me|myself|(?:my|his|her|their) (?:\w+ )?(?:is|was|are)|soy|me siento)(?: (?:such|a|an|so|total|complete|absolute|bit of|un|una|tan|muy)){0,3} $/;
 
-// Strong slurs are abusive even without a clear target when the message is short and addressed ("idiot!").
-const STANDALONE = new RegExp(`^(?:(?:ok|okay|listen|hey|oh|wow|yeah|well|thanks)\\W* )?${INSULT}[\\s!.?]*$`);
+// An insult used as a form of address is aimed at us: "idiot!", "listen moron, …", "…, thanks for nothing idiot".
+const VOCATIVE = [
+  new RegExp(`^(?:(?:ok|okay|listen|look|hey|oh|wow|yeah|well|thanks|so|no|yes)\\W* )?${INSULT}(?:[\\s!.?]*$|\\s*[,!:;])`),
+  new RegExp(`[,.!?;:] *(?:(?:thanks|thank you) for nothing,? )?${INSULT}[\\s!.?]*$`),
+];
+
+// Disguised profanity: "f*ck", "f**k", "fck", "sh*t".
+function unmask(text: string): string {
+  return text
+    .replace(/\bf(?:\*+|u\*|\*c|x)?c?k(?=\b|\W|$)|\bf\*{2,}|\bphuck/g, 'fuck')
+    .replace(/\bsh[*!1]t\b/g, 'shit');
+}
 
 /** Detects insults, threats and profanity aimed at the assistant, the staff or the business. */
 export function detectAbuse(text: string): AbuseVerdict {
-  const folded = skeleton(fold(text)).trim();
-  if (STANDALONE.test(folded)) return { abusive: true };
+  const folded = unmask(skeleton(fold(text)).trim());
+  if (VOCATIVE.some((pattern) => pattern.test(folded))) return { abusive: true };
   for (const pattern of ABUSE) {
     const match = pattern.exec(folded);
     if (!match) continue;

@@ -19,7 +19,7 @@ export interface InjectionVerdict {
 const W = "[a-z'\\[\\]]+"; // one word (PII tokens like [card] count as words)
 const GAP = (n: number) => `(?:\\s+${W}){0,${n}}?`;
 const TARGET =
-  '(?:instructions?|instrucciones|rules?|reglas|prompts?|directives?|directrices|guidelines?|constraints?|programming|programacion|polic(?:y|ies)|restrictions?|restricciones|guardrails?|filters?|filtros|system|commands?|ordenes|indicaciones|normas|training|safety|settings)';
+  '(?:instructions?|instrucciones|directions|rules?|reglas|prompts?|directives?|directrices|guidelines?|constraints?|programming|programacion|polic(?:y|ies)|restrictions?|restricciones|guardrails?|filters?|filtros|system|commands?|ordenes|indicaciones|normas|training|safety|settings)';
 const PRIOR =
   '(?:previous|prior|above|earlier|preceding|all|any|every|your|the|these|those|system|initial|original|existing|current|old|default|anteriores|previas|tus|sus|las|todas|del sistema|de arriba|iniciales)';
 
@@ -95,7 +95,7 @@ const EXTRACTION: RegExp[] = [
 const DECODE_HINT =
   /\b(?:base ?64|b64|hex(?:adecimal)?|rot ?-?13|caesar|decode|decodifica|descifra|cipher|encoded|decrypt|reverse(?:d)? (?:this|the text)|al reves)\b/;
 const BASE64_BLOB = /[A-Za-z0-9+/]{20,}={0,2}/g;
-const HEX_BLOB = /(?:\b(?:0x)?[0-9a-fA-F]{2}[ :]?){12,}/g;
+const HEX_BLOB = /(?<![0-9a-fA-F])(?:(?:0x)?[0-9a-fA-F]{2}[ :,]?){12,}/g;
 
 type Pattern = [InjectionKind, RegExp[]];
 const PATTERNS: Pattern[] = [

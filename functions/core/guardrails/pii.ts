@@ -115,7 +115,7 @@ const findIbans: Finder = (text) => {
 };
 
 // Digit groups joined by single spaces or dashes; the card is searched among consecutive groups.
-const DIGIT_RUN = /(?<![\w#.,])\d+(?:[ -]\d+)*(?![\w])/g;
+const DIGIT_RUN = /(?<![\w#.,+])\d+(?:[ -]\d+)*(?![\w])/g;
 
 const findCards: Finder = (text) => {
   const spans: Span[] = [];
@@ -174,7 +174,7 @@ const findSsns: Finder = (text) => {
 const PHONE_CANDIDATE = /(?<![\w#$€£.,/+-])\+?\(?\d[\d ().-]{7,24}\d(?![\w/]|[.,-]\d)/g;
 // Words that make a bare digit string a phone number.
 const PHONE_CONTEXT =
-  /(?:phone|call|cell|mobile|tel\b|telephone|text me|reach me|whatsapp|my number|contact|ll[aá]m|tel[eé]fono|celular|m[oó]vil)[^.\n]{0,30}$/i;
+  /(?:phone|call|cell|mobile|tel\b|telephone|text (?:me|him|her|us)|reach|ring|dial|sms|whatsapp|my number|contact|ll[aá]m|tel[eé]fono|celular|m[oó]vil)[^.\n]{0,30}$/i;
 // Words that make a digit string an identifier, not a phone number.
 const ID_CONTEXT =
   /(?:order|tracking|invoice|ref(?:erence)?|confirmation|conf|po|pedido|factura|rastreo|seguimiento|account|acct|cuenta|sku|item|model|serial|case|ticket|gift card|coupon)\s*(?:no\.?|number|num|nr|#|id|code|n[uú]mero)?\s*(?:is|es|was|:)?\s*$/i;

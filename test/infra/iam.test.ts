@@ -1,0 +1,121 @@
+/**
+ * Each function's role holds exactly the intended actions on exactly the intended resources.
+ * The expectations are written out here, independently of how the stack computes them.
+ */
+import { describe, expect, it } from 'vitest';
+import { devStage, type StageConfig } from '../../lib/config/stages.ts';
+import type { HandlerName } from '../../lib/paths.ts';
+import { logicalId, resourcesOf, type Synthesized, synth } from './synth.ts';
+
+const bedrockStage: StageConfig = {
+  ...devStage,
+  modelProvider: 'bedrock',
+  bedrock: {
+    inferenceProfileId: 'us.anthropic.claude-haiku-4-5-20251001-v1:0',
+    foundationModelId: 'anthropic.claude-haiku-4-5-20251001-v1:0',
+  },
+};
+
+const always = [
+  'logs:CreateLogStream own-logs',
+  'logs:PutLogEvents own-logs',
+  'xray:PutTraceSegments *',
+  'xray:PutTelemetryRecords *',
+  'dynamodb:GetItem table',
+  'dynamodb:PutItem table',
+  'dynamodb:UpdateItem table',
+  'dynamodb:DeleteItem table',
+  'dynamodb:ConditionCheckItem table',
+  'dynamodb:Query table',
+  'dynamodb:Query table/index/gsi1',
+  'dynamodb:Query table/index/gsi2',
+  'secretsmanager:GetSecretValue secret',
+];
+const consume = (queue: string) => [
+  `sqs:ReceiveMessage ${queue}`,
+  `sqs:DeleteMessage ${queue}`,
+  `sqs:GetQueueAttributes ${queue}`,
+];
+
+/** Intended permissions per function (beyond `always`). */
+const intended: Record<HandlerName, string[]> = {
+  'twilio-webhook': ['sqs:SendMessage events-queue'],
+  'twilio-status': [],
+  'slack-events': ['sqs:SendMessage events-queue'],
+  'conversation-worker': [...consume('events-queue'), 'sqs:SendMessage escalations-queue'],
+  'escalation-notifier': consume('escalations-queue'),
+  'sla-sweeper': [],
+};
+
+/** Every `action resource` pair granted to the function's role, resources named by what they are. */
+function grantsOf(synthesized: Synthesized, name: HandlerName): string[] {
+  const { stacks, application } = synthesized;
+  const fn = stacks.application.functions[name];
+  const roleId = logicalId(fn.role);
+  const names: [string, string][] = [
+    [logicalId(stacks.stateful.table), 'table'],
+    [logicalId(stacks.stateful.conversationEvents.queue), 'events-queue'],
+    [logicalId(stacks.stateful.conversationEvents.deadLetterQueue), 'events-dlq'],
+    [logicalId(stacks.stateful.escalations.queue), 'escalations-queue'],
+    [logicalId(stacks.stateful.escalations.deadLetterQueue), 'escalations-dlq'],
+    [logicalId(stacks.stateful.credentials), 'secret'],
+    [logicalId(fn.logGroup), 'own-logs'],
+  ];
+  const describe = (resource: unknown): string => {
+    if (resource === '*') return '*';
+    const text = JSON.stringify(resource);
+    const known = names.find(([id]) => text.includes(id));
+    const suffix = text.match(/"(\/index\/[^"]+)"/)?.[1] ?? '';
+    if (known) return `${known[1]}${suffix}`;
+    if (text.includes('inference-profile/')) return `inference-profile/${text.match(/inference-profile\/([^"]+)/)?.[1]}`;
+    if (text.includes('foundation-model/')) return `foundation-model/${text.match(/foundation-model\/([^"]+)/)?.[1]}`;
+    return text;
+  };
+  const grants: string[] = [];
+  const role = application.findResources('AWS::IAM::Role')[roleId];
+  expect(role?.Properties.ManagedPolicyArns, `${name} has no managed policies`).toBeUndefined();
+  expect(role?.Properties.Policies, `${name} has no inline role policies`).toBeUndefined();
+  for (const policy of Object.values(resourcesOf(application, 'AWS::IAM::Policy'))) {
+    const roles = JSON.stringify(policy.Properties?.Roles);
+    if (!roles.includes(`"${roleId}"`)) continue;
+    const document = policy.Properties?.PolicyDocument as {
+      Statement: { Effect: string; Action: string | string[]; Resource: unknown; Condition?: unknown }[];
+    };
+    for (const statement of document.Statement) {
+      expect(statement.Effect).toBe('Allow');
+      expect(statement.Condition).toBeUndefined();
+      const actions = ([] as string[]).concat(statement.Action);
+      const resources = ([] as unknown[]).concat(statement.Resource);
+      for (const action of actions) for (const resource of resources) grants.push(`${action} ${describe(resource)}`);
+    }
+  }
+  return grants.sort();
+}
+
+describe('IAM: each function gets exactly the actions it needs', () => {
+  it.each(Object.keys(intended) as HandlerName[])('%s', (name) => {
+    expect(grantsOf(synth(devStage), name)).toEqual([...always, ...intended[name]].sort());
+  });
+
+  it('grants bedrock:InvokeModel to the conversation worker only, and only when the stage uses Bedrock', () => {
+    const synthesized = synth(bedrockStage);
+    const bedrock = [
+      'bedrock:InvokeModel inference-profile/us.anthropic.claude-haiku-4-5-20251001-v1:0',
+      'bedrock:InvokeModel foundation-model/anthropic.claude-haiku-4-5-20251001-v1:0',
+    ];
+    for (const name of Object.keys(intended) as HandlerName[]) {
+      const extra = name === 'conversation-worker' ? bedrock : [];
+      expect(grantsOf(synthesized, name), name).toEqual([...always, ...intended[name], ...extra].sort());
+    }
+    const anthropic = synth(devStage);
+    expect(grantsOf(anthropic, 'conversation-worker').some((grant) => grant.startsWith('bedrock:'))).toBe(false);
+  });
+
+  it('creates no IAM role besides the six function roles', () => {
+    const { application, stacks } = synth(devStage);
+    const functionRoles = new Set(Object.values(stacks.application.functions).map((fn) => logicalId(fn.role)));
+    const others = Object.keys(application.findResources('AWS::IAM::Role')).filter((id) => !functionRoles.has(id));
+    expect(others).toEqual([]);
+  });
+});
+
