@@ -1,0 +1,195 @@
+import { Metrics } from '@aws-lambda-powertools/metrics';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CX_NAMESPACE, withLifecycleMetrics } from '#adapters/lifecycle-metrics.ts';
+import type { Conversation, LifecycleEvent } from '#core/model.ts';
+import type { ConversationStore } from '#core/ports.ts';
+
+interface Emf {
+  _aws: { Timestamp: number; CloudWatchMetrics: { Namespace: string; Dimensions: string[][]; Metrics: { Name: string; Unit: string }[] }[] };
+  [key: string]: unknown;
+}
+
+/** A stand-in for the store port: records what reached it. */
+function recordingStore(options: { failRecord?: boolean } = {}) {
+  const recorded: LifecycleEvent[] = [];
+  const conversation = { id: 'sms|+15550001|+15550000', mode: 'ai' } as Conversation;
+  const store = {
+    async recordLifecycle(event: LifecycleEvent) {
+      if (options.failRecord) throw new Error('table unavailable');
+      recorded.push(event);
+    },
+    async getConversation(id: string) {
+      return id === conversation.id ? conversation : undefined;
+    },
+  } as unknown as ConversationStore;
+  return { store, recorded, conversation };
+}
+
+const base = { conversationId: 'sms|+15550001|+15550000', channel: 'sms' as const, at: '2025-03-03T10:00:00.000Z' };
+
+describe('withLifecycleMetrics', () => {
+  let lines: string[];
+  const savedEnv = { dev: process.env.POWERTOOLS_DEV, disabled: process.env.POWERTOOLS_METRICS_DISABLED };
+
+  beforeEach(() => {
+    delete process.env.POWERTOOLS_DEV;
+    delete process.env.POWERTOOLS_METRICS_DISABLED;
+    lines = [];
+    // Powertools writes each EMF record with its own Console on process.stdout.
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      lines.push(String(chunk));
+      return true;
+    });
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+    if (savedEnv.dev !== undefined) process.env.POWERTOOLS_DEV = savedEnv.dev;
+    if (savedEnv.disabled !== undefined) process.env.POWERTOOLS_METRICS_DISABLED = savedEnv.disabled;
+  });
+
+  const emitted = (): Emf[] =>
+    lines
+      .flatMap((line) => line.split('\n'))
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as Emf)
+      .filter((record) => record._aws !== undefined);
+
+  const byName = (records: Emf[]) =>
+    Object.fromEntries(
+      records.map((record) => {
+        const definition = record._aws.CloudWatchMetrics[0]!;
+        const metric = definition.Metrics[0]!;
+        return [metric.Name, { unit: metric.Unit, value: record[metric.Name], dimensions: definition.Dimensions, record }];
+      }),
+    );
+
+  function setup() {
+    const { store, recorded, conversation } = recordingStore();
+    const metrics = new Metrics({ namespace: CX_NAMESPACE, serviceName: 'tandem-test' });
+    return { decorated: withLifecycleMetrics(store, metrics), recorded, conversation };
+  }
+
+  it('passes lifecycle events and every other call through to the store', async () => {
+    const { decorated, recorded, conversation } = setup();
+    const event: LifecycleEvent = { ...base, type: 'opened' };
+    await decorated.recordLifecycle(event);
+    expect(recorded).toEqual([event]);
+    expect(await decorated.getConversation(conversation.id)).toBe(conversation);
+  });
+
+  it('emits an escalation as a Count in namespace Tandem split by channel and by channel and reason', async () => {
+    const { decorated } = setup();
+    await decorated.recordLifecycle({
+      ...base,
+      type: 'escalated',
+      caseId: 'case-SM1',
+      data: { reason: 'customer_request', priority: 'high' },
+    });
+    const records = emitted();
+    expect(records).toHaveLength(1);
+    const record = records[0]!;
+    expect(record._aws.CloudWatchMetrics).toEqual([
+      { Namespace: 'Tandem', Dimensions: [['channel'], ['channel', 'reason']], Metrics: [{ Name: 'Escalations', Unit: 'Count' }] },
+    ]);
+    expect(record).toMatchObject({ channel: 'sms', reason: 'customer_request', priority: 'high', Escalations: 1 });
+    // The service default dimension is dropped so `{ channel }` matches the dashboard's metric exactly.
+    expect(record).not.toHaveProperty('service');
+  });
+
+  it('emits claim, first reply and satisfaction figures with their units', async () => {
+    const { decorated } = setup();
+    await decorated.recordLifecycle({ ...base, type: 'claimed', caseId: 'k', data: { waitSeconds: 175, agent: 'U1' } });
+    await decorated.recordLifecycle({ ...base, type: 'first_agent_reply', caseId: 'k', data: { secondsSinceEscalation: 235 } });
+    await decorated.recordLifecycle({ ...base, type: 'satisfaction', caseId: 'k', data: { score: 4 } });
+    const metrics = byName(emitted());
+    expect(metrics.TimeToClaimSeconds).toMatchObject({ unit: 'Seconds', value: 175, dimensions: [['channel']] });
+    expect(metrics.FirstAgentReplySeconds).toMatchObject({ unit: 'Seconds', value: 235, dimensions: [['channel']] });
+    expect(metrics.Csat).toMatchObject({ unit: 'None', value: 4, dimensions: [['channel']] });
+  });
+
+  it('emits an idle resolution as a first-interaction resolution by the AI', async () => {
+    const { decorated } = setup();
+    await decorated.recordLifecycle({ ...base, type: 'resolved', data: { by: 'idle', outcome: 'idle' } });
+    const metrics = byName(emitted());
+    expect(metrics.Resolutions).toMatchObject({ unit: 'Count', value: 1, dimensions: [['channel'], ['channel', 'resolvedBy']] });
+    expect(metrics.Resolutions?.record).toMatchObject({ resolvedBy: 'ai', outcome: 'idle' });
+    expect(metrics.FirstInteractionResolution).toMatchObject({ unit: 'Count', value: 1, dimensions: [['channel']] });
+    expect(metrics.TimeToResolutionSeconds).toBeUndefined();
+  });
+
+  it('emits an agent resolution with its time to resolution split by resolvedBy, and no AI credit', async () => {
+    const { decorated } = setup();
+    await decorated.recordLifecycle({
+      ...base,
+      channel: 'whatsapp',
+      type: 'resolved',
+      caseId: 'k',
+      data: { by: 'agent', outcome: 'solved', agent: 'U1', secondsToResolution: 1200, customerTurns: 3, sentimentEnd: 0.4 },
+    });
+    const metrics = byName(emitted());
+    expect(metrics.TimeToResolutionSeconds).toMatchObject({
+      unit: 'Seconds',
+      value: 1200,
+      dimensions: [['channel'], ['channel', 'resolvedBy']],
+    });
+    expect(metrics.TimeToResolutionSeconds?.record).toMatchObject({ channel: 'whatsapp', resolvedBy: 'agent' });
+    expect(metrics.FirstInteractionResolution?.value).toBe(0);
+    expect(metrics.CustomerTurns).toMatchObject({ unit: 'Count', value: 3 });
+    expect(metrics.SentimentEnd).toMatchObject({ unit: 'None', value: 0.4 });
+  });
+
+  it('marks a hand-back as resolvedBy handed_back', async () => {
+    const { decorated } = setup();
+    await decorated.recordLifecycle({
+      ...base,
+      type: 'handed_back',
+      caseId: 'k',
+      data: { by: 'agent', outcome: 'solved', agent: 'U1', secondsToResolution: 60 },
+    });
+    expect(byName(emitted()).Resolutions?.record).toMatchObject({ resolvedBy: 'handed_back' });
+  });
+
+  it('emits the sentiment of every customer message, and SentimentStart only for the first of a visit', async () => {
+    const { decorated } = setup();
+    await decorated.recordLifecycle({ ...base, type: 'opened' });
+    await decorated.recordLifecycle({ ...base, type: 'customer_message', data: { sentiment: -0.5, mode: 'ai', repeatAfterHandoff: false } });
+    await decorated.recordLifecycle({ ...base, type: 'customer_message', data: { sentiment: 0.25, mode: 'agent', repeatAfterHandoff: true } });
+    const records = emitted();
+    const names = records.map((record) => record._aws.CloudWatchMetrics[0]!.Metrics[0]!.Name);
+    expect(names).toEqual(['Conversations', 'Sentiment', 'SentimentStart', 'Sentiment', 'RepeatsAfterHandoff']);
+    expect(records[1]).toMatchObject({ Sentiment: -0.5, mode: 'ai' });
+    expect(records[1]!._aws.CloudWatchMetrics[0]!.Dimensions).toEqual([['channel'], ['channel', 'mode']]);
+    expect(records[2]).toMatchObject({ SentimentStart: -0.5 });
+    expect(records[3]).toMatchObject({ Sentiment: 0.25, mode: 'agent' });
+  });
+
+  it('emits AI replies, reopenings and escalation feedback', async () => {
+    const { decorated } = setup();
+    await decorated.recordLifecycle({ ...base, type: 'ai_reply', data: { passages: 2, inputTokens: 900, fallback: false, secondsSinceCustomer: 3.5 } });
+    await decorated.recordLifecycle({ ...base, type: 'reopened' });
+    await decorated.recordLifecycle({
+      ...base,
+      type: 'escalation_feedback',
+      caseId: 'k',
+      data: { question: 'escalation_needed', answer: false, agent: 'U1', reason: 'abuse' },
+    });
+    const metrics = byName(emitted());
+    expect(metrics.AiReplies).toMatchObject({ unit: 'Count', value: 1 });
+    expect(metrics.AiReplySeconds).toMatchObject({ unit: 'Seconds', value: 3.5 });
+    expect(metrics.Reopened).toMatchObject({ unit: 'Count', value: 1 });
+    expect(metrics.EscalationNeeded).toMatchObject({ value: 0, dimensions: [['channel'], ['channel', 'reason']] });
+  });
+
+  it('emits nothing when the store refuses the event', async () => {
+    const { store } = recordingStore({ failRecord: true });
+    const decorated = withLifecycleMetrics(store, new Metrics({ namespace: CX_NAMESPACE, serviceName: 't' }));
+    await expect(decorated.recordLifecycle({ ...base, type: 'opened' })).rejects.toThrow('table unavailable');
+    expect(emitted()).toEqual([]);
+  });
+
+  it('never puts the conversation id (a phone number) into the metric record', async () => {
+    const { decorated } = setup();
+    await decorated.recordLifecycle({ ...base, type: 'escalated', caseId: 'case-SM1', data: { reason: 'abuse', priority: 'low' } });
+    expect(lines.join('')).not.toContain('+15550001');
+  });
+});
