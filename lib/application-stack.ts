@@ -120,12 +120,25 @@ export class ApplicationStack extends Stack {
       };
       if (spec.memorySize) props.memorySize = spec.memorySize;
       const fn = new TandemFunction(this, pascal(name), props)
-        .bindTable(table, 'readWrite', tableDesign.indexes.map((index) => index.name))
+        .bindTable(
+          table,
+          'readWrite',
+          tableDesign.indexes.map((index) => index.name),
+        )
         .bindSecret(credentials);
-      fn.bindQueue(conversationEvents.queue, 'EVENTS_QUEUE_URL', spec.events === 'send' ? 'send' : 'reference');
-      fn.bindQueue(escalations.queue, 'ESCALATIONS_QUEUE_URL', spec.escalations === 'send' ? 'send' : 'reference');
+      fn.bindQueue(
+        conversationEvents.queue,
+        'EVENTS_QUEUE_URL',
+        spec.events === 'send' ? 'send' : 'reference',
+      );
+      fn.bindQueue(
+        escalations.queue,
+        'ESCALATIONS_QUEUE_URL',
+        spec.escalations === 'send' ? 'send' : 'reference',
+      );
       if (spec.invokesModel && config.modelProvider === 'bedrock') {
-        if (!config.bedrock) throw new Error(`stage ${config.stage}: modelProvider bedrock needs bedrock model ids`);
+        if (!config.bedrock)
+          throw new Error(`stage ${config.stage}: modelProvider bedrock needs bedrock model ids`);
         fn.allowBedrock(config.bedrock);
       }
       return fn;
@@ -144,7 +157,11 @@ export class ApplicationStack extends Stack {
     });
 
     // Routes.
-    this.webhookApi.addPostRoute('TwilioMessages', routes.twilioMessages, functions['twilio-webhook'].function);
+    this.webhookApi.addPostRoute(
+      'TwilioMessages',
+      routes.twilioMessages,
+      functions['twilio-webhook'].function,
+    );
     this.webhookApi.addPostRoute('TwilioStatus', routes.twilioStatus, functions['twilio-status'].function);
     this.webhookApi.addPostRoute('SlackEvents', routes.slackEvents, functions['slack-events'].function);
 
@@ -153,7 +170,10 @@ export class ApplicationStack extends Stack {
       description: 'Runs the SLA sweeper every minute',
       schedule: Schedule.rate(Duration.minutes(1)),
       targets: [
-        new LambdaFunction(functions['sla-sweeper'].function, { retryAttempts: 0, maxEventAge: Duration.minutes(1) }),
+        new LambdaFunction(functions['sla-sweeper'].function, {
+          retryAttempts: 0,
+          maxEventAge: Duration.minutes(1),
+        }),
       ],
     });
 
@@ -170,7 +190,11 @@ export class ApplicationStack extends Stack {
       conversationEvents.queue,
       oldestMessageAlarmSeconds.conversationEvents,
     );
-    this.alarms.oldestMessage('EscalationsOldestMessage', escalations.queue, oldestMessageAlarmSeconds.escalations);
+    this.alarms.oldestMessage(
+      'EscalationsOldestMessage',
+      escalations.queue,
+      oldestMessageAlarmSeconds.escalations,
+    );
     for (const [name, fn] of Object.entries(functions)) this.alarms.function(pascal(name), fn.function);
     this.alarms.serverErrors('Api5xx', this.webhookApi.api);
 

@@ -93,7 +93,8 @@ export class StatefulStack extends Stack {
         'Third-party API credentials (Twilio, Slack, Anthropic) are issued and rotated in those providers’ consoles; there is no Lambda that could rotate them. Rotate there, then put-secret-value (docs/deploy.md).',
     });
     new CfnOutput(this, 'CredentialsSecretArn', {
-      description: 'Fill with: aws secretsmanager put-secret-value --secret-id <this> --secret-string file://…',
+      description:
+        'Fill with: aws secretsmanager put-secret-value --secret-id <this> --secret-string file://…',
       value: this.credentials.secretArn,
     });
   }

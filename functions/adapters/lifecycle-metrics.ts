@@ -39,7 +39,7 @@ const PENDING_START_LIMIT = 1000;
 /**
  * Wraps `store` so that lifecycle events also become CloudWatch metrics.
  * `metrics` must have namespace {@link CX_NAMESPACE}; the handler flushes it with `logMetrics`, but
- * these metrics are published at once (one EMF record per metric) because their `channel` dimension
+ * these metrics are published at once (one EMF record per metric and dimension set) because their `channel` dimension
  * differs between the conversations of one SQS batch.
  */
 export function withLifecycleMetrics(
@@ -176,14 +176,16 @@ export function cxMetricsOf(event: LifecycleEvent, context: { firstOfVisit?: boo
 }
 
 /**
- * Publishes one metric as its own EMF record with dimension sets `[channel]` plus `[channel, …split]`.
- * The default dimensions (Powertools' `service`) are dropped so the sets match the dashboard exactly.
+ * Publishes one metric as one EMF record per dimension set: `[channel]`, then `[channel, …split]`.
+ * Separate records because Powertools warns when one record's dimension sets share a key; the
+ * default dimensions (Powertools' `service`) are dropped so `[channel]` matches the dashboard exactly.
  */
 function emit(metrics: Metrics, channel: string, metric: CxMetric): void {
-  const single = metrics.singleMetric();
-  single.clearDefaultDimensions();
-  single.addDimension('channel', channel);
-  for (const split of metric.splits ?? []) single.addDimensions({ channel, ...split });
-  for (const [key, value] of Object.entries(metric.metadata ?? {})) single.addMetadata(key, String(value));
-  single.addMetric(metric.name, metric.unit, metric.value); // a single-metric instance publishes here
+  for (const dimensions of [{ channel }, ...(metric.splits ?? []).map((split) => ({ channel, ...split }))]) {
+    const single = metrics.singleMetric();
+    single.clearDefaultDimensions();
+    for (const [name, value] of Object.entries(dimensions)) single.addDimension(name, value);
+    for (const [key, value] of Object.entries(metric.metadata ?? {})) single.addMetadata(key, String(value));
+    single.addMetric(metric.name, metric.unit, metric.value); // a single-metric instance publishes here
+  }
 }

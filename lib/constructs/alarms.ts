@@ -58,20 +58,28 @@ export class Alarms extends Construct {
 
   /** Any message in a dead-letter queue: a message failed every retry and needs a person (then a redrive). */
   deadLetters(id: string, dlq: IQueue): Alarm {
-    return this.add(id, dlq.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' }), {
-      threshold: 1,
-      evaluationPeriods: 1,
-      description: 'Messages in the dead-letter queue: inspect them, fix the cause, then redrive.',
-    });
+    return this.add(
+      id,
+      dlq.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' }),
+      {
+        threshold: 1,
+        evaluationPeriods: 1,
+        description: 'Messages in the dead-letter queue: inspect them, fix the cause, then redrive.',
+      },
+    );
   }
 
   /** The oldest message waited longer than `seconds` for 3 minutes: the consumer is stuck, failing or too slow. */
   oldestMessage(id: string, queue: IQueue, seconds: number): Alarm {
-    return this.add(id, queue.metricApproximateAgeOfOldestMessage({ period: Duration.minutes(1), statistic: 'Maximum' }), {
-      threshold: seconds,
-      evaluationPeriods: 3,
-      description: `The oldest message is over ${seconds} s old: customers are waiting. Check the consumer's errors and throttles.`,
-    });
+    return this.add(
+      id,
+      queue.metricApproximateAgeOfOldestMessage({ period: Duration.minutes(1), statistic: 'Maximum' }),
+      {
+        threshold: seconds,
+        evaluationPeriods: 3,
+        description: `The oldest message is over ${seconds} s old: customers are waiting. Check the consumer's errors and throttles.`,
+      },
+    );
   }
 
   /** Any failed invocation or throttle of `fn` within 5 minutes. */
@@ -80,12 +88,14 @@ export class Alarms extends Construct {
       this.add(`${id}Errors`, fn.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }), {
         threshold: 1,
         evaluationPeriods: 1,
-        description: 'The function failed (unhandled error or timeout). Webhooks answer 5xx; consumers retry.',
+        description:
+          'The function failed (unhandled error or timeout). Webhooks answer 5xx; consumers retry.',
       }),
       this.add(`${id}Throttles`, fn.metricThrottles({ period: Duration.minutes(5), statistic: 'Sum' }), {
         threshold: 1,
         evaluationPeriods: 1,
-        description: 'The function was throttled: account concurrency is exhausted or maxConcurrency is too low.',
+        description:
+          'The function was throttled: account concurrency is exhausted or maxConcurrency is too low.',
       }),
     ];
   }

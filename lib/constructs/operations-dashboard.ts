@@ -65,9 +65,7 @@ export class OperationsDashboard extends Construct {
       });
     const rows: IWidget[][] = [
       [new TextWidget({ markdown: `# Tandem ${props.stage}: operations`, width: 24, height: 1 })],
-      [
-        new AlarmStatusWidget({ title: 'Alarms', alarms: props.alarms, width: 24, height: 3 }),
-      ],
+      [new AlarmStatusWidget({ title: 'Alarms', alarms: props.alarms, width: 24, height: 3 })],
       [
         new GraphWidget({
           title: 'API requests and errors',
@@ -99,18 +97,32 @@ export class OperationsDashboard extends Construct {
           title: 'Queue depth (visible messages)',
           width: 12,
           left: queues.map(([name, queue]) =>
-            queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum', label: name }),
+            queue.metricApproximateNumberOfMessagesVisible({
+              period: Duration.minutes(1),
+              statistic: 'Maximum',
+              label: name,
+            }),
           ),
         }),
         new GraphWidget({
           title: 'Age of oldest message (s)',
           width: 12,
           left: queues.map(([name, queue]) =>
-            queue.metricApproximateAgeOfOldestMessage({ period: Duration.minutes(1), statistic: 'Maximum', label: name }),
+            queue.metricApproximateAgeOfOldestMessage({
+              period: Duration.minutes(1),
+              statistic: 'Maximum',
+              label: name,
+            }),
           ),
         }),
       ],
-      [new TextWidget({ markdown: '# Customer experience (namespace `Tandem`, by channel)', width: 24, height: 1 })],
+      [
+        new TextWidget({
+          markdown: '# Customer experience (namespace `Tandem`, by channel)',
+          width: 24,
+          height: 1,
+        }),
+      ],
       cxMetrics.map(
         (cx) =>
           new GraphWidget({

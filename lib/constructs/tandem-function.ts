@@ -200,7 +200,9 @@ export class TandemFunction extends Construct {
   bindQueue(queue: IQueue, envName: string, access: 'send' | 'reference'): this {
     this.addEnvironment(envName, queue.queueUrl);
     if (access === 'send') {
-      this.role.addToPolicy(new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [queue.queueArn] }));
+      this.role.addToPolicy(
+        new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [queue.queueArn] }),
+      );
     }
     return this;
   }
@@ -246,7 +248,11 @@ export class TandemFunction extends Construct {
       new PolicyStatement({
         actions: ['bedrock:InvokeModel'],
         resources: [
-          stack.formatArn({ service: 'bedrock', resource: 'inference-profile', resourceName: bedrock.inferenceProfileId }),
+          stack.formatArn({
+            service: 'bedrock',
+            resource: 'inference-profile',
+            resourceName: bedrock.inferenceProfileId,
+          }),
           // A cross-region profile routes to the model in any region of its geography.
           `arn:${stack.partition}:bedrock:*::foundation-model/${bedrock.foundationModelId}`,
         ],

@@ -55,7 +55,9 @@ describe('application stack: functions', () => {
         expect(env[name], `${id} ${name}`).toBeDefined();
       }
       expect(env.SLACK_ESCALATION_CHANNEL).toBe(devStage.slackEscalationChannel);
-      expect(env.PUBLIC_BASE_URL).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^WebhooksApi/), 'ApiEndpoint'] });
+      expect(env.PUBLIC_BASE_URL).toEqual({
+        'Fn::GetAtt': [expect.stringMatching(/^WebhooksApi/), 'ApiEndpoint'],
+      });
     }
   });
 
@@ -75,7 +77,9 @@ describe('application stack: functions', () => {
     const functions = functionsOf();
     for (const name of handlerNames) {
       const env = envOf(functions[logicalId(stacks.application.functions[name].function)]?.Properties);
-      expect(env.KNOWLEDGE_DIR, name).toBe(name === 'conversation-worker' ? '/var/task/knowledge' : undefined);
+      expect(env.KNOWLEDGE_DIR, name).toBe(
+        name === 'conversation-worker' ? '/var/task/knowledge' : undefined,
+      );
     }
   });
 });
@@ -84,35 +88,45 @@ describe('application stack: queue consumers', () => {
   it.each([
     ['conversation-worker', conversationEventsQueue],
     ['escalation-notifier', escalationsQueue],
-  ] as const)('%s consumes its queue with ReportBatchItemFailures and the design batch settings', (name, design) => {
-    const { application, stacks } = synth(devStage);
-    const fn = stacks.application.functions[name].function;
-    const queue = design.fifo ? stacks.stateful.conversationEvents.queue : stacks.stateful.escalations.queue;
-    const mappings = Object.values(resourcesOf(application, 'AWS::Lambda::EventSourceMapping')).filter(
-      (mapping) => JSON.stringify(mapping.Properties?.FunctionName) === JSON.stringify({ Ref: logicalId(fn) }),
-    );
-    expect(mappings).toHaveLength(1);
-    const props = mappings[0]?.Properties ?? {};
-    expect(props.FunctionResponseTypes).toEqual(['ReportBatchItemFailures']);
-    expect(props.BatchSize).toBe(design.batchSize);
-    expect(JSON.stringify(props.EventSourceArn)).toContain(logicalId(queue));
-    expect(props.ScalingConfig).toEqual({ MaximumConcurrency: expect.any(Number) });
-    if (design.fifo) {
-      expect(props.BatchSize as number).toBeLessThanOrEqual(10);
-      expect(props.MaximumBatchingWindowInSeconds).toBeUndefined();
-    } else {
-      expect(props.MaximumBatchingWindowInSeconds).toBe(design.batchingWindowSeconds);
-    }
-  });
+  ] as const)(
+    '%s consumes its queue with ReportBatchItemFailures and the design batch settings',
+    (name, design) => {
+      const { application, stacks } = synth(devStage);
+      const fn = stacks.application.functions[name].function;
+      const queue = design.fifo
+        ? stacks.stateful.conversationEvents.queue
+        : stacks.stateful.escalations.queue;
+      const mappings = Object.values(resourcesOf(application, 'AWS::Lambda::EventSourceMapping')).filter(
+        (mapping) =>
+          JSON.stringify(mapping.Properties?.FunctionName) === JSON.stringify({ Ref: logicalId(fn) }),
+      );
+      expect(mappings).toHaveLength(1);
+      const props = mappings[0]?.Properties ?? {};
+      expect(props.FunctionResponseTypes).toEqual(['ReportBatchItemFailures']);
+      expect(props.BatchSize).toBe(design.batchSize);
+      expect(JSON.stringify(props.EventSourceArn)).toContain(logicalId(queue));
+      expect(props.ScalingConfig).toEqual({ MaximumConcurrency: expect.any(Number) });
+      if (design.fifo) {
+        expect(props.BatchSize as number).toBeLessThanOrEqual(10);
+        expect(props.MaximumBatchingWindowInSeconds).toBeUndefined();
+      } else {
+        expect(props.MaximumBatchingWindowInSeconds).toBe(design.batchingWindowSeconds);
+      }
+    },
+  );
 
   it.each([
     ['conversation-worker', conversationEventsQueue],
     ['escalation-notifier', escalationsQueue],
   ] as const)("gives %s's queue a visibility timeout of at least 6x the function timeout", (name, design) => {
     const { stateful, application, stacks } = synth(devStage);
-    const fn = application.findResources('AWS::Lambda::Function')[logicalId(stacks.application.functions[name].function)];
+    const fn =
+      application.findResources('AWS::Lambda::Function')[
+        logicalId(stacks.application.functions[name].function)
+      ];
     const queue = design.fifo ? stacks.stateful.conversationEvents.queue : stacks.stateful.escalations.queue;
-    const visibility = stateful.findResources('AWS::SQS::Queue')[logicalId(queue)]?.Properties.VisibilityTimeout;
+    const visibility =
+      stateful.findResources('AWS::SQS::Queue')[logicalId(queue)]?.Properties.VisibilityTimeout;
     expect(fn?.Properties.Timeout).toBe(design.consumerTimeoutSeconds);
     expect(visibility).toBeGreaterThanOrEqual(6 * fn?.Properties.Timeout);
   });
@@ -171,9 +185,11 @@ describe('application stack: HTTP API', () => {
       ['TwilioWebhookUrl', '/twilio/messages'],
       ['TwilioStatusUrl', '/twilio/status'],
       ['SlackRequestUrl', '/slack/events'],
-    ]) {
+    ] as const) {
       application.hasOutput(name, {
-        Value: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [Match.stringLikeRegexp('^WebhooksApi'), 'ApiEndpoint'] }, path]] },
+        Value: {
+          'Fn::Join': ['', [{ 'Fn::GetAtt': [Match.stringLikeRegexp('^WebhooksApi'), 'ApiEndpoint'] }, path]],
+        },
       });
     }
   });
@@ -185,7 +201,10 @@ describe('application stack: alarms and dashboard', () => {
 
   it('alarms on any message in either DLQ', () => {
     const { stacks } = synth(devStage);
-    for (const dlq of [stacks.stateful.conversationEvents.deadLetterQueue, stacks.stateful.escalations.deadLetterQueue]) {
+    for (const dlq of [
+      stacks.stateful.conversationEvents.deadLetterQueue,
+      stacks.stateful.escalations.deadLetterQueue,
+    ]) {
       const matching = alarms().filter(
         (alarm) =>
           alarm.Properties?.MetricName === 'ApproximateNumberOfMessagesVisible' &&

@@ -29,14 +29,19 @@ describe('bundling', () => {
       };
       const functions = Object.values(template.Resources).filter((r) => r.Type === 'AWS::Lambda::Function');
       expect(functions).toHaveLength(handlerNames.length);
-      const knowledge = readdirSync(knowledgeDir).filter((file) => file.endsWith('.md')).sort();
+      const knowledge = readdirSync(knowledgeDir)
+        .filter((file) => file.endsWith('.md'))
+        .sort();
       for (const [name, fn] of Object.entries(application.functions)) {
         const resource = template.Resources[application.getLogicalId(fn.function.node.defaultChild as never)];
         // The asset is staged as `asset.<hash>`, the zip uploaded as `<hash>.zip`.
         const assetDir = join(outdir, `asset.${resource?.Properties.Code.S3Key.replace(/\.zip$/, '')}`);
         const files = readdirSync(assetDir).sort();
         const code = readFileSync(join(assetDir, 'index.mjs'), 'utf8');
-        expect(files.filter((file) => file !== 'knowledge'), name).toEqual(['index.mjs', 'index.mjs.map']);
+        expect(
+          files.filter((file) => file !== 'knowledge'),
+          name,
+        ).toEqual(['index.mjs', 'index.mjs.map']);
         expect(code.startsWith('import { createRequire as __tandemCreateRequire }'), name).toBe(true);
         expect(statSync(join(assetDir, 'index.mjs')).size, name).toBeGreaterThan(0);
         if (name === 'conversation-worker') {

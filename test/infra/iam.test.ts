@@ -67,8 +67,10 @@ function grantsOf(synthesized: Synthesized, name: HandlerName): string[] {
     const known = names.find(([id]) => text.includes(id));
     const suffix = text.match(/"(\/index\/[^"]+)"/)?.[1] ?? '';
     if (known) return `${known[1]}${suffix}`;
-    if (text.includes('inference-profile/')) return `inference-profile/${text.match(/inference-profile\/([^"]+)/)?.[1]}`;
-    if (text.includes('foundation-model/')) return `foundation-model/${text.match(/foundation-model\/([^"]+)/)?.[1]}`;
+    if (text.includes('inference-profile/'))
+      return `inference-profile/${text.match(/inference-profile\/([^"]+)/)?.[1]}`;
+    if (text.includes('foundation-model/'))
+      return `foundation-model/${text.match(/foundation-model\/([^"]+)/)?.[1]}`;
     return text;
   };
   const grants: string[] = [];
@@ -86,7 +88,8 @@ function grantsOf(synthesized: Synthesized, name: HandlerName): string[] {
       expect(statement.Condition).toBeUndefined();
       const actions = ([] as string[]).concat(statement.Action);
       const resources = ([] as unknown[]).concat(statement.Resource);
-      for (const action of actions) for (const resource of resources) grants.push(`${action} ${describe(resource)}`);
+      for (const action of actions)
+        for (const resource of resources) grants.push(`${action} ${describe(resource)}`);
     }
   }
   return grants.sort();
@@ -108,14 +111,19 @@ describe('IAM: each function gets exactly the actions it needs', () => {
       expect(grantsOf(synthesized, name), name).toEqual([...always, ...intended[name], ...extra].sort());
     }
     const anthropic = synth(devStage);
-    expect(grantsOf(anthropic, 'conversation-worker').some((grant) => grant.startsWith('bedrock:'))).toBe(false);
+    expect(grantsOf(anthropic, 'conversation-worker').some((grant) => grant.startsWith('bedrock:'))).toBe(
+      false,
+    );
   });
 
   it('creates no IAM role besides the six function roles', () => {
     const { application, stacks } = synth(devStage);
-    const functionRoles = new Set(Object.values(stacks.application.functions).map((fn) => logicalId(fn.role)));
-    const others = Object.keys(application.findResources('AWS::IAM::Role')).filter((id) => !functionRoles.has(id));
+    const functionRoles = new Set(
+      Object.values(stacks.application.functions).map((fn) => logicalId(fn.role)),
+    );
+    const others = Object.keys(application.findResources('AWS::IAM::Role')).filter(
+      (id) => !functionRoles.has(id),
+    );
     expect(others).toEqual([]);
   });
 });
-

@@ -52,38 +52,46 @@ describe('stateful stack', () => {
   });
 
   it.each([
-    ['conversation-events', conversationEventsQueue, 'tandem-dev-conversation-events.fifo', 'tandem-dev-conversation-events-dlq.fifo'],
+    [
+      'conversation-events',
+      conversationEventsQueue,
+      'tandem-dev-conversation-events.fifo',
+      'tandem-dev-conversation-events-dlq.fifo',
+    ],
     ['escalations', escalationsQueue, 'tandem-dev-escalations', 'tandem-dev-escalations-dlq'],
-  ] as const)('%s has encrypted TLS-only queues and redrives to its DLQ after maxReceiveCount', (_, design, name, dlq) => {
-    const { stateful, stacks } = synth(devStage);
-    const durable = design.fifo ? stacks.stateful.conversationEvents : stacks.stateful.escalations;
-    const fifo = design.fifo ? { FifoQueue: true } : {};
-    stateful.hasResourceProperties('AWS::SQS::Queue', {
-      QueueName: dlq,
-      SqsManagedSseEnabled: true,
-      MessageRetentionPeriod: 14 * 24 * 3600,
-      ...fifo,
-    });
-    stateful.hasResourceProperties('AWS::SQS::Queue', {
-      QueueName: name,
-      SqsManagedSseEnabled: true,
-      VisibilityTimeout: design.visibilityTimeoutSeconds,
-      RedrivePolicy: {
-        deadLetterTargetArn: { 'Fn::GetAtt': [logicalId(durable.deadLetterQueue), 'Arn'] },
-        maxReceiveCount: design.maxReceiveCount,
-      },
-      ...fifo,
-    });
-    // enforceSSL: a queue policy denies any request without TLS.
-    stateful.hasResourceProperties('AWS::SQS::QueuePolicy', {
-      Queues: [{ Ref: logicalId(durable.queue) }],
-      PolicyDocument: {
-        Statement: Match.arrayWith([
-          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
-        ]),
-      },
-    });
-  });
+  ] as const)(
+    '%s has encrypted TLS-only queues and redrives to its DLQ after maxReceiveCount',
+    (_, design, name, dlq) => {
+      const { stateful, stacks } = synth(devStage);
+      const durable = design.fifo ? stacks.stateful.conversationEvents : stacks.stateful.escalations;
+      const fifo = design.fifo ? { FifoQueue: true } : {};
+      stateful.hasResourceProperties('AWS::SQS::Queue', {
+        QueueName: dlq,
+        SqsManagedSseEnabled: true,
+        MessageRetentionPeriod: 14 * 24 * 3600,
+        ...fifo,
+      });
+      stateful.hasResourceProperties('AWS::SQS::Queue', {
+        QueueName: name,
+        SqsManagedSseEnabled: true,
+        VisibilityTimeout: design.visibilityTimeoutSeconds,
+        RedrivePolicy: {
+          deadLetterTargetArn: { 'Fn::GetAtt': [logicalId(durable.deadLetterQueue), 'Arn'] },
+          maxReceiveCount: design.maxReceiveCount,
+        },
+        ...fifo,
+      });
+      // enforceSSL: a queue policy denies any request without TLS.
+      stateful.hasResourceProperties('AWS::SQS::QueuePolicy', {
+        Queues: [{ Ref: logicalId(durable.queue) }],
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          ]),
+        },
+      });
+    },
+  );
 
   it('makes conversation-events FIFO with producer-supplied dedupe ids and per-group throughput', () => {
     synth(devStage).stateful.hasResourceProperties('AWS::SQS::Queue', {

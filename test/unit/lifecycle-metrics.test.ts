@@ -54,14 +54,19 @@ describe('withLifecycleMetrics', () => {
       .map((line) => JSON.parse(line) as Emf)
       .filter((record) => record._aws !== undefined);
 
-  const byName = (records: Emf[]) =>
-    Object.fromEntries(
-      records.map((record) => {
-        const definition = record._aws.CloudWatchMetrics[0]!;
-        const metric = definition.Metrics[0]!;
-        return [metric.Name, { unit: metric.Unit, value: record[metric.Name], dimensions: definition.Dimensions, record }];
-      }),
-    );
+  /** Per metric name: unit, value and every dimension set it was published with (one record each). */
+  const byName = (records: Emf[]) => {
+    const out: Record<string, { unit: string; value: unknown; dimensions: string[][]; records: Emf[] }> = {};
+    for (const record of records) {
+      const definition = record._aws.CloudWatchMetrics[0]!;
+      expect(definition.Metrics).toHaveLength(1);
+      const metric = definition.Metrics[0]!;
+      const entry = (out[metric.Name] ??= { unit: metric.Unit, value: record[metric.Name], dimensions: [], records: [] });
+      entry.dimensions.push(...definition.Dimensions);
+      entry.records.push(record);
+    }
+    return out;
+  };
 
   function setup() {
     const { store, recorded, conversation } = recordingStore();
@@ -86,13 +91,13 @@ describe('withLifecycleMetrics', () => {
       data: { reason: 'customer_request', priority: 'high' },
     });
     const records = emitted();
-    expect(records).toHaveLength(1);
-    const record = records[0]!;
-    expect(record._aws.CloudWatchMetrics).toEqual([
-      { Namespace: 'Tandem', Dimensions: [['channel'], ['channel', 'reason']], Metrics: [{ Name: 'Escalations', Unit: 'Count' }] },
+    expect(records.map((record) => record._aws.CloudWatchMetrics)).toEqual([
+      [{ Namespace: 'Tandem', Dimensions: [['channel']], Metrics: [{ Name: 'Escalations', Unit: 'Count' }] }],
+      [{ Namespace: 'Tandem', Dimensions: [['channel', 'reason']], Metrics: [{ Name: 'Escalations', Unit: 'Count' }] }],
     ]);
-    expect(record).toMatchObject({ channel: 'sms', reason: 'customer_request', priority: 'high', Escalations: 1 });
-    // The service default dimension is dropped so `{ channel }` matches the dashboard's metric exactly.
+    expect(records[0]).toMatchObject({ channel: 'sms', priority: 'high', Escalations: 1 });
+    expect(records[1]).toMatchObject({ channel: 'sms', reason: 'customer_request', priority: 'high', Escalations: 1 });
+    const record = records[0]!;
     expect(record).not.toHaveProperty('service');
   });
 
@@ -112,7 +117,7 @@ describe('withLifecycleMetrics', () => {
     await decorated.recordLifecycle({ ...base, type: 'resolved', data: { by: 'idle', outcome: 'idle' } });
     const metrics = byName(emitted());
     expect(metrics.Resolutions).toMatchObject({ unit: 'Count', value: 1, dimensions: [['channel'], ['channel', 'resolvedBy']] });
-    expect(metrics.Resolutions?.record).toMatchObject({ resolvedBy: 'ai', outcome: 'idle' });
+    expect(metrics.Resolutions?.records[1]).toMatchObject({ resolvedBy: 'ai', outcome: 'idle' });
     expect(metrics.FirstInteractionResolution).toMatchObject({ unit: 'Count', value: 1, dimensions: [['channel']] });
     expect(metrics.TimeToResolutionSeconds).toBeUndefined();
   });
@@ -132,7 +137,7 @@ describe('withLifecycleMetrics', () => {
       value: 1200,
       dimensions: [['channel'], ['channel', 'resolvedBy']],
     });
-    expect(metrics.TimeToResolutionSeconds?.record).toMatchObject({ channel: 'whatsapp', resolvedBy: 'agent' });
+    expect(metrics.TimeToResolutionSeconds?.records[1]).toMatchObject({ channel: 'whatsapp', resolvedBy: 'agent' });
     expect(metrics.FirstInteractionResolution?.value).toBe(0);
     expect(metrics.CustomerTurns).toMatchObject({ unit: 'Count', value: 3 });
     expect(metrics.SentimentEnd).toMatchObject({ unit: 'None', value: 0.4 });
@@ -146,7 +151,7 @@ describe('withLifecycleMetrics', () => {
       caseId: 'k',
       data: { by: 'agent', outcome: 'solved', agent: 'U1', secondsToResolution: 60 },
     });
-    expect(byName(emitted()).Resolutions?.record).toMatchObject({ resolvedBy: 'handed_back' });
+    expect(byName(emitted()).Resolutions?.records[1]).toMatchObject({ resolvedBy: 'handed_back' });
   });
 
   it('emits the sentiment of every customer message, and SentimentStart only for the first of a visit', async () => {
@@ -156,11 +161,20 @@ describe('withLifecycleMetrics', () => {
     await decorated.recordLifecycle({ ...base, type: 'customer_message', data: { sentiment: 0.25, mode: 'agent', repeatAfterHandoff: true } });
     const records = emitted();
     const names = records.map((record) => record._aws.CloudWatchMetrics[0]!.Metrics[0]!.Name);
-    expect(names).toEqual(['Conversations', 'Sentiment', 'SentimentStart', 'Sentiment', 'RepeatsAfterHandoff']);
-    expect(records[1]).toMatchObject({ Sentiment: -0.5, mode: 'ai' });
-    expect(records[1]!._aws.CloudWatchMetrics[0]!.Dimensions).toEqual([['channel'], ['channel', 'mode']]);
-    expect(records[2]).toMatchObject({ SentimentStart: -0.5 });
-    expect(records[3]).toMatchObject({ Sentiment: 0.25, mode: 'agent' });
+    // Sentiment is published once per dimension set: [channel] and [channel, mode].
+    expect(names).toEqual([
+      'Conversations',
+      'Sentiment',
+      'Sentiment',
+      'SentimentStart',
+      'Sentiment',
+      'Sentiment',
+      'RepeatsAfterHandoff',
+    ]);
+    expect(records[2]).toMatchObject({ Sentiment: -0.5, mode: 'ai' });
+    expect(records[2]!._aws.CloudWatchMetrics[0]!.Dimensions).toEqual([['channel', 'mode']]);
+    expect(records[3]).toMatchObject({ SentimentStart: -0.5 });
+    expect(records[5]).toMatchObject({ Sentiment: 0.25, mode: 'agent' });
   });
 
   it('emits AI replies, reopenings and escalation feedback', async () => {

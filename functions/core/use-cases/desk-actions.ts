@@ -114,7 +114,7 @@ export function createDeskCommands(deps: DeskDeps): DeskCommands {
           latest?.mode === 'agent' && latest.caseId === caseId && latest.owner
             ? latest.owner.id === agent.id
               ? 'You already own this conversation.'
-              : `Already claimed by <@${latest.owner.id}>.`
+              : `Already claimed by ${who(latest.owner)}.`
             : 'This case is no longer waiting to be claimed.';
         await deps.desk.postEphemeral(ref, agent.id, text);
         return;
@@ -145,7 +145,7 @@ export function createDeskCommands(deps: DeskDeps): DeskCommands {
       const kase = await updateCase(deps.store, caseId, () => ({ status: 'queued', owner: undefined }));
       await record(deps, released, 'released', { caseId });
       await refreshCard(kase);
-      if (kase.slack) await deps.desk.postInThread(kase.slack, `<@${agent.id}> released this conversation to the queue.`);
+      if (kase.slack) await deps.desk.postInThread(kase.slack, `${who(agent)} released this conversation to the queue.`);
     },
 
     async resolve({ caseId, agent, outcome, ref }) {
@@ -153,7 +153,7 @@ export function createDeskCommands(deps: DeskDeps): DeskCommands {
       if (!loaded) return;
       const { conversation } = loaded;
       if (conversation.mode === 'agent' && !isOwnedBy(conversation, agent.id)) {
-        await deps.desk.postEphemeral(ref, agent.id, `Only <@${conversation.owner?.id}> can resolve this conversation.`);
+        await deps.desk.postEphemeral(ref, agent.id, `Only ${who(conversation.owner)} can resolve this conversation.`);
         return;
       }
       await closeCase(loaded.kase, agent, outcome, ref, (current) => resolve(current, deps.clock.now()));
@@ -197,7 +197,7 @@ export function createDeskCommands(deps: DeskDeps): DeskCommands {
         await deps.desk.postEphemeral(
           ref,
           agent.id,
-          `Kept as an internal note: <@${conversation.owner?.id}> owns this conversation.`,
+          `Kept as an internal note: ${who(conversation.owner)} owns this conversation.`,
           { inThread: true },
         );
         return;
@@ -218,7 +218,7 @@ export function createDeskCommands(deps: DeskDeps): DeskCommands {
         return;
       }
       const outcome = await deliver(loaded.kase, loaded.conversation, agent, suggestion.text, `agent#${suggestionId}`, ref);
-      if (outcome.status === 'sent') await deps.desk.postInThread(ref, `<@${agent.id}> sent the suggested reply.`);
+      if (outcome.status === 'sent') await deps.desk.postInThread(ref, `${who(agent)} sent the suggested reply.`);
     },
 
     async feedback({ caseId, agent, question, answer, ref }) {
@@ -284,7 +284,7 @@ export function createDeskCommands(deps: DeskDeps): DeskCommands {
       if (kase.slack) {
         await deps.desk.postInThread(
           kase.slack,
-          `<@${agent.id}> handed the conversation back to the AI${options.instruction ? ` with the instruction: "${options.instruction}"` : ''}.`,
+          `${who(agent)} handed the conversation back to the AI${options.instruction ? ` with the instruction: "${options.instruction}"` : ''}.`,
         );
       }
       return;
@@ -304,4 +304,9 @@ export function createDeskCommands(deps: DeskDeps): DeskCommands {
 
 function secondsBetween(from: string, to: string): number {
   return Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 1000));
+}
+
+/** How an agent is named in desk texts (plain text: the desk adapter escapes it). */
+function who(agent: Agent | undefined): string {
+  return agent ? `@${agent.name ?? agent.id}` : 'another agent';
 }

@@ -321,7 +321,7 @@ async function forwardToAgents(
   const kase = conversation.caseId ? await deps.store.getCase(conversation.caseId) : undefined;
   if (!kase?.slack) return; // the card is not posted yet: its transcript will include this message
   const media = (message.media ?? []).map((item) => `\n📎 ${item.contentType}: ${item.url}`).join('');
-  await deps.desk.postInThread(kase.slack, `*Customer:* ${redacted}${media}`);
+  await deps.desk.postInThread(kase.slack, `Customer: ${redacted}${media}`);
   if (conversation.mode !== 'agent') return;
   try {
     const verdictless = await respondToCustomer(deps, {
@@ -350,7 +350,7 @@ async function forwardToAgents(
       flags: [SUGGESTION],
       passages: verdictless.passages,
     });
-    await deps.desk.postInThread(kase.slack, `*Suggested reply:* ${verdictless.text}`, {
+    await deps.desk.postInThread(kase.slack, `Suggested reply: ${verdictless.text}`, {
       actions: [{ kind: 'send_suggestion', caseId: kase.caseId, suggestionId }],
     });
   } catch {

@@ -54,7 +54,7 @@ export async function sweepSla(
         if (updated.slaStage === 2 && stage < 2) {
           await deps.desk.postInThread(
             kase.slack,
-            `Still unclaimed after ${Math.floor(waitedMinutes)} minutes; priority raised to *${updated.priority}*.`,
+            `Still unclaimed after ${Math.floor(waitedMinutes)} minutes; priority raised to ${updated.priority}.`,
             sla.mentionGroup ? { mention: sla.mentionGroup } : undefined,
           );
           report.mentions++;
@@ -91,7 +91,7 @@ export async function sweepSla(
         await deps.desk.postInThread(
           kase.slack,
           `:hourglass: The WhatsApp window closes in ${window.minutesLeft} minutes; after that only the approved template can be sent.`,
-          kase.owner ? { mention: `<@${kase.owner.id}>` } : undefined,
+          kase.owner ? { mention: kase.owner.id } : undefined,
         );
         report.windowWarnings++;
       }
