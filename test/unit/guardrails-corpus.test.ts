@@ -113,7 +113,9 @@ describe('guardrail corpus', () => {
     );
     if (mistakes.length > 0) console.log(mistakes.join('\n'));
     const failures = rows
-      .filter((r) => r.precision < thresholdOf(r.category).precision || r.recall < thresholdOf(r.category).recall)
+      .filter(
+        (r) => r.precision < thresholdOf(r.category).precision || r.recall < thresholdOf(r.category).recall,
+      )
       .map((r) => `${r.category}: precision ${r.precision.toFixed(3)}, recall ${r.recall.toFixed(3)}`);
     expect(failures).toEqual([]);
   });

@@ -41,13 +41,21 @@ describe('PII redaction', () => {
   });
 
   it('an undashed SSN is redacted only when the customer calls it one', () => {
-    expect(redactPii('my social security number is 123 45 6789').text).toBe('my social security number is [ssn]');
+    expect(redactPii('my social security number is 123 45 6789').text).toBe(
+      'my social security number is [ssn]',
+    );
     expect(redactPii('my code is 123 45 6789').text).toBe('my code is 123 45 6789');
   });
 
   it('emails and phone numbers in common formats are redacted', () => {
     expect(redactPii('write jane.doe+x@mail.example.com').text).toBe('write [email]');
-    for (const phone of ['(555) 123-4567', '+1 415 555 2671', '212.555.0199', '+44 20 7946 0958', '+33 6 12 34 56 78']) {
+    for (const phone of [
+      '(555) 123-4567',
+      '+1 415 555 2671',
+      '212.555.0199',
+      '+44 20 7946 0958',
+      '+33 6 12 34 56 78',
+    ]) {
       expect(redactPii(`call me at ${phone} today`).text).toBe('call me at [phone] today');
     }
   });

@@ -9,7 +9,14 @@ const at = (text: string, history: HistoryItem[] = [], sentiment = 0) =>
 
 describe('escalation triggers', () => {
   it('a request for a person counts in English and Spanish, even as a single word', () => {
-    for (const text of ['talk to a human', 'real person please', 'agent', 'Human', 'un agente', 'quiero hablar con alguien']) {
+    for (const text of [
+      'talk to a human',
+      'real person please',
+      'agent',
+      'Human',
+      'un agente',
+      'quiero hablar con alguien',
+    ]) {
       expect(at(text)?.reason, text).toBe('customer_request');
     }
   });
@@ -28,17 +35,27 @@ describe('escalation triggers', () => {
   });
 
   it('sensitive topics are labelled by topic', () => {
-    expect(findTriggers({ text: 'my lawyer will call you', settings, history: [], sentiment: 0 })[0]?.label).toBe(
-      'legal',
-    );
+    expect(
+      findTriggers({ text: 'my lawyer will call you', settings, history: [], sentiment: 0 })[0]?.label,
+    ).toBe('legal');
     expect(at('the battery caught fire')?.detail).toMatch(/safety/);
     expect(at('voy a contactar a mi abogado')?.reason).toBe('sensitive_topic');
   });
 
   it('cancellation escalates only when the settings say so', () => {
-    expect(at('I want to cancel my subscription')).toMatchObject({ reason: 'business_rule', detail: expect.stringMatching(/cancel/) });
+    expect(at('I want to cancel my subscription')).toMatchObject({
+      reason: 'business_rule',
+      detail: expect.stringMatching(/cancel/),
+    });
     const relaxed = { ...settings, escalation: { ...settings.escalation, alwaysEscalateIntents: [] } };
-    expect(detectEscalation({ text: 'I want to cancel my subscription', settings: relaxed, history: [], sentiment: 0 })).toBeUndefined();
+    expect(
+      detectEscalation({
+        text: 'I want to cancel my subscription',
+        settings: relaxed,
+        history: [],
+        sentiment: 0,
+      }),
+    ).toBeUndefined();
   });
 
   it('refunds escalate above the refund limit only', () => {
@@ -58,10 +75,15 @@ describe('escalation triggers', () => {
       { author: 'ai', text: 'hello!' },
       { author: 'customer', text: 'hmm', sentiment: -0.1 },
     ];
-    expect(at('still nothing', history, -0.3)).toMatchObject({ reason: 'negative_sentiment', priority: 'normal' });
+    expect(at('still nothing', history, -0.3)).toMatchObject({
+      reason: 'negative_sentiment',
+      priority: 'normal',
+    });
     expect(at('still nothing', history, -0.05)).toBeUndefined();
     // Improving again: no trend.
-    expect(at('still nothing', [...history.slice(0, 2), { author: 'customer', text: 'x', sentiment: -0.4 }], -0.3)).toBeUndefined();
+    expect(
+      at('still nothing', [...history.slice(0, 2), { author: 'customer', text: 'x', sentiment: -0.4 }], -0.3),
+    ).toBeUndefined();
   });
 
   it('the same question twice is a repeated failure, a repeated "ok" is not', () => {
@@ -75,13 +97,16 @@ describe('escalation triggers', () => {
     expect(at('Do you sell gloves?', history)).toBeUndefined();
   });
 
-  it("two fallback replies from the assistant are a repeated failure", () => {
+  it('two fallback replies from the assistant are a repeated failure', () => {
     const history: HistoryItem[] = [
       { author: 'customer', text: 'question one' },
       { author: 'ai', text: settings.messages.fallback },
       { author: 'customer', text: 'question two' },
       { author: 'ai', text: "Sorry, I don't know the answer to that." },
     ];
-    expect(at('question three', history)).toMatchObject({ reason: 'repeated_failure', detail: expect.stringMatching(/2 times/) });
+    expect(at('question three', history)).toMatchObject({
+      reason: 'repeated_failure',
+      detail: expect.stringMatching(/2 times/),
+    });
   });
 });

@@ -18,8 +18,9 @@ const INSULT =
   '(?:idiots?|morons?|imbeciles?|stupid|dumb|dumbass(?:es)?|retard(?:s|ed)?|assholes?|arseholes?|bastards?|bitch(?:es)?|cunts?|dicks?|dickheads?|pricks?|twats?|wankers?|jackass(?:es)?|losers?|clowns?|scum(?:bags?)?|pieces? of (?:shit|crap|garbage|trash)|shit ?heads?|motherfuckers?|fuckers?|fuckwits?|incompetent (?:idiots?|fools?|morons?|clowns?)|thie(?:f|ves)|crooks?|liars?|trash|garbage|fools?|pigs?|worthless (?:pieces?|idiots?|people|bots?)|idiota?s?|imbecil(?:es)?|estupid[oa]s?|pendej[oa]s?|gilipollas|cabron(?:es|a)?|tont[oa]s?|ladrones|ratas|mierdas?|basuras?|payasos?|malparid[oa]s?|hijos? de puta|putas?|culeros?)';
 // Who the words are aimed at: us (the assistant, staff, company), never the customer or a third party.
 const TARGET =
-  '(?:you|u|ya|your (?:company|store|shop|staff|team|support|people|agents?|employees|service|bot|ai|business|managers?|website|reps?)|this (?:company|store|shop|bot|ai|assistant|business|place|service)|you (?:guys|people|all|lot)|y(?:\'|a)?all|ur (?:company|staff|team)|northwind|the (?:bot|ai|assistant|agent|staff|company|people (?:there|working there)))';
-const PROFANE = '(?:fuck(?:ing)?|fking|fcking|effing|f\\*+(?:ing|k)?|shitty|bloody|goddamn(?:ed)?|damn(?:ed)?|stupid|dumb)';
+  "(?:you|u|ya|your (?:company|store|shop|staff|team|support|people|agents?|employees|service|bot|ai|business|managers?|website|reps?)|this (?:company|store|shop|bot|ai|assistant|business|place|service)|you (?:guys|people|all|lot)|y(?:'|a)?all|ur (?:company|staff|team)|northwind|the (?:bot|ai|assistant|agent|staff|company|people (?:there|working there)))";
+const PROFANE =
+  '(?:fuck(?:ing)?|fking|fcking|effing|f\\*+(?:ing|k)?|shitty|bloody|goddamn(?:ed)?|damn(?:ed)?|stupid|dumb)';
 
 const ABUSE: RegExp[] = [
   // "you idiot", "you're a moron", "you are such a useless piece of shit", "you guys are clowns"
@@ -34,8 +35,6 @@ const ABUSE: RegExp[] = [
   /\b(?:go (?:to hell|die|fuck yourself|screw yourself)|shut (?:the fuck |the hell )?up|kill yourself|kys|i hope you (?:die|rot|get fired|burn)|eat shit|get fucked|suck my)\b/,
   // Threats against staff.
   /\b(?:i(?:'ll| will| am going to|'m going to|'m gonna| gonna)) (?:find|hunt|hurt|kill|beat|punch|smash|come for|shoot|stab|burn down) (?:you|your|whoever|every|the (?:person|people|staff|store|agent))\b/,
-  // "what a bunch of idiots", "bunch of thieves"
-  new RegExp(`\\b(?:what a|bunch of|a pack of|you bunch of|such) (?:fucking |useless |lying |incompetent )?${INSULT}\\b`),
   // Spanish: "eres un idiota", "son unos ladrones", "vete a la mierda", "que te den"
   new RegExp(
     `\\b(?:eres|sos|son|es usted|ustedes son|son todos|este bot es|esta empresa es)(?: (?:un|una|unos|unas|muy|tan|puto|puta|pinche|maldito|maldita|mas|todos|inutil|inutiles|incompetente|incompetentes|y|e)){0,6} ${INSULT}\\b`,
@@ -44,13 +43,20 @@ const ABUSE: RegExp[] = [
   /\b(?:pinche|puto|puta|maldito|maldita|estupido|estupida) (?:bot|robot|empresa|tienda|maquina|asistente|gente)\b/,
 ];
 
-// "I'm an idiot", "my husband is an idiot": aimed at oneself or a third party.
+// "what a bunch of idiots", "bunch of thieves": no explicit target, so check who it is about.
+const UNTARGETED = new RegExp(
+  `\\b(?:what a|bunch of|a pack of|you bunch of|such) (?:fucking |useless |lying |incompetent )?${INSULT}\\b`,
+  'g',
+);
+// "I'm such an idiot", "my husband is such a clown": aimed at oneself or a third party.
 const SELF_OR_THIRD =
-  /\b(?:i'm|i am|im|i was|i feel like|me|myself|(?:my|his|her|their) (?:\w+ )?(?:is|was|are)|soy|me siento)(?: (?:such|a|an|so|total|complete|absolute|bit of|un|una|tan|muy)){0,3} $/;
+  /\b(?:i'm|i am|im|i was|i feel like|myself|(?:my|his|her|their) (?:\w+ )?(?:is|was|are)|soy|me siento)(?: (?:such|a|an|so|total|complete|absolute|bit of|un|una|tan|muy)){0,3} $/;
 
 // An insult used as a form of address is aimed at us: "idiot!", "listen moron, …", "…, thanks for nothing idiot".
 const VOCATIVE = [
-  new RegExp(`^(?:(?:ok|okay|listen|look|hey|oh|wow|yeah|well|thanks|so|no|yes)\\W* )?${INSULT}(?:[\\s!.?]*$|\\s*[,!:;])`),
+  new RegExp(
+    `^(?:(?:ok|okay|listen|look|hey|oh|wow|yeah|well|thanks|so|no|yes)\\W* )?${INSULT}(?:[\\s!.?]*$|\\s*[,!:;])`,
+  ),
   new RegExp(`[,.!?;:] *(?:(?:thanks|thank you) for nothing,? )?${INSULT}[\\s!.?]*$`),
 ];
 
@@ -65,13 +71,10 @@ function unmask(text: string): string {
 export function detectAbuse(text: string): AbuseVerdict {
   const folded = unmask(skeleton(fold(text)).trim());
   if (VOCATIVE.some((pattern) => pattern.test(folded))) return { abusive: true };
-  for (const pattern of ABUSE) {
-    const match = pattern.exec(folded);
-    if (!match) continue;
-    // "I'm such an idiot" matches "idiot" after an intensifier; check what precedes the hit.
+  if (ABUSE.some((pattern) => pattern.test(folded))) return { abusive: true };
+  for (const match of folded.matchAll(UNTARGETED)) {
     const before = folded.slice(Math.max(0, match.index - 40), match.index);
-    if (SELF_OR_THIRD.test(before)) continue;
-    return { abusive: true };
+    if (!SELF_OR_THIRD.test(before)) return { abusive: true };
   }
   return { abusive: false };
 }

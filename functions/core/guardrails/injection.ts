@@ -33,7 +33,7 @@ const OVERRIDE: RegExp[] = [
   /\b(?:your|the) (?:new|real|true|actual) (?:instructions?|task|purpose|job|goal|role) (?:is|are|will be)\b/,
   /\b(?:system|admin|administrator|developer|root|sudo|operator)\s*(?:override|message|note|command|instruction|prompt|mode)?\s*:\s*\S/,
   /(?:^|\s)(?:<\/?(?:system|instructions?|admin)>|\[\/?(?:system|inst|admin)\]|#{2,}\s*(?:system|instruction|new instructions?))/,
-  /\b(?:you (?:must|will|shall) )?no longer (?:follow|obey|respect|adhere to|be bound by) (?:your|the|any)\b/,
+  /\b(?:no longer|not) (?:need to |have to )?(?:follow|obey|respect|adhere to|(?:be )?(?:bound|restricted|limited|constrained) by) (?:your|the|any)\b/,
   /\b(?:from now on|henceforth|starting now),? (?:you (?:will|must|shall|are going to) )?(?:ignore|disregard|only|always|never|answer|respond|obey|reply)\b/,
   /\b(?:override|disable|turn off|deactivate|remove) (?:your |the |all )?(?:safety|content|security)? ?(?:filters?|guardrails?|restrictions?|safeguards?|rules|censorship)\b/,
   // Spanish: "ignora las instrucciones anteriores", "olvida tus reglas", "no sigas tus instrucciones"
@@ -52,7 +52,8 @@ const JAILBREAK: RegExp[] = [
   /\b(?:you are|you're|act as|become|be|enable|activate|enter|switch to|as) (?:now )?(?:dan|stan|dude|aim)\b(?! (?:from|at|in|is|said|told|the|who|said))/,
   /\b(?:dan|developer|dev|god|debug|jailbreak|jailbroken|unrestricted|unfiltered|uncensored|evil|opposite|sudo|admin|maintenance|test) mode\b/,
   /\bjail ?break(?:ing|s|en)?\b/,
-  /\bpretend(?:ing)? (?:that )?(?:you(?:'re| are| were)|to be|you have no|you can|you don't)\b/,
+  /\b(?:pretend(?:ing)?|imagine|suppose) (?:that )?(?:you(?:'re| are| were)|to be|you have no|you can|you don't)\b/,
+  /\b(?:with|has|have|having) (?:no|zero) (?:limits|restrictions|rules|filters|guardrails|censorship|ethics|morals)\b/,
   /\b(?:role ?play|roleplay) (?:as|that|a scenario|where you)\b/,
   /\blet'?s play a game (?:where|in which) you\b/,
   /\byou are (?:now|no longer|from now on) (?:a|an|my|the|called|named|free|unrestricted|unfiltered|uncensored|in|not|able|allowed|dan)\b/,
@@ -77,7 +78,11 @@ const EXTRACTION: RegExp[] = [
   // "what is your system prompt", "show me your hidden instructions"
   /\b(?:system|initial|original|hidden|secret|internal|developer|pre|base|meta|full|exact|complete|entire|starting|first) ?-?(?:prompt|instructions?|directives|configuration|system message)\b/,
   new RegExp(
-    `\\b${ASK}\\b${GAP(4)}\\s+(?:your|the|tu|tus|el|las|los)\\s+(?:\\w+\\s+)?(?:prompt|instructions|rules you (?:follow|were given)|guidelines you|directives|configuration|instrucciones|reglas internas|indicaciones)\\b`,
+    `\\b${ASK}\\b${GAP(4)}\\s+(?:your|tu|tus)\\s+(?:(?:system|initial|original|hidden|secret|internal|full|exact|complete|entire|real|actual|own|current|underlying|base|core|whole)\\s+)?(?:prompt|instructions|rules you (?:follow|were given)|guidelines you|directives|configuration|instrucciones|reglas internas|indicaciones)\\b`,
+  ),
+  // "reveal the prompt you were initialized with", "output the configuration you run with"
+  new RegExp(
+    `\\b${ASK}\\b${GAP(3)}\\s+the\\s+(?:prompt|instructions|configuration|config|rules|directives)\\s+(?:that |which )?you(?:'ve|'re)?\\s+(?:were|are|have|had|got|run|received|follow|use|operate)\\b`,
   ),
   /\b(?:repeat|print|output|show|display|copy|paste|write|reveal|recite|translate|summarize|echo|give me)\b(?:\s+\w+){0,4}?\s+(?:(?:text|words|message|content|lines|everything|all|what(?:'s| is)?)\s+)?(?:above|before this|preceding|prior to this|so far|written (?:above|before)|at the (?:start|beginning|top))\b/,
   /\b(?:everything|all|the text|the words|the message|what was written) (?:above|before) (?:this|my message|that)\b/,
@@ -126,7 +131,8 @@ function decodeHex(blob: string): string | undefined {
   const hex = blob.replace(/0x|[\s:]/gi, '');
   if (hex.length % 2 !== 0) return undefined;
   let out = '';
-  for (let i = 0; i < hex.length; i += 2) out += String.fromCharCode(Number.parseInt(hex.slice(i, i + 2), 16));
+  for (let i = 0; i < hex.length; i += 2)
+    out += String.fromCharCode(Number.parseInt(hex.slice(i, i + 2), 16));
   return printable(out);
 }
 
@@ -184,8 +190,8 @@ export function detectInjection(text: string): InjectionVerdict {
   // A decodable text blob with an instruction to decode it is a payload even if we cannot read intent.
   if (decodedAny && hinted) kinds.add('encoded_payload');
 
-  const ordered = (['instruction_override', 'jailbreak', 'prompt_extraction', 'encoded_payload'] as const).filter(
-    (kind) => kinds.has(kind),
-  );
+  const ordered = (
+    ['instruction_override', 'jailbreak', 'prompt_extraction', 'encoded_payload'] as const
+  ).filter((kind) => kinds.has(kind));
   return { injection: ordered.length > 0, kinds: ordered };
 }

@@ -41,7 +41,8 @@ const PROMISES: RegExp[] = [
   /\b(?:te|le|les) (?:garantizo|prometo)\b|\bgarantizado\b/,
 ];
 
-const URL = /\b(?:https?:\/\/|www\.)[^\s<>()"'\]]+|\b(?:[a-z0-9-]+\.)+(?:com|net|org|io|co|ly|me|app|xyz|info|biz|shop|store|link|click|site|online|ru|cn|tk|gl|gg)\b(?:\/[^\s<>()"'\]]*)?/gi;
+const URL =
+  /\b(?:https?:\/\/|www\.)[^\s<>()"'\]]+|\b(?:[a-z0-9-]+\.)+(?:com|net|org|io|co|ly|me|app|xyz|info|biz|shop|store|link|click|site|online|ru|cn|tk|gl|gg)\b(?:\/[^\s<>()"'\]]*)?/gi;
 
 /** The host of a link written as `https://x/…`, `www.x/…` or `x.com/…`, lowercase. */
 export function linkHost(link: string): string {
@@ -116,19 +117,27 @@ export function checkOutput(reply: string, ctx: OutputContext): OutputVerdict {
 
   // The canary id alone counts too: a model may drop the brackets when it leaks.
   const canaryId = /canary:([0-9a-f]+)/i.exec(ctx.canary)?.[1];
-  if (text.includes(ctx.canary) || (canaryId !== undefined && text.toLowerCase().includes(canaryId.toLowerCase()))) {
+  if (
+    text.includes(ctx.canary) ||
+    (canaryId !== undefined && text.toLowerCase().includes(canaryId.toLowerCase()))
+  ) {
     violations.push('canary');
   }
   if (leaksPrompt(text, ctx.systemPrompt)) violations.push('system_prompt');
 
   const known = new Set(
-    [...ctx.customerTexts, ...(ctx.allowedTexts ?? []), ctx.systemPrompt].flatMap((t) => findPii(t).map(canonicalPii)),
+    [...ctx.customerTexts, ...(ctx.allowedTexts ?? []), ctx.systemPrompt].flatMap((t) =>
+      findPii(t).map(canonicalPii),
+    ),
   );
   const leaked = new Set<string>();
   for (const match of findPii(text)) {
     if (known.has(canonicalPii(match))) continue;
     // The business's own addresses (support@ an allowed host) are not someone's PII.
-    if (match.kind === 'email' && hostAllowed(match.value.split('@')[1]!.toLowerCase(), ctx.settings.guardrails.allowedLinkHosts)) {
+    if (
+      match.kind === 'email' &&
+      hostAllowed(match.value.split('@')[1]!.toLowerCase(), ctx.settings.guardrails.allowedLinkHosts)
+    ) {
       continue;
     }
     leaked.add(`pii:${match.kind}`);
@@ -140,7 +149,8 @@ export function checkOutput(reply: string, ctx: OutputContext): OutputVerdict {
     if (folded.includes(fold(phrase))) violations.push(`forbidden:${phrase}`);
   }
   if (PROMISES.some((p) => p.test(folded))) violations.push('promise');
-  for (const host of disallowedLinks(text, ctx.settings.guardrails.allowedLinkHosts)) violations.push(`link:${host}`);
+  for (const host of disallowedLinks(text, ctx.settings.guardrails.allowedLinkHosts))
+    violations.push(`link:${host}`);
 
   return { ok: violations.length === 0, violations };
 }

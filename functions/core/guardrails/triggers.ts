@@ -4,8 +4,9 @@
  * `findTriggers` returns every trigger that fires (for flags and metrics); `detectEscalation` the
  * one that decides the escalation (the first in severity order).
  */
-import type { Author, EscalationReason, Priority } from '../model.ts';
+
 import type { BusinessSettings } from '../../shared/business-settings.ts';
+import type { Author, EscalationReason, Priority } from '../model.ts';
 import { scoreSentiment } from '../sentiment.ts';
 import { fold } from './fold.ts';
 
@@ -64,6 +65,7 @@ const SELF_HARM: Rule = {
     /\bsuicid(?:e|al)\b/,
     /\b(?:want|wanna|going|ready|trying|planning|deserve) (?:to )?die\b(?! (?:of|from) (?:embarrassment|laughter|boredom|shame|excitement|curiosity))/,
     /\bi (?:don't|do not|dont) want to (?:live|be alive|be here|exist|wake up)(?! (?:in|at|near|with|on)\b)/,
+    /\bwant (?:it all|everything|my life|this life|the pain) to (?:end|stop|be over)\b|\bwish i (?:was|were) dead\b|\bwish i (?:wasn't|was not|weren't|had never been) (?:alive|born|here)\b|\bdon't want to be (?:alive|here) anymore\b/,
     /\b(?:no (?:reason|point) (?:to|in) (?:live|living|going on)|better off dead|better off without me|can't go on (?:living|anymore)|not worth living)\b/,
     /\bself[- ]?harm\b/,
     /\boverdos(?:e|ing)\b/,
@@ -101,6 +103,7 @@ const RULES: Rule[] = [
       /\bunauthori[sz]ed (?:charges?|transactions?|purchases?|access|logins?|orders?|payments?|use)\b/,
       /\b(?:i|we) (?:didn't|did not|never) (?:make|made|authori[sz]ed?|approved?|recogni[sz]ed?) (?:this|that|these|those|the|any) (?:charges?|purchases?|transactions?|payments?)\b/,
       /\b(?:i|we) (?:didn't|did not|never) (?:place|placed|make|made) (?:this|that|these|those|the|any) orders?\b/,
+      /\b(?:charges?|purchases?|transactions?|payments?|orders?)\b[^.!?]{0,40}\b(?:don't|do not|didn't|did not|can't) recogni[sz]e\b/,
       /\bwho(?:'s| is| has been)? (?:using|accessing|logged into|logging into|in) (?:my|our) account\b/,
       /\b(?:stolen|lost) (?:credit |debit )?card\b|\bcard (?:was|got|has been) stolen\b/,
       /\b(?:fraudulent (?:charges?|transactions?|orders?|activity|emails?|texts?|calls?)|fraud (?:alert|charges?|on my)|(?:victim|report) (?:of )?(?:a )?fraud|credit card fraud)\b/,
@@ -130,7 +133,7 @@ const RULES: Rule[] = [
     patterns: [
       /\b(?:allergic reaction|anaphyla\w+|hives|rash(?:es)?|swelling|swollen|blisters?|can't breathe|cannot breathe|trouble breathing|chest pain|seizure|fainted|passed out|vomit(?:ing|ed)?|poison(?:ed|ing)|ingested|swallowed)\b/,
       /\b(?:hospital(?:ized)?|emergency room|the er|urgent care|ambulance|icu)\b/,
-      /\b(?:see|saw|seeing|went to|go to|visit|call|called|my|our) (?:a |the |my )?(?:doctor|physician|pediatrician|dermatologist|podiatrist)\b/,
+      /\b(?:see|saw|seeing|went to|go to|visit|call|called) (?:a |the |my |our )?(?:doctor|physician|pediatrician|dermatologist|podiatrist)\b/,
       /\b(?:overdos(?:e|ed|ing)|too many (?:pills|tablets)|poison control)\b/,
       /\b(?:medical (?:emergency|condition|issue|problem|bills?)|my (?:medication|prescription))\b/,
       /\b(?:reaccion alergica|alergia|sarpullido|ronchas|hospital|urgencias|ambulancia|medico|me intoxique|intoxicacion|no puedo respirar)\b/,
@@ -152,7 +155,7 @@ const RULES: Rule[] = [
 
 // A request for a person. Verb-led phrasings plus short standalone messages ("agent", "humano").
 const PERSON =
-  "(?:a |an |the |some |one of your |your |to a |with a |with an )?(?:real |live |actual |human |proper |customer service |support |flesh and blood |breathing )?(?:human(?: being)?|person|people|agent|representative|rep|operator|someone|somebody|anyone|anybody|manager|supervisor|staff(?: member)?|employee|team member|customer service|customer support|support team)s?";
+  '(?:a |an |the |some |one of your |your |to a |with a |with an )?(?:real |live |actual |human |proper |customer service |support |flesh and blood |breathing )?(?:human(?: being)?|person|people|agent|representative|rep|operator|someone|somebody|anyone|anybody|manager|supervisor|staff(?: member)?|employee|team member|customer service|customer support|support team)s?';
 // Without the pronouns ("give someone access" is not a request for a person).
 const STAFF =
   '(?:a |an |the |one of your |your |to a |with a |with an )?(?:real |live |actual |human |proper |customer service |support )?(?:human(?: being)?|person|agent|representative|rep|operator|manager|supervisor|staff member|employee|team member|customer service|customer support|support team)s?';
@@ -166,7 +169,11 @@ const CUSTOMER_REQUEST: Rule = {
     new RegExp(
       `\\b(?:get|give|put|connect|transfer|pass|send|forward|escalate|route|hand) (?:me |this |my case |my chat |it )?(?:to |through to |over to |with |on to )?${STAFF}\\b`,
     ),
-    new RegExp(`\\b(?:i (?:want|need|demand|would like|'d like|wanna)|can i (?:have|get)|let me have) ${PERSON}\\b`),
+    new RegExp(
+      `\\b(?:i (?:want|need|demand|would like|'d like|wanna)|can i (?:have|get)|let me have) ${PERSON}\\b`,
+    ),
+    /\b(?:get|put|connect|transfer|pass|send) me (?:through )?(?:to|with) (?:someone|somebody|anyone|anybody)\b/,
+    /\b(?:whoever|someone|somebody|the person) (?:is )?in charge\b|\byour boss\b/,
     /\b(?:real|live|actual) (?:person|human|agent|people|rep|representative)\b|\bhuman (?:agent|rep|representative|support|help|being)\b/,
     /\b(?:is there|are there) (?:a |an |any )?(?:human|person|people|agent|someone|anyone|somebody|real person) (?:i can|to|there|available|who can)\b/,
     /\b(?:escalate|escalation)\b(?! policy)/,
@@ -195,6 +202,7 @@ const CANCELLATION: Rule = {
   patterns: [
     /\bcancel(?:l?ing)? (?:my|the|this|our|that|an?|all|it|them|both)?\s?(?:\w+ )?(?:subscriptions?|orders?|accounts?|memberships?|plans?|purchases?|auto-?renewals?|services?|it|them|everything)\b/,
     /\b(?:want|need|would like|'d like|wanna|going|trying|how (?:do|can) i|can i|please|help me) (?:to )?cancel\b/,
+    /\b(?:stop|end|discontinue|terminate) (?:my|the|our) (?:\w+ )?(?:subscription|membership|auto-?renewal|recurring (?:order|delivery|payment))s?\b/,
     /\b(?:close|delete|terminate|deactivate) (?:my|our|his|her|their|the) (?:\w+ )?(?:account|subscription|membership)\b/,
     /\b(?:cancelar|cancela|cancelen|anular|anula) (?:mi|el|la|los|las|mis|este|esta|ese|esa)? ?(?:pedido|pedidos|suscripcion|cuenta|orden|compra|membresia|plan|servicio)\b/,
     /\b(?:quiero|necesito|como puedo|quisiera) (?:cancelar|anular|darme de baja)\b|\bdar(?:me)? de baja\b/,
@@ -252,7 +260,9 @@ function repeatedFailure(ctx: TriggerContext, folded: string): EscalationTrigger
   const failures = ctx.history.filter(
     (item) =>
       item.author === 'ai' &&
-      (item.flags?.includes('fallback') || fold(item.text) === fallback || FALLBACK_REPLY.test(fold(item.text))),
+      (item.flags?.includes('fallback') ||
+        fold(item.text) === fallback ||
+        FALLBACK_REPLY.test(fold(item.text))),
   ).length;
   if (failures >= 2) {
     return {

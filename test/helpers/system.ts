@@ -1,0 +1,91 @@
+/**
+ * System-test harness: one local runtime per test file (on the run's DynamoDB Local and fauxqs),
+ * a signed-request driver, the emulators, and the real store to look at state.
+ */
+import { randomUUID } from 'node:crypto';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { inject } from 'vitest';
+import { DynamoDbConversationStore } from '../../functions/adapters/dynamodb-conversation-store.ts';
+import { localDynamoClient } from '../../local/dynamodb-local.ts';
+import { LocalDriver } from '../../local/driver.ts';
+import type { FakeSlack, FakeSlackMessage } from '../../local/fake-slack.ts';
+import type { FakeTwilio } from '../../local/fake-twilio.ts';
+import { type LocalRuntime, startLocalRuntime } from '../../local/runtime.ts';
+
+/** Everything a system test touches. */
+export interface SystemHarness {
+  runtime: LocalRuntime;
+  driver: LocalDriver;
+  twilio: FakeTwilio;
+  slack: FakeSlack;
+  store: DynamoDbConversationStore;
+  channel: string;
+  /** Waits until every queue is empty and no batch is in flight. */
+  settle(): Promise<void>;
+  /** Messages the fake Twilio accepted for `to` (E.164, with or without `whatsapp:`). */
+  sentTo(to: string): { body?: string; contentSid?: string; to: string }[];
+  /** The escalation card (root message with a Claim/Resolve card) for a customer number. */
+  cardFor(customer: string): FakeSlackMessage | undefined;
+  stop(): Promise<void>;
+}
+
+/** Starts the local runtime with emulated Twilio and Slack and the offline model. */
+export async function startSystem(env: Record<string, string> = {}): Promise<SystemHarness> {
+  const runtime = await startLocalRuntime({
+    port: 0,
+    dynamoEndpoint: inject('dynamoEndpoint'),
+    sqsEndpoint: inject('sqsEndpoint'),
+    resourcePrefix: `sys${randomUUID().slice(0, 8)}`,
+    quiet: true,
+    sweepIntervalMs: 0,
+    env: {
+      TWILIO_ACCOUNT_SID: '',
+      TWILIO_AUTH_TOKEN: '',
+      SLACK_BOT_TOKEN: '',
+      SLACK_SIGNING_SECRET: '',
+      ANTHROPIC_API_KEY: '',
+      MODEL_PROVIDER: 'offline',
+      ...env,
+    },
+  });
+  const { twilio, slack } = runtime.services;
+  if (!twilio.fake || !slack.fake || !twilio.accountSid || !twilio.authToken || !slack.signingSecret) {
+    await runtime.stop();
+    throw new Error('system tests need the emulated Twilio and Slack');
+  }
+  const driver = new LocalDriver({
+    baseUrl: runtime.url,
+    twilio: { accountSid: twilio.accountSid, authToken: twilio.authToken },
+    slack: { signingSecret: slack.signingSecret, channel: slack.escalationChannel },
+  });
+  const store = new DynamoDbConversationStore(
+    DynamoDBDocumentClient.from(localDynamoClient(runtime.services.dynamoEndpoint)),
+    runtime.services.tableName,
+  );
+  const fakeTwilio = twilio.fake;
+  const fakeSlack = slack.fake;
+  const channel = slack.escalationChannel;
+  return {
+    runtime,
+    driver,
+    twilio: fakeTwilio,
+    slack: fakeSlack,
+    store,
+    channel,
+    settle: () => runtime.drain({ timeoutMs: 20_000 }),
+    sentTo: (to) => fakeTwilio.messages.filter((message) => message.to.replace(/^whatsapp:/, '') === to),
+    cardFor: (customer) =>
+      [...fakeSlack.messages.values()].find(
+        (message) =>
+          message.channel === channel &&
+          !message.thread_ts &&
+          JSON.stringify(message.blocks ?? []).includes(customer.slice(-4)),
+      ),
+    stop: () => runtime.stop(),
+  };
+}
+
+/** All text in a Slack message's blocks and fallback text. */
+export function slackText(message: FakeSlackMessage | undefined): string {
+  return message ? `${message.text ?? ''} ${JSON.stringify(message.blocks ?? [])}` : '';
+}
