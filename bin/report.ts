@@ -56,7 +56,9 @@ export function parsePeriod(
     return new Date(dateOnly && endOfDay ? ms + 86_400_000 : ms).toISOString();
   };
   const until = input.until ? parse(input.until, 'until', true) : now.toISOString();
-  const since = input.since ? parse(input.since, 'since', false) : new Date(Date.parse(until) - 30 * 86_400_000).toISOString();
+  const since = input.since
+    ? parse(input.since, 'since', false)
+    : new Date(Date.parse(until) - 30 * 86_400_000).toISOString();
   if (since >= until) throw new Error(`--since (${since}) must be before --until (${until})`);
   return { since, until };
 }
@@ -76,10 +78,19 @@ export function formatReportText(report: CxReport): string {
   row('Resolved / open', `${report.resolvedConversations} / ${report.openConversations}`);
   row('Reopened within the window', String(report.reopenedConversations));
   head('Resolution and escalation');
-  row('First-interaction resolution', `${percent(report.firstInteractionResolutionRate)} (${report.firstInteractionResolutions})`);
+  row(
+    'First-interaction resolution',
+    `${percent(report.firstInteractionResolutionRate)} (${report.firstInteractionResolutions})`,
+  );
   row('Escalation rate', `${percent(report.escalationRate)} (${report.escalatedConversations})`);
-  row('Escalations needed (precision)', `${percent(report.escalationPrecision)} of ${report.escalationFeedbackResponses} answers`);
-  row('Summaries accurate', `${percent(report.summaryAccuracy)} of ${report.summaryFeedbackResponses} answers`);
+  row(
+    'Escalations needed (precision)',
+    `${percent(report.escalationPrecision)} of ${report.escalationFeedbackResponses} answers`,
+  );
+  row(
+    'Summaries accurate',
+    `${percent(report.summaryAccuracy)} of ${report.summaryFeedbackResponses} answers`,
+  );
   const reasons = Object.entries(report.escalationsByReason).sort((a, b) => b[1] - a[1]);
   for (const [reason, count] of reasons) {
     const precision = report.escalationPrecisionByReason[reason];
@@ -97,7 +108,10 @@ export function formatReportText(report: CxReport): string {
   row('Handoffs per conversation', decimal(report.averageHandoffsPerConversation));
   row('Customer repeated after a handoff', percent(report.repeatAfterHandoffRate));
   head('Sentiment (-1..1) and satisfaction (1..5)');
-  row('Sentiment at start / end', `${decimal(report.averageSentimentStart)} / ${decimal(report.averageSentimentEnd)}`);
+  row(
+    'Sentiment at start / end',
+    `${decimal(report.averageSentimentStart)} / ${decimal(report.averageSentimentEnd)}`,
+  );
   const t = report.sentimentByTouchpoint;
   row('Sentiment with AI / queued / agent', `${decimal(t.ai)} / ${decimal(t.queued)} / ${decimal(t.agent)}`);
   row('CSAT', `${decimal(report.averageCsat)} (${report.csatResponses} answers)`);
@@ -171,16 +185,16 @@ async function main(argv: string[]): Promise<number> {
     where = `table ${tableName} in ${join(dataDir, 'dynamodb')}`;
   }
   try {
-    const documentClient = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+    const documentClient = DynamoDBDocumentClient.from(client, {
+      marshallOptions: { removeUndefinedValues: true },
+    });
     const store = new DynamoDbConversationStore(documentClient, tableName);
     let report: CxReport;
     try {
       report = await buildReport({ store, ...period, reopenWindowHours });
     } catch (error) {
       if (error instanceof ResourceNotFoundException) {
-        throw new Error(
-          `no ${where}${aws ? '' : ' (run `npm run dev` first, or pass --endpoint/--table)'}`,
-        );
+        throw new Error(`no ${where}${aws ? '' : ' (run `npm run dev` first, or pass --endpoint/--table)'}`);
       }
       throw error;
     }

@@ -4,7 +4,14 @@
  */
 import type { CxReport, Percentiles } from '../functions/core/cx-metrics.ts';
 
-const COLORS = { primary: '#2563eb', accent: '#d97706', good: '#059669', bad: '#dc2626', grid: '#e5e7eb', text: '#374151' };
+const COLORS = {
+  primary: '#2563eb',
+  accent: '#d97706',
+  good: '#059669',
+  bad: '#dc2626',
+  grid: '#e5e7eb',
+  text: '#374151',
+};
 const WIDTH = 640;
 
 /** Renders the report as a complete HTML document. */
@@ -72,7 +79,10 @@ function cards(report: CxReport): string {
     ['CSAT (1–5)', decimal(report.averageCsat)],
   ];
   return `<div class="cards">${items
-    .map(([label, value]) => `<div class="card"><div class="value">${escapeHtml(value)}</div><div class="label">${escapeHtml(label)}</div></div>`)
+    .map(
+      ([label, value]) =>
+        `<div class="card"><div class="value">${escapeHtml(value)}</div><div class="label">${escapeHtml(label)}</div></div>`,
+    )
     .join('')}</div>`;
 }
 
@@ -87,7 +97,9 @@ function dailyBars(report: CxReport): string {
   const step = plotW / days.length;
   const barW = Math.max(1, step * 0.7);
   const y = (value: number) => pad.top + plotH - (value / max) * plotH;
-  const parts: string[] = [axisY(pad.left, WIDTH - pad.right, y, [0, max / 2, max], (v) => String(Math.round(v)))];
+  const parts: string[] = [
+    axisY(pad.left, WIDTH - pad.right, y, [0, max / 2, max], (v) => String(Math.round(v))),
+  ];
   days.forEach((day, i) => {
     const x = pad.left + i * step + (step - barW) / 2;
     const top = y(day.conversations);
@@ -95,7 +107,14 @@ function dailyBars(report: CxReport): string {
       `<rect class="bar" x="${r(x)}" y="${r(top)}" width="${r(barW)}" height="${r(pad.top + plotH - top)}" fill="${COLORS.primary}"><title>${day.date}: ${day.conversations} conversations, ${day.escalations} escalations</title></rect>`,
     );
   });
-  parts.push(dateLabels(days.map((day) => day.date), pad.left, step, height - 10));
+  parts.push(
+    dateLabels(
+      days.map((day) => day.date),
+      pad.left,
+      step,
+      height - 10,
+    ),
+  );
   return svg(height, parts, 'Conversations per day');
 }
 
@@ -109,9 +128,15 @@ function rateLines(report: CxReport): string {
   const step = plotW / days.length;
   const x = (i: number) => pad.left + i * step + step / 2;
   const y = (value: number) => pad.top + plotH - value * plotH;
-  const parts: string[] = [axisY(pad.left, WIDTH - pad.right, y, [0, 0.5, 1], (v) => `${Math.round(v * 100)}%`)];
+  const parts: string[] = [
+    axisY(pad.left, WIDTH - pad.right, y, [0, 0.5, 1], (v) => `${Math.round(v * 100)}%`),
+  ];
   const series = [
-    { key: 'firstInteractionResolutionRate' as const, label: 'First-interaction resolution', color: COLORS.good },
+    {
+      key: 'firstInteractionResolutionRate' as const,
+      label: 'First-interaction resolution',
+      color: COLORS.good,
+    },
     { key: 'escalationRate' as const, label: 'Escalation rate', color: COLORS.accent },
   ];
   for (const s of series) {
@@ -130,14 +155,24 @@ function rateLines(report: CxReport): string {
         `<circle class="point" cx="${r(x(i))}" cy="${r(y(value))}" r="3.5" fill="${s.color}"><title>${day.date} ${s.label}: ${percent(value)}</title></circle>`,
       );
     });
-    if (d) parts.push(`<path class="line" d="${d.trim()}" fill="none" stroke="${s.color}" stroke-width="2"/>`);
+    if (d)
+      parts.push(`<path class="line" d="${d.trim()}" fill="none" stroke="${s.color}" stroke-width="2"/>`);
   }
-  parts.push(dateLabels(days.map((day) => day.date), pad.left, step, height - 10));
+  parts.push(
+    dateLabels(
+      days.map((day) => day.date),
+      pad.left,
+      step,
+      height - 10,
+    ),
+  );
   return `${svg(height, parts, 'Rates per day')}${legend(series)}`;
 }
 
 function reasonBars(report: CxReport): string {
-  const entries = Object.entries(report.escalationsByReason).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const entries = Object.entries(report.escalationsByReason).sort(
+    (a, b) => b[1] - a[1] || a[0].localeCompare(b[0]),
+  );
   if (entries.length === 0) return noData('No escalations in this period.');
   const rowH = 26;
   const labelW = 150;
@@ -172,7 +207,9 @@ function sentimentBars(report: CxReport): string {
   const step = plotW / items.length;
   const barW = step * 0.55;
   const parts: string[] = [axisY(pad.left, WIDTH - pad.right, y, [-1, -0.5, 0, 0.5, 1], (v) => String(v))];
-  parts.push(`<line x1="${pad.left}" x2="${WIDTH - pad.right}" y1="${r(y(0))}" y2="${r(y(0))}" stroke="#9ca3af"/>`);
+  parts.push(
+    `<line x1="${pad.left}" x2="${WIDTH - pad.right}" y1="${r(y(0))}" y2="${r(y(0))}" stroke="#9ca3af"/>`,
+  );
   items.forEach((item, i) => {
     const cx = pad.left + i * step + step / 2;
     parts.push(`<text x="${r(cx)}" y="${height - 14}" text-anchor="middle">${escapeHtml(item.label)}</text>`);
@@ -229,7 +266,13 @@ function svg(height: number, parts: string[], label: string): string {
   return `<svg viewBox="0 0 ${WIDTH} ${height}" role="img" aria-label="${escapeHtml(label)}" xmlns="http://www.w3.org/2000/svg">${parts.join('')}</svg>`;
 }
 
-function axisY(x1: number, x2: number, y: (v: number) => number, ticks: number[], label: (v: number) => string): string {
+function axisY(
+  x1: number,
+  x2: number,
+  y: (v: number) => number,
+  ticks: number[],
+  label: (v: number) => string,
+): string {
   return ticks
     .map(
       (tick) =>
@@ -272,7 +315,9 @@ function r(value: number): string {
 
 /** `0.25` → `25%`; `null` → `—`. */
 export function percent(value: number | null): string {
-  return value === null ? '—' : `${(value * 100).toFixed(Math.abs(value * 100 - Math.round(value * 100)) < 0.05 ? 0 : 1)}%`;
+  return value === null
+    ? '—'
+    : `${(value * 100).toFixed(Math.abs(value * 100 - Math.round(value * 100)) < 0.05 ? 0 : 1)}%`;
 }
 
 /** Seconds as `45s`, `6m 27s` or `2h 05m`; `null` → `—`. */

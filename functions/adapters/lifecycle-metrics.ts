@@ -47,7 +47,8 @@ export function withLifecycleMetrics(
   metrics: Metrics,
   options: LifecycleMetricsOptions = {},
 ): ConversationStore {
-  const onError = options.onError ?? ((error: unknown) => console.warn('lifecycle metrics not emitted', error));
+  const onError =
+    options.onError ?? ((error: unknown) => console.warn('lifecycle metrics not emitted', error));
   const pendingStart = new Set<string>();
   const recordLifecycle = async (event: LifecycleEvent): Promise<void> => {
     await store.recordLifecycle(event);
@@ -95,12 +96,16 @@ export function cxMetricsOf(event: LifecycleEvent, context: { firstOfVisit?: boo
       const sentiment = num('sentiment');
       const mode = str('mode');
       const splits = mode ? [{ mode }] : [];
-      add(sentiment !== undefined && { name: 'Sentiment', unit: MetricUnit.NoUnit, value: sentiment, splits });
+      add(
+        sentiment !== undefined && { name: 'Sentiment', unit: MetricUnit.NoUnit, value: sentiment, splits },
+      );
       add(
         sentiment !== undefined &&
           context.firstOfVisit && { name: 'SentimentStart', unit: MetricUnit.NoUnit, value: sentiment },
       );
-      add(data.repeatAfterHandoff === true && { name: 'RepeatsAfterHandoff', unit: MetricUnit.Count, value: 1 });
+      add(
+        data.repeatAfterHandoff === true && { name: 'RepeatsAfterHandoff', unit: MetricUnit.Count, value: 1 },
+      );
       break;
     }
     case 'ai_reply': {
@@ -132,7 +137,9 @@ export function cxMetricsOf(event: LifecycleEvent, context: { firstOfVisit?: boo
       break;
     case 'first_agent_reply': {
       const seconds = num('secondsSinceEscalation');
-      add(seconds !== undefined && { name: 'FirstAgentReplySeconds', unit: MetricUnit.Seconds, value: seconds });
+      add(
+        seconds !== undefined && { name: 'FirstAgentReplySeconds', unit: MetricUnit.Seconds, value: seconds },
+      );
       break;
     }
     case 'resolved':
@@ -151,11 +158,25 @@ export function cxMetricsOf(event: LifecycleEvent, context: { firstOfVisit?: boo
       // Average is the share of resolutions. A later reopening cannot be subtracted here (see Reopened).
       add({ name: 'FirstInteractionResolution', unit: MetricUnit.Count, value: resolvedBy === 'ai' ? 1 : 0 });
       const seconds = num('secondsToResolution');
-      add(seconds !== undefined && { name: 'TimeToResolutionSeconds', unit: MetricUnit.Seconds, value: seconds, splits });
+      add(
+        seconds !== undefined && {
+          name: 'TimeToResolutionSeconds',
+          unit: MetricUnit.Seconds,
+          value: seconds,
+          splits,
+        },
+      );
       const turns = num('customerTurns');
       add(turns !== undefined && { name: 'CustomerTurns', unit: MetricUnit.Count, value: turns, splits });
       const sentimentEnd = num('sentimentEnd');
-      add(sentimentEnd !== undefined && { name: 'SentimentEnd', unit: MetricUnit.NoUnit, value: sentimentEnd, splits });
+      add(
+        sentimentEnd !== undefined && {
+          name: 'SentimentEnd',
+          unit: MetricUnit.NoUnit,
+          value: sentimentEnd,
+          splits,
+        },
+      );
       break;
     }
     case 'satisfaction': {

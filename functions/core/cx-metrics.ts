@@ -161,7 +161,8 @@ export function episodesOf(events: readonly LifecycleEvent[]): Episode[] {
       if (event.caseId && !current.caseIds.includes(event.caseId)) current.caseIds.push(event.caseId);
       if (event.type === 'resolved' || event.type === 'handed_back') {
         current.end = event;
-        current.resolver = event.type === 'handed_back' ? 'handed_back' : event.data?.by === 'idle' ? 'ai' : 'agent';
+        current.resolver =
+          event.type === 'handed_back' ? 'handed_back' : event.data?.by === 'idle' ? 'ai' : 'agent';
         episodes.push(current);
         current = undefined;
         continue;
@@ -190,7 +191,8 @@ export function computeCxMetrics(events: readonly LifecycleEvent[], options: CxO
   const real = all.filter((episode) => episode.events.some((event) => event.type === 'customer_message'));
   const counted = real.filter(
     (episode) =>
-      (!options.since || episode.startedAt >= options.since) && (!options.until || episode.startedAt < options.until),
+      (!options.since || episode.startedAt >= options.since) &&
+      (!options.until || episode.startedAt < options.until),
   );
   const windowMs = options.reopenWindowHours * 3_600_000;
 
@@ -209,23 +211,28 @@ export function computeCxMetrics(events: readonly LifecycleEvent[], options: CxO
     const next = nextStart.get(episode);
     return !next || Date.parse(next) - Date.parse(episode.end.at) > windowMs;
   };
-  const isEscalated = (episode: Episode): boolean => episode.events.some((event) => event.type === 'escalated');
+  const isEscalated = (episode: Episode): boolean =>
+    episode.events.some((event) => event.type === 'escalated');
 
   const closed = counted.filter((episode) => episode.end);
   const escalatedEpisodes = counted.filter(isEscalated);
-  const escalationEvents = counted.flatMap((episode) => episode.events.filter((event) => event.type === 'escalated'));
+  const escalationEvents = counted.flatMap((episode) =>
+    episode.events.filter((event) => event.type === 'escalated'),
+  );
 
   // Case ids of the counted episodes, to attribute satisfaction answers and agents' feedback.
   const episodeOfCase = new Map<string, Episode>();
   for (const episode of counted) for (const caseId of episode.caseIds) episodeOfCase.set(caseId, episode);
   const reasonOfCase = new Map<string, string>();
-  for (const event of escalationEvents) if (event.caseId) reasonOfCase.set(event.caseId, String(event.data?.reason));
+  for (const event of escalationEvents)
+    if (event.caseId) reasonOfCase.set(event.caseId, String(event.data?.reason));
   const sorted = [...events].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   const lastAnswer = (question: string): Map<string, boolean> => {
     const answers = new Map<string, boolean>();
     for (const event of sorted) {
       if (event.type !== 'escalation_feedback' || event.data?.question !== question) continue;
-      if (!event.caseId || !episodeOfCase.has(event.caseId) || typeof event.data.answer !== 'boolean') continue;
+      if (!event.caseId || !episodeOfCase.has(event.caseId) || typeof event.data.answer !== 'boolean')
+        continue;
       answers.set(event.caseId, event.data.answer);
     }
     return answers;
@@ -234,7 +241,8 @@ export function computeCxMetrics(events: readonly LifecycleEvent[], options: CxO
   const accurate = lastAnswer('summary_accurate');
   const precisionByReason: Record<string, number | null> = {};
   const reasons = groupBy([...needed.entries()], ([caseId]) => reasonOfCase.get(caseId) ?? 'unknown');
-  for (const [reason, answers] of reasons) precisionByReason[reason] = share(answers.map(([, answer]) => answer));
+  for (const [reason, answers] of reasons)
+    precisionByReason[reason] = share(answers.map(([, answer]) => answer));
 
   const csat = new Map<string, number>(); // last answer per case
   for (const event of sorted) {
@@ -242,7 +250,10 @@ export function computeCxMetrics(events: readonly LifecycleEvent[], options: CxO
     if (typeof event.data?.score === 'number') csat.set(event.caseId, event.data.score);
   }
   const csatByResolver: Record<Resolver, number | null> = { ai: null, agent: null, handed_back: null };
-  const csatGroups = groupBy([...csat.entries()], ([caseId]) => episodeOfCase.get(caseId)?.resolver ?? 'open');
+  const csatGroups = groupBy(
+    [...csat.entries()],
+    ([caseId]) => episodeOfCase.get(caseId)?.resolver ?? 'open',
+  );
   for (const resolver of ['ai', 'agent', 'handed_back'] as const) {
     csatByResolver[resolver] = mean((csatGroups.get(resolver) ?? []).map(([, score]) => score));
   }
@@ -258,7 +269,9 @@ export function computeCxMetrics(events: readonly LifecycleEvent[], options: CxO
 
   const sentiments = (episode: Episode): number[] =>
     episode.events.flatMap((event) =>
-      event.type === 'customer_message' && typeof event.data?.sentiment === 'number' ? [event.data.sentiment] : [],
+      event.type === 'customer_message' && typeof event.data?.sentiment === 'number'
+        ? [event.data.sentiment]
+        : [],
     );
   const withSentiment = closed.map(sentiments).filter((values) => values.length > 0);
   const touchpoints = { ai: [] as number[], queued: [] as number[], agent: [] as number[] };
@@ -266,7 +279,8 @@ export function computeCxMetrics(events: readonly LifecycleEvent[], options: CxO
     for (const event of episode.events) {
       const mode = event.data?.mode;
       if (event.type !== 'customer_message' || typeof event.data?.sentiment !== 'number') continue;
-      if (mode === 'ai' || mode === 'queued' || mode === 'agent') touchpoints[mode].push(event.data.sentiment);
+      if (mode === 'ai' || mode === 'queued' || mode === 'agent')
+        touchpoints[mode].push(event.data.sentiment);
     }
   }
 
@@ -278,12 +292,18 @@ export function computeCxMetrics(events: readonly LifecycleEvent[], options: CxO
     0,
   );
   const repeated = escalatedEpisodes.map((episode) =>
-    episode.events.some((event) => event.type === 'customer_message' && event.data?.repeatAfterHandoff === true),
+    episode.events.some(
+      (event) => event.type === 'customer_message' && event.data?.repeatAfterHandoff === true,
+    ),
   );
 
   const fir = counted.filter(isFir).length;
   return {
-    period: { since: options.since ?? null, until: options.until ?? null, reopenWindowHours: options.reopenWindowHours },
+    period: {
+      since: options.since ?? null,
+      until: options.until ?? null,
+      reopenWindowHours: options.reopenWindowHours,
+    },
     conversations: counted.length,
     customers: new Set(counted.map((episode) => episode.conversationId)).size,
     resolvedConversations: closed.length,
@@ -314,7 +334,11 @@ export function computeCxMetrics(events: readonly LifecycleEvent[], options: CxO
       ai: mean(touchpoints.ai),
       queued: mean(touchpoints.queued),
       agent: mean(touchpoints.agent),
-      counts: { ai: touchpoints.ai.length, queued: touchpoints.queued.length, agent: touchpoints.agent.length },
+      counts: {
+        ai: touchpoints.ai.length,
+        queued: touchpoints.queued.length,
+        agent: touchpoints.agent.length,
+      },
     },
     averageCsat: mean([...csat.values()]),
     csatResponses: csat.size,
@@ -373,7 +397,9 @@ function daily(
   const starts = episodes.map((episode) => episode.startedAt.slice(0, 10)).sort();
   const first = options.since?.slice(0, 10) ?? starts[0];
   // `until` is exclusive: the last day is the one holding the instant just before it.
-  const last = options.until ? new Date(Date.parse(options.until) - 1).toISOString().slice(0, 10) : starts.at(-1);
+  const last = options.until
+    ? new Date(Date.parse(options.until) - 1).toISOString().slice(0, 10)
+    : starts.at(-1);
   if (!first || !last) return [];
   const byDay = groupBy(episodes, (episode) => episode.startedAt.slice(0, 10));
   const out: DailyFigures[] = [];

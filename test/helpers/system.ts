@@ -78,7 +78,7 @@ export async function startSystem(env: Record<string, string> = {}): Promise<Sys
       [...fakeSlack.messages.values()].find(
         (message) =>
           message.channel === channel &&
-          !message.thread_ts &&
+          (!message.thread_ts || message.thread_ts === message.ts) &&
           JSON.stringify(message.blocks ?? []).includes(customer.slice(-4)),
       ),
     stop: () => runtime.stop(),

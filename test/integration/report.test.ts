@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildReport, formatReportText, parsePeriod } from '../../bin/report.ts';
 import { DynamoDbConversationStore } from '#adapters/dynamodb-conversation-store.ts';
 import { CX_NAMESPACE, withLifecycleMetrics } from '#adapters/lifecycle-metrics.ts';
 import type { CxReport } from '#core/cx-metrics.ts';
 import type { Channel, LifecycleEvent } from '#core/model.ts';
+import { buildReport, formatReportText, parsePeriod } from '../../bin/report.ts';
 import { freshTable } from '../helpers/aws.ts';
 
 const run = promisify(execFile);
@@ -23,9 +23,20 @@ function ev(
   data?: LifecycleEvent['data'],
   caseId?: string,
 ): LifecycleEvent {
-  return { conversationId, channel, at: `${at}.000Z`, type, ...(data ? { data } : {}), ...(caseId ? { caseId } : {}) };
+  return {
+    conversationId,
+    channel,
+    at: `${at}.000Z`,
+    type,
+    ...(data ? { data } : {}),
+    ...(caseId ? { caseId } : {}),
+  };
 }
-const msg = (sentiment: number, mode: string, repeatAfterHandoff = false) => ({ sentiment, mode, repeatAfterHandoff });
+const msg = (sentiment: number, mode: string, repeatAfterHandoff = false) => ({
+  sentiment,
+  mode,
+  repeatAfterHandoff,
+});
 
 /**
  * Period 2025-03-03 and 2025-03-04, reopen window 24 h.
@@ -42,36 +53,100 @@ const events: LifecycleEvent[] = [
 
   ev('A', 'sms', '2025-03-03T09:00:00', 'opened'),
   ev('A', 'sms', '2025-03-03T09:00:00', 'customer_message', msg(0.5, 'ai')),
-  ev('A', 'sms', '2025-03-03T09:00:02', 'ai_reply', { passages: 1, inputTokens: 900, fallback: false, secondsSinceCustomer: 2 }),
+  ev('A', 'sms', '2025-03-03T09:00:02', 'ai_reply', {
+    passages: 1,
+    inputTokens: 900,
+    fallback: false,
+    secondsSinceCustomer: 2,
+  }),
   ev('A', 'sms', '2025-03-03T10:00:00', 'resolved', { by: 'idle', outcome: 'idle' }),
 
   ev('B', 'whatsapp', '2025-03-03T11:00:00', 'opened'),
   ev('B', 'whatsapp', '2025-03-03T11:00:00', 'customer_message', msg(-0.6, 'ai')),
-  ev('B', 'whatsapp', '2025-03-03T11:00:03', 'escalated', { reason: 'customer_request', priority: 'normal' }, 'c1'),
+  ev(
+    'B',
+    'whatsapp',
+    '2025-03-03T11:00:03',
+    'escalated',
+    { reason: 'customer_request', priority: 'normal' },
+    'c1',
+  ),
   ev('B', 'whatsapp', '2025-03-03T11:02:03', 'claimed', { waitSeconds: 120, agent: 'U1' }, 'c1'),
   ev('B', 'whatsapp', '2025-03-03T11:03:03', 'first_agent_reply', { secondsSinceEscalation: 180 }, 'c1'),
   ev('B', 'whatsapp', '2025-03-03T11:04:00', 'customer_message', msg(0.2, 'agent', true), 'c1'),
-  ev('B', 'whatsapp', '2025-03-03T11:15:03', 'resolved', { by: 'agent', outcome: 'solved', agent: 'U1', secondsToResolution: 900 }, 'c1'),
+  ev(
+    'B',
+    'whatsapp',
+    '2025-03-03T11:15:03',
+    'resolved',
+    { by: 'agent', outcome: 'solved', agent: 'U1', secondsToResolution: 900 },
+    'c1',
+  ),
   ev('B', 'whatsapp', '2025-03-03T11:20:00', 'reopened'),
   ev('B', 'whatsapp', '2025-03-03T11:20:00', 'satisfaction', { score: 5 }, 'c1'),
-  ev('B', 'whatsapp', '2025-03-03T11:30:00', 'escalation_feedback', { question: 'escalation_needed', answer: true, agent: 'U1', reason: 'customer_request' }, 'c1'),
-  ev('B', 'whatsapp', '2025-03-03T11:30:05', 'escalation_feedback', { question: 'summary_accurate', answer: false, agent: 'U1', reason: 'customer_request' }, 'c1'),
+  ev(
+    'B',
+    'whatsapp',
+    '2025-03-03T11:30:00',
+    'escalation_feedback',
+    { question: 'escalation_needed', answer: true, agent: 'U1', reason: 'customer_request' },
+    'c1',
+  ),
+  ev(
+    'B',
+    'whatsapp',
+    '2025-03-03T11:30:05',
+    'escalation_feedback',
+    { question: 'summary_accurate', answer: false, agent: 'U1', reason: 'customer_request' },
+    'c1',
+  ),
 
   ev('C', 'sms', '2025-03-04T08:00:00', 'opened'),
   ev('C', 'sms', '2025-03-04T08:00:00', 'customer_message', msg(-0.2, 'ai')),
-  ev('C', 'sms', '2025-03-04T08:00:04', 'ai_reply', { passages: 1, inputTokens: 800, fallback: false, secondsSinceCustomer: 4 }),
+  ev('C', 'sms', '2025-03-04T08:00:04', 'ai_reply', {
+    passages: 1,
+    inputTokens: 800,
+    fallback: false,
+    secondsSinceCustomer: 4,
+  }),
   ev('C', 'sms', '2025-03-04T09:00:00', 'resolved', { by: 'idle', outcome: 'idle' }),
   ev('C', 'sms', '2025-03-04T15:00:00', 'reopened'),
   ev('C', 'sms', '2025-03-04T15:00:00', 'customer_message', msg(0, 'ai')),
-  ev('C', 'sms', '2025-03-04T15:00:06', 'ai_reply', { passages: 1, inputTokens: 850, fallback: false, secondsSinceCustomer: 6 }),
+  ev('C', 'sms', '2025-03-04T15:00:06', 'ai_reply', {
+    passages: 1,
+    inputTokens: 850,
+    fallback: false,
+    secondsSinceCustomer: 6,
+  }),
 
   ev('D', 'whatsapp', '2025-03-04T12:00:00', 'opened'),
   ev('D', 'whatsapp', '2025-03-04T12:00:00', 'customer_message', msg(-0.9, 'ai')),
-  ev('D', 'whatsapp', '2025-03-04T12:00:02', 'escalated', { reason: 'negative_sentiment', priority: 'high' }, 'c2'),
+  ev(
+    'D',
+    'whatsapp',
+    '2025-03-04T12:00:02',
+    'escalated',
+    { reason: 'negative_sentiment', priority: 'high' },
+    'c2',
+  ),
   ev('D', 'whatsapp', '2025-03-04T12:05:02', 'claimed', { waitSeconds: 300, agent: 'U2' }, 'c2'),
   ev('D', 'whatsapp', '2025-03-04T12:06:02', 'first_agent_reply', { secondsSinceEscalation: 360 }, 'c2'),
-  ev('D', 'whatsapp', '2025-03-04T12:25:02', 'handed_back', { by: 'agent', outcome: 'solved', agent: 'U2', secondsToResolution: 1500 }, 'c2'),
-  ev('D', 'whatsapp', '2025-03-04T12:30:00', 'escalation_feedback', { question: 'escalation_needed', answer: true, agent: 'U2', reason: 'negative_sentiment' }, 'c2'),
+  ev(
+    'D',
+    'whatsapp',
+    '2025-03-04T12:25:02',
+    'handed_back',
+    { by: 'agent', outcome: 'solved', agent: 'U2', secondsToResolution: 1500 },
+    'c2',
+  ),
+  ev(
+    'D',
+    'whatsapp',
+    '2025-03-04T12:30:00',
+    'escalation_feedback',
+    { question: 'escalation_needed', answer: true, agent: 'U2', reason: 'negative_sentiment' },
+    'c2',
+  ),
 ];
 
 /** The figures worked out by hand from the script above. */
@@ -100,7 +175,9 @@ function expectHandComputedFigures(report: CxReport): void {
   // First AI reply per visit: A 2, C1 4, C2 6 → p50 4.
   expect(report.speed.firstAiReplySeconds.p50).toBe(4);
   // Day 0: A, B1 → FIR 1/2, escalated 1/2. Day 1: C1, C2, D → FIR 0/3, escalated 1/3.
-  expect(report.daily.map((day) => [day.date, day.conversations, day.firstInteractionResolutionRate])).toEqual([
+  expect(
+    report.daily.map((day) => [day.date, day.conversations, day.firstInteractionResolutionRate]),
+  ).toEqual([
     ['2025-03-03', 2, 0.5],
     ['2025-03-04', 3, 0],
   ]);
@@ -165,8 +242,18 @@ describe('buildReport against DynamoDB Local', () => {
   it('records through the metrics decorator into the real store unchanged', async () => {
     const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
     try {
-      const decorated = withLifecycleMetrics(store, new Metrics({ namespace: CX_NAMESPACE, serviceName: 'test' }));
-      const event = ev('Z', 'sms', '2025-04-01T10:00:00', 'escalated', { reason: 'abuse', priority: 'low' }, 'cz');
+      const decorated = withLifecycleMetrics(
+        store,
+        new Metrics({ namespace: CX_NAMESPACE, serviceName: 'test' }),
+      );
+      const event = ev(
+        'Z',
+        'sms',
+        '2025-04-01T10:00:00',
+        'escalated',
+        { reason: 'abuse', priority: 'low' },
+        'cz',
+      );
       await decorated.recordLifecycle(event);
       const stored = await decorated.listLifecycle('2025-04-01T00:00:00.000Z', '2025-04-02T00:00:00.000Z');
       expect(stored).toEqual([event]);
@@ -182,12 +269,30 @@ describe('npm run report (CLI)', () => {
     const html = join(workDir, 'report.html');
     const { stdout } = await run(
       'npx',
-      ['tsx', 'bin/report.ts', '--endpoint', endpoint, '--table', tableName, '--since', '2025-03-03', '--until', '2025-03-04', '--json', '--html', html],
+      [
+        'tsx',
+        'bin/report.ts',
+        '--endpoint',
+        endpoint,
+        '--table',
+        tableName,
+        '--since',
+        '2025-03-03',
+        '--until',
+        '2025-03-04',
+        '--json',
+        '--html',
+        html,
+      ],
       { cwd: repoRoot, env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } },
     );
     // `--until 2025-03-04` includes that day: the period ends at 2025-03-05T00:00Z.
     const report = JSON.parse(stdout) as CxReport;
-    expect(report.period).toEqual({ since: '2025-03-03T00:00:00.000Z', until: '2025-03-05T00:00:00.000Z', reopenWindowHours: 24 });
+    expect(report.period).toEqual({
+      since: '2025-03-03T00:00:00.000Z',
+      until: '2025-03-05T00:00:00.000Z',
+      reopenWindowHours: 24,
+    });
     expectHandComputedFigures(report);
     const page = readFileSync(html, 'utf8');
     expect(page).toContain('<svg');
@@ -195,9 +300,13 @@ describe('npm run report (CLI)', () => {
   });
 
   it('refuses a malformed date with a message naming the option', async () => {
-    const failure = await run('npx', ['tsx', 'bin/report.ts', '--endpoint', endpoint, '--since', 'last tuesday'], {
-      cwd: repoRoot,
-    }).catch((error: { code: number; stderr: string }) => error);
+    const failure = await run(
+      'npx',
+      ['tsx', 'bin/report.ts', '--endpoint', endpoint, '--since', 'last tuesday'],
+      {
+        cwd: repoRoot,
+      },
+    ).catch((error: { code: number; stderr: string }) => error);
     expect(failure).toMatchObject({ code: 1 });
     expect((failure as { stderr: string }).stderr).toContain('--since must be an ISO date or date-time');
   });
@@ -206,11 +315,16 @@ describe('npm run report (CLI)', () => {
 describe('parsePeriod', () => {
   it('defaults to the 30 days before now and treats a date-only --until as the whole day', () => {
     const now = new Date('2025-03-31T12:00:00.000Z');
-    expect(parsePeriod({}, now)).toEqual({ since: '2025-03-01T12:00:00.000Z', until: '2025-03-31T12:00:00.000Z' });
+    expect(parsePeriod({}, now)).toEqual({
+      since: '2025-03-01T12:00:00.000Z',
+      until: '2025-03-31T12:00:00.000Z',
+    });
     expect(parsePeriod({ since: '2025-03-01', until: '2025-03-01' }, now)).toEqual({
       since: '2025-03-01T00:00:00.000Z',
       until: '2025-03-02T00:00:00.000Z',
     });
-    expect(() => parsePeriod({ since: '2025-03-05', until: '2025-03-01T00:00:00Z' }, now)).toThrow('must be before');
+    expect(() => parsePeriod({ since: '2025-03-05', until: '2025-03-01T00:00:00Z' }, now)).toThrow(
+      'must be before',
+    );
   });
 });

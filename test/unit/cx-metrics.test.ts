@@ -14,7 +14,9 @@ function ev(
   caseId?: string,
 ): LifecycleEvent {
   const [day, time] = at.includes(' ') ? at.split(' ') : ['0', at];
-  const date = new Date(Date.parse('2025-03-03T00:00:00.000Z') + Number(day) * 86_400_000).toISOString().slice(0, 10);
+  const date = new Date(Date.parse('2025-03-03T00:00:00.000Z') + Number(day) * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
   return {
     conversationId,
     channel,
@@ -46,18 +48,38 @@ const msg = (sentiment: number, mode: 'ai' | 'queued' | 'agent', repeatAfterHand
 const scripted: LifecycleEvent[] = [
   ev('A', 'sms', '09:00:00', 'opened'),
   ev('A', 'sms', '09:00:00', 'customer_message', msg(0.2, 'ai')),
-  ev('A', 'sms', '09:00:04', 'ai_reply', { passages: 1, inputTokens: 900, fallback: false, secondsSinceCustomer: 4 }),
+  ev('A', 'sms', '09:00:04', 'ai_reply', {
+    passages: 1,
+    inputTokens: 900,
+    fallback: false,
+    secondsSinceCustomer: 4,
+  }),
   ev('A', 'sms', '09:02:00', 'customer_message', msg(0.6, 'ai')),
-  ev('A', 'sms', '09:02:02', 'ai_reply', { passages: 1, inputTokens: 950, fallback: false, secondsSinceCustomer: 2 }),
+  ev('A', 'sms', '09:02:02', 'ai_reply', {
+    passages: 1,
+    inputTokens: 950,
+    fallback: false,
+    secondsSinceCustomer: 2,
+  }),
   ev('A', 'sms', '10:00:00', 'resolved', { by: 'idle', outcome: 'idle' }),
 
   ev('B', 'whatsapp', '10:00:00', 'opened'),
   ev('B', 'whatsapp', '10:00:00', 'customer_message', msg(-0.2, 'ai')),
-  ev('B', 'whatsapp', '10:00:06', 'ai_reply', { passages: 2, inputTokens: 800, fallback: false, secondsSinceCustomer: 6 }),
+  ev('B', 'whatsapp', '10:00:06', 'ai_reply', {
+    passages: 2,
+    inputTokens: 800,
+    fallback: false,
+    secondsSinceCustomer: 6,
+  }),
   ev('B', 'whatsapp', '11:00:00', 'resolved', { by: 'idle', outcome: 'idle' }),
   ev('B', 'whatsapp', '1 08:00:00', 'reopened'),
   ev('B', 'whatsapp', '1 08:00:00', 'customer_message', msg(-0.4, 'ai')),
-  ev('B', 'whatsapp', '1 08:00:03', 'ai_reply', { passages: 1, inputTokens: 820, fallback: false, secondsSinceCustomer: 3 }),
+  ev('B', 'whatsapp', '1 08:00:03', 'ai_reply', {
+    passages: 1,
+    inputTokens: 820,
+    fallback: false,
+    secondsSinceCustomer: 3,
+  }),
   ev('B', 'whatsapp', '1 09:00:00', 'resolved', { by: 'idle', outcome: 'idle' }),
 
   ev('C', 'whatsapp', '12:00:00', 'opened'),
@@ -66,11 +88,32 @@ const scripted: LifecycleEvent[] = [
   ev('C', 'whatsapp', '12:03:00', 'claimed', { waitSeconds: 175, agent: 'U1' }, 'c1'),
   ev('C', 'whatsapp', '12:04:00', 'first_agent_reply', { secondsSinceEscalation: 235 }, 'c1'),
   ev('C', 'whatsapp', '12:05:00', 'customer_message', msg(0.1, 'agent', true), 'c1'),
-  ev('C', 'whatsapp', '12:20:05', 'resolved', { by: 'agent', outcome: 'solved', agent: 'U1', secondsToResolution: 1200 }, 'c1'),
+  ev(
+    'C',
+    'whatsapp',
+    '12:20:05',
+    'resolved',
+    { by: 'agent', outcome: 'solved', agent: 'U1', secondsToResolution: 1200 },
+    'c1',
+  ),
   ev('C', 'whatsapp', '12:30:00', 'reopened'),
   ev('C', 'whatsapp', '12:30:00', 'satisfaction', { score: 4 }, 'c1'),
-  ev('C', 'whatsapp', '12:31:00', 'escalation_feedback', { question: 'escalation_needed', answer: true, agent: 'U1', reason: 'customer_request' }, 'c1'),
-  ev('C', 'whatsapp', '12:31:10', 'escalation_feedback', { question: 'summary_accurate', answer: true, agent: 'U1', reason: 'customer_request' }, 'c1'),
+  ev(
+    'C',
+    'whatsapp',
+    '12:31:00',
+    'escalation_feedback',
+    { question: 'escalation_needed', answer: true, agent: 'U1', reason: 'customer_request' },
+    'c1',
+  ),
+  ev(
+    'C',
+    'whatsapp',
+    '12:31:10',
+    'escalation_feedback',
+    { question: 'summary_accurate', answer: true, agent: 'U1', reason: 'customer_request' },
+    'c1',
+  ),
   ev('C', 'whatsapp', '13:30:00', 'resolved', { by: 'idle', outcome: 'idle' }),
 
   ev('D', 'sms', '14:00:00', 'opened'),
@@ -82,18 +125,56 @@ const scripted: LifecycleEvent[] = [
   ev('D', 'sms', '14:16:05', 'first_agent_reply', { secondsSinceEscalation: 960 }, 'c2'),
   ev('D', 'sms', '14:17:00', 'customer_message', msg(0, 'agent'), 'c2'),
   ev('D', 'sms', '14:18:00', 'customer_message', msg(0.4, 'agent'), 'c2'),
-  ev('D', 'sms', '14:40:05', 'handed_back', { by: 'agent', outcome: 'solved', agent: 'U3', secondsToResolution: 2400 }, 'c2'),
-  ev('D', 'sms', '14:45:00', 'escalation_feedback', { question: 'escalation_needed', answer: true, agent: 'U3', reason: 'negative_sentiment' }, 'c2'),
+  ev(
+    'D',
+    'sms',
+    '14:40:05',
+    'handed_back',
+    { by: 'agent', outcome: 'solved', agent: 'U3', secondsToResolution: 2400 },
+    'c2',
+  ),
+  ev(
+    'D',
+    'sms',
+    '14:45:00',
+    'escalation_feedback',
+    { question: 'escalation_needed', answer: true, agent: 'U3', reason: 'negative_sentiment' },
+    'c2',
+  ),
   // The agent changes their mind: the last answer per case counts.
-  ev('D', 'sms', '14:46:00', 'escalation_feedback', { question: 'escalation_needed', answer: false, agent: 'U3', reason: 'negative_sentiment' }, 'c2'),
-  ev('D', 'sms', '14:46:10', 'escalation_feedback', { question: 'summary_accurate', answer: true, agent: 'U3', reason: 'negative_sentiment' }, 'c2'),
+  ev(
+    'D',
+    'sms',
+    '14:46:00',
+    'escalation_feedback',
+    { question: 'escalation_needed', answer: false, agent: 'U3', reason: 'negative_sentiment' },
+    'c2',
+  ),
+  ev(
+    'D',
+    'sms',
+    '14:46:10',
+    'escalation_feedback',
+    { question: 'summary_accurate', answer: true, agent: 'U3', reason: 'negative_sentiment' },
+    'c2',
+  ),
 
   ev('E', 'sms', '16:00:00', 'opened'),
   ev('E', 'sms', '16:00:00', 'customer_message', msg(0.3, 'ai')),
-  ev('E', 'sms', '16:00:05', 'ai_reply', { passages: 1, inputTokens: 700, fallback: false, secondsSinceCustomer: 5 }),
+  ev('E', 'sms', '16:00:05', 'ai_reply', {
+    passages: 1,
+    inputTokens: 700,
+    fallback: false,
+    secondsSinceCustomer: 5,
+  }),
 
   ev('F', 'sms', '01:00:00', 'customer_message', msg(-1, 'ai')),
-  ev('F', 'sms', '01:00:09', 'ai_reply', { passages: 0, inputTokens: 600, fallback: true, secondsSinceCustomer: 9 }),
+  ev('F', 'sms', '01:00:09', 'ai_reply', {
+    passages: 0,
+    inputTokens: 600,
+    fallback: true,
+    secondsSinceCustomer: 9,
+  }),
   ev('F', 'sms', '02:00:00', 'resolved', { by: 'idle', outcome: 'idle' }),
 
   ev('G', 'sms', '17:00:00', 'opened'),
@@ -102,10 +183,21 @@ const scripted: LifecycleEvent[] = [
   ev('H', 'whatsapp', '1 10:00:00', 'opened'),
   ev('H', 'whatsapp', '1 10:00:00', 'customer_message', msg(0, 'ai')),
   ev('H', 'whatsapp', '1 10:00:03', 'escalated', { reason: 'customer_request', priority: 'normal' }, 'c3'),
-  ev('H', 'whatsapp', '1 10:05:00', 'escalation_feedback', { question: 'escalation_needed', answer: true, agent: 'U1', reason: 'customer_request' }, 'c3'),
+  ev(
+    'H',
+    'whatsapp',
+    '1 10:05:00',
+    'escalation_feedback',
+    { question: 'escalation_needed', answer: true, agent: 'U1', reason: 'customer_request' },
+    'c3',
+  ),
 ];
 
-const period = { reopenWindowHours: 24, since: '2025-03-03T00:00:00.000Z', until: '2025-03-05T00:00:00.000Z' };
+const period = {
+  reopenWindowHours: 24,
+  since: '2025-03-03T00:00:00.000Z',
+  until: '2025-03-05T00:00:00.000Z',
+};
 
 /** A deterministic shuffle, so the tests prove the order of the input does not matter. */
 function shuffled<T>(items: T[]): T[] {
@@ -171,9 +263,17 @@ describe('computeCxMetrics on a scripted period', () => {
     expect(report.speed.timeToClaimSeconds).toEqual({ count: 2, p50: 387.5, p90: expect.closeTo(557.5, 10) });
     expect(report.medianTimeToClaimSeconds).toBe(387.5);
     // First human reply: 235, 960 → p50 597.5; p90 = 235 + 0.9*725 = 887.5.
-    expect(report.speed.firstHumanReplySeconds).toEqual({ count: 2, p50: 597.5, p90: expect.closeTo(887.5, 10) });
+    expect(report.speed.firstHumanReplySeconds).toEqual({
+      count: 2,
+      p50: 597.5,
+      p90: expect.closeTo(887.5, 10),
+    });
     // Resolution by an agent, from the escalation: C1 1200, D 2400 → p50 1800; p90 = 1200 + 0.9*1200 = 2280.
-    expect(report.speed.timeToResolutionSeconds).toEqual({ count: 2, p50: 1800, p90: expect.closeTo(2280, 10) });
+    expect(report.speed.timeToResolutionSeconds).toEqual({
+      count: 2,
+      p50: 1800,
+      p90: expect.closeTo(2280, 10),
+    });
     expect(report.medianTimeToResolutionSeconds).toBe(1800);
   });
 
@@ -210,8 +310,20 @@ describe('computeCxMetrics on a scripted period', () => {
     // Day 0: A, B1, C1, D, E → 5 visits; FIR {A} = 1/5; escalated {C1, D} = 2/5.
     // Day 1: B2, H → 2 visits; FIR {B2} = 1/2; escalated {H} = 1/2.
     expect(report.daily).toEqual([
-      { date: '2025-03-03', conversations: 5, escalations: 2, firstInteractionResolutionRate: 0.2, escalationRate: 0.4 },
-      { date: '2025-03-04', conversations: 2, escalations: 1, firstInteractionResolutionRate: 0.5, escalationRate: 0.5 },
+      {
+        date: '2025-03-03',
+        conversations: 5,
+        escalations: 2,
+        firstInteractionResolutionRate: 0.2,
+        escalationRate: 0.4,
+      },
+      {
+        date: '2025-03-04',
+        conversations: 2,
+        escalations: 1,
+        firstInteractionResolutionRate: 0.5,
+        escalationRate: 0.5,
+      },
     ]);
     const week = computeCxMetrics(scripted, { ...period, until: '2025-03-06T00:00:00.000Z' });
     expect(week.daily.at(-1)).toEqual({
@@ -275,7 +387,9 @@ describe('computeCxMetrics edge cases', () => {
       },
     ];
     const episodes = episodesOf(events);
-    expect(episodes.map((episode) => [episode.startedAt, episode.resolver ?? 'open', episode.events.length])).toEqual([
+    expect(
+      episodes.map((episode) => [episode.startedAt, episode.resolver ?? 'open', episode.events.length]),
+    ).toEqual([
       ['2025-03-03T09:00:00.000Z', 'ai', 1],
       [t, 'open', 1],
     ]);
@@ -287,11 +401,31 @@ describe('computeCxMetrics edge cases', () => {
   it('falls back to timestamps when an event lacks its recorded duration', () => {
     const events: LifecycleEvent[] = [
       { conversationId: 'Y', channel: 'sms', at: '2025-03-03T10:00:00.000Z', type: 'opened' },
-      { conversationId: 'Y', channel: 'sms', at: '2025-03-03T10:00:00.000Z', type: 'customer_message', data: msg(0, 'ai') },
+      {
+        conversationId: 'Y',
+        channel: 'sms',
+        at: '2025-03-03T10:00:00.000Z',
+        type: 'customer_message',
+        data: msg(0, 'ai'),
+      },
       { conversationId: 'Y', channel: 'sms', at: '2025-03-03T10:00:07.000Z', type: 'ai_reply' },
-      { conversationId: 'Y', channel: 'sms', at: '2025-03-03T10:01:00.000Z', type: 'escalated', caseId: 'k', data: { reason: 'abuse' } },
+      {
+        conversationId: 'Y',
+        channel: 'sms',
+        at: '2025-03-03T10:01:00.000Z',
+        type: 'escalated',
+        caseId: 'k',
+        data: { reason: 'abuse' },
+      },
       { conversationId: 'Y', channel: 'sms', at: '2025-03-03T10:02:30.000Z', type: 'claimed', caseId: 'k' },
-      { conversationId: 'Y', channel: 'sms', at: '2025-03-03T10:11:00.000Z', type: 'resolved', caseId: 'k', data: { by: 'agent' } },
+      {
+        conversationId: 'Y',
+        channel: 'sms',
+        at: '2025-03-03T10:11:00.000Z',
+        type: 'resolved',
+        caseId: 'k',
+        data: { by: 'agent' },
+      },
     ];
     const report = computeCxMetrics(events, { reopenWindowHours: 24 });
     expect(report.speed.firstAiReplySeconds.p50).toBe(7); // 10:00:00 → 10:00:07

@@ -5,7 +5,14 @@ import type { Conversation, LifecycleEvent } from '#core/model.ts';
 import type { ConversationStore } from '#core/ports.ts';
 
 interface Emf {
-  _aws: { Timestamp: number; CloudWatchMetrics: { Namespace: string; Dimensions: string[][]; Metrics: { Name: string; Unit: string }[] }[] };
+  _aws: {
+    Timestamp: number;
+    CloudWatchMetrics: {
+      Namespace: string;
+      Dimensions: string[][];
+      Metrics: { Name: string; Unit: string }[];
+    }[];
+  };
   [key: string]: unknown;
 }
 
@@ -25,7 +32,11 @@ function recordingStore(options: { failRecord?: boolean } = {}) {
   return { store, recorded, conversation };
 }
 
-const base = { conversationId: 'sms|+15550001|+15550000', channel: 'sms' as const, at: '2025-03-03T10:00:00.000Z' };
+const base = {
+  conversationId: 'sms|+15550001|+15550000',
+  channel: 'sms' as const,
+  at: '2025-03-03T10:00:00.000Z',
+};
 
 describe('withLifecycleMetrics', () => {
   let lines: string[];
@@ -61,7 +72,8 @@ describe('withLifecycleMetrics', () => {
       const definition = record._aws.CloudWatchMetrics[0]!;
       expect(definition.Metrics).toHaveLength(1);
       const metric = definition.Metrics[0]!;
-      const entry = (out[metric.Name] ??= { unit: metric.Unit, value: record[metric.Name], dimensions: [], records: [] });
+      out[metric.Name] ??= { unit: metric.Unit, value: record[metric.Name], dimensions: [], records: [] };
+      const entry = out[metric.Name]!;
       entry.dimensions.push(...definition.Dimensions);
       entry.records.push(record);
     }
@@ -93,22 +105,51 @@ describe('withLifecycleMetrics', () => {
     const records = emitted();
     expect(records.map((record) => record._aws.CloudWatchMetrics)).toEqual([
       [{ Namespace: 'Tandem', Dimensions: [['channel']], Metrics: [{ Name: 'Escalations', Unit: 'Count' }] }],
-      [{ Namespace: 'Tandem', Dimensions: [['channel', 'reason']], Metrics: [{ Name: 'Escalations', Unit: 'Count' }] }],
+      [
+        {
+          Namespace: 'Tandem',
+          Dimensions: [['channel', 'reason']],
+          Metrics: [{ Name: 'Escalations', Unit: 'Count' }],
+        },
+      ],
     ]);
     expect(records[0]).toMatchObject({ channel: 'sms', priority: 'high', Escalations: 1 });
-    expect(records[1]).toMatchObject({ channel: 'sms', reason: 'customer_request', priority: 'high', Escalations: 1 });
+    expect(records[1]).toMatchObject({
+      channel: 'sms',
+      reason: 'customer_request',
+      priority: 'high',
+      Escalations: 1,
+    });
     const record = records[0]!;
     expect(record).not.toHaveProperty('service');
   });
 
   it('emits claim, first reply and satisfaction figures with their units', async () => {
     const { decorated } = setup();
-    await decorated.recordLifecycle({ ...base, type: 'claimed', caseId: 'k', data: { waitSeconds: 175, agent: 'U1' } });
-    await decorated.recordLifecycle({ ...base, type: 'first_agent_reply', caseId: 'k', data: { secondsSinceEscalation: 235 } });
+    await decorated.recordLifecycle({
+      ...base,
+      type: 'claimed',
+      caseId: 'k',
+      data: { waitSeconds: 175, agent: 'U1' },
+    });
+    await decorated.recordLifecycle({
+      ...base,
+      type: 'first_agent_reply',
+      caseId: 'k',
+      data: { secondsSinceEscalation: 235 },
+    });
     await decorated.recordLifecycle({ ...base, type: 'satisfaction', caseId: 'k', data: { score: 4 } });
     const metrics = byName(emitted());
-    expect(metrics.TimeToClaimSeconds).toMatchObject({ unit: 'Seconds', value: 175, dimensions: [['channel']] });
-    expect(metrics.FirstAgentReplySeconds).toMatchObject({ unit: 'Seconds', value: 235, dimensions: [['channel']] });
+    expect(metrics.TimeToClaimSeconds).toMatchObject({
+      unit: 'Seconds',
+      value: 175,
+      dimensions: [['channel']],
+    });
+    expect(metrics.FirstAgentReplySeconds).toMatchObject({
+      unit: 'Seconds',
+      value: 235,
+      dimensions: [['channel']],
+    });
     expect(metrics.Csat).toMatchObject({ unit: 'None', value: 4, dimensions: [['channel']] });
   });
 
@@ -116,9 +157,17 @@ describe('withLifecycleMetrics', () => {
     const { decorated } = setup();
     await decorated.recordLifecycle({ ...base, type: 'resolved', data: { by: 'idle', outcome: 'idle' } });
     const metrics = byName(emitted());
-    expect(metrics.Resolutions).toMatchObject({ unit: 'Count', value: 1, dimensions: [['channel'], ['channel', 'resolvedBy']] });
+    expect(metrics.Resolutions).toMatchObject({
+      unit: 'Count',
+      value: 1,
+      dimensions: [['channel'], ['channel', 'resolvedBy']],
+    });
     expect(metrics.Resolutions?.records[1]).toMatchObject({ resolvedBy: 'ai', outcome: 'idle' });
-    expect(metrics.FirstInteractionResolution).toMatchObject({ unit: 'Count', value: 1, dimensions: [['channel']] });
+    expect(metrics.FirstInteractionResolution).toMatchObject({
+      unit: 'Count',
+      value: 1,
+      dimensions: [['channel']],
+    });
     expect(metrics.TimeToResolutionSeconds).toBeUndefined();
   });
 
@@ -129,7 +178,14 @@ describe('withLifecycleMetrics', () => {
       channel: 'whatsapp',
       type: 'resolved',
       caseId: 'k',
-      data: { by: 'agent', outcome: 'solved', agent: 'U1', secondsToResolution: 1200, customerTurns: 3, sentimentEnd: 0.4 },
+      data: {
+        by: 'agent',
+        outcome: 'solved',
+        agent: 'U1',
+        secondsToResolution: 1200,
+        customerTurns: 3,
+        sentimentEnd: 0.4,
+      },
     });
     const metrics = byName(emitted());
     expect(metrics.TimeToResolutionSeconds).toMatchObject({
@@ -137,7 +193,10 @@ describe('withLifecycleMetrics', () => {
       value: 1200,
       dimensions: [['channel'], ['channel', 'resolvedBy']],
     });
-    expect(metrics.TimeToResolutionSeconds?.records[1]).toMatchObject({ channel: 'whatsapp', resolvedBy: 'agent' });
+    expect(metrics.TimeToResolutionSeconds?.records[1]).toMatchObject({
+      channel: 'whatsapp',
+      resolvedBy: 'agent',
+    });
     expect(metrics.FirstInteractionResolution?.value).toBe(0);
     expect(metrics.CustomerTurns).toMatchObject({ unit: 'Count', value: 3 });
     expect(metrics.SentimentEnd).toMatchObject({ unit: 'None', value: 0.4 });
@@ -157,8 +216,16 @@ describe('withLifecycleMetrics', () => {
   it('emits the sentiment of every customer message, and SentimentStart only for the first of a visit', async () => {
     const { decorated } = setup();
     await decorated.recordLifecycle({ ...base, type: 'opened' });
-    await decorated.recordLifecycle({ ...base, type: 'customer_message', data: { sentiment: -0.5, mode: 'ai', repeatAfterHandoff: false } });
-    await decorated.recordLifecycle({ ...base, type: 'customer_message', data: { sentiment: 0.25, mode: 'agent', repeatAfterHandoff: true } });
+    await decorated.recordLifecycle({
+      ...base,
+      type: 'customer_message',
+      data: { sentiment: -0.5, mode: 'ai', repeatAfterHandoff: false },
+    });
+    await decorated.recordLifecycle({
+      ...base,
+      type: 'customer_message',
+      data: { sentiment: 0.25, mode: 'agent', repeatAfterHandoff: true },
+    });
     const records = emitted();
     const names = records.map((record) => record._aws.CloudWatchMetrics[0]!.Metrics[0]!.Name);
     // Sentiment is published once per dimension set: [channel] and [channel, mode].
@@ -179,7 +246,11 @@ describe('withLifecycleMetrics', () => {
 
   it('emits AI replies, reopenings and escalation feedback', async () => {
     const { decorated } = setup();
-    await decorated.recordLifecycle({ ...base, type: 'ai_reply', data: { passages: 2, inputTokens: 900, fallback: false, secondsSinceCustomer: 3.5 } });
+    await decorated.recordLifecycle({
+      ...base,
+      type: 'ai_reply',
+      data: { passages: 2, inputTokens: 900, fallback: false, secondsSinceCustomer: 3.5 },
+    });
     await decorated.recordLifecycle({ ...base, type: 'reopened' });
     await decorated.recordLifecycle({
       ...base,
@@ -191,7 +262,10 @@ describe('withLifecycleMetrics', () => {
     expect(metrics.AiReplies).toMatchObject({ unit: 'Count', value: 1 });
     expect(metrics.AiReplySeconds).toMatchObject({ unit: 'Seconds', value: 3.5 });
     expect(metrics.Reopened).toMatchObject({ unit: 'Count', value: 1 });
-    expect(metrics.EscalationNeeded).toMatchObject({ value: 0, dimensions: [['channel'], ['channel', 'reason']] });
+    expect(metrics.EscalationNeeded).toMatchObject({
+      value: 0,
+      dimensions: [['channel'], ['channel', 'reason']],
+    });
   });
 
   it('emits nothing when the store refuses the event', async () => {
@@ -203,7 +277,12 @@ describe('withLifecycleMetrics', () => {
 
   it('never puts the conversation id (a phone number) into the metric record', async () => {
     const { decorated } = setup();
-    await decorated.recordLifecycle({ ...base, type: 'escalated', caseId: 'case-SM1', data: { reason: 'abuse', priority: 'low' } });
+    await decorated.recordLifecycle({
+      ...base,
+      type: 'escalated',
+      caseId: 'case-SM1',
+      data: { reason: 'abuse', priority: 'low' },
+    });
     expect(lines.join('')).not.toContain('+15550001');
   });
 });
