@@ -116,7 +116,7 @@ export function formatReportText(report: CxReport): string {
   row('Sentiment with AI / queued / agent', `${decimal(t.ai)} / ${decimal(t.queued)} / ${decimal(t.agent)}`);
   row('CSAT', `${decimal(report.averageCsat)} (${report.csatResponses} answers)`);
   row(
-    'CSAT by resolver: agent / handed back / AI',
+    'CSAT by resolver: agent / h.back / AI',
     `${decimal(report.csatByResolver.agent)} / ${decimal(report.csatByResolver.handed_back)} / ${decimal(report.csatByResolver.ai)}`,
   );
   if (report.daily.some((day) => day.conversations > 0)) {

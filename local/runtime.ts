@@ -478,7 +478,11 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       for (;;) {
         // Each poller has come back empty with nothing in flight; then nothing may be left anywhere,
         // since a batch finishing on one queue can have published to the other.
-        await Promise.all(pollers.map((poller) => poller.idle()));
+        const idle = await Promise.race([
+          Promise.all(pollers.map((poller) => poller.idle())).then(() => true),
+          new Promise<false>((resolve) => setTimeout(() => resolve(false), Math.max(0, deadline - Date.now())).unref()),
+        ]);
+        if (!idle) throw new Error(`a queue consumer was still busy after ${timeoutMs} ms`);
         const depths = await Promise.all([queueDepth(queues.events), queueDepth(queues.escalations)]);
         if (depths.every((depth) => depth === 0)) return;
         if (Date.now() > deadline) {
@@ -486,6 +490,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
             `queues not drained after ${timeoutMs} ms (events: ${depths[0]}, escalations: ${depths[1]} messages)`,
           );
         }
+        // In-flight messages (a failed batch waiting out its visibility timeout) keep the depth up.
+        await new Promise((resolve) => setTimeout(resolve, 50));
       }
     };
 

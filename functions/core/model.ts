@@ -63,8 +63,6 @@ export interface Conversation extends ConversationKey {
   updatedAt: string;
   /** Rolling summary of turns older than the prompt window. */
   summary?: string;
-  /** How many turns `summary` covers. */
-  summarizedTurns?: number;
   /** One-shot instruction from the agent who handed the conversation back; consumed by the next AI turn. */
   handbackInstruction?: string;
   /** ISO time of the last resolution, if any (for reopen detection). */

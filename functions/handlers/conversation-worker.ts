@@ -21,8 +21,14 @@ const processor = new SqsFifoPartialProcessorAsync();
 
 async function processRecord(record: SQSRecord): Promise<void> {
   const event = JSON.parse(record.body) as ConversationEvent;
-  const outcome = await handleCustomerMessage(deps, event);
-  logger.info('conversation event handled', { messageId: event.messageId, outcome });
+  try {
+    const outcome = await handleCustomerMessage(deps, event);
+    logger.info('conversation event handled', { messageId: event.messageId, outcome });
+  } catch (error) {
+    // Logged here because the batch processor only reports the record id back to SQS.
+    logger.error('conversation event failed; it will be retried', { messageId: event.messageId, error: error as Error });
+    throw error;
+  }
 }
 
 async function consume(event: SQSEvent): Promise<SQSBatchResponse> {

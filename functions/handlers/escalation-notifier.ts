@@ -15,8 +15,13 @@ const processor = new BatchProcessor(EventType.SQS);
 
 async function processRecord(record: SQSRecord): Promise<void> {
   const packet = JSON.parse(record.body) as EscalationPacket;
-  const result = await notifyEscalation({ store, desk, clock }, packet);
-  logger.info('escalation card', { caseId: packet.caseId, result });
+  try {
+    const result = await notifyEscalation({ store, desk, clock }, packet);
+    logger.info('escalation card', { caseId: packet.caseId, result });
+  } catch (error) {
+    logger.error('escalation card failed; it will be retried', { caseId: packet.caseId, error: error as Error });
+    throw error;
+  }
 }
 
 async function consume(event: SQSEvent): Promise<SQSBatchResponse> {

@@ -20,6 +20,8 @@ export interface SystemHarness {
   slack: FakeSlack;
   store: DynamoDbConversationStore;
   channel: string;
+  /** An agent writes in a thread: the message appears in the emulated Slack, then its signed event is sent. */
+  agentReplies(input: { agent: { id: string }; threadTs: string; text: string }): Promise<{ status: number; ts: string }>;
   /** Waits until every queue is empty and no batch is in flight. */
   settle(): Promise<void>;
   /** Messages the fake Twilio accepted for `to` (E.164, with or without `whatsapp:`). */
@@ -72,7 +74,12 @@ export async function startSystem(env: Record<string, string> = {}): Promise<Sys
     slack: fakeSlack,
     store,
     channel,
-    settle: () => runtime.drain({ timeoutMs: 20_000 }),
+    agentReplies: async ({ agent, threadTs, text }) => {
+      const posted = fakeSlack.postAsUser({ channel, user: agent.id, text, thread_ts: threadTs });
+      const response = await driver.agentReplies({ agent, threadTs, text, ts: posted.ts });
+      return { status: response.status, ts: posted.ts };
+    },
+    settle: () => runtime.drain({ timeoutMs: 8_000 }),
     sentTo: (to) => fakeTwilio.messages.filter((message) => message.to.replace(/^whatsapp:/, '') === to),
     cardFor: (customer) =>
       [...fakeSlack.messages.values()].find(

@@ -105,13 +105,28 @@ export function record(
   deps: { store: ConversationStore; clock: Clock },
   conversation: Pick<Conversation, 'id' | 'channel'>,
   type: LifecycleEvent['type'],
-  extra: { caseId?: string; data?: LifecycleEvent['data'] } = {},
+  extra: { caseId?: string; data?: LifecycleEvent['data']; at?: string } = {},
 ): Promise<void> {
+  const { at, ...rest } = extra;
   return deps.store.recordLifecycle({
     conversationId: conversation.id,
     channel: conversation.channel,
-    at: deps.clock.now().toISOString(),
+    // Events tied to a message carry its time, so a redelivered message records the same event again.
+    at: at ?? deps.clock.now().toISOString(),
     type,
-    ...extra,
+    ...rest,
   });
+}
+
+/** Effort and sentiment figures of a conversation about to be resolved (for metrics). */
+export async function closingFigures(
+  store: ConversationStore,
+  conversation: Conversation,
+): Promise<{ customerTurns: number; sentimentEnd?: number }> {
+  const recent = await store.recentMessages(conversation.id, 20);
+  const lastCustomer = recent.filter((message) => message.author === 'customer' && message.sentiment !== undefined).at(-1);
+  return {
+    customerTurns: conversation.customerTurns ?? 0,
+    ...(lastCustomer?.sentiment !== undefined ? { sentimentEnd: lastCustomer.sentiment } : {}),
+  };
 }

@@ -10,7 +10,7 @@ import { IllegalTransitionError } from '../errors.ts';
 import type { Agent, Case, Conversation, Outcome } from '../model.ts';
 import type { AgentDesk, Clock, ConversationStore, CustomerChannel, DeskRef } from '../ports.ts';
 import { caseView } from './case-view.ts';
-import { record, updateCase, updateConversation, updateProfile } from './conversations.ts';
+import { closingFigures, record, updateCase, updateConversation, updateProfile } from './conversations.ts';
 import { type SendOutcome, sendToCustomer } from './send-to-customer.ts';
 
 /** What the desk commands need. */
@@ -250,6 +250,8 @@ export function createDeskCommands(deps: DeskDeps): DeskCommands {
     change: (conversation: Conversation) => Conversation,
     options: { handedBack?: boolean; instruction?: string } = {},
   ): Promise<void> {
+    const before = await deps.store.getConversation(kase.conversationId);
+    const figures = before ? await closingFigures(deps.store, before) : { customerTurns: 0 };
     const closed = await transition(kase, change);
     if (!closed) {
       await deps.desk.postEphemeral(ref, agent.id, 'This case is already closed.');
@@ -277,6 +279,7 @@ export function createDeskCommands(deps: DeskDeps): DeskCommands {
         outcome,
         agent: agent.id,
         secondsToResolution: secondsBetween(kase.openedAt, now),
+        ...figures,
       },
     });
     await refreshCard(updated);

@@ -22,7 +22,6 @@ import type {
   EscalationQueue,
   LanguageModel,
 } from '../ports.ts';
-import { summarizeTurns } from '../prompt.ts';
 import { respondToCustomer } from '../responder.ts';
 import { emptyProfile, openConversation, record, updateConversation, updateProfile } from './conversations.ts';
 import { caseIdFor, escalateConversation } from './escalate-conversation.ts';
@@ -45,6 +44,7 @@ export interface WorkerDeps {
 const PROCESSED = 'processed';
 const SUGGESTION = 'suggestion';
 const HISTORY = 40;
+const SURVEY_ANSWER = /^\s*([1-5])\s*[.!]?\s*$/;
 
 /** What the worker did with the message (for logs and tests). */
 export type HandlingOutcome =
@@ -71,29 +71,30 @@ export async function handleCustomerMessage(
   const opened = await openConversation(deps, event.key);
   let conversation = opened.conversation;
   const resumingEscalation = conversation.caseId === caseIdFor(message.messageId);
+  const profile =
+    (await deps.store.getProfile(conversation.customerAddress)) ?? emptyProfile(conversation.customerAddress);
+  if (event.profileName && profile.name !== event.profileName) {
+    await updateProfile(deps.store, conversation.customerAddress, () => ({ name: event.profileName }));
+  }
 
   if (!resumingEscalation) {
-    const firstOfVisit = opened.created || (conversation.customerTurns ?? 0) === 0;
-    if (opened.created) await record(deps, conversation, 'opened');
-    else if (firstOfVisit && conversation.lastResolvedAt) {
-      const hours = (now.getTime() - Date.parse(conversation.lastResolvedAt)) / 3_600_000;
-      await record(
-        deps,
-        conversation,
-        hours <= deps.settings.metrics.reopenWindowHours ? 'reopened' : 'opened',
-      );
+    // Keywords and survey answers are housekeeping: they neither start a visit nor count as a turn.
+    const housekeeping = isHousekeeping(message, profile);
+    const firstOfVisit = !housekeeping && (opened.created || (conversation.customerTurns ?? 0) === 0);
+    if (firstOfVisit) {
+      const reopened =
+        !opened.created &&
+        conversation.lastResolvedAt !== undefined &&
+        (now.getTime() - Date.parse(conversation.lastResolvedAt)) / 3_600_000 <=
+          deps.settings.metrics.reopenWindowHours;
+      await record(deps, conversation, reopened ? 'reopened' : 'opened', { at: message.at });
     }
     conversation = await updateConversation(deps, conversation.id, (current) => ({
       ...current,
       lastInboundAt: message.at > (current.lastInboundAt ?? '') ? message.at : current.lastInboundAt,
       customerName: event.profileName ?? current.customerName,
-      customerTurns: (current.customerTurns ?? 0) + 1,
+      customerTurns: (current.customerTurns ?? 0) + (housekeeping ? 0 : 1),
     }));
-  }
-
-  const profile = (await deps.store.getProfile(conversation.customerAddress)) ?? emptyProfile(conversation.customerAddress);
-  if (event.profileName && profile.name !== event.profileName) {
-    await updateProfile(deps.store, conversation.customerAddress, () => ({ name: event.profileName }));
   }
 
   const outcome = resumingEscalation
@@ -103,6 +104,12 @@ export async function handleCustomerMessage(
     flags: [...(await currentFlags(deps.store, message)), PROCESSED],
   });
   return outcome;
+}
+
+/** STOP/START/HELP keywords and answers to a pending satisfaction question. */
+function isHousekeeping(message: Message, profile: CustomerProfile): boolean {
+  if (message.media?.length) return false;
+  return classifyKeyword(message.text) !== null || (!!profile.pendingSurvey && SURVEY_ANSWER.test(message.text));
 }
 
 async function currentFlags(store: ConversationStore, message: Message): Promise<string[]> {
@@ -145,7 +152,7 @@ async function route(
   }
 
   if (profile.pendingSurvey) {
-    const score = /^\s*([1-5])\s*[.!]?\s*$/.exec(message.text)?.[1];
+    const score = SURVEY_ANSWER.exec(message.text)?.[1];
     const survey = profile.pendingSurvey;
     await updateProfile(deps.store, conversation.customerAddress, (current) =>
       current.pendingSurvey ? { pendingSurvey: undefined } : undefined,
@@ -181,6 +188,7 @@ async function route(
     flags: verdict.flags,
   });
   await record(deps, conversation, 'customer_message', {
+    at: message.at,
     ...(conversation.caseId ? { caseId: conversation.caseId } : {}),
     data: {
       sentiment: verdict.sentiment,
@@ -238,17 +246,12 @@ async function route(
     }));
   }
   const tokens = result.tokens.input + result.tokens.output;
-  await updateConversation(deps, conversation.id, (current) => {
-    const older = promptHistory.length - deps.settings.model.recentTurns;
-    const summary =
-      older > (current.summarizedTurns ?? 0) ? summarizeTurns(promptHistory.slice(0, older)) : current.summary;
-    return {
-      ...current,
-      usage: { windowStart: usage.windowStart, calls: usage.calls + result.modelCalls, tokens: usage.tokens + tokens },
-      handbackInstruction: undefined,
-      ...(summary ? { summary, summarizedTurns: Math.max(older, current.summarizedTurns ?? 0) } : {}),
-    };
-  });
+  await updateConversation(deps, conversation.id, (current) => ({
+    ...current,
+    usage: { windowStart: usage.windowStart, calls: usage.calls + result.modelCalls, tokens: usage.tokens + tokens },
+    handbackInstruction: undefined,
+    ...(result.rollingSummary ? { summary: result.rollingSummary } : {}),
+  }));
 
   if (result.kind === 'reply') {
     const fallback = result.text === deps.settings.messages.fallback;

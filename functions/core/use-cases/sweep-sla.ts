@@ -11,7 +11,7 @@ import { resolve } from '../conversation-state.ts';
 import type { Priority } from '../model.ts';
 import type { AgentDesk, Clock, ConversationStore, CustomerChannel } from '../ports.ts';
 import { whatsappWindow } from '../whatsapp-window.ts';
-import { record, updateCase, updateConversation } from './conversations.ts';
+import { closingFigures, record, updateCase, updateConversation } from './conversations.ts';
 import { sendToCustomer } from './send-to-customer.ts';
 
 const bump: Record<Priority, Priority> = { low: 'normal', normal: 'high', high: 'urgent', urgent: 'urgent' };
@@ -100,12 +100,17 @@ export async function sweepSla(
 
   const idleBefore = new Date(now.getTime() - sla.idleResolveMinutes * 60_000).toISOString();
   for (const idle of await deps.store.listIdleConversations(idleBefore, options.limit ?? 200)) {
-    if (idle.mode !== 'ai') continue;
+    // A conversation whose only messages since the last resolution were keywords or a survey answer has
+    // no open request to resolve.
+    if (idle.mode !== 'ai' || (idle.customerTurns ?? 0) === 0) continue;
+    const figures = await closingFigures(deps.store, idle);
     const resolved = await updateConversation(deps, idle.id, (current) =>
-      current.mode === 'ai' && current.updatedAt <= idleBefore ? resolve(current, now) : undefined,
+      current.mode === 'ai' && (current.customerTurns ?? 0) > 0 && current.updatedAt <= idleBefore
+        ? resolve(current, now)
+        : undefined,
     );
     if (resolved.version !== idle.version && resolved.lastResolvedAt === now.toISOString()) {
-      await record(deps, resolved, 'resolved', { data: { by: 'idle', outcome: 'idle' } });
+      await record(deps, resolved, 'resolved', { data: { by: 'idle', outcome: 'idle', ...figures } });
       report.idleResolved++;
     }
   }
