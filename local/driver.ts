@@ -3,7 +3,12 @@
  * events and interactions. Shared by the system tests and the playground.
  */
 import { randomBytes } from 'node:crypto';
-import { blockActionPayload, messageEventBody, signSlackRequest, viewSubmissionPayload } from './slack-requests.ts';
+import {
+  blockActionPayload,
+  messageEventBody,
+  signSlackRequest,
+  viewSubmissionPayload,
+} from './slack-requests.ts';
 import { signedTwilioForm } from './twilio-requests.ts';
 
 /** Where Tandem listens and the secrets it checks signatures with. */
@@ -87,7 +92,11 @@ export class LocalDriver {
   }
 
   /** Posts signed Twilio form `params` to `path` (signature over the public URL). */
-  postTwilio(path: string, params: Record<string, string>, authToken = this.options.twilio.authToken): Promise<DriverResponse> {
+  postTwilio(
+    path: string,
+    params: Record<string, string>,
+    authToken = this.options.twilio.authToken,
+  ): Promise<DriverResponse> {
     const publicUrl = `${trimSlash(this.options.publicBaseUrl ?? this.options.baseUrl)}${path}`;
     const { body, headers } = signedTwilioForm(publicUrl, params, authToken);
     return this.post(path, body, headers);
@@ -113,7 +122,12 @@ export class LocalDriver {
   }
 
   /** An agent writes in a thread (`threadTs` = the card's ts). */
-  agentReplies(input: { agent: DriverAgent; threadTs: string; text: string; ts?: string }): Promise<DriverResponse> {
+  agentReplies(input: {
+    agent: DriverAgent;
+    threadTs: string;
+    text: string;
+    ts?: string;
+  }): Promise<DriverResponse> {
     return this.slackEvent(
       messageEventBody({
         channel: this.options.slack.channel,
@@ -165,7 +179,11 @@ export class LocalDriver {
 
   /** A raw POST (for hostile-input tests). */
   async post(path: string, body: string, headers: Record<string, string>): Promise<DriverResponse> {
-    const response = await fetch(`${trimSlash(this.options.baseUrl)}${path}`, { method: 'POST', body, headers });
+    const response = await fetch(`${trimSlash(this.options.baseUrl)}${path}`, {
+      method: 'POST',
+      body,
+      headers,
+    });
     return {
       status: response.status,
       body: await response.text(),

@@ -480,7 +480,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         // since a batch finishing on one queue can have published to the other.
         const idle = await Promise.race([
           Promise.all(pollers.map((poller) => poller.idle())).then(() => true),
-          new Promise<false>((resolve) => setTimeout(() => resolve(false), Math.max(0, deadline - Date.now())).unref()),
+          new Promise<false>((resolve) =>
+            setTimeout(() => resolve(false), Math.max(0, deadline - Date.now())).unref(),
+          ),
         ]);
         if (!idle) throw new Error(`a queue consumer was still busy after ${timeoutMs} ms`);
         const depths = await Promise.all([queueDepth(queues.events), queueDepth(queues.escalations)]);

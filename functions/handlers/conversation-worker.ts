@@ -5,13 +5,14 @@
  */
 import { processPartialResponse, SqsFifoPartialProcessorAsync } from '@aws-lambda-powertools/batch';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { ConversationEvent } from '../core/model.ts';
 import { handleCustomerMessage } from '../core/use-cases/handle-customer-message.ts';
 import { logger } from '../shared/logging.ts';
+import { clock, metrics, settings, store } from '../wiring/base.ts';
 import { channel } from '../wiring/channel.ts';
-import { clock, settings, store } from '../wiring/base.ts';
 import { desk } from '../wiring/desk.ts';
 import { canary, knowledge, model } from '../wiring/model.ts';
 import { escalations } from '../wiring/queues.ts';
@@ -26,7 +27,10 @@ async function processRecord(record: SQSRecord): Promise<void> {
     logger.info('conversation event handled', { messageId: event.messageId, outcome });
   } catch (error) {
     // Logged here because the batch processor only reports the record id back to SQS.
-    logger.error('conversation event failed; it will be retried', { messageId: event.messageId, error: error as Error });
+    logger.error('conversation event failed; it will be retried', {
+      messageId: event.messageId,
+      error: error as Error,
+    });
     throw error;
   }
 }
@@ -36,4 +40,6 @@ async function consume(event: SQSEvent): Promise<SQSBatchResponse> {
 }
 
 /** Lambda entry point. */
-export const handler = middy(consume).use(injectLambdaContext(logger, { clearState: true }));
+export const handler = middy(consume)
+  .use(injectLambdaContext(logger, { clearState: true }))
+  .use(logMetrics(metrics, { captureColdStartMetric: true }));

@@ -3,12 +3,13 @@
  */
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { EscalationPacket } from '../core/model.ts';
 import { notifyEscalation } from '../core/use-cases/notify-escalation.ts';
 import { logger } from '../shared/logging.ts';
-import { clock, store } from '../wiring/base.ts';
+import { clock, metrics, store } from '../wiring/base.ts';
 import { desk } from '../wiring/desk.ts';
 
 const processor = new BatchProcessor(EventType.SQS);
@@ -19,7 +20,10 @@ async function processRecord(record: SQSRecord): Promise<void> {
     const result = await notifyEscalation({ store, desk, clock }, packet);
     logger.info('escalation card', { caseId: packet.caseId, result });
   } catch (error) {
-    logger.error('escalation card failed; it will be retried', { caseId: packet.caseId, error: error as Error });
+    logger.error('escalation card failed; it will be retried', {
+      caseId: packet.caseId,
+      error: error as Error,
+    });
     throw error;
   }
 }
@@ -29,4 +33,6 @@ async function consume(event: SQSEvent): Promise<SQSBatchResponse> {
 }
 
 /** Lambda entry point. */
-export const handler = middy(consume).use(injectLambdaContext(logger, { clearState: true }));
+export const handler = middy(consume)
+  .use(injectLambdaContext(logger, { clearState: true }))
+  .use(logMetrics(metrics, { captureColdStartMetric: true }));

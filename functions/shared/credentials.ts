@@ -43,7 +43,8 @@ async function read(env: Env): Promise<Credentials> {
   const fromSecret: Credentials = {};
   for (const key of keys) {
     const value = parsed[key];
-    if (typeof value === 'string' && value.trim() && !value.startsWith('REPLACE')) fromSecret[key] = value.trim();
+    if (typeof value === 'string' && value.trim() && !value.startsWith('REPLACE'))
+      fromSecret[key] = value.trim();
   }
   return fromSecret;
 }

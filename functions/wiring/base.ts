@@ -3,10 +3,12 @@
  * The only place (with its siblings in this folder) that reads the environment and builds SDK clients.
  * Split by concern so each handler bundles only the adapters it uses.
  */
+import { Metrics } from '@aws-lambda-powertools/metrics';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import businessSettings from '../../config/business.ts';
 import { DynamoDbConversationStore } from '../adapters/dynamodb-conversation-store.ts';
+import { CX_NAMESPACE, withLifecycleMetrics } from '../adapters/lifecycle-metrics.ts';
 import type { Clock } from '../core/ports.ts';
 import { parseBusinessSettings } from '../shared/business-settings.ts';
 import { type Credentials, loadCredentials } from '../shared/credentials.ts';
@@ -24,10 +26,16 @@ export const clock: Clock = { now: () => new Date() };
 // AWS_ENDPOINT_URL_DYNAMODB (set by the local runtime) is honoured by the SDK itself.
 const dynamo = new DynamoDBClient({ region: env.AWS_REGION });
 
-/** The conversation store on the one table. */
-export const store = new DynamoDbConversationStore(
-  DynamoDBDocumentClient.from(dynamo, { marshallOptions: { removeUndefinedValues: true } }),
-  env.TABLE_NAME,
+/** CloudWatch metrics (embedded metric format) in the Tandem namespace. */
+export const metrics = new Metrics({ namespace: CX_NAMESPACE, serviceName: 'tandem' });
+
+/** The conversation store on the one table; lifecycle events also become CX metrics. */
+export const store = withLifecycleMetrics(
+  new DynamoDbConversationStore(
+    DynamoDBDocumentClient.from(dynamo, { marshallOptions: { removeUndefinedValues: true } }),
+    env.TABLE_NAME,
+  ),
+  metrics,
 );
 
 /** Third-party credentials (Secrets Manager in AWS, environment locally), read once. */

@@ -9,7 +9,9 @@ export const channel = new TwilioCustomerChannel({
   accountSid: requireCredential('TWILIO_ACCOUNT_SID'),
   authToken: requireCredential('TWILIO_AUTH_TOKEN'),
   apiUrl: env.TWILIO_API_URL,
-  ...(env.PUBLIC_BASE_URL ? { statusCallbackUrl: new URL('twilio/status', withSlash(env.PUBLIC_BASE_URL)).href } : {}),
+  ...(env.PUBLIC_BASE_URL
+    ? { statusCallbackUrl: new URL('twilio/status', withSlash(env.PUBLIC_BASE_URL)).href }
+    : {}),
 });
 
 function withSlash(url: string): string {

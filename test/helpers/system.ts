@@ -6,8 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
 import { DynamoDbConversationStore } from '../../functions/adapters/dynamodb-conversation-store.ts';
-import { localDynamoClient } from '../../local/dynamodb-local.ts';
 import { LocalDriver } from '../../local/driver.ts';
+import { localDynamoClient } from '../../local/dynamodb-local.ts';
 import type { FakeSlack, FakeSlackMessage } from '../../local/fake-slack.ts';
 import type { FakeTwilio } from '../../local/fake-twilio.ts';
 import { type LocalRuntime, startLocalRuntime } from '../../local/runtime.ts';
@@ -21,7 +21,11 @@ export interface SystemHarness {
   store: DynamoDbConversationStore;
   channel: string;
   /** An agent writes in a thread: the message appears in the emulated Slack, then its signed event is sent. */
-  agentReplies(input: { agent: { id: string }; threadTs: string; text: string }): Promise<{ status: number; ts: string }>;
+  agentReplies(input: {
+    agent: { id: string };
+    threadTs: string;
+    text: string;
+  }): Promise<{ status: number; ts: string }>;
   /** Waits until every queue is empty and no batch is in flight. */
   settle(): Promise<void>;
   /** Messages the fake Twilio accepted for `to` (E.164, with or without `whatsapp:`). */

@@ -12,7 +12,11 @@ const customer = '+15557770001';
 const business = '+15550100000';
 const ana = { id: 'UANA', username: 'ana' };
 const ben = { id: 'UBEN', username: 'ben' };
-const conversationId = conversationIdOf({ channel: 'sms', customerAddress: customer, businessAddress: business });
+const conversationId = conversationIdOf({
+  channel: 'sms',
+  customerAddress: customer,
+  businessAddress: business,
+});
 
 let system: SystemHarness;
 
@@ -29,7 +33,11 @@ describe('handoff from AI to a person and back', () => {
   let caseId = '';
 
   it('answers a knowledge-base question from the knowledge base', async () => {
-    const response = await system.driver.customerSays({ from: customer, to: business, body: 'How much does standard shipping cost?' });
+    const response = await system.driver.customerSays({
+      from: customer,
+      to: business,
+      body: 'How much does standard shipping cost?',
+    });
     expect(response.status).toBe(200);
     expect(response.contentType).toContain('text/xml');
     expect(response.body).toContain('<Response/>');
@@ -70,7 +78,12 @@ describe('handoff from AI to a person and back', () => {
   });
 
   it('Claim makes the clicking agent the owner and the card says so', async () => {
-    const response = await system.driver.agentClicks({ agent: ana, actionId: ACTION_IDS.claim, value: caseId, messageTs: cardTs });
+    const response = await system.driver.agentClicks({
+      agent: ana,
+      actionId: ACTION_IDS.claim,
+      value: caseId,
+      messageTs: cardTs,
+    });
     expect(response.status).toBe(200);
     const conversation = await system.store.getConversation(conversationId);
     expect(conversation?.mode).toBe('agent');
@@ -80,24 +93,37 @@ describe('handoff from AI to a person and back', () => {
   });
 
   it("the owner's thread reply reaches the customer and gets a reaction", async () => {
-    const { ts: replyTs } = await system.agentReplies({ agent: ana, threadTs: cardTs, text: 'Hi, this is Ana. How can I help?' });
+    const { ts: replyTs } = await system.agentReplies({
+      agent: ana,
+      threadTs: cardTs,
+      text: 'Hi, this is Ana. How can I help?',
+    });
     const sent = system.sentTo(customer).at(-1);
     expect(sent?.body).toBe('Hi, this is Ana. How can I help?');
-    const reaction = system.slack.calls.find((call) => call.method === 'reactions.add' && call.args.timestamp === replyTs);
+    const reaction = system.slack.calls.find(
+      (call) => call.method === 'reactions.add' && call.args.timestamp === replyTs,
+    );
     expect(reaction?.args.name).toBe('white_check_mark');
   });
 
   it("the customer's answer appears in the thread and the owner gets a suggested reply", async () => {
-    await system.driver.customerSays({ from: customer, to: business, body: 'My parcel shows delivered but I cannot find it' });
+    await system.driver.customerSays({
+      from: customer,
+      to: business,
+      body: 'My parcel shows delivered but I cannot find it',
+    });
     await system.settle();
-    const thread = system.slack.thread(system.channel, cardTs).map((message) => slackText(message)).join('\n');
+    const thread = system.slack
+      .thread(system.channel, cardTs)
+      .map((message) => slackText(message))
+      .join('\n');
     expect(thread).toContain('My parcel shows delivered but I cannot find it');
     expect(thread).toContain(ACTION_IDS.sendSuggestion);
     // The AI never writes to the customer while a person owns the conversation.
     expect(system.sentTo(customer).at(-1)?.body).toBe('Hi, this is Ana. How can I help?');
   });
 
-  it('a note: reply stays internal, and another agent\'s reply is kept as a note with an ephemeral', async () => {
+  it("a note: reply stays internal, and another agent's reply is kept as a note with an ephemeral", async () => {
     const before = system.sentTo(customer).length;
     await system.agentReplies({ agent: ana, threadTs: cardTs, text: 'note: checking with the warehouse' });
     await system.agentReplies({ agent: ben, threadTs: cardTs, text: 'I can take this one' });
@@ -122,15 +148,30 @@ describe('handoff from AI to a person and back', () => {
 
     await system.driver.customerSays({ from: customer, to: business, body: '5' });
     await system.settle();
-    const events = await system.store.listLifecycle(new Date(Date.now() - 3_600_000).toISOString(), new Date(Date.now() + 3_600_000).toISOString());
-    const satisfaction = events.find((event) => event.type === 'satisfaction' && event.conversationId === conversationId);
+    const events = await system.store.listLifecycle(
+      new Date(Date.now() - 3_600_000).toISOString(),
+      new Date(Date.now() + 3_600_000).toISOString(),
+    );
+    const satisfaction = events.find(
+      (event) => event.type === 'satisfaction' && event.conversationId === conversationId,
+    );
     expect(satisfaction?.data?.score).toBe(5);
     expect(satisfaction?.caseId).toBe(caseId);
   });
 
   it('the agent answers the two escalation-quality questions', async () => {
-    await system.driver.agentClicks({ agent: ana, actionId: ACTION_IDS.feedbackNeededYes, value: caseId, messageTs: cardTs });
-    await system.driver.agentClicks({ agent: ana, actionId: ACTION_IDS.feedbackAccurateNo, value: caseId, messageTs: cardTs });
+    await system.driver.agentClicks({
+      agent: ana,
+      actionId: ACTION_IDS.feedbackNeededYes,
+      value: caseId,
+      messageTs: cardTs,
+    });
+    await system.driver.agentClicks({
+      agent: ana,
+      actionId: ACTION_IDS.feedbackAccurateNo,
+      value: caseId,
+      messageTs: cardTs,
+    });
     const kase = await system.store.getCase(caseId);
     expect(kase?.escalationNeeded).toBe(true);
     expect(kase?.summaryAccurate).toBe(false);
@@ -143,7 +184,9 @@ describe('handoff from AI to a person and back', () => {
     const replies = system.sentTo(customer);
     expect(replies).toHaveLength(before + 1);
     expect(replies.at(-1)?.body).toMatch(/business day/);
-    const aiReply = (await system.store.recentMessages(conversationId, 5)).filter((m) => m.author === 'ai').at(-1);
+    const aiReply = (await system.store.recentMessages(conversationId, 5))
+      .filter((m) => m.author === 'ai')
+      .at(-1);
     expect(aiReply?.passages).toContain('shipping#delivery-times');
   });
 });

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  claim,
-  escalate,
-  handBack,
-  isOwnedBy,
-  release,
-  resolve,
-} from '#core/conversation-state.ts';
+import { claim, escalate, handBack, isOwnedBy, release, resolve } from '#core/conversation-state.ts';
 import { IllegalTransitionError } from '../../functions/core/errors.ts';
 import type { Conversation, Mode } from '../../functions/core/model.ts';
 

@@ -9,7 +9,10 @@ import { whatsappWindow } from '../whatsapp-window.ts';
 const TRANSCRIPT = 30;
 
 /** The card's view of `kase`, read fresh from the store. */
-export async function caseView(deps: { store: ConversationStore; clock: Clock }, kase: Case): Promise<CaseView> {
+export async function caseView(
+  deps: { store: ConversationStore; clock: Clock },
+  kase: Case,
+): Promise<CaseView> {
   const [conversation, messages, profile] = await Promise.all([
     deps.store.getConversation(kase.conversationId),
     deps.store.recentMessages(kase.conversationId, TRANSCRIPT),

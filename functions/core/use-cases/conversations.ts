@@ -124,7 +124,9 @@ export async function closingFigures(
   conversation: Conversation,
 ): Promise<{ customerTurns: number; sentimentEnd?: number }> {
   const recent = await store.recentMessages(conversation.id, 20);
-  const lastCustomer = recent.filter((message) => message.author === 'customer' && message.sentiment !== undefined).at(-1);
+  const lastCustomer = recent
+    .filter((message) => message.author === 'customer' && message.sentiment !== undefined)
+    .at(-1);
   return {
     customerTurns: conversation.customerTurns ?? 0,
     ...(lastCustomer?.sentiment !== undefined ? { sentimentEnd: lastCustomer.sentiment } : {}),

@@ -70,7 +70,13 @@ export function createDeskCommands(deps: DeskDeps): DeskCommands {
     ref: DeskRef,
     replyTs?: string,
   ): Promise<SendOutcome> {
-    const outcome = await sendToCustomer(deps, { conversation, text, author: 'agent', agent, idempotencyKey });
+    const outcome = await sendToCustomer(deps, {
+      conversation,
+      text,
+      author: 'agent',
+      agent,
+      idempotencyKey,
+    });
     if (outcome.status === 'sent') {
       if (replyTs) await deps.desk.addReaction(ref.channel, replyTs, 'white_check_mark');
       if (outcome.template) {
@@ -141,11 +147,12 @@ export function createDeskCommands(deps: DeskDeps): DeskCommands {
       const released = await transition(loaded.kase, (current) =>
         isOwnedBy(current, agent.id) ? release(current, deps.clock.now()) : current,
       );
-      if (!released || released.mode !== 'queued') return;
+      if (released?.mode !== 'queued') return;
       const kase = await updateCase(deps.store, caseId, () => ({ status: 'queued', owner: undefined }));
       await record(deps, released, 'released', { caseId });
       await refreshCard(kase);
-      if (kase.slack) await deps.desk.postInThread(kase.slack, `${who(agent)} released this conversation to the queue.`);
+      if (kase.slack)
+        await deps.desk.postInThread(kase.slack, `${who(agent)} released this conversation to the queue.`);
     },
 
     async resolve({ caseId, agent, outcome, ref }) {
@@ -153,7 +160,11 @@ export function createDeskCommands(deps: DeskDeps): DeskCommands {
       if (!loaded) return;
       const { conversation } = loaded;
       if (conversation.mode === 'agent' && !isOwnedBy(conversation, agent.id)) {
-        await deps.desk.postEphemeral(ref, agent.id, `Only ${who(conversation.owner)} can resolve this conversation.`);
+        await deps.desk.postEphemeral(
+          ref,
+          agent.id,
+          `Only ${who(conversation.owner)} can resolve this conversation.`,
+        );
         return;
       }
       await closeCase(loaded.kase, agent, outcome, ref, (current) => resolve(current, deps.clock.now()));
@@ -163,13 +174,24 @@ export function createDeskCommands(deps: DeskDeps): DeskCommands {
       const loaded = await load(caseId, agent, ref);
       if (!loaded) return;
       if (!isOwnedBy(loaded.conversation, agent.id)) {
-        await deps.desk.postEphemeral(ref, agent.id, 'Claim the conversation before handing it back to the AI.');
+        await deps.desk.postEphemeral(
+          ref,
+          agent.id,
+          'Claim the conversation before handing it back to the AI.',
+        );
         return;
       }
-      await closeCase(loaded.kase, agent, 'solved', ref, (current) => handBack(current, deps.clock.now(), instruction), {
-        handedBack: true,
-        ...(instruction ? { instruction } : {}),
-      });
+      await closeCase(
+        loaded.kase,
+        agent,
+        'solved',
+        ref,
+        (current) => handBack(current, deps.clock.now(), instruction),
+        {
+          handedBack: true,
+          ...(instruction ? { instruction } : {}),
+        },
+      );
     },
 
     async threadReply({ ref, messageTs, agent, text }) {
@@ -217,8 +239,16 @@ export function createDeskCommands(deps: DeskDeps): DeskCommands {
         await deps.desk.postEphemeral(ref, agent.id, 'That suggestion is no longer available.');
         return;
       }
-      const outcome = await deliver(loaded.kase, loaded.conversation, agent, suggestion.text, `agent#${suggestionId}`, ref);
-      if (outcome.status === 'sent') await deps.desk.postInThread(ref, `${who(agent)} sent the suggested reply.`);
+      const outcome = await deliver(
+        loaded.kase,
+        loaded.conversation,
+        agent,
+        suggestion.text,
+        `agent#${suggestionId}`,
+        ref,
+      );
+      if (outcome.status === 'sent')
+        await deps.desk.postInThread(ref, `${who(agent)} sent the suggested reply.`);
     },
 
     async feedback({ caseId, agent, question, answer, ref }) {

@@ -23,7 +23,13 @@ import type {
   LanguageModel,
 } from '../ports.ts';
 import { respondToCustomer } from '../responder.ts';
-import { emptyProfile, openConversation, record, updateConversation, updateProfile } from './conversations.ts';
+import {
+  emptyProfile,
+  openConversation,
+  record,
+  updateConversation,
+  updateProfile,
+} from './conversations.ts';
 import { caseIdFor, escalateConversation } from './escalate-conversation.ts';
 import { sendToCustomer } from './send-to-customer.ts';
 
@@ -109,7 +115,9 @@ export async function handleCustomerMessage(
 /** STOP/START/HELP keywords and answers to a pending satisfaction question. */
 function isHousekeeping(message: Message, profile: CustomerProfile): boolean {
   if (message.media?.length) return false;
-  return classifyKeyword(message.text) !== null || (!!profile.pendingSurvey && SURVEY_ANSWER.test(message.text));
+  return (
+    classifyKeyword(message.text) !== null || (!!profile.pendingSurvey && SURVEY_ANSWER.test(message.text))
+  );
 }
 
 async function currentFlags(store: ConversationStore, message: Message): Promise<string[]> {
@@ -158,7 +166,10 @@ async function route(
       current.pendingSurvey ? { pendingSurvey: undefined } : undefined,
     );
     if (score) {
-      await record(deps, conversation, 'satisfaction', { caseId: survey.caseId, data: { score: Number(score) } });
+      await record(deps, conversation, 'satisfaction', {
+        caseId: survey.caseId,
+        data: { score: Number(score) },
+      });
       await sendToCustomer(deps, {
         conversation,
         text: deps.settings.messages.satisfactionThanks,
@@ -199,7 +210,9 @@ async function route(
 
   // The prompt sees redacted text only.
   const promptHistory: Message[] = [
-    ...previous.map((item) => (item.author === 'customer' ? { ...item, text: redactPii(item.text).text } : item)),
+    ...previous.map((item) =>
+      item.author === 'customer' ? { ...item, text: redactPii(item.text).text } : item,
+    ),
     { ...message, text: verdict.text },
   ];
 
@@ -218,7 +231,10 @@ async function route(
     return 'attachment';
   }
 
-  const sentimentTrend = [...previous.filter((m) => m.author === 'customer').map((m) => m.sentiment ?? 0), verdict.sentiment].slice(-5);
+  const sentimentTrend = [
+    ...previous.filter((m) => m.author === 'customer').map((m) => m.sentiment ?? 0),
+    verdict.sentiment,
+  ].slice(-5);
   const escalationBase = {
     conversation,
     triggeringMessageId: message.messageId,
@@ -248,7 +264,11 @@ async function route(
   const tokens = result.tokens.input + result.tokens.output;
   await updateConversation(deps, conversation.id, (current) => ({
     ...current,
-    usage: { windowStart: usage.windowStart, calls: usage.calls + result.modelCalls, tokens: usage.tokens + tokens },
+    usage: {
+      windowStart: usage.windowStart,
+      calls: usage.calls + result.modelCalls,
+      tokens: usage.tokens + tokens,
+    },
     handbackInstruction: undefined,
     ...(result.rollingSummary ? { summary: result.rollingSummary } : {}),
   }));
@@ -367,7 +387,10 @@ async function tellAgents(deps: WorkerDeps, conversation: Conversation, text: st
   if (kase?.slack) await deps.desk.postInThread(kase.slack, text);
 }
 
-function currentUsage(conversation: Conversation, now: Date): { windowStart: string; calls: number; tokens: number } {
+function currentUsage(
+  conversation: Conversation,
+  now: Date,
+): { windowStart: string; calls: number; tokens: number } {
   const usage = conversation.usage;
   if (!usage || now.getTime() - Date.parse(usage.windowStart) >= 3_600_000) {
     return { windowStart: now.toISOString(), calls: 0, tokens: usage?.tokens ?? 0 };
@@ -376,7 +399,10 @@ function currentUsage(conversation: Conversation, now: Date): { windowStart: str
 }
 
 function summarizeForAgent(history: Message[]): string {
-  const asks = history.filter((m) => m.author === 'customer').slice(-3).map((m) => m.text);
+  const asks = history
+    .filter((m) => m.author === 'customer')
+    .slice(-3)
+    .map((m) => m.text);
   return asks.length ? `The customer wrote: ${asks.join(' / ')}`.slice(0, 600) : 'No customer text.';
 }
 

@@ -13,7 +13,11 @@ export async function recordDeliveryStatus(
   deps: { store: ConversationStore; desk: AgentDesk; clock: Clock },
   callback: { messageSid: string; status: DeliveryStatus; errorCode?: string },
 ): Promise<'updated' | 'unknown'> {
-  const message = await deps.store.updateDeliveryStatus(callback.messageSid, callback.status, callback.errorCode);
+  const message = await deps.store.updateDeliveryStatus(
+    callback.messageSid,
+    callback.status,
+    callback.errorCode,
+  );
   if (!message) return 'unknown';
   const failed = callback.status === 'failed' || callback.status === 'undelivered';
   if (!failed) return 'updated';
