@@ -25,9 +25,13 @@ const BYE = /^(bye|goodbye|see you|that'?s all|nothing else|no,? that'?s it|adio
 const HOW_ARE_YOU = /\bhow are (you|u)\b|\bhow'?s it going\b|\bwhat'?s up\b/i;
 const WHO_ARE_YOU = /\b(are you (a )?(bot|robot|human|real|person|ai))\b|\bwho are you\b/i;
 
-/** Small talk has few content words; a longer message with a greeting is a real question. */
+/**
+ * Small talk has almost no content words once the greeting is set aside; "Hi! How much is express
+ * shipping?" is a real question that happens to start with a greeting.
+ */
 function isSmallTalk(text: string): boolean {
-  return searchTerms(text).length <= 2;
+  const terms = searchTerms(text.replace(GREETING, '')).length;
+  return terms === 0 || (terms === 1 && !text.includes('?'));
 }
 
 /** Splits a passage into sentences (keeps decimals like $6.95 and "a.m." intact). */

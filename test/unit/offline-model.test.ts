@@ -40,6 +40,12 @@ describe('OfflineModel', () => {
     expect(response.passages).toBeUndefined();
   });
 
+  it('answers a question that starts with a greeting instead of only greeting back', async () => {
+    const response = await model.respond(ask('Hi! How much is express shipping?'));
+    expect(response.text).toContain('$14.95');
+    expect(response.passages).toEqual(['shipping#shipping-costs']);
+  });
+
   it('answers thanks and small talk in kind', async () => {
     expect((await model.respond(ask('thanks so much'))).text).toMatch(/welcome/);
     expect((await model.respond(ask('how are you?'))).text).toMatch(/doing well/);
