@@ -2,7 +2,7 @@
  * The business settings schema: brand, persona, hours, SLA, escalation rules, templates, model.
  * The values live in `config/business.ts` (commented sample); they are checked once at cold start.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
 const day = z.object({ open: hhmm, close: hhmm }).nullable();

@@ -2,7 +2,7 @@
  * The environment contract of ARCHITECTURE.md, validated once at cold start.
  * A missing or bad value stops start-up with a message naming the setting.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const optionalSecret = z
   .string()

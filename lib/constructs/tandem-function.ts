@@ -20,9 +20,12 @@ import type { QueueDesign } from '../design.ts';
 import { type HandlerName, handlerEntry, repoRoot } from '../paths.ts';
 import { acknowledge } from './nag.ts';
 
+/** The stub that replaces, in the bundles, packages only Bolt's unused receivers load. */
+export const unusedInLambdaStub = join(repoRoot, 'local', 'stubs', 'unused-in-lambda.cjs');
+
 /**
  * The esbuild settings of every function bundle: the single definition used by the construct and by
- * `bench/bundles.bench.ts`.
+ * `bench/bundles.bench.ts` (figures in `bench/README.md`).
  */
 export const esbuildSettings = {
   minify: true,
@@ -39,7 +42,19 @@ export const esbuildSettings = {
     "import { createRequire as __tandemCreateRequire } from 'node:module'; const require = __tandemCreateRequire(import.meta.url);",
   // Nothing is external, the AWS SDK included: the pinned, tested SDK versions ship in the bundle
   // instead of whatever the runtime provides, and only the commands a function imports are included.
+  // Measured (bench/README.md): with @aws-sdk/* and @smithy/* external, loaded from node_modules, the
+  // webhook's bundle shrinks by ~390 KB but its cold import doubles, as Node then reads hundreds of files.
   external: [] as string[],
+  // Bolt's index `require`s every receiver, so Express (body-parser, iconv-lite), Socket Mode (undici) and
+  // OAuth (jsonwebtoken) load at cold start although the functions only use AwsLambdaReceiver: replaced by
+  // a stub whose exports throw if ever constructed (slack-events: ~1.4 MB and ~100 ms of import saved).
+  alias: {
+    '@slack/socket-mode': unusedInLambdaStub,
+    '@slack/oauth': unusedInLambdaStub,
+    express: unusedInLambdaStub,
+    'raw-body': unusedInLambdaStub,
+    jsonwebtoken: unusedInLambdaStub,
+  } as Record<string, string>,
 } as const;
 
 /** The `aws-lambda-nodejs` bundling options derived from {@link esbuildSettings}. */
@@ -53,7 +68,34 @@ export const bundlingOptions: BundlingOptions = {
   banner: esbuildSettings.banner,
   externalModules: [...esbuildSettings.external],
   bundleAwsSDK: true,
+  // NodejsFunction has no alias option: `--alias:<package>=<absolute path>` (its esbuild runs in the output dir).
+  esbuildArgs: {
+    '--alias': Object.entries(esbuildSettings.alias).map(([name, path]) => `${name}=${path}`),
+  },
 };
+
+/**
+ * The esbuild `build()` options of a function bundle, from {@link esbuildSettings}: what the benchmarks
+ * and tests use to bundle exactly as the construct does.
+ */
+export function esbuildBuildOptions(entry: string, outfile: string) {
+  return {
+    absWorkingDir: repoRoot,
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: esbuildSettings.platform,
+    target: esbuildSettings.target,
+    format: esbuildSettings.format,
+    minify: esbuildSettings.minify,
+    sourcemap: esbuildSettings.sourceMap,
+    sourcesContent: esbuildSettings.sourcesContent,
+    mainFields: [...esbuildSettings.mainFields],
+    banner: { js: esbuildSettings.banner },
+    external: [...esbuildSettings.external],
+    alias: { ...esbuildSettings.alias },
+  } as const;
+}
 
 /** Where the knowledge base lands inside a bundle that carries it. */
 export const knowledgeBundleDir = 'knowledge';
