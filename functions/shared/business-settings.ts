@@ -4,6 +4,15 @@
  */
 import * as z from 'zod';
 
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
 const day = z.object({ open: hhmm, close: hhmm }).nullable();
 
@@ -16,7 +25,7 @@ export const businessSettingsSchema = z.object({
   policies: z.array(z.string().min(1)).default([]),
   hours: z.object({
     /** IANA time zone, e.g. `America/New_York`. */
-    timeZone: z.string().min(1),
+    timeZone: z.string().min(1).refine(isTimeZone, 'expected an IANA time zone such as America/New_York'),
     /** Opening hours per weekday (0 = Sunday); `null` = closed. */
     week: z.tuple([day, day, day, day, day, day, day]),
   }),

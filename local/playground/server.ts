@@ -243,7 +243,11 @@ export function createPlayground(options: PlaygroundOptions = {}): Playground {
         ...(record.name ? { profileName: record.name } : {}),
       });
       const ok = response.status === 200;
-      current.feed.putInbound({ ...record, state: ok ? 'accepted' : 'rejected', httpStatus: response.status });
+      current.feed.putInbound({
+        ...record,
+        state: ok ? 'accepted' : 'rejected',
+        httpStatus: response.status,
+      });
       return { status: response.status, conversationId: record.conversationId };
     },
     reply: async (body) => {
@@ -443,8 +447,14 @@ export function createPlayground(options: PlaygroundOptions = {}): Playground {
         runtime,
         driver: new LocalDriver({
           baseUrl: runtime.url,
-          twilio: { accountSid: services.twilio.accountSid ?? '', authToken: services.twilio.authToken ?? '' },
-          slack: { signingSecret: services.slack.signingSecret ?? '', channel: services.slack.escalationChannel },
+          twilio: {
+            accountSid: services.twilio.accountSid ?? '',
+            authToken: services.twilio.authToken ?? '',
+          },
+          slack: {
+            signingSecret: services.slack.signingSecret ?? '',
+            channel: services.slack.escalationChannel,
+          },
         }),
         feed: new PlaygroundFeed(twilioFake, slackFake),
         store: new DynamoDbConversationStore(DynamoDBDocumentClient.from(dynamo), services.tableName),
@@ -508,4 +518,3 @@ function checkSameOrigin(request: IncomingMessage): void {
     if (originHost !== request.headers.host) throw new HttpError(403, 'cross-origin request refused');
   }
 }
-

@@ -29,7 +29,12 @@ async function claimedConversation(
   customer: string,
   channel: 'sms' | 'whatsapp' = 'sms',
 ): Promise<{ cardTs: string; caseId: string; conversationId: string }> {
-  await system.driver.customerSays({ from: customer, to: business, channel, body: 'I need to speak to a human' });
+  await system.driver.customerSays({
+    from: customer,
+    to: business,
+    channel,
+    body: 'I need to speak to a human',
+  });
   await system.settle();
   const conversationId = conversationIdOf({
     channel,
@@ -40,7 +45,12 @@ async function claimedConversation(
   const cardTs = system.cardFor(customer)?.ts ?? '';
   expect(caseId).not.toBe('');
   expect(cardTs).not.toBe('');
-  await system.driver.agentClicks({ agent: ana, actionId: ACTION_IDS.claim, value: caseId, messageTs: cardTs });
+  await system.driver.agentClicks({
+    agent: ana,
+    actionId: ACTION_IDS.claim,
+    value: caseId,
+    messageTs: cardTs,
+  });
   expect((await system.store.getConversation(conversationId))?.owner?.id).toBe(ana.id);
   return { cardTs, caseId, conversationId };
 }
@@ -49,7 +59,12 @@ describe('inbound webhook', () => {
   it('a wrong signature is a 403 and stores, enqueues and sends nothing', async () => {
     const customer = '+15557771001';
     const sid = newMessageSid();
-    const params = system.driver.twilioParams({ from: customer, to: business, body: 'hello', messageSid: sid });
+    const params = system.driver.twilioParams({
+      from: customer,
+      to: business,
+      body: 'hello',
+      messageSid: sid,
+    });
     const forged = await system.driver.postTwilio('/twilio/messages', params, 'not-the-auth-token');
     expect(forged.status).toBe(403);
     const unsigned = await system.driver.post('/twilio/messages', new URLSearchParams(params).toString(), {
@@ -64,7 +79,12 @@ describe('inbound webhook', () => {
 
   it('a signed body without From is a 400 that changes nothing', async () => {
     const sid = newMessageSid();
-    const params = system.driver.twilioParams({ from: '+15557771002', to: business, body: 'hi', messageSid: sid });
+    const params = system.driver.twilioParams({
+      from: '+15557771002',
+      to: business,
+      body: 'hi',
+      messageSid: sid,
+    });
     delete params.From;
     const response = await system.driver.postTwilio('/twilio/messages', params);
     expect(response.status).toBe(400);
@@ -78,7 +98,12 @@ describe('inbound webhook', () => {
     const sid = newMessageSid();
     const responses = await Promise.all(
       Array.from({ length: 5 }, () =>
-        system.driver.customerSays({ from: customer, to: business, body: 'Do you ship to Canada?', messageSid: sid }),
+        system.driver.customerSays({
+          from: customer,
+          to: business,
+          body: 'Do you ship to Canada?',
+          messageSid: sid,
+        }),
       ),
     );
     expect(responses.map((response) => response.status)).toEqual([200, 200, 200, 200, 200]);
@@ -101,7 +126,9 @@ describe('inbound webhook', () => {
     expect(system.sentTo(customer).at(-1)?.body).toMatch(/can't open attachments/);
     const [stored] = await system.store.recentMessages(smsConversation(customer), 1);
     expect(stored?.author === 'customer' ? stored.media : undefined).toBeUndefined();
-    const inbound = (await system.store.recentMessages(smsConversation(customer), 5)).find((m) => m.author === 'customer');
+    const inbound = (await system.store.recentMessages(smsConversation(customer), 5)).find(
+      (m) => m.author === 'customer',
+    );
     expect(inbound?.media).toEqual([{ url: 'https://media.example/photo.jpg', contentType: 'image/jpeg' }]);
   });
 
@@ -126,16 +153,25 @@ describe('opt-out', () => {
 
     await system.agentReplies({ agent: ana, threadTs: cardTs, text: 'Are you still there?' });
     expect(system.sentTo(customer)).toHaveLength(sentBefore);
-    expect(slackText(system.slack.thread(system.channel, cardTs).at(-1))).toMatch(/Not sent: the customer has opted out/);
+    expect(slackText(system.slack.thread(system.channel, cardTs).at(-1))).toMatch(
+      /Not sent: the customer has opted out/,
+    );
 
     // Back to the AI, still opted out: silence.
-    await system.driver.agentClicks({ agent: ana, actionId: ACTION_IDS.handBack, value: caseId, messageTs: cardTs });
+    await system.driver.agentClicks({
+      agent: ana,
+      actionId: ACTION_IDS.handBack,
+      value: caseId,
+      messageTs: cardTs,
+    });
     const view = system.slack.views.at(-1);
     expect(view).toBeDefined();
     await system.driver.agentSubmits({
       agent: ana,
       callbackId: 'tandem_handback_modal',
-      privateMetadata: String((view as { view?: { private_metadata?: string } }).view?.private_metadata ?? ''),
+      privateMetadata: String(
+        (view as { view?: { private_metadata?: string } }).view?.private_metadata ?? '',
+      ),
       values: { instruction: { instruction: { type: 'plain_text_input', value: '' } } },
     });
     expect((await system.store.getConversation(conversationId))?.mode).toBe('ai');
@@ -152,7 +188,11 @@ describe('opt-out', () => {
 
   it('"stop please" is not a keyword: the AI still answers', async () => {
     const customer = '+15557772002';
-    await system.driver.customerSays({ from: customer, to: business, body: 'stop please, what is your return policy?' });
+    await system.driver.customerSays({
+      from: customer,
+      to: business,
+      body: 'stop please, what is your return policy?',
+    });
     await system.settle();
     expect((await system.store.getProfile(customer))?.optedOut ?? false).toBe(false);
     expect(system.sentTo(customer)).toHaveLength(1);
@@ -176,7 +216,9 @@ describe('WhatsApp 24-hour window', () => {
     expect(sent?.to).toBe(`whatsapp:${customer}`);
     expect(sent?.contentSid).toMatch(/^HX/);
     expect(sent?.body).toBeUndefined();
-    expect(slackText(system.slack.thread(system.channel, cardTs).at(-1))).toMatch(/template was sent instead/);
+    expect(slackText(system.slack.thread(system.channel, cardTs).at(-1))).toMatch(
+      /template was sent instead/,
+    );
   });
 
   it('replies go from the business number the customer wrote to, with the whatsapp: prefix kept', async () => {
@@ -193,7 +235,11 @@ describe('WhatsApp 24-hour window', () => {
     expect(sent?.from).toBe('whatsapp:+15550109999');
     expect(sent?.body).toContain('$14.95');
     const conversation = await system.store.getConversation(
-      conversationIdOf({ channel: 'whatsapp', customerAddress: customer, businessAddress: 'whatsapp:+15550109999' }),
+      conversationIdOf({
+        channel: 'whatsapp',
+        customerAddress: customer,
+        businessAddress: 'whatsapp:+15550109999',
+      }),
     );
     expect(conversation?.customerName).toBe('Dana');
   });

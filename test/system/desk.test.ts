@@ -44,8 +44,18 @@ describe('ownership', () => {
   it('Release puts the conversation back in the queue and the card offers Claim again', async () => {
     const customer = '+15557776001';
     const { caseId, cardTs } = await escalated(customer);
-    await system.driver.agentClicks({ agent: ana, actionId: ACTION_IDS.claim, value: caseId, messageTs: cardTs });
-    await system.driver.agentClicks({ agent: ana, actionId: ACTION_IDS.release, value: caseId, messageTs: cardTs });
+    await system.driver.agentClicks({
+      agent: ana,
+      actionId: ACTION_IDS.claim,
+      value: caseId,
+      messageTs: cardTs,
+    });
+    await system.driver.agentClicks({
+      agent: ana,
+      actionId: ACTION_IDS.release,
+      value: caseId,
+      messageTs: cardTs,
+    });
     const conversation = await system.store.getConversation(conversationOf(customer));
     expect(conversation?.mode).toBe('queued');
     expect(conversation?.owner).toBeUndefined();
@@ -57,8 +67,18 @@ describe('ownership', () => {
   it('Hand back to AI keeps the instruction for the next AI turn, which consumes it', async () => {
     const customer = '+15557776002';
     const { caseId, cardTs } = await escalated(customer);
-    await system.driver.agentClicks({ agent: ana, actionId: ACTION_IDS.claim, value: caseId, messageTs: cardTs });
-    await system.driver.agentClicks({ agent: ana, actionId: ACTION_IDS.handBack, value: caseId, messageTs: cardTs });
+    await system.driver.agentClicks({
+      agent: ana,
+      actionId: ACTION_IDS.claim,
+      value: caseId,
+      messageTs: cardTs,
+    });
+    await system.driver.agentClicks({
+      agent: ana,
+      actionId: ACTION_IDS.handBack,
+      value: caseId,
+      messageTs: cardTs,
+    });
     const opened = system.slack.views.at(-1) as { view?: { private_metadata?: string } } | undefined;
     expect(opened?.view?.private_metadata).toContain(caseId);
     await system.driver.agentSubmits({
@@ -80,7 +100,9 @@ describe('ownership', () => {
     await system.driver.customerSays({ from: customer, body: 'How much does express shipping cost?' });
     await system.settle();
     expect(system.sentTo(customer)).toHaveLength(before + 1);
-    expect((await system.store.getConversation(conversationOf(customer)))?.handbackInstruction).toBeUndefined();
+    expect(
+      (await system.store.getConversation(conversationOf(customer)))?.handbackInstruction,
+    ).toBeUndefined();
   });
 });
 
@@ -88,11 +110,18 @@ describe('delivery failures', () => {
   it("an agent message that Twilio reports undelivered is flagged in the case's thread", async () => {
     const customer = '+15557776003';
     const { caseId, cardTs } = await escalated(customer);
-    await system.driver.agentClicks({ agent: ana, actionId: ACTION_IDS.claim, value: caseId, messageTs: cardTs });
+    await system.driver.agentClicks({
+      agent: ana,
+      actionId: ACTION_IDS.claim,
+      value: caseId,
+      messageTs: cardTs,
+    });
     system.twilio.failDeliveryNext(30003, 'undelivered');
     await system.agentReplies({ agent: ana, threadTs: cardTs, text: 'Your replacement ships today' });
     await expect.poll(() => threadText(cardTs), { timeout: 5000 }).toContain('Delivery failed (error 30003)');
-    const outbound = (await system.store.recentMessages(conversationOf(customer), 10)).filter((m) => m.author === 'agent');
+    const outbound = (await system.store.recentMessages(conversationOf(customer), 10)).filter(
+      (m) => m.author === 'agent',
+    );
     expect(outbound.at(-1)?.status).toBe('undelivered');
   });
 });
@@ -149,7 +178,9 @@ describe('SLA sweeper', () => {
       new Date(Date.now() - 3_600_000).toISOString(),
       new Date(Date.now() + 3_600_000).toISOString(),
     );
-    const resolutions = events.filter((e) => e.conversationId === conversationOf(customer) && e.type === 'resolved');
+    const resolutions = events.filter(
+      (e) => e.conversationId === conversationOf(customer) && e.type === 'resolved',
+    );
     expect(resolutions).toHaveLength(1);
     expect(resolutions[0]?.data?.by).toBe('idle');
   });
@@ -161,18 +192,27 @@ describe('bad Slack input', () => {
     const root = system.slack.postAsUser({ channel: system.channel, user: ana.id, text: 'lunch?' });
     await system.agentReplies({ agent: ana, threadTs: root.ts, text: 'anyone?' });
     expect(system.twilio.messages).toHaveLength(before);
-    expect(JSON.stringify(system.slack.ephemerals.at(-1))).toContain("isn't linked to an open Tandem conversation");
+    expect(JSON.stringify(system.slack.ephemerals.at(-1))).toContain(
+      "isn't linked to an open Tandem conversation",
+    );
   });
 
   it('a bad signature is a 401 and changes nothing', async () => {
     const customer = '+15557776006';
     const { caseId, cardTs } = await escalated(customer);
-    const body = JSON.stringify({ type: 'block_actions', actions: [{ action_id: ACTION_IDS.claim, value: caseId }] });
-    const response = await system.driver.post('/slack/events', new URLSearchParams({ payload: body }).toString(), {
-      'content-type': 'application/x-www-form-urlencoded',
-      'x-slack-signature': 'v0=0000',
-      'x-slack-request-timestamp': String(Math.floor(Date.now() / 1000)),
+    const body = JSON.stringify({
+      type: 'block_actions',
+      actions: [{ action_id: ACTION_IDS.claim, value: caseId }],
     });
+    const response = await system.driver.post(
+      '/slack/events',
+      new URLSearchParams({ payload: body }).toString(),
+      {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-slack-signature': 'v0=0000',
+        'x-slack-request-timestamp': String(Math.floor(Date.now() / 1000)),
+      },
+    );
     expect(response.status).toBe(401);
     expect((await system.store.getConversation(conversationOf(customer)))?.mode).toBe('queued');
     expect(slackText(system.slack.messages.get(cardTs))).not.toContain('Claimed by');
@@ -181,13 +221,32 @@ describe('bad Slack input', () => {
   it('a Slack retry of the same event is handled once', async () => {
     const customer = '+15557776007';
     const { caseId, cardTs } = await escalated(customer);
-    await system.driver.agentClicks({ agent: ana, actionId: ACTION_IDS.claim, value: caseId, messageTs: cardTs });
+    await system.driver.agentClicks({
+      agent: ana,
+      actionId: ACTION_IDS.claim,
+      value: caseId,
+      messageTs: cardTs,
+    });
     const ts = newSlackTs();
-    system.slack.postAsUser({ channel: system.channel, user: ana.id, text: 'One moment please', thread_ts: cardTs });
-    const event = messageEventBody({ channel: system.channel, user: ana.id, text: 'One moment please', ts, threadTs: cardTs });
+    system.slack.postAsUser({
+      channel: system.channel,
+      user: ana.id,
+      text: 'One moment please',
+      thread_ts: cardTs,
+    });
+    const event = messageEventBody({
+      channel: system.channel,
+      user: ana.id,
+      text: 'One moment please',
+      ts,
+      threadTs: cardTs,
+    });
     const before = system.sentTo(customer).length;
     await system.driver.slackEvent(event);
-    await system.driver.slackEvent(event, { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' });
+    await system.driver.slackEvent(event, {
+      'x-slack-retry-num': '1',
+      'x-slack-retry-reason': 'http_timeout',
+    });
     expect(system.sentTo(customer)).toHaveLength(before + 1);
   });
 });

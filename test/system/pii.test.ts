@@ -46,7 +46,9 @@ it('a card number never reaches the model request or the logs, and the model sti
   expect(request).toContain('[card]');
   expect(request).toContain('order 55120');
   // The system prefix carries the cache breakpoint.
-  expect(JSON.stringify(anthropic.requests[0]?.body.system)).toContain('"cache_control":{"type":"ephemeral"}');
+  expect(JSON.stringify(anthropic.requests[0]?.body.system)).toContain(
+    '"cache_control":{"type":"ephemeral"}',
+  );
   const logged = logs.join('');
   expect(logged).toContain('inbound message accepted');
   expect(logged).not.toMatch(/4111[\s-]?1111[\s-]?1111[\s-]?1111/);
