@@ -5,6 +5,7 @@
  * credentials (TWILIO_*, SLACK_*, ANTHROPIC_API_KEY) switch to the real services.
  */
 import { parseArgs } from 'node:util';
+import { createPlayground } from '../local/playground/server.ts';
 import { HTTP_ROUTES, type LocalRuntime, startLocalRuntime } from '../local/runtime.ts';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -32,6 +33,7 @@ if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535))
 
 let runtime: LocalRuntime | undefined;
 let stopping = false;
+const playground = createPlayground();
 
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
@@ -39,6 +41,7 @@ async function shutdown(signal: string): Promise<void> {
   console.log(`\n${signal}: stopping…`);
   // During start-up there is nothing to stop yet: the code after start-up stops it.
   if (!runtime) return;
+  playground.close();
   await runtime.stop();
   process.exit(0);
 }
@@ -53,7 +56,9 @@ try {
     ...(port !== undefined ? { port } : {}),
     reset: values.reset,
     inMemory: values['in-memory'],
+    fallback: playground.handler,
   });
+  playground.attach(runtime);
 } catch (error) {
   console.error(`could not start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(stopping ? 0 : 1);
@@ -68,6 +73,7 @@ const { services } = runtime;
 const width = 12;
 const line = (label: string, value: string) => console.log(`  ${label.padEnd(width)} ${value}`);
 console.log(`\nTandem is running at ${runtime.url}\n`);
+line('playground', `${runtime.url}/  (open it in a browser)`);
 for (const [routeKey, handler] of Object.entries(HTTP_ROUTES))
   line(routeKey.split(' ')[0]!, `${runtime.url}${routeKey.split(' ')[1]} → ${handler}`);
 line('GET', `${runtime.url}/health`);

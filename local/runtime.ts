@@ -303,7 +303,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       fallback,
       port: options.port ?? Number(source.PORT ?? 3000),
       onRequest: (entry) => {
-        if (entry.path === '/health') return;
+        // The playground's page and API calls would drown the webhook lines it causes.
+        if (entry.path === '/health' || entry.path === '/' || entry.path.startsWith('/playground/')) return;
         const failure = entry.error ? `  ✗ ${message(entry.error)}` : '';
         log(`→ ${entry.method} ${entry.path} ${entry.statusCode} ${entry.durationMs}ms${failure}`);
       },

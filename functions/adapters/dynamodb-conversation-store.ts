@@ -592,7 +592,11 @@ function conversationItem(conversation: Conversation): Item {
  * moves `updatedAt`), so the sweep waits for quiet after the last thing that happened.
  */
 function lastActivityOf(conversation: Conversation): string | undefined {
-  if (conversation.mode !== 'ai' || !conversation.lastInboundAt) return undefined;
+  // Keywords and survey answers after a resolution are no open request: only a customer turn makes a
+  // conversation something to auto-resolve (otherwise the sweeper would skip the entry forever).
+  if (conversation.mode !== 'ai' || !conversation.lastInboundAt || (conversation.customerTurns ?? 0) === 0) {
+    return undefined;
+  }
   const inbound = isoTime(conversation.lastInboundAt, 'lastInboundAt');
   if (conversation.lastResolvedAt && inbound <= isoTime(conversation.lastResolvedAt, 'lastResolvedAt')) {
     return undefined;

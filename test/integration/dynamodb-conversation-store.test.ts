@@ -53,6 +53,7 @@ function newConversation(overrides: Partial<Conversation> = {}): Conversation {
     version: 1,
     openedAt: '2026-01-05T10:00:00.000Z',
     updatedAt: '2026-01-05T10:00:00.000Z',
+    customerTurns: 1,
     ...overrides,
   };
 }
@@ -525,7 +526,23 @@ describe('idle conversations', () => {
       lastInboundAt: '2001-01-05T06:00:00.000Z',
       updatedAt: '2001-01-05T06:00:00.000Z',
     });
-    for (const c of [quiet, older, recent, neverWrote, resolvedSince, reopened, withAgent]) {
+    // Only a survey answer or a keyword since the resolution: customerTurns stayed 0.
+    const housekeepingOnly = newConversation({
+      lastInboundAt: '2001-01-05T07:30:00.000Z',
+      lastResolvedAt: '2001-01-05T06:30:00.000Z',
+      updatedAt: '2001-01-05T07:30:01.000Z',
+      customerTurns: 0,
+    });
+    for (const c of [
+      quiet,
+      older,
+      recent,
+      neverWrote,
+      resolvedSince,
+      reopened,
+      withAgent,
+      housekeepingOnly,
+    ]) {
       await store.createConversation(c);
     }
     const idle = await store.listIdleConversations('2001-01-05T10:00:00.000Z', 10);

@@ -123,6 +123,28 @@ describe('handoff from AI to a person and back', () => {
     expect(system.sentTo(customer).at(-1)?.body).toBe('Hi, this is Ana. How can I help?');
   });
 
+  it('the owner can send the suggested reply with one click', async () => {
+    const suggestion = system.slack
+      .thread(system.channel, cardTs)
+      .flatMap(
+        (message) => (message.blocks ?? []) as { elements?: { action_id?: string; value?: string }[] }[],
+      )
+      .flatMap((block) => block.elements ?? [])
+      .find((element) => element.action_id === ACTION_IDS.sendSuggestion);
+    expect(suggestion?.value).toBeDefined();
+    const stored = (await system.store.recentMessages(conversationId, 20)).find((m) =>
+      m.flags?.includes('suggestion'),
+    );
+    expect(stored?.text).toBeTruthy();
+    await system.driver.agentClicks({
+      agent: ana,
+      actionId: ACTION_IDS.sendSuggestion,
+      value: suggestion?.value ?? '',
+      messageTs: cardTs,
+    });
+    expect(system.sentTo(customer).at(-1)?.body).toBe(stored?.text);
+  });
+
   it("a note: reply stays internal, and another agent's reply is kept as a note with an ephemeral", async () => {
     const before = system.sentTo(customer).length;
     await system.agentReplies({ agent: ana, threadTs: cardTs, text: 'note: checking with the warehouse' });

@@ -73,7 +73,6 @@ export async function handleCustomerMessage(
   if (!message) throw new Error(`message ${event.messageId} not stored yet`);
   if (message.flags?.includes(PROCESSED)) return 'already_processed';
 
-  const now = deps.clock.now();
   const opened = await openConversation(deps, event.key);
   let conversation = opened.conversation;
   const resumingEscalation = conversation.caseId === caseIdFor(message.messageId);
@@ -91,7 +90,7 @@ export async function handleCustomerMessage(
       const reopened =
         !opened.created &&
         conversation.lastResolvedAt !== undefined &&
-        (now.getTime() - Date.parse(conversation.lastResolvedAt)) / 3_600_000 <=
+        (Date.parse(message.at) - Date.parse(conversation.lastResolvedAt)) / 3_600_000 <=
           deps.settings.metrics.reopenWindowHours;
       await record(deps, conversation, reopened ? 'reopened' : 'opened', { at: message.at });
     }
@@ -308,26 +307,28 @@ async function route(
   return 'escalated';
 }
 
+/**
+ * A redelivered message whose escalation had started: finish it. Every step of `escalateConversation` is
+ * idempotent (the case exists or is written now, the packet is published again and the notifier posts one
+ * card, the customer message goes through the outbox), so whichever step failed completes now.
+ */
 async function resumeEscalation(
   deps: WorkerDeps,
   conversation: Conversation,
   message: Message,
 ): Promise<HandlingOutcome> {
   const kase = await deps.store.getCase(caseIdFor(message.messageId));
-  if (kase) {
-    await deps.escalations.publish(kase.packet);
-    return 'escalated';
-  }
-  // The conversation moved to the case but the case was never written: write it now.
+  const redacted = redactPii(message.text).text;
   await escalateConversation(deps, {
     conversation,
     triggeringMessageId: message.messageId,
-    reason: 'model_request',
-    priority: 'normal',
-    summary: message.text,
-    tried: '',
-    lastCustomerMessage: redactPii(message.text).text,
-    sentimentTrend: [message.sentiment ?? 0],
+    reason: kase?.packet.reason ?? 'model_request',
+    priority: kase?.priority ?? 'normal',
+    summary: kase?.packet.summary ?? redacted,
+    tried: kase?.packet.tried ?? '',
+    lastCustomerMessage: kase?.packet.lastCustomerMessage ?? redacted,
+    sentimentTrend: kase?.packet.sentimentTrend ?? [message.sentiment ?? 0],
+    ...(kase?.packet.reason === 'self_harm' ? { customerReply: deps.settings.messages.selfHarmSafety } : {}),
   });
   return 'escalated';
 }

@@ -5,7 +5,8 @@
 
 /**
  * Creates an element: `h('button', { class: 'primary', onclick }, 'Send')`.
- * Props starting with `on` are listeners; `class`, `text` and `aria-*`/`data-*`/other names are attributes.
+ * Props starting with `on` are listeners; `text` sets the text, `style` takes an object of properties;
+ * other names (`class`, `aria-*`, `data-*`…) are attributes.
  * Children: strings (as text), nodes, arrays, or null/undefined/false (skipped).
  */
 export function h(tag, props = {}, ...children) {
@@ -14,6 +15,9 @@ export function h(tag, props = {}, ...children) {
     if (value === undefined || value === null || value === false) continue;
     if (name.startsWith('on') && typeof value === 'function') {
       element.addEventListener(name.slice(2), value);
+    } else if (name === 'style' && typeof value === 'object') {
+      // Through the CSSOM: the page's content security policy refuses style attributes.
+      for (const [property, setting] of Object.entries(value)) element.style.setProperty(property, setting);
     } else if (name === 'text') {
       element.textContent = String(value);
     } else if (name === 'value') {

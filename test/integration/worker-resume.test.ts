@@ -1,0 +1,113 @@
+/**
+ * The worker's use case with real adapters (DynamoDB Local, fauxqs, Twilio and Slack emulators, offline
+ * model): a delivery that fails half-way through an escalation is finished by the redelivery, and a
+ * redelivery after success does nothing twice.
+ */
+import { ReceiveMessageCommand } from '@aws-sdk/client-sqs';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import businessSettings from '../../config/business.ts';
+import { DynamoDbConversationStore } from '../../functions/adapters/dynamodb-conversation-store.ts';
+import { loadKnowledge } from '../../functions/adapters/knowledge-loader.ts';
+import { OfflineModel } from '../../functions/adapters/offline-model.ts';
+import { SlackAgentDesk } from '../../functions/adapters/slack-agent-desk.ts';
+import { SqsEscalationQueue } from '../../functions/adapters/sqs-escalation-queue.ts';
+import { SqsEventQueue } from '../../functions/adapters/sqs-event-queue.ts';
+import { TwilioCustomerChannel } from '../../functions/adapters/twilio-customer-channel.ts';
+import { makeCanary } from '../../functions/core/guardrails/output.ts';
+import type { ConversationEvent } from '../../functions/core/model.ts';
+import {
+  type HandlingOutcome,
+  handleCustomerMessage,
+  type WorkerDeps,
+} from '../../functions/core/use-cases/handle-customer-message.ts';
+import { receiveCustomerMessage } from '../../functions/core/use-cases/receive-customer-message.ts';
+import { parseBusinessSettings } from '../../functions/shared/business-settings.ts';
+import { type FakeSlack, startFakeSlack } from '../../local/fake-slack.ts';
+import { type FakeTwilio, startFakeTwilio } from '../../local/fake-twilio.ts';
+import { freshQueues, freshTable } from '../helpers/aws.ts';
+
+let twilio: FakeTwilio;
+let slack: FakeSlack;
+let deps: WorkerDeps;
+let queues: Awaited<ReturnType<typeof freshQueues>>;
+
+beforeAll(async () => {
+  const table = await freshTable();
+  queues = await freshQueues();
+  twilio = await startFakeTwilio({ accountSid: `AC${'1'.repeat(32)}`, authToken: 'token' });
+  slack = await startFakeSlack({ botToken: 'xoxb-test', signingSecret: 'secret' });
+  const knowledge = loadKnowledge('knowledge');
+  deps = {
+    store: new DynamoDbConversationStore(table.documentClient, table.tableName),
+    escalations: new SqsEscalationQueue(queues.client, queues.escalations.url),
+    channel: new TwilioCustomerChannel({
+      accountSid: twilio.accountSid,
+      authToken: twilio.authToken,
+      apiUrl: twilio.url,
+      maxAttempts: 1,
+      baseDelayMs: 1,
+    }),
+    desk: SlackAgentDesk.create({ token: 'xoxb-test', slackApiUrl: slack.url, channel: 'C0TEST' }),
+    model: new OfflineModel(knowledge),
+    knowledge,
+    settings: parseBusinessSettings(businessSettings),
+    clock: { now: () => new Date() },
+    canary: makeCanary('test'),
+  };
+});
+
+afterAll(async () => {
+  await twilio?.stop();
+  await slack?.stop();
+});
+
+async function inbound(sid: string, from: string, body: string): Promise<ConversationEvent> {
+  const events: ConversationEvent[] = [];
+  await receiveCustomerMessage(
+    { store: deps.store, events: { publish: async (event) => void events.push(event) }, clock: deps.clock },
+    {
+      messageSid: sid,
+      channel: 'sms',
+      customerAddress: from,
+      businessAddress: '+15550100000',
+      body,
+      media: [],
+    },
+  );
+  return events[0]!;
+}
+
+async function escalationsOnQueue(): Promise<string[]> {
+  const received = await queues.client.send(
+    new ReceiveMessageCommand({
+      QueueUrl: queues.escalations.url,
+      MaxNumberOfMessages: 10,
+      WaitTimeSeconds: 1,
+    }),
+  );
+  return (received.Messages ?? []).map((message) => JSON.parse(message.Body ?? '{}').caseId);
+}
+
+it('an escalation interrupted by a channel outage is completed by the redelivery, with one case and one notice', async () => {
+  const event = await inbound(`SM${'a'.repeat(32)}`, '+15557778001', 'I want to talk to a person');
+  twilio.failNext(500, 500, 1);
+  await expect(handleCustomerMessage(deps, event)).rejects.toThrow();
+  const conversation = await deps.store.getConversation(event.conversationId);
+  expect(conversation?.mode).toBe('queued');
+  expect(twilio.messages).toHaveLength(0);
+
+  const outcome: HandlingOutcome = await handleCustomerMessage(deps, event);
+  expect(outcome).toBe('escalated');
+  expect(twilio.messages.filter((m) => m.to === '+15557778001')).toHaveLength(1);
+  const kase = await deps.store.getCase(conversation?.caseId ?? '');
+  expect(kase?.packet.reason).toBe('customer_request');
+  // Published by both attempts; the notifier's card claim keeps it to one card.
+  expect(new Set(await escalationsOnQueue())).toEqual(new Set([kase?.caseId]));
+});
+
+it('a redelivery after the message was handled does nothing again', async () => {
+  const event = await inbound(`SM${'b'.repeat(32)}`, '+15557778002', 'Do you ship to Canada?');
+  expect(await handleCustomerMessage(deps, event)).toBe('replied');
+  expect(await handleCustomerMessage(deps, event)).toBe('already_processed');
+  expect(twilio.messages.filter((m) => m.to === '+15557778002')).toHaveLength(1);
+});
