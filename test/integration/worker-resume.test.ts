@@ -11,7 +11,6 @@ import { loadKnowledge } from '../../functions/adapters/knowledge-loader.ts';
 import { OfflineModel } from '../../functions/adapters/offline-model.ts';
 import { SlackAgentDesk } from '../../functions/adapters/slack-agent-desk.ts';
 import { SqsEscalationQueue } from '../../functions/adapters/sqs-escalation-queue.ts';
-import { SqsEventQueue } from '../../functions/adapters/sqs-event-queue.ts';
 import { TwilioCustomerChannel } from '../../functions/adapters/twilio-customer-channel.ts';
 import { makeCanary } from '../../functions/core/guardrails/output.ts';
 import type { ConversationEvent } from '../../functions/core/model.ts';
