@@ -8,7 +8,15 @@
  */
 import { ACTION_IDS } from '../functions/adapters/slack-blocks.ts';
 import { conversationIdOf } from '../functions/core/model.ts';
-import { type BenchSystem, type Figures, isolated, percentile, round, startBenchSystem, timed } from './support/system.ts';
+import {
+  type BenchSystem,
+  type Figures,
+  isolated,
+  percentile,
+  round,
+  startBenchSystem,
+  timed,
+} from './support/system.ts';
 
 const CASES = 30;
 const business = '+15550100000';
@@ -24,7 +32,9 @@ interface Sample {
 async function escalate(system: BenchSystem) {
   const customers = Array.from({ length: CASES }, (_, i) => `+1555300${String(i).padStart(4, '0')}`);
   await Promise.all(
-    customers.map((from) => system.driver.customerSays({ from, to: business, body: 'I want to talk to a person please' })),
+    customers.map((from) =>
+      system.driver.customerSays({ from, to: business, body: 'I want to talk to a person please' }),
+    ),
   );
   await system.runtime.drain({ timeoutMs: 120_000 });
   const cases: { customer: string; caseId: string; cardTs: string }[] = [];
@@ -71,7 +81,12 @@ export async function measure(): Promise<Figures> {
           'note: customer sounds in a hurry',
           'Done: your order is on its way, anything else?',
         ].entries()) {
-          const posted = system.slack.postAsUser({ channel: system.channel, user: owner.id, text, thread_ts: cardTs });
+          const posted = system.slack.postAsUser({
+            channel: system.channel,
+            user: owner.id,
+            text,
+            thread_ts: cardTs,
+          });
           await record(turn === 1 ? 'note' : 'thread reply', () =>
             system.driver.agentReplies({ agent: owner, threadTs: cardTs, text, ts: posted.ts }),
           );
@@ -83,7 +98,8 @@ export async function measure(): Promise<Figures> {
       .filter((entry) => entry.path === '/slack/events')
       .map((entry) => entry.ms);
     const client = samples.map((sample) => sample.ms);
-    const ofKind = (kind: Sample['kind']) => samples.filter((sample) => sample.kind === kind).map((s) => s.ms);
+    const ofKind = (kind: Sample['kind']) =>
+      samples.filter((sample) => sample.kind === kind).map((s) => s.ms);
     await system.runtime.drain({ timeoutMs: 120_000 });
     return {
       'events sent (claims, losing claims, replies, notes)': samples.length,

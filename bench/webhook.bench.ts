@@ -8,7 +8,15 @@
  */
 import { conversationIdOf } from '../functions/core/model.ts';
 import { newMessageSid } from '../local/driver.ts';
-import { type BenchSystem, type Figures, isolated, percentile, round, startBenchSystem, timed } from './support/system.ts';
+import {
+  type BenchSystem,
+  type Figures,
+  isolated,
+  percentile,
+  round,
+  startBenchSystem,
+  timed,
+} from './support/system.ts';
 
 const CONCURRENT = 200;
 const business = '+15550100000';
@@ -30,7 +38,12 @@ async function send(system: BenchSystem, customers: string[], concurrent: boolea
   const one = (from: string, index: number) => {
     const sid = newMessageSid();
     return timed(() =>
-      system.driver.customerSays({ from, to: business, messageSid: sid, body: QUESTIONS[index % QUESTIONS.length] ?? '' }),
+      system.driver.customerSays({
+        from,
+        to: business,
+        messageSid: sid,
+        body: QUESTIONS[index % QUESTIONS.length] ?? '',
+      }),
     ).then(({ value, ms }) => ({ from, sid, status: value.status, ms }));
   };
   if (concurrent) return Promise.all(customers.map(one));
@@ -44,7 +57,11 @@ async function verify(system: BenchSystem, sent: { from: string; sid: string }[]
   let storedOnce = 0;
   let repliedOnce = 0;
   for (const { from, sid } of sent) {
-    const conversationId = conversationIdOf({ channel: 'sms', customerAddress: from, businessAddress: business });
+    const conversationId = conversationIdOf({
+      channel: 'sms',
+      customerAddress: from,
+      businessAddress: business,
+    });
     const stored = await system.store.getMessage(conversationId, sid);
     const inbound = (await system.store.recentMessages(conversationId, 50)).filter(
       (message) => message.direction === 'inbound',
@@ -60,7 +77,10 @@ export async function measure(): Promise<Figures> {
   const system = await startBenchSystem();
   try {
     const route = (from: number) =>
-      system.requests.slice(from).filter((entry) => entry.path === '/twilio/messages').map((entry) => entry.ms);
+      system.requests
+        .slice(from)
+        .filter((entry) => entry.path === '/twilio/messages')
+        .map((entry) => entry.ms);
 
     // Cold: first invocation of the handler (module-level clients connect lazily), excluded.
     const cold = await send(system, [customer(9, 0)], false);
@@ -86,7 +106,8 @@ export async function measure(): Promise<Figures> {
     return {
       'cold request status': cold[0]?.status ?? 0,
       'cold request ms (client, excluded below)': round(cold[0]?.ms ?? 0),
-      [`burst: ${CONCURRENT} concurrent signed requests, 200 OK`]: burst.filter((r) => r.status === 200).length,
+      [`burst: ${CONCURRENT} concurrent signed requests, 200 OK`]: burst.filter((r) => r.status === 200)
+        .length,
       'burst handler p50 ms (server side)': percentile(burstServer, 50),
       'burst handler p99 ms (server side)': percentile(burstServer, 99),
       'burst latency p50 ms (client)': round(percentile(client(burst), 50)),

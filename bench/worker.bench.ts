@@ -26,7 +26,11 @@ export async function measure(): Promise<Figures> {
     for (let turn = 0; turn < TURNS; turn++) {
       await Promise.all(
         customers.map((from, index) =>
-          system.driver.customerSays({ from, to: business, body: QUESTIONS[(index + turn) % QUESTIONS.length] ?? '' }),
+          system.driver.customerSays({
+            from,
+            to: business,
+            body: QUESTIONS[(index + turn) % QUESTIONS.length] ?? '',
+          }),
         ),
       );
       // Each turn waits for the replies, as a customer would, so conversations grow turn by turn.
@@ -34,13 +38,17 @@ export async function measure(): Promise<Figures> {
     }
     const batches = system.batches.filter((batch) => batch.functionName === 'conversation-worker');
     const warm = batches.slice(1);
-    const perMessage = warm.flatMap((batch) => Array.from({ length: batch.size }, () => batch.ms / batch.size));
+    const perMessage = warm.flatMap((batch) =>
+      Array.from({ length: batch.size }, () => batch.ms / batch.size),
+    );
     return {
       'messages processed': batches.reduce((sum, batch) => sum + batch.size, 0),
       'invocations (batches)': batches.length,
       'invocations that failed': batches.filter((batch) => batch.failed).length,
       'cold invocation ms (excluded)': batches[0]?.ms ?? 0,
-      'records per invocation (mean)': round(warm.reduce((sum, b) => sum + b.size, 0) / Math.max(1, warm.length)),
+      'records per invocation (mean)': round(
+        warm.reduce((sum, b) => sum + b.size, 0) / Math.max(1, warm.length),
+      ),
       'invocation p50 ms': percentile(
         warm.map((batch) => batch.ms),
         50,

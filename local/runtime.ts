@@ -330,6 +330,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       // Handler logs are JSON for CloudWatch; locally the runtime's one-liners are the readable log.
       LOG_LEVEL: source.LOG_LEVEL ?? (options.quiet ? 'ERROR' : 'WARN'),
       POWERTOOLS_SERVICE_NAME: source.POWERTOOLS_SERVICE_NAME ?? 'tandem',
+      // CloudWatch EMF lines mean nothing locally; `POWERTOOLS_METRICS_DISABLED=false` shows them.
+      POWERTOOLS_METRICS_DISABLED: source.POWERTOOLS_METRICS_DISABLED ?? 'true',
     };
     if (twilio.mode !== 'missing') {
       Object.assign(handlerEnv, {

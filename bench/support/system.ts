@@ -157,19 +157,23 @@ export function isolated(moduleUrl: string, measure = 'measure', timeoutMs = 600
   const dir = mkdtempSync(join(tmpdir(), 'tandem-bench-child-'));
   const resultFile = join(dir, 'figures.json');
   try {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./child.ts', import.meta.url))], {
-      cwd: fileURLToPath(new URL('../..', import.meta.url)),
-      env: {
-        ...process.env,
-        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-        TANDEM_BENCH_MODULE: moduleUrl,
-        TANDEM_BENCH_EXPORT: measure,
-        TANDEM_BENCH_RESULT: resultFile,
+    const run = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', fileURLToPath(new URL('./child.ts', import.meta.url))],
+      {
+        cwd: fileURLToPath(new URL('../..', import.meta.url)),
+        env: {
+          ...process.env,
+          AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+          TANDEM_BENCH_MODULE: moduleUrl,
+          TANDEM_BENCH_EXPORT: measure,
+          TANDEM_BENCH_RESULT: resultFile,
+        },
+        encoding: 'utf8',
+        timeout: timeoutMs,
+        maxBuffer: 64 * 1024 * 1024,
       },
-      encoding: 'utf8',
-      timeout: timeoutMs,
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    );
     if (run.status !== 0) {
       throw new Error(
         `benchmark child for ${moduleUrl} failed (${run.signal ?? run.status}): ${(run.stderr || run.stdout).slice(-3000)}`,

@@ -137,7 +137,7 @@ export class PlaygroundFeed {
   /** Marks a modal closed (submitted or cancelled) and announces it. */
   closeView(id: string): void {
     const view = this.view(id);
-    if (!view || !view.open) return;
+    if (!view?.open) return;
     view.open = false;
     this.emit({ type: 'slack.view', view: { ...view } });
   }

@@ -1,6 +1,6 @@
 /**
  * Stand-in, in the Lambda bundles only, for packages that Bolt `require`s at load time for receivers
- * Tandem never runs behind API Gateway (Express, Socket Mode, OAuth and their body/JWT helpers): the
+ * Tandem never runs behind API Gateway (Express, Socket Mode, OAuth and their body parsers): the
  * functions use `AwsLambdaReceiver`. Any export is a class that throws when constructed, so loading
  * Bolt works and an accidental use fails loudly instead of misbehaving.
  */

@@ -124,7 +124,9 @@ function conversationIdOf(channel, number) {
 
 function describeConversation(id) {
   const [channel, number] = id.split('|');
-  const name = [...state.inbound.values()].find((message) => message.conversationId === id && message.name)?.name;
+  const name = [...state.inbound.values()].find(
+    (message) => message.conversationId === id && message.name,
+  )?.name;
   return `${channel === 'whatsapp' ? 'WhatsApp' : 'SMS'} · ${number}${name ? ` (${name})` : ''}`;
 }
 
@@ -137,9 +139,10 @@ function renderModes() {
     anthropic: 'Anthropic Claude',
     bedrock: 'Claude on Bedrock',
   };
+  const service = { emulated: 'emulated', real: 'real', missing: 'unavailable' };
   const items = [
-    ['Twilio', modes.twilio, modes.twilio === 'emulated' ? 'emulated' : modes.twilio],
-    ['Slack', modes.slack, modes.slack === 'emulated' ? 'emulated' : modes.slack],
+    ['Twilio', modes.twilio, service[modes.twilio] ?? modes.twilio],
+    ['Slack', modes.slack, service[modes.slack] ?? modes.slack],
     ['AI', modes.model === 'offline' ? 'emulated' : 'real', model[modes.model] ?? modes.model],
   ];
   replace(
@@ -149,7 +152,10 @@ function renderModes() {
         'li',
         { class: `mode ${kind}`, title: kind === 'real' ? `${label} is the real service` : '' },
         h('span', { class: 'mode-label', text: label }),
-        h('span', { class: 'mode-value', text: kind === 'real' ? `${text} · real` : text }),
+        h('span', {
+          class: 'mode-value',
+          text: kind === 'real' && text !== 'real' ? `${text} · real` : text,
+        }),
       ),
     ),
   );
@@ -185,7 +191,9 @@ function ticks(status, errorCode) {
     { class: `ticks ${status}`, title: `Delivery status: ${text}` },
     h('span', { 'aria-hidden': 'true', text: mark }),
     h('span', { class: 'visually-hidden', text: text }),
-    status === 'failed' || status === 'undelivered' ? h('span', { class: 'tick-label', text: ` ${text}` }) : null,
+    status === 'failed' || status === 'undelivered'
+      ? h('span', { class: 'tick-label', text: ` ${text}` })
+      : null,
   );
 }
 
@@ -214,8 +222,7 @@ function renderPhone() {
 
   ui.phone.dataset.channel = channel;
   ui.phoneTitle.textContent = state.config?.brand ?? 'Business';
-  ui.phoneSubtitle.textContent =
-    channel === 'whatsapp' ? `WhatsApp Business · ${state.config?.businessNumber ?? ''}` : `SMS · ${state.config?.businessNumber ?? ''}`;
+  ui.phoneSubtitle.textContent = `${channel === 'whatsapp' ? 'WhatsApp' : 'SMS'} · ${state.config?.businessNumber ?? ''}`;
   ui.nameField.hidden = channel !== 'whatsapp';
 
   if (items.length === 0) {
@@ -229,7 +236,8 @@ function renderPhone() {
     ui.bubbles,
     items.map(({ kind, message }) => {
       if (kind === 'customer') {
-        const status = message.state === 'accepted' ? 'delivered' : message.state === 'rejected' ? 'failed' : 'sending';
+        const status =
+          message.state === 'accepted' ? 'delivered' : message.state === 'rejected' ? 'failed' : 'sending';
         return h(
           'li',
           { class: 'bubble customer', 'data-state': message.state },
@@ -292,7 +300,9 @@ for (const input of document.querySelectorAll('#customer-setup input')) {
   input.addEventListener('change', readPhoneSettings);
 }
 ui.number.addEventListener('input', () => {
-  ui.number.setCustomValidity(/^\+[1-9]\d{6,14}$/.test(ui.number.value.trim()) ? '' : 'Use E.164, like +15557770001');
+  ui.number.setCustomValidity(
+    /^\+[1-9]\d{6,14}$/.test(ui.number.value.trim()) ? '' : 'Use E.164, like +15557770001',
+  );
 });
 for (const chip of ui.suggestions.querySelectorAll('button')) {
   chip.addEventListener('click', () => sendAsCustomer(chip.dataset.text ?? chip.textContent, chip));
@@ -318,7 +328,12 @@ function renderAgents() {
             renderModal();
           },
         }),
-        h('span', { class: 'avatar small', style: { '--avatar': agentColor(candidate.id) }, 'aria-hidden': 'true', text: initials(candidate.name) }),
+        h('span', {
+          class: 'avatar small',
+          style: { '--avatar': agentColor(candidate.id) },
+          'aria-hidden': 'true',
+          text: initials(candidate.name),
+        }),
         h('span', { text: candidate.name }),
       ),
     ),
@@ -433,7 +448,9 @@ function slackMessage(message, { inThread = false } = {}) {
             class: 'race',
             title: 'Every agent clicks Claim at the same moment: exactly one becomes the owner',
             onclick: (event) =>
-              act(event.currentTarget, () => post('race', { messageTs: message.ts, value: claimValue(message) })),
+              act(event.currentTarget, () =>
+                post('race', { messageTs: message.ts, value: claimValue(message) }),
+              ),
           },
           emojiLabel('⚡ Race all agents'),
         ),
@@ -478,7 +495,12 @@ function ephemeralMessage(ephemeral) {
         author('UBOT', true),
         h('time', { class: 'message-time', text: tsTime(ephemeral.message_ts) }),
       ),
-      h('div', { class: 'only-you' }, h('span', { 'aria-hidden': 'true', text: '👁 ' }), 'Only visible to you'),
+      h(
+        'div',
+        { class: 'only-you' },
+        h('span', { 'aria-hidden': 'true', text: '👁 ' }),
+        'Only visible to you',
+      ),
       messageBody({ ...ephemeral, bot_id: 'BBOT' }, blockContext(ephemeral, { ephemeral: true })),
     ),
   );
@@ -523,11 +545,14 @@ function renderChannel() {
 }
 
 function rootSummary(root) {
-  const summary = (root.blocks ?? []).filter((b) => b.type === 'header' || b.block_id === 'customer');
+  // The card itself stays in the channel; the thread only names it.
+  const summary = (root.blocks ?? []).filter((b) => b.type === 'header');
   return h(
     'div',
     { class: 'thread-root-card' },
-    summary.length ? blocks(summary, { userName, onAction: () => {} }) : mrkdwn(root.text ?? '', { userName }),
+    summary.length
+      ? blocks(summary, { userName, onAction: () => {} })
+      : mrkdwn(root.text ?? '', { userName }),
   );
 }
 
@@ -536,8 +561,12 @@ function renderThread() {
   ui.thread.hidden = !root;
   if (!root) return;
   replace(ui.threadRoot, rootSummary(root));
-  const replies = [...state.slack.values()].filter((message) => message.thread_ts === root.ts && message.ts !== root.ts);
-  const ephemerals = state.ephemerals.filter((ephemeral) => mine(ephemeral) && ephemeral.thread_ts === root.ts);
+  const replies = [...state.slack.values()].filter(
+    (message) => message.thread_ts === root.ts && message.ts !== root.ts,
+  );
+  const ephemerals = state.ephemerals.filter(
+    (ephemeral) => mine(ephemeral) && ephemeral.thread_ts === root.ts,
+  );
   const items = [
     ...replies.map((message) => ({ ts: message.ts, node: () => slackMessage(message, { inThread: true }) })),
     ...ephemerals.map((ephemeral) => ({ ts: ephemeral.message_ts, node: () => ephemeralMessage(ephemeral) })),
@@ -545,7 +574,9 @@ function renderThread() {
   keepScroll(ui.threadMessages, () => {
     replace(
       ui.threadMessages,
-      items.length ? items.map((item) => item.node()) : h('li', { class: 'empty-thread', text: 'No replies yet.' }),
+      items.length
+        ? items.map((item) => item.node())
+        : h('li', { class: 'empty-thread', text: 'No replies yet.' }),
     );
   });
   ui.threadAs.textContent = `Replying as ${userName(state.agentId)}`;
@@ -578,10 +609,12 @@ ui.threadComposer.addEventListener('submit', async (event) => {
   event.preventDefault();
   const text = ui.reply.value.trim();
   if (!text || !state.threadTs) return;
+  // Cleared at once, as Slack does; the text comes back if the reply could not be sent.
+  ui.reply.value = '';
   const answer = await act(event.submitter, () =>
     post('reply', { agentId: state.agentId, threadTs: state.threadTs, text }),
   );
-  if (answer) ui.reply.value = '';
+  if (!answer && !ui.reply.value) ui.reply.value = text;
   ui.reply.focus();
 });
 ui.reply.addEventListener('keydown', (event) => {
@@ -596,7 +629,9 @@ ui.reply.addEventListener('keydown', (event) => {
 let shownView = '';
 
 function renderModal() {
-  const open = [...state.views.values()].find((view) => view.open && (!view.user || view.user === state.agentId));
+  const open = [...state.views.values()].find(
+    (view) => view.open && (!view.user || view.user === state.agentId),
+  );
   if (!open) {
     shownView = '';
     if (ui.modal.open) ui.modal.close();
@@ -662,7 +697,9 @@ function renderConversationPicker() {
   replace(
     ui.conversationPicker,
     ids.length === 0 ? h('option', { value: '', text: 'No conversation yet' }) : null,
-    ids.map((id) => h('option', { value: id, selected: id === state.inspected, text: describeConversation(id) })),
+    ids.map((id) =>
+      h('option', { value: id, selected: id === state.inspected, text: describeConversation(id) }),
+    ),
   );
   ui.conversationPicker.disabled = ids.length === 0;
 }
@@ -680,7 +717,8 @@ async function loadInspector() {
     data = await response.json();
     if (!response.ok) throw new Error(data.error ?? `HTTP ${response.status}`);
   } catch (error) {
-    if (seq === inspectSeq) replace(ui.inspector, h('p', { class: 'muted', text: `Could not load: ${error.message}` }));
+    if (seq === inspectSeq)
+      replace(ui.inspector, h('p', { class: 'muted', text: `Could not load: ${error.message}` }));
     return;
   }
   if (seq !== inspectSeq) return;
@@ -718,16 +756,37 @@ function renderInspector(data) {
   const summary = h(
     'dl',
     { class: 'facts' },
-    fact('Mode', h('span', { class: `mode-badge ${conversation.mode}`, 'data-testid': 'inspector-mode', text: conversation.mode })),
-    fact('Owner', conversation.owner ? conversation.owner.name ?? userName(conversation.owner.id) : '—'),
+    fact(
+      'Mode',
+      h('span', {
+        class: `mode-badge ${conversation.mode}`,
+        'data-testid': 'inspector-mode',
+        text: conversation.mode,
+      }),
+    ),
+    fact(
+      'Owner',
+      conversation.owner
+        ? (agent(conversation.owner.id)?.name ?? conversation.owner.name ?? conversation.owner.id)
+        : '—',
+    ),
     fact(
       'Case',
       kase
-        ? h('span', {}, h('code', { text: kase.caseId.slice(0, 8) }), ` ${kase.status}`, kase.outcome ? ` · ${kase.outcome}` : '')
+        ? h(
+            'span',
+            {},
+            h('code', { text: kase.caseId.slice(0, 8) }),
+            ` ${kase.status}`,
+            kase.outcome ? ` · ${kase.outcome}` : '',
+          )
         : '—',
     ),
     kase ? fact('Reason', `${kase.packet.reason.replaceAll('_', ' ')} · ${kase.priority}`) : null,
-    fact('Tokens', `${totals.input} in · ${totals.output} out${usage ? ` · ${usage.calls} call${usage.calls === 1 ? '' : 's'} this hour` : ''}`),
+    fact(
+      'Tokens',
+      `${totals.input} in · ${totals.output} out${usage ? ` · ${usage.calls} call${usage.calls === 1 ? '' : 's'} this hour` : ''}`,
+    ),
   );
   const turns = (data.messages ?? []).map((message) => {
     const chips = [];
@@ -741,22 +800,39 @@ function renderInspector(data) {
         ),
       );
     }
-    for (const flag of message.flags ?? []) chips.push(h('span', { class: 'chip flag', title: 'Guardrail flag', text: flag }));
+    // `processed` is bookkeeping (the worker's once-only marker), not something a guardrail saw.
+    for (const flag of (message.flags ?? []).filter((name) => name !== 'processed')) {
+      const kind = flag.startsWith('escalation:') ? ' escalation' : '';
+      chips.push(h('span', { class: `chip flag${kind}`, title: 'Guardrail flag', text: flag }));
+    }
     for (const passage of message.passages ?? [])
       chips.push(h('span', { class: 'chip passage', title: 'Knowledge-base passage used', text: passage }));
     if (message.tokens) {
       const cache = message.tokens.cacheRead ? ` · ${message.tokens.cacheRead} cached` : '';
-      chips.push(h('span', { class: 'chip tokens', text: `${message.tokens.input} in · ${message.tokens.output} out${cache}` }));
+      chips.push(
+        h('span', {
+          class: 'chip tokens',
+          text: `${message.tokens.input} in · ${message.tokens.output} out${cache}`,
+        }),
+      );
     }
     if (message.template) chips.push(h('span', { class: 'chip', text: 'template' }));
     if (message.direction === 'outbound' && message.status) {
       chips.push(h('span', { class: `chip status ${message.status}`, text: message.status }));
     }
-    const who = message.author === 'agent' && message.agent ? `Agent ${message.agent.name ?? userName(message.agent.id)}` : AUTHOR[message.author];
+    const who =
+      message.author === 'agent' && message.agent
+        ? `Agent ${agent(message.agent.id)?.name ?? message.agent.name ?? message.agent.id}`
+        : AUTHOR[message.author];
     return h(
       'li',
       { class: `turn ${message.author}` },
-      h('div', { class: 'turn-head' }, h('span', { class: 'turn-author', text: who }), h('time', { text: clock(message.at) })),
+      h(
+        'div',
+        { class: 'turn-head' },
+        h('span', { class: 'turn-author', text: who }),
+        h('time', { text: clock(message.at) }),
+      ),
       h('div', { class: 'turn-text', text: message.text }),
       chips.length ? h('div', { class: 'chips' }, chips) : null,
     );
@@ -770,7 +846,11 @@ function renderInspector(data) {
     facts.length
       ? [
           h('h3', { class: 'inspector-heading', text: 'Remembered' }),
-          h('dl', { class: 'facts' }, facts.map(([key, value]) => fact(key, value))),
+          h(
+            'dl',
+            { class: 'facts' },
+            facts.map(([key, value]) => fact(key, value)),
+          ),
         ]
       : null,
   );
@@ -780,7 +860,8 @@ function renderInspector(data) {
 
 function applyConfig(config) {
   state.config = config;
-  if (!config.agents.some((candidate) => candidate.id === state.agentId)) state.agentId = config.agents[0]?.id ?? '';
+  if (!config.agents.some((candidate) => candidate.id === state.agentId))
+    state.agentId = config.agents[0]?.id ?? '';
   renderModes();
   renderAgents();
   ui.channelName.textContent = 'escalations';
@@ -817,7 +898,9 @@ function handle(event) {
       state.conversations = [...event.conversations];
       if (!state.inspected) {
         const phoneId = conversationIdOf(state.phone.channel, state.phone.number);
-        state.inspected = state.conversations.includes(phoneId) ? phoneId : (state.conversations.at(-1) ?? '');
+        state.inspected = state.conversations.includes(phoneId)
+          ? phoneId
+          : (state.conversations.at(-1) ?? '');
       }
       renderPhone();
       renderSlack();

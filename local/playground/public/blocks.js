@@ -6,7 +6,7 @@
 import { h } from './dom.js';
 
 const EMOJI_PREFIX =
-  /^((?:\p{Extended_Pictographic}|\p{Regional_Indicator})[\u{FE0F}\u{200D}\p{Extended_Pictographic}]*)\s*/u;
+  /^((?:\p{Extended_Pictographic}|\p{Regional_Indicator})(?:\u{FE0F}|\u{200D}|\p{Extended_Pictographic})*)\s*/u;
 
 /** Splits a leading emoji off a label, so a button's accessible name is its words ("🙋 Claim" → "Claim"). */
 export function splitEmoji(text) {
