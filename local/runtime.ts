@@ -13,6 +13,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { Context, ScheduledEvent } from 'aws-lambda';
+import { type HandlerName, handlerNames } from '../lib/paths.ts';
 import {
   type ApiGateway,
   type FallbackHandler,
@@ -53,18 +54,11 @@ export const LOCAL_SLACK = {
 /** The escalation channel the emulated Slack workspace uses unless `SLACK_ESCALATION_CHANNEL` is set. */
 export const LOCAL_ESCALATION_CHANNEL = 'C0TANDEM';
 
-/** The handlers the runtime serves (functions/handlers/<name>.ts). */
-export const HANDLER_NAMES = [
-  'twilio-webhook',
-  'twilio-status',
-  'slack-events',
-  'conversation-worker',
-  'escalation-notifier',
-  'sla-sweeper',
-] as const;
+/** The handlers the runtime serves (functions/handlers/<name>.ts): the same list the CDK app deploys. */
+export const HANDLER_NAMES = handlerNames;
 
 /** A handler's name. */
-export type HandlerName = (typeof HANDLER_NAMES)[number];
+export type { HandlerName };
 
 /** The HTTP routes and the handler behind each. */
 export const HTTP_ROUTES: Record<string, HandlerName> = {

@@ -5,13 +5,12 @@
  */
 import { processPartialResponse, SqsFifoPartialProcessorAsync } from '@aws-lambda-powertools/batch';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { ConversationEvent } from '../core/model.ts';
 import { handleCustomerMessage } from '../core/use-cases/handle-customer-message.ts';
 import { logger } from '../shared/logging.ts';
-import { clock, metrics, settings, store } from '../wiring/base.ts';
+import { clock, settings, store } from '../wiring/base.ts';
 import { channel } from '../wiring/channel.ts';
 import { desk } from '../wiring/desk.ts';
 import { canary, knowledge, model } from '../wiring/model.ts';
@@ -40,6 +39,4 @@ async function consume(event: SQSEvent): Promise<SQSBatchResponse> {
 }
 
 /** Lambda entry point. */
-export const handler = middy(consume)
-  .use(injectLambdaContext(logger, { clearState: true }))
-  .use(logMetrics(metrics, { captureColdStartMetric: true }));
+export const handler = middy(consume).use(injectLambdaContext(logger, { clearState: true }));

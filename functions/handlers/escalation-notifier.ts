@@ -3,13 +3,12 @@
  */
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { EscalationPacket } from '../core/model.ts';
 import { notifyEscalation } from '../core/use-cases/notify-escalation.ts';
 import { logger } from '../shared/logging.ts';
-import { clock, metrics, store } from '../wiring/base.ts';
+import { clock, store } from '../wiring/base.ts';
 import { desk } from '../wiring/desk.ts';
 
 const processor = new BatchProcessor(EventType.SQS);
@@ -33,6 +32,4 @@ async function consume(event: SQSEvent): Promise<SQSBatchResponse> {
 }
 
 /** Lambda entry point. */
-export const handler = middy(consume)
-  .use(injectLambdaContext(logger, { clearState: true }))
-  .use(logMetrics(metrics, { captureColdStartMetric: true }));
+export const handler = middy(consume).use(injectLambdaContext(logger, { clearState: true }));

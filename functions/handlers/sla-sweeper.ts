@@ -2,11 +2,10 @@
  * λ sla-sweeper — on a schedule: SLA reminders, WhatsApp window warnings, idle auto-resolution.
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import { type SweepReport, sweepSla } from '../core/use-cases/sweep-sla.ts';
 import { logger } from '../shared/logging.ts';
-import { clock, metrics, settings, store } from '../wiring/base.ts';
+import { clock, settings, store } from '../wiring/base.ts';
 import { channel } from '../wiring/channel.ts';
 import { desk } from '../wiring/desk.ts';
 
@@ -17,6 +16,4 @@ async function sweep(): Promise<SweepReport> {
 }
 
 /** Lambda entry point. */
-export const handler = middy(sweep)
-  .use(injectLambdaContext(logger, { clearState: true }))
-  .use(logMetrics(metrics, { captureColdStartMetric: true }));
+export const handler = middy(sweep).use(injectLambdaContext(logger, { clearState: true }));

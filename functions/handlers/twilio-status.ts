@@ -2,14 +2,13 @@
  * λ twilio-status — `POST /twilio/status`: signature-checked delivery callbacks.
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { parseStatusCallback, verifyTwilioRequest } from '../adapters/twilio-request.ts';
 import { recordDeliveryStatus } from '../core/use-cases/record-delivery-status.ts';
 import { errorResponse } from '../shared/http.ts';
 import { logger } from '../shared/logging.ts';
-import { clock, env, metrics, requireCredential, store } from '../wiring/base.ts';
+import { clock, env, requireCredential, store } from '../wiring/base.ts';
 import { desk } from '../wiring/desk.ts';
 
 const authToken = requireCredential('TWILIO_AUTH_TOKEN');
@@ -30,6 +29,4 @@ async function receive(event: APIGatewayProxyEventV2): Promise<APIGatewayProxySt
 }
 
 /** Lambda entry point. */
-export const handler = middy(receive)
-  .use(injectLambdaContext(logger, { clearState: true }))
-  .use(logMetrics(metrics, { captureColdStartMetric: true }));
+export const handler = middy(receive).use(injectLambdaContext(logger, { clearState: true }));

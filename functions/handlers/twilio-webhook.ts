@@ -3,14 +3,13 @@
  * Kept lean: no twilio SDK main entry, no Slack, no model in this bundle.
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { parseInboundMessage, verifyTwilioRequest } from '../adapters/twilio-request.ts';
 import { receiveCustomerMessage } from '../core/use-cases/receive-customer-message.ts';
 import { errorResponse } from '../shared/http.ts';
 import { logger, maskAddress, maskText } from '../shared/logging.ts';
-import { clock, env, metrics, requireCredential, store } from '../wiring/base.ts';
+import { clock, env, requireCredential, store } from '../wiring/base.ts';
 import { events } from '../wiring/queues.ts';
 
 const authToken = requireCredential('TWILIO_AUTH_TOKEN');
@@ -43,6 +42,4 @@ async function receive(event: APIGatewayProxyEventV2): Promise<APIGatewayProxySt
 }
 
 /** Lambda entry point. */
-export const handler = middy(receive)
-  .use(injectLambdaContext(logger, { clearState: true }))
-  .use(logMetrics(metrics, { captureColdStartMetric: true }));
+export const handler = middy(receive).use(injectLambdaContext(logger, { clearState: true }));

@@ -300,7 +300,7 @@ async function route(
     ...escalationBase,
     reason: result.reason,
     priority: result.priority,
-    summary: result.summary || summarizeForAgent(promptHistory),
+    summary: withContext(result.summary, promptHistory),
     tried: describeTried(promptHistory),
     ...(result.reply ? { customerReply: result.reply } : {}),
   });
@@ -397,6 +397,23 @@ function currentUsage(
     return { windowStart: now.toISOString(), calls: 0, tokens: usage?.tokens ?? 0 };
   }
   return usage;
+}
+
+/**
+ * The escalation summary: why (from the trigger or the model) plus what the customer asked before, so the
+ * agent starts from the customer's own words and never has to ask them again.
+ */
+function withContext(reason: string, history: Message[]): string {
+  const earlier = history
+    .filter((m) => m.author === 'customer')
+    .slice(0, -1)
+    .slice(-3)
+    .map((m) => `"${m.text.slice(0, 160)}"`);
+  if (!reason) return summarizeForAgent(history);
+  return (earlier.length ? `${reason}. Earlier the customer wrote: ${earlier.join(' / ')}` : reason).slice(
+    0,
+    600,
+  );
 }
 
 function summarizeForAgent(history: Message[]): string {
