@@ -279,11 +279,16 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       routes[routeKey] = { functionName: `tandem-${name}`, handler: invoke };
     }
 
-    let health: () => Promise<Health> = async () => {
-      throw new Error('not started');
-    };
+    // The server listens (so PUBLIC_BASE_URL has its port) before the handlers load; until then
+    // /health answers 503 "starting".
+    let health: (() => Promise<Health>) | undefined;
     const fallback: FallbackHandler = async (request, response, body) => {
       if (request.method === 'GET' && request.url?.split('?')[0] === '/health') {
+        if (!health) {
+          response.writeHead(503, { 'content-type': 'application/json' });
+          response.end(JSON.stringify({ status: 'starting' }));
+          return true;
+        }
         const current = await health();
         response.writeHead(current.status === 'ok' ? 200 : 503, { 'content-type': 'application/json' });
         response.end(JSON.stringify(current));
@@ -426,7 +431,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       cleanups.push(async () => clearInterval(timer));
     }
 
-    health = async () => {
+    const probe = async (): Promise<Health> => {
       const [dynamodbState, sqsState] = await Promise.all([
         dynamoClient
           .send(new DescribeTableCommand({ TableName: tableName }))
@@ -451,6 +456,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         Object.values(handlerStates).some((state) => state === 'failed');
       return { status: down ? 'degraded' : 'ok', components };
     };
+    health = probe;
 
     const queueDepth = async (pair: QueuePair): Promise<number> => {
       const { Attributes } = await sqsClient.send(
@@ -509,7 +515,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       url,
       port: gateway.port,
       services,
-      health: () => health(),
+      health: probe,
       drain,
       sweep,
       stop: cleanup,

@@ -2,7 +2,7 @@
  * Embedded SQS emulator (`fauxqs`, in process) and queue creation from the shared queue designs.
  */
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { startFauxqs } from 'fauxqs';
+import { buildApp } from 'fauxqs';
 import {
   conversationEventsQueue,
   dlqName,
@@ -18,14 +18,20 @@ export interface SqsLocal {
   stop(): Promise<void>;
 }
 
-/** Starts fauxqs on 127.0.0.1:`port`. */
+/**
+ * Starts fauxqs on 127.0.0.1:`port`. Built from `buildApp` and bound to loopback here, because
+ * `startFauxqs` always listens on every interface.
+ */
 export async function startSqsLocal(options: { port: number }): Promise<SqsLocal> {
   // `host` names the host in queue URLs (`sqs.<region>.localhost`), which must be valid URLs for the env schema.
-  const server = await startFauxqs({ port: options.port, host: 'localhost', logger: false });
+  const app = buildApp({ logger: false, host: 'localhost' });
+  await app.listen({ port: options.port, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
   return {
-    endpoint: `http://127.0.0.1:${server.port}`,
-    port: server.port,
-    stop: () => server.stop(),
+    endpoint: `http://127.0.0.1:${port}`,
+    port,
+    stop: () => app.close(),
   };
 }
 
