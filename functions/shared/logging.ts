@@ -3,11 +3,21 @@
  * unmasked: use `maskAddress` and `maskText` for anything a customer wrote or is.
  */
 import { Logger } from '@aws-lambda-powertools/logger';
+import { redactPii } from '../core/guardrails/pii.ts';
+
+/**
+ * Last line of defence: every string in every log line (error messages from providers included, which can
+ * quote a phone number) goes through the PII redactor.
+ */
+export function redactLogValue(_key: string, value: unknown): unknown {
+  return typeof value === 'string' && /\d{4}|@/.test(value) ? redactPii(value).text : value;
+}
 
 /** The one logger; handlers add Lambda context with `injectLambdaContext`. */
 export const logger = new Logger({
   serviceName: 'tandem',
   logLevel: (process.env.LOG_LEVEL as 'INFO' | undefined) ?? (process.env.VITEST ? 'SILENT' : 'INFO'),
+  jsonReplacerFn: redactLogValue,
 });
 
 /** `+15551234567` → `+1•••••4567`; keeps the `whatsapp:` prefix. */
