@@ -6,22 +6,14 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
+import { credentialKeys, credentialPlaceholder } from '../functions/shared/credentials.ts';
 import type { StageConfig } from './config/stages.ts';
 import { DurableQueue } from './constructs/durable-queue.ts';
 import { acknowledge } from './constructs/nag.ts';
 import { conversationEventsQueue, escalationsQueue, tableDesign } from './design.ts';
 
-/** The JSON keys of the credentials secret; the functions read exactly these. */
-export const credentialKeys = [
-  'TWILIO_ACCOUNT_SID',
-  'TWILIO_AUTH_TOKEN',
-  'SLACK_BOT_TOKEN',
-  'SLACK_SIGNING_SECRET',
-  'ANTHROPIC_API_KEY',
-] as const;
-
-/** The value every credential key holds until an operator fills the secret (treated as unset by the functions). */
-export const credentialPlaceholder = 'REPLACE_ME';
+/** The secret's keys and placeholder: one definition, shared with the functions that read it. */
+export { credentialKeys, credentialPlaceholder } from '../functions/shared/credentials.ts';
 
 /** Properties of the {@link StatefulStack}. */
 export interface StatefulStackProps extends StackProps {

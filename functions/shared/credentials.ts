@@ -13,13 +13,17 @@ export interface Credentials {
   ANTHROPIC_API_KEY?: string;
 }
 
-const keys = [
+/** The JSON keys of the credentials secret (and the local environment variables). */
+export const credentialKeys = [
   'TWILIO_ACCOUNT_SID',
   'TWILIO_AUTH_TOKEN',
   'SLACK_BOT_TOKEN',
   'SLACK_SIGNING_SECRET',
   'ANTHROPIC_API_KEY',
 ] as const;
+
+/** What each key of a freshly deployed secret holds until an operator fills it: treated as unset. */
+export const credentialPlaceholder = 'REPLACE_ME';
 
 let cached: Promise<Credentials> | undefined;
 
@@ -32,7 +36,7 @@ export function loadCredentials(env: Env): Promise<Credentials> {
 async function read(env: Env): Promise<Credentials> {
   if (!env.SECRET_ARN) {
     const fromEnv: Credentials = {};
-    for (const key of keys) if (env[key]) fromEnv[key] = env[key];
+    for (const key of credentialKeys) if (env[key]) fromEnv[key] = env[key];
     return fromEnv;
   }
   // Loaded only in AWS, so local runs and tests never pull the Secrets Manager client.
@@ -41,9 +45,9 @@ async function read(env: Env): Promise<Credentials> {
   const result = await client.send(new GetSecretValueCommand({ SecretId: env.SECRET_ARN }));
   const parsed = JSON.parse(result.SecretString ?? '{}') as Record<string, unknown>;
   const fromSecret: Credentials = {};
-  for (const key of keys) {
+  for (const key of credentialKeys) {
     const value = parsed[key];
-    if (typeof value === 'string' && value.trim() && !value.startsWith('REPLACE'))
+    if (typeof value === 'string' && value.trim() && value !== credentialPlaceholder)
       fromSecret[key] = value.trim();
   }
   return fromSecret;

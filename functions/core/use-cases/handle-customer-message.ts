@@ -9,7 +9,7 @@
  */
 import type { BusinessSettings } from '../../shared/business-settings.ts';
 import { checkBudget } from '../guardrails/budget.ts';
-import { checkInput } from '../guardrails/index.ts';
+import { checkInput, type InputVerdict } from '../guardrails/index.ts';
 import { redactPii } from '../guardrails/pii.ts';
 import type { KnowledgeBase } from '../knowledge.ts';
 import type { Conversation, ConversationEvent, CustomerProfile, Message } from '../model.ts';
@@ -216,7 +216,7 @@ async function route(
   ];
 
   if (conversation.mode !== 'ai') {
-    await forwardToAgents(deps, conversation, profile, message, verdict.text, promptHistory);
+    await forwardToAgents(deps, conversation, profile, message, verdict, promptHistory);
     return 'to_agents';
   }
 
@@ -339,30 +339,23 @@ async function forwardToAgents(
   conversation: Conversation,
   profile: CustomerProfile,
   message: Message,
-  redacted: string,
+  verdict: InputVerdict,
   promptHistory: Message[],
 ): Promise<void> {
   const kase = conversation.caseId ? await deps.store.getCase(conversation.caseId) : undefined;
   if (!kase?.slack) return; // the card is not posted yet: its transcript will include this message
   const media = (message.media ?? []).map((item) => `\n📎 ${item.contentType}: ${item.url}`).join('');
-  await deps.desk.postInThread(kase.slack, `Customer: ${redacted}${media}`);
+  await deps.desk.postInThread(kase.slack, `Customer: ${verdict.text}${media}`);
   if (conversation.mode !== 'agent') return;
   try {
-    const verdictless = await respondToCustomer(deps, {
+    // A suggestion for the agent: the AI drafts an answer even where, on its own, it would hand over.
+    const suggestion = await respondToCustomer(deps, {
       conversation,
       profile,
       history: promptHistory,
-      verdict: {
-        text: redacted,
-        truncated: false,
-        redactions: [],
-        flags: [],
-        injection: false,
-        abuse: false,
-        sentiment: 0,
-      },
+      verdict: { ...verdict, escalation: undefined, safetyReply: undefined },
     });
-    if (verdictless.kind !== 'reply') return;
+    if (suggestion.kind !== 'reply') return;
     const suggestionId = `suggestion-${message.messageId}`;
     await deps.store.appendMessage({
       conversationId: conversation.id,
@@ -370,11 +363,11 @@ async function forwardToAgents(
       at: deps.clock.now().toISOString(),
       direction: 'outbound',
       author: 'ai',
-      text: verdictless.text,
+      text: suggestion.text,
       flags: [SUGGESTION],
-      passages: verdictless.passages,
+      passages: suggestion.passages,
     });
-    await deps.desk.postInThread(kase.slack, `Suggested reply: ${verdictless.text}`, {
+    await deps.desk.postInThread(kase.slack, `Suggested reply: ${suggestion.text}`, {
       actions: [{ kind: 'send_suggestion', caseId: kase.caseId, suggestionId }],
     });
   } catch {
