@@ -110,3 +110,14 @@ it('a redelivery after the message was handled does nothing again', async () => 
   expect(await handleCustomerMessage(deps, event)).toBe('already_processed');
   expect(twilio.messages.filter((m) => m.to === '+15557778002')).toHaveLength(1);
 });
+
+it('outside business hours the customer is told when people are back, and the case is still queued for a card', async () => {
+  // Sunday 2026-01-04 15:00 UTC = 10:00 in New York; the sample settings close on Sundays.
+  const sunday = { now: () => new Date('2026-01-04T15:00:00Z') };
+  const event = await inbound(`SM${'c'.repeat(32)}`, '+15557778003', 'Can I speak to someone?');
+  expect(await handleCustomerMessage({ ...deps, clock: sunday }, event)).toBe('escalated');
+  const told = twilio.messages.filter((m) => m.to === '+15557778003').at(-1)?.body ?? '';
+  expect(told).toContain("We're closed right now and back tomorrow at 09:00");
+  const caseId = (await deps.store.getConversation(event.conversationId))?.caseId;
+  expect(await escalationsOnQueue()).toContain(caseId);
+});
