@@ -282,7 +282,10 @@ async function route(
       extra: {
         passages: result.passages,
         tokens: result.tokens,
-        ...(fallback ? { flags: ['fallback'] } : {}),
+        // Kept on the reply: `fallback`/`dont_know` feed the repeated-failure trigger, the rest the inspector.
+        ...(fallback || result.flags.length
+          ? { flags: [...new Set([...result.flags, ...(fallback ? ['fallback'] : [])])] }
+          : {}),
       },
     });
     await record(deps, conversation, 'ai_reply', {

@@ -13,7 +13,7 @@ import { SlackAgentDesk } from '../../functions/adapters/slack-agent-desk.ts';
 import { SqsEscalationQueue } from '../../functions/adapters/sqs-escalation-queue.ts';
 import { TwilioCustomerChannel } from '../../functions/adapters/twilio-customer-channel.ts';
 import { makeCanary } from '../../functions/core/guardrails/output.ts';
-import type { ConversationEvent } from '../../functions/core/model.ts';
+import { type ConversationEvent, conversationIdOf } from '../../functions/core/model.ts';
 import {
   type HandlingOutcome,
   handleCustomerMessage,
@@ -120,4 +120,48 @@ it('outside business hours the customer is told when people are back, and the ca
   expect(told).toContain("We're closed right now and back tomorrow at 09:00");
   const caseId = (await deps.store.getConversation(event.conversationId))?.caseId;
   expect(await escalationsOnQueue()).toContain(caseId);
+});
+
+it('past the hourly model-call budget the conversation goes to a person instead of the model', async () => {
+  const settings = parseBusinessSettings({
+    ...businessSettings,
+    guardrails: { ...businessSettings.guardrails, modelCallsPerHour: 2 },
+  });
+  const budgeted = { ...deps, settings };
+  const from = '+15557778004';
+  for (const [index, text] of ['Do you ship to Canada?', 'How much is express shipping?'].entries()) {
+    const event = await inbound(`SM${'d'.repeat(31)}${index}`, from, text);
+    expect(await handleCustomerMessage(budgeted, event)).toBe('replied');
+  }
+  const third = await inbound(`SM${'d'.repeat(31)}9`, from, 'What are your opening hours?');
+  expect(await handleCustomerMessage(budgeted, third)).toBe('escalated');
+  const conversation = await deps.store.getConversation(third.conversationId);
+  expect(conversation?.usage?.calls).toBe(2);
+  expect((await deps.store.getCase(conversation?.caseId ?? ''))?.packet.reason).toBe('budget_exceeded');
+});
+
+it('two answers the AI could not give send the third question to a person', async () => {
+  const questions = ['Do you sell kayaks with sails?', 'Can you engrave my thermos?', 'What about paddles?'];
+  // A model that keeps coming back empty: the responder answers with the configured fallback each time.
+  const unsure = {
+    ...deps,
+    model: {
+      name: 'unsure',
+      respond: async () => ({ text: '', toolCalls: [], usage: { inputTokens: 1, outputTokens: 0 } }),
+    },
+  };
+  const other = '+15557778006';
+  const results: HandlingOutcome[] = [];
+  for (const [index, text] of questions.entries()) {
+    results.push(
+      await handleCustomerMessage(unsure, await inbound(`SM${'f'.repeat(31)}${index}`, other, text)),
+    );
+  }
+  expect(results).toEqual(['replied', 'replied', 'escalated']);
+  const conversation = await deps.store.getConversation(
+    conversationIdOf({ channel: 'sms', customerAddress: other, businessAddress: '+15550100000' }),
+  );
+  expect((await deps.store.getCase(conversation?.caseId ?? ''))?.packet.reason).toBe('repeated_failure');
+  const replies = twilio.messages.filter((m) => m.to === other).map((m) => m.body);
+  expect(replies.slice(0, 2)).toEqual([deps.settings.messages.fallback, deps.settings.messages.fallback]);
 });
