@@ -83,7 +83,7 @@ export async function startSystem(env: Record<string, string> = {}): Promise<Sys
       const response = await driver.agentReplies({ agent, threadTs, text, ts: posted.ts });
       return { status: response.status, ts: posted.ts };
     },
-    settle: () => runtime.drain({ timeoutMs: 8_000 }),
+    settle: () => runtime.drain({ timeoutMs: 20_000 }),
     sentTo: (to) => fakeTwilio.messages.filter((message) => message.to.replace(/^whatsapp:/, '') === to),
     cardFor: (customer) =>
       [...fakeSlack.messages.values()].find(
