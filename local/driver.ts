@@ -58,6 +58,25 @@ export function newSlackTs(): string {
   return `${Math.floor(now / 1000)}.${String((now % 1000) * 1000 + Math.floor(Math.random() * 1000)).padStart(6, '0')}`;
 }
 
+/** What `driverFor` needs of a running local runtime. */
+export interface DrivableRuntime {
+  url: string;
+  services: {
+    twilio: { accountSid?: string; authToken?: string };
+    slack: { signingSecret?: string; escalationChannel: string };
+  };
+}
+
+/** A driver signing with the credentials a local runtime uses (the emulators' when no real ones are set). */
+export function driverFor(runtime: DrivableRuntime): LocalDriver {
+  const { twilio, slack } = runtime.services;
+  return new LocalDriver({
+    baseUrl: runtime.url,
+    twilio: { accountSid: twilio.accountSid ?? '', authToken: twilio.authToken ?? '' },
+    slack: { signingSecret: slack.signingSecret ?? '', channel: slack.escalationChannel },
+  });
+}
+
 /** Sends signed requests to a running Tandem. */
 export class LocalDriver {
   constructor(private readonly options: DriverOptions) {}

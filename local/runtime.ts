@@ -67,6 +67,16 @@ export const HTTP_ROUTES: Record<string, HandlerName> = {
   'POST /slack/events': 'slack-events',
 };
 
+/** Environment that makes a runtime use the emulators and the offline model whatever the shell has (tests, benches). */
+export const EMULATED_ENV: Record<string, string> = {
+  TWILIO_ACCOUNT_SID: '',
+  TWILIO_AUTH_TOKEN: '',
+  SLACK_BOT_TOKEN: '',
+  SLACK_SIGNING_SECRET: '',
+  ANTHROPIC_API_KEY: '',
+  MODEL_PROVIDER: 'offline',
+};
+
 /** Options of `startLocalRuntime`. */
 export interface LocalRuntimeOptions {
   /** HTTP port; 0 picks a free one. @default env PORT, else 3000 */

@@ -14,11 +14,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoDbConversationStore } from '../../functions/adapters/dynamodb-conversation-store.ts';
-import { LocalDriver } from '../../local/driver.ts';
+import { driverFor, type LocalDriver } from '../../local/driver.ts';
 import { localDynamoClient } from '../../local/dynamodb-local.ts';
 import type { FakeSlack } from '../../local/fake-slack.ts';
 import type { FakeTwilio } from '../../local/fake-twilio.ts';
-import { type LocalRuntime, startLocalRuntime } from '../../local/runtime.ts';
+import { EMULATED_ENV, type LocalRuntime, startLocalRuntime } from '../../local/runtime.ts';
 
 /** Figures a benchmark reports. */
 export type Figures = Record<string, number | string>;
@@ -90,12 +90,7 @@ export async function startBenchSystem(): Promise<BenchSystem> {
     sweepIntervalMs: 0,
     log,
     env: {
-      TWILIO_ACCOUNT_SID: '',
-      TWILIO_AUTH_TOKEN: '',
-      SLACK_BOT_TOKEN: '',
-      SLACK_SIGNING_SECRET: '',
-      ANTHROPIC_API_KEY: '',
-      MODEL_PROVIDER: 'offline',
+      ...EMULATED_ENV,
       // Handler logs (JSON on stdout) would cost time that is not the system's: errors only.
       LOG_LEVEL: 'ERROR',
       POWERTOOLS_DEV: '',
@@ -106,11 +101,7 @@ export async function startBenchSystem(): Promise<BenchSystem> {
     await runtime.stop();
     throw new Error('the benchmarks need the emulated Twilio and Slack');
   }
-  const driver = new LocalDriver({
-    baseUrl: runtime.url,
-    twilio: { accountSid: twilio.accountSid, authToken: twilio.authToken },
-    slack: { signingSecret: slack.signingSecret, channel: slack.escalationChannel },
-  });
+  const driver = driverFor(runtime);
   const documents = DynamoDBDocumentClient.from(localDynamoClient(runtime.services.dynamoEndpoint));
   const store = new DynamoDbConversationStore(documents, runtime.services.tableName);
   return {

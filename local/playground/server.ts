@@ -20,7 +20,13 @@ import { DynamoDbConversationStore } from '#adapters/dynamodb-conversation-store
 import { conversationIdOf } from '#core/model.ts';
 import business from '../../config/business.ts';
 import type { FallbackHandler } from '../api-gateway.ts';
-import { type DriverAgent, type DriverResponse, LocalDriver, newMessageSid } from '../driver.ts';
+import {
+  type DriverAgent,
+  type DriverResponse,
+  driverFor,
+  type LocalDriver,
+  newMessageSid,
+} from '../driver.ts';
 import { localDynamoClient } from '../dynamodb-local.ts';
 import type { LocalRuntime } from '../runtime.ts';
 import { blockActionPayload } from '../slack-requests.ts';
@@ -445,17 +451,7 @@ export function createPlayground(options: PlaygroundOptions = {}): Playground {
       const dynamo = localDynamoClient(services.dynamoEndpoint);
       attached = {
         runtime,
-        driver: new LocalDriver({
-          baseUrl: runtime.url,
-          twilio: {
-            accountSid: services.twilio.accountSid ?? '',
-            authToken: services.twilio.authToken ?? '',
-          },
-          slack: {
-            signingSecret: services.slack.signingSecret ?? '',
-            channel: services.slack.escalationChannel,
-          },
-        }),
+        driver: driverFor(runtime),
         feed: new PlaygroundFeed(twilioFake, slackFake),
         store: new DynamoDbConversationStore(DynamoDBDocumentClient.from(dynamo), services.tableName),
         dynamo,

@@ -12,7 +12,7 @@ import { type Browser, chromium, type Locator, type Page } from 'playwright-core
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { conversationIdOf } from '#core/model.ts';
 import { createPlayground, type Playground } from '#local/playground/server.ts';
-import { type LocalRuntime, type LocalServices, startLocalRuntime } from '#local/runtime.ts';
+import { EMULATED_ENV, type LocalRuntime, type LocalServices, startLocalRuntime } from '#local/runtime.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
@@ -57,14 +57,7 @@ describe.runIf(hasChromium)('playground in headless Chromium', () => {
       resourcePrefix: `pg${randomUUID().slice(0, 8)}`,
       quiet: true,
       sweepIntervalMs: 0,
-      env: {
-        TWILIO_ACCOUNT_SID: '',
-        TWILIO_AUTH_TOKEN: '',
-        SLACK_BOT_TOKEN: '',
-        SLACK_SIGNING_SECRET: '',
-        ANTHROPIC_API_KEY: '',
-        MODEL_PROVIDER: 'offline',
-      },
+      env: EMULATED_ENV,
       fallback: playground.handler,
     });
     playground.attach(runtime);

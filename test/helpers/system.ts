@@ -6,11 +6,11 @@ import { randomUUID } from 'node:crypto';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
 import { DynamoDbConversationStore } from '../../functions/adapters/dynamodb-conversation-store.ts';
-import { LocalDriver } from '../../local/driver.ts';
+import { driverFor, type LocalDriver } from '../../local/driver.ts';
 import { localDynamoClient } from '../../local/dynamodb-local.ts';
 import type { FakeSlack, FakeSlackMessage } from '../../local/fake-slack.ts';
 import type { FakeTwilio } from '../../local/fake-twilio.ts';
-import { type LocalRuntime, startLocalRuntime } from '../../local/runtime.ts';
+import { EMULATED_ENV, type LocalRuntime, startLocalRuntime } from '../../local/runtime.ts';
 
 /** Everything a system test touches. */
 export interface SystemHarness {
@@ -44,26 +44,14 @@ export async function startSystem(env: Record<string, string> = {}): Promise<Sys
     resourcePrefix: `sys${randomUUID().slice(0, 8)}`,
     quiet: true,
     sweepIntervalMs: 0,
-    env: {
-      TWILIO_ACCOUNT_SID: '',
-      TWILIO_AUTH_TOKEN: '',
-      SLACK_BOT_TOKEN: '',
-      SLACK_SIGNING_SECRET: '',
-      ANTHROPIC_API_KEY: '',
-      MODEL_PROVIDER: 'offline',
-      ...env,
-    },
+    env: { ...EMULATED_ENV, ...env },
   });
   const { twilio, slack } = runtime.services;
   if (!twilio.fake || !slack.fake || !twilio.accountSid || !twilio.authToken || !slack.signingSecret) {
     await runtime.stop();
     throw new Error('system tests need the emulated Twilio and Slack');
   }
-  const driver = new LocalDriver({
-    baseUrl: runtime.url,
-    twilio: { accountSid: twilio.accountSid, authToken: twilio.authToken },
-    slack: { signingSecret: slack.signingSecret, channel: slack.escalationChannel },
-  });
+  const driver = driverFor(runtime);
   const store = new DynamoDbConversationStore(
     DynamoDBDocumentClient.from(localDynamoClient(runtime.services.dynamoEndpoint)),
     runtime.services.tableName,
