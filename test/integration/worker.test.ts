@@ -19,6 +19,7 @@ import {
   handleCustomerMessage,
   type WorkerDeps,
 } from '../../functions/core/use-cases/handle-customer-message.ts';
+import { notifyEscalation } from '../../functions/core/use-cases/notify-escalation.ts';
 import { receiveCustomerMessage } from '../../functions/core/use-cases/receive-customer-message.ts';
 import { parseBusinessSettings } from '../../functions/shared/business-settings.ts';
 import { type FakeSlack, startFakeSlack } from '../../local/fake-slack.ts';
@@ -164,4 +165,25 @@ it('two answers the AI could not give send the third question to a person', asyn
   expect((await deps.store.getCase(conversation?.caseId ?? ''))?.packet.reason).toBe('repeated_failure');
   const replies = twilio.messages.filter((m) => m.to === other).map((m) => m.body);
   expect(replies.slice(0, 2)).toEqual([deps.settings.messages.fallback, deps.settings.messages.fallback]);
+});
+
+it('a message that arrives while the card is being posted still reaches the thread, once', async () => {
+  const from = '+15557778007';
+  const first = await inbound(`SM${'g'.repeat(32)}`, from, 'I need a human please');
+  expect(await handleCustomerMessage(deps, first)).toBe('escalated');
+  const caseId = (await deps.store.getConversation(first.conversationId))?.caseId ?? '';
+  const kase = await deps.store.getCase(caseId);
+  // The customer writes again after the card's transcript was read and before its thread is known.
+  const realDesk = deps.desk;
+  const racingDesk: typeof realDesk = Object.assign(Object.create(realDesk), {
+    postCase: async (view: Parameters<typeof realDesk.postCase>[0]) => {
+      const second = await inbound(`SM${'h'.repeat(32)}`, from, 'Order 55120, it arrived broken');
+      expect(await handleCustomerMessage(deps, second)).toBe('to_agents');
+      return realDesk.postCase(view);
+    },
+  });
+  expect(await notifyEscalation({ ...deps, desk: racingDesk }, kase!.packet)).toBe('posted');
+  const ref = (await deps.store.getCase(caseId))?.slack;
+  const thread = slack.thread(ref!.channel, ref!.ts).map((message) => message.text ?? '');
+  expect(thread.filter((text) => text.includes('Order 55120, it arrived broken'))).toHaveLength(1);
 });

@@ -31,6 +31,7 @@ import {
   updateProfile,
 } from './conversations.ts';
 import { caseIdFor, escalateConversation } from './escalate-conversation.ts';
+import { forwardToThread } from './forward-to-thread.ts';
 import { sendToCustomer } from './send-to-customer.ts';
 
 /** Everything the worker needs. */
@@ -346,9 +347,9 @@ async function forwardToAgents(
   promptHistory: Message[],
 ): Promise<void> {
   const kase = conversation.caseId ? await deps.store.getCase(conversation.caseId) : undefined;
-  if (!kase?.slack) return; // the card is not posted yet: its transcript will include this message
-  const media = (message.media ?? []).map((item) => `\n📎 ${item.contentType}: ${item.url}`).join('');
-  await deps.desk.postInThread(kase.slack, `Customer: ${verdict.text}${media}`);
+  // Without a card yet, the notifier shows this message: in the transcript, or when it catches up.
+  if (!kase?.slack) return;
+  await forwardToThread(deps, kase.slack, message);
   if (conversation.mode !== 'agent') return;
   try {
     // A suggestion for the agent: the AI drafts an answer even where, on its own, it would hand over.

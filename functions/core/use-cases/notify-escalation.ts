@@ -11,6 +11,7 @@ import type { EscalationPacket } from '../model.ts';
 import type { AgentDesk, Clock, ConversationStore } from '../ports.ts';
 import { caseView } from './case-view.ts';
 import { updateCase } from './conversations.ts';
+import { forwardToThread } from './forward-to-thread.ts';
 
 /** Posts the card for `packet` unless it was posted already. */
 export async function notifyEscalation(
@@ -26,13 +27,20 @@ export async function notifyEscalation(
     throw new Error(`card for ${packet.caseId} is being posted by another delivery`);
   }
   let ref: Awaited<ReturnType<AgentDesk['postCase']>>;
+  const view = await caseView(deps, kase);
   try {
-    ref = await deps.desk.postCase(await caseView(deps, kase));
+    ref = await deps.desk.postCase(view);
   } catch (error) {
     await deps.store.releaseOnce(key);
     throw error;
   }
   // Once posted, the claim stays: a failure below must not lead to a second card.
   await updateCase(deps.store, kase.caseId, () => ({ slack: ref }));
+  // Customer messages that arrived after the transcript was read and before the card's thread was known.
+  const shownUntil = view.transcript.at(-1)?.at ?? '';
+  const later = (await deps.store.recentMessages(kase.conversationId, 20)).filter(
+    (message) => message.author === 'customer' && message.at > shownUntil,
+  );
+  for (const message of later) await forwardToThread(deps, ref, message);
   return 'posted';
 }
