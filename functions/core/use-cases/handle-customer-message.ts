@@ -103,11 +103,14 @@ export async function handleCustomerMessage(
     }));
   }
 
+  // What the handling learns about the message (flags, sentiment) is written once, with the processed mark.
+  const annotation: Annotation = { flags: (message.flags ?? []).filter((flag) => flag !== PROCESSED) };
   const outcome = resumingEscalation
     ? await resumeEscalation(deps, conversation, message)
-    : await route(deps, conversation, profile, message);
+    : await route(deps, conversation, profile, message, annotation);
   await deps.store.annotateMessage(conversation.id, message.messageId, {
-    flags: [...(await currentFlags(deps.store, message)), PROCESSED],
+    flags: [...new Set([...annotation.flags, PROCESSED])],
+    ...(annotation.sentiment !== undefined ? { sentiment: annotation.sentiment } : {}),
   });
   return outcome;
 }
@@ -120,9 +123,10 @@ function isHousekeeping(message: Message, profile: CustomerProfile): boolean {
   );
 }
 
-async function currentFlags(store: ConversationStore, message: Message): Promise<string[]> {
-  const latest = await store.getMessage(message.conversationId, message.messageId);
-  return (latest?.flags ?? []).filter((flag) => flag !== PROCESSED);
+/** Analysis of the message being handled, stored when handling ends. */
+interface Annotation {
+  flags: string[];
+  sentiment?: number;
 }
 
 async function route(
@@ -130,6 +134,7 @@ async function route(
   conversation: Conversation,
   profile: CustomerProfile,
   message: Message,
+  annotation: Annotation,
 ): Promise<HandlingOutcome> {
   const keyword = message.media?.length ? null : classifyKeyword(message.text);
   if (keyword === 'stop') {
@@ -137,7 +142,7 @@ async function route(
       optedOut: true,
       optedOutAt: deps.clock.now().toISOString(),
     }));
-    await deps.store.annotateMessage(conversation.id, message.messageId, { flags: ['opt_out'] });
+    annotation.flags.push('opt_out');
     await tellAgents(deps, conversation, 'The customer opted out (STOP). Nothing more can be sent to them.');
     return 'opted_out';
   }
@@ -145,7 +150,7 @@ async function route(
     await updateProfile(deps.store, conversation.customerAddress, (current) =>
       current.optedOut ? { optedOut: false } : undefined,
     );
-    await deps.store.annotateMessage(conversation.id, message.messageId, { flags: ['opt_in'] });
+    annotation.flags.push('opt_in');
     await tellAgents(deps, conversation, 'The customer opted back in (START).');
     return 'opted_in';
   }
@@ -194,10 +199,8 @@ async function route(
     })),
     abuseCountBefore: previous.filter((item) => item.flags?.includes('abuse')).length,
   });
-  await deps.store.annotateMessage(conversation.id, message.messageId, {
-    sentiment: verdict.sentiment,
-    flags: verdict.flags,
-  });
+  annotation.flags.push(...verdict.flags);
+  annotation.sentiment = verdict.sentiment;
   await record(deps, conversation, 'customer_message', {
     at: message.at,
     ...(conversation.caseId ? { caseId: conversation.caseId } : {}),
