@@ -44,6 +44,24 @@ export default {
   },
   // Slack thread replies starting with this stay internal.
   notePrefix: 'note:',
+  desk: {
+    // Optional allowlist: only these Slack users (or members of this user group) may act at the desk.
+    // agents: { userIds: ['U0123456'], userGroup: 'S0123456' },
+  },
+  // What the AI may remember about a customer (remember_customer_fact); other keys are refused.
+  customerFacts: {
+    allowedKeys: ['preferred_name', 'language', 'clothing_size', 'preferred_contact_time'],
+    maxFacts: 8, // the oldest is replaced
+    maxValueChars: 80,
+  },
+  // Messages, cases, lifecycle events and dedupe keys expire after this many days; profiles and
+  // conversations this long after the customer's last contact. See docs/security.md.
+  retention: { days: 90 },
+  // Per deployment and clock hour: past either, the AI stops and conversations go to people.
+  ceilings: {
+    modelTokensPerHour: 2000000,
+    outboundMessagesPerHour: 5000,
+  },
   messages: {
     help: 'Northwind Outfitters support: reply with your question, or "agent" for a person. Reply STOP to opt out.',
     escalated:
@@ -64,6 +82,8 @@ export default {
     injectionRefusal:
       'I can only help with questions about Northwind Outfitters orders, products and services.',
     fallback: 'I\'m not sure about that one. Would you like me to bring in a person? Reply "agent".',
+    sensitiveDataRemoved:
+      "For your safety, please don't send card numbers, social security numbers or bank details here. I've removed it from this chat.",
   },
   whatsapp: {
     // Approved template sent when the 24-hour window has closed.
@@ -79,6 +99,7 @@ export default {
     forbiddenPhrases: ['guaranteed refund', 'free of charge forever'],
     modelCallsPerHour: 30,
     tokensPerConversation: 200000,
+    maxProfileNameChars: 60,
   },
   model: {
     id: 'claude-haiku-4-5',

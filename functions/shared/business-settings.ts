@@ -55,6 +55,63 @@ export const businessSettingsSchema = z.object({
   }),
   /** Thread replies starting with this prefix stay internal. */
   notePrefix: z.string().min(1).default('note:'),
+  /** Who may act at the desk (Slack). Without `agents`, every member of the installing workspace may. */
+  desk: z
+    .object({
+      /**
+       * Optional agent allowlist: Slack user ids (`U…`/`W…`) and/or one user group id (`S…`) whose members
+       * may claim, resolve, reply and send. Others get an ephemeral saying so.
+       */
+      agents: z
+        .object({
+          userIds: z.array(z.string().regex(/^[UW][A-Z0-9]+$/, 'expected a Slack user id (U…)')).default([]),
+          userGroup: z
+            .string()
+            .regex(/^S[A-Z0-9]+$/, 'expected a Slack user group id (S…)')
+            .optional(),
+        })
+        .optional(),
+    })
+    .default({}),
+  /** What Tandem may remember about a customer (`remember_customer_fact`). */
+  customerFacts: z
+    .object({
+      /** The only fact keys the AI may store (snake_case). */
+      allowedKeys: z
+        .array(z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'expected a snake_case key'))
+        .default(['preferred_name', 'language', 'clothing_size', 'preferred_contact_time']),
+      /** Facts kept per customer; storing one more replaces the oldest. */
+      maxFacts: z.number().int().positive().default(8),
+      /** Longest fact value, in characters. */
+      maxValueChars: z.number().int().positive().default(80),
+    })
+    .default({
+      allowedKeys: ['preferred_name', 'language', 'clothing_size', 'preferred_contact_time'],
+      maxFacts: 8,
+      maxValueChars: 80,
+    }),
+  /** How long Tandem keeps what it stores. */
+  retention: z
+    .object({
+      /**
+       * Days after which messages, cases, lifecycle events and dedupe keys expire (DynamoDB TTL), and
+       * profiles and conversations this long after the customer's last contact.
+       */
+      days: z.number().int().positive().default(90),
+    })
+    .default({ days: 90 }),
+  /**
+   * Global ceilings per deployment and per clock hour (UTC). Crossing one stops the AI: conversations
+   * escalate with reason `budget_exceeded`, and the `BudgetCeilingCrossed` metric raises an alarm.
+   */
+  ceilings: z
+    .object({
+      /** Model tokens (input + output + cache reads and writes) per hour, all conversations together. */
+      modelTokensPerHour: z.number().int().positive().default(2_000_000),
+      /** Outbound messages (AI, agents, system) per hour, all conversations together. */
+      outboundMessagesPerHour: z.number().int().positive().default(5_000),
+    })
+    .default({ modelTokensPerHour: 2_000_000, outboundMessagesPerHour: 5_000 }),
   messages: z.object({
     help: z.string().min(1),
     escalated: z.string().min(1),
@@ -69,6 +126,13 @@ export const businessSettingsSchema = z.object({
     abuseBoundary: z.string().min(1),
     injectionRefusal: z.string().min(1),
     fallback: z.string().min(1),
+    /** Sent once per conversation after a card number, SSN or IBAN was removed from a customer message. */
+    sensitiveDataRemoved: z
+      .string()
+      .min(1)
+      .default(
+        "For your safety, please don't send card numbers, social security numbers or bank account numbers here. I've removed it from this chat.",
+      ),
   }),
   whatsapp: z.object({
     /** Approved template sent outside the 24-hour window. */
@@ -85,6 +149,8 @@ export const businessSettingsSchema = z.object({
     forbiddenPhrases: z.array(z.string().min(1)).default([]),
     modelCallsPerHour: z.number().int().positive().default(30),
     tokensPerConversation: z.number().int().positive().default(200_000),
+    /** Longest profile name (WhatsApp ProfileName) used; longer names are cut to this. */
+    maxProfileNameChars: z.number().int().positive().default(60),
   }),
   model: z.object({
     /** Anthropic model id (or Bedrock model id with provider bedrock). */

@@ -27,7 +27,28 @@ export const envSchema = z.object({
   PUBLIC_BASE_URL: z.string().url().optional(),
   /** The Slack channel id for escalation cards. */
   SLACK_ESCALATION_CHANNEL: z.string().min(1).default('C0TANDEM'),
-  /** In AWS: the Secrets Manager secret holding the credentials below (read once, cached). */
+  /**
+   * The Slack workspace (team id `T…`) the app is installed in. Events and actions from any other team are
+   * refused. @default learned from `auth.test` once per cold start
+   */
+  SLACK_TEAM_ID: z
+    .string()
+    .regex(/^T[A-Z0-9]+$/, 'expected a Slack team id (T…)')
+    .optional(),
+  /** For an Enterprise Grid org-wide install: the enterprise id (`E…`) whose users may act. */
+  SLACK_ENTERPRISE_ID: z
+    .string()
+    .regex(/^E[A-Z0-9]+$/, 'expected a Slack enterprise id (E…)')
+    .optional(),
+  /**
+   * In AWS: one Secrets Manager secret per provider, each read once per cold start by the functions that
+   * use it. A function gets only the ARNs (and IAM grants) of the secrets it needs.
+   */
+  TWILIO_SECRET_ARN: z.string().min(1).optional(),
+  SLACK_SECRET_ARN: z.string().min(1).optional(),
+  ANTHROPIC_SECRET_ARN: z.string().min(1).optional(),
+  BUSINESS_API_SECRET_ARN: z.string().min(1).optional(),
+  /** @deprecated single-secret deployments: read when no per-provider ARN is set. */
   SECRET_ARN: z.string().min(1).optional(),
   TWILIO_ACCOUNT_SID: optionalSecret,
   TWILIO_AUTH_TOKEN: optionalSecret,
