@@ -110,7 +110,9 @@ it('a normal profile name reaches the model only inside the user-side <customer_
   expect(systemText()).not.toContain('Zoë');
   const first = call?.body.messages[0];
   expect(first.role).toBe('user');
-  expect(first.content).toMatch(/^<customer_data>\n[^]*Customer name: Zoë Ångström\n[^]*<\/customer_data>/);
+  expect(first.content).toMatch(
+    /^<customer_data>\n[\s\S]*Customer name: Zoë Ångström\n[\s\S]*<\/customer_data>/,
+  );
   expect(first.content).toContain('<customer_message>\nDo you ship to Canada?\n</customer_message>');
   expect((await system.store.getConversation(conversationId(customer)))?.customerName).toBe('Zoë Ångström');
   expect((await system.store.getProfile(customer))?.name).toBe('Zoë Ångström');
