@@ -1,8 +1,9 @@
 /**
  * Claude through the Messages API (`@anthropic-ai/sdk`). The request/response mapping and the retry
  * loop live in `MessagesApiModel`, shared with `BedrockModel`: only the client differs.
- * The stable system prefix carries `cache_control`, so persona, policies and the knowledge base are
- * billed once per cache lifetime; the per-conversation context follows it uncached.
+ * The stable system prefix carries `cache_control`, so tools, persona, policies and the knowledge base
+ * are billed once per cache lifetime. System blocks carry only the business's own text (the prefix and,
+ * on a regeneration, our correction); the customer data is inside the user turns (see `core/prompt.ts`).
  */
 import Anthropic, { APIConnectionError, APIError } from '@anthropic-ai/sdk';
 import type {
@@ -13,7 +14,7 @@ import type {
 import { ModelUnavailableError } from '#core/errors.ts';
 import type { LanguageModel, ModelRequest, ModelResponse, ToolCall } from '#core/ports.ts';
 
-/** The tools the model may call, as Messages API JSON schemas. */
+/** The tools the model may call, as Messages API JSON schemas (any fact key; see `modelTools`). */
 export const MODEL_TOOLS: Tool[] = [
   {
     name: 'escalate_to_human',
@@ -51,6 +52,30 @@ export const MODEL_TOOLS: Tool[] = [
   },
 ];
 
+/**
+ * The tools with `remember_customer_fact` limited to `factKeys` (an enum, named in its description).
+ * The same keys give byte-identical tools, so the cached prefix (tools, then system) stays stable.
+ */
+export function modelTools(factKeys: readonly string[] | undefined): Tool[] {
+  if (!factKeys) return MODEL_TOOLS;
+  return MODEL_TOOLS.map((tool) =>
+    tool.name !== 'remember_customer_fact'
+      ? tool
+      : {
+          ...tool,
+          description: `Remember a durable fact about the customer for future conversations. Only these keys are kept: ${factKeys.join(', ') || '(none)'}. Never card numbers, passwords, codes, contact details or government ids.`,
+          input_schema: {
+            type: 'object',
+            properties: {
+              key: { type: 'string', enum: [...factKeys], description: 'One of the allowed keys.' },
+              value: { type: 'string', description: 'The fact, short.' },
+            },
+            required: ['key', 'value'],
+          },
+        },
+  );
+}
+
 /** The part of a Messages API client we use (the Anthropic and Bedrock clients both have it). */
 export interface MessagesClient {
   messages: {
@@ -77,18 +102,21 @@ export interface RetryOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
-/** Maps our model request to Messages API parameters (system prefix cached, context and correction after it). */
+/**
+ * Maps our model request to Messages API parameters: the system prefix cached, our correction (if
+ * any) as a second system block, the turns (which carry all customer data) as messages.
+ */
 export function toMessagesParams(request: ModelRequest, model: string): MessageCreateParamsNonStreaming {
-  const dynamic = [request.context, request.correction].filter((part) => part?.trim()).join('\n\n');
+  const correction = request.correction?.trim();
   return {
     model,
     max_tokens: request.maxTokens,
     system: [
       { type: 'text', text: request.system, cache_control: { type: 'ephemeral' } },
-      // An empty text block is rejected by the API, so the dynamic block is sent only when it has content.
-      ...(dynamic ? [{ type: 'text' as const, text: dynamic }] : []),
+      // An empty text block is rejected by the API, so the correction is sent only when there is one.
+      ...(correction ? [{ type: 'text' as const, text: correction }] : []),
     ],
-    tools: MODEL_TOOLS,
+    tools: modelTools(request.factKeys),
     tool_choice: { type: 'auto' },
     messages: request.turns.map((turn) => ({ role: turn.role, content: turn.content })),
   };

@@ -6,7 +6,7 @@
  */
 import { type KnowledgeBase, searchTerms } from '#core/knowledge.ts';
 import type { LanguageModel, ModelRequest, ModelResponse, ToolCall } from '#core/ports.ts';
-import { estimateTokens, requestTokens } from '#core/prompt.ts';
+import { estimateTokens, latestCustomerText, requestTokens } from '#core/prompt.ts';
 
 /** Options of the offline model. */
 export interface OfflineModelOptions {
@@ -62,13 +62,8 @@ export class OfflineModel implements LanguageModel {
 
   /** Answers the last user turn. Never throws for content; never calls the network. */
   async respond(request: ModelRequest): Promise<ModelResponse> {
-    const question = [...request.turns].reverse().find((turn) => turn.role === 'user')?.content ?? '';
-    // Merged turns keep the newest paragraph last: that is the question to answer.
-    const latest =
-      question
-        .split(/\n{2,}/)
-        .at(-1)
-        ?.trim() ?? '';
+    // The newest customer message is the question; the customer data block is not read.
+    const latest = latestCustomerText(request);
     const answer = this.answer(latest);
     return {
       text: answer.text,

@@ -176,6 +176,8 @@ export interface CustomerProfile {
   customerAddress: string;
   name?: string;
   facts: Record<string, string>;
+  /** When each fact was last set (ISO), by key: the oldest is replaced past the limit (maps keep no order). */
+  factsUpdatedAt?: Record<string, string>;
   pastCases: { caseId: string; summary: string; outcome?: Outcome; resolvedAt?: string }[];
   optedOut: boolean;
   optedOutAt?: string;

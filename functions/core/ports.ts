@@ -171,17 +171,25 @@ export interface ModelTurn {
   content: string;
 }
 
-/** What the responder asks a model for. */
+/**
+ * What the responder asks a model for. Trust boundary: `system` and `correction` hold only the
+ * business's own text; everything a customer can shape (name, remembered facts, past cases, the
+ * rolling summary, the hand-back note, the messages) is inside `turns`, on the user side, wrapped in
+ * the tags the system prompt names and with angle brackets neutralised (see `core/prompt.ts`).
+ */
 export interface ModelRequest {
-  /** Stable prefix (persona, policies, knowledge base): cacheable. */
+  /** Stable prefix (persona, policies, tool rules, canary, knowledge base): cacheable, never customer text. */
   system: string;
-  /** Per-conversation context (profile, rolling summary, hand-back instruction). */
-  context: string;
-  /** Recent turns, oldest first; the last one is the customer's message. */
+  /**
+   * Turns, oldest first, starting with the user; the last one holds the customer's new message.
+   * The first user turn opens with the `<customer_data>` block.
+   */
   turns: ModelTurn[];
   maxTokens: number;
-  /** Extra instruction for a regeneration after an output guardrail refused the first answer. */
+  /** Extra instruction (ours) for a regeneration after an output guardrail refused the first answer. */
   correction?: string;
+  /** The fact keys `remember_customer_fact` accepts (`settings.customerFacts.allowedKeys`), for the tool schema. */
+  factKeys?: string[];
 }
 
 /** What a model answered. */

@@ -10,11 +10,16 @@
  */
 import type { BusinessSettings } from '#shared/business-settings.ts';
 import { ModelUnavailableError } from './errors.ts';
+import { normalizeFactKey } from './guardrails/customer-facts.ts';
 import { checkOutput, type InputVerdict } from './guardrails/index.ts';
 import type { KnowledgeBase } from './knowledge.ts';
 import type { Conversation, CustomerProfile, EscalationReason, Message, Priority } from './model.ts';
 import type { LanguageModel, ModelRequest, ModelResponse, ToolCall } from './ports.ts';
 import { buildInstructions, buildModelRequest, rollingSummary } from './prompt.ts';
+
+/** The escalation summary when the only customer text is a message flagged as injection. */
+const WITHHELD_SUMMARY =
+  'Customer needs help (their message was held back by a safety check; see the transcript).';
 
 /** Flag on a reply that admits not knowing (the guardrails count two of them as repeated failure). */
 export const DONT_KNOW_FLAG = 'dont_know';
@@ -48,7 +53,10 @@ interface ResultCommon {
   /** Knowledge-base passage ids the reply used. */
   passages: string[];
   tokens: TurnTokens;
-  /** Facts the model asked to remember (`remember_customer_fact`). */
+  /**
+   * Facts the model asked to remember (`remember_customer_fact`), keys normalized, not yet screened:
+   * `rememberFacts` (guardrails/customer-facts.ts) decides what is stored.
+   */
   facts: Record<string, string>;
   /** Model calls made (0, 1 or 2). */
   modelCalls: number;
@@ -88,8 +96,6 @@ const ESCALATION_REASONS: ReadonlySet<string> = new Set<EscalationReason>([
   'model_request',
 ]);
 const PRIORITIES: ReadonlySet<string> = new Set<Priority>(['low', 'normal', 'high', 'urgent']);
-const MAX_FACT_KEY = 40;
-const MAX_FACT_VALUE = 200;
 
 /** The model's reason code if it is one of ours, else `model_request`. */
 export function toEscalationReason(code: string | undefined): EscalationReason {
@@ -121,7 +127,8 @@ export async function respondToCustomer(
       kind: 'escalate',
       reason,
       priority,
-      summary: detail || summarizeAsk(lastCustomer),
+      // The packet summary becomes a past case the model sees later: a flagged message stays out of it.
+      summary: detail || (verdict.injection ? WITHHELD_SUMMARY : summarizeAsk(lastCustomer)),
       reply,
       flags: [...verdict.flags],
     };
@@ -236,15 +243,9 @@ class TurnAccumulator {
   absorbTools(calls: ToolCall[]): void {
     for (const call of calls) {
       if (call.name !== 'remember_customer_fact') continue;
-      const key = String(call.input.key ?? '')
-        .trim()
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '_')
-        .replace(/^_+|_+$/g, '')
-        .slice(0, MAX_FACT_KEY);
-      const value = String(call.input.value ?? '')
-        .trim()
-        .slice(0, MAX_FACT_VALUE);
+      // Values stay whole: the screen looks at all of a value before capping it.
+      const key = normalizeFactKey(call.input.key);
+      const value = String(call.input.value ?? '').trim();
       if (key && value) this.facts[key] = value;
     }
   }

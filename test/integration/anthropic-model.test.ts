@@ -1,6 +1,12 @@
 import { AnthropicBedrock } from '@anthropic-ai/bedrock-sdk';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AnthropicModel, backoffDelay, MODEL_TOOLS, toMessagesParams } from '#adapters/anthropic-model.ts';
+import {
+  AnthropicModel,
+  backoffDelay,
+  MODEL_TOOLS,
+  modelTools,
+  toMessagesParams,
+} from '#adapters/anthropic-model.ts';
 import { BedrockModel } from '#adapters/bedrock-model.ts';
 import { ModelUnavailableError } from '#core/errors.ts';
 import { makeCanary } from '#core/guardrails/index.ts';
@@ -20,9 +26,12 @@ import sample from '../../config/business.ts';
 
 const request: ModelRequest = {
   system: 'You are the Northwind Outfitters assistant. KNOWLEDGE BASE …',
-  context: 'Customer name: Ana',
   turns: [
-    { role: 'user', content: 'Do you ship to Canada?' },
+    {
+      role: 'user',
+      content:
+        '<customer_data>\nCustomer name: Ana\n</customer_data>\n\n<customer_message>\nDo you ship to Canada?\n</customer_message>',
+    },
     { role: 'assistant', content: 'Yes, for $24.95.' },
     { role: 'user', content: 'I want to talk to a person' },
   ],
@@ -104,7 +113,7 @@ describe('AnthropicModel against the fake Messages API', () => {
     expect(second.usage.inputTokens).toBe(60);
   });
 
-  it('sends the stable prefix with cache_control, the context after it, the tools, and auth headers', async () => {
+  it('sends the stable prefix with cache_control, only our correction after it, the turns as messages, the tools, and auth headers', async () => {
     await model().respond({ ...request, correction: 'Your previous reply was blocked (canary).' });
     const [recorded] = fake.requests;
     expect(recorded?.path).toBe('/v1/messages');
@@ -114,8 +123,10 @@ describe('AnthropicModel against the fake Messages API', () => {
     expect(recorded?.body.max_tokens).toBe(300);
     expect(recorded?.body.system).toEqual([
       { type: 'text', text: request.system, cache_control: { type: 'ephemeral' } },
-      { type: 'text', text: 'Customer name: Ana\n\nYour previous reply was blocked (canary).' },
+      { type: 'text', text: 'Your previous reply was blocked (canary).' },
     ]);
+    // The customer data travels in the first user turn, never in a system block.
+    expect(JSON.stringify(recorded?.body.system)).not.toContain('Customer name');
     expect(recorded?.body.tools.map((t: { name: string }) => t.name)).toEqual([
       'escalate_to_human',
       'remember_customer_fact',
@@ -228,12 +239,21 @@ describe('the fake Messages API', () => {
 });
 
 describe('shared Messages API mapping (Anthropic and Bedrock)', () => {
-  it('leaves out an empty context block (the API rejects empty text blocks)', () => {
-    const params = toMessagesParams({ ...request, context: '' }, 'm');
+  it('sends one system block when there is no correction (the API rejects empty text blocks)', () => {
+    const params = toMessagesParams({ ...request, correction: '  ' }, 'm');
     expect(params.system).toEqual([
       { type: 'text', text: request.system, cache_control: { type: 'ephemeral' } },
     ]);
     expect(params.tools).toBe(MODEL_TOOLS);
+  });
+
+  it('limits remember_customer_fact to the allowed keys when the request names them', () => {
+    const params = toMessagesParams({ ...request, factKeys: ['preferred_name', 'language'] }, 'm');
+    const tool = (params.tools as typeof MODEL_TOOLS).find((t) => t.name === 'remember_customer_fact');
+    expect(tool?.description).toContain('preferred_name, language');
+    expect(tool?.input_schema.properties).toMatchObject({ key: { enum: ['preferred_name', 'language'] } });
+    // The same keys give the same tools, byte for byte: the cached prefix stays stable.
+    expect(JSON.stringify(modelTools(['preferred_name', 'language']))).toBe(JSON.stringify(params.tools));
   });
 
   it('BedrockModel sends the same mapped body through the Bedrock client and maps the reply', async () => {

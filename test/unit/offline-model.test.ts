@@ -10,7 +10,6 @@ const model = new OfflineModel(knowledge, { brand: 'Northwind Outfitters' });
 function ask(text: string, earlier: ModelRequest['turns'] = []): ModelRequest {
   return {
     system: 'system prompt',
-    context: '',
     turns: [...earlier, { role: 'user', content: text }],
     maxTokens: 400,
   };

@@ -9,8 +9,10 @@
  */
 import type { BusinessSettings } from '../../shared/business-settings.ts';
 import { checkBudget } from '../guardrails/budget.ts';
+import { rememberFacts } from '../guardrails/customer-facts.ts';
 import { checkInput, type InputVerdict } from '../guardrails/index.ts';
 import { redactPii } from '../guardrails/pii.ts';
+import { screenProfileName } from '../guardrails/profile-name.ts';
 import type { KnowledgeBase } from '../knowledge.ts';
 import type { Conversation, ConversationEvent, CustomerProfile, Message } from '../model.ts';
 import { classifyKeyword } from '../opt-out.ts';
@@ -22,6 +24,7 @@ import type {
   EscalationQueue,
   LanguageModel,
 } from '../ports.ts';
+import { isWithheld } from '../prompt.ts';
 import { respondToCustomer } from '../responder.ts';
 import {
   emptyProfile,
@@ -79,8 +82,10 @@ export async function handleCustomerMessage(
   const resumingEscalation = conversation.caseId === caseIdFor(message.messageId);
   const profile =
     (await deps.store.getProfile(conversation.customerAddress)) ?? emptyProfile(conversation.customerAddress);
-  if (event.profileName && profile.name !== event.profileName) {
-    await updateProfile(deps.store, conversation.customerAddress, () => ({ name: event.profileName }));
+  // The profile name is the customer's free text: capped, and not used at all when a guardrail flags it.
+  const profileName = screenProfileName(event.profileName, deps.settings.guardrails.maxProfileNameChars);
+  if (profileName && profile.name !== profileName) {
+    await updateProfile(deps.store, conversation.customerAddress, () => ({ name: profileName }));
   }
 
   if (!resumingEscalation) {
@@ -98,7 +103,7 @@ export async function handleCustomerMessage(
     conversation = await updateConversation(deps, conversation.id, (current) => ({
       ...current,
       lastInboundAt: message.at > (current.lastInboundAt ?? '') ? message.at : current.lastInboundAt,
-      customerName: event.profileName ?? current.customerName,
+      customerName: profileName ?? current.customerName,
       customerTurns: (current.customerTurns ?? 0) + (housekeeping ? 0 : 1),
     }));
   }
@@ -216,7 +221,8 @@ async function route(
     ...previous.map((item) =>
       item.author === 'customer' ? { ...item, text: redactPii(item.text).text } : item,
     ),
-    { ...message, text: verdict.text },
+    // The new message carries this turn's flags, so a flagged one is withheld like earlier ones.
+    { ...message, text: verdict.text, flags: [...(message.flags ?? []), ...verdict.flags] },
   ];
 
   if (conversation.mode !== 'ai') {
@@ -260,9 +266,13 @@ async function route(
 
   const result = await respondToCustomer(deps, { conversation, profile, history: promptHistory, verdict });
   if (Object.keys(result.facts).length > 0) {
-    await updateProfile(deps.store, conversation.customerAddress, (current) => ({
-      facts: { ...current.facts, ...result.facts },
-    }));
+    const now = deps.clock.now().toISOString();
+    await updateProfile(deps.store, conversation.customerAddress, (current) => {
+      const remembered = rememberFacts(current, result.facts, deps.settings.customerFacts, now);
+      return remembered.accepted.length
+        ? { facts: remembered.facts, factsUpdatedAt: remembered.factsUpdatedAt }
+        : undefined;
+    });
   }
   const tokens = result.tokens.input + result.tokens.output;
   await updateConversation(deps, conversation.id, (current) => ({
@@ -353,7 +363,8 @@ async function forwardToAgents(
   // Without a card yet, the notifier shows this message: in the transcript, or when it catches up.
   if (!kase?.slack) return;
   await forwardToThread(deps, kase.slack, message);
-  if (conversation.mode !== 'agent') return;
+  // A message flagged as injection never reaches the model, not even for a suggestion.
+  if (conversation.mode !== 'agent' || verdict.injection) return;
   try {
     // A suggestion for the agent: the AI drafts an answer even where, on its own, it would hand over.
     const suggestion = await respondToCustomer(deps, {
@@ -407,6 +418,7 @@ function withContext(reason: string, history: Message[]): string {
   const earlier = history
     .filter((m) => m.author === 'customer')
     .slice(0, -1)
+    .filter((m) => !isWithheld(m))
     .slice(-3)
     .map((m) => `"${m.text.slice(0, 160)}"`);
   if (!reason) return summarizeForAgent(history);
@@ -418,7 +430,7 @@ function withContext(reason: string, history: Message[]): string {
 
 function summarizeForAgent(history: Message[]): string {
   const asks = history
-    .filter((m) => m.author === 'customer')
+    .filter((m) => m.author === 'customer' && !isWithheld(m))
     .slice(-3)
     .map((m) => m.text);
   return asks.length ? `The customer wrote: ${asks.join(' / ')}`.slice(0, 600) : 'No customer text.';
