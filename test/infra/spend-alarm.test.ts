@@ -17,11 +17,11 @@ it('alarms, to the alarm topic, on any crossed ceiling within the clock hour, on
   expect(matching).toHaveLength(1);
   const functions = resourcesOf(application, 'AWS::Lambda::Function');
   const services = new Set(
-    handlerNames.map(
-      (name) =>
-        functions[logicalId(stacks.application.functions[name].function)]?.Properties?.Environment?.Variables
-          ?.POWERTOOLS_SERVICE_NAME,
-    ),
+    handlerNames.map((name) => {
+      const props = functions[logicalId(stacks.application.functions[name].function)]?.Properties;
+      const environment = props?.Environment as { Variables?: Record<string, unknown> } | undefined;
+      return environment?.Variables?.POWERTOOLS_SERVICE_NAME;
+    }),
   );
   // Powertools adds the service name as the one default dimension of every metric it emits.
   expect([...services]).toHaveLength(1);
