@@ -3,8 +3,10 @@
  * 1. Open the conversation on a first message; note the inbound time (WhatsApp window) and name.
  * 2. Opt-out keywords (STOP / START / HELP) and survey answers are handled without the AI.
  * 3. Input guardrails: normalize, redact PII, detect injection/abuse, score sentiment, find triggers.
- * 4. Mode `queued`/`agent`: the message goes to the case's Slack thread (plus an AI suggestion for the owner).
- * 5. Mode `ai`: budget check, the responder (model + output guardrails), then reply or escalate.
+ * 4. Mode `queued`/`agent`: the message goes to the case's Slack thread (plus an AI suggestion for the owner,
+ *    within the same budgets and ceilings as AI replies).
+ * 5. Mode `ai`: budget and global ceiling checks, the responder (model + output guardrails), then reply or
+ *    escalate.
  * 6. Mark the message processed, so a redelivered event does nothing twice.
  */
 import type { BusinessSettings } from '../../shared/business-settings.ts';
