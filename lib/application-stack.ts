@@ -197,6 +197,7 @@ export class ApplicationStack extends Stack {
     );
     for (const [name, fn] of Object.entries(functions)) this.alarms.function(pascal(name), fn.function);
     this.alarms.serverErrors('Api5xx', this.webhookApi.api);
+    this.alarms.budgetCeiling('BudgetCeilingCrossed');
 
     new OperationsDashboard(this, 'Dashboard', {
       stage: config.stage,

@@ -114,7 +114,7 @@ export interface Message {
   passages?: string[];
   /** Guardrail flags raised on this message. */
   flags?: string[];
-  tokens?: { input: number; output: number; cacheRead?: number };
+  tokens?: { input: number; output: number; cacheRead?: number; cacheWrite?: number };
   /** SMS segments used (outbound). */
   segments?: number;
   /** True when a WhatsApp template was sent instead of the text. */

@@ -209,6 +209,23 @@ export interface LanguageModel {
   respond(request: ModelRequest): Promise<ModelResponse>;
 }
 
+/** What one clock hour (UTC) used, all conversations of the deployment together. */
+export interface HourlyUsage {
+  /** Model tokens: input, output, cache reads and cache writes. */
+  tokens: number;
+  /** Outbound messages (parts) that went to customers. */
+  messages: number;
+}
+
+/**
+ * Deployment-wide usage per clock hour, for the global ceilings. `hour` is `yyyy-mm-ddThh` (UTC, see
+ * `hourOf`). `add` is atomic and returns the hour's totals after the addition.
+ */
+export interface UsageLedger {
+  current(hour: string): Promise<HourlyUsage>;
+  add(hour: string, amounts: Partial<HourlyUsage>): Promise<HourlyUsage>;
+}
+
 /** Time, injectable for tests. */
 export interface Clock {
   now(): Date;

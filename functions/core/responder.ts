@@ -47,6 +47,7 @@ export interface TurnTokens {
   input: number;
   output: number;
   cacheRead?: number;
+  cacheWrite?: number;
 }
 
 interface ResultCommon {
@@ -235,6 +236,9 @@ class TurnAccumulator {
     this.tokens.output += response.usage.outputTokens;
     if (response.usage.cacheReadTokens !== undefined) {
       this.tokens.cacheRead = (this.tokens.cacheRead ?? 0) + response.usage.cacheReadTokens;
+    }
+    if (response.usage.cacheWriteTokens !== undefined) {
+      this.tokens.cacheWrite = (this.tokens.cacheWrite ?? 0) + response.usage.cacheWriteTokens;
     }
     if (response.sentiment !== undefined) this.sentiment = response.sentiment;
     return response;

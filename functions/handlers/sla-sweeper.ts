@@ -8,9 +8,10 @@ import { logger } from '../shared/logging.ts';
 import { clock, settings, store } from '../wiring/base.ts';
 import { channel } from '../wiring/channel.ts';
 import { desk } from '../wiring/desk.ts';
+import { ledger } from '../wiring/ledger.ts';
 
 async function sweep(): Promise<SweepReport> {
-  const report = await sweepSla({ store, desk, channel, clock, settings });
+  const report = await sweepSla({ store, desk, channel, clock, settings, ledger });
   logger.info('sla sweep', { ...report });
   return report;
 }

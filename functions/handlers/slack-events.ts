@@ -7,12 +7,13 @@ import { createDeskCommands } from '../core/use-cases/desk-actions.ts';
 import { clock, env, requireCredential, settings, store } from '../wiring/base.ts';
 import { channel } from '../wiring/channel.ts';
 import { desk } from '../wiring/desk.ts';
+import { ledger } from '../wiring/ledger.ts';
 
 const slack = createSlackApp({
   signingSecret: requireCredential('SLACK_SIGNING_SECRET'),
   botToken: requireCredential('SLACK_BOT_TOKEN'),
   slackApiUrl: env.SLACK_API_URL,
-  commands: createDeskCommands({ store, desk, channel, clock, settings }),
+  commands: createDeskCommands({ store, desk, channel, clock, settings, ledger }),
   dedupe: (key) => store.claimOnce(key, 3600),
 });
 

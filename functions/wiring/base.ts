@@ -24,7 +24,8 @@ export const settings = parseBusinessSettings(businessSettings);
 export const clock: Clock = { now: () => new Date() };
 
 // AWS_ENDPOINT_URL_DYNAMODB (set by the local runtime) is honoured by the SDK itself.
-const dynamo = new DynamoDBClient({ region: env.AWS_REGION });
+/** The DynamoDB client every table adapter shares (one connection pool per instance). */
+export const dynamo = new DynamoDBClient({ region: env.AWS_REGION });
 
 /** CloudWatch metrics (embedded metric format) in the Tandem namespace. */
 export const metrics = new Metrics({ namespace: CX_NAMESPACE, serviceName: 'tandem' });

@@ -1,10 +1,16 @@
 /**
  * Alarms to one encrypted SNS topic: DLQ depth, age of the oldest message, function errors and
- * throttles, API 5xx. Each threshold says what a person should look at.
+ * throttles, API 5xx, a crossed global spend ceiling. Each threshold says what a person should look at.
  */
 import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
-import { Alarm, ComparisonOperator, type IMetric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import {
+  Alarm,
+  ComparisonOperator,
+  type IMetric,
+  Metric,
+  TreatMissingData,
+} from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
@@ -106,6 +112,28 @@ export class Alarms extends Construct {
       threshold: 1,
       evaluationPeriods: 1,
       description: 'The API answered 5xx: a webhook was not accepted and its sender will retry.',
+    });
+  }
+
+  /**
+   * A global hourly ceiling (model tokens or outbound messages, `settings.ceilings`) was crossed: the AI
+   * has stopped answering and every conversation goes to people until the clock hour ends. The metric is
+   * emitted by the functions (EMF, `functions/adapters/ceiling-metrics.ts`) with the `service` dimension.
+   */
+  budgetCeiling(id: string): Alarm {
+    const metric = new Metric({
+      namespace: 'Tandem',
+      metricName: 'BudgetCeilingCrossed',
+      dimensionsMap: { service: 'tandem' },
+      // One period per clock hour, like the ceilings: the alarm stays raised for the hour it was crossed in.
+      period: Duration.hours(1),
+      statistic: 'Sum',
+    });
+    return this.add(id, metric, {
+      threshold: 1,
+      evaluationPeriods: 1,
+      description:
+        'A global hourly ceiling was crossed: the AI stopped answering and people take every conversation until the hour ends. Look for abuse or a loop, or raise settings.ceilings.',
     });
   }
 

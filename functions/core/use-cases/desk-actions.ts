@@ -8,7 +8,7 @@ import { claim, handBack, isOwnedBy, release, resolve } from '../conversation-st
 import type { DeskCommands } from '../desk-commands.ts';
 import { IllegalTransitionError } from '../errors.ts';
 import type { Agent, Case, Conversation, Outcome } from '../model.ts';
-import type { AgentDesk, Clock, ConversationStore, CustomerChannel, DeskRef } from '../ports.ts';
+import type { AgentDesk, Clock, ConversationStore, CustomerChannel, DeskRef, UsageLedger } from '../ports.ts';
 import { caseView } from './case-view.ts';
 import { closingFigures, record, updateCase, updateConversation, updateProfile } from './conversations.ts';
 import { type SendOutcome, sendToCustomer } from './send-to-customer.ts';
@@ -20,6 +20,8 @@ export interface DeskDeps {
   channel: CustomerChannel;
   clock: Clock;
   settings: BusinessSettings;
+  /** Counts agent replies for the global outbound ceiling (they are never refused by it). */
+  ledger?: UsageLedger;
 }
 
 const UNKNOWN_CASE = "This thread isn't linked to an open Tandem conversation, so nothing was sent.";

@@ -11,7 +11,7 @@ import { isOpen, nextOpening } from '../business-hours.ts';
 import { escalate } from '../conversation-state.ts';
 import { ConflictError } from '../errors.ts';
 import type { Case, Conversation, EscalationPacket, EscalationReason, Priority } from '../model.ts';
-import type { Clock, ConversationStore, CustomerChannel, EscalationQueue } from '../ports.ts';
+import type { Clock, ConversationStore, CustomerChannel, EscalationQueue, UsageLedger } from '../ports.ts';
 import { whatsappWindow } from '../whatsapp-window.ts';
 import { record, updateConversation } from './conversations.ts';
 import { sendToCustomer } from './send-to-customer.ts';
@@ -44,6 +44,7 @@ export async function escalateConversation(
     channel: CustomerChannel;
     clock: Clock;
     settings: BusinessSettings;
+    ledger?: UsageLedger;
   },
   request: EscalationRequest,
 ): Promise<Case> {

@@ -3,12 +3,14 @@
  * 1. Open the conversation on a first message; note the inbound time (WhatsApp window) and name.
  * 2. Opt-out keywords (STOP / START / HELP) and survey answers are handled without the AI.
  * 3. Input guardrails: normalize, redact PII, detect injection/abuse, score sentiment, find triggers.
- * 4. Mode `queued`/`agent`: the message goes to the case's Slack thread (plus an AI suggestion for the owner).
- * 5. Mode `ai`: budget check, the responder (model + output guardrails), then reply or escalate.
+ * 4. Mode `queued`/`agent`: the message goes to the case's Slack thread (plus an AI suggestion for the owner,
+ *    within the same budgets and ceilings as AI replies).
+ * 5. Mode `ai`: budget and global ceiling checks, the responder (model + output guardrails), then reply or
+ *    escalate.
  * 6. Mark the message processed, so a redelivered event does nothing twice.
  */
 import type { BusinessSettings } from '../../shared/business-settings.ts';
-import { checkBudget } from '../guardrails/budget.ts';
+import { checkBudget, hourOf, totalTokens } from '../guardrails/budget.ts';
 import { rememberFacts } from '../guardrails/customer-facts.ts';
 import { checkInput, type InputVerdict } from '../guardrails/index.ts';
 import { redactPii } from '../guardrails/pii.ts';
@@ -23,6 +25,7 @@ import type {
   CustomerChannel,
   EscalationQueue,
   LanguageModel,
+  UsageLedger,
 } from '../ports.ts';
 import { isWithheld } from '../prompt.ts';
 import { respondToCustomer } from '../responder.ts';
@@ -36,6 +39,7 @@ import {
 import { caseIdFor, escalateConversation } from './escalate-conversation.ts';
 import { forwardToThread } from './forward-to-thread.ts';
 import { sendToCustomer } from './send-to-customer.ts';
+import { ceilingVerdict, recordSpend } from './spend.ts';
 
 /** Everything the worker needs. */
 export interface WorkerDeps {
@@ -49,10 +53,14 @@ export interface WorkerDeps {
   clock: Clock;
   /** Secret token placed in the system prompt; a reply echoing it is blocked. */
   canary: string;
+  /** Hourly usage for the global ceilings (`settings.ceilings`); without it they are not enforced. */
+  ledger?: UsageLedger;
 }
 
 const PROCESSED = 'processed';
 const SUGGESTION = 'suggestion';
+const SUGGESTIONS_PAUSED =
+  'The AI has reached its budget for now, so there are no more suggested replies in this thread.';
 const HISTORY = 40;
 const SURVEY_ANSWER = /^\s*([1-5])\s*[.!]?\s*$/;
 
@@ -263,8 +271,22 @@ async function route(
     });
     return 'escalated';
   }
+  // The deployment's hourly ceilings: past one the AI stops and people take over, until the hour ends.
+  const ceiling = verdict.escalation ? { ok: true } : await ceilingVerdict(deps);
+  if (!ceiling.ok) {
+    await escalateConversation(deps, {
+      ...escalationBase,
+      reason: 'budget_exceeded',
+      priority: 'normal',
+      summary: summarizeForAgent(promptHistory),
+      tried: `The AI is paused: the deployment reached its hourly ${ceiling.reason === 'messages' ? 'outbound message' : 'model token'} ceiling.`,
+    });
+    return 'escalated';
+  }
 
   const result = await respondToCustomer(deps, { conversation, profile, history: promptHistory, verdict });
+  const tokens = totalTokens(result.tokens);
+  await recordSpend(deps, { tokens });
   if (Object.keys(result.facts).length > 0) {
     const now = deps.clock.now().toISOString();
     await updateProfile(deps.store, conversation.customerAddress, (current) => {
@@ -274,7 +296,6 @@ async function route(
         : undefined;
     });
   }
-  const tokens = result.tokens.input + result.tokens.output;
   await updateConversation(deps, conversation.id, (current) => ({
     ...current,
     usage: {
@@ -366,6 +387,16 @@ async function forwardToAgents(
   // A message flagged as injection never reaches the model, not even for a suggestion.
   if (conversation.mode !== 'agent' || verdict.injection) return;
   try {
+    // Suggestions spend from the same budgets as AI replies: past one, the agent simply gets none.
+    const now = deps.clock.now();
+    const usage = currentUsage(conversation, now);
+    const budget = checkBudget({ callsInLastHour: usage.calls, tokensUsed: usage.tokens }, deps.settings);
+    if (!budget.ok || !(await ceilingVerdict(deps)).ok) {
+      if (await deps.store.claimOnce(`suggestions-paused#${kase.caseId}#${hourOf(now)}`, 7200)) {
+        await deps.desk.postInThread(kase.slack, SUGGESTIONS_PAUSED);
+      }
+      return;
+    }
     // A suggestion for the agent: the AI drafts an answer even where, on its own, it would hand over.
     const suggestion = await respondToCustomer(deps, {
       conversation,
@@ -373,6 +404,21 @@ async function forwardToAgents(
       history: promptHistory,
       verdict: { ...verdict, escalation: undefined, safetyReply: undefined },
     });
+    const tokens = totalTokens(suggestion.tokens);
+    await recordSpend(deps, { tokens });
+    if (suggestion.modelCalls > 0) {
+      await updateConversation(deps, conversation.id, (current) => {
+        const used = currentUsage(current, now);
+        return {
+          ...current,
+          usage: {
+            windowStart: used.windowStart,
+            calls: used.calls + suggestion.modelCalls,
+            tokens: used.tokens + tokens,
+          },
+        };
+      });
+    }
     if (suggestion.kind !== 'reply') return;
     const suggestionId = `suggestion-${message.messageId}`;
     await deps.store.appendMessage({
@@ -384,6 +430,7 @@ async function forwardToAgents(
       text: suggestion.text,
       flags: [SUGGESTION],
       passages: suggestion.passages,
+      tokens: suggestion.tokens,
     });
     await deps.desk.postInThread(kase.slack, `Suggested reply: ${suggestion.text}`, {
       actions: [{ kind: 'send_suggestion', caseId: kase.caseId, suggestionId }],

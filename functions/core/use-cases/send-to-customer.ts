@@ -7,6 +7,9 @@
  *    (`template: true`); inside it, or on SMS, send the text split at sentence boundaries (≤ 1,600 chars).
  * 4. Record the outbound message (segments, template, provider ids, status `queued`) so delivery
  *    callbacks can find it.
+ * 5. Count the messages sent (one per part) in the hourly usage ledger, for the global outbound ceiling.
+ *    The gate itself never refuses on the ceiling: agents and system notices still go out (people are
+ *    the fallback); only the AI stops (see the worker).
  * Channel errors: 21610 marks the profile opted out; 63016 falls back to the template once; a bad number or
  * another rejection is recorded on the message (status `failed`); transient failures release the outbox
  * key and are rethrown so the queue retries.
@@ -25,9 +28,10 @@ import type { BusinessSettings } from '../../shared/business-settings.ts';
 import { ChannelError, ConflictError, ValidationError } from '../errors.ts';
 import { splitMessage } from '../message-split.ts';
 import type { Agent, Conversation, CustomerProfile, Message } from '../model.ts';
-import type { Clock, ConversationStore, CustomerChannel } from '../ports.ts';
+import type { Clock, ConversationStore, CustomerChannel, UsageLedger } from '../ports.ts';
 import { countSegments } from '../sms-segments.ts';
 import { whatsappWindow } from '../whatsapp-window.ts';
+import { recordSpend } from './spend.ts';
 
 /** How long an outbox key blocks a resend. */
 export const OUTBOX_TTL_SECONDS = 7 * 24 * 60 * 60;
@@ -38,6 +42,8 @@ export interface SendToCustomerDeps {
   channel: CustomerChannel;
   clock: Clock;
   settings: BusinessSettings;
+  /** Hourly usage for the global outbound ceiling; without it sends are not counted. */
+  ledger?: UsageLedger;
 }
 
 /** One outbound message request. */
@@ -140,6 +146,7 @@ export async function sendToCustomer(
     };
   }
 
+  await recordSpend(deps, { messages: result.providerIds.length });
   const message: Message = {
     ...base,
     status: 'queued',

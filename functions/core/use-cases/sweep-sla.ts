@@ -9,7 +9,7 @@
 import type { BusinessSettings } from '../../shared/business-settings.ts';
 import { resolve } from '../conversation-state.ts';
 import type { Priority } from '../model.ts';
-import type { AgentDesk, Clock, ConversationStore, CustomerChannel } from '../ports.ts';
+import type { AgentDesk, Clock, ConversationStore, CustomerChannel, UsageLedger } from '../ports.ts';
 import { whatsappWindow } from '../whatsapp-window.ts';
 import { closingFigures, record, updateCase, updateConversation } from './conversations.ts';
 import { sendToCustomer } from './send-to-customer.ts';
@@ -32,6 +32,7 @@ export async function sweepSla(
     channel: CustomerChannel;
     clock: Clock;
     settings: BusinessSettings;
+    ledger?: UsageLedger;
   },
   options: { limit?: number } = {},
 ): Promise<SweepReport> {

@@ -1,0 +1,57 @@
+/**
+ * The `BudgetCeilingCrossed` CloudWatch metric (EMF through Powertools), raised when an addition to the
+ * hourly usage ledger takes a global ceiling from below to at-or-over. The alarm on it tells the operator
+ * that the AI has stopped and people are answering everything until the hour ends.
+ *
+ * A decorator around the {@link UsageLedger}: the core only counts; which addition crossed a ceiling is
+ * decided by `crossedCeilings`, and emitting it is wiring's business.
+ */
+import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { crossedCeilings } from '#core/guardrails/budget.ts';
+import type { UsageLedger } from '#core/ports.ts';
+import type { BusinessSettings } from '#shared/business-settings.ts';
+
+/** Name of the metric the ceiling alarm watches (namespace `CX_NAMESPACE`, dimension `service`). */
+export const CEILING_METRIC = 'BudgetCeilingCrossed';
+
+/** Options of {@link withCeilingMetrics}. */
+export interface CeilingMetricsOptions {
+  /** Called when the ledger or the metric fails; the ledger error is rethrown. @default console.warn */
+  onError?: (message: string, error: unknown) => void;
+}
+
+/**
+ * Wraps `ledger` so that the addition that crosses a ceiling also publishes {@link CEILING_METRIC}, with
+ * only the default `service` dimension (`tandem` in every function), the one series the alarm watches.
+ */
+export function withCeilingMetrics(
+  ledger: UsageLedger,
+  metrics: Metrics,
+  settings: BusinessSettings,
+  options: CeilingMetricsOptions = {},
+): UsageLedger {
+  const onError = options.onError ?? ((message, error) => console.warn(message, error));
+  return {
+    current: (hour) => ledger.current(hour),
+    add: async (hour, amounts) => {
+      let after: Awaited<ReturnType<UsageLedger['add']>>;
+      try {
+        after = await ledger.add(hour, amounts);
+      } catch (error) {
+        onError('usage ledger not updated', error);
+        throw error;
+      }
+      try {
+        for (const ceiling of crossedCeilings(after, amounts, settings)) {
+          const single = metrics.singleMetric();
+          single.addMetadata('ceiling', ceiling);
+          single.addMetadata('hour', hour);
+          single.addMetric(CEILING_METRIC, MetricUnit.Count, 1);
+        }
+      } catch (error) {
+        onError('ceiling metric not emitted', error);
+      }
+      return after;
+    },
+  };
+}
