@@ -11,6 +11,7 @@ import type { BusinessSettings } from '../../shared/business-settings.ts';
 import { checkBudget } from '../guardrails/budget.ts';
 import { checkInput, type InputVerdict } from '../guardrails/index.ts';
 import { redactPii } from '../guardrails/pii.ts';
+import { hasPiiRemovedFlag } from '../guardrails/pii-at-rest.ts';
 import type { KnowledgeBase } from '../knowledge.ts';
 import type { Conversation, ConversationEvent, CustomerProfile, Message } from '../model.ts';
 import { classifyKeyword } from '../opt-out.ts';
@@ -101,6 +102,10 @@ export async function handleCustomerMessage(
       customerName: event.profileName ?? current.customerName,
       customerTurns: (current.customerTurns ?? 0) + (housekeeping ? 0 : 1),
     }));
+  }
+
+  if (hasPiiRemovedFlag(message.flags) && !conversation.sensitiveDataNoticeAt) {
+    conversation = await noticeSensitiveDataRemoved(deps, conversation);
   }
 
   // What the handling learns about the message (flags, sentiment) is written once, with the processed mark.
@@ -444,4 +449,25 @@ function repeatsEarlierMessage(text: string, previous: Message[]): boolean {
 
 function wordSet(text: string): Set<string> {
   return new Set(text.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []);
+}
+
+/**
+ * Tells the customer, once per conversation, that a card number, SSN or IBAN was removed. The outbox key
+ * keeps a redelivery from sending it twice; the marker on the conversation keeps later messages from it.
+ */
+async function noticeSensitiveDataRemoved(
+  deps: WorkerDeps,
+  conversation: Conversation,
+): Promise<Conversation> {
+  await sendToCustomer(deps, {
+    conversation,
+    text: deps.settings.messages.sensitiveDataRemoved,
+    author: 'system',
+    idempotencyKey: `sensitive#${conversation.id}`,
+  });
+  return updateConversation(deps, conversation.id, (current) =>
+    current.sensitiveDataNoticeAt
+      ? undefined
+      : { ...current, sensitiveDataNoticeAt: deps.clock.now().toISOString() },
+  );
 }
