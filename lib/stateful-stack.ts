@@ -84,6 +84,8 @@ export class StatefulStack extends Stack {
       reason:
         'Third-party API credentials (Twilio, Slack, Anthropic) are issued and rotated in those providers’ consoles; there is no Lambda that could rotate them. Rotate there, then put-secret-value (docs/deploy.md).',
     });
+    // `npm run erase` / `npm run export -- --stage <name>` find the table here.
+    new CfnOutput(this, 'TableName', { value: this.table.tableName });
     new CfnOutput(this, 'CredentialsSecretArn', {
       description:
         'Fill with: aws secretsmanager put-secret-value --secret-id <this> --secret-string file://…',

@@ -7,7 +7,7 @@
  * them; as modules are cached, one process runs one runtime.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -50,6 +50,9 @@ export const LOCAL_SLACK = {
   botToken: 'xoxb-tandem-local',
   signingSecret: createHash('sha256').update('tandem-local-signing').digest('hex').slice(0, 32),
 } as const;
+
+/** The file in the data dir that names a running dev runtime's DynamoDB endpoint and table. */
+export const DEV_CONNECTION_FILE = 'dev.json';
 
 /** The escalation channel the emulated Slack workspace uses unless `SLACK_ESCALATION_CHANNEL` is set. */
 export const LOCAL_ESCALATION_CHANNEL = 'C0TANDEM';
@@ -255,6 +258,19 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         slack.mode = 'missing';
         log(`! Slack emulator unavailable: ${message(error)}`);
       }
+    }
+    // Where `npm run erase` / `npm run export` find this runtime's table (and the emulated Slack) while it runs.
+    if (dataDir && dynamo) {
+      const connection = join(dataDir, DEV_CONNECTION_FILE);
+      writeFileSync(
+        connection,
+        JSON.stringify({
+          dynamoEndpoint,
+          tableName,
+          ...(slack.mode === 'emulated' ? { slack: { apiUrl: slack.apiUrl, botToken: slack.botToken } } : {}),
+        }),
+      );
+      cleanups.push(async () => rmSync(connection, { force: true }));
     }
     const model: Components['model'] =
       source.MODEL_PROVIDER === 'bedrock' || source.MODEL_PROVIDER === 'offline'

@@ -4,16 +4,19 @@
  */
 import { createHash } from 'node:crypto';
 import {
+  BatchWriteCommand,
   DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
   QueryCommand,
   type QueryCommandInput,
+  ScanCommand,
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError, ValidationError } from '#core/errors.ts';
+import { redactAtRestDeep } from '#core/guardrails/pii-at-rest.ts';
 import type {
   Case,
   Conversation,
@@ -22,7 +25,14 @@ import type {
   LifecycleEvent,
   Message,
 } from '#core/model.ts';
-import type { Clock, ConversationStore } from '#core/ports.ts';
+import type {
+  Clock,
+  ConversationStore,
+  CustomerData,
+  CustomerDataStore,
+  ErasureAudit,
+  ErasureCounts,
+} from '#core/ports.ts';
 
 type Item = Record<string, unknown>;
 
@@ -60,6 +70,8 @@ const STATUS_RANK: Record<DeliveryStatus, number> = {
 const PROVIDER_POINTER_TTL_SECONDS = 30 * 24 * 3600;
 /** A status that arrived before its provider id was recorded waits this long for `recordProviderIds`. */
 const PENDING_STATUS_TTL_SECONDS = 24 * 3600;
+/** Retention when the caller does not say (the business settings' default). */
+export const DEFAULT_RETENTION_DAYS = 90;
 /** Attempts for a transaction cancelled by a concurrent transaction on the same items. */
 const TRANSACTION_ATTEMPTS = 8;
 
@@ -74,18 +86,26 @@ const keys = {
   case: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'CASE' }),
   profile: (customerAddress: string) => ({ pk: `PROFILE#${customerAddress}`, sk: 'PROFILE' }),
   once: (key: string) => ({ pk: `ONCE#${key}`, sk: 'ONCE' }),
+  /** The customer index: one item per conversation and case of a customer, for export and erase. */
+  customer: (customerAddress: string, sk: string) => ({ pk: `CUSTOMER#${customerAddress}`, sk }),
 };
 
-/** DynamoDB implementation of the {@link ConversationStore} port. */
-export class DynamoDbConversationStore implements ConversationStore {
+/**
+ * DynamoDB implementation of the {@link ConversationStore} and {@link CustomerDataStore} ports.
+ * Safe by construction: every free-text string it writes passes `redactAtRestDeep` (no card number, SSN
+ * or IBAN reaches the table), and every item it writes carries `expiresAt` within the retention.
+ */
+export class DynamoDbConversationStore implements ConversationStore, CustomerDataStore {
   private readonly clock: Clock;
+  private readonly retentionSeconds: number;
 
   constructor(
     private readonly documentClient: DynamoDBDocumentClient,
     private readonly tableName: string,
-    options: { clock?: Clock } = {},
+    options: { clock?: Clock; retentionDays?: number } = {},
   ) {
     this.clock = options.clock ?? { now: () => new Date() };
+    this.retentionSeconds = (options.retentionDays ?? DEFAULT_RETENTION_DAYS) * 24 * 3600;
   }
 
   // ── Conversations ────────────────────────────────────────────────────────────────────────────
@@ -95,17 +115,17 @@ export class DynamoDbConversationStore implements ConversationStore {
   }
 
   async createConversation(conversation: Conversation): Promise<void> {
-    await this.put(
-      conversationItem(conversation),
-      'attribute_not_exists(pk)',
-      undefined,
+    await this.createIndexed(
+      { ...conversationItem(conversation), expiresAt: this.expiresAt() },
+      keys.customer(conversation.customerAddress, `CONV#${conversation.id}`),
       `conversation ${conversation.id} already exists`,
     );
   }
 
   async saveConversation(conversation: Conversation): Promise<void> {
     await this.put(
-      conversationItem(conversation),
+      // Every save (customer activity, agent actions) moves the expiry: kept `retention` after the last contact.
+      { ...conversationItem(conversation), expiresAt: this.expiresAt() },
       '#version = :expected',
       { ':expected': conversation.version - 1 },
       `conversation ${conversation.id} is not at version ${conversation.version - 1}`,
@@ -130,10 +150,12 @@ export class DynamoDbConversationStore implements ConversationStore {
 
   async appendMessage(message: Message): Promise<boolean> {
     const messageSk = messageSortKey(message);
+    const expiresAt = this.expiresAt();
     const item = {
-      ...clean(message),
+      ...redactAtRestDeep(clean(message)),
       ...keys.message(message.conversationId, messageSk),
       itemType: 'message',
+      expiresAt,
       ...(message.status ? { statusRank: STATUS_RANK[message.status] } : {}),
     };
     // The message item and a uniqueness item keyed by messageId are written in one transaction: the
@@ -150,6 +172,7 @@ export class DynamoDbConversationStore implements ConversationStore {
               ...keys.messageId(message.conversationId, message.messageId),
               itemType: 'message-id',
               messageSk,
+              expiresAt,
             },
             ConditionExpression: 'attribute_not_exists(pk)',
           },
@@ -230,7 +253,7 @@ export class DynamoDbConversationStore implements ConversationStore {
       }
       throw error;
     }
-    const expiresAt = this.epochSeconds() + PROVIDER_POINTER_TTL_SECONDS;
+    const expiresAt = this.epochSeconds() + Math.min(PROVIDER_POINTER_TTL_SECONDS, this.retentionSeconds);
     // A pointer may already hold a status that arrived before we knew the id; apply the highest one.
     const pending = await Promise.all(
       providerIds.map(async (providerId) => {
@@ -310,10 +333,9 @@ export class DynamoDbConversationStore implements ConversationStore {
   // ── Cases ────────────────────────────────────────────────────────────────────────────────────
 
   async createCase(kase: Case): Promise<void> {
-    await this.put(
-      caseItem(kase),
-      'attribute_not_exists(pk)',
-      undefined,
+    await this.createIndexed(
+      { ...caseItem(kase), expiresAt: this.expiresAt() },
+      keys.customer(kase.packet.customerAddress, `CASE#${kase.caseId}`),
       `case ${kase.caseId} already exists`,
     );
   }
@@ -324,7 +346,7 @@ export class DynamoDbConversationStore implements ConversationStore {
 
   async saveCase(kase: Case): Promise<void> {
     await this.put(
-      caseItem(kase),
+      { ...caseItem(kase), expiresAt: this.expiresAt() },
       '#version = :expected',
       { ':expected': kase.version - 1 },
       `case ${kase.caseId} is not at version ${kase.version - 1}`,
@@ -368,7 +390,13 @@ export class DynamoDbConversationStore implements ConversationStore {
   }
 
   async saveProfile(profile: CustomerProfile): Promise<void> {
-    const item = { ...clean(profile), ...keys.profile(profile.customerAddress), itemType: 'profile' };
+    const item = {
+      ...redactAtRestDeep(clean(profile)),
+      ...keys.profile(profile.customerAddress),
+      itemType: 'profile',
+      // Profiles are saved on customer activity: kept `retention` after the last contact.
+      expiresAt: this.expiresAt(),
+    };
     const message = `profile ${profile.customerAddress} is not at version ${profile.version - 1}`;
     if (profile.version <= 1) {
       await this.put(item, 'attribute_not_exists(pk)', undefined, message);
@@ -385,7 +413,12 @@ export class DynamoDbConversationStore implements ConversationStore {
       await this.documentClient.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...keys.once(key), itemType: 'once', expiresAt: now + Math.max(1, Math.ceil(ttlSeconds)) },
+          Item: {
+            ...keys.once(key),
+            itemType: 'once',
+            // Capped at the retention: a dedupe key (which may name a conversation) never outlives it.
+            expiresAt: now + Math.min(Math.max(1, Math.ceil(ttlSeconds)), this.retentionSeconds),
+          },
           // TTL deletion lags expiry by up to days, so an expired item still present counts as free.
           ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now',
           ExpressionAttributeValues: { ':now': now },
@@ -416,10 +449,11 @@ export class DynamoDbConversationStore implements ConversationStore {
       new PutCommand({
         TableName: this.tableName,
         Item: {
-          ...clean(event),
+          ...redactAtRestDeep(clean(event)),
           pk: `CONV#${event.conversationId}`,
           sk: `LIFE#${at}#${event.type}#${digest}`,
           itemType: 'lifecycle',
+          expiresAt: this.expiresAt(),
           gsi2pk: `LIFE#${at.slice(0, 10)}`,
           gsi2sk: `${at}#${event.conversationId}#${digest}`,
         },
@@ -452,10 +486,182 @@ export class DynamoDbConversationStore implements ConversationStore {
     return perDay.flat().map((item) => strip<LifecycleEvent>(item));
   }
 
+  // ── Customer data: export and erase ──────────────────────────────────────────────────────────
+
+  async loadCustomerData(customerAddress: string, options: { scan?: boolean } = {}): Promise<CustomerData> {
+    const conversationIds = new Set<string>();
+    const caseIds = new Set<string>();
+    for (const item of await this.queryAll({
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': `CUSTOMER#${customerAddress}` },
+    })) {
+      const sk = String(item['sk']);
+      if (sk.startsWith('CONV#')) conversationIds.add(sk.slice('CONV#'.length));
+      if (sk.startsWith('CASE#')) caseIds.add(sk.slice('CASE#'.length));
+    }
+    if (options.scan) {
+      // Legacy data written before the customer index: one pass over the whole table.
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const page = await this.documentClient.send(
+          new ScanCommand({
+            TableName: this.tableName,
+            FilterExpression: 'customerAddress = :address OR packet.customerAddress = :address',
+            ExpressionAttributeValues: { ':address': customerAddress },
+            ProjectionExpression: 'itemType, id, caseId',
+            ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+          }),
+        );
+        for (const item of page.Items ?? []) {
+          if (item['itemType'] === 'conversation') conversationIds.add(String(item['id']));
+          if (item['itemType'] === 'case') caseIds.add(String(item['caseId']));
+        }
+        startKey = page.LastEvaluatedKey;
+      } while (startKey);
+    }
+    const profile = await this.getProfile(customerAddress);
+    for (const past of profile?.pastCases ?? []) caseIds.add(past.caseId);
+
+    const data: CustomerData = {
+      customerAddress,
+      ...(profile ? { profile } : {}),
+      conversations: [],
+      messages: [],
+      lifecycle: [],
+      cases: [],
+      providerIds: [],
+    };
+    for (const conversationId of [...conversationIds].sort()) {
+      const items = await this.queryAll({
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': `CONV#${conversationId}` },
+        ConsistentRead: true,
+      });
+      for (const item of items) {
+        if (item['itemType'] === 'conversation') {
+          const conversation = strip<Conversation>(item);
+          data.conversations.push(conversation);
+          if (conversation.caseId) caseIds.add(conversation.caseId);
+        } else if (item['itemType'] === 'message') {
+          data.messages.push(strip<Message>(item));
+        } else if (item['itemType'] === 'lifecycle') {
+          const event = strip<LifecycleEvent>(item);
+          data.lifecycle.push(event);
+          if (event.caseId) caseIds.add(event.caseId);
+        }
+      }
+    }
+    for (const caseId of [...caseIds].sort()) {
+      const kase = await this.getCase(caseId);
+      if (kase) data.cases.push(kase);
+    }
+    for (const providerId of new Set(data.messages.flatMap((message) => message.providerIds ?? []))) {
+      if (await this.getRaw(keys.provider(providerId))) data.providerIds.push(providerId);
+    }
+    return data;
+  }
+
+  async eraseCustomerData(data: CustomerData, onceKeys: string[]): Promise<ErasureCounts> {
+    const counts: ErasureCounts = {};
+    const doomed: Item[] = [];
+    const add = (kind: string, key: Item) => {
+      doomed.push(key);
+      counts[kind] = (counts[kind] ?? 0) + 1;
+    };
+    // Whole partitions, so that no item of the customer's conversations is left whatever its type.
+    for (const conversation of data.conversations) {
+      const items = await this.queryAll({
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': `CONV#${conversation.id}` },
+        ProjectionExpression: 'pk, sk, itemType',
+        ConsistentRead: true,
+      });
+      for (const item of items) add(String(item['itemType'] ?? 'other'), { pk: item['pk'], sk: item['sk'] });
+    }
+    for (const kase of data.cases) add('case', keys.case(kase.caseId));
+    for (const providerId of data.providerIds) add('provider-id', keys.provider(providerId));
+    for (const key of new Set(onceKeys)) add('once-candidate', keys.once(key));
+    if (data.profile) add('profile', keys.profile(data.customerAddress));
+    const index = await this.queryAll({
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': `CUSTOMER#${data.customerAddress}` },
+      ProjectionExpression: 'pk, sk',
+    });
+    for (const item of index) add('customer-index', { pk: item['pk'], sk: item['sk'] });
+    await this.batchDelete(doomed);
+    return counts;
+  }
+
+  async recordErasure(audit: ErasureAudit): Promise<void> {
+    await this.documentClient.send(
+      new PutCommand({
+        TableName: this.tableName,
+        // No TTL and no customer data: the record that an erase happened is what is kept.
+        Item: { ...clean(audit), pk: 'AUDIT#erase', sk: `${audit.at}#${audit.eraseId}`, itemType: 'audit' },
+      }),
+    );
+  }
+
   // ── Internals ────────────────────────────────────────────────────────────────────────────────
 
   private epochSeconds(): number {
     return Math.floor(this.clock.now().getTime() / 1000);
+  }
+
+  /** When an item written now expires: the retention from now (DynamoDB TTL, epoch seconds). */
+  private expiresAt(): number {
+    return this.epochSeconds() + this.retentionSeconds;
+  }
+
+  /** Creates `item` (must not exist) and its customer-index entry in one transaction. */
+  private async createIndexed(item: Item, indexKey: Item, conflictMessage: string): Promise<void> {
+    try {
+      await this.transactWrite([
+        { Put: { TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: { ...indexKey, itemType: 'customer-index', expiresAt: item['expiresAt'] },
+          },
+        },
+      ]);
+    } catch (error) {
+      if (isConditionalFailure(error)) throw new ConflictError(conflictMessage);
+      throw error;
+    }
+  }
+
+  /** Every item of a table query, page by page. */
+  private async queryAll(input: Omit<QueryCommandInput, 'TableName'>): Promise<Item[]> {
+    const items: Item[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const result = await this.documentClient.send(
+        new QueryCommand({
+          ...input,
+          TableName: this.tableName,
+          ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+        }),
+      );
+      items.push(...(result.Items ?? []));
+      startKey = result.LastEvaluatedKey;
+    } while (startKey);
+    return items;
+  }
+
+  /** Deletes keys 25 at a time, resending what DynamoDB leaves unprocessed. */
+  private async batchDelete(itemKeys: Item[]): Promise<void> {
+    for (let start = 0; start < itemKeys.length; start += 25) {
+      let requests = itemKeys.slice(start, start + 25).map((key) => ({ DeleteRequest: { Key: key } }));
+      for (let attempt = 0; requests.length > 0; attempt++) {
+        if (attempt >= TRANSACTION_ATTEMPTS) throw new Error('erase: DynamoDB kept items unprocessed');
+        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
+        const result = await this.documentClient.send(
+          new BatchWriteCommand({ RequestItems: { [this.tableName]: requests } }),
+        );
+        requests = (result.UnprocessedItems?.[this.tableName] ?? []) as typeof requests;
+      }
+    }
   }
 
   private async getRaw(key: Item): Promise<Item | undefined> {
@@ -572,7 +778,7 @@ export class DynamoDbConversationStore implements ConversationStore {
 /** The conversation item, with its sparse `IDLE` index entry when it is an open AI conversation. */
 function conversationItem(conversation: Conversation): Item {
   const item: Item = {
-    ...clean(conversation),
+    ...redactAtRestDeep(clean(conversation)),
     ...keys.conversation(conversation.id),
     itemType: 'conversation',
   };
@@ -607,7 +813,7 @@ function lastActivityOf(conversation: Conversation): string | undefined {
 
 /** The case item with its thread (GSI1) and open-case (sparse GSI2) entries. */
 function caseItem(kase: Case): Item {
-  const item: Item = { ...clean(kase), ...keys.case(kase.caseId), itemType: 'case' };
+  const item: Item = { ...redactAtRestDeep(clean(kase)), ...keys.case(kase.caseId), itemType: 'case' };
   if (kase.slack) {
     item['gsi1pk'] = threadKey(kase.slack.channel, kase.slack.ts);
     item['gsi1sk'] = `CASE#${kase.caseId}`;

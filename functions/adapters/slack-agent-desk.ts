@@ -18,6 +18,9 @@ export const SLACK_RETRY_CONFIG: RetryOptions = {
   randomize: true,
 };
 
+/** What an erased message says. */
+export const ERASED = '[erased]';
+
 /** Where the desk reports failures it does not throw (a transcript that could not be posted). */
 export interface DeskLogger {
   warn(message: string, details?: Record<string, unknown>): void;
@@ -126,6 +129,43 @@ export class SlackAgentDesk implements AgentDesk {
       ...(message.blocks ? { blocks: message.blocks } : {}),
       ...(options.inThread ? { thread_ts: ref.ts } : {}),
     });
+  }
+
+  /**
+   * Replaces every message the bot posted in the card's thread (the card itself, the transcript, forwarded
+   * customer messages, notes) with "[erased]". Messages written by people cannot be edited with a bot
+   * token and are left as they are. Idempotent: a rerun edits the same messages again.
+   */
+  async eraseThread(ref: DeskRef): Promise<number> {
+    const identity = await this.client.auth.test();
+    const own = (message: { user?: string; bot_id?: string }) =>
+      (identity.user_id !== undefined && message.user === identity.user_id) ||
+      (identity.bot_id !== undefined && message.bot_id === identity.bot_id);
+    let erased = 0;
+    let cursor: string | undefined;
+    do {
+      let page: Awaited<ReturnType<WebClient['conversations']['replies']>>;
+      try {
+        page = await this.client.conversations.replies({
+          channel: ref.channel,
+          ts: ref.ts,
+          limit: 200,
+          ...(cursor ? { cursor } : {}),
+        });
+      } catch (error) {
+        // A thread deleted in Slack has nothing left to erase.
+        if (errorCode(error) === 'thread_not_found' || errorCode(error) === 'message_not_found')
+          return erased;
+        throw error;
+      }
+      for (const message of page.messages ?? []) {
+        if (!message.ts || !own(message) || message.text === ERASED) continue;
+        await this.client.chat.update({ channel: ref.channel, ts: message.ts, text: ERASED, blocks: [] });
+        erased++;
+      }
+      cursor = page.response_metadata?.next_cursor || undefined;
+    } while (cursor);
+    return erased;
   }
 
   /** Adds a reaction; one already there is fine (retries of the same effect). */

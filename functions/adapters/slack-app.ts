@@ -65,7 +65,7 @@ const HUMAN_SUBTYPES = new Set([undefined, 'file_share', 'thread_broadcast']);
 
 /** Every action_id the app answers. */
 const ACTION_PATTERN =
-  /^tandem_(claim|release|resolve|handback|send_suggestion|feedback_(needed|accurate)_(yes|no))$/;
+  /^tandem_(claim|release|resolve|handback|send_suggestion|erase_customer|feedback_(needed|accurate)_(yes|no))$/;
 
 /** Builds the Bolt app and its Lambda handler. */
 export function createSlackApp(options: SlackAppOptions): { app: App; handler: SlackEventsHandler } {
@@ -180,6 +180,8 @@ export function createSlackApp(options: SlackAppOptions): { app: App; handler: S
         if (!suggestionId) return;
         return run('sendSuggestion', () => commands.sendSuggestion({ caseId, suggestionId, agent, ref }));
       }
+      case ACTION_IDS.eraseCustomer:
+        return run('eraseCustomer', () => commands.eraseCustomer({ caseId, agent, ref }));
       default: {
         const feedback = /^tandem_feedback_(needed|accurate)_(yes|no)$/.exec(act.action_id);
         if (!feedback) return;

@@ -43,6 +43,7 @@ export const ACTION_IDS = {
   feedbackNeededNo: 'tandem_feedback_needed_no',
   feedbackAccurateYes: 'tandem_feedback_accurate_yes',
   feedbackAccurateNo: 'tandem_feedback_accurate_no',
+  eraseCustomer: 'tandem_erase_customer',
 } as const;
 
 /** callback_id of the hand-back modal, and the block/action ids of its instruction input. */
@@ -247,6 +248,20 @@ function button(
   };
 }
 
+/** "Erase customer data", behind a confirmation dialog (only the owner's click is carried out). */
+function eraseButton(caseId: string): Button {
+  return button('🗑️ Erase customer data', ACTION_IDS.eraseCustomer, encodeActionValue({ caseId }), 'danger', {
+    title: { type: 'plain_text', text: 'Erase customer data?' },
+    text: {
+      type: 'mrkdwn',
+      text: 'Deletes everything Tandem holds about this customer (conversations, messages, cases, profile) and replaces this thread with "[erased]". This cannot be undone.',
+    },
+    confirm: { type: 'plain_text', text: 'Erase' },
+    deny: { type: 'plain_text', text: 'Cancel' },
+    style: 'danger',
+  });
+}
+
 /** Quotes escaped text as a Slack blockquote, line by line. */
 function quote(text: string): string {
   return escapeMrkdwn(text)
@@ -336,6 +351,7 @@ function statusBlocks(kase: Case): KnownBlock[] {
             options,
           },
           button('🤖 Hand back to AI', ACTION_IDS.handBack, encodeActionValue({ caseId })),
+          eraseButton(caseId),
         ],
       },
     ];

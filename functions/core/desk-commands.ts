@@ -22,6 +22,8 @@ export interface DeskCommands {
   threadReply(input: { ref: DeskRef; messageTs: string; agent: Agent; text: string }): Promise<void>;
   /** Send the AI's suggested reply as the owner. */
   sendSuggestion(input: { caseId: string; suggestionId: string; agent: Agent; ref: DeskRef }): Promise<void>;
+  /** Erase everything held about the case's customer (owner only, after a confirmation dialog). */
+  eraseCustomer(input: { caseId: string; agent: Agent; ref: DeskRef }): Promise<void>;
   /** Answer one of the post-resolution questions. */
   feedback(input: {
     caseId: string;

@@ -71,6 +71,10 @@ export interface Conversation extends ConversationKey {
   usage?: { windowStart: string; calls: number; tokens: number };
   /** Customer messages since the conversation (re)opened, for effort metrics. */
   customerTurns?: number;
+  /** When the customer was told that sensitive data (card, SSN, IBAN) was removed from a message. */
+  sensitiveDataNoticeAt?: string;
+  /** When the owning agent asked, from the desk, for the customer's data to be erased. */
+  eraseRequestedAt?: string;
 }
 
 /** An attachment on an inbound message. */

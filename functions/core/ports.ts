@@ -77,6 +77,46 @@ export interface ConversationStore {
   listIdleConversations(before: string, limit: number): Promise<Conversation[]>;
 }
 
+/** Everything held about one customer (by E.164 number): what an export writes and an erase deletes. */
+export interface CustomerData {
+  customerAddress: string;
+  profile?: CustomerProfile;
+  conversations: Conversation[];
+  /** Messages of those conversations (suggestions included), oldest first per conversation. */
+  messages: Message[];
+  lifecycle: LifecycleEvent[];
+  cases: Case[];
+  /** Provider-id pointers (Twilio SIDs of the customer's outbound messages) that exist. */
+  providerIds: string[];
+}
+
+/** What an erase removed, by item kind (no personal data). */
+export type ErasureCounts = Record<string, number>;
+
+/** An audit record of an erase: when, who asked, what was removed; never the customer's number. */
+export interface ErasureAudit {
+  eraseId: string;
+  at: string;
+  /** `cli:<operator>` or `slack:<agent id>`. */
+  requester: string;
+  counts: ErasureCounts;
+  /** Slack threads whose bot messages were replaced by "[erased]". */
+  deskThreads: number;
+}
+
+/** Finding, exporting and erasing every item of one customer (GDPR-style requests). */
+export interface CustomerDataStore {
+  /**
+   * Every item of the customer, found through the customer index (`CUSTOMER#<e164>`) and the keys it
+   * leads to; `scan` also scans the whole table (data written before the index existed).
+   */
+  loadCustomerData(customerAddress: string, options?: { scan?: boolean }): Promise<CustomerData>;
+  /** Deletes every item of `data` plus the one-time keys `onceKeys` (a missing item is fine). */
+  eraseCustomerData(data: CustomerData, onceKeys: string[]): Promise<ErasureCounts>;
+  /** Writes the erase's audit record (kept; it holds no personal data). */
+  recordErasure(audit: ErasureAudit): Promise<void>;
+}
+
 /** The FIFO queue of conversation events (MessageGroupId = conversation id). */
 export interface EventQueue {
   publish(event: ConversationEvent): Promise<void>;
@@ -155,6 +195,8 @@ export interface AgentDesk {
   ): Promise<void>;
   /** Reacts to a message (e.g. ✓ when an agent's reply was delivered). */
   addReaction(channel: string, ts: string, name: string): Promise<void>;
+  /** Replaces the bot's own messages in the case's card and thread with "[erased]"; returns how many. */
+  eraseThread(ref: DeskRef): Promise<number>;
 }
 
 /** A tool call the model asked for. */

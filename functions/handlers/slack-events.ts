@@ -4,7 +4,7 @@
  */
 import { createSlackApp } from '../adapters/slack-app.ts';
 import { createDeskCommands } from '../core/use-cases/desk-actions.ts';
-import { clock, env, requireCredential, settings, store } from '../wiring/base.ts';
+import { clock, customerData, env, requireCredential, settings, store } from '../wiring/base.ts';
 import { channel } from '../wiring/channel.ts';
 import { desk } from '../wiring/desk.ts';
 import { ledger } from '../wiring/ledger.ts';
@@ -13,7 +13,7 @@ const slack = createSlackApp({
   signingSecret: requireCredential('SLACK_SIGNING_SECRET'),
   botToken: requireCredential('SLACK_BOT_TOKEN'),
   slackApiUrl: env.SLACK_API_URL,
-  commands: createDeskCommands({ store, desk, channel, clock, settings, ledger }),
+  commands: createDeskCommands({ store, desk, channel, clock, settings, ledger, customerData }),
   dedupe: (key) => store.claimOnce(key, 3600),
 });
 

@@ -9,7 +9,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import businessSettings from '../../config/business.ts';
 import { DynamoDbConversationStore } from '../adapters/dynamodb-conversation-store.ts';
 import { CX_NAMESPACE, withLifecycleMetrics } from '../adapters/lifecycle-metrics.ts';
-import type { Clock } from '../core/ports.ts';
+import type { Clock, CustomerDataStore } from '../core/ports.ts';
 import { parseBusinessSettings } from '../shared/business-settings.ts';
 import { type Credentials, loadCredentials } from '../shared/credentials.ts';
 import { parseEnv } from '../shared/env.ts';
@@ -30,14 +30,18 @@ export const dynamo = new DynamoDBClient({ region: env.AWS_REGION });
 /** CloudWatch metrics (embedded metric format) in the Tandem namespace. */
 export const metrics = new Metrics({ namespace: CX_NAMESPACE, serviceName: 'tandem' });
 
-/** The conversation store on the one table; lifecycle events also become CX metrics. */
-export const store = withLifecycleMetrics(
-  new DynamoDbConversationStore(
-    DynamoDBDocumentClient.from(dynamo, { marshallOptions: { removeUndefinedValues: true } }),
-    env.TABLE_NAME,
-  ),
-  metrics,
+/** The table, with the retention of the business settings (DynamoDB TTL on every item it writes). */
+const table = new DynamoDbConversationStore(
+  DynamoDBDocumentClient.from(dynamo, { marshallOptions: { removeUndefinedValues: true } }),
+  env.TABLE_NAME,
+  { retentionDays: settings.retention.days },
 );
+
+/** The conversation store on the one table; lifecycle events also become CX metrics. */
+export const store = withLifecycleMetrics(table, metrics);
+
+/** Export and erase of one customer's data (the desk's "Erase customer data"). */
+export const customerData: CustomerDataStore = table;
 
 /** Third-party credentials (Secrets Manager in AWS, environment locally), read once. */
 export const credentials: Credentials = await loadCredentials(env);

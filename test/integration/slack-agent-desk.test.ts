@@ -170,3 +170,35 @@ describe('SlackAgentDesk against the Slack Web API fake', () => {
     expect(slack.messages.size).toBe(0);
   });
 });
+
+describe('eraseThread', () => {
+  it('replaces the card and every bot message of the thread with [erased], leaving people’s messages', async () => {
+    const ref = await desk.postCase(view());
+    await desk.postInThread(ref, 'Customer: my order 123 is late');
+    const human = slack.postAsUser({
+      channel: ref.channel,
+      user: 'UAGENT',
+      text: 'on it',
+      thread_ts: ref.ts,
+    });
+    const other = await desk.postCase(view());
+
+    const erased = await desk.eraseThread(ref);
+
+    const thread = slack.thread(ref.channel, ref.ts);
+    const bots = thread.filter((message) => message.user === slack.botUserId);
+    expect(erased).toBe(bots.length);
+    expect(bots.length).toBeGreaterThanOrEqual(3); // card, transcript, forwarded message
+    for (const message of bots) {
+      expect(message.text).toBe('[erased]');
+      expect(JSON.stringify(message.blocks ?? [])).not.toContain('Jane');
+    }
+    expect(slack.messages.get(human.ts)?.text).toBe('on it');
+    expect(slack.messages.get(other.ts)?.text).not.toBe('[erased]');
+    expect(await desk.eraseThread(ref)).toBe(0);
+  });
+
+  it('a thread that no longer exists in Slack has nothing to erase', async () => {
+    expect(await desk.eraseThread({ channel: CHANNEL, ts: '1700000000.999999' })).toBe(0);
+  });
+});

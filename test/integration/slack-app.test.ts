@@ -39,6 +39,7 @@ class RecordingCommands implements DeskCommands {
   threadReply: DeskCommands['threadReply'] = (input) => this.record('threadReply', input);
   sendSuggestion: DeskCommands['sendSuggestion'] = (input) => this.record('sendSuggestion', input);
   feedback: DeskCommands['feedback'] = (input) => this.record('feedback', input);
+  eraseCustomer: DeskCommands['eraseCustomer'] = (input) => this.record('eraseCustomer', input);
 }
 
 /** A Bolt logger that keeps what it was told. */

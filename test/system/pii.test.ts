@@ -43,7 +43,8 @@ it('a card number never reaches the model request or the logs, and the model sti
   expect(anthropic.requests.length).toBeGreaterThan(0);
   const request = JSON.stringify(anthropic.requests.map((recorded) => recorded.body));
   expect(request).not.toMatch(/4111[\s-]?1111[\s-]?1111[\s-]?1111/);
-  expect(request).toContain('[card]');
+  // The card never reached the table: the stored text (what the model sees) keeps only its last four digits.
+  expect(request).toContain('[card ending 1111]');
   expect(request).toContain('order 55120');
   // The system prefix carries the cache breakpoint.
   expect(JSON.stringify(anthropic.requests[0]?.body.system)).toContain(
@@ -53,7 +54,8 @@ it('a card number never reaches the model request or the logs, and the model sti
   expect(logged).toContain('inbound message accepted');
   expect(logged).not.toMatch(/4111[\s-]?1111[\s-]?1111[\s-]?1111/);
   expect(logged).not.toContain(customer);
-  expect(system.sentTo(customer)).toHaveLength(1);
+  // The answer, and once the notice that card numbers should not be sent here.
+  expect(system.sentTo(customer)).toHaveLength(2);
 });
 
 it('a self-harm message gets the safety message at once, without the model, and goes to a person', async () => {

@@ -164,7 +164,12 @@ describe('the card', () => {
   it('a claimed case names the owner and offers Release, Resolve and Hand back', () => {
     const { blocks } = renderCaseCard(caseView({ status: 'claimed', owner: { id: 'U123ABC', name: 'ana' } }));
     expect(allText(blocks)).toContain('Claimed by <@U123ABC>');
-    expect(actionIds(blocks)).toEqual([ACTION_IDS.release, ACTION_IDS.resolve, ACTION_IDS.handBack]);
+    expect(actionIds(blocks)).toEqual([
+      ACTION_IDS.release,
+      ACTION_IDS.resolve,
+      ACTION_IDS.handBack,
+      ACTION_IDS.eraseCustomer,
+    ]);
     const select = blocks
       .flatMap((block) => (block.type === 'actions' ? block.elements : []))
       .find((element) => element.type === 'static_select') as { options: { value: string }[] };
@@ -175,6 +180,21 @@ describe('the card', () => {
       'spam',
     ]);
     expect(select.options.every((option) => decodeActionValue(option.value)?.caseId === 'case_1')).toBe(true);
+  });
+
+  it('the Erase customer data button of a claimed case asks for confirmation and carries the caseId', () => {
+    const { blocks } = renderCaseCard(caseView({ status: 'claimed', owner: { id: 'U123ABC' } }));
+    const erase = blocks
+      .flatMap((block) => (block.type === 'actions' ? block.elements : []))
+      .find((element) => element.action_id === ACTION_IDS.eraseCustomer) as {
+      value: string;
+      style?: string;
+      confirm?: { title: { text: string }; confirm: { text: string }; deny: { text: string } };
+    };
+    expect(erase.style).toBe('danger');
+    expect(erase.confirm?.title.text).toBe('Erase customer data?');
+    expect(erase.confirm?.deny.text).toBe('Cancel');
+    expect(decodeActionValue(erase.value)?.caseId).toBe('case_1');
   });
 
   it('a resolved case shows the outcome and asks the two feedback questions', () => {

@@ -8,9 +8,18 @@ import { claim, handBack, isOwnedBy, release, resolve } from '../conversation-st
 import type { DeskCommands } from '../desk-commands.ts';
 import { IllegalTransitionError } from '../errors.ts';
 import type { Agent, Case, Conversation, Outcome } from '../model.ts';
-import type { AgentDesk, Clock, ConversationStore, CustomerChannel, DeskRef, UsageLedger } from '../ports.ts';
+import type {
+  AgentDesk,
+  Clock,
+  ConversationStore,
+  CustomerChannel,
+  CustomerDataStore,
+  DeskRef,
+  UsageLedger,
+} from '../ports.ts';
 import { caseView } from './case-view.ts';
 import { closingFigures, record, updateCase, updateConversation, updateProfile } from './conversations.ts';
+import { eraseFromDesk } from './desk-erase.ts';
 import { type SendOutcome, sendToCustomer } from './send-to-customer.ts';
 
 /** What the desk commands need. */
@@ -22,6 +31,8 @@ export interface DeskDeps {
   settings: BusinessSettings;
   /** Counts agent replies for the global outbound ceiling (they are never refused by it). */
   ledger?: UsageLedger;
+  /** Export/erase access to the table; without it the desk cannot erase. */
+  customerData?: CustomerDataStore;
 }
 
 const UNKNOWN_CASE = "This thread isn't linked to an open Tandem conversation, so nothing was sent.";
@@ -272,6 +283,8 @@ export function createDeskCommands(deps: DeskDeps): DeskCommands {
       }
       await refreshCard(updated);
     },
+
+    eraseCustomer: (input) => eraseFromDesk(deps, input),
   };
 
   async function closeCase(

@@ -14,6 +14,7 @@ import { checkBudget, hourOf, totalTokens } from '../guardrails/budget.ts';
 import { rememberFacts } from '../guardrails/customer-facts.ts';
 import { checkInput, type InputVerdict } from '../guardrails/index.ts';
 import { redactPii } from '../guardrails/pii.ts';
+import { hasPiiRemovedFlag } from '../guardrails/pii-at-rest.ts';
 import { screenProfileName } from '../guardrails/profile-name.ts';
 import type { KnowledgeBase } from '../knowledge.ts';
 import type { Conversation, ConversationEvent, CustomerProfile, Message } from '../model.ts';
@@ -114,6 +115,10 @@ export async function handleCustomerMessage(
       customerName: profileName ?? current.customerName,
       customerTurns: (current.customerTurns ?? 0) + (housekeeping ? 0 : 1),
     }));
+  }
+
+  if (hasPiiRemovedFlag(message.flags) && !conversation.sensitiveDataNoticeAt) {
+    conversation = await noticeSensitiveDataRemoved(deps, conversation);
   }
 
   // What the handling learns about the message (flags, sentiment) is written once, with the processed mark.
@@ -503,4 +508,25 @@ function repeatsEarlierMessage(text: string, previous: Message[]): boolean {
 
 function wordSet(text: string): Set<string> {
   return new Set(text.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []);
+}
+
+/**
+ * Tells the customer, once per conversation, that a card number, SSN or IBAN was removed. The outbox key
+ * keeps a redelivery from sending it twice; the marker on the conversation keeps later messages from it.
+ */
+async function noticeSensitiveDataRemoved(
+  deps: WorkerDeps,
+  conversation: Conversation,
+): Promise<Conversation> {
+  await sendToCustomer(deps, {
+    conversation,
+    text: deps.settings.messages.sensitiveDataRemoved,
+    author: 'system',
+    idempotencyKey: `sensitive#${conversation.id}`,
+  });
+  return updateConversation(deps, conversation.id, (current) =>
+    current.sensitiveDataNoticeAt
+      ? undefined
+      : { ...current, sensitiveDataNoticeAt: deps.clock.now().toISOString() },
+  );
 }
