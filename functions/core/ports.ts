@@ -157,6 +157,14 @@ export interface AgentDesk {
   addReaction(channel: string, ts: string, name: string): Promise<void>;
 }
 
+/**
+ * Who belongs to a user group at the desk (a Slack user group). Implementations cache the membership for a
+ * few minutes; they throw when it cannot be read.
+ */
+export interface AgentDirectory {
+  groupMembers(groupId: string): Promise<ReadonlySet<string>>;
+}
+
 /** A tool call the model asked for. */
 export type ToolCall =
   | {
