@@ -1,6 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LogLevel } from '@slack/bolt';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { boltLogger } from '#adapters/slack-app.ts';
 import { maskAddress, maskConversationId, maskText, redactLogValue } from '#shared/logging.ts';
 
