@@ -251,12 +251,18 @@ export function createSlackApp(options: SlackAppOptions): { app: App; handler: S
   const brand = options.brand ?? 'Tandem';
   const outsiderText = `Only ${brand} agents can act on this conversation.`;
 
-  // Errors reaching Bolt's global handler are logged, never turned into a 500 (Slack would retry, and a
-  // stranger must never cause a 5xx). A foreign payload is expected noise: warn.
+  // A foreign payload (thrown by `authorize`) is expected noise: a warn line, and Bolt acks it (200, so Slack
+  // does not retry). Anything else reaching Bolt's global handler (e.g. `auth.test` failing at cold start)
+  // is rethrown: the receiver answers 500 and Slack retries the authentic request later, so nothing is lost.
+  // Only signed requests get this far, so a stranger still cannot cause a 5xx.
   app.error(async (error) => {
     const original = (error as { original?: unknown }).original ?? error;
-    if (original instanceof ForeignPayloadError) logger.warn(`dropped a Slack payload: ${original.message}`);
-    else logger.error('Slack request failed', describe(original));
+    if (original instanceof ForeignPayloadError) {
+      logger.warn(`dropped a Slack payload: ${original.message}`);
+      return;
+    }
+    logger.error('Slack request failed', describe(original));
+    throw error;
   });
 
   /** Refuses users of another organisation (Slack Connect): an ephemeral, and no listener runs. */

@@ -652,6 +652,17 @@ describe('workspace: only the installing workspace and its people act', () => {
     expect(slack.calls.filter((call) => call.method === 'auth.test')).toHaveLength(1);
   });
 
+  it('when our workspace cannot be learned (auth.test fails), the click gets a 5xx so Slack retries it', async () => {
+    handler = build({});
+    slack.failNext('auth.test', 'fatal_error');
+    const first = await interaction(claimFrom({}));
+    expect(first.statusCode).toBe(500);
+    expect(commands.calls).toEqual([]);
+    const retried = await interaction(claimFrom({}));
+    expect(retried.statusCode).toBe(200);
+    expect(commands.calls.map((call) => call.name)).toEqual(['claim']);
+  });
+
   it('a Claim from a user of another organisation (Slack Connect) is refused with an ephemeral', async () => {
     const response = await interaction(claimFrom({ userTeamId: 'TEXTERNAL' }));
     expect(response.statusCode).toBe(200);
