@@ -45,6 +45,8 @@ export interface CustomerMessage {
 export interface DriverAgent {
   id: string;
   username?: string;
+  /** The user's own team when it is not the installing workspace (Slack Connect: another organisation). */
+  teamId?: string;
 }
 
 /** A fresh Twilio-style MessageSid. */
@@ -146,10 +148,13 @@ export class LocalDriver {
     threadTs: string;
     text: string;
     ts?: string;
+    /** Another channel than the escalation channel. */
+    channel?: string;
   }): Promise<DriverResponse> {
     return this.slackEvent(
       messageEventBody({
-        channel: this.options.slack.channel,
+        channel: input.channel ?? this.options.slack.channel,
+        ...(input.agent.teamId ? { userTeamId: input.agent.teamId } : {}),
         user: input.agent.id,
         text: input.text,
         ts: input.ts ?? newSlackTs(),
@@ -166,14 +171,17 @@ export class LocalDriver {
     selectedValue?: string;
     messageTs: string;
     threadTs?: string;
+    /** Another channel than the escalation channel. */
+    channel?: string;
   }): Promise<DriverResponse> {
     return this.slackInteraction(
       blockActionPayload({
+        ...(input.agent.teamId ? { userTeamId: input.agent.teamId } : {}),
         actionId: input.actionId,
         ...(input.value !== undefined ? { value: input.value } : {}),
         ...(input.selectedValue !== undefined ? { selectedValue: input.selectedValue } : {}),
         user: { id: input.agent.id, ...(input.agent.username ? { username: input.agent.username } : {}) },
-        channel: this.options.slack.channel,
+        channel: input.channel ?? this.options.slack.channel,
         message: { ts: input.messageTs, ...(input.threadTs ? { threadTs: input.threadTs } : {}) },
       }),
     );

@@ -81,6 +81,8 @@ export interface FakeSlack {
   postAsUser(input: { channel: string; user: string; text: string; thread_ts?: string }): FakeSlackMessage;
   /** Registers a user for users.info. */
   addUser(user: FakeSlackUser): void;
+  /** Sets the members of a user group (`S…`) that usergroups.users.list reports. */
+  setUserGroup(groupId: string, userIds: string[]): void;
   /** The next call of `method` answers HTTP 429 with `Retry-After`. */
   rateLimitNext(method: string, retryAfterSeconds: number): void;
   /** The next call of `method` (after `skip` successful ones) answers `{ ok: false, error }`. */
@@ -107,6 +109,8 @@ export interface FakeSlackOptions {
   botId?: string;
   /** @default 'TTANDEM' */
   teamId?: string;
+  /** The app id auth.test reports. @default 'ATANDEM' */
+  appId?: string;
 }
 
 type Answer = { status: number; body: Record<string, unknown>; headers?: Record<string, string> };
@@ -126,6 +130,7 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
   const users = new Map<string, FakeSlackUser>([
     [botUserId, { id: botUserId, name: 'tandem', real_name: 'Tandem', is_bot: true }],
   ]);
+  const userGroups = new Map<string, string[]>();
   const rateLimits = new Map<string, number[]>();
   const failures = new Map<string, { error: string; skip: number }[]>();
   const listeners = new Set<(call: FakeSlackCall) => void>();
@@ -208,6 +213,8 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
           team_id: teamId,
           user_id: botUserId,
           bot_id: botId,
+          app_id: options.appId ?? 'ATANDEM',
+          is_enterprise_install: false,
         });
       case 'chat.postMessage': {
         const channel = str('channel');
@@ -313,6 +320,12 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
           },
         });
       }
+      case 'usergroups.users.list': {
+        const group = str('usergroup');
+        const members = group ? userGroups.get(group) : undefined;
+        if (!members) return fail('no_such_subteam');
+        return ok({ users: [...members] });
+      }
       case 'conversations.replies': {
         const channel = str('channel');
         const ts = str('ts');
@@ -398,6 +411,9 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
     postAsUser: (input) => addMessage(input),
     addUser: (user) => {
       users.set(user.id, user);
+    },
+    setUserGroup: (groupId, userIds) => {
+      userGroups.set(groupId, [...userIds]);
     },
     rateLimitNext(method, retryAfterSeconds) {
       rateLimits.set(method, [...(rateLimits.get(method) ?? []), retryAfterSeconds]);

@@ -107,14 +107,20 @@ export function messageEventBody(input: {
   subtype?: string;
   botId?: string;
   eventId?: string;
+  /** The workspace the event is delivered for (our installation). @default 'TTANDEM' */
   teamId?: string;
+  /** The writer's own team when it differs (a Slack Connect user of another organisation). */
+  userTeamId?: string;
+  /** @default 'ATANDEM' */
+  appId?: string;
   extra?: Record<string, unknown>;
 }): Record<string, unknown> {
   const teamId = input.teamId ?? 'TTANDEM';
+  const userTeam = input.userTeamId ?? teamId;
   return {
     token: 'legacy-verification-token',
     team_id: teamId,
-    api_app_id: 'ATANDEM',
+    api_app_id: input.appId ?? 'ATANDEM',
     type: 'event_callback',
     event_id: input.eventId ?? `Ev${randomUUID().replace(/-/g, '').slice(0, 10).toUpperCase()}`,
     event_time: Math.floor(Date.now() / 1000),
@@ -126,7 +132,7 @@ export function messageEventBody(input: {
       text: input.text,
       ts: input.ts,
       event_ts: input.ts,
-      ...(input.user ? { user: input.user } : {}),
+      ...(input.user ? { user: input.user, user_team: userTeam, source_team: userTeam } : {}),
       ...(input.threadTs ? { thread_ts: input.threadTs } : {}),
       ...(input.subtype ? { subtype: input.subtype } : {}),
       ...(input.botId ? { bot_id: input.botId } : {}),
@@ -156,7 +162,12 @@ export function blockActionPayload(input: {
   containerTs?: string;
   triggerId?: string;
   actionTs?: string;
+  /** The workspace the click is delivered for (our installation). @default 'TTANDEM' */
   teamId?: string;
+  /** The clicker's own team when it differs (a Slack Connect user of another organisation). */
+  userTeamId?: string;
+  /** @default 'ATANDEM' */
+  appId?: string;
 }): Record<string, unknown> {
   const teamId = input.teamId ?? 'TTANDEM';
   const actionTs = input.actionTs ?? nextActionTs();
@@ -182,10 +193,15 @@ export function blockActionPayload(input: {
         };
   return {
     type: 'block_actions',
-    api_app_id: 'ATANDEM',
+    api_app_id: input.appId ?? 'ATANDEM',
     token: 'legacy-verification-token',
     team: { id: teamId, domain: 'tandem' },
-    user: { id: input.user.id, username: input.user.username, name: input.user.username, team_id: teamId },
+    user: {
+      id: input.user.id,
+      username: input.user.username,
+      name: input.user.username,
+      team_id: input.userTeamId ?? teamId,
+    },
     channel: { id: input.channel, name: 'escalations' },
     container: input.message
       ? {
@@ -227,6 +243,8 @@ export function viewSubmissionPayload(input: {
   user: { id: string; username?: string };
   viewId?: string;
   teamId?: string;
+  /** The submitter's own team when it differs (a user of another organisation). */
+  userTeamId?: string;
 }): Record<string, unknown> {
   const teamId = input.teamId ?? 'TTANDEM';
   return {
@@ -234,7 +252,12 @@ export function viewSubmissionPayload(input: {
     api_app_id: 'ATANDEM',
     token: 'legacy-verification-token',
     team: { id: teamId, domain: 'tandem' },
-    user: { id: input.user.id, username: input.user.username, name: input.user.username, team_id: teamId },
+    user: {
+      id: input.user.id,
+      username: input.user.username,
+      name: input.user.username,
+      team_id: input.userTeamId ?? teamId,
+    },
     trigger_id: `${Date.now()}.view`,
     view: {
       id: input.viewId ?? `V${randomUUID().replace(/-/g, '').slice(0, 10).toUpperCase()}`,

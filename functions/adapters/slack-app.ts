@@ -8,16 +8,33 @@
  * `botUserId` (and `botId`) given, no `auth.test` is ever made; otherwise it is made once, lazily on the
  * first request that needs it, and a failure is not cached (the next request tries again).
  *
+ * Doors (in this order, each before anything is parsed or stored):
+ * 1. `verifySlackRequest`: a v0 signature over `v0:<timestamp>:<body>` (timing-safe), a numeric timestamp
+ *    within five minutes either way (stale = replay, future = forged clock), a body of at most 512 KiB.
+ *    Anything else is a 401 with an empty body, logged at warn; nothing here ever throws at the caller
+ *    (Bolt's own receiver parses the body before checking the signature and accepts future timestamps).
+ * 2. `authorize`: the payload's installation (team, or enterprise for an org-wide Grid install) and
+ *    `api_app_id` must be ours (env `SLACK_TEAM_ID`/`SLACK_ENTERPRISE_ID`, else `auth.test` once per cold
+ *    start). Another workspace's payload (a distributed app's other installs) is dropped: 200, so Slack
+ *    does not retry, and a warn line.
+ * 3. The acting user's organisation (Slack Connect shared channels): `user.team_id` of an interaction,
+ *    `user_team` of a message, must be our team or enterprise. Someone from another organisation gets an
+ *    ephemeral ("Only <brand> agents can act on this conversation.") and nothing changes.
+ * Desk channel and agent allowlist are the core's policy (`core/desk-access.ts`), applied by the commands.
+ *
  * Ack: every listener calls `ack()` first. `AwsLambdaReceiver` still answers Slack only after the
  * listener returns (a Lambda cannot keep working after its response), so commands must stay quick.
  */
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import {
+  type AnyMiddlewareArgs,
   App,
   AwsLambdaReceiver,
   type BlockAction,
   type ButtonAction,
   type Logger,
   LogLevel,
+  type Middleware,
   type StaticSelectAction,
 } from '@slack/bolt';
 import { type RetryOptions, WebClient } from '@slack/web-api';
@@ -52,6 +69,108 @@ export interface SlackAppOptions {
   logLevel?: LogLevel;
   /** Web API retries for calls made here (views.open, auth.test). */
   retryConfig?: RetryOptions;
+  /** The installing workspace (`T…`); with it (and `botUserId`), no `auth.test` call is made. */
+  teamId?: string;
+  /** An org-wide Enterprise Grid install: the enterprise (`E…`) whose workspaces and users may act. */
+  enterpriseId?: string;
+  /** The app's id (`A…`); payloads for another app are dropped. Learned from `auth.test` when it says. */
+  appId?: string;
+  /** The business's name, for the refusal shown to users of another organisation. @default 'Tandem' */
+  brand?: string;
+  /** The desk channels: a message from another organisation there is answered with an ephemeral. */
+  deskChannels?: readonly string[];
+  /** Seconds since the epoch, for the signature's freshness window (tests). */
+  nowSeconds?: () => number;
+}
+
+/** Who the app is installed for, as far as the door checks are concerned. */
+export interface SlackInstallation {
+  botUserId?: string | undefined;
+  botId?: string | undefined;
+  teamId?: string | undefined;
+  enterpriseId?: string | undefined;
+  /** Org-wide (Enterprise Grid) install: any workspace of `enterpriseId` is ours. */
+  isEnterpriseInstall?: boolean | undefined;
+  appId?: string | undefined;
+}
+
+/** Largest body accepted at `/slack/events` (Slack's payloads are a few KiB). */
+export const MAX_SLACK_BODY_BYTES = 512 * 1024;
+/** How far a request timestamp may be from our clock, either way. */
+export const SLACK_TIMESTAMP_TOLERANCE_SECONDS = 5 * 60;
+
+/**
+ * Checks Slack's v0 request signature: `x-slack-signature: v0=<hex HMAC-SHA256 of v0:<ts>:<body>>`, a
+ * numeric `x-slack-request-timestamp` within five minutes of now either way, and a bounded body. Never
+ * throws; returns why a request is refused, or `undefined` when it is authentic.
+ */
+export function verifySlackRequest(input: {
+  body: string;
+  headers: Record<string, string | undefined>;
+  signingSecret: string;
+  nowSeconds: number;
+}): 'too_large' | 'no_signature' | 'bad_timestamp' | 'stale' | 'future' | 'bad_signature' | undefined {
+  const { body, headers } = input;
+  if (Buffer.byteLength(body, 'utf8') > MAX_SLACK_BODY_BYTES) return 'too_large';
+  const signature = headers['x-slack-signature'];
+  const timestamp = headers['x-slack-request-timestamp'];
+  if (!signature || !timestamp) return 'no_signature';
+  if (!/^\d{1,12}$/.test(timestamp)) return 'bad_timestamp';
+  const age = input.nowSeconds - Number(timestamp);
+  if (age > SLACK_TIMESTAMP_TOLERANCE_SECONDS) return 'stale';
+  if (age < -SLACK_TIMESTAMP_TOLERANCE_SECONDS) return 'future';
+  const match = /^v0=([0-9a-f]{64})$/.exec(signature);
+  if (!match) return 'bad_signature';
+  const expected = createHmac('sha256', input.signingSecret).update(`v0:${timestamp}:${body}`).digest();
+  const given = Buffer.from(match[1]!, 'hex');
+  return timingSafeEqual(expected, given) ? undefined : 'bad_signature';
+}
+
+/** The `.debug/.info/.warn/.error(message, extra)` shape of our Powertools logger. */
+export interface StructuredLogger {
+  debug(message: string, ...extra: unknown[]): void;
+  info(message: string, ...extra: unknown[]): void;
+  warn(message: string, ...extra: unknown[]): void;
+  error(message: string, ...extra: unknown[]): void;
+}
+
+/**
+ * A Bolt `Logger` that forwards to our structured logger, so Bolt's lines go through the same PII redactor
+ * (`redactLogValue`) as everything else. Bolt's own level filter is kept (it sets INFO by default).
+ */
+export function boltLogger(target: StructuredLogger, level: LogLevel = LogLevel.WARN): Logger {
+  const order = [LogLevel.DEBUG, LogLevel.INFO, LogLevel.WARN, LogLevel.ERROR];
+  let current = level;
+  let name = 'bolt';
+  const enabled = (at: LogLevel) => order.indexOf(at) >= order.indexOf(current);
+  const line = (msg: unknown[]) =>
+    `${name}: ${msg.map((part) => (part instanceof Error ? `${part.name}: ${part.message}` : typeof part === 'string' ? part : safeJson(part))).join(' ')}`;
+  return {
+    debug: (...msg) => enabled(LogLevel.DEBUG) && target.debug(line(msg)),
+    info: (...msg) => enabled(LogLevel.INFO) && target.info(line(msg)),
+    warn: (...msg) => enabled(LogLevel.WARN) && target.warn(line(msg)),
+    error: (...msg) => enabled(LogLevel.ERROR) && target.error(line(msg)),
+    setLevel: (next) => {
+      current = next;
+    },
+    getLevel: () => current,
+    setName: (next) => {
+      name = next;
+    },
+  } as Logger;
+}
+
+function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/** Thrown by `authorize` for a payload of another workspace or app; Bolt then acks and calls no listener. */
+class ForeignPayloadError extends Error {
+  override readonly name = 'ForeignPayloadError';
 }
 
 /** The Lambda handler for `POST /slack/events` (HTTP API, payload format 2.0). */
@@ -82,12 +201,33 @@ export function createSlackApp(options: SlackAppOptions): { app: App; handler: S
     ...(options.logger ? { logger: options.logger } : { logLevel }),
   });
 
-  let identity: Promise<{ botUserId?: string; botId?: string }> | undefined;
-  const identify = (): Promise<{ botUserId?: string; botId?: string }> => {
-    if (options.botUserId) return Promise.resolve({ botUserId: options.botUserId, botId: options.botId });
+  const configured: SlackInstallation = {
+    botUserId: options.botUserId,
+    botId: options.botId,
+    teamId: options.teamId,
+    enterpriseId: options.enterpriseId,
+    isEnterpriseInstall: options.enterpriseId ? true : undefined,
+    appId: options.appId,
+  };
+  let identity: Promise<SlackInstallation> | undefined;
+  /** Bot ids and installation from options, completed by one `auth.test` when something is missing. */
+  const identify = (): Promise<SlackInstallation> => {
+    if (configured.botUserId && (configured.teamId || configured.enterpriseId)) {
+      return Promise.resolve(configured);
+    }
     identity ??= new WebClient(options.botToken, clientOptions).auth
       .test()
-      .then((result) => ({ botUserId: result.user_id, botId: result.bot_id }))
+      .then((result) => {
+        const enterpriseInstall = configured.isEnterpriseInstall ?? result.is_enterprise_install === true;
+        return {
+          botUserId: configured.botUserId ?? result.user_id,
+          botId: configured.botId ?? result.bot_id,
+          teamId: configured.teamId ?? result.team_id,
+          enterpriseId: configured.enterpriseId ?? (result.enterprise_id || undefined),
+          isEnterpriseInstall: enterpriseInstall,
+          appId: configured.appId ?? (result.app_id as string | undefined),
+        };
+      })
       .catch((error: unknown) => {
         identity = undefined;
         throw error;
@@ -97,12 +237,64 @@ export function createSlackApp(options: SlackAppOptions): { app: App; handler: S
 
   const app = new App({
     receiver,
-    authorize: async () => ({ botToken: options.botToken, ...(await identify()) }),
+    authorize: async (source, body) => {
+      const installation = await identify();
+      const problem = foreignPayload(installation, source, body as { api_app_id?: string });
+      if (problem) throw new ForeignPayloadError(problem);
+      return { botToken: options.botToken, botUserId: installation.botUserId, botId: installation.botId };
+    },
     clientOptions,
     convoStore: false,
     ...(options.logger ? { logger: options.logger } : { logLevel }),
   });
   const logger = app.logger;
+  const brand = options.brand ?? 'Tandem';
+  const outsiderText = `Only ${brand} agents can act on this conversation.`;
+
+  // A foreign payload (thrown by `authorize`) is expected noise: a warn line, and Bolt acks it (200, so Slack
+  // does not retry). Anything else reaching Bolt's global handler (e.g. `auth.test` failing at cold start)
+  // is rethrown: the receiver answers 500 and Slack retries the authentic request later, so nothing is lost.
+  // Only signed requests get this far, so a stranger still cannot cause a 5xx.
+  app.error(async (error) => {
+    const original = (error as { original?: unknown }).original ?? error;
+    if (original instanceof ForeignPayloadError) {
+      logger.warn(`dropped a Slack payload: ${original.message}`);
+      return;
+    }
+    logger.error('Slack request failed', describe(original));
+    throw error;
+  });
+
+  /** Refuses users of another organisation (Slack Connect): an ephemeral, and no listener runs. */
+  const ownOrganisation: Middleware<AnyMiddlewareArgs> = async (args) => {
+    const installation = await identify();
+    const body = args.body as Record<string, unknown>;
+    const outsider = outsiderOf(installation, body);
+    if (!outsider) return args.next();
+    logger.warn(
+      `refused ${outsider.kind} from user ${outsider.user} of another organisation ${outsider.team}`,
+    );
+    if ('ack' in args && typeof args.ack === 'function') await (args.ack as () => Promise<void>)();
+    const where = outsider.channel;
+    // A message is answered only when it is a thread reply in a desk channel (elsewhere it is none of ours).
+    const speaks =
+      where &&
+      (outsider.kind !== 'message' ||
+        (where.threadTs !== undefined &&
+          (!options.deskChannels || options.deskChannels.includes(where.channel))));
+    if (!speaks) return;
+    try {
+      await args.client.chat.postEphemeral({
+        channel: where.channel,
+        user: outsider.user,
+        text: outsiderText,
+        ...(where.threadTs ? { thread_ts: where.threadTs } : {}),
+      });
+    } catch (error) {
+      logger.warn('could not tell an outsider that they cannot act', describe(error));
+    }
+  };
+  app.use(ownOrganisation);
 
   /** Runs a command; its failure is logged, never thrown at Slack (the ack is already sent). */
   const run = async (name: string, command: () => Promise<void>): Promise<void> => {
@@ -214,13 +406,32 @@ export function createSlackApp(options: SlackAppOptions): { app: App; handler: S
   });
 
   const boltHandler = receiver.toHandler();
+  const nowSeconds = options.nowSeconds ?? (() => Math.floor(Date.now() / 1000));
   const handler: SlackEventsHandler = async (event, context) => {
-    const response = await boltHandler(toReceiverEvent(event), context);
-    return {
-      statusCode: response.statusCode,
-      ...(response.headers ? { headers: response.headers } : {}),
-      body: response.body,
-    };
+    try {
+      const request = toReceiverEvent(event);
+      const refused = verifySlackRequest({
+        body: request.body ?? '',
+        headers: request.headers as Record<string, string | undefined>,
+        signingSecret: options.signingSecret,
+        nowSeconds: nowSeconds(),
+      });
+      if (refused) {
+        logger.warn(`refused a Slack request: ${refused}`);
+        return { statusCode: 401, body: '' };
+      }
+      const response = await boltHandler(request, context);
+      return {
+        statusCode: response.statusCode,
+        ...(response.headers ? { headers: response.headers } : {}),
+        body: response.body,
+      };
+    } catch (error) {
+      // Only an authentic (signed) request gets here: a body Bolt cannot parse is Slack's or a bug, not a
+      // stranger's. 400, never a 5xx that pages the on-call and makes Slack retry the same bytes.
+      logger.error('an authentic Slack request could not be handled', describe(error));
+      return { statusCode: 400, body: '' };
+    }
   };
   return { app, handler };
 }
@@ -290,6 +501,84 @@ function parseMetadata(raw: string): { caseId: string; channel: string; ts: stri
     // Not ours: fall through.
   }
   return undefined;
+}
+
+/** Why a payload is not for this installation (another workspace, enterprise or app), or `undefined`. */
+export function foreignPayload(
+  installation: SlackInstallation,
+  source: { teamId?: string | undefined; enterpriseId?: string | undefined },
+  body: { api_app_id?: string },
+): string | undefined {
+  if (installation.appId && body.api_app_id && body.api_app_id !== installation.appId) {
+    return `app ${body.api_app_id} is not ours`;
+  }
+  if (installation.isEnterpriseInstall && installation.enterpriseId) {
+    return source.enterpriseId === installation.enterpriseId
+      ? undefined
+      : `enterprise ${source.enterpriseId ?? '(none)'} is not ours`;
+  }
+  if (!installation.teamId) return 'our workspace is unknown';
+  if (source.teamId !== installation.teamId) return `team ${source.teamId ?? '(none)'} is not ours`;
+  if (installation.enterpriseId && source.enterpriseId && source.enterpriseId !== installation.enterpriseId) {
+    return `enterprise ${source.enterpriseId} is not ours`;
+  }
+  return undefined;
+}
+
+/**
+ * The acting user when they belong to another organisation (a Slack Connect shared channel): Slack reports
+ * their team in `user.team_id` (interactions; an `E…` id on Enterprise Grid) or `user_team` (messages).
+ */
+export function outsiderOf(
+  installation: SlackInstallation,
+  body: Record<string, unknown>,
+):
+  | {
+      kind: 'message' | 'action' | 'view';
+      user: string;
+      team: string;
+      channel?: { channel: string; threadTs?: string };
+    }
+  | undefined {
+  const ours = (team: string | undefined) =>
+    !team || team === installation.teamId || team === installation.enterpriseId;
+  if (body.type === 'event_callback') {
+    const event = (body.event ?? {}) as Record<string, unknown>;
+    const team = str(event.user_team) ?? str(event.source_team);
+    const user = str(event.user);
+    // Only people's messages matter; bots and edits are ignored by the listener anyway.
+    if (!user || event.bot_id || !HUMAN_SUBTYPES.has(str(event.subtype)) || ours(team)) return undefined;
+    const channel = str(event.channel);
+    const threadTs = str(event.thread_ts);
+    return {
+      kind: 'message',
+      user,
+      team: team!,
+      ...(channel ? { channel: { channel, ...(threadTs ? { threadTs } : {}) } } : {}),
+    };
+  }
+  const user = (body.user ?? {}) as Record<string, unknown>;
+  const team = str(user.team_id);
+  const userId = str(user.id);
+  if (!userId || ours(team)) return undefined;
+  if (body.type === 'block_actions') {
+    const container = (body.container ?? {}) as Record<string, unknown>;
+    const channel =
+      str((body.channel as Record<string, unknown> | undefined)?.id) ?? str(container.channel_id);
+    const message = (body.message ?? {}) as Record<string, unknown>;
+    const threadTs = str(message.thread_ts) ?? str(container.thread_ts);
+    return {
+      kind: 'action',
+      user: userId,
+      team: team!,
+      ...(channel ? { channel: { channel, ...(threadTs ? { threadTs } : {}) } } : {}),
+    };
+  }
+  return { kind: 'view', user: userId, team: team! };
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
 }
 
 function isOutcome(value: string): value is Outcome {

@@ -61,3 +61,23 @@ export function resolve(conversation: Conversation, now: Date): Conversation {
 export function isOwnedBy(conversation: Conversation, agentId: string): boolean {
   return conversation.mode === 'agent' && conversation.owner?.id === agentId;
 }
+
+/** Why an owner-only command may not change the conversation (see {@link ownershipRefusal}). */
+export type OwnershipRefusal = 'closed' | 'queued' | 'not_owner';
+
+/**
+ * Decides whether `agentId` may act as the owner of case `caseId` on `conversation`. Call it inside the
+ * conditional write's change function, on the freshly read state, never on an earlier read: a Release or
+ * Claim between that read and the write must lead to a refusal. `allowQueued` admits an unclaimed case
+ * (resolving from the queue is allowed to agents, and is then recorded as theirs).
+ */
+export function ownershipRefusal(
+  conversation: Conversation,
+  caseId: string,
+  agentId: string,
+  options: { allowQueued?: boolean } = {},
+): OwnershipRefusal | undefined {
+  if (conversation.caseId !== caseId || conversation.mode === 'ai') return 'closed';
+  if (conversation.mode === 'queued') return options.allowQueued ? undefined : 'queued';
+  return isOwnedBy(conversation, agentId) ? undefined : 'not_owner';
+}

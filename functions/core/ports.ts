@@ -199,6 +199,14 @@ export interface AgentDesk {
   eraseThread(ref: DeskRef): Promise<number>;
 }
 
+/**
+ * Who belongs to a user group at the desk (a Slack user group). Implementations cache the membership for a
+ * few minutes; they throw when it cannot be read.
+ */
+export interface AgentDirectory {
+  groupMembers(groupId: string): Promise<ReadonlySet<string>>;
+}
+
 /** A tool call the model asked for. */
 export type ToolCall =
   | {

@@ -1,20 +1,37 @@
 /**
- * λ slack-events — `POST /slack/events`: Bolt verifies the signature, drops retries and bot echoes,
- * acknowledges, and turns each agent action into a desk command.
+ * λ slack-events — `POST /slack/events`: the adapter verifies the signature and the workspace, drops retries
+ * and bot echoes, refuses users of other organisations, acknowledges, and turns each agent action into a
+ * desk command (which applies the desk channel and agent allowlist policy).
  */
-import { createSlackApp } from '../adapters/slack-app.ts';
+import { boltLogger, createSlackApp } from '../adapters/slack-app.ts';
 import { createDeskCommands } from '../core/use-cases/desk-actions.ts';
+import { logger } from '../shared/logging.ts';
 import { clock, customerData, env, requireCredential, settings, store } from '../wiring/base.ts';
 import { channel } from '../wiring/channel.ts';
-import { desk } from '../wiring/desk.ts';
+import { agentDirectory, desk, deskChannels } from '../wiring/desk.ts';
 import { ledger } from '../wiring/ledger.ts';
 
 const slack = createSlackApp({
   signingSecret: requireCredential('SLACK_SIGNING_SECRET'),
   botToken: requireCredential('SLACK_BOT_TOKEN'),
   slackApiUrl: env.SLACK_API_URL,
-  commands: createDeskCommands({ store, desk, channel, clock, settings, ledger, customerData }),
+  commands: createDeskCommands({
+    store,
+    desk,
+    channel,
+    clock,
+    settings,
+    ledger,
+    customerData,
+    access: { channels: deskChannels, agents: settings.desk.agents },
+    directory: agentDirectory,
+  }),
   dedupe: (key) => store.claimOnce(key, 3600),
+  ...(env.SLACK_TEAM_ID ? { teamId: env.SLACK_TEAM_ID } : {}),
+  ...(env.SLACK_ENTERPRISE_ID ? { enterpriseId: env.SLACK_ENTERPRISE_ID } : {}),
+  brand: settings.brand,
+  deskChannels,
+  logger: boltLogger(logger),
 });
 
 /** Lambda entry point. */

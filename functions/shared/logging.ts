@@ -29,6 +29,17 @@ export function maskAddress(address: string | undefined): string {
   return `${prefix}${number.slice(0, 2)}•••••${number.slice(-4)}`;
 }
 
+/**
+ * A conversation id (`whatsapp|+15551234567|+15550100000`) with the customer's number masked
+ * (`whatsapp|+1•••••4567|+15550100000`): log lines name the conversation without exposing the customer.
+ */
+export function maskConversationId(conversationId: string | undefined): string {
+  if (!conversationId) return '';
+  const [channel, customer, ...rest] = conversationId.split('|');
+  if (customer === undefined) return maskAddress(conversationId);
+  return [channel, maskAddress(customer), ...rest].join('|');
+}
+
 /** A message body reduced to its length: bodies are never logged. */
 export function maskText(text: string | undefined): string {
   return text === undefined ? '' : `[${text.length} chars]`;

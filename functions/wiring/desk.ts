@@ -2,11 +2,26 @@
  * Composition root: the agents' desk (Slack).
  */
 import { SlackAgentDesk } from '../adapters/slack-agent-desk.ts';
+import { SlackUserGroups } from '../adapters/slack-user-groups.ts';
 import { env, requireCredential } from './base.ts';
+
+/**
+ * The desk channel(s): `SLACK_ESCALATION_CHANNEL`, a channel id or a comma-separated list. Cards are posted
+ * in the first; desk actions count in any of them.
+ */
+export const deskChannels: readonly string[] = env.SLACK_ESCALATION_CHANNEL.split(',')
+  .map((channel) => channel.trim())
+  .filter((channel) => channel.length > 0);
 
 /** The Slack side, posting to the escalation channel. */
 export const desk = SlackAgentDesk.create({
   token: requireCredential('SLACK_BOT_TOKEN'),
   slackApiUrl: env.SLACK_API_URL,
-  channel: env.SLACK_ESCALATION_CHANNEL,
+  channel: deskChannels[0] ?? env.SLACK_ESCALATION_CHANNEL,
+});
+
+/** Who is in the agent allowlist's Slack user group (cached a few minutes). */
+export const agentDirectory = new SlackUserGroups({
+  token: requireCredential('SLACK_BOT_TOKEN'),
+  slackApiUrl: env.SLACK_API_URL,
 });

@@ -1,8 +1,14 @@
+import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { type Logger, LogLevel } from '@slack/bolt';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createSlackApp, type SlackEventsHandler } from '#adapters/slack-app.ts';
+import {
+  createSlackApp,
+  MAX_SLACK_BODY_BYTES,
+  type SlackAppOptions,
+  type SlackEventsHandler,
+} from '#adapters/slack-app.ts';
 import { ACTION_IDS, encodeActionValue, HANDBACK_MODAL } from '#adapters/slack-blocks.ts';
 import type { DeskCommands } from '#core/desk-commands.ts';
 import { type FakeSlack, startFakeSlack } from '#local/fake-slack.ts';
@@ -70,7 +76,7 @@ let seen: Set<string>;
 let logger: ReturnType<typeof recordingLogger>;
 let handler: SlackEventsHandler;
 
-function build(extra: { botUserId?: string; botId?: string } = { botUserId: 'UBOT', botId: 'BBOT' }) {
+function build(extra: Partial<SlackAppOptions> = { botUserId: 'UBOT', botId: 'BBOT', teamId: 'TTANDEM' }) {
   return createSlackApp({
     signingSecret: SECRET,
     botToken: TOKEN,
@@ -83,6 +89,8 @@ function build(extra: { botUserId?: string; botId?: string } = { botUserId: 'UBO
     },
     logger,
     retryConfig: { retries: 0 },
+    brand: 'Acme',
+    deskChannels: [CHANNEL],
     ...extra,
   }).handler;
 }
@@ -270,7 +278,7 @@ describe('message events', () => {
 });
 
 describe('bot identity', () => {
-  it('with botUserId and botId given, no auth.test call is made', async () => {
+  it('with botUserId, botId and teamId given, no auth.test call is made', async () => {
     await event(
       messageEventBody({ channel: CHANNEL, user: 'UAGENT', text: 'x', ts: '1.000700', threadTs: CARD_TS }),
     );
@@ -494,6 +502,244 @@ describe('interactions', () => {
       }),
     );
     expect(response.statusCode).toBe(200);
+    expect(commands.calls).toEqual([]);
+  });
+});
+
+describe('doors: anything not authentic is a 401 and never throws', () => {
+  const now = () => Math.floor(Date.now() / 1000);
+  const body = JSON.stringify(
+    messageEventBody({ channel: CHANNEL, user: 'UAGENT', text: 'hi', ts: '1.000010', threadTs: CARD_TS }),
+  );
+  const v1 = (ts: number) => `v1=${createHmac('sha256', SECRET).update(`v1:${ts}:${body}`).digest('hex')}`;
+  const cases: [string, () => APIGatewayProxyEventV2][] = [
+    ['unsigned garbage', () => apiGatewayEvent({ body: 'garbage{', headers: {} })],
+    [
+      'malformed JSON without a signature',
+      () => apiGatewayEvent({ body: '{"type":', headers: { 'content-type': 'application/json' } }),
+    ],
+    ['an empty body', () => apiGatewayEvent({ body: '', headers: { 'content-type': 'application/json' } })],
+    [
+      'a bogus content type',
+      () => apiGatewayEvent({ body: '\u0000\u0001', headers: { 'content-type': 'image/png' } }),
+    ],
+    [
+      'a signature without a timestamp',
+      () =>
+        apiGatewayEvent({
+          body,
+          headers: { 'x-slack-signature': signSlackRequest(body, SECRET)['x-slack-signature'] },
+        }),
+    ],
+    [
+      'a non-numeric timestamp',
+      () => apiGatewayEvent({ body, headers: { ...signSlackRequest(body, SECRET, 'abc') } }),
+    ],
+    [
+      'a timestamp in exponent notation',
+      () => apiGatewayEvent({ body, headers: { ...signSlackRequest(body, SECRET, '1.7e9') } }),
+    ],
+    [
+      'a timestamp more than five minutes in the future',
+      () => apiGatewayEvent({ body, headers: { ...signSlackRequest(body, SECRET, now() + 600) } }),
+    ],
+    [
+      'a stale timestamp',
+      () => apiGatewayEvent({ body, headers: { ...signSlackRequest(body, SECRET, now() - 301 - 60) } }),
+    ],
+    [
+      'another signature version (v1=, HMAC over v1:ts:body)',
+      () =>
+        apiGatewayEvent({
+          body,
+          headers: { 'x-slack-signature': v1(now()), 'x-slack-request-timestamp': String(now()) },
+        }),
+    ],
+    [
+      'a signature that is not hex',
+      () =>
+        apiGatewayEvent({
+          body,
+          headers: { 'x-slack-signature': 'v0=zz', 'x-slack-request-timestamp': String(now()) },
+        }),
+    ],
+    [
+      'a huge body, even signed',
+      () => {
+        const huge = JSON.stringify({ type: 'event_callback', pad: 'x'.repeat(MAX_SLACK_BODY_BYTES) });
+        return apiGatewayEvent({
+          body: huge,
+          headers: { 'content-type': 'application/json', ...signSlackRequest(huge, SECRET) },
+        });
+      },
+    ],
+    ['base64 garbage', () => apiGatewayEvent({ body: '%%%not base64%%%', headers: {}, base64: true })],
+  ];
+
+  it.each(cases)('%s gets 401 and runs nothing', async (_name, request) => {
+    const response = await send(request());
+    expect(response.statusCode).toBe(401);
+    expect(commands.calls).toEqual([]);
+    expect(seen.size).toBe(0);
+    expect(slack.calls).toEqual([]);
+  });
+
+  it('a request without headers at all gets 401', async () => {
+    const request = { ...apiGatewayEvent({ body: 'x', headers: {} }), headers: undefined };
+    const response = await send(request as unknown as APIGatewayProxyEventV2);
+    expect(response.statusCode).toBe(401);
+  });
+
+  it('a signed body Bolt cannot parse is a 400, not a 5xx', async () => {
+    const garbage = '{"type": "event_callback", ';
+    const response = await send(
+      apiGatewayEvent({
+        body: garbage,
+        headers: { 'content-type': 'application/json', ...signSlackRequest(garbage, SECRET) },
+      }),
+    );
+    expect(response.statusCode).toBe(400);
+    expect(commands.calls).toEqual([]);
+  });
+});
+
+describe('workspace: only the installing workspace and its people act', () => {
+  const agent = { id: 'UAGENT', username: 'ana' };
+  const claimFrom = (extra: Partial<Parameters<typeof blockActionPayload>[0]>) =>
+    blockActionPayload({
+      actionId: ACTION_IDS.claim,
+      value: encodeActionValue({ caseId: 'case_1' }),
+      user: agent,
+      channel: CHANNEL,
+      message: { ts: CARD_TS },
+      ...extra,
+    });
+
+  it('an event delivered for another workspace is dropped with a 200 and a warning', async () => {
+    const body = messageEventBody({
+      channel: CHANNEL,
+      user: 'UAGENT',
+      text: 'hi',
+      ts: '1.000020',
+      threadTs: CARD_TS,
+      teamId: 'TOTHER',
+    });
+    const response = await event(body);
+    expect(response.statusCode).toBe(200);
+    expect(commands.calls).toEqual([]);
+    expect(logger.lines.some((line) => line.includes('team TOTHER is not ours'))).toBe(true);
+  });
+
+  it('a click delivered for another workspace is dropped with a 200', async () => {
+    const response = await interaction(claimFrom({ teamId: 'TOTHER' }));
+    expect(response.statusCode).toBe(200);
+    expect(commands.calls).toEqual([]);
+    expect(slack.ephemerals).toEqual([]);
+  });
+
+  it('a payload for another app is dropped when our app id is known', async () => {
+    handler = build({ botUserId: 'UBOT', botId: 'BBOT', teamId: 'TTANDEM', appId: 'ATANDEM' });
+    const response = await interaction(claimFrom({ appId: 'AOTHER' }));
+    expect(response.statusCode).toBe(200);
+    expect(commands.calls).toEqual([]);
+    expect(logger.lines.some((line) => line.includes('app AOTHER is not ours'))).toBe(true);
+  });
+
+  it('the workspace is learned from auth.test when not configured, once', async () => {
+    handler = build({});
+    await interaction(claimFrom({}));
+    await interaction(claimFrom({ teamId: 'TOTHER' }));
+    expect(commands.calls.map((call) => call.name)).toEqual(['claim']);
+    expect(slack.calls.filter((call) => call.method === 'auth.test')).toHaveLength(1);
+  });
+
+  it('when our workspace cannot be learned (auth.test fails), the click gets a 5xx so Slack retries it', async () => {
+    handler = build({});
+    slack.failNext('auth.test', 'fatal_error');
+    const first = await interaction(claimFrom({}));
+    expect(first.statusCode).toBe(500);
+    expect(commands.calls).toEqual([]);
+    const retried = await interaction(claimFrom({}));
+    expect(retried.statusCode).toBe(200);
+    expect(commands.calls.map((call) => call.name)).toEqual(['claim']);
+  });
+
+  it('a Claim from a user of another organisation (Slack Connect) is refused with an ephemeral', async () => {
+    const response = await interaction(claimFrom({ userTeamId: 'TEXTERNAL' }));
+    expect(response.statusCode).toBe(200);
+    expect(commands.calls).toEqual([]);
+    const [ephemeral] = await slack.waitForCalls('chat.postEphemeral', 1);
+    expect(ephemeral?.args).toMatchObject({
+      channel: CHANNEL,
+      user: 'UAGENT',
+      text: 'Only Acme agents can act on this conversation.',
+    });
+  });
+
+  it('a hand-back submitted by a user of another organisation is ignored', async () => {
+    await interaction(
+      viewSubmissionPayload({
+        callbackId: HANDBACK_MODAL.callbackId,
+        privateMetadata: JSON.stringify({ caseId: 'case_1', channel: CHANNEL, ts: CARD_TS }),
+        values: {},
+        user: agent,
+        userTeamId: 'TEXTERNAL',
+      }),
+    );
+    expect(commands.calls).toEqual([]);
+  });
+
+  it('a thread reply from another organisation in the desk channel is not relayed, and its author is told', async () => {
+    const response = await event(
+      messageEventBody({
+        channel: CHANNEL,
+        user: 'UEXT',
+        text: 'let me answer',
+        ts: '1.000030',
+        threadTs: CARD_TS,
+        userTeamId: 'TEXTERNAL',
+      }),
+    );
+    expect(response.statusCode).toBe(200);
+    expect(commands.calls).toEqual([]);
+    const [ephemeral] = await slack.waitForCalls('chat.postEphemeral', 1);
+    expect(ephemeral?.args).toMatchObject({ channel: CHANNEL, user: 'UEXT', thread_ts: CARD_TS });
+  });
+
+  it('a thread reply from another organisation in another channel is ignored silently', async () => {
+    await event(
+      messageEventBody({
+        channel: 'CSHARED',
+        user: 'UEXT',
+        text: 'chatting',
+        ts: '1.000040',
+        threadTs: '1.000001',
+        userTeamId: 'TEXTERNAL',
+      }),
+    );
+    expect(commands.calls).toEqual([]);
+    expect(slack.calls.filter((call) => call.method === 'chat.postEphemeral')).toEqual([]);
+  });
+
+  it('on an org-wide Enterprise Grid install, a click from any workspace of the org by an org user is accepted', async () => {
+    handler = build({ botUserId: 'UBOT', botId: 'BBOT', enterpriseId: 'EACME' });
+    const payload = {
+      ...claimFrom({ teamId: 'TWORKSPACE2', userTeamId: 'EACME' }),
+      enterprise: { id: 'EACME', name: 'Acme' },
+      is_enterprise_install: true,
+    };
+    await interaction(payload);
+    expect(commands.calls.map((call) => call.name)).toEqual(['claim']);
+  });
+
+  it('on an org-wide install, a click from another enterprise is dropped', async () => {
+    handler = build({ botUserId: 'UBOT', botId: 'BBOT', enterpriseId: 'EACME' });
+    const payload = {
+      ...claimFrom({ teamId: 'TELSEWHERE', userTeamId: 'EOTHER' }),
+      enterprise: { id: 'EOTHER', name: 'Other' },
+      is_enterprise_install: true,
+    };
+    await interaction(payload);
     expect(commands.calls).toEqual([]);
   });
 });
