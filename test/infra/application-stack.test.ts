@@ -47,7 +47,6 @@ describe('application stack: functions', () => {
         'TABLE_NAME',
         'EVENTS_QUEUE_URL',
         'ESCALATIONS_QUEUE_URL',
-        'SECRET_ARN',
         'PUBLIC_BASE_URL',
         'SLACK_ESCALATION_CHANNEL',
         'MODEL_PROVIDER',
@@ -68,6 +67,34 @@ describe('application stack: functions', () => {
       for (const [name, value] of Object.entries(envOf(fn.Properties))) {
         if (suspiciousName.test(name)) expect(name, id).toMatch(/_ARN$/);
         if (typeof value === 'string') expect(value, `${id} ${name}`).not.toMatch(suspiciousValue);
+      }
+    }
+  });
+
+  it('gives each function the ARNs of only the secrets it reads, and never the legacy single SECRET_ARN', () => {
+    const { stacks } = synth(devStage);
+    const functions = functionsOf();
+    const expected: Record<(typeof handlerNames)[number], string[]> = {
+      'twilio-webhook': ['TWILIO_SECRET_ARN'],
+      'twilio-status': ['SLACK_SECRET_ARN', 'TWILIO_SECRET_ARN'],
+      'slack-events': ['SLACK_SECRET_ARN', 'TWILIO_SECRET_ARN'],
+      'conversation-worker': ['ANTHROPIC_SECRET_ARN', 'SLACK_SECRET_ARN', 'TWILIO_SECRET_ARN'],
+      'escalation-notifier': ['SLACK_SECRET_ARN'],
+      'sla-sweeper': ['SLACK_SECRET_ARN', 'TWILIO_SECRET_ARN'],
+    };
+    const secretOf = {
+      TWILIO_SECRET_ARN: stacks.stateful.secrets.twilio,
+      SLACK_SECRET_ARN: stacks.stateful.secrets.slack,
+      ANTHROPIC_SECRET_ARN: stacks.stateful.secrets.anthropic,
+    } as const;
+    for (const name of handlerNames) {
+      const env = envOf(functions[logicalId(stacks.application.functions[name].function)]?.Properties);
+      const arns = Object.keys(env).filter((key) => key.endsWith('SECRET_ARN'));
+      expect(arns.sort(), name).toEqual(expected[name]);
+      for (const key of arns) {
+        expect(JSON.stringify(env[key]), `${name} ${key}`).toContain(
+          logicalId(secretOf[key as keyof typeof secretOf]),
+        );
       }
     }
   });
