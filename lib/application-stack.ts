@@ -212,9 +212,20 @@ export class ApplicationStack extends Stack {
       'TwilioMessages',
       routes.twilioMessages,
       functions['twilio-webhook'].function,
+      config.routeThrottles.twilioMessages,
     );
-    this.webhookApi.addPostRoute('TwilioStatus', routes.twilioStatus, functions['twilio-status'].function);
-    this.webhookApi.addPostRoute('SlackEvents', routes.slackEvents, functions['slack-events'].function);
+    this.webhookApi.addPostRoute(
+      'TwilioStatus',
+      routes.twilioStatus,
+      functions['twilio-status'].function,
+      config.routeThrottles.twilioStatus,
+    );
+    this.webhookApi.addPostRoute(
+      'SlackEvents',
+      routes.slackEvents,
+      functions['slack-events'].function,
+      config.routeThrottles.slackEvents,
+    );
 
     // The sweep is idempotent and runs again a minute later, so a failed run is not retried.
     new Rule(this, 'SlaSweepSchedule', {

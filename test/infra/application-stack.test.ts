@@ -206,6 +206,38 @@ describe('application stack: HTTP API', () => {
     });
   });
 
+  it.each([
+    ['dev', devStage],
+    ['prod', prodStage],
+  ] as const)('gives each webhook route its own throttle (%s)', (_, config) => {
+    const { application } = synth(config);
+    const [stage] = Object.values(resourcesOf(application, 'AWS::ApiGatewayV2::Stage'));
+    expect(stage?.Properties?.RouteSettings).toEqual({
+      'POST /twilio/messages': {
+        ThrottlingRateLimit: config.routeThrottles.twilioMessages.rateLimit,
+        ThrottlingBurstLimit: config.routeThrottles.twilioMessages.burstLimit,
+      },
+      'POST /twilio/status': {
+        ThrottlingRateLimit: config.routeThrottles.twilioStatus.rateLimit,
+        ThrottlingBurstLimit: config.routeThrottles.twilioStatus.burstLimit,
+      },
+      'POST /slack/events': {
+        ThrottlingRateLimit: config.routeThrottles.slackEvents.rateLimit,
+        ThrottlingBurstLimit: config.routeThrottles.slackEvents.burstLimit,
+      },
+    });
+    // Customer traffic gets more room than the stage default; the Slack route, agents only, less.
+    expect(config.routeThrottles.twilioMessages.rateLimit).toBeGreaterThan(config.apiThrottle.rateLimit);
+    expect(config.routeThrottles.twilioStatus.rateLimit).toBeGreaterThan(
+      config.routeThrottles.twilioMessages.rateLimit,
+    );
+    expect(config.routeThrottles.slackEvents.rateLimit).toBeLessThan(config.apiThrottle.rateLimit);
+    // Route settings may only name existing routes: the stage is created after all three.
+    const routeIds = Object.keys(application.findResources('AWS::ApiGatewayV2::Route'));
+    expect(routeIds).toHaveLength(3);
+    for (const id of routeIds) expect(stage?.DependsOn, id).toContain(id);
+  });
+
   it('outputs the Twilio webhook, Twilio status and Slack request URLs', () => {
     const { application } = synth(devStage);
     for (const [name, path] of [
