@@ -164,7 +164,7 @@ async function connect(values: Values, io: CliIo): Promise<Target> {
     if (!tableName)
       throw new Error(`no TableName output on tandem-${values.stage}-stateful (deploy it first)`);
     const client = new Client(region ? { region } : {});
-    const secretArn = outputs.SlackSecretArn ?? outputs.CredentialsSecretArn;
+    const secretArn = outputs.SlackCredentialsSecretArn ?? outputs.CredentialsSecretArn;
     const slack = envSlack ?? (secretArn ? await slackFromSecret(secretArn, region) : undefined);
     return target(client, tableName, `table ${tableName} (stage ${values.stage})`, slack);
   }

@@ -13,10 +13,11 @@ import type { StageConfig } from './config/stages.ts';
 import { Alarms } from './constructs/alarms.ts';
 import type { DurableQueue } from './constructs/durable-queue.ts';
 import { OperationsDashboard } from './constructs/operations-dashboard.ts';
-import { TandemFunction, type TandemFunctionProps } from './constructs/tandem-function.ts';
+import { type TableGrant, TandemFunction, type TandemFunctionProps } from './constructs/tandem-function.ts';
 import { routes, WebhookApi } from './constructs/webhook-api.ts';
 import { tableDesign } from './design.ts';
 import type { HandlerName } from './paths.ts';
+import type { Provider } from './stateful-stack.ts';
 
 /** Properties of the {@link ApplicationStack}: the stage and the stateful resources it uses. */
 export interface ApplicationStackProps extends StackProps {
@@ -24,7 +25,8 @@ export interface ApplicationStackProps extends StackProps {
   table: ITable;
   conversationEvents: DurableQueue;
   escalations: DurableQueue;
-  credentials: ISecret;
+  /** One credentials secret per provider. */
+  secrets: Record<Provider, ISecret>;
 }
 
 /** What each function may do with a queue: send to it, consume it, or only know its URL. */
@@ -41,6 +43,57 @@ interface FunctionSpec {
   invokesModel?: boolean;
 }
 
+/**
+ * Least privilege, in one place: the secrets each function may read and what it may do with the table,
+ * read off the store methods its use cases call (functions/adapters/dynamodb-conversation-store.ts).
+ * Store method → action: get*, getMessage, annotateMessage, updateDeliveryStatus → GetItem;
+ * create*, save*, appendMessage (a transaction of Puts), claimOnce, recordLifecycle → PutItem;
+ * annotateMessage, recordProviderIds, updateDeliveryStatus → UpdateItem; releaseOnce → DeleteItem;
+ * recentMessages, closingFigures → Query on the table; getCaseByThread → gsi1;
+ * listOpenCases, listIdleConversations, listLifecycle → gsi2. Adjust here when a use case changes;
+ * test/infra/iam.test.ts writes the intended sets out on its own and must be updated with it.
+ */
+const access: Record<HandlerName, { secrets: Provider[]; table: TableGrant }> = {
+  // verify → appendMessage (transaction of two conditional Puts) → enqueue. Nothing else.
+  'twilio-webhook': {
+    secrets: ['twilio'],
+    table: { items: ['PutItem'], query: [] },
+  },
+  // updateDeliveryStatus (Get/Update), getConversation, getCase, updateProfile on opt-out (Get/Put);
+  // a failed agent message is posted to the Slack thread.
+  'twilio-status': {
+    secrets: ['twilio', 'slack'],
+    table: { items: ['GetItem', 'PutItem', 'UpdateItem'], query: [] },
+  },
+  // Desk actions: getCaseByThread (gsi1), case/conversation/profile updates, send-to-customer
+  // (claimOnce/releaseOnce, appendMessage, recordProviderIds), case view (recentMessages), event dedupe.
+  // The card's "Erase customer data": Query of the customer's partitions, BatchWriteItem deletes.
+  'slack-events': {
+    secrets: ['slack', 'twilio'],
+    table: {
+      items: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'],
+      query: ['table', 'gsi1'],
+    },
+  },
+  // Everything a turn does: conversation, messages, annotations, profile, escalation, replies, thread
+  // forwarding. No index: it only reads its own conversation's partition. No business API secret yet:
+  // it is granted with the first action that calls that API.
+  'conversation-worker': {
+    secrets: ['twilio', 'slack', 'anthropic'],
+    table: { items: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], query: ['table'] },
+  },
+  // Card posting: claimOnce/releaseOnce, getCase/updateCase, case view (conversation, profile, messages).
+  'escalation-notifier': {
+    secrets: ['slack'],
+    table: { items: ['GetItem', 'PutItem', 'DeleteItem'], query: ['table'] },
+  },
+  // listOpenCases / listIdleConversations (gsi2), auto-resolve (updates, closingFigures), customer notices.
+  'sla-sweeper': {
+    secrets: ['slack', 'twilio'],
+    table: { items: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], query: ['table', 'gsi2'] },
+  },
+};
+
 /** Alarm when the oldest message waits this long (seconds). */
 const oldestMessageAlarmSeconds = { conversationEvents: 120, escalations: 300 };
 
@@ -55,7 +108,7 @@ export class ApplicationStack extends Stack {
 
   constructor(scope: Construct, id: string, props: ApplicationStackProps) {
     super(scope, id, props);
-    const { config, table, conversationEvents, escalations, credentials } = props;
+    const { config, table, conversationEvents, escalations, secrets } = props;
 
     this.webhookApi = new WebhookApi(this, 'Webhooks', { config });
     const publicBaseUrl = config.publicBaseUrl ?? this.webhookApi.endpoint;
@@ -119,13 +172,12 @@ export class ApplicationStack extends Stack {
         },
       };
       if (spec.memorySize) props.memorySize = spec.memorySize;
-      const fn = new TandemFunction(this, pascal(name), props)
-        .bindTable(
-          table,
-          'readWrite',
-          tableDesign.indexes.map((index) => index.name),
-        )
-        .bindSecret(credentials);
+      const unknown = access[name].table.query.filter(
+        (target) => target !== 'table' && !tableDesign.indexes.some((index) => index.name === target),
+      );
+      if (unknown.length > 0) throw new Error(`${name}: no such index: ${unknown.join(', ')}`);
+      const fn = new TandemFunction(this, pascal(name), props).bindTable(table, access[name].table);
+      for (const provider of access[name].secrets) fn.bindSecret(provider, secrets[provider]);
       fn.bindQueue(
         conversationEvents.queue,
         'EVENTS_QUEUE_URL',
@@ -161,9 +213,20 @@ export class ApplicationStack extends Stack {
       'TwilioMessages',
       routes.twilioMessages,
       functions['twilio-webhook'].function,
+      config.routeThrottles.twilioMessages,
     );
-    this.webhookApi.addPostRoute('TwilioStatus', routes.twilioStatus, functions['twilio-status'].function);
-    this.webhookApi.addPostRoute('SlackEvents', routes.slackEvents, functions['slack-events'].function);
+    this.webhookApi.addPostRoute(
+      'TwilioStatus',
+      routes.twilioStatus,
+      functions['twilio-status'].function,
+      config.routeThrottles.twilioStatus,
+    );
+    this.webhookApi.addPostRoute(
+      'SlackEvents',
+      routes.slackEvents,
+      functions['slack-events'].function,
+      config.routeThrottles.slackEvents,
+    );
 
     // The sweep is idempotent and runs again a minute later, so a failed run is not retried.
     new Rule(this, 'SlaSweepSchedule', {

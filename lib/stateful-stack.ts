@@ -1,19 +1,38 @@
 /**
- * The stateful stack: the table, the queues and the credentials secret. It changes rarely and
+ * The stateful stack: the table, the queues and one credentials secret per provider. It changes rarely and
  * is retained and deletion-protected in prod, so a bad application deploy can never take data with it.
  */
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import { credentialKeys, credentialPlaceholder } from '../functions/shared/credentials.ts';
+import {
+  credentialPlaceholder,
+  type Provider,
+  providerKeys,
+  providers,
+} from '../functions/shared/credentials.ts';
 import type { StageConfig } from './config/stages.ts';
 import { DurableQueue } from './constructs/durable-queue.ts';
 import { acknowledge } from './constructs/nag.ts';
 import { conversationEventsQueue, escalationsQueue, tableDesign } from './design.ts';
 
-/** The secret's keys and placeholder: one definition, shared with the functions that read it. */
-export { credentialKeys, credentialPlaceholder } from '../functions/shared/credentials.ts';
+/** The secrets' keys and placeholder: one definition, shared with the functions that read them. */
+export {
+  credentialKeys,
+  credentialPlaceholder,
+  type Provider,
+  providerKeys,
+  providers,
+} from '../functions/shared/credentials.ts';
+
+/** Each provider's secret: construct id, description and where its values are issued (for rotation). */
+const providerSecrets: Record<Provider, { id: string; name: string; issuedIn: string }> = {
+  twilio: { id: 'TwilioCredentials', name: 'Twilio', issuedIn: 'the Twilio console' },
+  slack: { id: 'SlackCredentials', name: 'Slack', issuedIn: 'the Slack app settings' },
+  anthropic: { id: 'AnthropicCredentials', name: 'Anthropic', issuedIn: 'the Anthropic console' },
+  businessApi: { id: 'BusinessApiCredentials', name: 'business API', issuedIn: "the business's own API" },
+};
 
 /** Properties of the {@link StatefulStack}. */
 export interface StatefulStackProps extends StackProps {
@@ -29,8 +48,8 @@ export class StatefulStack extends Stack {
   readonly conversationEvents: DurableQueue;
   /** escalations and its DLQ. */
   readonly escalations: DurableQueue;
-  /** Twilio, Slack and Anthropic credentials as one JSON secret. */
-  readonly credentials: Secret;
+  /** One JSON secret per provider, holding only that provider's keys. */
+  readonly secrets: Record<Provider, Secret>;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -65,31 +84,35 @@ export class StatefulStack extends Stack {
       removalPolicy: config.removalPolicy,
     });
 
-    this.credentials = new Secret(this, 'Credentials', {
-      description: `Tandem ${config.stage}: Twilio, Slack and Anthropic credentials (JSON). Fill with put-secret-value.`,
-      // Only the structure is created here: every key holds a placeholder the functions treat as unset.
-      // CloudFormation needs one generated key to create a JSON secret; it is unused and disappears
-      // when the operator writes the real value.
-      generateSecretString: {
-        secretStringTemplate: JSON.stringify(
-          Object.fromEntries(credentialKeys.map((key) => [key, credentialPlaceholder])),
-        ),
-        generateStringKey: 'placeholder',
-        excludePunctuation: true,
-      },
-      removalPolicy: config.removalPolicy,
-    });
-    acknowledge(this.credentials, {
-      id: 'AwsSolutions-SMG4',
-      reason:
-        'Third-party API credentials (Twilio, Slack, Anthropic) are issued and rotated in those providers’ consoles; there is no Lambda that could rotate them. Rotate there, then put-secret-value (docs/deploy.md).',
-    });
+    const secrets = {} as Record<Provider, Secret>;
+    for (const provider of providers) {
+      const { id, name, issuedIn } = providerSecrets[provider];
+      const secret = new Secret(this, id, {
+        description: `Tandem ${config.stage}: ${name} credentials (JSON: ${providerKeys[provider].join(', ')}). Fill with put-secret-value.`,
+        // Only the structure is created here: every key holds a placeholder the functions treat as unset.
+        // CloudFormation needs one generated key to create a JSON secret; it is unused and disappears
+        // when the operator writes the real value.
+        generateSecretString: {
+          secretStringTemplate: JSON.stringify(
+            Object.fromEntries(providerKeys[provider].map((key) => [key, credentialPlaceholder])),
+          ),
+          generateStringKey: 'placeholder',
+          excludePunctuation: true,
+        },
+        removalPolicy: config.removalPolicy,
+      });
+      acknowledge(secret, {
+        id: 'AwsSolutions-SMG4',
+        reason: `${name} credentials are issued and rotated in ${issuedIn}; there is no Lambda that could rotate them. Rotate there, then put-secret-value (docs/deploy.md).`,
+      });
+      new CfnOutput(this, `${id}SecretArn`, {
+        description: `${name}: aws secretsmanager put-secret-value --secret-id <this> --secret-string file://… (keys: ${providerKeys[provider].join(', ')})`,
+        value: secret.secretArn,
+      });
+      secrets[provider] = secret;
+    }
+    this.secrets = secrets;
     // `npm run erase` / `npm run export -- --stage <name>` find the table here.
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
-    new CfnOutput(this, 'CredentialsSecretArn', {
-      description:
-        'Fill with: aws secretsmanager put-secret-value --secret-id <this> --secret-string file://…',
-      value: this.credentials.secretArn,
-    });
   }
 }

@@ -14,7 +14,7 @@ export interface TandemStacks {
 export function addTandem(app: App, config: StageConfig): TandemStacks {
   const env = config.env ? { env: config.env } : {};
   const stateful = new StatefulStack(app, `tandem-${config.stage}-stateful`, {
-    description: `Tandem ${config.stage}: table, queues, credentials secret`,
+    description: `Tandem ${config.stage}: table, queues, credentials secrets`,
     terminationProtection: config.protectData,
     config,
     ...env,
@@ -25,7 +25,7 @@ export function addTandem(app: App, config: StageConfig): TandemStacks {
     table: stateful.table,
     conversationEvents: stateful.conversationEvents,
     escalations: stateful.escalations,
-    credentials: stateful.credentials,
+    secrets: stateful.secrets,
     ...env,
   });
   Tags.of(app).add('project', 'tandem');

@@ -259,17 +259,45 @@ function send(response: ServerResponse, reply: HttpResponse): void {
   response.end(reply.body);
 }
 
+/**
+ * Reads the body, or resolves `undefined` as soon as it is known to exceed the payload limit: at once
+ * from `Content-Length`, else when the streamed bytes pass it. Nothing beyond the limit is buffered.
+ */
 function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
+  const declared = Number(request.headers['content-length']);
+  if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) return Promise.resolve(undefined);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    request.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-    });
-    request.on('end', () => resolve(size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks)));
+      if (size <= MAX_BODY_BYTES) {
+        chunks.push(chunk);
+        return;
+      }
+      request.off('data', onData);
+      resolve(undefined);
+    };
+    request.on('data', onData);
+    request.on('end', () => resolve(Buffer.concat(chunks)));
     request.on('error', reject);
   });
+}
+
+/**
+ * Answers 413 as API Gateway does, then closes the connection. Until the client has read the answer and
+ * stopped sending, the rest of the body is discarded, never buffered, and at most another limit's worth:
+ * closing at once would make the client's next write fail before it sees the 413.
+ */
+function refuseTooLarge(request: IncomingMessage, response: ServerResponse): void {
+  let discarded = 0;
+  request.on('data', (chunk: Buffer) => {
+    discarded += chunk.length;
+    if (discarded > MAX_BODY_BYTES) request.socket.destroy();
+  });
+  request.resume();
+  response.once('finish', () => request.socket.end());
+  send(response, json(413, 'Request Entity Too Large'));
 }
 
 /** Starts the local HTTP API on loopback and resolves once it listens. */
@@ -288,7 +316,7 @@ export async function startApiGateway(options: ApiGatewayOptions): Promise<ApiGa
       const body = await readBody(request);
       const route = routes.get(routeKey);
       if (body === undefined) {
-        send(response, json(413, 'Request Entity Too Large'));
+        refuseTooLarge(request, response);
       } else if (route) {
         const { handler, functionName, timeoutSeconds } =
           typeof route === 'function'

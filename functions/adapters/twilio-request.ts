@@ -10,6 +10,19 @@ import * as z from 'zod/mini';
 import { UnauthorizedError, ValidationError } from '../core/errors.ts';
 import type { Channel, DeliveryStatus, Media } from '../core/model.ts';
 
+/**
+ * The largest decoded body accepted. Twilio's form posts are a few KB (a 1,600-character SMS, WhatsApp's
+ * 4,096 characters and ten media URLs stay far below); anything larger is not Twilio and is refused
+ * before it is parsed, verified or stored.
+ */
+export const MAX_TWILIO_BODY_BYTES = 64 * 1024;
+
+/** The most form parameters accepted (Twilio sends about 30, plus two per media item, at most ten). */
+export const MAX_TWILIO_PARAMS = 128;
+
+/** A body larger than {@link MAX_TWILIO_BODY_BYTES}: answered 413 (a 400 wherever it is not told apart). */
+export class PayloadTooLargeError extends ValidationError {}
+
 /** How to reconstruct the URL Twilio signed. */
 export interface TwilioRequestOptions {
   authToken: string;
@@ -23,14 +36,24 @@ export interface TwilioRequestOptions {
 
 /**
  * Verifies `X-Twilio-Signature` over the public URL and the form parameters; returns the parameters.
- * Accepts the URL with and without `:443` (as Twilio's helper does). Throws `UnauthorizedError`.
+ * Accepts the URL with and without `:443` (as Twilio's helper does). Checks run cheapest first, so a
+ * hostile body costs little: size (`PayloadTooLargeError`), signature header (`UnauthorizedError`),
+ * content type and strict form decoding (`ValidationError`), then the HMAC (`UnauthorizedError`).
  */
 export function verifyTwilioRequest(
   event: APIGatewayProxyEventV2,
   options: TwilioRequestOptions,
 ): Record<string, string> {
+  const size = decodedSize(event);
+  if (size > MAX_TWILIO_BODY_BYTES) {
+    throw new PayloadTooLargeError(`body of ${size} bytes exceeds ${MAX_TWILIO_BODY_BYTES}`);
+  }
   const signature = header(event.headers, 'x-twilio-signature');
   if (!signature) throw new UnauthorizedError('missing X-Twilio-Signature');
+  const contentType = header(event.headers, 'content-type')?.split(';')[0]?.trim().toLowerCase();
+  if (contentType !== 'application/x-www-form-urlencoded') {
+    throw new ValidationError('invalid request: expected an application/x-www-form-urlencoded body');
+  }
   const params = formParams(event);
   const url = signedUrl(event, options.publicBaseUrl);
   let valid = false;
@@ -86,10 +109,18 @@ const inboundSchema = z.object({
 });
 
 const E164 = /^\+[1-9]\d{6,14}$/;
+// Twilio SIDs are two letters and 32 hex digits; bounded so a key built from one stays far below
+// DynamoDB's key-size limits (an oversized key would be a 500, not a 400).
+const SID = /^[A-Za-z0-9]{2,64}$/;
+const MAX_ADDRESS_CHARS = 64;
 
 /** Parses an inbound-message webhook's form parameters; `ValidationError` names what is missing. */
 export function parseInboundMessage(params: Record<string, string>): InboundMessage {
   const fields = parse(inboundSchema, params, 'inbound message');
+  if (!SID.test(fields.MessageSid))
+    throw new ValidationError('invalid inbound message: MessageSid is malformed');
+  if (fields.To.length > MAX_ADDRESS_CHARS)
+    throw new ValidationError('invalid inbound message: To is too long');
   const whatsapp = fields.From.startsWith('whatsapp:');
   const customerAddress = fields.From.replace(/^whatsapp:/, '');
   if (!E164.test(customerAddress)) {
@@ -153,6 +184,7 @@ export function parseStatusCallback(params: Record<string, string>): StatusCallb
   const fields = parse(statusSchema, params, 'status callback');
   const messageSid = fields.MessageSid || fields.SmsSid;
   if (!messageSid) throw new ValidationError('invalid status callback: MessageSid is required');
+  if (!SID.test(messageSid)) throw new ValidationError('invalid status callback: MessageSid is malformed');
   const raw = (fields.MessageStatus || fields.SmsStatus || '').toLowerCase();
   if (!raw) throw new ValidationError('invalid status callback: MessageStatus is required');
   const status = STATUSES.has(raw) ? (raw as DeliveryStatus) : STATUS_ALIASES[raw];
@@ -175,12 +207,47 @@ function parse<T extends z.ZodMiniType>(schema: T, params: unknown, what: string
   throw new ValidationError(`invalid ${what}: ${problems.join('; ')}`);
 }
 
+/** The body's size in bytes once decoded, computed without decoding it. */
+function decodedSize(event: APIGatewayProxyEventV2): number {
+  const raw = event.body ?? '';
+  return event.isBase64Encoded ? Buffer.byteLength(raw, 'base64') : Buffer.byteLength(raw, 'utf8');
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Decodes the form body strictly: invalid UTF-8, a stray `%` or a percent sequence that is not UTF-8,
+ * and more than {@link MAX_TWILIO_PARAMS} parameters are a `ValidationError` (`URLSearchParams` would
+ * silently repair them). On valid input the result equals `URLSearchParams`'s, last value winning.
+ */
 function formParams(event: APIGatewayProxyEventV2): Record<string, string> {
   const raw = event.body ?? '';
-  const body = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
-  const params: Record<string, string> = {};
-  for (const [key, value] of new URLSearchParams(body)) params[key] = value;
-  return params;
+  let body: string;
+  try {
+    body = event.isBase64Encoded ? utf8.decode(Buffer.from(raw, 'base64')) : raw;
+  } catch {
+    throw new ValidationError('invalid request: body is not UTF-8');
+  }
+  const pairs = body.split('&').filter((pair) => pair.length > 0);
+  if (pairs.length > MAX_TWILIO_PARAMS) {
+    throw new ValidationError(`invalid request: more than ${MAX_TWILIO_PARAMS} form parameters`);
+  }
+  const entries = pairs.map((pair) => {
+    const split = pair.indexOf('=');
+    const name = split === -1 ? pair : pair.slice(0, split);
+    const value = split === -1 ? '' : pair.slice(split + 1);
+    return [decodeFormComponent(name), decodeFormComponent(value)] as const;
+  });
+  // fromEntries defines own properties, so a `__proto__` parameter cannot reach the prototype.
+  return Object.fromEntries(entries);
+}
+
+function decodeFormComponent(text: string): string {
+  try {
+    return decodeURIComponent(text.replaceAll('+', ' '));
+  } catch {
+    throw new ValidationError('invalid request: malformed percent-encoding');
+  }
 }
 
 function header(headers: APIGatewayProxyEventV2['headers'], name: string): string | undefined {

@@ -4,9 +4,13 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { parseStatusCallback, verifyTwilioRequest } from '../adapters/twilio-request.ts';
+import {
+  PayloadTooLargeError,
+  parseStatusCallback,
+  verifyTwilioRequest,
+} from '../adapters/twilio-request.ts';
 import { recordDeliveryStatus } from '../core/use-cases/record-delivery-status.ts';
-import { errorResponse } from '../shared/http.ts';
+import { errorResponse, json } from '../shared/http.ts';
 import { logger } from '../shared/logging.ts';
 import { clock, env, requireCredential, store } from '../wiring/base.ts';
 import { desk } from '../wiring/desk.ts';
@@ -24,6 +28,11 @@ async function receive(event: APIGatewayProxyEventV2): Promise<APIGatewayProxySt
     logger.info('delivery status', { messageSid: callback.messageSid, status: callback.status, result });
     return { statusCode: 204 };
   } catch (error) {
+    // Refused before parsing: not Twilio, and nothing was read or stored.
+    if (error instanceof PayloadTooLargeError) {
+      logger.warn('rejected request: payload too large');
+      return json(413, { error: 'payload too large' });
+    }
     return errorResponse(error);
   }
 }

@@ -5,9 +5,13 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { parseInboundMessage, verifyTwilioRequest } from '../adapters/twilio-request.ts';
+import {
+  PayloadTooLargeError,
+  parseInboundMessage,
+  verifyTwilioRequest,
+} from '../adapters/twilio-request.ts';
 import { receiveCustomerMessage } from '../core/use-cases/receive-customer-message.ts';
-import { errorResponse } from '../shared/http.ts';
+import { errorResponse, json } from '../shared/http.ts';
 import { logger, maskAddress, maskText } from '../shared/logging.ts';
 import { clock, env, requireCredential, store } from '../wiring/base.ts';
 import { events } from '../wiring/queues.ts';
@@ -37,6 +41,11 @@ async function receive(event: APIGatewayProxyEventV2): Promise<APIGatewayProxySt
     });
     return emptyTwiml;
   } catch (error) {
+    // Refused before parsing: not Twilio, and nothing was read or stored.
+    if (error instanceof PayloadTooLargeError) {
+      logger.warn('rejected request: payload too large');
+      return json(413, { error: 'payload too large' });
+    }
     return errorResponse(error);
   }
 }

@@ -11,7 +11,13 @@ import { DynamoDbConversationStore } from '../adapters/dynamodb-conversation-sto
 import { CX_NAMESPACE, withLifecycleMetrics } from '../adapters/lifecycle-metrics.ts';
 import type { Clock, CustomerDataStore } from '../core/ports.ts';
 import { parseBusinessSettings } from '../shared/business-settings.ts';
-import { type Credentials, loadCredentials } from '../shared/credentials.ts';
+import {
+  type Credentials,
+  loadCredentials,
+  providerKeys,
+  providers,
+  secretArnVariable,
+} from '../shared/credentials.ts';
 import { parseEnv } from '../shared/env.ts';
 
 /** The validated environment (parsed once per cold start). */
@@ -43,12 +49,18 @@ export const store = withLifecycleMetrics(table, metrics);
 /** Export and erase of one customer's data (the desk's "Erase customer data"). */
 export const customerData: CustomerDataStore = table;
 
-/** Third-party credentials (Secrets Manager in AWS, environment locally), read once. */
+/** Third-party credentials (one secret per provider in AWS, environment locally), read once. */
 export const credentials: Credentials = await loadCredentials(env);
 
 /** The credential `name`, or a start-up error naming it. */
 export function requireCredential(name: keyof Credentials): string {
   const value = credentials[name];
-  if (!value) throw new Error(`invalid configuration: ${name} is required (secret or environment)`);
+  if (!value) {
+    const provider = providers.find((candidate) =>
+      (providerKeys[candidate] as readonly string[]).includes(name),
+    );
+    const secret = provider ? `the secret in ${secretArnVariable[provider]}` : 'its secret';
+    throw new Error(`invalid configuration: ${name} is required (${secret}, or the environment locally)`);
+  }
   return value;
 }

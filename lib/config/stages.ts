@@ -11,6 +11,15 @@ export type StageName = 'dev' | 'prod';
 /** Which language model the conversation worker talks to. */
 export type ModelProvider = 'anthropic' | 'bedrock' | 'offline';
 
+/** Steady requests per second and burst, as API Gateway takes them. */
+export interface Throttle {
+  rateLimit: number;
+  burstLimit: number;
+}
+
+/** The routes with a throttle of their own (keys of `routes` in lib/constructs/webhook-api.ts). */
+export type ThrottledRoute = 'twilioMessages' | 'twilioStatus' | 'slackEvents';
+
 /** Everything the stacks need to know about one stage. */
 export interface StageConfig {
   /** Stage name; part of every stack and physical resource name. */
@@ -39,7 +48,13 @@ export interface StageConfig {
    */
   publicBaseUrl?: string;
   /** Default-stage throttling of the HTTP API: steady requests per second and burst. */
-  apiThrottle: { rateLimit: number; burstLimit: number };
+  apiThrottle: Throttle;
+  /**
+   * Per-route throttling, overriding the default for that route. Twilio sends one request per inbound
+   * message and several status callbacks (queued, sent, delivered, read) per outbound one; Slack sends a
+   * few events per agent action, and nothing on the Slack route is customer volume.
+   */
+  routeThrottles: Record<ThrottledRoute, Throttle>;
   /** Upper bound of concurrent conversation-worker instances (SQS maxConcurrency, 2–1000). */
   workerMaxConcurrency: number;
   /** Upper bound of concurrent escalation-notifier instances; Slack rate-limits chat.postMessage per channel. */
@@ -67,6 +82,11 @@ export const devStage: StageConfig = {
   slackEscalationChannel: 'C0TANDEM',
   modelProvider: 'anthropic',
   apiThrottle: { rateLimit: 20, burstLimit: 40 },
+  routeThrottles: {
+    twilioMessages: { rateLimit: 25, burstLimit: 50 },
+    twilioStatus: { rateLimit: 50, burstLimit: 100 },
+    slackEvents: { rateLimit: 10, burstLimit: 20 },
+  },
   workerMaxConcurrency: 5,
   notifierMaxConcurrency: 2,
 };
@@ -82,6 +102,11 @@ export const prodStage: StageConfig = {
   slackEscalationChannel: 'C0TANDEM',
   modelProvider: 'anthropic',
   apiThrottle: { rateLimit: 100, burstLimit: 200 },
+  routeThrottles: {
+    twilioMessages: { rateLimit: 150, burstLimit: 300 },
+    twilioStatus: { rateLimit: 300, burstLimit: 600 },
+    slackEvents: { rateLimit: 30, burstLimit: 60 },
+  },
   workerMaxConcurrency: 20,
   notifierMaxConcurrency: 2,
 };

@@ -16,6 +16,7 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { BuildOptions } from 'esbuild';
+import { type Provider, secretArnVariable } from '../../functions/shared/credentials.ts';
 import type { StageConfig } from '../config/stages.ts';
 import type { QueueDesign } from '../design.ts';
 import { type HandlerName, handlerEntry, repoRoot } from '../paths.ts';
@@ -101,25 +102,25 @@ export function esbuildBuildOptions(entry: string, outfile: string): BuildOption
 /** Where the knowledge base lands inside a bundle that carries it. */
 export const knowledgeBundleDir = 'knowledge';
 
-/** DynamoDB access a function may be granted. */
-export type TableAccess = 'read' | 'readWrite';
+/**
+ * The DynamoDB item actions a function may be granted. Transactions have no IAM action of their own:
+ * each entry is checked against PutItem / UpdateItem / DeleteItem, and a ConditionCheck entry against
+ * ConditionCheckItem.
+ */
+export type ItemAction =
+  | 'GetItem'
+  | 'PutItem'
+  | 'UpdateItem'
+  | 'DeleteItem'
+  | 'BatchWriteItem'
+  | 'ConditionCheckItem';
 
-/** IAM actions of each table access mode; transactions are authorized through the per-item actions. */
-export const tableActions: Record<TableAccess, { items: string[]; query: string[] }> = {
-  read: { items: ['dynamodb:GetItem'], query: ['dynamodb:Query'] },
-  readWrite: {
-    items: [
-      'dynamodb:GetItem',
-      'dynamodb:PutItem',
-      'dynamodb:UpdateItem',
-      'dynamodb:DeleteItem',
-      // TransactWriteItems has no IAM action of its own: each item is checked against Put/Update/Delete,
-      // and a ConditionCheck entry against ConditionCheckItem.
-      'dynamodb:ConditionCheckItem',
-    ],
-    query: ['dynamodb:Query'],
-  },
-};
+/** One function's table access: item actions on the table, and where it may Query. */
+export interface TableGrant {
+  items: readonly ItemAction[];
+  /** `table` for the base table, or an index name. */
+  query: readonly string[];
+}
 
 /** What an SQS event source needs (the same set as the AWSLambdaSQSQueueExecutionRole managed policy). */
 export const consumeActions = ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'];
@@ -222,17 +223,27 @@ export class TandemFunction extends Construct {
     return this;
   }
 
-  /** Sets `TABLE_NAME` and grants item actions on the table and Query on the table and its indexes. */
-  bindTable(table: ITable, access: TableAccess, indexNames: readonly string[]): this {
+  /** Sets `TABLE_NAME` and grants exactly `grant`: its item actions on the table, Query where it says. */
+  bindTable(table: ITable, grant: TableGrant): this {
     this.addEnvironment('TABLE_NAME', table.tableName);
-    const actions = tableActions[access];
-    this.role.addToPolicy(new PolicyStatement({ actions: actions.items, resources: [table.tableArn] }));
-    this.role.addToPolicy(
-      new PolicyStatement({
-        actions: actions.query,
-        resources: [table.tableArn, ...indexNames.map((name) => `${table.tableArn}/index/${name}`)],
-      }),
-    );
+    if (grant.items.length > 0) {
+      this.role.addToPolicy(
+        new PolicyStatement({
+          actions: grant.items.map((action) => `dynamodb:${action}`),
+          resources: [table.tableArn],
+        }),
+      );
+    }
+    if (grant.query.length > 0) {
+      this.role.addToPolicy(
+        new PolicyStatement({
+          actions: ['dynamodb:Query'],
+          resources: grant.query.map((target) =>
+            target === 'table' ? table.tableArn : `${table.tableArn}/index/${target}`,
+          ),
+        }),
+      );
+    }
     return this;
   }
 
@@ -250,9 +261,12 @@ export class TandemFunction extends Construct {
     return this;
   }
 
-  /** Sets `SECRET_ARN` and grants secretsmanager:GetSecretValue on that one secret (read once per cold start). */
-  bindSecret(secret: ISecret): this {
-    this.addEnvironment('SECRET_ARN', secret.secretArn);
+  /**
+   * Sets the provider's `*_SECRET_ARN` and grants secretsmanager:GetSecretValue on that one secret
+   * (read once per cold start).
+   */
+  bindSecret(provider: Provider, secret: ISecret): this {
+    this.addEnvironment(secretArnVariable[provider], secret.secretArn);
     this.role.addToPolicy(
       new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [secret.secretArn] }),
     );

@@ -2,13 +2,20 @@
  * The public HTTP API: three webhook routes, each to its function, on a `$default` stage with
  * throttling and JSON access logs. Callers authenticate by signature inside the functions.
  */
+import { Lazy } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import {
+  type CfnStage,
+  HttpApi,
+  HttpMethod,
+  HttpStage,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import type { StageConfig } from '../config/stages.ts';
+import type { StageConfig, Throttle, ThrottledRoute } from '../config/stages.ts';
 import { acknowledge } from './nag.ts';
 
 /** The public routes, as Twilio and Slack are configured to call them. */
@@ -16,14 +23,20 @@ export const routes = {
   twilioMessages: '/twilio/messages',
   twilioStatus: '/twilio/status',
   slackEvents: '/slack/events',
-} as const;
+} as const satisfies Record<ThrottledRoute, string>;
 
 /** Properties of a {@link WebhookApi}. */
 export interface WebhookApiProps {
   config: StageConfig;
 }
 
-/** HTTP API with throttled `$default` stage and access logs. */
+/** A route's CloudFormation `RouteSettings` (the stage property is untyped JSON, so its casing is CloudFormation's). */
+interface RouteSettings {
+  ThrottlingRateLimit: number;
+  ThrottlingBurstLimit: number;
+}
+
+/** HTTP API with throttled `$default` stage, per-route throttles and access logs. */
 export class WebhookApi extends Construct {
   /** The HTTP API. */
   readonly api: HttpApi;
@@ -31,6 +44,8 @@ export class WebhookApi extends Construct {
   readonly stage: HttpStage;
   /** `https://<id>.execute-api.<region>.amazonaws.com`, no trailing slash. */
   readonly endpoint: string;
+  /** Per-route settings of the stage, keyed by route key (`POST /twilio/messages`). */
+  private readonly routeSettings: Record<string, RouteSettings> = {};
 
   constructor(scope: Construct, id: string, props: WebhookApiProps) {
     super(scope, id);
@@ -66,6 +81,10 @@ export class WebhookApi extends Construct {
         ),
       },
     });
+    // HttpStage has no per-route settings; they go on the CloudFormation stage, filled as routes are added.
+    (this.stage.node.defaultChild as CfnStage).routeSettings = Lazy.any({
+      produce: () => (Object.keys(this.routeSettings).length > 0 ? this.routeSettings : undefined),
+    });
     this.endpoint = this.api.apiEndpoint;
     acknowledge(this.api, {
       id: 'AwsSolutions-APIG4',
@@ -74,13 +93,20 @@ export class WebhookApi extends Construct {
     });
   }
 
-  /** Routes `POST path` to `handler` (payload format 2.0). */
-  addPostRoute(id: string, path: string, handler: IFunction): void {
-    this.api.addRoutes({
+  /** Routes `POST path` to `handler` (payload format 2.0), with its own throttle when given. */
+  addPostRoute(id: string, path: string, handler: IFunction, throttle?: Throttle): void {
+    const added = this.api.addRoutes({
       path,
       methods: [HttpMethod.POST],
       integration: new HttpLambdaIntegration(id, handler),
     });
+    if (!throttle) return;
+    this.routeSettings[`POST ${path}`] = {
+      ThrottlingRateLimit: throttle.rateLimit,
+      ThrottlingBurstLimit: throttle.burstLimit,
+    };
+    // A stage's route settings may only name routes that already exist.
+    for (const route of added) this.stage.node.addDependency(route);
   }
 
   /** The public URL of `path`, from the configured public base URL or the API endpoint. */

@@ -47,7 +47,6 @@ describe('application stack: functions', () => {
         'TABLE_NAME',
         'EVENTS_QUEUE_URL',
         'ESCALATIONS_QUEUE_URL',
-        'SECRET_ARN',
         'PUBLIC_BASE_URL',
         'SLACK_ESCALATION_CHANNEL',
         'MODEL_PROVIDER',
@@ -68,6 +67,34 @@ describe('application stack: functions', () => {
       for (const [name, value] of Object.entries(envOf(fn.Properties))) {
         if (suspiciousName.test(name)) expect(name, id).toMatch(/_ARN$/);
         if (typeof value === 'string') expect(value, `${id} ${name}`).not.toMatch(suspiciousValue);
+      }
+    }
+  });
+
+  it('gives each function the ARNs of only the secrets it reads, and never the legacy single SECRET_ARN', () => {
+    const { stacks } = synth(devStage);
+    const functions = functionsOf();
+    const expected: Record<(typeof handlerNames)[number], string[]> = {
+      'twilio-webhook': ['TWILIO_SECRET_ARN'],
+      'twilio-status': ['SLACK_SECRET_ARN', 'TWILIO_SECRET_ARN'],
+      'slack-events': ['SLACK_SECRET_ARN', 'TWILIO_SECRET_ARN'],
+      'conversation-worker': ['ANTHROPIC_SECRET_ARN', 'SLACK_SECRET_ARN', 'TWILIO_SECRET_ARN'],
+      'escalation-notifier': ['SLACK_SECRET_ARN'],
+      'sla-sweeper': ['SLACK_SECRET_ARN', 'TWILIO_SECRET_ARN'],
+    };
+    const secretOf = {
+      TWILIO_SECRET_ARN: stacks.stateful.secrets.twilio,
+      SLACK_SECRET_ARN: stacks.stateful.secrets.slack,
+      ANTHROPIC_SECRET_ARN: stacks.stateful.secrets.anthropic,
+    } as const;
+    for (const name of handlerNames) {
+      const env = envOf(functions[logicalId(stacks.application.functions[name].function)]?.Properties);
+      const arns = Object.keys(env).filter((key) => key.endsWith('SECRET_ARN'));
+      expect(arns.sort(), name).toEqual(expected[name]);
+      for (const key of arns) {
+        expect(JSON.stringify(env[key]), `${name} ${key}`).toContain(
+          logicalId(secretOf[key as keyof typeof secretOf]),
+        );
       }
     }
   });
@@ -177,6 +204,38 @@ describe('application stack: HTTP API', () => {
       },
       AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
     });
+  });
+
+  it.each([
+    ['dev', devStage],
+    ['prod', prodStage],
+  ] as const)('gives each webhook route its own throttle (%s)', (_, config) => {
+    const { application } = synth(config);
+    const [stage] = Object.values(resourcesOf(application, 'AWS::ApiGatewayV2::Stage'));
+    expect(stage?.Properties?.RouteSettings).toEqual({
+      'POST /twilio/messages': {
+        ThrottlingRateLimit: config.routeThrottles.twilioMessages.rateLimit,
+        ThrottlingBurstLimit: config.routeThrottles.twilioMessages.burstLimit,
+      },
+      'POST /twilio/status': {
+        ThrottlingRateLimit: config.routeThrottles.twilioStatus.rateLimit,
+        ThrottlingBurstLimit: config.routeThrottles.twilioStatus.burstLimit,
+      },
+      'POST /slack/events': {
+        ThrottlingRateLimit: config.routeThrottles.slackEvents.rateLimit,
+        ThrottlingBurstLimit: config.routeThrottles.slackEvents.burstLimit,
+      },
+    });
+    // Customer traffic gets more room than the stage default; the Slack route, agents only, less.
+    expect(config.routeThrottles.twilioMessages.rateLimit).toBeGreaterThan(config.apiThrottle.rateLimit);
+    expect(config.routeThrottles.twilioStatus.rateLimit).toBeGreaterThan(
+      config.routeThrottles.twilioMessages.rateLimit,
+    );
+    expect(config.routeThrottles.slackEvents.rateLimit).toBeLessThan(config.apiThrottle.rateLimit);
+    // Route settings may only name existing routes: the stage is created after all three.
+    const routeIds = Object.keys(application.findResources('AWS::ApiGatewayV2::Route'));
+    expect(routeIds).toHaveLength(3);
+    for (const id of routeIds) expect(stage?.DependsOn, id).toContain(id);
   });
 
   it('outputs the Twilio webhook, Twilio status and Slack request URLs', () => {

@@ -21,30 +21,52 @@ const always = [
   'logs:PutLogEvents own-logs',
   'xray:PutTraceSegments *',
   'xray:PutTelemetryRecords *',
-  'dynamodb:GetItem table',
-  'dynamodb:PutItem table',
-  'dynamodb:UpdateItem table',
-  'dynamodb:DeleteItem table',
-  'dynamodb:ConditionCheckItem table',
-  'dynamodb:Query table',
-  'dynamodb:Query table/index/gsi1',
-  'dynamodb:Query table/index/gsi2',
-  'secretsmanager:GetSecretValue secret',
 ];
 const consume = (queue: string) => [
   `sqs:ReceiveMessage ${queue}`,
   `sqs:DeleteMessage ${queue}`,
   `sqs:GetQueueAttributes ${queue}`,
 ];
+const items = (...actions: string[]) => actions.map((action) => `dynamodb:${action} table`);
+const query = (...targets: string[]) =>
+  targets.map((target) => `dynamodb:Query ${target === 'table' ? 'table' : `table/index/${target}`}`);
+const secrets = (...providers: string[]) =>
+  providers.map((provider) => `secretsmanager:GetSecretValue ${provider}-secret`);
 
-/** Intended permissions per function (beyond `always`). */
+/** Intended permissions per function (beyond `always`), read off each handler's code paths. */
 const intended: Record<HandlerName, string[]> = {
-  'twilio-webhook': ['sqs:SendMessage events-queue'],
-  'twilio-status': [],
-  'slack-events': ['sqs:SendMessage events-queue'],
-  'conversation-worker': [...consume('events-queue'), 'sqs:SendMessage escalations-queue'],
-  'escalation-notifier': consume('escalations-queue'),
-  'sla-sweeper': [],
+  // Verify, store the message (a transaction of two Puts), enqueue: no reads, no Slack, no model.
+  'twilio-webhook': [...secrets('twilio'), ...items('PutItem'), 'sqs:SendMessage events-queue'],
+  // Status updates, opt-out on the profile, failures posted to the Slack thread. Never deletes.
+  'twilio-status': [...secrets('twilio', 'slack'), ...items('GetItem', 'PutItem', 'UpdateItem')],
+  // Desk actions find cases by thread (gsi1) and send to customers (Twilio); the card's erase deletes in batches.
+  'slack-events': [
+    ...secrets('slack', 'twilio'),
+    ...items('GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'),
+    ...query('table', 'gsi1'),
+    'sqs:SendMessage events-queue',
+  ],
+  // The turn: its own conversation's partition only, no index.
+  'conversation-worker': [
+    ...secrets('twilio', 'slack', 'anthropic'),
+    ...items('GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'),
+    ...query('table'),
+    ...consume('events-queue'),
+    'sqs:SendMessage escalations-queue',
+  ],
+  // Posts cards to Slack: never talks to customers, never updates in place.
+  'escalation-notifier': [
+    ...secrets('slack'),
+    ...items('GetItem', 'PutItem', 'DeleteItem'),
+    ...query('table'),
+    ...consume('escalations-queue'),
+  ],
+  // Lists open cases and idle conversations (gsi2); notices to customers and threads.
+  'sla-sweeper': [
+    ...secrets('slack', 'twilio'),
+    ...items('GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'),
+    ...query('table', 'gsi2'),
+  ],
 };
 
 /** Every `action resource` pair granted to the function's role, resources named by what they are. */
@@ -58,7 +80,9 @@ function grantsOf(synthesized: Synthesized, name: HandlerName): string[] {
     [logicalId(stacks.stateful.conversationEvents.deadLetterQueue), 'events-dlq'],
     [logicalId(stacks.stateful.escalations.queue), 'escalations-queue'],
     [logicalId(stacks.stateful.escalations.deadLetterQueue), 'escalations-dlq'],
-    [logicalId(stacks.stateful.credentials), 'secret'],
+    ...Object.entries(stacks.stateful.secrets).map(
+      ([provider, secret]) => [logicalId(secret), `${provider}-secret`] as [string, string],
+    ),
     [logicalId(fn.logGroup), 'own-logs'],
   ];
   const describe = (resource: unknown): string => {
@@ -114,6 +138,17 @@ describe('IAM: each function gets exactly the actions it needs', () => {
     expect(grantsOf(anthropic, 'conversation-worker').some((grant) => grant.startsWith('bedrock:'))).toBe(
       false,
     );
+  });
+
+  it('no function may read the business API secret yet, and no function but the worker the Anthropic one', () => {
+    const synthesized = synth(devStage);
+    for (const name of Object.keys(intended) as HandlerName[]) {
+      const grants = grantsOf(synthesized, name);
+      expect(grants, name).not.toContain('secretsmanager:GetSecretValue businessApi-secret');
+      if (name !== 'conversation-worker') {
+        expect(grants, name).not.toContain('secretsmanager:GetSecretValue anthropic-secret');
+      }
+    }
   });
 
   it('creates no IAM role besides the six function roles', () => {

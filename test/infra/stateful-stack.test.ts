@@ -103,14 +103,34 @@ describe('stateful stack', () => {
     });
   });
 
-  it('creates the credentials secret with every key as a placeholder, never a value', () => {
+  it('creates one secret per provider, each holding only its own keys as placeholders, never a value', () => {
+    const { stateful, stacks } = synth(devStage);
+    stateful.resourceCountIs('AWS::SecretsManager::Secret', 4);
+    const expected = {
+      twilio: ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN'],
+      slack: ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET'],
+      anthropic: ['ANTHROPIC_API_KEY'],
+      businessApi: ['BUSINESS_API_TOKEN'],
+    };
+    const secrets = resourcesOf(stateful, 'AWS::SecretsManager::Secret');
+    const seen: string[] = [];
+    for (const [provider, keys] of Object.entries(expected)) {
+      const secret = secrets[logicalId(stacks.stateful.secrets[provider as keyof typeof expected])];
+      expect(secret?.Properties?.SecretString, provider).toBeUndefined();
+      const generate = secret?.Properties?.GenerateSecretString as { SecretStringTemplate: string };
+      const template = JSON.parse(generate.SecretStringTemplate) as Record<string, string>;
+      expect(Object.keys(template).sort(), provider).toEqual(keys);
+      expect(new Set(Object.values(template)), provider).toEqual(new Set([credentialPlaceholder]));
+      seen.push(...keys);
+    }
+    // Together they cover every key the functions read, each exactly once.
+    expect(seen.sort()).toEqual([...credentialKeys].sort());
+  });
+
+  it('outputs each secret ARN for put-secret-value', () => {
     const { stateful } = synth(devStage);
-    stateful.resourceCountIs('AWS::SecretsManager::Secret', 1);
-    const [secret] = Object.values(resourcesOf(stateful, 'AWS::SecretsManager::Secret'));
-    expect(secret?.Properties?.SecretString).toBeUndefined();
-    const generate = secret?.Properties?.GenerateSecretString as { SecretStringTemplate: string };
-    const template = JSON.parse(generate.SecretStringTemplate) as Record<string, string>;
-    expect(Object.keys(template).sort()).toEqual([...credentialKeys].sort());
-    expect(new Set(Object.values(template))).toEqual(new Set([credentialPlaceholder]));
+    for (const name of ['Twilio', 'Slack', 'Anthropic', 'BusinessApi']) {
+      stateful.hasOutput(`${name}CredentialsSecretArn`, { Value: { Ref: Match.stringLikeRegexp(name) } });
+    }
   });
 });

@@ -187,3 +187,71 @@ describe('local API Gateway', () => {
     expect(JSON.parse(response.body.toString())).toEqual({ status: 'ok' });
   });
 });
+
+describe('local API Gateway: payload limit', () => {
+  const limit = 10 * 1024 * 1024;
+
+  /** Starts a POST, writes `chunks` one by one until the gateway answers; resolves with the status. */
+  function oversized(headers: Record<string, string>, chunks: Iterable<Buffer>): Promise<number> {
+    return new Promise((resolve, reject) => {
+      let answered = false;
+      const req = httpRequest(`${gateway.url}/twilio/messages`, { method: 'POST', headers }, (res) => {
+        answered = true;
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      // Once the gateway has answered and closed the connection, further writes may fail: expected.
+      req.on('error', (error) => {
+        if (!answered) reject(error);
+      });
+      const iterator = chunks[Symbol.iterator]();
+      const writeNext = () => {
+        if (answered) return;
+        const next = iterator.next();
+        if (next.done) return;
+        if (req.write(next.value)) setImmediate(writeNext);
+        else req.once('drain', writeNext);
+      };
+      writeNext();
+    });
+  }
+
+  it('refuses a declared body above 10 MB with 413 before reading it, and stays healthy', async () => {
+    const before = seen.length;
+    // Only 1 KB of the declared 10 MB + 1 is ever sent: the answer must come from the header alone.
+    const status = await oversized(
+      { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(limit + 1) },
+      [Buffer.alloc(1024, 'a')],
+    );
+    expect(status).toBe(413);
+    expect(seen.length).toBe(before);
+    expect((await send('GET', '/health', {})).status).toBe(200);
+  });
+
+  it('refuses a streamed (chunked) body once it passes 10 MB, and stays healthy', async () => {
+    const before = seen.length;
+    function* chunks() {
+      // 1 MB at a time, up to 20 MB: the gateway must answer long before the stream ends.
+      for (let i = 0; i < 20; i++) yield Buffer.alloc(1024 * 1024, 'a');
+    }
+    const status = await oversized(
+      { 'content-type': 'application/x-www-form-urlencoded', 'transfer-encoding': 'chunked' },
+      chunks(),
+    );
+    expect(status).toBe(413);
+    expect(seen.length).toBe(before);
+    expect((await send('GET', '/health', {})).status).toBe(200);
+  });
+
+  it('passes a body just under the limit to the handler', async () => {
+    const before = seen.length;
+    const response = await send(
+      'POST',
+      '/twilio/messages',
+      { 'content-type': 'application/x-www-form-urlencoded' },
+      'a'.repeat(limit),
+    );
+    expect(response.status).toBe(200);
+    expect(seen.length).toBe(before + 1);
+  });
+});

@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import {
+  MAX_TWILIO_BODY_BYTES,
+  MAX_TWILIO_PARAMS,
+  PayloadTooLargeError,
   parseInboundMessage,
   parseStatusCallback,
   signedUrl,
@@ -17,6 +20,7 @@ const fixtures = JSON.parse(
 };
 
 const TOKEN = 'test-auth-token-0123456789abcdef';
+const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 
 /** An API Gateway HTTP API (payload 2.0) event for a POST to `url`. */
 function eventFor(
@@ -73,7 +77,7 @@ describe('verifyTwilioRequest', () => {
     const fixture = fixtures.twilio[0];
     if (!fixture) throw new Error('fixture missing');
     const { body } = signedTwilioForm(fixture.url, fixture.params, fixture.authToken);
-    const event = eventFor(fixture.url, body, { 'x-twilio-signature': fixture.signature });
+    const event = eventFor(fixture.url, body, { ...FORM, 'x-twilio-signature': fixture.signature });
     expect(verifyTwilioRequest(event, { authToken: fixture.authToken })).toEqual(fixture.params);
   });
 
@@ -81,7 +85,7 @@ describe('verifyTwilioRequest', () => {
     const fixture = fixtures.twilio[0];
     if (!fixture) throw new Error('fixture missing');
     const { body } = signedTwilioForm(fixture.url, { ...fixture.params, Digits: '9999' }, fixture.authToken);
-    const event = eventFor(fixture.url, body, { 'x-twilio-signature': fixture.signature });
+    const event = eventFor(fixture.url, body, { ...FORM, 'x-twilio-signature': fixture.signature });
     expect(() => verifyTwilioRequest(event, { authToken: fixture.authToken })).toThrow(UnauthorizedError);
   });
 
@@ -167,8 +171,97 @@ describe('verifyTwilioRequest', () => {
   it('finds the signature header whatever its case', () => {
     const url = 'https://abc123.execute-api.us-east-1.amazonaws.com/twilio/messages';
     const { body, headers } = signedTwilioForm(url, inbound, TOKEN);
-    const event = eventFor(url, body, { 'X-Twilio-Signature': headers['x-twilio-signature'] ?? '' });
+    const event = eventFor(url, body, {
+      'Content-Type': 'application/x-www-form-urlencoded; charset=utf-8',
+      'X-Twilio-Signature': headers['x-twilio-signature'] ?? '',
+    });
     expect(verifyTwilioRequest(event, { authToken: TOKEN })).toEqual(inbound);
+  });
+});
+
+describe('verifyTwilioRequest: hostile bodies', () => {
+  const url = 'https://abc123.execute-api.us-east-1.amazonaws.com/twilio/messages';
+  /** A correctly signed event whose raw body is replaced by `raw` (signature over `params`). */
+  const withRawBody = (raw: string, params: Record<string, string> = inbound) => {
+    const { headers } = signedTwilioForm(url, params, TOKEN);
+    return eventFor(url, raw, headers);
+  };
+
+  it.each([
+    ['plain', false],
+    ['base64', true],
+  ] as const)(
+    'refuses a %s body above 64 KB with PayloadTooLargeError, even when it is correctly signed',
+    (_, base64) => {
+      const big = { ...inbound, Body: 'x'.repeat(MAX_TWILIO_BODY_BYTES) };
+      const { body, headers } = signedTwilioForm(url, big, TOKEN);
+      const event = eventFor(url, body, headers, { base64 });
+      expect(() => verifyTwilioRequest(event, { authToken: TOKEN })).toThrow(PayloadTooLargeError);
+      // Unsigned, it is refused for its size just the same, before the signature is looked at.
+      const unsigned = eventFor(url, body, FORM, { base64 });
+      expect(() => verifyTwilioRequest(unsigned, { authToken: TOKEN })).toThrow(PayloadTooLargeError);
+    },
+  );
+
+  it('accepts a signed body just under 64 KB (measured decoded, also when base64-encoded)', () => {
+    const params = { ...inbound, Body: '' };
+    const overhead = new URLSearchParams(params).toString().length;
+    const near = { ...params, Body: 'y'.repeat(MAX_TWILIO_BODY_BYTES - overhead) };
+    const { body, headers } = signedTwilioForm(url, near, TOKEN);
+    expect(body.length).toBe(MAX_TWILIO_BODY_BYTES);
+    expect(verifyTwilioRequest(eventFor(url, body, headers, { base64: true }), { authToken: TOKEN })).toEqual(
+      near,
+    );
+  });
+
+  it('refuses a body that is not a form post (missing or other content type) with ValidationError', () => {
+    const { body, headers } = signedTwilioForm(url, inbound, TOKEN);
+    for (const contentType of ['application/json', 'text/plain', 'multipart/form-data; boundary=x']) {
+      const event = eventFor(url, body, { ...headers, 'content-type': contentType });
+      expect(() => verifyTwilioRequest(event, { authToken: TOKEN }), contentType).toThrow(ValidationError);
+    }
+    const signature = headers['x-twilio-signature'] ?? '';
+    const bare = eventFor(url, body, { 'x-twilio-signature': signature });
+    expect(() => verifyTwilioRequest(bare, { authToken: TOKEN })).toThrow(/x-www-form-urlencoded/);
+  });
+
+  it.each([
+    ['a stray %', 'Body=100%&From=%2B15551230000'],
+    ['a truncated escape', 'Body=%E2%82&From=%2B15551230000'],
+    ['an escape that is not UTF-8', 'Body=%FF%FE&From=%2B15551230000'],
+    ['a bad hex escape', 'Body=%ZZ&From=%2B15551230000'],
+  ])('refuses a body with %s as malformed (not repaired the way URLSearchParams would)', (_, raw) => {
+    expect(() => verifyTwilioRequest(withRawBody(raw), { authToken: TOKEN })).toThrow(
+      /malformed percent-encoding/,
+    );
+  });
+
+  it('refuses a base64 body whose bytes are not UTF-8', () => {
+    const { headers } = signedTwilioForm(url, inbound, TOKEN);
+    const event = eventFor(url, '', headers);
+    event.body = Buffer.from([0x42, 0x6f, 0x64, 0x79, 0x3d, 0xff, 0xfe]).toString('base64');
+    event.isBase64Encoded = true;
+    expect(() => verifyTwilioRequest(event, { authToken: TOKEN })).toThrow(/not UTF-8/);
+  });
+
+  it('refuses more than the maximum number of form parameters', () => {
+    const many = Array.from({ length: MAX_TWILIO_PARAMS + 1 }, (_, i) => `P${i}=1`).join('&');
+    expect(() => verifyTwilioRequest(withRawBody(many), { authToken: TOKEN })).toThrow(/form parameters/);
+    const params = Object.fromEntries(Array.from({ length: MAX_TWILIO_PARAMS }, (_, i) => [`P${i}`, '1']));
+    const { body, headers } = signedTwilioForm(url, params, TOKEN);
+    expect(verifyTwilioRequest(eventFor(url, body, headers), { authToken: TOKEN })).toEqual(params);
+  });
+
+  it('keeps a __proto__ parameter as plain data', () => {
+    const params: Record<string, string> = Object.fromEntries([
+      ...Object.entries(inbound),
+      ['__proto__', 'polluted'],
+    ]);
+    const { body, headers } = signedTwilioForm(url, params, TOKEN);
+    expect(body).toContain('__proto__=polluted');
+    const parsed = verifyTwilioRequest(eventFor(url, body, headers), { authToken: TOKEN });
+    expect(Object.getPrototypeOf(parsed)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(parsed, '__proto__')?.value).toBe('polluted');
   });
 });
 
@@ -246,6 +339,16 @@ describe('parseInboundMessage', () => {
 
   it('rejects a From that is not a phone number', () => {
     expect(() => parseInboundMessage({ ...inbound, From: 'whatsapp:hello' })).toThrow(/E\.164/);
+  });
+
+  it('rejects a malformed MessageSid and an overlong To, which would make oversized keys', () => {
+    expect(() => parseInboundMessage({ ...inbound, MessageSid: 'SM'.repeat(600) })).toThrow(
+      /MessageSid is malformed/,
+    );
+    expect(() => parseInboundMessage({ ...inbound, MessageSid: 'SM1#CONV' })).toThrow(/MessageSid/);
+    expect(() => parseInboundMessage({ ...inbound, To: `whatsapp:+1${'5'.repeat(80)}` })).toThrow(
+      /To is too long/,
+    );
   });
 
   it('rejects a NumMedia that promises a missing MediaUrl', () => {
