@@ -9,7 +9,7 @@ import middy from '@middy/core';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { ConversationEvent } from '../core/model.ts';
 import { handleCustomerMessage } from '../core/use-cases/handle-customer-message.ts';
-import { logger } from '../shared/logging.ts';
+import { logger, maskConversationId } from '../shared/logging.ts';
 import { clock, settings, store } from '../wiring/base.ts';
 import { channel } from '../wiring/channel.ts';
 import { desk } from '../wiring/desk.ts';
@@ -24,10 +24,15 @@ async function processRecord(record: SQSRecord): Promise<void> {
   const event = JSON.parse(record.body) as ConversationEvent;
   try {
     const outcome = await handleCustomerMessage(deps, event);
-    logger.info('conversation event handled', { messageId: event.messageId, outcome });
+    logger.info('conversation event handled', {
+      conversation: maskConversationId(event.conversationId),
+      messageId: event.messageId,
+      outcome,
+    });
   } catch (error) {
     // Logged here because the batch processor only reports the record id back to SQS.
     logger.error('conversation event failed; it will be retried', {
+      conversation: maskConversationId(event.conversationId),
       messageId: event.messageId,
       error: error as Error,
     });
