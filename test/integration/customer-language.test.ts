@@ -127,10 +127,13 @@ describe('the worker keeps the conversation language', () => {
     expect(told).toContain('estamos cerrados y volvemos mañana a las 09:00;');
   });
 
-  it('an English customer still gets the English notice', async () => {
+  it('an English customer still gets the English notice, and costs no profile write', async () => {
     const from = '+15557779003';
-    await customerSays(from, 'I want to talk to a person');
+    const { event } = await customerSays(from, 'I want to talk to a person');
     expect(bodiesTo(from)).toEqual([settings.messages.escalated]);
+    expect((await deps.store.getConversation(event.conversationId))?.language).toBe('en');
+    // The default language is what an absent profile language means: nothing to write.
+    expect(await deps.store.getProfile(from)).toBeUndefined();
   });
 
   it('a keyword keeps the language, and a new conversation on another channel starts in the profile language', async () => {

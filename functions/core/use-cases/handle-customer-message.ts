@@ -105,11 +105,12 @@ export async function handleCustomerMessage(
     resumingEscalation || housekeeping
       ? known
       : nextLanguage(message.text, known, deps.settings.languages.supported, deps.settings.languages.default);
-  // The profile is written only when something changed: the language on a first contact or a switch.
   const profileChanges: Partial<CustomerProfile> = {
     ...(profileName && profile.name !== profileName ? { name: profileName } : {}),
     // Kept on the profile too, so the customer's next conversation (another channel or number) starts in it.
-    ...(profile.language !== language ? { language } : {}),
+    // Written only when it changes what the profile says (an absent language means the default), so a
+    // customer in the default language costs no profile write.
+    ...(servedLanguage(deps.settings, profile.language) !== language ? { language } : {}),
   };
   if (Object.keys(profileChanges).length > 0) {
     await updateProfile(deps.store, conversation.customerAddress, () => profileChanges);
