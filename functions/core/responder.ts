@@ -5,8 +5,9 @@
  * (self-harm gets the safety message first); (2) a safety reply (injection, abuse) is sent as is;
  * (3) otherwise build the prompt and call the model; (4) apply its tool calls (remember a fact,
  * escalate); (5) check the reply with the output guardrails, regenerate once with the reason,
- * then fall back to the configured "not sure" message (fixed texts in the conversation's language); (6) a model that stays unavailable
- * escalates with `model_unavailable` and the customer is told: never silence.
+ * then fall back to the configured "not sure" message; (6) a model that stays unavailable
+ * escalates with `model_unavailable` and the customer is told: never silence. Fixed texts are in the
+ * conversation's language.
  */
 import type { BusinessSettings } from '#shared/business-settings.ts';
 import { type CustomerMessages, messagesFor } from './customer-messages.ts';
