@@ -62,6 +62,12 @@ export default {
     modelTokensPerHour: 2000000,
     outboundMessagesPerHour: 5000,
   },
+  // The languages customers are answered in. Each message is checked against `supported` (a short
+  // "ok" keeps the conversation's language); `messages` below are in `default`, `translations` hold the
+  // others, complete. `desk` is the agents' language (the AI's escalation summaries are written in it).
+  languages: { default: 'en', supported: ['en', 'es'], desk: 'en' },
+  // Every fixed text customers get, in the default language. {{reopens}} is phrased with reopensToday,
+  // reopensTomorrow or reopensOn ({{day}}: weekday name, {{time}}: HH:MM), or reopensSoon.
   messages: {
     help: 'Northwind Outfitters support: reply with your question, or "agent" for a person. Reply STOP to opt out.',
     escalated:
@@ -84,6 +90,42 @@ export default {
     fallback: 'I\'m not sure about that one. Would you like me to bring in a person? Reply "agent".',
     sensitiveDataRemoved:
       "For your safety, please don't send card numbers, social security numbers or bank details here. I've removed it from this chat.",
+    reopensToday: 'today at {{time}}',
+    reopensTomorrow: 'tomorrow at {{time}}',
+    reopensOn: 'on {{day}} at {{time}}',
+    reopensSoon: 'soon',
+  },
+  // The same texts per supported language (every key of `messages`; start-up names any missing one).
+  // Spanish: neutral Latin American, "tú" throughout.
+  translations: {
+    es: {
+      help: 'Soporte de Northwind Outfitters: escribe tu pregunta, o "agente" para hablar con una persona. Responde STOP para dejar de recibir mensajes.',
+      escalated:
+        'Te voy a pasar con alguien de nuestro equipo; te responderá aquí en breve, con todo lo que ya me contaste.',
+      escalatedAfterHours:
+        'Ya le pasé tu mensaje a nuestro equipo. En este momento estamos cerrados y volvemos {{reopens}}; te responderán aquí a esa hora.',
+      waitNotice:
+        'Gracias por tu paciencia: nuestro equipo está muy ocupado, pero ya estás en la fila y alguien te atenderá pronto.',
+      closing: 'Gracias por escribir a Northwind Outfitters. Aquí estamos si necesitas algo más.',
+      satisfactionQuestion: '¿Cómo te atendimos? Responde con un número del 1 (mal) al 5 (excelente).',
+      satisfactionThanks: '¡Gracias por tu opinión!',
+      attachmentUnsupported:
+        'No puedo abrir archivos adjuntos, pero puedo pasarte con una persona que sí puede. ¿Te parece? Responde "agente".',
+      modelUnavailable:
+        'Lo siento, estoy teniendo problemas en este momento. Ya le pedí a alguien de nuestro equipo que te ayude.',
+      selfHarmSafety:
+        'Lamento mucho que te sientas así. No tienes que pasar por esto a solas: en EE. UU. puedes llamar o enviar un mensaje de texto al 988 a cualquier hora, también en español. Ya estoy buscando a una persona para que hable contigo.',
+      abuseBoundary: 'Quiero ayudarte, y podré hacerlo mejor si mantenemos una conversación respetuosa.',
+      injectionRefusal:
+        'Solo puedo ayudarte con preguntas sobre pedidos, productos y servicios de Northwind Outfitters.',
+      fallback: 'No estoy seguro de eso. ¿Quieres que te pase con una persona? Responde "agente".',
+      sensitiveDataRemoved:
+        'Por tu seguridad, no envíes por aquí números de tarjeta, de seguro social ni datos bancarios. Ya lo borré de este chat.',
+      reopensToday: 'hoy a las {{time}}',
+      reopensTomorrow: 'mañana a las {{time}}',
+      reopensOn: 'el {{day}} a las {{time}}',
+      reopensSoon: 'pronto',
+    },
   },
   whatsapp: {
     // Approved template sent when the 24-hour window has closed.
@@ -91,6 +133,8 @@ export default {
       contentSid: 'HX00000000000000000000000000000000',
       variables: { '1': '{{name}}', '2': '{{brand}}' },
     },
+    // The same template approved in another language, per language; without one, reopenTemplate is sent.
+    // reopenTemplates: { es: { contentSid: 'HX…', variables: { '1': '{{name}}', '2': '{{brand}}' } } },
   },
   guardrails: {
     maxInputChars: 2000,

@@ -4,7 +4,7 @@
  */
 import { type RetryOptions, WebClient } from '@slack/web-api';
 import type { AgentDesk, CaseView, DeskAction, DeskRef } from '#core/ports.ts';
-import { renderCaseCard, renderDeskMessage, renderTranscript } from './slack-blocks.ts';
+import { type CardOptions, renderCaseCard, renderDeskMessage, renderTranscript } from './slack-blocks.ts';
 
 /**
  * Retries for a Lambda-sized budget: a 429 waits `Retry-After` then retries; network errors and 5xx
@@ -31,11 +31,19 @@ export class SlackAgentDesk implements AgentDesk {
   private readonly client: WebClient;
   private readonly channel: string;
   private readonly logger: DeskLogger | undefined;
+  private readonly card: CardOptions;
 
-  constructor(options: { client: WebClient; channel: string; logger?: DeskLogger }) {
+  constructor(options: {
+    client: WebClient;
+    channel: string;
+    logger?: DeskLogger;
+    /** The agents' language (`settings.languages.desk`): cards point out customers in another. @default 'en' */
+    deskLanguage?: string;
+  }) {
     this.client = options.client;
     this.channel = options.channel;
     this.logger = options.logger;
+    this.card = options.deskLanguage ? { deskLanguage: options.deskLanguage } : {};
   }
 
   /** Builds the desk with its own WebClient (`slackApiUrl` points it at the local fake in dev and tests). */
@@ -46,6 +54,7 @@ export class SlackAgentDesk implements AgentDesk {
     retryConfig?: RetryOptions;
     timeoutMs?: number;
     logger?: DeskLogger;
+    deskLanguage?: string;
   }): SlackAgentDesk {
     const client = new WebClient(options.token, {
       ...(options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {}),
@@ -53,7 +62,12 @@ export class SlackAgentDesk implements AgentDesk {
       rejectRateLimitedCalls: false,
       timeout: options.timeoutMs ?? 10_000,
     });
-    return new SlackAgentDesk({ client, channel: options.channel, logger: options.logger });
+    return new SlackAgentDesk({
+      client,
+      channel: options.channel,
+      ...(options.logger ? { logger: options.logger } : {}),
+      ...(options.deskLanguage ? { deskLanguage: options.deskLanguage } : {}),
+    });
   }
 
   /**
@@ -61,7 +75,7 @@ export class SlackAgentDesk implements AgentDesk {
    * if the transcript fails (logged): throwing would make the caller retry and post a second card.
    */
   async postCase(view: CaseView): Promise<DeskRef> {
-    const card = renderCaseCard(view);
+    const card = renderCaseCard(view, this.card);
     const posted = await this.client.chat.postMessage({
       channel: this.channel,
       text: card.text,
@@ -93,7 +107,7 @@ export class SlackAgentDesk implements AgentDesk {
 
   /** Re-renders the card in place. */
   async updateCase(ref: DeskRef, view: CaseView): Promise<void> {
-    const card = renderCaseCard(view);
+    const card = renderCaseCard(view, this.card);
     await this.client.chat.update({ channel: ref.channel, ts: ref.ts, text: card.text, blocks: card.blocks });
   }
 

@@ -14,6 +14,7 @@ import type {
   PlainTextOption,
   SectionBlock,
 } from '@slack/types';
+import { languageLabel, languageName } from '#core/customer-messages.ts';
 import type { Case, Channel, CustomerProfile, EscalationReason, Outcome, Priority } from '#core/model.ts';
 import type { CaseView, DeskAction, DeskRef } from '#core/ports.ts';
 
@@ -402,11 +403,24 @@ function feedbackBlocks(
   ];
 }
 
+/** How the card is rendered for this desk. */
+export interface CardOptions {
+  /** The agents' language: a customer in another one is pointed out. @default 'en' */
+  deskLanguage?: string;
+}
+
+/** The customer's language, e.g. `Spanish (es)`, with a hint when it is not the desk's. */
+export function renderLanguage(language: string, deskLanguage = 'en'): string {
+  const label = escapeMrkdwn(languageLabel(language));
+  return language === deskLanguage ? label : `🌐 ${label} · reply in ${escapeMrkdwn(languageName(language))}`;
+}
+
 /**
- * The escalation card: header (priority, reason), customer, channel, summary, what was tried, sentiment,
- * suggested next step, last message verbatim, profile, WhatsApp window, and the actions of the case's status.
+ * The escalation card: header (priority, reason), customer, channel, language, summary, what was tried,
+ * sentiment, suggested next step, last message verbatim, profile, WhatsApp window, and the actions of the
+ * case's status.
  */
-export function renderCaseCard(view: CaseView): SlackMessage {
+export function renderCaseCard(view: CaseView, options: CardOptions = {}): SlackMessage {
   const { kase, profile } = view;
   const packet = kase.packet;
   const reason = REASON_LABEL[packet.reason] ?? packet.reason;
@@ -432,6 +446,14 @@ export function renderCaseCard(view: CaseView): SlackMessage {
           text: truncateMrkdwn(`*Customer*\n${customerLine(kase, profile)}`, SLACK_LIMITS.fieldText),
         },
         { type: 'mrkdwn', text: `*Channel*\n${CHANNEL_LABEL[packet.channel]}` },
+        ...(view.language
+          ? [
+              {
+                type: 'mrkdwn' as const,
+                text: `*Language*\n${renderLanguage(view.language, options.deskLanguage)}`,
+              },
+            ]
+          : []),
         { type: 'mrkdwn', text: `*Opened*\n${slackDate(kase.openedAt)}` },
         {
           type: 'mrkdwn',

@@ -75,6 +75,11 @@ export interface Conversation extends ConversationKey {
   sensitiveDataNoticeAt?: string;
   /** When the owning agent asked, from the desk, for the customer's data to be erased. */
   eraseRequestedAt?: string;
+  /**
+   * The conversation's language (ISO 639-1, one of `settings.languages.supported`), detected on each
+   * customer message; fixed messages are sent in it.
+   */
+  language?: string;
 }
 
 /** An attachment on an inbound message. */
@@ -187,6 +192,8 @@ export interface CustomerProfile {
   optedOutAt?: string;
   /** Awaiting a 1-5 satisfaction answer for this case. */
   pendingSurvey?: { caseId: string; askedAt: string };
+  /** The language of the customer's latest conversation (ISO 639-1): where a new conversation starts. */
+  language?: string;
   version: number;
 }
 

@@ -167,6 +167,8 @@ export interface CaseView {
   transcript: Pick<Message, 'author' | 'text' | 'at' | 'media'>[];
   /** Minutes left in the WhatsApp window, when relevant. */
   windowMinutesLeft?: number;
+  /** The conversation's language (ISO 639-1), when known. */
+  language?: string;
 }
 
 /** Buttons the desk can attach to a thread message. */

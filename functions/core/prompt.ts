@@ -3,13 +3,14 @@
  * `system` holds only the business's own text (persona, policies, tool rules, canary, the whole
  * knowledge base), identical across turns and customers so prompt caching hits; `turns` hold
  * everything a customer can shape. The first user turn opens with a `<customer_data>` block (name,
- * remembered facts, past cases, rolling summary) and, after a hand-back, a `<handback_note>`; each
+ * language, remembered facts, past cases, rolling summary) and, after a hand-back, a `<handback_note>`; each
  * customer message is wrapped in `<customer_message>` tags. Angle brackets inside any of it become
  * ‹ › so no customer text can close or open one of our tags. Messages flagged as injection are
  * withheld (a neutral placeholder keeps the turns coherent) and never enter the summary. Older turns
  * are folded into a bounded extractive summary, so input tokens per turn stay flat.
  */
 import type { BusinessSettings } from '#shared/business-settings.ts';
+import { languageLabel, languageName, servedLanguage } from './customer-messages.ts';
 import { screenProfileName } from './guardrails/profile-name.ts';
 import type { KnowledgeBase } from './knowledge.ts';
 import type { Conversation, CustomerProfile, Message } from './model.ts';
@@ -109,6 +110,7 @@ export function buildInstructions(settings: BusinessSettings, canary: string): s
     `- ${WITHHELD_PLACEHOLDER} stands for a customer message a safety check held back: do not guess what it said.`,
     `- Only link to these hosts: ${settings.guardrails.allowedLinkHosts.join(', ') || '(no links)'}.`,
     `- Support hours: ${describeHours(settings.hours)}.`,
+    `- Write to the customer in their language: the language of their messages; when a message is too short to tell, the conversation's language in <${DATA_TAGS.data}>. Write tool inputs (escalation summaries, remembered facts) for our team in ${languageName(settings.languages.desk)}.`,
     '',
     '## Tools',
     '- escalate_to_human: call it when the customer asks for a person, when the knowledge base does not cover what they need, when they are upset, or for cancellations, refunds, damage, safety, legal or account-security matters. Give a reason_code (customer_request, out_of_scope, sensitive_topic, business_rule, negative_sentiment or other), a priority and a one-or-two-sentence summary an agent can act on. Also write one short sentence telling the customer a person will take over.',
@@ -275,6 +277,9 @@ export function buildCustomerData(input: {
   );
   if (name) lines.push(`Customer name: ${name}`);
   lines.push(`Channel: ${conversation.channel === 'sms' ? 'SMS (keep it short)' : 'WhatsApp'}`);
+  lines.push(
+    `Conversation language: ${languageLabel(servedLanguage(settings, conversation.language, profile?.language))}`,
+  );
   const allowed = new Set(settings.customerFacts.allowedKeys);
   const facts = Object.entries(profile?.facts ?? {}).filter(([key]) => allowed.has(key));
   if (facts.length) {

@@ -6,9 +6,11 @@
  * (3) otherwise build the prompt and call the model; (4) apply its tool calls (remember a fact,
  * escalate); (5) check the reply with the output guardrails, regenerate once with the reason,
  * then fall back to the configured "not sure" message; (6) a model that stays unavailable
- * escalates with `model_unavailable` and the customer is told: never silence.
+ * escalates with `model_unavailable` and the customer is told: never silence. Fixed texts are in the
+ * conversation's language.
  */
 import type { BusinessSettings } from '#shared/business-settings.ts';
+import { type CustomerMessages, messagesFor } from './customer-messages.ts';
 import { ModelUnavailableError } from './errors.ts';
 import { normalizeFactKey } from './guardrails/customer-facts.ts';
 import { checkOutput, type InputVerdict } from './guardrails/index.ts';
@@ -111,6 +113,7 @@ export async function respondToCustomer(
 ): Promise<ResponderResult> {
   const { settings } = deps;
   const { verdict } = input;
+  const messages = messagesFor(settings, input.conversation.language);
   const lastCustomer = verdict.text;
   const base: ResultCommon = {
     passages: [],
@@ -122,7 +125,7 @@ export async function respondToCustomer(
 
   if (verdict.escalation) {
     const { reason, priority, detail } = verdict.escalation;
-    const reply = reason === 'self_harm' ? settings.messages.selfHarmSafety : (verdict.safetyReply ?? '');
+    const reply = reason === 'self_harm' ? messages.selfHarmSafety : (verdict.safetyReply ?? '');
     return {
       ...base,
       kind: 'escalate',
@@ -160,7 +163,7 @@ export async function respondToCustomer(
   try {
     response = await turn.call(deps.model, request);
   } catch (error) {
-    return unavailable(error, turn, settings, lastCustomer);
+    return unavailable(error, turn, messages, lastCustomer);
   }
 
   for (let attempt = 1; ; attempt++) {
@@ -189,20 +192,20 @@ export async function respondToCustomer(
     }
     if (!text) {
       // Nothing to say and nothing asked: admit it rather than send an empty message.
-      return turn.reply(settings.messages.fallback, [DONT_KNOW_FLAG, 'empty_reply']);
+      return turn.reply(messages.fallback, [DONT_KNOW_FLAG, 'empty_reply']);
     }
     if (check.ok) {
       turn.passages.push(...(response.passages ?? []));
       return turn.reply(text, []);
     }
     turn.flags.push('output_blocked', ...check.violations);
-    if (attempt >= 2) return turn.reply(settings.messages.fallback, [DONT_KNOW_FLAG]);
+    if (attempt >= 2) return turn.reply(messages.fallback, [DONT_KNOW_FLAG]);
 
     turn.flags.push('regenerated');
     try {
       response = await turn.call(deps.model, { ...request, correction: correctionFor(check.violations) });
     } catch (error) {
-      return unavailable(error, turn, settings, lastCustomer);
+      return unavailable(error, turn, messages, lastCustomer);
     }
   }
 }
@@ -284,7 +287,7 @@ class TurnAccumulator {
 function unavailable(
   error: unknown,
   turn: TurnAccumulator,
-  settings: BusinessSettings,
+  messages: CustomerMessages,
   lastCustomer: string,
 ): ResponderResult {
   if (!(error instanceof ModelUnavailableError)) throw error;
@@ -293,7 +296,7 @@ function unavailable(
     reason: 'model_unavailable',
     priority: 'high',
     summary: summarizeAsk(lastCustomer),
-    reply: settings.messages.modelUnavailable,
+    reply: messages.modelUnavailable,
   });
 }
 

@@ -1,5 +1,6 @@
 /**
- * The business settings schema: brand, persona, hours, SLA, escalation rules, templates, model.
+ * The business settings schema: brand, persona, hours, SLA, escalation rules, languages and customer
+ * messages, templates, model.
  * The values live in `config/business.ts` (commented sample); they are checked once at cold start.
  */
 import * as z from 'zod';
@@ -16,8 +17,62 @@ function isTimeZone(name: string): boolean {
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
 const day = z.object({ open: hhmm, close: hhmm }).nullable();
 
-/** Schema of the business settings file. */
-export const businessSettingsSchema = z.object({
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+const languageCode = z
+  .string()
+  .regex(/^[a-z]{2}$/, 'expected a two-letter ISO 639-1 code such as en or es')
+  .refine((code) => languageNames.of(code) !== undefined, 'unknown language code');
+
+const text = z.string().min(1);
+/** The customer-facing texts, all required (the shape of a complete translation). */
+const customerMessagesShape = {
+  help: text,
+  escalated: text,
+  /** `{{reopens}}` becomes when people are back, phrased with `reopensToday` / `reopensTomorrow` / `reopensOn`. */
+  escalatedAfterHours: text,
+  waitNotice: text,
+  closing: text,
+  /** Absent: no satisfaction survey after a resolution. */
+  satisfactionQuestion: text.optional(),
+  satisfactionThanks: text,
+  attachmentUnsupported: text,
+  modelUnavailable: text,
+  selfHarmSafety: text,
+  abuseBoundary: text,
+  injectionRefusal: text,
+  fallback: text,
+  /** Sent once per conversation after a card number, SSN or IBAN was removed from a customer message. */
+  sensitiveDataRemoved: text,
+  /** `{{reopens}}` when people are back later today; `{{time}}` is the opening time (HH:MM). */
+  reopensToday: text,
+  /** `{{reopens}}` when people are back tomorrow. */
+  reopensTomorrow: text,
+  /** `{{reopens}}` on a later day; `{{day}}` is the weekday's name in the message's language. */
+  reopensOn: text,
+  /** `{{reopens}}` when no opening hours are configured at all. */
+  reopensSoon: text,
+};
+const customerMessagesSchema = z.object({
+  ...customerMessagesShape,
+  sensitiveDataRemoved: text.default(
+    "For your safety, please don't send card numbers, social security numbers or bank account numbers here. I've removed it from this chat.",
+  ),
+  reopensToday: text.default('today at {{time}}'),
+  reopensTomorrow: text.default('tomorrow at {{time}}'),
+  reopensOn: text.default('on {{day}} at {{time}}'),
+  reopensSoon: text.default('soon'),
+});
+const whatsappTemplate = z.object({
+  contentSid: z.string().regex(/^HX[0-9a-fA-F]{32}$/, 'expected a Twilio Content SID (HX…)'),
+  /** Template variables; `{{name}}` and `{{brand}}` are filled in. */
+  variables: z.record(z.string(), z.string()).default({}),
+});
+
+/** A translation: any of the texts (completeness is checked against `messages`); unknown keys are refused. */
+const translationSchema = z.strictObject(customerMessagesShape).partial();
+
+/** The settings' fields; `businessSettingsSchema` adds the checks across fields. */
+const settingsFields = z.object({
   brand: z.string().min(1),
   /** How the AI speaks: a few sentences, in the business's voice. */
   persona: z.string().min(1),
@@ -112,35 +167,35 @@ export const businessSettingsSchema = z.object({
       outboundMessagesPerHour: z.number().int().positive().default(5_000),
     })
     .default({ modelTokensPerHour: 2_000_000, outboundMessagesPerHour: 5_000 }),
-  messages: z.object({
-    help: z.string().min(1),
-    escalated: z.string().min(1),
-    escalatedAfterHours: z.string().min(1),
-    waitNotice: z.string().min(1),
-    closing: z.string().min(1),
-    satisfactionQuestion: z.string().min(1).optional(),
-    satisfactionThanks: z.string().min(1),
-    attachmentUnsupported: z.string().min(1),
-    modelUnavailable: z.string().min(1),
-    selfHarmSafety: z.string().min(1),
-    abuseBoundary: z.string().min(1),
-    injectionRefusal: z.string().min(1),
-    fallback: z.string().min(1),
-    /** Sent once per conversation after a card number, SSN or IBAN was removed from a customer message. */
-    sensitiveDataRemoved: z
-      .string()
-      .min(1)
-      .default(
-        "For your safety, please don't send card numbers, social security numbers or bank account numbers here. I've removed it from this chat.",
-      ),
-  }),
+  /**
+   * The languages Tandem serves. Each customer message is checked against `supported` (the conversation
+   * keeps its language when a message is too short to tell); new customers start in `default`.
+   */
+  languages: z
+    .object({
+      /** The language of `messages`, and of customers whose language is not known yet. */
+      default: languageCode.default('en'),
+      /** Every language customers are answered in; must include `default`. */
+      supported: z.array(languageCode).min(1).default(['en']),
+      /** The agents' language: what the AI writes for the desk (escalation summaries) is in it. */
+      desk: languageCode.default('en'),
+    })
+    .default({ default: 'en', supported: ['en'], desk: 'en' }),
+  /** Every fixed text sent to customers, in the default language (`languages.default`). */
+  messages: customerMessagesSchema,
+  /**
+   * The same texts in each other supported language, keyed by language code. A language in
+   * `languages.supported` must have every text `messages` has (checked at start-up).
+   */
+  translations: z.record(languageCode, translationSchema).default({}),
   whatsapp: z.object({
-    /** Approved template sent outside the 24-hour window. */
-    reopenTemplate: z.object({
-      contentSid: z.string().regex(/^HX[0-9a-fA-F]{32}$/, 'expected a Twilio Content SID (HX…)'),
-      /** Template variables; `{{name}}` and `{{brand}}` are filled in. */
-      variables: z.record(z.string(), z.string()).default({}),
-    }),
+    /** Approved template sent outside the 24-hour window (in the default language). */
+    reopenTemplate: whatsappTemplate,
+    /**
+     * The approved template in other supported languages, by language code (WhatsApp approves one
+     * template per language). A language without one gets `reopenTemplate`.
+     */
+    reopenTemplates: z.record(languageCode, whatsappTemplate).default({}),
   }),
   guardrails: z.object({
     maxInputChars: z.number().int().positive().default(2000),
@@ -165,6 +220,65 @@ export const businessSettingsSchema = z.object({
     reopenWindowHours: z.number().positive().default(24),
   }),
 });
+
+/** Schema of the business settings file. */
+export const businessSettingsSchema = settingsFields.superRefine(checkLanguages);
+
+/**
+ * Languages and translations agree: the default is served, translations exist only for served languages,
+ * and each served language has every text the default has. A missing text is an error, not a silent
+ * fallback, so a customer never gets one message of a conversation in another language.
+ */
+function checkLanguages(
+  settings: {
+    languages: { default: string; supported: string[] };
+    messages: Record<string, string | undefined>;
+    translations: Record<string, Record<string, string | undefined>>;
+    whatsapp: { reopenTemplates: Record<string, unknown> };
+  },
+  ctx: z.RefinementCtx,
+): void {
+  const { languages, messages, translations } = settings;
+  if (!languages.supported.includes(languages.default)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['languages', 'supported'],
+      message: `must include the default language (${languages.default})`,
+    });
+  }
+  for (const language of Object.keys(translations)) {
+    if (language === languages.default || !languages.supported.includes(language)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['translations', language],
+        message: `${language} is ${language === languages.default ? 'the default language: its texts are in messages' : 'not in languages.supported'}`,
+      });
+    }
+  }
+  for (const language of Object.keys(settings.whatsapp.reopenTemplates)) {
+    if (!languages.supported.includes(language)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['whatsapp', 'reopenTemplates', language],
+        message: `${language} is not in languages.supported`,
+      });
+    }
+  }
+  for (const language of languages.supported) {
+    if (language === languages.default) continue;
+    const translation = translations[language] ?? {};
+    const missing = Object.keys(messages).filter(
+      (key) => messages[key] !== undefined && translation[key] === undefined,
+    );
+    if (missing.length) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['translations', language],
+        message: `missing ${missing.join(', ')} (every supported language needs every text of messages)`,
+      });
+    }
+  }
+}
 
 /** Validated business settings. */
 export type BusinessSettings = z.infer<typeof businessSettingsSchema>;

@@ -3,7 +3,7 @@
  */
 import { SlackAgentDesk } from '../adapters/slack-agent-desk.ts';
 import { SlackUserGroups } from '../adapters/slack-user-groups.ts';
-import { env, requireCredential } from './base.ts';
+import { env, requireCredential, settings } from './base.ts';
 
 /**
  * The desk channel(s): `SLACK_ESCALATION_CHANNEL`, a channel id or a comma-separated list. Cards are posted
@@ -18,6 +18,7 @@ export const desk = SlackAgentDesk.create({
   token: requireCredential('SLACK_BOT_TOKEN'),
   slackApiUrl: env.SLACK_API_URL,
   channel: deskChannels[0] ?? env.SLACK_ESCALATION_CHANNEL,
+  deskLanguage: settings.languages.desk,
 });
 
 /** Who is in the agent allowlist's Slack user group (cached a few minutes). */

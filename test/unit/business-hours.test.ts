@@ -33,4 +33,23 @@ describe('business hours', () => {
     expect(isOpen({ ...hours, week: [...hours.week] }, at)).toBe(false);
     expect(nextOpening({ ...hours, week: [...hours.week] }, at)).toBe('on Monday at 09:00');
   });
+
+  it('phrases the opening in another language, weekday name included', () => {
+    const spanish = {
+      today: 'hoy a las {{time}}',
+      tomorrow: 'mañana a las {{time}}',
+      on: 'el {{day}} a las {{time}}',
+      locale: 'es',
+    };
+    expect(nextOpening({ ...hours, week: [...hours.week] }, new Date('2026-01-05T12:00:00Z'), spanish)).toBe(
+      'hoy a las 09:00',
+    );
+    // Monday 19:00 New York: back Tuesday.
+    expect(nextOpening({ ...hours, week: [...hours.week] }, new Date('2026-01-06T00:00:00Z'), spanish)).toBe(
+      'mañana a las 09:00',
+    );
+    expect(nextOpening({ ...hours, week: [...hours.week] }, new Date('2026-01-09T23:30:00Z'), spanish)).toBe(
+      'el lunes a las 09:00',
+    );
+  });
 });

@@ -57,3 +57,64 @@ describe('business settings', () => {
     ).toThrow(/whatsapp\.reopenTemplate\.contentSid/);
   });
 });
+
+describe('language settings', () => {
+  const { translations: _, languages: __, ...oneLanguage } = businessSettings;
+
+  it('a business with one language configures only messages: English is the default and only language', () => {
+    const settings = parseBusinessSettings(oneLanguage);
+    expect(settings.languages).toEqual({ default: 'en', supported: ['en'], desk: 'en' });
+    expect(settings.translations).toEqual({});
+    expect(settings.messages.reopensOn).toBe('on {{day}} at {{time}}');
+  });
+
+  it('the sample serves English and Spanish with a complete Spanish translation', () => {
+    const settings = parseBusinessSettings(businessSettings);
+    expect(settings.languages.supported).toEqual(['en', 'es']);
+    expect(Object.keys(settings.translations.es ?? {}).sort()).toEqual(Object.keys(settings.messages).sort());
+  });
+
+  it('a supported language missing a text stops start-up naming the language and the texts', () => {
+    const { closing: _closing, waitNotice: _wait, ...incomplete } = businessSettings.translations.es;
+    expect(() => parseBusinessSettings({ ...businessSettings, translations: { es: incomplete } })).toThrow(
+      /translations\.es: missing waitNotice, closing/,
+    );
+    expect(() =>
+      parseBusinessSettings({ ...businessSettings, languages: { default: 'en', supported: ['en', 'pt'] } }),
+    ).toThrow(/translations\.pt: missing help, escalated/);
+  });
+
+  it('a text defaulted in messages (sensitiveDataRemoved) is required in each translation too', () => {
+    const { sensitiveDataRemoved: _removed, ...messages } = businessSettings.messages;
+    const { sensitiveDataRemoved: _translated, ...spanish } = businessSettings.translations.es;
+    expect(() =>
+      parseBusinessSettings({ ...businessSettings, messages, translations: { es: spanish } }),
+    ).toThrow(/translations\.es: missing sensitiveDataRemoved/);
+  });
+
+  it('refuses unknown codes, a default that is not served, stray translations and misspelled keys', () => {
+    const bad = (changes: Record<string, unknown>) => () =>
+      parseBusinessSettings({ ...businessSettings, ...changes });
+    expect(bad({ languages: { default: 'en', supported: ['en', 'spanish'] } })).toThrow(
+      /languages\.supported\.1: expected a two-letter ISO 639-1 code/,
+    );
+    expect(bad({ languages: { default: 'en', supported: ['en', 'zz'] } })).toThrow(/unknown language code/);
+    expect(bad({ languages: { default: 'fr', supported: ['en', 'es'] } })).toThrow(
+      /languages\.supported: must include the default language \(fr\)/,
+    );
+    expect(
+      bad({ translations: { ...businessSettings.translations, fr: businessSettings.translations.es } }),
+    ).toThrow(/translations\.fr: fr is not in languages\.supported/);
+    expect(bad({ translations: { es: { ...businessSettings.translations.es, closin: 'Adiós' } } })).toThrow(
+      /translations\.es.*closin/,
+    );
+    expect(
+      bad({
+        whatsapp: {
+          ...businessSettings.whatsapp,
+          reopenTemplates: { fr: businessSettings.whatsapp.reopenTemplate },
+        },
+      }),
+    ).toThrow(/whatsapp\.reopenTemplates\.fr: fr is not in languages\.supported/);
+  });
+});

@@ -35,3 +35,30 @@ describe('nextLanguage', () => {
     expect(nextLanguage('necesito ayuda con mi pedido', 'en', both, 'en')).toBe('es');
   });
 });
+
+describe('a conversation keeps its language', () => {
+  it('through short, ambiguous or numeric messages, and switches only on a clear one', () => {
+    const said = [
+      'Hola, necesito ayuda con mi pedido',
+      'ok',
+      'gracias',
+      '👍',
+      '5',
+      'no',
+      'Where is my order?',
+      'ok',
+    ];
+    const languages: string[] = [];
+    let known: string | undefined;
+    for (const text of said) {
+      known = nextLanguage(text, known, both, 'en');
+      languages.push(known);
+    }
+    expect(languages).toEqual(['es', 'es', 'es', 'es', 'es', 'es', 'en', 'en']);
+  });
+
+  it('a first message too short to tell starts in the default language', () => {
+    expect(nextLanguage('hola', undefined, both, 'en')).toBe('en');
+    expect(nextLanguage('hola', undefined, both, 'es')).toBe('es');
+  });
+});

@@ -452,3 +452,66 @@ describe('helpers', () => {
     );
   });
 });
+
+describe("the customer's language", () => {
+  const spanish = () =>
+    buildModelRequest({
+      settings,
+      knowledge,
+      canary,
+      conversation: conversation({ language: 'es' }),
+      history: [message('customer', '¿Cuánto cuesta el envío a Canadá?')],
+    });
+
+  it('is named in <customer_data> (user side), never in the system prompt', () => {
+    const request = spanish();
+    expect(dataBlock(request)).toContain('Conversation language: Spanish (es)');
+    expect(request.system).not.toContain('Spanish');
+    expect(request.system).not.toContain('(es)');
+  });
+
+  it('leaves the system prompt identical whatever the language (the cache still hits)', () => {
+    const english = buildModelRequest({
+      settings,
+      knowledge,
+      canary,
+      conversation: conversation({ language: 'en' }),
+      history: [message('customer', 'How much is shipping to Canada?')],
+    });
+    expect(spanish().system).toBe(english.system);
+    expect(dataBlock(english)).toContain('Conversation language: English (en)');
+  });
+
+  it('the system prompt says to answer in the customer language and to write for the team in the desk language', () => {
+    const { system } = spanish();
+    expect(system).toMatch(/Write to the customer in their language/);
+    expect(system).toMatch(/for our team in English\./);
+  });
+
+  it('without a stored language, the profile language, else the default, is named', () => {
+    const fromProfile = buildModelRequest({
+      settings,
+      knowledge,
+      canary,
+      profile: {
+        customerAddress: '+15550001111',
+        facts: {},
+        pastCases: [],
+        optedOut: false,
+        version: 1,
+        language: 'es',
+      },
+      conversation: conversation(),
+      history: [message('customer', 'ok')],
+    });
+    expect(dataBlock(fromProfile)).toContain('Conversation language: Spanish (es)');
+    const unknown = buildModelRequest({
+      settings,
+      knowledge,
+      canary,
+      conversation: conversation({ language: 'fr' }),
+      history: [message('customer', 'ok')],
+    });
+    expect(dataBlock(unknown)).toContain('Conversation language: English (en)');
+  });
+});

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '#adapters/knowledge-loader.ts';
 import { OfflineModel } from '#adapters/offline-model.ts';
+import { messagesFor } from '#core/customer-messages.ts';
 import { ModelUnavailableError } from '#core/errors.ts';
 import { type InputVerdict, makeCanary } from '#core/guardrails/index.ts';
 import type { Conversation, Message } from '#core/model.ts';
@@ -266,6 +267,27 @@ describe('respondToCustomer with the model', () => {
       reason: 'model_unavailable',
       reply: settings.messages.modelUnavailable,
       summary: expect.stringContaining('Where is my order?'),
+    });
+  });
+
+  it('in a Spanish conversation, the fixed replies (model down, not sure) are in Spanish', async () => {
+    const spanish = messagesFor(settings, 'es');
+    const inSpanish = (model: LanguageModel) =>
+      respondToCustomer(
+        { model, settings, knowledge, canary },
+        {
+          conversation: { ...conversation, language: 'es' },
+          history: [customer('¿Dónde está mi pedido?')],
+          verdict: verdict('¿Dónde está mi pedido?'),
+        },
+      );
+    expect(await inSpanish(new ScriptedModel([new ModelUnavailableError('overloaded')]))).toMatchObject({
+      kind: 'escalate',
+      reply: spanish.modelUnavailable,
+    });
+    expect(await inSpanish(new ScriptedModel([{ text: '   ' }]))).toMatchObject({
+      kind: 'reply',
+      text: spanish.fallback,
     });
   });
 

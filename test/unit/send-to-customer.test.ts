@@ -169,6 +169,29 @@ describe('sendToCustomer', () => {
     expect(store.messages[0]).toMatchObject({ template: true, status: 'queued' });
   });
 
+  it('outside the window a Spanish conversation gets the template approved in Spanish, others the default', async () => {
+    const SPANISH_SID = `HX${'e5'.repeat(16)}`;
+    const withSpanish = parseBusinessSettings({
+      ...businessConfig,
+      whatsapp: {
+        ...businessConfig.whatsapp,
+        reopenTemplates: { es: { contentSid: SPANISH_SID, variables: { '1': '{{name}}' } } },
+      },
+    });
+    const stale = { ...whatsapp, lastInboundAt: '2025-02-28T11:59:59.000Z' };
+    const sendWith = (conversation: Conversation, key: string) =>
+      sendToCustomer(
+        { ...deps(), settings: withSpanish },
+        { conversation, text: 'Hola', author: 'system', idempotencyKey: key },
+      );
+    await sendWith({ ...stale, language: 'es' }, 'es-1');
+    await sendWith({ ...stale, language: 'en' }, 'en-1');
+    expect(channel.sent).toMatchObject([
+      { kind: 'template', message: { contentSid: SPANISH_SID, variables: { '1': 'Ada' } } },
+      { kind: 'template', message: { contentSid: settings.whatsapp.reopenTemplate.contentSid } },
+    ]);
+  });
+
   it('an SMS conversation never uses the template, however old the last inbound message', async () => {
     await send({ ...sms, lastInboundAt: '2024-01-01T00:00:00.000Z' }, 'Still here');
     expect(channel.sent.map((s) => s.kind)).toEqual(['text']);

@@ -328,3 +328,29 @@ describe('thread buttons and values', () => {
     expect(modal.title.text.length).toBeLessThanOrEqual(24);
   });
 });
+
+describe("the customer's language on the card", () => {
+  function languageField(view: CaseView, options?: Parameters<typeof renderCaseCard>[1]): string | undefined {
+    const customer = renderCaseCard(view, options).blocks.find((block) => block.block_id === 'customer');
+    const fields = (customer as { fields?: { text: string }[] }).fields ?? [];
+    return fields.find((field) => field.text.startsWith('*Language*'))?.text;
+  }
+
+  it('shows "Spanish (es)" and reminds an English desk to reply in Spanish', () => {
+    expect(languageField(caseView({}, { language: 'es' }))).toBe(
+      '*Language*\n🌐 Spanish (es) · reply in Spanish',
+    );
+  });
+
+  it("shows the language plainly when it is the desk's own", () => {
+    expect(languageField(caseView({}, { language: 'en' }))).toBe('*Language*\nEnglish (en)');
+    expect(languageField(caseView({}, { language: 'es' }), { deskLanguage: 'es' })).toBe(
+      '*Language*\nSpanish (es)',
+    );
+  });
+
+  it('has no language field when the language is not known (cases opened before detection existed)', () => {
+    expect(languageField(caseView())).toBeUndefined();
+    expect(checkBlocks(renderCaseCard(caseView({}, { language: 'es' })).blocks)).toEqual([]);
+  });
+});

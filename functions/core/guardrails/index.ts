@@ -4,6 +4,7 @@
  * `InputVerdict.text`, which is safe to show.
  */
 import type { BusinessSettings } from '../../shared/business-settings.ts';
+import { messagesFor } from '../customer-messages.ts';
 import type { EscalationReason, Priority } from '../model.ts';
 import { scoreSentiment } from '../sentiment.ts';
 import { detectAbuse } from './abuse.ts';
@@ -34,6 +35,8 @@ export interface InputContext {
   history: HistoryItem[];
   /** How many earlier customer messages were flagged abusive (abuse escalates on repeat). */
   abuseCountBefore?: number;
+  /** The conversation's language: safety replies are in it. @default `settings.languages.default` */
+  language?: string;
 }
 
 /** The escalation an input calls for. */
@@ -89,10 +92,11 @@ export function checkInput(rawText: string, ctx: InputContext): InputVerdict {
       : triggers[0];
   const escalation = chosen && { reason: chosen.reason, priority: chosen.priority, detail: chosen.detail };
 
+  const messages = messagesFor(settings, ctx.language);
   let safetyReply: string | undefined;
-  if (selfHarm) safetyReply = settings.messages.selfHarmSafety;
-  else if (injection.injection) safetyReply = settings.messages.injectionRefusal;
-  else if (abusive) safetyReply = settings.messages.abuseBoundary;
+  if (selfHarm) safetyReply = messages.selfHarmSafety;
+  else if (injection.injection) safetyReply = messages.injectionRefusal;
+  else if (abusive) safetyReply = messages.abuseBoundary;
 
   return {
     text,

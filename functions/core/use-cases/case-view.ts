@@ -1,5 +1,5 @@
 /**
- * Builds what an escalation card shows from stored state (redacted transcript, profile, window).
+ * Builds what an escalation card shows from stored state (redacted transcript, profile, window, language).
  */
 import { redactPii } from '../guardrails/pii.ts';
 import type { Case } from '../model.ts';
@@ -28,6 +28,8 @@ export async function caseView(
     }));
   const view: CaseView = { kase, transcript };
   if (profile) view.profile = profile;
+  const language = conversation?.language ?? profile?.language;
+  if (language) view.language = language;
   if (conversation?.channel === 'whatsapp') {
     view.windowMinutesLeft = whatsappWindow(conversation.lastInboundAt, deps.clock.now()).minutesLeft;
   }

@@ -10,6 +10,7 @@
  */
 import type { BusinessSettings } from '../../shared/business-settings.ts';
 import { claim, handBack, type OwnershipRefusal, release, resolve } from '../conversation-state.ts';
+import { messagesFor } from '../customer-messages.ts';
 import { type DeskAccessPolicy, deskRefusal, deskRefusalText, isDeskChannel } from '../desk-access.ts';
 import type { DeskCommands } from '../desk-commands.ts';
 import { IllegalTransitionError, NotFoundError } from '../errors.ts';
@@ -387,7 +388,9 @@ export function createDeskCommands(deps: DeskDeps): DeskCommands {
       // The resolver, who answers the feedback questions: the owner, or the agent who resolved from the queue.
       owner: agent,
     }));
-    const survey = !options.handedBack && outcome !== 'spam' && deps.settings.messages.satisfactionQuestion;
+    // Fixed texts in the conversation's language.
+    const messages = messagesFor(deps.settings, closed.language);
+    const survey = !options.handedBack && outcome !== 'spam' && messages.satisfactionQuestion;
     await updateProfile(deps.store, closed.customerAddress, (current) => ({
       pastCases: [
         ...current.pastCases.filter((item) => item.caseId !== kase.caseId),
@@ -416,9 +419,7 @@ export function createDeskCommands(deps: DeskDeps): DeskCommands {
       return;
     }
     if (outcome === 'spam') return;
-    const closing = survey
-      ? `${deps.settings.messages.closing} ${deps.settings.messages.satisfactionQuestion}`
-      : deps.settings.messages.closing;
+    const closing = survey ? `${messages.closing} ${survey}` : messages.closing;
     await sendToCustomer(deps, {
       conversation: closed,
       text: closing,

@@ -3,12 +3,14 @@
  * 1. ai → queued with a case id derived from the triggering message (so a retry finds the same case).
  * 2. Create the case with the escalation packet (summary, what was tried, sentiment trend, last words).
  * 3. Publish the packet on the escalations queue (the notifier posts the Slack card).
- * 4. Tell the customer what happens next (business-hours aware), through the outbound gate.
+ * 4. Tell the customer what happens next (business-hours aware, in the conversation's language), through the
+ *    outbound gate.
  * Every step is idempotent, so a redelivered event resumes where a failed attempt stopped.
  */
 import type { BusinessSettings } from '../../shared/business-settings.ts';
 import { isOpen, nextOpening } from '../business-hours.ts';
 import { escalate } from '../conversation-state.ts';
+import { messagesFor, servedLanguage } from '../customer-messages.ts';
 import { ConflictError } from '../errors.ts';
 import type { Case, Conversation, EscalationPacket, EscalationReason, Priority } from '../model.ts';
 import type { Clock, ConversationStore, CustomerChannel, EscalationQueue, UsageLedger } from '../ports.ts';
@@ -104,14 +106,7 @@ export async function escalateConversation(
 
   await deps.escalations.publish(stored.packet);
 
-  const reply =
-    request.customerReply ??
-    (isOpen(deps.settings.hours, now)
-      ? deps.settings.messages.escalated
-      : deps.settings.messages.escalatedAfterHours.replace(
-          '{{reopens}}',
-          nextOpening(deps.settings.hours, now) ?? 'soon',
-        ));
+  const reply = request.customerReply ?? escalationNotice(deps.settings, conversation.language, now);
   await sendToCustomer(deps, {
     conversation,
     text: reply,
@@ -119,6 +114,23 @@ export async function escalateConversation(
     idempotencyKey: `escalated#${caseId}`,
   });
   return stored;
+}
+
+/** What the customer is told when people take over, in `language`: business-hours aware. */
+export function escalationNotice(
+  settings: BusinessSettings,
+  language: string | undefined,
+  now: Date,
+): string {
+  const messages = messagesFor(settings, language);
+  if (isOpen(settings.hours, now)) return messages.escalated;
+  const reopens = nextOpening(settings.hours, now, {
+    today: messages.reopensToday,
+    tomorrow: messages.reopensTomorrow,
+    on: messages.reopensOn,
+    locale: servedLanguage(settings, language),
+  });
+  return messages.escalatedAfterHours.replace('{{reopens}}', reopens ?? messages.reopensSoon);
 }
 
 function suggestNextStep(reason: EscalationReason): string {

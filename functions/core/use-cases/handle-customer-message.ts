@@ -1,6 +1,7 @@
 /**
  * handleCustomerMessage — the conversation worker's use case for one inbound customer message.
- * 1. Open the conversation on a first message; note the inbound time (WhatsApp window) and name.
+ * 1. Open the conversation on a first message; note the inbound time (WhatsApp window), the name and the
+ *    language (detected among the served ones; kept when a message is too short to tell).
  * 2. Opt-out keywords (STOP / START / HELP) and survey answers are handled without the AI.
  * 3. Input guardrails: normalize, redact PII, detect injection/abuse, score sentiment, find triggers.
  * 4. Mode `queued`/`agent`: the message goes to the case's Slack thread (plus an AI suggestion for the owner,
@@ -10,6 +11,7 @@
  * 6. Mark the message processed, so a redelivered event does nothing twice.
  */
 import type { BusinessSettings } from '../../shared/business-settings.ts';
+import { messagesFor, servedLanguage } from '../customer-messages.ts';
 import { checkBudget, hourOf, totalTokens } from '../guardrails/budget.ts';
 import { rememberFacts } from '../guardrails/customer-facts.ts';
 import { checkInput, type InputVerdict } from '../guardrails/index.ts';
@@ -17,6 +19,7 @@ import { redactPii } from '../guardrails/pii.ts';
 import { hasPiiRemovedFlag } from '../guardrails/pii-at-rest.ts';
 import { screenProfileName } from '../guardrails/profile-name.ts';
 import type { KnowledgeBase } from '../knowledge.ts';
+import { nextLanguage } from '../language.ts';
 import type { Conversation, ConversationEvent, CustomerProfile, Message } from '../model.ts';
 import { classifyKeyword } from '../opt-out.ts';
 import type {
@@ -93,13 +96,27 @@ export async function handleCustomerMessage(
     (await deps.store.getProfile(conversation.customerAddress)) ?? emptyProfile(conversation.customerAddress);
   // The profile name is the customer's free text: capped, and not used at all when a guardrail flags it.
   const profileName = screenProfileName(event.profileName, deps.settings.guardrails.maxProfileNameChars);
-  if (profileName && profile.name !== profileName) {
-    await updateProfile(deps.store, conversation.customerAddress, () => ({ name: profileName }));
+  // Keywords and survey answers are housekeeping: they neither start a visit nor count as a turn.
+  const housekeeping = isHousekeeping(message, profile);
+  // The conversation's language: what this message says when it is clear, else what was known. A keyword
+  // (STOP, HELP) is a carrier word, not the customer's language.
+  const known = servedLanguage(deps.settings, conversation.language, profile.language);
+  const language =
+    resumingEscalation || housekeeping
+      ? known
+      : nextLanguage(message.text, known, deps.settings.languages.supported, deps.settings.languages.default);
+  const profileChanges: Partial<CustomerProfile> = {
+    ...(profileName && profile.name !== profileName ? { name: profileName } : {}),
+    // Kept on the profile too, so the customer's next conversation (another channel or number) starts in it.
+    // Written only when it changes what the profile says (an absent language means the default), so a
+    // customer in the default language costs no profile write.
+    ...(servedLanguage(deps.settings, profile.language) !== language ? { language } : {}),
+  };
+  if (Object.keys(profileChanges).length > 0) {
+    await updateProfile(deps.store, conversation.customerAddress, () => profileChanges);
   }
 
   if (!resumingEscalation) {
-    // Keywords and survey answers are housekeeping: they neither start a visit nor count as a turn.
-    const housekeeping = isHousekeeping(message, profile);
     const firstOfVisit = !housekeeping && (opened.created || (conversation.customerTurns ?? 0) === 0);
     if (firstOfVisit) {
       const reopened =
@@ -113,6 +130,7 @@ export async function handleCustomerMessage(
       ...current,
       lastInboundAt: message.at > (current.lastInboundAt ?? '') ? message.at : current.lastInboundAt,
       customerName: profileName ?? current.customerName,
+      language,
       customerTurns: (current.customerTurns ?? 0) + (housekeeping ? 0 : 1),
     }));
   }
@@ -172,10 +190,11 @@ async function route(
     await tellAgents(deps, conversation, 'The customer opted back in (START).');
     return 'opted_in';
   }
+  const messages = messagesFor(deps.settings, conversation.language);
   if (keyword === 'help') {
     await sendToCustomer(deps, {
       conversation,
-      text: deps.settings.messages.help,
+      text: messages.help,
       author: 'system',
       idempotencyKey: `help#${message.messageId}`,
     });
@@ -195,7 +214,7 @@ async function route(
       });
       await sendToCustomer(deps, {
         conversation,
-        text: deps.settings.messages.satisfactionThanks,
+        text: messages.satisfactionThanks,
         author: 'system',
         idempotencyKey: `survey#${message.messageId}`,
       });
@@ -209,6 +228,7 @@ async function route(
   const previous = history.filter((item) => item.messageId !== message.messageId);
   const verdict = checkInput(message.text, {
     settings: deps.settings,
+    language: conversation.language,
     history: previous.map((item) => ({
       author: item.author,
       text: item.text,
@@ -246,7 +266,7 @@ async function route(
   if (message.media?.length && !message.text.trim()) {
     await sendToCustomer(deps, {
       conversation,
-      text: deps.settings.messages.attachmentUnsupported,
+      text: messages.attachmentUnsupported,
       author: 'ai',
       idempotencyKey: `reply#${message.messageId}`,
     });
@@ -313,7 +333,7 @@ async function route(
   }));
 
   if (result.kind === 'reply') {
-    const fallback = result.text === deps.settings.messages.fallback;
+    const fallback = result.text === messages.fallback;
     await sendToCustomer(deps, {
       conversation,
       text: result.text,
@@ -371,7 +391,9 @@ async function resumeEscalation(
     tried: kase?.packet.tried ?? '',
     lastCustomerMessage: kase?.packet.lastCustomerMessage ?? redacted,
     sentimentTrend: kase?.packet.sentimentTrend ?? [message.sentiment ?? 0],
-    ...(kase?.packet.reason === 'self_harm' ? { customerReply: deps.settings.messages.selfHarmSafety } : {}),
+    ...(kase?.packet.reason === 'self_harm'
+      ? { customerReply: messagesFor(deps.settings, conversation.language).selfHarmSafety }
+      : {}),
   });
   return 'escalated';
 }
@@ -520,7 +542,7 @@ async function noticeSensitiveDataRemoved(
 ): Promise<Conversation> {
   await sendToCustomer(deps, {
     conversation,
-    text: deps.settings.messages.sensitiveDataRemoved,
+    text: messagesFor(deps.settings, conversation.language).sensitiveDataRemoved,
     author: 'system',
     idempotencyKey: `sensitive#${conversation.id}`,
   });

@@ -3,8 +3,8 @@
  * 1. Opt-out: a customer whose profile says opted out gets nothing (`refused: opted_out`).
  * 2. Outbox: claim `outbox#<idempotencyKey>` (7 days); a second claim means the message already went
  *    (`duplicate`), so a redelivered queue event never sends twice.
- * 3. WhatsApp outside the 24-hour window: send the configured approved template instead of the text
- *    (`template: true`); inside it, or on SMS, send the text split at sentence boundaries (≤ 1,600 chars).
+ * 3. WhatsApp outside the 24-hour window: send the configured approved template (in the conversation's
+ *    language when one is configured for it) instead of the text (`template: true`); inside it, or on SMS, send the text split at sentence boundaries (≤ 1,600 chars).
  * 4. Record the outbound message (segments, template, provider ids, status `queued`) so delivery
  *    callbacks can find it.
  * 5. Count the messages sent (one per part) in the hourly usage ledger, for the global outbound ceiling.
@@ -204,7 +204,11 @@ async function sendTemplate(
   conversation: Conversation,
   profile: CustomerProfile | undefined,
 ): Promise<{ providerIds: string[]; template: boolean; segments: number }> {
-  const { contentSid, variables } = deps.settings.whatsapp.reopenTemplate;
+  // WhatsApp approves a template per language: the conversation's, else the default one.
+  const { whatsapp } = deps.settings;
+  const { contentSid, variables } =
+    (conversation.language ? whatsapp.reopenTemplates[conversation.language] : undefined) ??
+    whatsapp.reopenTemplate;
   const fill = {
     name: conversation.customerName ?? profile?.name ?? 'there',
     brand: deps.settings.brand,

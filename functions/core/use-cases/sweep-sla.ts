@@ -1,13 +1,14 @@
 /**
  * sweepSla — the scheduled sweeper.
  * 1. Unclaimed cases: a reminder in the thread after `reminderMinutes`; after `escalateMinutes` a mention
- *    of the configured group, a priority bump and (once) a wait notice to the customer.
+ *    of the configured group, a priority bump and (once) a wait notice to the customer, in the conversation's language.
  * 2. Claimed WhatsApp cases whose 24-hour window closes within an hour: one warning in the thread.
  * 3. AI conversations idle for `idleResolveMinutes`: resolved automatically (feeds first-interaction resolution).
  * Each step is recorded on the case, so a sweep that runs twice does nothing twice.
  */
 import type { BusinessSettings } from '../../shared/business-settings.ts';
 import { resolve } from '../conversation-state.ts';
+import { messagesFor } from '../customer-messages.ts';
 import type { Priority } from '../model.ts';
 import type { AgentDesk, Clock, ConversationStore, CustomerChannel, UsageLedger } from '../ports.ts';
 import { whatsappWindow } from '../whatsapp-window.ts';
@@ -64,7 +65,7 @@ export async function sweepSla(
             if (conversation && conversation.caseId === kase.caseId) {
               await sendToCustomer(deps, {
                 conversation,
-                text: deps.settings.messages.waitNotice,
+                text: messagesFor(deps.settings, conversation.language).waitNotice,
                 author: 'system',
                 idempotencyKey: `wait#${kase.caseId}`,
               });
