@@ -3,6 +3,7 @@
  * `knowledge/` markdown files in the shape `core/knowledge.ts` chunks, one file per article:
  *
  *   # <the article's H1>
+ *
  *   Source: <the article's URL>
  *
  *   <text before the first H2, if any>
@@ -323,9 +324,8 @@ export function splitSection(body: string, maxChars: number): string[] {
 
 function renderArticle(input: { title: string; source?: string; body: string; maxChars: number }): string {
   const { title, source, body, maxChars } = input;
-  const lines = [`# ${title}`];
-  if (source) lines.push(`Source: ${source}`);
-  lines.push('');
+  const lines = [`# ${title}`, ''];
+  if (source) lines.push(`Source: ${source}`, '');
   const { intro, sections: found } = sections(body);
   const all = [...found];
   // A short intro stays an intro (chunked as the `overview` passage); a long one is split like a section.

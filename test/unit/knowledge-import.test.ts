@@ -44,7 +44,7 @@ describe('importing a help-centre folder', () => {
 
   it('turns the H1 into the title and each H2 into a passage, with H3 kept inside it and page furniture left out', () => {
     const { markdown } = byInput('returns.html');
-    expect(markdown).toMatch(/^# Returns & refunds\nSource: /);
+    expect(markdown).toMatch(/^# Returns & refunds\n\nSource: /);
     const headings = markdown.split('\n').filter((line) => line.startsWith('#'));
     expect(headings).toEqual([
       '# Returns & refunds',
@@ -89,7 +89,7 @@ describe('importing a help-centre folder', () => {
 
   it('takes the title from the page title or the front matter when the article has no H1', () => {
     expect(byInput('account/reset-password.htm').title).toBe('Resetting your password');
-    expect(byInput('gift-cards.md').markdown).toMatch(/^# Gift cards\nSource: .*\n\nNorthwind gift cards/);
+    expect(byInput('gift-cards.md').markdown).toMatch(/^# Gift cards\n\nSource: .*\n\nNorthwind gift cards/);
     expect(byInput('gift-cards.md').markdown).not.toContain('tags:');
   });
 
