@@ -56,6 +56,7 @@ export function chunkMarkdown(source: string, file: string): Passage[] {
   let lines: string[] = [];
   let fileSource: string | undefined;
   let sectionSource: string | undefined;
+  let inSection = false;
 
   const flush = (): void => {
     const text = lines.join('\n').trim();
@@ -87,13 +88,14 @@ export function chunkMarkdown(source: string, file: string): Passage[] {
     if (h2?.[1]) {
       flush();
       title = h2[1];
+      inSection = true;
       sectionSource = undefined;
       continue;
     }
     const cite = SOURCE_LINE.exec(line.trim())?.[1];
     if (cite && lines.every((l) => !l.trim())) {
-      if (passages.length === 0 && title === 'Overview') fileSource = cite;
-      else sectionSource = cite;
+      if (inSection) sectionSource = cite;
+      else fileSource = cite;
       continue;
     }
     lines.push(line);

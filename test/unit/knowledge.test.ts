@@ -62,6 +62,9 @@ describe('chunkMarkdown', () => {
       ['returns#refunds', 'https://help.example.com/refunds', 'Within 5 days.'],
     ]);
     expect(chunkMarkdown('## A\ntext', 'a.md')[0]).not.toHaveProperty('source');
+    // A first section called Overview is still a section: its Source is its own.
+    const own = chunkMarkdown('## Overview\nSource: https://a.example/o\n\nx\n## B\ny', 'a.md');
+    expect(own.map((p) => p.source)).toEqual(['https://a.example/o', undefined]);
   });
 
   it('gives repeated headings in one file distinct ids', () => {
