@@ -224,14 +224,20 @@ export interface ModelTurn {
 }
 
 /**
- * What the responder asks a model for. Trust boundary: `system` and `correction` hold only the
- * business's own text; everything a customer can shape (name, remembered facts, past cases, the
+ * What the responder asks a model for. Trust boundary: `system`, `reference` and `correction` hold
+ * only the business's own text; everything a customer can shape (name, remembered facts, past cases, the
  * rolling summary, the hand-back note, the messages) is inside `turns`, on the user side, wrapped in
  * the tags the system prompt names and with angle brackets neutralised (see `core/prompt.ts`).
  */
 export interface ModelRequest {
   /** Stable prefix (persona, policies, tool rules, canary, knowledge base): cacheable, never customer text. */
   system: string;
+  /**
+   * Knowledge-base passages retrieved for this turn (or the note that none matched), when the
+   * knowledge base is too large for `system`: business text that varies per turn, so it is sent
+   * after the cached prefix, uncached (see `core/knowledge-selection.ts`).
+   */
+  reference?: string;
   /**
    * Turns, oldest first, starting with the user; the last one holds the customer's new message.
    * The first user turn opens with the `<customer_data>` block.
