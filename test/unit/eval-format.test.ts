@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { classifyEscalation, classifyKnowledge, type Observation } from '#local/eval/classify.ts';
+import { evalJson, formatChecks, formatEvalText } from '#local/eval/format.ts';
+import type { EvalRun } from '#local/eval/run.ts';
+import { checkTargets, type ScoredSet, scoreEscalation, scoreKnowledge } from '#local/eval/score.ts';
+import type { EscalationCase, KnowledgeCase } from '#local/eval/sets.ts';
+
+function seen(fields: Partial<Observation> = {}): Observation {
+  return { escalated: false, inputFlags: [], replyFlags: [], passages: [], reply: '', ms: 10, ...fields };
+}
+
+const escalationCases: [EscalationCase, Observation][] = [
+  [
+    { id: 'e1', lang: 'en', category: 'explicit', text: 'agent please', escalate: true },
+    seen({ escalated: true, reason: 'customer_request', card: true }),
+  ],
+  [{ id: 'e2', lang: 'es', category: 'legal', text: 'voy a demandarlos', escalate: true }, seen()],
+  [{ id: 'e3', lang: 'en', category: 'smalltalk', text: 'hi!', escalate: false }, seen({ reply: 'Hi!' })],
+  [
+    { id: 'e4', lang: 'es', category: 'lookalike', text: 'el agente de aduanas', escalate: false },
+    seen({ escalated: true, reason: 'customer_request', card: true }),
+  ],
+];
+const escalationResults = escalationCases.map(([item, observation]) => classifyEscalation(item, observation));
+const escalationSet: ScoredSet = {
+  kind: 'escalation',
+  set: { name: 'escalation.tuning', path: 'test/fixtures/eval/escalation.tuning.json', role: 'tuning' },
+  results: escalationResults,
+  score: scoreEscalation(escalationResults),
+};
+
+const knowledgeCases: [KnowledgeCase, Observation][] = [
+  [
+    {
+      id: 'k1',
+      lang: 'en',
+      kind: 'answerable',
+      text: 'shipping cost?',
+      passage: 'shipping#shipping-costs',
+      expect: ['6.95'],
+    },
+    seen({ reply: 'It is $6.95.', passages: ['shipping#shipping-costs'] }),
+  ],
+  [
+    {
+      id: 'k2',
+      lang: 'en',
+      kind: 'answerable',
+      text: 'return window?',
+      passage: 'returns#return-window',
+      expect: ['60 days'],
+    },
+    seen({ reply: 'You have 30 days.' }),
+  ],
+  [
+    { id: 'k3', lang: 'en', kind: 'unanswerable', text: 'student discount?' },
+    seen({ reply: 'Only one discount code can be used per order.' }),
+  ],
+];
+const knowledgeResults = knowledgeCases.map(([item, observation]) =>
+  classifyKnowledge(item, observation, []),
+);
+const knowledgeSet: ScoredSet = {
+  kind: 'knowledge',
+  set: { name: 'knowledge.heldout', path: 'test/fixtures/eval/knowledge.heldout.json', role: 'heldout' },
+  results: knowledgeResults,
+  score: scoreKnowledge(knowledgeResults),
+};
+
+const run: EvalRun = {
+  model: 'offline',
+  channel: 'sms',
+  concurrency: 8,
+  cases: 7,
+  wallMs: 2100,
+  caseMs: { mean: 400, p50: 350, p90: 700, max: 900 },
+  sets: [escalationSet, knowledgeSet],
+};
+
+describe('the text report', () => {
+  const text = formatEvalText(run);
+
+  it('heads with the model, the number of cases and the time per case', () => {
+    expect(text).toMatch(/^Tandem eval: model offline, sms, 7 cases in 2\.10 s, 8 at a time\n/);
+    expect(text).toContain(
+      'mean 400 ms, median 350 ms, p90 700 ms, max 900 ms; 0.30 s of wall time per case',
+    );
+  });
+
+  it('shows each category with its recall or false-escalation rate, and each language', () => {
+    expect(text).toMatch(/explicit\s+1\s+1\s+1\.00\n/);
+    expect(text).toMatch(/legal\s+1\s+0\s+0\.00\n/);
+    expect(text).toMatch(/lookalike\s+1\s+1\s+1\.00\n/);
+    expect(text).toMatch(/es\s+2\s+1\s+0\.00\s+1\.00\n/);
+    expect(text).toContain('overall  precision 0.50  recall 0.50  F1 0.50');
+  });
+
+  it('shows knowledge per kind and language, and marks the held-out set as never checked', () => {
+    expect(text).toContain(
+      'knowledge.heldout  (knowledge, held-out set: reported, never tuned on or checked, 3 cases)',
+    );
+    expect(text).toMatch(/answerable\s+all\s+2\s+50\.0%\s+50\.0%\s+0\.0%\s+50\.0%\n/);
+    expect(text).toMatch(/unanswerable\s+all\s+1\s+—\s+100\.0%\s+0\.0%\n/);
+  });
+
+  it('lists misses and false escalations only with --verbose', () => {
+    expect(text).not.toContain('voy a demandarlos');
+    expect(text).toContain('(--verbose lists the misses and false escalations)');
+    const verbose = formatEvalText(run, { verbose: true });
+    expect(verbose).toContain('missed (1)\n    e2 (legal, es): voy a demandarlos');
+    expect(verbose).toContain(
+      'false escalations (1)\n    e4 (lookalike, es) [customer_request]: el agente de aduanas',
+    );
+    expect(verbose).toContain(
+      'answerable, confidently wrong (1)\n    k2 (en): return window?\n        → You have 30 days.',
+    );
+    expect(verbose).toContain('unanswerable, answered (1)\n    k3 (en): student discount?');
+  });
+});
+
+describe('the check verdict', () => {
+  it('lists each target with its value and says how many were met', () => {
+    const lines = formatChecks(checkTargets(escalationSet));
+    expect(lines[0]).toMatch(/^Targets: \d+ of \d+ met$/);
+    expect(lines).toContain('  ✗ escalation.tuning: recall 0.50 (target >= 0.90)');
+    expect(lines).toContain('  ✗ escalation.tuning: legal misses 1 (target <= 0)');
+    expect(lines).toContain('  ✓ escalation.tuning: smalltalk false escalation (en) 0.00 (target <= 0.15)');
+    expect(formatChecks([])).toEqual([
+      'Targets: nothing to check (held-out sets are reported, never checked).',
+    ]);
+  });
+});
+
+describe('the JSON report', () => {
+  it('holds the figures, the cases that went wrong, and the checks', () => {
+    const checks = checkTargets(escalationSet);
+    const json = JSON.parse(JSON.stringify(evalJson(run, checks))) as {
+      sets: Record<string, unknown>[];
+      ok: boolean;
+      checks: unknown[];
+    };
+    expect(json.ok).toBe(false);
+    expect(json.checks).toHaveLength(checks.length);
+    expect(json.sets[0]).toMatchObject({
+      name: 'escalation.tuning',
+      kind: 'escalation',
+      cases: 4,
+      score: { overall: { recall: 0.5, precision: 0.5 } },
+      misses: [{ id: 'e2', category: 'legal', lang: 'es', text: 'voy a demandarlos' }],
+      falseEscalations: [{ id: 'e4', reason: 'customer_request' }],
+    });
+    expect(json.sets[1]).toMatchObject({
+      role: 'heldout',
+      confidentlyWrong: [{ id: 'k2', reply: 'You have 30 days.' }],
+      unanswerableAnswered: [{ id: 'k3' }],
+    });
+  });
+});
