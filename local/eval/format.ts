@@ -3,7 +3,13 @@
  */
 import type { EscalationResult, KnowledgeResult } from './classify.ts';
 import type { EvalRun } from './run.ts';
-import type { CheckResult, EscalationGroup, KnowledgeGroup, ScoredSet } from './score.ts';
+import {
+  type CheckResult,
+  type EscalationGroup,
+  type KnowledgeGroup,
+  type ScoredSet,
+  targetsMet,
+} from './score.ts';
 import { ESCALATE_CATEGORIES } from './sets.ts';
 
 /** A rate as `0.93`, or `—` when there is nothing to measure. */
@@ -216,7 +222,7 @@ function formatKnowledgeSet(set: ScoredSet & { kind: 'knowledge' }, verbose: boo
 
 const ROLE: Record<string, string> = {
   tuning: 'tuning set',
-  heldout: 'held-out set: reported, never tuned on or checked',
+  heldout: 'held-out set: reported, never tuned on; its targets do not fail the run',
   feedback: "agents' feedback",
   other: 'set',
 };
@@ -246,15 +252,19 @@ export function formatEvalText(
 
 /** The `--check` verdict as text. */
 export function formatChecks(checks: readonly CheckResult[]): string[] {
-  if (checks.length === 0) return ['Targets: nothing to check (held-out sets are reported, never checked).'];
-  const failed = checks.filter((c) => !c.ok);
+  if (checks.length === 0) return ['Targets: nothing to check.'];
+  const gating = checks.filter((c) => !c.informational);
+  const failed = gating.filter((c) => !c.ok);
   const value = (c: CheckResult) =>
     Number.isInteger(c.actual) && Number.isInteger(c.limit) ? String(c.actual) : decimal(c.actual);
   const limit = (c: CheckResult) => (Number.isInteger(c.limit) ? String(c.limit) : decimal(c.limit));
   return [
-    `Targets: ${checks.length - failed.length} of ${checks.length} met${failed.length ? '' : ' ✓'}`,
+    `Targets: ${gating.length - failed.length} of ${gating.length} met${failed.length ? '' : ' ✓'}` +
+      (gating.length < checks.length ? ' (held-out sets: shown, not counted)' : ''),
     ...checks.map(
-      (c) => `  ${c.ok ? '✓' : '✗'} ${c.set}: ${c.target} ${value(c)} (target ${c.comparison} ${limit(c)})`,
+      (c) =>
+        `  ${c.ok ? '✓' : '✗'} ${c.set}: ${c.target} ${value(c)} (target ${c.comparison} ${limit(c)})` +
+        (c.informational ? ' [held-out]' : ''),
     ),
   ];
 }
@@ -317,6 +327,6 @@ export function evalJson(run: EvalRun, checks?: CheckResult[]): unknown {
         notJudged: [...list('answerable', 'error'), ...list('unanswerable', 'error')],
       };
     }),
-    ...(checks ? { checks, ok: checks.every((c) => c.ok) } : {}),
+    ...(checks ? { checks, ok: targetsMet(checks) } : {}),
   };
 }

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { classifyEscalation, classifyKnowledge, type Observation } from '#local/eval/classify.ts';
 import { evalJson, formatChecks, formatEvalText } from '#local/eval/format.ts';
 import type { EvalRun } from '#local/eval/run.ts';
-import { checkTargets, type ScoredSet, scoreEscalation, scoreKnowledge } from '#local/eval/score.ts';
+import {
+  checkTargets,
+  type ScoredSet,
+  scoreEscalation,
+  scoreKnowledge,
+  targetsMet,
+} from '#local/eval/score.ts';
 import type { EscalationCase, KnowledgeCase } from '#local/eval/sets.ts';
 
 function seen(fields: Partial<Observation> = {}): Observation {
@@ -95,9 +101,9 @@ describe('the text report', () => {
     expect(text).toContain('overall  precision 0.50  recall 0.50  F1 0.50');
   });
 
-  it('shows knowledge per kind and language, and marks the held-out set as never checked', () => {
+  it('shows knowledge per kind and language, and marks the held-out set', () => {
     expect(text).toContain(
-      'knowledge.heldout  (knowledge, held-out set: reported, never tuned on or checked, 3 cases)',
+      'knowledge.heldout  (knowledge, held-out set: reported, never tuned on; its targets do not fail the run, 3 cases)',
     );
     expect(text).toMatch(/answerable\s+all\s+2\s+50\.0%\s+50\.0%\s+0\.0%\s+50\.0%\n/);
     expect(text).toMatch(/unanswerable\s+all\s+1\s+—\s+100\.0%\s+0\.0%\n/);
@@ -125,9 +131,17 @@ describe('the check verdict', () => {
     expect(lines).toContain('  ✗ escalation.tuning: recall 0.50 (target >= 0.90)');
     expect(lines).toContain('  ✗ escalation.tuning: legal misses 1 (target <= 0)');
     expect(lines).toContain('  ✓ escalation.tuning: smalltalk false escalation (en) 0.00 (target <= 0.15)');
-    expect(formatChecks([])).toEqual([
-      'Targets: nothing to check (held-out sets are reported, never checked).',
-    ]);
+    expect(formatChecks([])).toEqual(['Targets: nothing to check.']);
+  });
+  it("shows a held-out set's targets without counting them, and they never fail the run", () => {
+    const heldout = checkTargets(knowledgeSet);
+    expect(heldout.every((c) => c.informational)).toBe(true);
+    expect(heldout.some((c) => !c.ok)).toBe(true);
+    expect(targetsMet(heldout)).toBe(true);
+    expect(targetsMet([...heldout, ...checkTargets(escalationSet)])).toBe(false);
+    const lines = formatChecks([...checkTargets(escalationSet), ...heldout]);
+    expect(lines[0]).toMatch(/^Targets: \d+ of 6 met \(held-out sets: shown, not counted\)$/);
+    expect(lines).toContain('  ✗ knowledge.heldout: answerable right 0.50 (target >= 0.85) [held-out]');
   });
 });
 
