@@ -4,10 +4,16 @@
  * worker has handled the message, then reads the outcome where a customer and an agent would see it —
  * the reply at the emulated Twilio, the card at the emulated Slack (the case's card reference in the
  * store) — and the conversation's mode and the message flags in the store.
+ *
+ * The deployment's hourly ceilings (`settings.ceilings`, a guard on production spend) count every case
+ * of a run as one busy hour: a few hundred cases cross the token ceiling even with the offline model,
+ * whose token counts are estimates. The runner clears the hour's usage counter before each case, so
+ * the figures measure the triggers and the model, not the spend guard.
  */
 import { randomInt } from 'node:crypto';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoDbConversationStore } from '#adapters/dynamodb-conversation-store.ts';
+import { hourOf } from '#core/guardrails/budget.ts';
 import { type Channel, conversationIdOf } from '#core/model.ts';
 import type { ConversationStore } from '#core/ports.ts';
 import type { BusinessSettings } from '#shared/business-settings.ts';
@@ -34,6 +40,8 @@ export interface EvalSystem {
   twilio: Pick<FakeTwilio, 'messages' | 'onMessage'>;
   /** Which model answers, for the report (`offline`, `anthropic claude-haiku-4-5`…). */
   model: string;
+  /** Clears this hour's usage counter of the deployment's ceilings (see the module comment). */
+  resetCeilings(): Promise<void>;
   /** Releases the store's client (the runtime itself is stopped by whoever started it). */
   close(): Promise<void>;
 }
@@ -78,10 +86,9 @@ export function evalSystemFor(runtime: LocalRuntime, settings: BusinessSettings)
     );
   }
   const client = localDynamoClient(runtime.services.dynamoEndpoint);
-  const store = new DynamoDbConversationStore(
-    DynamoDBDocumentClient.from(client),
-    runtime.services.tableName,
-  );
+  const documents = DynamoDBDocumentClient.from(client);
+  const tableName = runtime.services.tableName;
+  const store = new DynamoDbConversationStore(documents, tableName);
   const driver = new LocalDriver({
     baseUrl: runtime.url,
     // The runtime signs-checks over PUBLIC_BASE_URL, which it set in this process.
@@ -91,7 +98,12 @@ export function evalSystemFor(runtime: LocalRuntime, settings: BusinessSettings)
   });
   const model =
     runtime.services.model === 'offline' ? 'offline' : `${runtime.services.model} ${settings.model.id}`;
-  return { driver, store, twilio: twilio.fake, model, close: async () => client.destroy() };
+  const resetCeilings = async () => {
+    // The usage ledger's item for the hour (functions/adapters/dynamodb-usage-ledger.ts).
+    const key = { pk: `USAGE#${hourOf(new Date())}`, sk: 'USAGE' };
+    await documents.send(new DeleteCommand({ TableName: tableName, Key: key }));
+  };
+  return { driver, store, twilio: twilio.fake, model, resetCeilings, close: async () => client.destroy() };
 }
 
 /** Options of a run. */
@@ -192,6 +204,7 @@ export async function observeCase(
   const elapsed = () => Math.round(performance.now() - started);
   const deadline = Date.now() + (options.timeoutMs ?? 60_000);
   try {
+    await system.resetCeilings();
     const response = await system.driver.customerSays({
       from: customer,
       to: business,

@@ -6,15 +6,19 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EvalIo, main } from '../../bin/eval.ts';
 import businessSettings from '../../config/business.ts';
+import { DynamoDbUsageLedger } from '../../functions/adapters/dynamodb-usage-ledger.ts';
 import { ACTION_IDS, encodeActionValue } from '../../functions/adapters/slack-blocks.ts';
+import { hourOf } from '../../functions/core/guardrails/budget.ts';
 import { conversationIdOf } from '../../functions/core/model.ts';
 import { parseBusinessSettings } from '../../functions/shared/business-settings.ts';
+import { localDynamoClient } from '../../local/dynamodb-local.ts';
 import type { Observation } from '../../local/eval/classify.ts';
 import { collectFeedbackCases, feedbackCaseId } from '../../local/eval/feedback.ts';
-import { type EvalRun, type EvalSystem, evalSystemFor, runEval } from '../../local/eval/run.ts';
+import { type EvalRun, type EvalSystem, evalSystemFor, observeCase, runEval } from '../../local/eval/run.ts';
 import { type EvalSet, loadSet, resolveSetPath } from '../../local/eval/sets.ts';
 import { type SystemHarness, startSystem } from '../helpers/system.ts';
 
@@ -112,6 +116,24 @@ describe('the sample sets through the pipeline', () => {
   it('a question the knowledge base does not cover is not answered confidently when the AI hands over', () => {
     const { outcome, observation } = result('kb-s-008');
     expect(observation.escalated ? outcome : 'abstained').toBe('abstained');
+  });
+});
+
+describe("the deployment's hourly ceilings", () => {
+  it('do not stop the AI in the middle of a run: each case starts from an empty hour', async () => {
+    const client = localDynamoClient(system.runtime.services.dynamoEndpoint);
+    const ledger = new DynamoDbUsageLedger(
+      DynamoDBDocumentClient.from(client),
+      system.runtime.services.tableName,
+    );
+    try {
+      await ledger.add(hourOf(new Date()), { tokens: settings.ceilings.modelTokensPerHour + 1 });
+      const observation = await observeCase(evalSystem, 'How much does standard shipping cost?');
+      expect(observation).toMatchObject({ escalated: false, passages: ['shipping#shipping-costs'] });
+      expect(observation.reply).toContain('$6.95');
+    } finally {
+      client.destroy();
+    }
   });
 });
 
