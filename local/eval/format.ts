@@ -123,6 +123,12 @@ function formatEscalationSet(set: ScoredSet & { kind: 'escalation' }, verbose: b
       `   (${o.tp} escalated rightly, ${o.fn} missed, ${o.fp} false escalations, ${o.tn} kept rightly` +
       `${o.errors ? `, ${o.errors} not judged` : ''})`,
   );
+  const reasons = Object.entries(score.falseEscalationsByReason);
+  if (reasons.length) {
+    lines.push(
+      `  false escalations by reason: ${reasons.map(([reason, count]) => `${reason} ${count}`).join(', ')}`,
+    );
+  }
   const cards = set.results.filter((r) => r.observation.escalated && r.observation.card === false).length;
   if (cards) lines.push(`  ! ${cards} escalation(s) without a card at the emulated Slack`);
   const misses = set.results.filter((r) => r.outcome === 'fn');

@@ -32,6 +32,8 @@ export interface EscalationScore {
   byLanguage: Record<string, EscalationGroup>;
   /** Category → language → group. */
   byCategoryLanguage: Record<string, Record<string, EscalationGroup>>;
+  /** False escalations by escalation reason (`out_of_scope` is the model handing over, the rest triggers), most first. */
+  falseEscalationsByReason: Record<string, number>;
 }
 
 /** Counts and shares of a group of knowledge cases (shares of the judged cases). */
@@ -100,8 +102,15 @@ export function scoreEscalation(results: readonly EscalationResult[]): Escalatio
       : null;
   const categories = groupBy(results, (r) => r.case.category, ESCALATION_CATEGORIES);
   const languages = groupBy(results, (r) => r.case.lang, ['en', 'es']);
+  const reasons = new Map<string, number>();
+  for (const result of results) {
+    if (result.outcome !== 'fp') continue;
+    const reason = result.observation.reason ?? 'unknown';
+    reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+  }
   return {
     overall: { ...overall, precision, f1 },
+    falseEscalationsByReason: Object.fromEntries([...reasons].sort((a, b) => b[1] - a[1])),
     byCategory: Object.fromEntries(
       [...categories].map(([name, members]) => [name, escalationGroup(members)]),
     ),

@@ -99,6 +99,7 @@ describe('the text report', () => {
     expect(text).toMatch(/lookalike\s+1\s+1\s+1\.00\n/);
     expect(text).toMatch(/es\s+2\s+1\s+0\.00\s+1\.00\n/);
     expect(text).toContain('overall  precision 0.50  recall 0.50  F1 0.50');
+    expect(text).toContain('false escalations by reason: customer_request 1');
   });
 
   it('shows knowledge per kind and language, and marks the held-out set', () => {

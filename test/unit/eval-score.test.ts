@@ -159,8 +159,8 @@ describe('escalation figures', () => {
     [esc('legal', true, 'es'), seen()],
     [esc('self_harm', true), seen({ escalated: true })],
     ...Array.from({ length: 4 }, () => [esc('lookalike', false), seen()] as [EscalationCase, Observation]),
-    [esc('lookalike', false, 'es'), seen({ escalated: true })],
-    [esc('lookalike', false, 'es'), seen({ escalated: true })],
+    [esc('lookalike', false, 'es'), seen({ escalated: true, reason: 'out_of_scope' })],
+    [esc('lookalike', false, 'es'), seen({ escalated: true, reason: 'customer_request' })],
     [esc('lookalike', false, 'es'), seen()],
     ...Array.from({ length: 3 }, () => [esc('smalltalk', false), seen()] as [EscalationCase, Observation]),
     [esc('routine', false), seen({ error: 'not handled within 60 s' })],
@@ -192,6 +192,10 @@ describe('escalation figures', () => {
       'smalltalk',
       'routine',
     ]);
+  });
+
+  it('false escalations by reason, most first', () => {
+    expect(set.score.falseEscalationsByReason).toEqual({ out_of_scope: 1, customer_request: 1 });
   });
 
   it('per language, and per category and language', () => {
