@@ -7,7 +7,7 @@
  * Default sets: every `{escalation,knowledge}.{tuning,heldout}.json` present, each reported apart.
  * The model is the one `npm run dev` would use (Claude with ANTHROPIC_API_KEY, else offline; `--offline`
  * forces the offline responder). `--check` exits 1 when a set misses a target; a held-out set's targets
- * are shown but never fail the run. Targets: `local/eval/score.ts`; a JSON file may override any of them.
+ * are shown but never fail the run, and its cases are never listed (`--verbose`, `--json`). Targets: `local/eval/score.ts`; a JSON file may override any of them.
  *
  *   npm run eval -- --from-feedback [--out test/fixtures/eval/feedback.json] [--since DATE]
  *                   [--stage <name> | --endpoint <url> --table <name> | --data-dir <dir>] [--region <r>]

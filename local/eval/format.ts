@@ -139,7 +139,9 @@ function formatEscalationSet(set: ScoredSet & { kind: 'escalation' }, verbose: b
     lines.push(`  false escalations (${falses.length})`, ...falses.map(escalationCase));
     if (errors.length) lines.push(`  not judged (${errors.length})`, ...errors.map(escalationCase));
   } else if (misses.length + falses.length + errors.length > 0) {
-    lines.push('  (--verbose lists the misses and false escalations)');
+    lines.push(
+      set.set.role === 'heldout' ? HELD_OUT_UNLISTED : '  (--verbose lists the misses and false escalations)',
+    );
   }
   return lines;
 }
@@ -221,10 +223,17 @@ function formatKnowledgeSet(set: ScoredSet & { kind: 'knowledge' }, verbose: boo
     if (errors.length)
       lines.push(`  not judged (${errors.length})`, ...errors.map((r) => knowledgeCase(r, false)));
   } else if (wrong.length + answered.length + abstainedAnswerable.length + errors.length > 0) {
-    lines.push('  (--verbose lists the wrong answers and abstentions)');
+    lines.push(
+      set.set.role === 'heldout'
+        ? HELD_OUT_UNLISTED
+        : '  (--verbose lists the wrong answers and abstentions)',
+    );
   }
   return lines;
 }
+
+/** Held-out cases are never listed, not even with --verbose or --json: what no one sees, no one tunes on. */
+const HELD_OUT_UNLISTED = '  (held-out set: its cases are never listed, so that no one tunes on them)';
 
 const ROLE: Record<string, string> = {
   tuning: 'tuning set',
@@ -245,11 +254,10 @@ export function formatEvalText(
       `p90 ${run.caseMs.p90} ms, max ${run.caseMs.max} ms; ${seconds(run.wallMs / Math.max(1, run.cases))} of wall time per case`,
   ];
   for (const set of run.sets) {
+    const listed = (options.verbose ?? false) && set.set.role !== 'heldout';
     lines.push('', `${set.set.name}  (${set.kind}, ${ROLE[set.set.role]}, ${set.results.length} cases)`);
     lines.push(
-      ...(set.kind === 'escalation'
-        ? formatEscalationSet(set, options.verbose ?? false)
-        : formatKnowledgeSet(set, options.verbose ?? false)),
+      ...(set.kind === 'escalation' ? formatEscalationSet(set, listed) : formatKnowledgeSet(set, listed)),
     );
   }
   if (options.checks) lines.push('', ...formatChecks(options.checks));
@@ -275,7 +283,7 @@ export function formatChecks(checks: readonly CheckResult[]): string[] {
   ];
 }
 
-/** The report as JSON: figures per set, the cases that went wrong, and the checks. */
+/** The report as JSON: figures per set, the cases that went wrong (never a held-out set's), and the checks. */
 export function evalJson(run: EvalRun, checks?: CheckResult[]): unknown {
   return {
     model: run.model,
@@ -292,6 +300,7 @@ export function evalJson(run: EvalRun, checks?: CheckResult[]): unknown {
         kind: set.kind,
         cases: set.results.length,
       };
+      if (set.set.role === 'heldout') return { ...common, score: set.score, casesListed: false };
       if (set.kind === 'escalation') {
         const list = (outcome: EscalationResult['outcome']) =>
           set.results

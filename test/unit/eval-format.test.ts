@@ -68,9 +68,14 @@ const knowledgeResults = knowledgeCases.map(([item, observation]) =>
 );
 const knowledgeSet: ScoredSet = {
   kind: 'knowledge',
-  set: { name: 'knowledge.heldout', path: 'test/fixtures/eval/knowledge.heldout.json', role: 'heldout' },
+  set: { name: 'knowledge.tuning', path: 'test/fixtures/eval/knowledge.tuning.json', role: 'tuning' },
   results: knowledgeResults,
   score: scoreKnowledge(knowledgeResults),
+};
+/** The same cases as a held-out set. */
+const heldoutSet: ScoredSet = {
+  ...knowledgeSet,
+  set: { name: 'knowledge.heldout', path: 'test/fixtures/eval/knowledge.heldout.json', role: 'heldout' },
 };
 
 const run: EvalRun = {
@@ -102,10 +107,8 @@ describe('the text report', () => {
     expect(text).toContain('false escalations by reason: customer_request 1');
   });
 
-  it('shows knowledge per kind and language, and marks the held-out set', () => {
-    expect(text).toContain(
-      'knowledge.heldout  (knowledge, held-out set: reported, never tuned on; its targets do not fail the run, 3 cases)',
-    );
+  it('shows knowledge per kind and language', () => {
+    expect(text).toContain('knowledge.tuning  (knowledge, tuning set, 3 cases)');
     expect(text).toMatch(/answerable\s+all\s+2\s+50\.0%\s+50\.0%\s+0\.0%\s+50\.0%\n/);
     expect(text).toMatch(/unanswerable\s+all\s+1\s+—\s+100\.0%\s+0\.0%\n/);
   });
@@ -123,6 +126,16 @@ describe('the text report', () => {
     );
     expect(verbose).toContain('unanswerable, answered (1)\n    k3 (en): student discount?');
   });
+
+  it('never lists the cases of a held-out set, not even with --verbose', () => {
+    const verbose = formatEvalText({ ...run, sets: [heldoutSet] }, { verbose: true });
+    expect(verbose).toContain(
+      'knowledge.heldout  (knowledge, held-out set: reported, never tuned on; its targets do not fail the run, 3 cases)',
+    );
+    expect(verbose).toMatch(/answerable\s+all\s+2\s+50\.0%/);
+    expect(verbose).toContain('(held-out set: its cases are never listed, so that no one tunes on them)');
+    expect(verbose).not.toMatch(/k2|k3|return window|student discount|30 days/);
+  });
 });
 
 describe('the check verdict', () => {
@@ -135,7 +148,7 @@ describe('the check verdict', () => {
     expect(formatChecks([])).toEqual(['Targets: nothing to check.']);
   });
   it("shows a held-out set's targets without counting them, and they never fail the run", () => {
-    const heldout = checkTargets(knowledgeSet);
+    const heldout = checkTargets(heldoutSet);
     expect(heldout.every((c) => c.informational)).toBe(true);
     expect(heldout.some((c) => !c.ok)).toBe(true);
     expect(targetsMet(heldout)).toBe(true);
@@ -165,9 +178,19 @@ describe('the JSON report', () => {
       falseEscalations: [{ id: 'e4', reason: 'customer_request' }],
     });
     expect(json.sets[1]).toMatchObject({
-      role: 'heldout',
+      role: 'tuning',
       confidentlyWrong: [{ id: 'k2', reply: 'You have 30 days.' }],
       unanswerableAnswered: [{ id: 'k3' }],
     });
+  });
+
+  it("holds a held-out set's figures but none of its cases", () => {
+    const json = JSON.stringify(evalJson({ ...run, sets: [heldoutSet] }));
+    expect(JSON.parse(json).sets[0]).toMatchObject({
+      role: 'heldout',
+      casesListed: false,
+      score: { byKind: {} },
+    });
+    expect(json).not.toMatch(/k2|k3|return window|student discount|30 days/);
   });
 });
