@@ -91,7 +91,7 @@ export function evalSystemFor(runtime: LocalRuntime, settings: BusinessSettings)
   const store = new DynamoDbConversationStore(documents, tableName);
   const driver = new LocalDriver({
     baseUrl: runtime.url,
-    // The runtime signs-checks over PUBLIC_BASE_URL, which it set in this process.
+    // The runtime checks signatures over PUBLIC_BASE_URL, which it set in this process.
     publicBaseUrl: process.env.PUBLIC_BASE_URL ?? runtime.url,
     twilio: { accountSid: twilio.accountSid, authToken: twilio.authToken },
     slack: { signingSecret: slack.signingSecret ?? '', channel: slack.escalationChannel },
