@@ -24,6 +24,9 @@ const WITHHELD_SUMMARY =
 /** Flag on a reply that admits not knowing (the guardrails count two of them as repeated failure). */
 export const DONT_KNOW_FLAG = 'dont_know';
 
+/** Flag on a reply that asks the customer a clarifying question instead of answering (an abstention). */
+export const CLARIFY_FLAG = 'clarify';
+
 /** What the responder needs from the outside. */
 export interface ResponderDeps {
   model: LanguageModel;
