@@ -196,7 +196,7 @@ export async function respondToCustomer(
     }
     if (check.ok) {
       turn.passages.push(...(response.passages ?? []));
-      return turn.reply(text, []);
+      return turn.reply(text, response.clarifying ? [CLARIFY_FLAG] : []);
     }
     turn.flags.push('output_blocked', ...check.violations);
     if (attempt >= 2) return turn.reply(settings.messages.fallback, [DONT_KNOW_FLAG]);
