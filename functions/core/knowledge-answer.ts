@@ -114,10 +114,10 @@ function termsOf(text: string): string[] {
 
 /**
  * The part of a message that asks: its question sentences when it has any ("Hi, what are your
- * delivery times? Great store by the way"), without a short lead-in clause ("Sorry, one more
- * question: how long…", "stop please, what is…").
+ * delivery times? Great store by the way"), without a short lead-in clause that names no topic
+ * ("Sorry, one more question: how long…"). `isTopic` tells a topic word.
  */
-export function focusQuestion(message: string): string {
+export function focusQuestion(message: string, isTopic: (word: string) => boolean): string {
   const parts = message
     .split(/(?<=[.!?])\s+|\n+/)
     .map((part) => part.trim())
@@ -125,8 +125,9 @@ export function focusQuestion(message: string): string {
   const questions = parts.filter((part) => /\?\s*$/.test(part));
   let text = (questions.length ? questions : parts).join(' ');
   for (;;) {
-    const lead = /^([^,;:]+)[,;:]\s*/.exec(text);
-    if (!lead || (lead[1] as string).trim().split(/\s+/).length > 3 || lead[0].length === text.length) break;
+    const lead = /^([^,;:]+)[,;:]\s+/.exec(text);
+    const leadWords = lead?.[1]?.match(/[\p{L}\p{N}']+/gu) ?? [];
+    if (!lead || leadWords.length > 3 || leadWords.some(isTopic) || lead[0].length >= text.length) break;
     text = text.slice(lead[0].length);
   }
   return text;
@@ -135,7 +136,7 @@ export function focusQuestion(message: string): string {
 const PAY = canonicalTerm(termOf('pay') as string);
 
 // A clause that gives the background of a question ("… that does not fit", "… because it is late").
-const BACKGROUND = /\b(that|which|because|since|as|but|so|although|though|while)\b/;
+const BACKGROUND = /\b(that|which|because|since|but|although|though|while)\b/;
 
 /** Decides, for one knowledge base, whether and how a question is answered. Build once. */
 export class KnowledgeAnswerer {
@@ -178,11 +179,11 @@ export class KnowledgeAnswerer {
       .filter(([word]) => word.length >= 5 && /^\p{L}+$/u.test(word))
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .map(([word]) => word);
-    const stemsKnown = [...wordCounts.keys()]
-      .map((word) => termOf(word))
-      .filter((term): term is string => Boolean(term));
-    this.knownStems = new Set(stemsKnown);
-    this.stemVocabulary = [...this.knownStems].sort();
+    const stemsOf = (list: Iterable<string>): string[] =>
+      [...list].map((word) => termOf(word)).filter((term): term is string => Boolean(term));
+    this.knownStems = new Set(stemsOf(wordCounts.keys()));
+    // A clipped word ("internat", "temp") is completed only from the knowledge base's own words.
+    this.stemVocabulary = [...new Set(stemsOf(this.kbWords))].sort();
   }
 
   /** What the knowledge base says to `question`. */
@@ -216,7 +217,10 @@ export class KnowledgeAnswerer {
 
   private assess(question: string) {
     const language: QuestionLanguage = isSpanish(question) ? 'es' : 'en';
-    const asked = focusQuestion(question);
+    const asked = focusQuestion(question, (word) => {
+      const term = termOf(word);
+      return term !== null && !isGenericTerm(canonicalTerm(term));
+    });
     const english = language === 'es' ? spanishToEnglish(asked) : asked;
     const type = answerTypeOf(english);
     const keys = this.keyTerms(english, type);
@@ -234,8 +238,12 @@ export class KnowledgeAnswerer {
     const total = this.prepared.length;
     const seen = new Map<string, KeyTerm>();
     const text = withoutTypeWords(english);
+    // Background only after the ask: a leading "so" or "as" sets nothing aside.
     const background = BACKGROUND.exec(text.toLowerCase());
-    const parts = background ? [text.slice(0, background.index), text.slice(background.index)] : [text];
+    const parts =
+      background && words(text.slice(0, background.index)).length >= 2
+        ? [text.slice(0, background.index), text.slice(background.index)]
+        : [text];
     parts.forEach((part, index) => {
       for (const word of words(part)) {
         if (/^\d/.test(word)) continue;
@@ -245,10 +253,10 @@ export class KnowledgeAnswerer {
         if (isGenericTerm(term) || isGenericTerm(stem) || seen.has(term)) continue;
         // "Do I have to pay…?" asks a price; paying is not the topic.
         if (type === 'price' && term === PAY) continue;
+        // Rare words weigh more; a word the knowledge base never uses names something it does not
+        // cover and weighs most. Implicit or background words count half.
         const frequency = this.documentFrequency.get(term) ?? 0;
-        // A word the knowledge base never uses names something it does not cover: it weighs most.
         const soft = index > 0 || isSoftTerm(term);
-        // Implicit or background words count half.
         const weight = Math.log(1 + total / Math.max(frequency, 1)) * (soft ? 0.5 : 1);
         seen.set(term, { term, weight, soft });
       }
@@ -268,11 +276,14 @@ export class KnowledgeAnswerer {
     const stem = termOf(word);
     if (!stem || this.knownStems.has(stem)) return stem ?? undefined;
     if (word.length >= 5) {
-      // Typos rarely touch the first letter; a five-letter word has too many real neighbours to
-      // borrow one from the lexicon, so it is corrected only to a word of the knowledge base.
+      // Typos rarely touch the first letter. A five-letter word has many real neighbours ("story",
+      // "store"): it is corrected only to a word of the knowledge base, and not by a changed letter.
+      const short = word.length === 5;
       const near = this.vocabulary.find(
         (known) =>
-          known[0] === word[0] && (word.length > 5 || this.kbWords.has(known)) && withinOneEdit(word, known),
+          known[0] === word[0] &&
+          (!short || this.kbWords.has(known)) &&
+          withinOneEdit(word, known, { substitution: !short }),
       );
       if (near) return termOf(near) ?? stem;
     }
@@ -318,7 +329,7 @@ export class KnowledgeAnswerer {
 
   /**
    * The sentences that answer: of the type asked for, with the most key weight (implicit words only
-   * break ties); then an equally good one (standard and express rates) or one that adds a key term,
+   * break ties); then an equally good one (standard and express rates), or one that adds a key term,
    * or, for a question of no particular type, the sentence that follows.
    */
   private pick(prepared: Prepared, keys: KeyTerm[], type: AnswerType): string[] {
@@ -341,13 +352,24 @@ export class KnowledgeAnswerer {
     if (!first) return [];
     const picked = [first];
     const covered = new Set(keys.filter((key) => first.sentence.terms.has(key.term)).map((key) => key.term));
+    const take = (next: (typeof all)[number]): void => {
+      picked.push(next);
+      for (const key of keys) if (next.sentence.terms.has(key.term)) covered.add(key.term);
+    };
     for (const next of ranked.slice(1)) {
       if (picked.length >= this.maxSentences) break;
-      const adds = weightIn(next.sentence, false, covered) > 0;
-      if (next.weight > 0 && (next.weight >= first.weight - 1e-9 || adds)) {
-        picked.push(next);
-        for (const key of keys) if (next.sentence.terms.has(key.term)) covered.add(key.term);
-      }
+      if (next.weight > 0 && next.weight >= first.weight - 1e-9) take(next);
+    }
+    // A sentence that adds a key term the picked ones lack ("Sales tax is added at checkout").
+    const complements = all
+      .filter((s) => !picked.includes(s) && weightIn(s.sentence, false, covered) > 0)
+      .sort(
+        (a, b) =>
+          weightIn(b.sentence, false, covered) - weightIn(a.sentence, false, covered) || a.index - b.index,
+      );
+    for (const next of complements) {
+      if (picked.length >= this.maxSentences) break;
+      if (weightIn(next.sentence, false, covered) > 0) take(next);
     }
     const follower = all[first.index + 1];
     const general = type === 'any' || type === 'policy' || type === 'procedure';

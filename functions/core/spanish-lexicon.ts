@@ -85,6 +85,7 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\bnochebuena\b/g, 'december 24'],
   [/\bnochevieja\b/g, 'december 31'],
   [/\bllegar (mi|el|su|los|mis) (pedido|paquete|compra)s?\b/g, 'order arrive'],
+  [/\btiendas? fisicas?\b/g, 'store'],
   [/\bpor favor\b/g, ''],
 ];
 
@@ -199,6 +200,7 @@ nuevas nuevos nueva nuevo|new
 usado usada usados|used
 etiqueta etiquetas|tags
 recibir recibire recibo recibido|receive
+aparecer aparece aparezca reflejar reflejado refleja|appear
 llegar llegue llega llegara|arrive
 estado|status
 mayor|larger

@@ -30,7 +30,7 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\b(call|ring|phone)(ing|ed)?( me| us)? back\b|\bcall-?backs?\b/g, ' callback '],
   [/\b(money|cash|fee|payment|funds)( back| returned)\b/g, ' refund '],
   [
-    /\b(send|sending|sent|take|taking|took|taken|give|giving|gave|ship|shipping|mail|mailing|post|posting|bring|bringing)( it| them| this| that| these| those| things?| items?| stuff| my \w+| the \w+| a \w+| an \w+)? back\b/g,
+    /\b(send|sending|sent|take|taking|took|taken|give|giving|gave|ship|shipping|mail|mailing|post|posting|bring|bringing)( it| them| this| that| these| those| things?| items?| stuff| something| anything| everything| my \w+| the \w+| a \w+| an \w+)? back\b/g,
     ' return ',
   ],
   [/\bget back to\b/g, ' reply to '],
@@ -55,13 +55,15 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
     ' track order ',
   ],
   [
-    /\b(order|parcel|package|shipment|it|they|stuff)s?\b([^.?!]{0,20}?)\b(arrive|arrives|get here|gets here|reach me|be delivered|come)\b/g,
+    /\b(order|parcel|package|shipment|stuff)s?\b([^.?!]{0,20}?)\b(arrive|arrives|get here|gets here|reach me|be delivered|come)\b/g,
+    ' $1 $2 delivery ',
+  ],
+  [
+    /\b(it|they)\b([^.?!]{0,20}?)\b(arrive|arrives|get here|gets here|reach me|be delivered)\b/g,
     ' $1 $2 delivery ',
   ],
   [/\bcustoms\b/g, ' duties '],
   [/\bchange(s|d)?\b(?=[^.?!]{0,40}\b(sizes?|colou?rs?|for (a|an|another|the|one))\b)/g, ' exchange '],
-  [/\b(the )?(uk|u\.k\.|great britain|britain|england|scotland|wales)\b/g, ' united kingdom '],
-  [/\b(the )?(eu|e\.u\.|europe)\b/g, ' european union '],
   [/\b(post office|p\.? ?o\.?) box(es)?\b/g, ' pobox '],
   [
     /\b(out|outside)( of)? (the )?(us|usa|u\.s\.a?\.?|united states|states|country)\b|\babroad\b|\boverseas\b|\bworldwide\b/g,
@@ -72,7 +74,8 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
     ' domestic ',
   ],
   [/\bcustomer (service|support|care)\b|\bhelp ?desk\b/g, ' support '],
-  [/\b(phone|telephone|contact) numbers?\b/g, ' phone '],
+  [/\b(phone|telephone|contact) numbers?\b/g, ' phone number '],
+  [/\b(\d+) ?°\s?[cf]\b/g, ' $1 degrees temperature '],
   [/\bfinal[ -]sales?\b/g, ' finalsale '],
   [/\bnew year'?s eve\b/g, ' december 31 '],
   [/\bchristmas eve\b/g, ' december 24 '],
@@ -82,6 +85,12 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\bsales tax(es)?\b/g, ' salestax '],
   [/\bbank (statement|account)s?\b/g, ' bank '],
   [/\b(show|shows|showed|showing|turn|turns|turned|turning) up\b/g, ' appear '],
+  // Places named in several words are one place (one term, not two).
+  [/\b(the )?(uk|u\.k\.|united kingdom|great britain|britain|england|scotland|wales)\b/g, ' unitedkingdom '],
+  [/\b(the )?(eu|e\.u\.|european union|europe)\b/g, ' europeanunion '],
+  [/\b(the )?(usa|u\.s\.a?\.?|united states( of america)?)\b/g, ' unitedstates '],
+  [/\bpuerto rico\b/g, ' puertorico '],
+  [/\bnew york\b/g, ' newyork '],
 ];
 
 /**
@@ -169,7 +178,7 @@ const GENERIC = new Set(
     'until show shows showing shown appear appears under tip tips advice suggestion suggestions idea ideas ' +
     'sorry excuse pardon great cool awesome nice wonderful lovely btw thank thanks up ' +
     'send sends sent sending cannot cant over above below more less than dollar dollars usd located ' +
-    'location situated'
+    'location situated contact contacting reach reaching touch'
   ).split(' '),
 );
 
@@ -182,7 +191,7 @@ const SOFT = new Set(
     'item items product products gear clothes clothing garment jacket jackets coat boot boots shoe shoes ' +
     'shirt pants trousers bag backpack sock socks glove gloves hat fleece vest layer thing ' +
     'today tomorrow yesterday morning afternoon evening night week month year date day days time times ' +
-    'later late early new old different other another first last next two one three wrong incorrect ' +
+    'later late early new old different other another first next two one three wrong incorrect ' +
     'card account order'
   )
     .split(' ')
