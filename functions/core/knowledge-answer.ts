@@ -22,8 +22,9 @@ import type { KnowledgeBase, Passage } from './knowledge.ts';
 import { isSpanish, spanishToEnglish } from './spanish-lexicon.ts';
 import {
   canonicalTerm,
+  ITEM_TERM,
+  implicitness,
   isGenericTerm,
-  isSoftTerm,
   lexiconWords,
   rewritePhrases,
   termOf,
@@ -79,6 +80,8 @@ interface KeyTerm {
   weight: number;
   /** May be left implicit by a passage (see `support-lexicon.ts`), or only sets the scene. */
   soft: boolean;
+  /** Implicit only in a passage about items in general. */
+  item: boolean;
 }
 
 interface Candidate {
@@ -238,7 +241,11 @@ export class KnowledgeAnswerer {
     const total = this.prepared.length;
     const seen = new Map<string, KeyTerm>();
     const text = withoutTypeWords(english);
-    // Background only after the ask: a leading "so" or "as" sets nothing aside.
+    // A capitalised word inside a sentence is a name ("Easter"): it is not a misspelling.
+    const names = new Set(
+      [...text.matchAll(/(?<=[\p{L}\p{N},] )\p{Lu}[\p{Ll}]+/gu)].map((match) => match[0].toLowerCase()),
+    );
+    // Background only after the ask: a leading "but" or "since" sets nothing aside.
     const background = BACKGROUND.exec(text.toLowerCase());
     const parts =
       background && words(text.slice(0, background.index)).length >= 2
@@ -247,7 +254,7 @@ export class KnowledgeAnswerer {
     parts.forEach((part, index) => {
       for (const word of words(part)) {
         if (/^\d/.test(word)) continue;
-        const stem = this.correct(word);
+        const stem = names.has(word) ? termOf(word) : this.correct(word);
         if (!stem) continue;
         const term = canonicalTerm(stem);
         if (isGenericTerm(term) || isGenericTerm(stem) || seen.has(term)) continue;
@@ -256,15 +263,17 @@ export class KnowledgeAnswerer {
         // Rare words weigh more; a word the knowledge base never uses names something it does not
         // cover and weighs most. Implicit or background words count half.
         const frequency = this.documentFrequency.get(term) ?? 0;
-        const soft = index > 0 || isSoftTerm(term);
+        const implicit = implicitness(term);
+        const soft = index > 0 || implicit !== 'never';
         const weight = Math.log(1 + total / Math.max(frequency, 1)) * (soft ? 0.5 : 1);
-        seen.set(term, { term, weight, soft });
+        seen.set(term, { term, weight, soft, item: index === 0 && implicit === 'item' });
       }
     });
     const keys = [...seen.values()];
     // A question of only implicit words ("my order?") needs them all.
-    if (keys.every((key) => key.soft))
-      return keys.map((key) => ({ ...key, soft: false, weight: key.weight * 2 }));
+    if (keys.every((key) => key.soft)) {
+      return keys.map((key) => ({ ...key, soft: false, item: false, weight: key.weight * 2 }));
+    }
     return keys;
   }
 
@@ -303,11 +312,13 @@ export class KnowledgeAnswerer {
     let needed = 0;
     let inTitle = 0;
     let total = 0;
+    const aboutItems = prepared.terms.has(ITEM_TERM);
     for (const key of keys) {
       total += key.weight;
       const has = prepared.terms.has(key.term);
+      const implicit = key.soft && (!key.item || aboutItems);
       if (has) covered += key.weight;
-      if (has || !key.soft) needed += key.weight;
+      if (has || !implicit) needed += key.weight;
       if (prepared.title.has(key.term)) inTitle += key.weight;
     }
     if (needed === 0 || covered === 0) return undefined;

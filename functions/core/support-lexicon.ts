@@ -51,6 +51,10 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\b(cannot|can't|cant|could not|couldn't|unable to) (find|locate)\b/g, ' lost '],
   [/\bi (own|run|have|manage) an? (shop|store|boutique|business)\b/g, ' retailer '],
   [
+    /\bsell(ing)? (your|northwind|northwind's)( \w+)? (gear|products|items|brand|clothing|range)\b/g,
+    ' resell ',
+  ],
+  [
     /\bwhere('s| is| are)( my| our| the)? (order|parcel|package|shipment|delivery|stuff)s?\b/g,
     ' track order ',
   ],
@@ -84,6 +88,10 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\bfree of charge\b/g, ' free charge '],
   [/\bsales tax(es)?\b/g, ' salestax '],
   [/\bbank (statement|account)s?\b/g, ' bank '],
+  // An umbrella word also names what it covers ("we do not ship on weekends" answers "Saturday?").
+  [/\bweekends?\b/g, ' weekend saturday sunday '],
+  // A cross-reference ("(see Pricing)") names another passage, not this one's topic.
+  [/\(see [^)]*\)/g, ' '],
   [/\b(show|shows|showed|showing|turn|turns|turned|turning) up\b/g, ' appear '],
   // Places named in several words are one place (one term, not two).
   [/\b(the )?(uk|u\.k\.|united kingdom|great britain|britain|england|scotland|wales)\b/g, ' unitedkingdom '],
@@ -114,7 +122,7 @@ const SYNONYMS: readonly (readonly string[])[] = [
   ['cancel', 'cancels', 'cancelled', 'canceled', 'cancelling', 'canceling', 'cancellation'],
   ['size', 'sizes', 'sizing', 'fit', 'fits', 'fitting'],
   ['jacket', 'jackets', 'coat', 'coats', 'parka', 'anorak', 'shell'],
-  ['waterproof', 'rain', 'raincoat', 'rainproof', 'water-resistant', 'wet'],
+  ['waterproof', 'rain', 'raincoat', 'rainproof', 'water-resistant', 'wet', 'reproof', 'proof', 'proofing'],
   ['wash', 'washing', 'washed', 'clean', 'cleaning', 'launder', 'laundry'],
   ['dry', 'drying', 'dried', 'dryer', 'tumble'],
   ['boot', 'boots', 'shoe', 'shoes', 'footwear'],
@@ -158,6 +166,7 @@ const SYNONYMS: readonly (readonly string[])[] = [
   ['giftcard', 'giftcards'],
   ['payment', 'payments', 'pay', 'paying', 'paid'],
   ['address', 'addresses', 'addressed'],
+  ['item', 'items', 'product', 'products', 'gear', 'goods', 'merchandise', 'clothes', 'clothing', 'garment'],
 ];
 
 /**
@@ -174,7 +183,7 @@ const GENERIC = new Set(
     'receive received arrive arrives arrived take takes taking long much many soon quickly fast quick ' +
     'does did doing done say says said mean means put keep customer customers northwind ' +
     'outfitters option options work works let lets try trying bought buy buying isnt arent wasnt ' +
-    'werent doesnt didnt wont havent hasnt couldnt shouldnt wouldnt here there sell selling sold run ' +
+    'werent doesnt didnt wont havent hasnt couldnt shouldnt wouldnt here there run ' +
     'until show shows showing shown appear appears under tip tips advice suggestion suggestions idea ideas ' +
     'sorry excuse pardon great cool awesome nice wonderful lovely btw thank thanks up ' +
     'send sends sent sending cannot cant over above below more less than dollar dollars usd located ' +
@@ -183,20 +192,23 @@ const GENERIC = new Set(
 );
 
 /**
- * Words a passage may leave implicit: a question about returning "boots" is answered by the passage
- * about returning items. They count when a passage has them and are not required when it does not.
+ * Words a passage may leave implicit: the time of day, "wrong", "new", "order"… are not required of
+ * a passage that does not have them.
  */
-const SOFT = new Set(
-  (
-    'item items product products gear clothes clothing garment jacket jackets coat boot boots shoe shoes ' +
-    'shirt pants trousers bag backpack sock socks glove gloves hat fleece vest layer thing ' +
-    'today tomorrow yesterday morning afternoon evening night week month year date day days time times ' +
-    'later late early new old different other another first next two one three wrong incorrect ' +
-    'card account order'
-  )
-    .split(' ')
-    .map((word) => termOf(word) ?? word),
-);
+const SOFT_WORDS = (
+  'today tomorrow yesterday morning afternoon evening night week month year date day days time times ' +
+  'later late early new old different other another first next two one three wrong incorrect ' +
+  'card account order thing item items'
+).split(' ');
+
+/**
+ * Things a customer owns: a passage about "items" or "gear" covers them ("return my boots" is
+ * answered by the passage about returning items); a passage that speaks of no items does not.
+ */
+const ITEM_WORDS = (
+  'jacket jackets coat boot boots shoe shoes shirt shirts pants trousers bag bags backpack sock socks ' +
+  'glove gloves hat hats fleece vest layer layers tent tents sweater hoodie'
+).split(' ');
 
 const groupOf = new Map<string, string>();
 for (const group of SYNONYMS) {
@@ -230,12 +242,24 @@ export function isGenericTerm(term: string): boolean {
   return GENERIC_TERMS.has(term);
 }
 
-/** True for a stemmed term that a passage may leave implicit. */
-export function isSoftTerm(term: string): boolean {
-  return SOFT.has(term);
+const SOFT_TERMS = new Set(SOFT_WORDS.map((word) => canonicalTerm(termOf(word) ?? word)));
+const ITEM_TERMS = new Set(ITEM_WORDS.map((word) => canonicalTerm(termOf(word) ?? word)));
+
+/** The term that stands for items in general ("items", "products", "gear"). */
+export const ITEM_TERM = canonicalTerm(termOf('item') as string);
+
+/**
+ * Whether a passage may leave a term implicit: `always` (time of day, "wrong", "order"…), `item`
+ * (a thing the customer owns, implicit in a passage about items), or `never`.
+ */
+export function implicitness(term: string): 'always' | 'item' | 'never' {
+  if (SOFT_TERMS.has(term)) return 'always';
+  return ITEM_TERMS.has(term) ? 'item' : 'never';
 }
 
 /** Every word the lexicon knows, as written, for spelling correction. */
 export function lexiconWords(): string[] {
-  return [...SYNONYMS.flat(), ...GENERIC, ...SOFT].filter((word) => /^[a-z]+$/.test(word));
+  return [...SYNONYMS.flat(), ...GENERIC, ...SOFT_WORDS, ...ITEM_WORDS].filter((word) =>
+    /^[a-z]+$/.test(word),
+  );
 }
