@@ -75,7 +75,8 @@ interface Prepared {
   howTo: boolean;
 }
 
-interface KeyTerm {
+/** A key term of a question, as the answerer weighs it. */
+export interface KeyTerm {
   term: string;
   weight: number;
   /** May be left implicit by a passage (see `support-lexicon.ts`), or only sets the scene. */

@@ -28,7 +28,7 @@ function opener(words: string): RegExp {
  * the English openers the answer-type rules read ("cuánto cuesta" → "how much does it cost").
  */
 const PHRASES: readonly (readonly [RegExp, string])[] = [
-  [/\btienda de campana\b|\bcasa de campana\b/g, 'tent'],
+  [/\btiendas? de campana\b|\bcasas? de campana\b/g, 'tent'],
   [
     /\b(cuanto|que) (cuesta|cuestan|vale|valen|cobran|sale|salen)\b|\bque precio\b|\bcual es el (precio|costo|coste)\b/g,
     'how much does it cost',

@@ -198,7 +198,7 @@ const GENERIC = new Set(
 const SOFT_WORDS = (
   'today tomorrow yesterday morning afternoon evening night week month year date day days time times ' +
   'later late early new old different other another first next two one three wrong incorrect ' +
-  'card account order thing item items'
+  'card account order thing item items small smaller large larger big bigger little tiny huge'
 ).split(' ');
 
 /**
