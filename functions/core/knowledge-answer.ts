@@ -219,7 +219,12 @@ export class KnowledgeAnswerer {
     return { english, type, keys, ranked };
   }
 
-  private assess(question: string) {
+  private assess(raw: string) {
+    // Placeholders the guardrails put in ("[card ending 1111]", "[email]") are not the customer's words.
+    // Nor is an introduction ("my name is Jane").
+    const question = raw
+      .replace(/\[[^\]\n]{1,40}\]/g, ' ')
+      .replace(/\b(my name is|my name's|this is|i am|i'm)\s+\p{Lu}[\p{L}'-]*/giu, ' ');
     const language: QuestionLanguage = isSpanish(question) ? 'es' : 'en';
     const asked = focusQuestion(question, (word) => {
       const term = termOf(word);
@@ -323,6 +328,18 @@ export class KnowledgeAnswerer {
       if (prepared.title.has(key.term)) inTitle += key.weight;
     }
     if (needed === 0 || covered === 0) return undefined;
+    // A match must be anchored: a key term in the title, or two key terms in one sentence under its
+    // title. One shared word deep in a passage ("the end of the paid year") is a coincidence.
+    const inContext = (s: Sentence, key: KeyTerm): boolean =>
+      s.terms.has(key.term) || prepared.title.has(key.term);
+    const anchored =
+      keys.some((key) => !key.soft && prepared.title.has(key.term)) ||
+      prepared.sentences.some(
+        (s) =>
+          keys.some((key) => !key.soft && s.terms.has(key.term)) &&
+          keys.filter((key) => inContext(s, key)).length >= 2,
+      );
+    if (!anchored) return undefined;
     // Every sentence is read under its heading here: the passage as a whole answers or not.
     const weightOf = (sentence: Sentence): number =>
       keys.reduce(

@@ -66,6 +66,10 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
     /\b(it|they)\b([^.?!]{0,20}?)\b(arrive|arrives|get here|gets here|reach me|be delivered)\b/g,
     ' $1 $2 delivery ',
   ],
+  [
+    /\b(order|parcel|package|delivery|shipment)s?\b([^.?!]{0,20}?)\b(is|are|was|seems|running|still) (late|delayed|overdue|not here( yet)?)\b/g,
+    ' $1 $2 track ',
+  ],
   [/\bcustoms\b/g, ' duties '],
   [/\bchange(s|d)?\b(?=[^.?!]{0,40}\b(sizes?|colou?rs?|for (a|an|another|the|one))\b)/g, ' exchange '],
   [/\b(post office|p\.? ?o\.?) box(es)?\b/g, ' pobox '],
