@@ -137,6 +137,19 @@ export function focusQuestion(message: string, isTopic: (word: string) => boolea
   return text;
 }
 
+const ADDRESS = canonicalTerm(termOf('address') as string);
+const EMAIL = canonicalTerm(termOf('email') as string);
+const PHONE = canonicalTerm(termOf('phone') as string);
+
+/** The kinds of contact detail a sentence gives without naming them ("214 Harbor Street" is an address). */
+function namedBy(sentence: string): string[] {
+  const named: string[] = [];
+  if (carriesStrongly(sentence, 'place') && /\b\d+\s+\p{Lu}/u.test(sentence)) named.push(ADDRESS);
+  if (/[\w.+-]+@[\w-]+\.[\w.]+/.test(sentence)) named.push(EMAIL);
+  if (/\b\d{1,2}-\d{3}-\d{3}-\d{4}\b|\b\d{3}[-.\s]\d{3}[-.\s]\d{4}\b/.test(sentence)) named.push(PHONE);
+  return named;
+}
+
 const PAY = canonicalTerm(termOf('pay') as string);
 
 // A clause that gives the background of a question ("… that does not fit", "… because it is late").
@@ -168,10 +181,11 @@ export class KnowledgeAnswerer {
       count(passage.title);
       count(passage.text);
       const title = new Set(termsOf(passage.title));
-      // The heading says what the lead sentence is about.
+      // The heading says what the lead sentence is about; a street address, email or phone number is
+      // one even when the sentence does not say the word.
       const sentences = splitSentences(passage.text).map((text, index) => ({
         text,
-        terms: new Set([...termsOf(text), ...(index === 0 ? title : [])]),
+        terms: new Set([...termsOf(text), ...(index === 0 ? title : []), ...namedBy(text)]),
       }));
       const terms = new Set([...title, ...sentences.flatMap((s) => [...s.terms])]);
       for (const term of terms) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);

@@ -38,6 +38,18 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
     'how long',
   ],
   [/\bque tan (rapido|pronto)\b|\bcon que rapidez\b/g, 'how quickly'],
+  [/\bcuanto (dura|duran|tiempo dura)\b/g, 'how long'],
+  [/\bque tan\b/g, 'how'],
+  [/\ba quien\b|\bquien\b/g, 'who'],
+  [
+    /\b(no se (puede|pueden)|no puedo) devolver\b|\bno (admite|admiten) devolucion(es)?\b/g,
+    'cannot be returned',
+  ],
+  [/\btengo (una|un) (tienda|negocio|comercio)\b/g, 'i have a store'],
+  [/\b(vender|revender) (sus|vuestros|tus) (productos|articulos|prendas)\b|\brevender\b/g, 'resell'],
+  [/\bdirecci(o|ó)n de (envio|entrega)\b/g, 'address'],
+  [/\bsin (una |tener )?cuenta\b|\bcomo invitado\b/g, 'guest'],
+  [/\b(tienda|local) (principal|insignia)\b/g, 'flagship store'],
   [/\ba que hora\b/g, 'what time'],
   [/\bcuando\b/g, 'when'],
   [/\bdonde\b/g, 'where'],
@@ -96,8 +108,8 @@ entrega entregar entregan entregas|delivery
 entregado entregada|delivered
 devolucion devoluciones devolver devuelvo devuelven devolverlo devolverla|return
 reembolso reembolsos reembolsar reembolsan|refund
-cambio cambios canje canjear|exchange
-cambiar cambiarlo cambiarla cambio|change
+cambios canje canjear|exchange
+cambiar cambiarlo cambiarla cambio cambia|change
 talla tallas tamano medida|size
 tienda tiendas|store
 horario horarios|hours
@@ -173,6 +185,15 @@ responder respuesta respuestas contestan responden contestar|reply
 prensa periodista periodistas|press
 mayorista mayoristas distribuidor distribuidores revender|wholesale
 recomiendan recomendar recomiendas recomienda|recommend
+elegir elijo escoger escojo|choose
+temprano|early
+veo ver consultar consulto revisar reviso checar|check
+enlace enlaces vinculo link|link
+saldo|balance
+cubre cubrir cubren cubierto|cover
+ablandar ablando domar amoldar|break in
+escribir escribo escribirles|write
+incluyen incluye incluido incluidos|include
 entre|between
 dos|two
 tres|three
@@ -208,7 +229,7 @@ menor|smaller
 ayuda|help
 cancelar cancelo cancelacion|cancel
 pedir|order
-vender venden|sell
+vender venden vendes|sell
 `;
 
 /** Spanish words that say nothing about the topic. */
@@ -222,7 +243,7 @@ const STOP = new Set(
     'necesito saber hacer hago hace hacen hice hola gracias favor dice dicen mas menos ahora aqui alli ' +
     'todo todos toda todas cada vez bien cual cuales como cuanto cuanta cuantos cuantas ofrecen dan ' +
     'tener hacerlo hacerla debo deberia gustaria me le lo la ustedes vuestra vuestro mio mia suyo suya ' +
-    'queda quedan ubicado ubicada ubicacion situado situada encuentra encuentran esta estan'
+    'soy eres somos quien quienes queda quedan ubicado ubicada ubicacion situado situada encuentra encuentran esta estan'
   ).split(' '),
 );
 

@@ -30,6 +30,10 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\b(call|ring|phone)(ing|ed)?( me| us)? back\b|\bcall-?backs?\b/g, ' callback '],
   [/\b(money|cash|fee|payment|funds)( back| returned)\b/g, ' refund '],
   [
+    /\b(cannot|can't|can not|could not|couldn't) (be returned|take back|return)\b|\bnon[- ]?returnable\b|\bnot returnable\b/g,
+    ' nonreturnable return ',
+  ],
+  [
     /\b(send|sending|sent|take|taking|took|taken|give|giving|gave|ship|shipping|mail|mailing|post|posting|bring|bringing)( it| them| this| that| these| those| things?| items?| stuff| something| anything| everything| my \w+| the \w+| a \w+| an \w+)? back\b/g,
     ' return ',
   ],
@@ -40,6 +44,9 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\bcheck(s|ing|ed)?[ -]?out\b/g, ' checkout '],
   [/\b(sign|log)(s|ging|ged)?[ -]?(in|on)\b|\blogins?\b/g, ' signin '],
   [/\bsign(s|ing|ed)?[ -]?up\b|\bregister\b|\bregistration\b/g, ' create '],
+  [/\b(make|open|set up|setup|start) (an|a|my|new|a new) (account|acount|acct)\b/g, ' create account '],
+  [/\b(shipping|delivery) address(es)?\b/g, ' address '],
+  [/\bwithout (an |a )?(account|acount|acct|registering|signing up)\b|\bas a guest\b/g, ' guest '],
   [/\b(opt|opting|opted)[ -]?out\b|\bunsubscrib\w*/g, ' stop '],
   [/\be-?mail address(es)?\b|\be-mails?\b/g, ' email '],
   [/\bprice[ -]?match(es|ed|ing)?\b/g, ' pricematch '],
@@ -90,7 +97,7 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\bafter hours\b|\bout of hours\b|\bovernight\b/g, ' afterhours '],
   [/\b(at )?no (extra |additional )?(charge|cost|fee)(s?)\b/g, ' free $3$4 '],
   [/\bfree of charge\b/g, ' free charge '],
-  [/\bsales tax(es)?\b/g, ' salestax '],
+  [/\bsales tax(es)?\b/g, ' salestax tax '],
   [/\bbank (statement|account)s?\b/g, ' bank '],
   // An umbrella word also names what it covers ("we do not ship on weekends" answers "Saturday?").
   [/\bweekends?\b/g, ' weekend saturday sunday '],
@@ -130,8 +137,10 @@ const SYNONYMS: readonly (readonly string[])[] = [
   ['wash', 'washing', 'washed', 'clean', 'cleaning', 'launder', 'laundry'],
   ['dry', 'drying', 'dried', 'dryer', 'tumble'],
   ['boot', 'boots', 'shoe', 'shoes', 'footwear'],
-  ['account', 'accounts', 'profile'],
-  ['password', 'passwords', 'passcode'],
+  ['account', 'accounts', 'profile', 'acct'],
+  ['password', 'passwords', 'passcode', 'pw', 'pwd'],
+  ['cover', 'covers', 'covered', 'coverage'],
+  ['enquiry', 'enquiries', 'inquiry', 'inquiries'],
   ['track', 'tracking', 'tracked', 'trace', 'tracing'],
   ['international', 'foreign', 'overseas', 'abroad'],
   ['discount', 'discounts', 'promo', 'promotion', 'coupon', 'voucher', 'reduction'],
@@ -191,7 +200,8 @@ const GENERIC = new Set(
     'until show shows showing shown appear appears under tip tips advice suggestion suggestions idea ideas ' +
     'sorry excuse pardon great cool awesome nice wonderful lovely btw thank thanks up ' +
     'send sends sent sending cannot cant over above below more less than dollar dollars usd located ' +
-    'location situated contact contacting reach reaching touch'
+    'location situated contact contacting reach reaching touch write include includes included ' +
+    'including pls plz thx ty ur u choose chose select'
   ).split(' '),
 );
 
