@@ -41,6 +41,14 @@ function isSmallTalk(text: string): boolean {
   return terms === 0 || (terms === 1 && !text.includes('?'));
 }
 
+/** The two titles a clarifying question of ours offered, if `text` is one. */
+function clarifiedOptions(text: string): string[] | undefined {
+  const english = /do you mean "([^"]+)" or "([^"]+)"\?$/.exec(text);
+  const spanish = /¿te refieres a «([^»]+)» o a «([^»]+)»\?$/.exec(text);
+  const match = english ?? spanish;
+  return match ? [match[1] as string, match[2] as string] : undefined;
+}
+
 /** One reply of the offline model, before usage is counted. */
 interface OfflineReply {
   text: string;
@@ -83,7 +91,7 @@ export class OfflineModel implements LanguageModel {
   async respond(request: ModelRequest): Promise<ModelResponse> {
     // The newest customer message is the question; the customer data block is not read.
     const latest = latestCustomerText(request);
-    const answer = this.answer(latest);
+    const answer = this.afterClarifying(request, latest) ?? this.answer(latest);
     return {
       text: answer.text,
       toolCalls: answer.toolCalls,
@@ -112,6 +120,23 @@ export class OfflineModel implements LanguageModel {
     }
 
     return this.reply(this.answerer.answer(text), text);
+  }
+
+  /**
+   * When our previous turn asked which of two topics was meant, the customer's reply picks one: the
+   * earlier question is answered from it. `undefined` when that is not the case or the reply picks
+   * neither (it is then read as a new question).
+   */
+  private afterClarifying(request: ModelRequest, latest: string): OfflineReply | undefined {
+    const turns = request.turns;
+    const last = turns.length - 1;
+    const asked = turns[last - 1];
+    if (turns[last]?.role !== 'user' || asked?.role !== 'assistant' || last < 2) return undefined;
+    const options = clarifiedOptions(asked.content);
+    if (!options) return undefined;
+    const question = latestCustomerText({ turns: turns.slice(0, last - 1) });
+    const decision = this.answerer.answerAfterClarifying(question, options, latest);
+    return decision.kind === 'answer' ? this.reply(decision, question) : undefined;
   }
 
   /** The reply for what the knowledge base says. */

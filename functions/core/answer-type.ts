@@ -145,3 +145,15 @@ export function withoutTypeWords(question: string): string {
     ' ',
   );
 }
+
+/**
+ * The contact details a sentence gives by their form, named or not: "214 Harbor Street" is an
+ * address, "help@northwind.example" an email, "1-800-555-0142" a phone number.
+ */
+export function contactDetails(sentence: string): ('address' | 'email' | 'phone')[] {
+  const details: ('address' | 'email' | 'phone')[] = [];
+  if (STREET.test(sentence)) details.push('address');
+  if (EMAIL.test(sentence)) details.push('email');
+  if (PHONE.test(sentence)) details.push('phone');
+  return details;
+}

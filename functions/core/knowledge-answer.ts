@@ -15,6 +15,7 @@ import {
   answerTypeOf,
   carriesAnswer,
   carriesStrongly,
+  contactDetails,
   withoutTypeWords,
 } from './answer-type.ts';
 import { withinOneEdit } from './edit-distance.ts';
@@ -137,17 +138,9 @@ export function focusQuestion(message: string, isTopic: (word: string) => boolea
   return text;
 }
 
-const ADDRESS = canonicalTerm(termOf('address') as string);
-const EMAIL = canonicalTerm(termOf('email') as string);
-const PHONE = canonicalTerm(termOf('phone') as string);
-
-/** The kinds of contact detail a sentence gives without naming them ("214 Harbor Street" is an address). */
+/** The terms of the contact details a sentence gives without naming them (see `contactDetails`). */
 function namedBy(sentence: string): string[] {
-  const named: string[] = [];
-  if (carriesStrongly(sentence, 'place') && /\b\d+\s+\p{Lu}/u.test(sentence)) named.push(ADDRESS);
-  if (/[\w.+-]+@[\w-]+\.[\w.]+/.test(sentence)) named.push(EMAIL);
-  if (/\b\d{1,2}-\d{3}-\d{3}-\d{4}\b|\b\d{3}[-.\s]\d{3}[-.\s]\d{4}\b/.test(sentence)) named.push(PHONE);
-  return named;
+  return contactDetails(sentence).map((detail) => canonicalTerm(termOf(detail) as string));
 }
 
 const PAY = canonicalTerm(termOf('pay') as string);
@@ -216,6 +209,36 @@ export class KnowledgeAnswerer {
     const sentences = this.pick(best.prepared, keys, type);
     if (sentences.length === 0) return { kind: 'unsure', language };
     return { kind: 'answer', language, passage: best.prepared.passage, sentences, type };
+  }
+
+  /**
+   * The answer to `question` after a clarifying question offered `options` (titles, in the order
+   * offered) and the customer replied `choice` ("the return window", "the first one", "la segunda").
+   * Unsure when the reply picks none of them or the chosen passage does not answer.
+   */
+  answerAfterClarifying(question: string, options: string[], choice: string): AnswerDecision {
+    const { language, type, keys, candidates } = this.assess(question);
+    const chosen = this.chosenOption(options, choice);
+    const candidate = candidates.find((c) => c.prepared.passage.title === chosen);
+    if (!candidate) return { kind: 'unsure', language };
+    const sentences = this.pick(candidate.prepared, keys, type);
+    if (sentences.length === 0) return { kind: 'unsure', language };
+    return { kind: 'answer', language, passage: candidate.prepared.passage, sentences, type };
+  }
+
+  /** The offered title the customer's reply picks: by ordinal, or by sharing more of its words. */
+  private chosenOption(options: string[], choice: string): string | undefined {
+    const folded = rewritePhrases(choice);
+    // An ordinal picks only in a short reply ("the second one"), not inside a new question.
+    if (folded.split(/\s+/).filter(Boolean).length <= 4) {
+      if (/\b(first|former|1st|primera?o?|1)\b/.test(folded)) return options[0];
+      if (/\b(second|latter|2nd|segund[ao]|ultim[ao]|last|2)\b/.test(folded)) return options[1];
+    }
+    const said = new Set(termsOf(choice));
+    const shared = options.map((title) => termsOf(title).filter((term) => said.has(term)).length);
+    const [a = 0, b = 0] = shared;
+    if (a === b) return undefined;
+    return a > b ? options[0] : options[1];
   }
 
   /** For tuning and tests: how the question was read and the passages that scored best. */

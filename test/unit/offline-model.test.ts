@@ -118,6 +118,23 @@ describe('OfflineModel', () => {
     expect(response.passages).toBeUndefined();
   });
 
+  it('answers the earlier question from the topic the customer picks after a clarifying question', async () => {
+    const question = 'What is your return policy?';
+    const clarifying = await model.respond(ask(question));
+    const earlier: ModelRequest['turns'] = [
+      { role: 'user', content: question },
+      { role: 'assistant', content: clarifying.text },
+    ];
+    const byName = await model.respond(ask('the return window', earlier));
+    expect(byName.passages).toEqual(['returns#return-window']);
+    expect(byName.text).toContain('60 days');
+    const byOrder = await model.respond(ask('the second one', earlier));
+    expect(byOrder.passages).toEqual(['returns#how-to-return-an-item']);
+    // A new question after the clarifying one is answered as itself.
+    const other = await model.respond(ask('How much is express shipping?', earlier));
+    expect(other.text).toContain('$14.95');
+  });
+
   it('tolerates misspellings', async () => {
     expect((await model.respond(ask('how much for expres delivery'))).text).toContain('$14.95');
     expect((await model.respond(ask('I forgot my pasword'))).text).toContain('Forgot password');
