@@ -259,6 +259,8 @@ export interface ModelResponse {
   passages?: string[];
   /** The model's judgment of the customer's last message, -1..1, when it gives one. */
   sentiment?: number;
+  /** The reply asks the customer a clarifying question instead of answering (an abstention). */
+  clarifying?: boolean;
 }
 
 /** A language model. Throws `ModelUnavailableError` when it cannot answer after its retries. */

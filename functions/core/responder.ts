@@ -30,6 +30,8 @@ export const DONT_KNOW_FLAG = 'dont_know';
 
 /** Flag on a turn whose knowledge search found no relevant passage (large knowledge bases only). */
 export const NO_REFERENCE_FLAG = 'no_reference';
+/** Flag on a reply that asks the customer a clarifying question instead of answering (an abstention). */
+export const CLARIFY_FLAG = 'clarify';
 
 /** What the responder needs from the outside. */
 export interface ResponderDeps {
@@ -204,7 +206,7 @@ export async function respondToCustomer(
     }
     if (check.ok) {
       turn.passages.push(...(response.passages ?? []));
-      return turn.reply(text, []);
+      return turn.reply(text, response.clarifying ? [CLARIFY_FLAG] : []);
     }
     turn.flags.push('output_blocked', ...check.violations);
     if (attempt >= 2) return turn.reply(messages.fallback, [DONT_KNOW_FLAG]);

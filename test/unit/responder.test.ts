@@ -10,6 +10,7 @@ import type { Conversation, Message } from '#core/model.ts';
 import type { LanguageModel, ModelRequest, ModelResponse } from '#core/ports.ts';
 import { NO_REFERENCE_NOTE } from '#core/prompt.ts';
 import {
+  CLARIFY_FLAG,
   DONT_KNOW_FLAG,
   knowledgePii,
   NO_REFERENCE_FLAG,
@@ -261,6 +262,15 @@ describe('respondToCustomer with the model', () => {
     expect(model.requests).toHaveLength(2);
   });
 
+  it('flags a clarifying question as clarify, so it counts as an abstention and not as an answer', async () => {
+    const model = new ScriptedModel([
+      { text: 'Do you mean standard or express shipping?', clarifying: true },
+    ]);
+    const result = await run(model, 'How much is shipping?');
+    expect(result).toMatchObject({ kind: 'reply', text: 'Do you mean standard or express shipping?' });
+    expect(result.flags).toEqual([CLARIFY_FLAG]);
+  });
+
   it('falls back when the model returns no text and no tool call', async () => {
     const model = new ScriptedModel([{ text: '   ' }]);
     const result = await run(model, 'Hello?');
@@ -350,6 +360,18 @@ describe('respondToCustomer with the offline model', () => {
   it('escalates an out-of-scope question as out_of_scope', async () => {
     const result = await run(offline, 'Can you recommend a good pizza place in Boston?');
     expect(result).toMatchObject({ kind: 'escalate', reason: 'out_of_scope', priority: 'normal' });
+  });
+
+  it('escalates a question that only shares words with the knowledge base instead of answering it', async () => {
+    const result = await run(offline, 'Can someone from your staff call me back?');
+    expect(result).toMatchObject({ kind: 'escalate', reason: 'out_of_scope' });
+    expect(result.passages).toEqual([]);
+  });
+
+  it('sends a clarifying question when two passages compete, flagged clarify', async () => {
+    const result = await run(offline, 'What is your return policy?');
+    expect(result).toMatchObject({ kind: 'reply', passages: [] });
+    expect(result.flags).toContain(CLARIFY_FLAG);
   });
 });
 
