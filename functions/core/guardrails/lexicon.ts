@@ -18,8 +18,8 @@ import { fold } from './fold.ts';
 /** The languages the lexicons are written in. */
 export type Lang = 'en' | 'es';
 
-/** Phrases of one concept per language. */
-export type ConceptPhrases = Partial<Record<Lang, readonly string[]>>;
+/** Phrases of one concept per language, separated by commas or line breaks. */
+export type ConceptPhrases = Partial<Record<Lang, string>>;
 
 /** Concepts by name: the vocabulary the intents are scored on. */
 export type LexiconData = Readonly<Record<string, ConceptPhrases>>;
@@ -230,8 +230,9 @@ export function compileLexicon(data: LexiconData): CompiledLexicon {
     else map.set(key, [phrase]);
   };
   for (const [concept, languages] of Object.entries(data)) {
-    for (const [lang, phrases] of Object.entries(languages) as [Lang, readonly string[]][]) {
-      for (const text of phrases) {
+    for (const [lang, list] of Object.entries(languages) as [Lang, string][]) {
+      for (const text of list.split(/[,\n]/).map((phrase) => phrase.trim())) {
+        if (text === '') continue;
         if (text.startsWith('!')) {
           const set = compiled.excluded.get(concept) ?? new Set<string>();
           set.add(fold(text.slice(1)));
