@@ -81,7 +81,7 @@ const REQUEST: LexiconData = {
     en: `
       want, need, would like, like to, would rather, rather, prefer, let me, can i, could i, may i, can you,
       could you, would you, can we, can, could, get me, give me, i demand, demand, request, require, please,
-      is it possible, possible to, appreciate, looking for, have, try to get, where is
+      is it possible, possible to, appreciate, looking for, try to get, ask for, asking for
     `,
     es: `
       quiero, quisiera, queria, necesito, necesitamos, ocupo, exijo, prefiero, preferiria, me gustaria, deseo,
@@ -93,7 +93,8 @@ const REQUEST: LexiconData = {
   transfer: {
     en: `
       get me, get, put me through, put me on, connect me, connect, transfer, pass me, pass me on, send me to,
-      forward me, route me, hand me over, hand this over, put, give me, escalate to, bring
+      forward me, route me, hand me over, hand this over, put, give me, escalate to, bring, pass this on,
+      pass it on, pass this to, pass it to, hand this to, forward this to, refer me
     `,
     es: `
       pasame, pasenme, paseme, pasar con, pasarme, pasa con, pasas con, pase con, pasan con, comunicame,
@@ -108,13 +109,15 @@ const REQUEST: LexiconData = {
     en: `
       talk to, talk with, speak to, speak with, chat with, chat to, converse with, deal with,
       communicate with, get through to, reach, contact, have a word with, be connected to, be connected with,
-      be served by, be helped by, help from, assistance from, talk, speak, !talked, !spoke, !spoken, !chatted,
-      !dealt, !reached, !contacted
+      be served by, be helped by, help from, assistance from, talk, speak, complain to, complaint to,
+      answer from, answered by, to talk, to speak, !talked, !spoke, !spoken, !chatted, !dealt, !reached,
+      !contacted
     `,
     es: `
       hablar con, hablar a, hable con, habla con, platicar con, conversar con, chatear con, comunicarme con,
       comunicarse con, tratar con, contactar con, contactar a, me atienda, me atiendan, me atiende,
       me puede atender, atenderme, que atienda, ser atendido, ser atendida, atencion de, ayuda de, hablar,
+      quejarme con, queja con, con quien hablar, con quien,
       !hable, !hablamos, !hablaba, !hablado, !atendio, !atendieron, !hablo
     `,
   },
@@ -129,7 +132,9 @@ const REQUEST: LexiconData = {
       returns team, billing team, escalations team, customer relations, help desk, helpdesk, call center,
       call centre, whoever is in charge, person in charge, someone in charge, somebody in charge, the owner,
       =boss, =advisor, =adviser, =specialist, actual employee, human agent, live agent, live chat,
-      live support, human support, human help
+      live support, human support, human help, someone senior, somebody senior, someone higher up,
+      higher up, higher ups, =superior, your superior, =colleague, =colleagues, =coworker, =coworkers,
+      =teammate
     `,
     es: `
       =agente, =agentes, =humano, =humanos, ser humano, =representante, =representantes, =asesor, =asesora,
@@ -137,7 +142,8 @@ const REQUEST: LexiconData = {
       =supervisora, =ejecutivo, =ejecutiva, =ejecutivos, =empleado, =empleada, =empleados, =responsable,
       =jefe, =jefa, =especialista, atencion al cliente, servicio al cliente, atencion humana,
       atencion personal, atencion personalizada, persona encargada, =departamento, area de, call center,
-      centro de atencion
+      centro de atencion, =superior, un superior, alguien superior, alguien con mas autoridad,
+      alguien de mas arriba, =companero, =companera
     `,
   },
   /** A person, not (yet) said to be staff. Weak on its own: "a tent for two people". */
@@ -151,10 +157,9 @@ const REQUEST: LexiconData = {
   /** Not a bot. */
   real: {
     en: `
-      =real, =live, =actual, =actually, flesh and blood, =genuine, =proper, =breathing, in person, =human,
-      of flesh
+      =real, =live, =actual, =actually, flesh and blood, =genuine, =proper, =breathing, =human, of flesh
     `,
-    es: '=real, =reales, de verdad, de carne y hueso, en persona, =humana, =humano, verdadera, verdadero',
+    es: '=real, =reales, de verdad, de carne y hueso, =humana, =humano, verdadera, verdadero',
   },
   /** Belonging to the business. */
   from_you: {
@@ -213,6 +218,29 @@ const REQUEST: LexiconData = {
       rather not
     `,
     es: 'no quiero, no necesito, no hace falta, no es necesario, no quisiera, no tengo que, no hay necesidad',
+  },
+  /** Not the assistant: "a person, not you", "no un robot". */
+  not_you: {
+    en: 'not you, not a bot, not the bot, not a robot, not the ai, not an ai, not this bot, not a machine',
+    es: 'no tu, no a ti, no contigo, no un bot, no un robot, no el bot, no una maquina, no la ia',
+  },
+  /** Someone free to take the conversation. */
+  available: {
+    en: 'available, free to, around, on duty, working today, online, there',
+    es: 'disponible, disponibles, libre, ahi, en linea, conectado',
+  },
+  /** Asking whom to talk to: "who can I speak to", "¿con quién hablo?". */
+  whom: {
+    en: `
+      who can i speak to, who can i talk to, who do i speak to, who do i talk to, who can i speak with,
+      who can i talk with, who should i speak to, who should i talk to, who can i complain to
+    `,
+    es: 'con quien puedo hablar, con quien hablo, con quien me comunico, con quien me puedo comunicar',
+  },
+  /** Friendly words: "real people with real care" is praise, not a request. */
+  praise: {
+    en: 'love, loved, amazing, awesome, great, thank you, thanks, appreciate, wonderful, fantastic, excellent',
+    es: 'me encanta, me encanto, encantada, encantado, excelente, genial, gracias, maravilloso, increible',
   },
   /** "… on the phone", "by phone". */
   by_phone: {
@@ -275,13 +303,14 @@ const REQUEST: LexiconData = {
     en: `
       delivery person, delivery guy, delivery man, delivery driver, courier, driver, mailman, postman,
       mail carrier, travel agent, my agent, my manager, my boss, my supervisor, estate agent, insurance agent,
-      booking agent, our agent, my rep, agent number, agent id, agent code, someone else, my wife, my husband,
+      booking agent, our agent, my rep, agent number, agent id, agent code, my wife, my husband,
       other people, my assistant, my employee, my employees, my staff, my team, our team, our staff,
+      human resources, agent in, agents in, an agent in,
       my lawyer friend, sales person, people who, store manager said, per person, each person, people in
     `,
     es: `
       repartidor, mensajero, cartero, chofer, conductor, agente de viajes, mi agente, mi jefe, mi jefa,
-      mi gerente, mi supervisor, mi asesor, numero de agente, alguien mas, otra persona, por persona,
+      mi gerente, mi supervisor, mi asesor, mi asesora, numero de agente, otra persona, por persona,
       para personas, para _ personas, para una persona, mis empleados, mi equipo
     `,
   },
@@ -296,7 +325,10 @@ const SELF_HARM: LexiconData = {
       hang myself, slit my wrist, slit my wrists, jump off a bridge, jump off the bridge,
       jumping off a bridge, jump off a building, jump off the roof, jumping off, throw myself,
       take all my pills, take all the pills, take all of my pills, swallow all, overdose, overdosing,
-      end it all, ending it all, not be here anymore, put an end to my life, off myself
+      end it all, ending it all, not be here anymore, put an end to my life, off myself, it all to stop,
+      it all to end, everything to stop, everything to end, stop forever, sleep forever,
+      if i was dead, if i were dead, if i died, when i am dead, when i am gone, happier without me,
+      without me around
     `,
     es: `
       =matarme, me voy a matar, me quiero matar, me =mato, suicid*, =quitarme la vida, quitar la vida,
@@ -304,6 +336,15 @@ const SELF_HARM: LexiconData = {
       acabar con esto de una vez, =tirarme de, =tirarme por, =aventarme, =colgarme, =ahorcarme,
       =tomarme todas, sobredosis, =cortarme las venas, =quitarme de en medio, =matarse
     `,
+  },
+  /** Wanting: with `dead`, a death wish ("I wish I was dead", "quisiera estar muerta"). */
+  wish: {
+    en: 'want, wanna, wish, would like, rather, ready to, hope, hoping, pray, praying, deserve',
+    es: 'quiero, quisiera, ojala, deseo, prefiero, preferiria, me gustaria, merezco',
+  },
+  dead: {
+    en: 'be dead, was dead, were dead, to die, not exist, disappear, not wake up, be gone, not be alive',
+    es: 'estar muerto, estar muerta, estuviera muerto, estuviera muerta, morir, =morirme, no existir, desaparecer, no despertar',
   },
   /** Hurting oneself: self-harm, unless it reads as an accident (`accident`). */
   self_injury: {
@@ -341,7 +382,8 @@ const SELF_HARM: LexiconData = {
       mejor no existir, no existir, ojala estuviera muerto, ojala estuviera muerta, ojala no hubiera nacido,
       no vale la pena vivir, estarian mejor sin mi, nadie me extranaria, nadie notaria,
       desaparecer para siempre, no tiene sentido vivir, no le veo sentido a la vida, cansado de vivir,
-      cansada de vivir, ganas de morir, no quiero estar aqui
+      cansada de vivir, ganas de morir, no quiero estar aqui, mejor sin mi, si me muero, si yo muriera,
+      si no estuviera, que todo termine, que todo acabe, que todo se acabe, dormir para siempre
     `,
   },
   /** "what's the point", "no le encuentro sentido": with `living`, a death wish. */
@@ -402,14 +444,17 @@ const LEGAL: LexiconData = {
       legal route, class action, small claims, litigation, litigate, subpoena, take you to court,
       take this to court, take it to court, take them to court, take the company to court, see you in court,
       court case, in court, to court, breach of contract, cease and desist, legal case, legal claim,
-      pursue legally
+      pursue legally, legal notice, formal notice, notice of intent, letter before action, demand letter,
+      hold you liable, you are liable, negligence claim, sue for damages, legal consequences, legal recourse,
+      my legal rights, file a case, file suit, take legal, legal proceeding
     `,
     es: `
       =demandar, =demandare, =demandaremos, =demandarlos, =demandarles, =demandarla, =demandarlo, =demandarte,
       =demando, poner una demanda, interponer una demanda, presentar una demanda, una demanda contra,
       demanda judicial, demanda legal, demanda colectiva, accion legal, acciones legales, acciones judiciales,
       via legal, vias legales, tribunal, tribunales, juzgado, a juicio, llevar a juicio, proceso legal,
-      medidas legales, denunciar, denunciarlos, denuncia, los denuncio, querella
+      medidas legales, denunciar, denunciarlos, denuncia, los denuncio, querella, aviso legal,
+      notificacion legal, consecuencias legales, responsabilidad legal, por la via legal, instancias legales
     `,
   },
   legal_actor: {
@@ -517,7 +562,8 @@ const SECURITY: LexiconData = {
       did not approve, did not order, did not place, did not buy, never made, never ordered, never placed,
       never authorized, never bought, not recognize, not recognise, can not recognize, no idea what,
       was not me, not mine, without my permission, without my consent, without my knowledge,
-      without permission, not me, not us, not authorised, never authorised
+      without permission, not me, not us, not authorised, never authorised, neither was me,
+      none of them were me, none were mine, not by me, i did not do
     `,
     es: `
       no autorizado, no autorizados, no autorizada, no autorice, no reconozco, yo no hice, yo no realice,
@@ -574,11 +620,13 @@ const SECURITY: LexiconData = {
   access: {
     en: `
       used, using, uses, logged in, logged into, logging into, accessed, accessing, got into, broke into,
-      changed, opened, made, placed, ordered, bought, took over, is in, has access, reset, stole, stolen
+      changed, opened, made, placed, ordered, bought, took over, is in, has access, reset, stole, stolen, has,
+      have, got, cloned, charged
     `,
     es: `
       uso, usa, usando, entro, entraron, accedio, accedieron, cambio, cambiaron, abrio, abrieron, hizo,
-      hicieron, compro, compraron, pidio, pidieron, tiene acceso, metio, metieron, robo, robaron
+      hicieron, compro, compraron, pidio, pidieron, tiene acceso, metio, metieron, robo, robaron, tiene,
+      tienen, clonaron, cobraron
     `,
   },
   my_account: {
@@ -651,12 +699,12 @@ const SAFETY: LexiconData = {
       overheated, overheating, overheats, overheat, got really hot, got very hot, too hot to touch, melted,
       melting, sparked, sparking, sparks, smoke, smoking, smoked, burning smell, smells like burning,
       smell of burning, smelled like burning, swelling, swollen, bulging, leaking acid, scorch, scorched,
-      charred, sizzling, hissing
+      charred, sizzling, hissing, shock, shocks, zapped, zap, tingling
     `,
     es: `
       sobrecalento, sobrecalentando, se calento mucho, muy caliente, se derritio, derritio, derretido,
       chispas, chispazo, echa humo, echar humo, salio humo, humo, olor a quemado, huele a quemado, hinchada,
-      hinchado, inflada, chamuscado, quemado
+      hinchado, inflada, chamuscado, quemado, descarga, descargas, toque, toques, corriente
     `,
   },
   /** An injury by itself. */
@@ -675,14 +723,19 @@ const SAFETY: LexiconData = {
   /** Harm that is an injury only when it hits someone: "cut my hand", "se corto". */
   harm: {
     en: `
-      cut, sliced, burned, burnt, burns, scalded, bruised, broke, hurt, hurting, hurts, crushed, pinched,
-      trapped, shocked, stung, scratched, stabbed, poked, hit, smashed
+      cut, sliced, burned, burnt, burns, scalded, bruised, hurt, hurting, hurts, crushed, pinched, trapped,
+      shocked, stung, scratched, stabbed, poked
     `,
     es: `
       me queme, se quemo, quemo, me corte, se corto, corto, me lastime, se lastimo, lastimo, lastimado,
-      lastimada, me golpee, se golpeo, golpeo, aplasto, machuco, pellizco, me rompi, se rompio el, atraganto,
-      se atraganto, me hice dano, se hizo dano, le hizo dano, lastimo a
+      lastimada, me golpee, se golpeo, aplasto, machuco, pellizco, atraganto, se atraganto, me hice dano,
+      se hizo dano, le hizo dano, lastimo a
     `,
+  },
+  /** Harm that is an injury only when it hits a body or a person: "broke my arm", "hit my son". */
+  harm_body: {
+    en: 'broke, broken, hit, smashed, twisted, landed on, fell on, struck, knocked, whacked, slammed',
+    es: 'me rompi, se rompio el, golpeo, le cayo encima, me cayo encima, cayo sobre, pego, le pego, me pego',
   },
   /** Who or what was hurt: "me", "my hand", "my son". */
   victim: {
@@ -826,7 +879,7 @@ const MEDICAL: LexiconData = {
   ill: {
     en: `
       feel sick, feel ill, feeling sick, feeling ill, got sick, made me sick, made him sick, made her sick,
-      unwell, in pain, sick, by mistake, accidentally
+      unwell, in pain, sick, by mistake, accidentally, really sick, very sick, so sick, ill
     `,
     es: `
       me siento mal, se siente mal, enfermo, enferma, me enferme, se enfermo, me hizo dano, le hizo dano,

@@ -30,7 +30,7 @@ export interface Token {
   word: string;
   /** Snowball stem of `word` per language. */
   stem: Record<Lang, string>;
-  /** Sentence or clause number: punctuation, line breaks and "but"/"pero" separate clauses. */
+  /** Clause number: punctuation (commas too), line breaks and "but"/"pero" separate clauses. */
   clause: number;
   /** Content words before this one (stop words don't count): distances are measured in these. */
   position: number;
@@ -177,8 +177,9 @@ const CONTRACTIONS: [RegExp, string][] = [
   [/'s\b/g, ''],
 ];
 
+// Commas separate clauses too: "no quiero un bot, quiero una persona" negates the bot, not the person.
 const CLAUSE_BREAK = /^(?:but|however|although|though|pero|aunque|sino)$/;
-const PIECES = /[\p{L}\p{N}]+|[.!?;\n]+/gu;
+const PIECES = /[\p{L}\p{N}]+|[.!?;,\n]+/gu;
 
 /** Folded text → words with contractions expanded and texting spellings fixed (no stems). */
 export function words(folded: string): string[] {
@@ -287,7 +288,7 @@ function tokenize(folded: string, lexicon: CompiledLexicon): Token[] {
   let clause = 0;
   let position = 0;
   for (const piece of words(folded)) {
-    if (/^[.!?;\n]/.test(piece) || CLAUSE_BREAK.test(piece)) {
+    if (/^[.!?;,\n]/.test(piece) || CLAUSE_BREAK.test(piece)) {
       if (tokens.length > 0 && tokens[tokens.length - 1]!.clause === clause) clause++;
       continue;
     }
