@@ -390,6 +390,7 @@ const SELF_HARM: LexiconData = {
   pointless: {
     en: `
       no point, what is the point, what the point, not see the point, no reason, no sense, pointless,
+      not see any reason, not see a reason, not have any reason, not have a reason, any reason to,
       meaningless, no purpose, no meaning
     `,
     es: `
@@ -446,7 +447,7 @@ const LEGAL: LexiconData = {
       court case, in court, to court, breach of contract, cease and desist, legal case, legal claim,
       pursue legally, legal notice, formal notice, notice of intent, letter before action, demand letter,
       hold you liable, you are liable, negligence claim, sue for damages, legal consequences, legal recourse,
-      my legal rights, file a case, file suit, take legal, legal proceeding
+      my legal rights, file a case, file suit, take legal, legal proceeding, proceed legally, legally pursue
     `,
     es: `
       =demandar, =demandare, =demandaremos, =demandarlos, =demandarles, =demandarla, =demandarlo, =demandarte,
@@ -454,7 +455,8 @@ const LEGAL: LexiconData = {
       demanda judicial, demanda legal, demanda colectiva, accion legal, acciones legales, acciones judiciales,
       via legal, vias legales, tribunal, tribunales, juzgado, a juicio, llevar a juicio, proceso legal,
       medidas legales, denunciar, denunciarlos, denuncia, los denuncio, querella, aviso legal,
-      notificacion legal, consecuencias legales, responsabilidad legal, por la via legal, instancias legales
+      notificacion legal, consecuencias legales, responsabilidad legal, por la via legal, instancias legales,
+      legalmente, judicialmente
     `,
   },
   legal_actor: {
@@ -472,6 +474,7 @@ const LEGAL: LexiconData = {
     en: `
       my, our, contact, contacted, consult, consulted, consulting, speak to, speaking to, speak with,
       spoke to, talk to, talked to, talking to, hear from, in touch, get, getting, hire, hiring, call,
+      instructed, instruct, instructing, retained, engaged, appointed, have a, got a,
       involve, involved, advised, will, going to, advice from, forward
     `,
     es: `
@@ -579,6 +582,11 @@ const SECURITY: LexiconData = {
       desconocido, desconocida, desconocidos, sospechoso, sospechosa, extrano, extrana, raro, rara, raros,
       inusual
     `,
+  },
+  /** A sign-in that came from somewhere: "a login to my account from Russia". */
+  login_from: {
+    en: 'a login from, login from, logins from, logged in from, sign in from, signed in from, login to my account from',
+    es: 'inicio de sesion desde, acceso desde, accesos desde, entraron desde, ingreso desde, conexion desde',
   },
   /** Where sign-ins come from: odd ones are a takeover sign. */
   foreign: {

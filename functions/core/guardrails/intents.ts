@@ -99,6 +99,14 @@ export const SECURITY: EscalationIntent = {
       weight: 1,
       note: '"logins from another country"',
     },
+    { all: ['login_from'], weight: 0.6 },
+    {
+      all: ['login_from', 'my_account'],
+      anyOrder: true,
+      within: 5,
+      weight: 0.5,
+      note: '"a login from Russia"',
+    },
     {
       all: ['intruder', 'access', 'my_account'],
       within: 6,
