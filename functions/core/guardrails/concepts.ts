@@ -503,10 +503,10 @@ const LEGAL: LexiconData = {
       ir a, voy a, reclamacion ante, ante
     `,
   },
-  /** Courts that are not law: "court shoes", "basketball court", "food court". */
+  /** Courts that are not law: "court shoes", "basketball court", "a mi juicio" (in my opinion). */
   court_lookalike: {
     en: 'court shoes, court shoe, basketball court, tennis court, food court, court sneakers, on court',
-    es: '',
+    es: 'a mi juicio, en mi juicio, buen juicio, sin juicio, tribunal de moda',
   },
   /** "my lawyer friend", "soy abogada": a lawyer who is not coming after the business. */
   not_legal: {

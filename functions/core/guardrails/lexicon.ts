@@ -78,18 +78,30 @@ export interface CompiledLexicon {
   typos: Map<string, string>;
   /** Every stem and exact word the lexicon knows (a known word is never "corrected"). */
   known: Set<string>;
+  /** Memo of `correct` (null: no correction). */
+  corrections: Map<string, string | null>;
 }
 
 const STEMMERS = { en: snowball.newStemmer('english'), es: snowball.newStemmer('spanish') };
 const STEM_CACHE = { en: new Map<string, string>(), es: new Map<string, string>() };
 const STEM_CACHE_LIMIT = 20_000;
 
+// Folding drops the accents Spanish Snowball needs for the future and conditional ("demandaré",
+// "llamaría"); put them back on those endings before stemming.
+const SPANISH_ACCENTS: [RegExp, string][] = [
+  [/([aei])re$/, '$1ré'],
+  [/([aei])ri(a|as|amos|an)$/, '$1rí$2'],
+];
+
 /** The Snowball stem of a folded word, memoized per language. */
 export function stem(word: string, lang: Lang): string {
   const cache = STEM_CACHE[lang];
   let stemmed = cache.get(word);
   if (stemmed === undefined) {
-    stemmed = STEMMERS[lang].stem(word);
+    let input = word;
+    if (lang === 'es')
+      for (const [ending, accented] of SPANISH_ACCENTS) input = input.replace(ending, accented);
+    stemmed = STEMMERS[lang].stem(input);
     if (cache.size >= STEM_CACHE_LIMIT) cache.clear();
     cache.set(word, stemmed);
   }
@@ -184,7 +196,8 @@ const PIECES = /[\p{L}\p{N}]+|[.!?;,\n]+/gu;
 /** Folded text → words with contractions expanded and texting spellings fixed (no stems). */
 export function words(folded: string): string[] {
   let text = folded;
-  for (const [pattern, replacement] of CONTRACTIONS) text = text.replace(pattern, replacement);
+  if (text.includes("'"))
+    for (const [pattern, replacement] of CONTRACTIONS) text = text.replace(pattern, replacement);
   const out: string[] = [];
   for (const [piece] of text.matchAll(PIECES)) {
     const fixed = SPELLINGS[piece];
@@ -224,6 +237,7 @@ export function compileLexicon(data: LexiconData): CompiledLexicon {
     excluded: new Map(),
     typos: new Map(),
     known: new Set(),
+    corrections: new Map(),
   };
   const add = (map: Map<string, Phrase[]>, key: string, phrase: Phrase) => {
     const list = map.get(key);
@@ -266,7 +280,18 @@ export function compileLexicon(data: LexiconData): CompiledLexicon {
 
 /** The lexicon word a long unknown word is a one-letter slip of ("representitive"), if any. */
 function correct(word: string, lexicon: CompiledLexicon): string | undefined {
-  if (word.length < TYPO_MIN_LENGTH - 1 || lexicon.known.has(word)) return undefined;
+  if (word.length < TYPO_MIN_LENGTH - 1) return undefined;
+  let corrected = lexicon.corrections.get(word);
+  if (corrected === undefined) {
+    corrected = findCorrection(word, lexicon) ?? null;
+    if (lexicon.corrections.size >= STEM_CACHE_LIMIT) lexicon.corrections.clear();
+    lexicon.corrections.set(word, corrected);
+  }
+  return corrected ?? undefined;
+}
+
+function findCorrection(word: string, lexicon: CompiledLexicon): string | undefined {
+  if (lexicon.known.has(word)) return undefined;
   if (lexicon.known.has(stem(word, 'en')) || lexicon.known.has(stem(word, 'es'))) return undefined;
   for (const candidate of [word, ...deletions(word)]) {
     const target = lexicon.typos.get(candidate);
@@ -354,22 +379,26 @@ export function stopWordVotes(tokens: readonly Token[]): Record<Lang, number> {
 export function analyze(folded: string, lexicon: CompiledLexicon): Analysis {
   const tokens = tokenize(folded, lexicon);
   const matches: ConceptMatch[] = [];
-  const seen = new Set<string>();
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
-    const candidates = [
-      ...(lexicon.byExact.get(token.word) ?? []),
-      ...(lexicon.byStem.en.get(token.stem.en) ?? []),
-      ...(lexicon.byStem.es.get(token.stem.es) ?? []),
-      ...lexicon.byPrefix,
-    ];
-    for (const phrase of candidates) {
-      const end = matchAt(phrase, tokens, i, lexicon.excluded.get(phrase.concept));
-      if (end < 0) continue;
-      const key = `${phrase.concept}/${phrase.lang}/${i}/${end}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      matches.push({ concept: phrase.concept, lang: phrase.lang, start: i, end, clause: token.clause });
+    const fromHere = matches.length;
+    for (const candidates of [
+      lexicon.byExact.get(token.word),
+      lexicon.byStem.en.get(token.stem.en),
+      lexicon.byStem.es.get(token.stem.es),
+      lexicon.byPrefix,
+    ]) {
+      for (const phrase of candidates ?? []) {
+        const end = matchAt(phrase, tokens, i, lexicon.excluded.get(phrase.concept));
+        if (end < 0) continue;
+        let seen = false;
+        for (let m = fromHere; m < matches.length && !seen; m++) {
+          const other = matches[m]!;
+          seen = other.end === end && other.concept === phrase.concept && other.lang === phrase.lang;
+        }
+        if (!seen)
+          matches.push({ concept: phrase.concept, lang: phrase.lang, start: i, end, clause: token.clause });
+      }
     }
   }
   return { tokens, matches };

@@ -17,7 +17,7 @@ import { CONCEPTS } from './concepts.ts';
 import { scoreIntent } from './evidence.ts';
 import { fold } from './fold.ts';
 import { ESCALATION_INTENTS, type EscalationIntent } from './intents.ts';
-import { type Analysis, analyze, compileLexicon, type Lang, stopWordVotes } from './lexicon.ts';
+import { analyze, compileLexicon, type Lang, stopWordVotes } from './lexicon.ts';
 
 /** Sensitive topics that always go to a person. */
 export type SensitiveTopic = 'bereavement' | 'legal' | 'medical' | 'safety' | 'fraud';
@@ -109,30 +109,24 @@ const LEXICON = compileLexicon(CONCEPTS);
 const LANGUAGES: readonly Lang[] = ['en', 'es'];
 
 /**
- * The message's language when two independent signals agree: tinyld's detection and a majority of
- * that language's stop words. Short or mixed messages have none.
- */
-function clearLanguage(text: string, analysis: Analysis): Lang | undefined {
-  const detected = detectLanguage(text, LANGUAGES) as Lang | undefined;
-  if (!detected) return undefined;
-  const votes = stopWordVotes(analysis.tokens);
-  return votes[detected] > votes[detected === 'en' ? 'es' : 'en'] ? detected : undefined;
-}
-
-/**
- * The escalation intents `text` expresses, in severity order. Both lexicons are tried at once; when
- * an intent fires and the message's language is clear, the intent must also fire on that language's
- * lexicon alone (an English "pie" is not a Spanish foot). Unclear messages keep both.
+ * The escalation intents `text` expresses, in severity order. Both lexicons are tried at once, so
+ * short and mixed messages need no language. An intent that fires only on the lexicon of one
+ * language is dropped when the message is clearly in the other one: its stop words say so and
+ * tinyld agrees ("I burnt the pie" has no Spanish foot in it). Detection runs only then.
  */
 function intentsIn(text: string, folded: string): EscalationIntent[] {
   const analysis = analyze(folded, LEXICON);
   if (analysis.matches.length === 0) return [];
-  let language: Lang | undefined | null = null;
+  const votes = stopWordVotes(analysis.tokens);
+  const likely: Lang | undefined = votes.en > votes.es ? 'en' : votes.es > votes.en ? 'es' : undefined;
+  let confirmed: boolean | undefined;
   const found: EscalationIntent[] = [];
   for (const intent of ESCALATION_INTENTS) {
     if (!scoreIntent(intent, analysis).fired) continue;
-    if (language === null) language = clearLanguage(text, analysis);
-    if (language && !scoreIntent(intent, analysis, [language]).fired) continue;
+    if (likely && !scoreIntent(intent, analysis, [likely]).fired) {
+      confirmed ??= detectLanguage(text, LANGUAGES) === likely;
+      if (confirmed) continue;
+    }
     found.push(intent);
   }
   return found;
