@@ -283,7 +283,7 @@ const REQUEST: LexiconData = {
   identity_q: {
     en: `
       are you, is this, am i talking, am i speaking, am i chatting, am i texting, is this chat, you are a,
-      you are an
+      you are an, does a real, do real, does an actual, do actual
     `,
     es: '=eres, es usted, =sos, estoy =hablando con, =hablo con, es un, es una, esto es',
   },
@@ -328,7 +328,8 @@ const SELF_HARM: LexiconData = {
       end it all, ending it all, not be here anymore, put an end to my life, off myself, it all to stop,
       it all to end, everything to stop, everything to end, stop forever, sleep forever,
       if i was dead, if i were dead, if i died, when i am dead, when i am gone, happier without me,
-      without me around
+      without me around, not be around much longer, not going to be around much longer,
+      not be here much longer, not be here for much longer, not be around for long
     `,
     es: `
       =matarme, me voy a matar, me quiero matar, me =mato, suicid*, =quitarme la vida, quitar la vida,
@@ -349,13 +350,13 @@ const SELF_HARM: LexiconData = {
   /** Hurting oneself: self-harm, unless it reads as an accident (`accident`). */
   self_injury: {
     en: `
-      hurt myself, hurting myself, cut myself, cutting myself, burn myself, burning myself, harm myself,
-      hit myself, starve myself, starving myself, punish myself
+      hurt myself, hurting myself, cut myself, cutting myself, been cutting, cutting again, started cutting,
+      burn myself, burning myself, harm myself, hit myself, starve myself, starving myself, punish myself
     `,
     es: `
       =hacerme dano, =haciendome dano, me =hago dano, me estoy haciendo dano, me sigo haciendo dano,
       =lastimarme, =lastimandome, me =lastimo, =cortarme, =cortandome, me estoy =cortando, me =corto,
-      =quemarme, me estoy =quemando, me =lastimo a proposito, =autolesion*
+      =quemarme, me estoy =quemando, me volvi a cortar, volvi a =cortarme, me =lastimo a proposito, =autolesion*
     `,
   },
   accident: {
@@ -557,6 +558,22 @@ const SECURITY: LexiconData = {
     es: `
       robaron, robo, robado, robada, robados, roban, expuestos, expuesto, vendieron, =filtrado, =filtrados,
       =filtrada, =filtradas, =filtraron, clonaron, clonada, comprometido, comprometida, hurtaron
+    `,
+  },
+  /** Done without the customer's consent: strong alone next to an account, a card or data. */
+  without_consent: {
+    en: `
+      unauthorized, unauthorised, without my permission, without my consent, without my knowledge,
+      without permission, was not me, not by me, without authorization, without authorisation
+    `,
+    es: 'no autorizado, no autorizada, sin mi permiso, sin permiso, sin autorizacion, sin mi consentimiento, no fui yo, yo no fui',
+  },
+  /** Verbs whose (unsaid) subject is a stranger: "usaron mis datos". Exact: "cambio" is not "cambiaron". */
+  they_did: {
+    en: 'they used, they got into, they accessed, they changed, they opened, they stole, they hacked',
+    es: `
+      =usaron, =entraron, =accedieron, =cambiaron, =abrieron, =hicieron compras, =compraron con, =robaron,
+      =clonaron, =hackearon, =vaciaron, se =metieron
     `,
   },
   unauthorized: {
@@ -953,7 +970,8 @@ const BEREAVEMENT: LexiconData = {
       lost my card, lost weight, to die for, dying to, dead set, dead end, deadline, dead tired, i am dead,
       dead lol, lmao dead, passed the, passed my, passed it, passed on the, passed along, lost track,
       lost my way, lost interest, gone wrong, gone missing, gone through, all gone, killed it, lost the,
-      lost a, lost my job, passed her, passed his, passed their, passed all, passed an, passed by,
+      lost a, lost my job, passed her, passed his, passed their, passed all, passed an, passed by, passed me,
+      passed you, passed them, passed down,
       passed through, passed us, good grief, memorial day, my son lost, my daughter lost, lost his, lost her,
       lost their, dead phone, died down, dead quiet, dead heat, dead serious
     `,

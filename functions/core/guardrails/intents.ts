@@ -120,6 +120,19 @@ export const SECURITY: EscalationIntent = {
       note: '"alguien con mi cuenta hizo…"',
     },
     {
+      all: ['without_consent', 'my_account|data|money|access'],
+      anyOrder: true,
+      within: 6,
+      weight: 1,
+      note: '"my card was used without my permission"',
+    },
+    {
+      all: ['they_did', 'my_account|data'],
+      within: 4,
+      weight: 1,
+      note: '"usaron mis datos", "entraron a mi cuenta"',
+    },
+    {
       all: ['scam', 'message_channel'],
       anyOrder: true,
       within: 3,
