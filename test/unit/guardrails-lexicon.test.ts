@@ -81,11 +81,18 @@ describe('lexicon matching', () => {
     expect(found(data, 'I talked, now I talk')).toEqual(['talk:talk']);
   });
 
-  it('a one-letter slip of a long lexicon word is read as the word, another inflection is not', () => {
-    const data: LexiconData = { staff: { en: '=representative, =supervisor' }, manage: { en: '=manager' } };
+  it('word~ also matches a one-letter slip of it, but not another inflection or an unmarked word', () => {
+    const data: LexiconData = {
+      staff: { en: '=representative~, =supervisor~' },
+      manage: { en: '=manager~' },
+      symptom: { en: 'infection' },
+    };
     expect(found(data, 'a representitive')).toEqual(['staff:representative']);
     expect(found(data, 'the supervisr')).toEqual(['staff:supervisor']);
     expect(found(data, 'representatives')).toEqual([]);
+    expect(found(data, 'I managed it')).toEqual([]);
+    // "injection" is a word of its own, one letter from "infection": no tolerance unless asked for.
+    expect(found(data, 'an injection')).toEqual([]);
   });
 
   it('phrases stay inside a clause: punctuation, commas and "but"/"pero" end one', () => {

@@ -124,8 +124,8 @@ const REQUEST: LexiconData = {
   /** A person working for the business: a concept strong enough to ask for on its own. */
   staff: {
     en: `
-      =agent, =agents, =human, =humans, human being, =representative, =representatives, =rep, =reps,
-      =operator, =operators, =manager, =managers, =manger, =supervisor, =supervisors, =supervisr, staff,
+      =agent, =agents, =human, =humans, human being, =representative~, =representatives~, =rep, =reps,
+      =operator, =operators, =manager, =managers, =manger, =supervisor~, =supervisors~, staff,
       staff member, member of staff, member of your team, team member, =employee, =employees,
       customer service, customer care, customer support, support team, support staff, service team,
       sales team, billing department, someone in billing, =department, =departments, =dept, complaints team,
@@ -137,9 +137,9 @@ const REQUEST: LexiconData = {
       =teammate
     `,
     es: `
-      =agente, =agentes, =humano, =humanos, ser humano, =representante, =representantes, =asesor, =asesora,
-      =asesores, =operador, =operadora, =operadores, =encargado, =encargada, =gerente, =supervisor,
-      =supervisora, =ejecutivo, =ejecutiva, =ejecutivos, =empleado, =empleada, =empleados, =responsable,
+      =agente, =agentes, =humano, =humanos, ser humano, =representante~, =representantes~, =asesor, =asesora,
+      =asesores, =operador, =operadora, =operadores, =encargado~, =encargada~, =gerente, =supervisor~,
+      =supervisora~, =ejecutivo, =ejecutiva, =ejecutivos, =empleado, =empleada, =empleados, =responsable,
       =jefe, =jefa, =especialista, atencion al cliente, servicio al cliente, atencion humana,
       atencion personal, atencion personalizada, persona encargada, =departamento, area de, call center,
       centro de atencion, =superior, un superior, alguien superior, alguien con mas autoridad,
@@ -178,13 +178,12 @@ const REQUEST: LexiconData = {
   contact: {
     en: `
       call me, call me back, call back, callback, ring me, ring me back, give me a ring, give me a call,
-      give me a buzz, phone me, call my, phone call, call from, a call, get a call, ring back, call on,
-      call us, call the number, !called, !calls
+      give me a buzz, phone me, call my, ring back, call us, call the number, !called, !calls
     `,
     es: `
       =llamame, =llamenme, =llameme, me =llamen, me =llame, me =llamas, me =llaman, me =llamara, me =llamaran,
       me _ =llamar, =llamarme, =llamarnos, devuelvan la =llamada, devolver la =llamada,
-      devolverme la =llamada, regresen la =llamada, regresar la =llamada, una =llamada, me =marquen,
+      devolverme la =llamada, regresen la =llamada, regresar la =llamada, me =marquen,
       me =marque, =marcame, =marquenme, me =hablen, me =hable, =hablarme
     `,
   },
@@ -242,10 +241,10 @@ const REQUEST: LexiconData = {
     en: 'love, loved, amazing, awesome, great, thank you, thanks, appreciate, wonderful, fantastic, excellent',
     es: 'me encanta, me encanto, encantada, encantado, excelente, genial, gracias, maravilloso, increible',
   },
-  /** "… on the phone", "by phone". */
+  /** "… on the phone", "a call": with a person or a request cue, a request to be called. */
   by_phone: {
-    en: 'on the phone, over the phone, by phone, phone call, on the line, a call',
-    es: 'por telefono, por =llamada, al telefono, al celular, una =llamada',
+    en: 'on the phone, over the phone, by phone, phone call, on the line, a call, call from, get a call, callback',
+    es: 'por telefono, por =llamada, al telefono, al celular, una =llamada, =llamada de',
   },
   /** "Call me crazy", "you can call me Sam". */
   naming: {
@@ -272,8 +271,8 @@ const REQUEST: LexiconData = {
     es: 'hay, alguien ahi, esta alguien, hay alguien',
   },
   escalate: {
-    en: 'escalate, escalation, !escalator',
-    es: 'escalar, escalen, escale, escalarlo',
+    en: '=escalate, =escalation, escalate this, escalate my, escalate it',
+    es: '=escalar, =escalen, =escale, =escalarlo, =escalalo, =escalenlo',
   },
   policy: {
     en: 'policy, process, procedure, how does, how do',
@@ -320,7 +319,7 @@ const REQUEST: LexiconData = {
 const SELF_HARM: LexiconData = {
   self_harm: {
     en: `
-      kill myself, killing myself, kms, end my life, end my own life, ending my life, take my life,
+      kill myself, killing myself, end my life, end my own life, ending my life, take my life,
       take my own life, taking my life, suicid*, self harm, selfharm, harm myself, harming myself, unalive,
       hang myself, slit my wrist, slit my wrists, jump off a bridge, jump off the bridge,
       jumping off a bridge, jump off a building, jump off the roof, jumping off, throw myself,
@@ -442,7 +441,7 @@ const LEGAL: LexiconData = {
   legal_action: {
     en: `
       sue you, sue your, sue the, sue them, sue this, sue u, sue for, sue over, will sue, to sue, gonna sue,
-      going to sue, could sue, =sued, =suing, lawsuit, legal action, legal proceedings, legal steps,
+      going to sue, could sue, =sued, =suing, lawsuit~, legal action, legal proceedings, legal steps,
       legal route, class action, small claims, litigation, litigate, subpoena, take you to court,
       take this to court, take it to court, take them to court, take the company to court, see you in court,
       court case, in court, to court, breach of contract, cease and desist, legal case, legal claim,
@@ -462,11 +461,11 @@ const LEGAL: LexiconData = {
   },
   legal_actor: {
     en: `
-      lawyer, lawer, laywer, attorney, solicitor, barrister, legal team, legal counsel, legal department,
+      lawyer, lawer, laywer, attorney~, solicitor~, barrister, legal team, legal counsel, legal department,
       law firm, legal advice, legal aid
     `,
     es: `
-      abogado, abogada, abogados, abogao, licenciado, bufete, despacho de abogados, asesoria legal,
+      abogado~, abogada~, abogados, abogao, licenciado, bufete, despacho de abogados, asesoria legal,
       asesor legal
     `,
   },
@@ -523,9 +522,9 @@ const LEGAL: LexiconData = {
 const SECURITY: LexiconData = {
   breach: {
     en: `
-      data breach, security breach, breached, data leak, leak site, phishing, phish, phished, identity theft,
+      data breach, security breach, breached, data leak, leak site, phishing~, phish, phished, identity~ theft,
       stolen identity, identity was stolen, identity fraud, account takeover, =hacked, =hacker, =hackers,
-      =hacking, hacked into, fraud, fraudulent, sold my data, selling my data, shared my data,
+      =hacking, hacked into, fraud, fraudulent~, sold my data, selling my data, shared my data,
       sharing my data, sold my information, sold my details, fraudster, fraudsters, skimmed, skimming,
       spoofed, spoofing, impersonating, pretending to be you, pretending to be from, claiming to be you,
       claiming to be from, malware, keylogger, ransomware, unauthorized access, unauthorised access
@@ -563,7 +562,7 @@ const SECURITY: LexiconData = {
   /** Done without the customer's consent: strong alone next to an account, a card or data. */
   without_consent: {
     en: `
-      unauthorized, unauthorised, without my permission, without my consent, without my knowledge,
+      unauthorized~, unauthorised~, without my permission, without my consent, without my knowledge,
       without permission, was not me, not by me, without authorization, without authorisation
     `,
     es: 'no autorizado, no autorizada, sin mi permiso, sin permiso, sin autorizacion, sin mi consentimiento, no fui yo, yo no fui',
@@ -811,11 +810,11 @@ const SAFETY: LexiconData = {
 const MEDICAL: LexiconData = {
   symptom: {
     en: `
-      allergic reaction, allergy attack, reaction to, anaphylaxis, anaphylactic, hives, rash, rashes,
+      allergic~ reaction~, allergy attack, reaction to, anaphylaxis, anaphylactic, hives, rash, rashes,
       can not breathe, could not breathe, trouble breathing, difficulty breathing, short of breath,
       chest pain, seizure, seizures, convulsions, fainted, passed out, vomiting, vomited, throwing up,
       threw up, poisoned, poisoning, food poisoning, diarrhea, diarrhoea, infection, infected, welts,
-      chemical burn, unconscious, asthma attack, breaking out, broke out, overdose, overdosed, too many pills,
+      chemical burn, unconscious, asthma attack, broke out in, breaking out in, broken out in, broke out with, overdose, overdosed, too many pills,
       too many tablets, poison control
     `,
     es: `
@@ -840,12 +839,12 @@ const MEDICAL: LexiconData = {
   /** Emergency care: going there is the event. */
   care_place: {
     en: `
-      hospital, hospitalized, hospitalised, emergency room, =er, a&e, urgent care, ambulance, =icu,
+      hospital~, hospitalized, hospitalised, emergency~ room, =er, a&e, urgent care, ambulance~, =icu,
       intensive care, poison control, paramedics, emergency vet, medical attention, medical emergency,
       walk in clinic, 911, 999, 112, clinic
     `,
     es: `
-      hospital, hospitalizado, hospitalizada, urgencias, emergencias, ambulancia, terapia intensiva,
+      hospital~, hospitalizado, hospitalizada, urgencias~, emergencias, ambulancia~, terapia intensiva,
       cuidados intensivos, toxicologia, atencion medica, guardia, 911, clinica, sala de emergencias
     `,
   },
@@ -951,7 +950,7 @@ const BEREAVEMENT: LexiconData = {
   /** Words that mean bereavement by themselves. */
   mourning: {
     en: `
-      funeral, funerals, bereavement, bereaved, memorial service, memorial, death in the family,
+      funeral, funerals, bereavement, bereaved, memorial service, =memorial, death in the family,
       death in my family, death in our family, the wake, obituary, passed away, late husband, late wife,
       late mother, late father, late mom, late mum, late dad, late son, late daughter, late partner,
       late brother, late sister, late grandmother, late grandfather, my condolences, grieving, grief,

@@ -277,6 +277,7 @@ export const CUSTOMER_REQUEST: EscalationIntent = {
     },
     { all: ['staff'], weight: 0.4 },
     { all: ['staff'], alone: true, weight: 1, note: '"agent", "Human!", "un asesor por favor"' },
+    { all: ['by_phone'], alone: true, weight: 1, note: '"a call please", "una llamada por favor"' },
     { all: ['someone'], alone: true, weight: 1, note: '"anyone?", "¿alguien?"' },
     { all: ['request', 'someone'], within: 4, weight: 0.5 },
     {
@@ -300,7 +301,12 @@ export const CUSTOMER_REQUEST: EscalationIntent = {
     { all: ['identity_q', `bot|real|${PERSON}`], within: 4, weight: -1.5, note: '"are you a real person?"' },
     { all: ['third_party'], weight: -1.5, note: '"my travel agent", "the delivery person"' },
     { all: ['praise'], weight: -0.6, note: '"real people with real care, love it"' },
-    { all: ['negation', 'contact|contact_weak'], within: 2, weight: -1.5, note: '"please don\'t call me"' },
+    {
+      all: ['negation', 'contact|contact_weak|by_phone'],
+      within: 2,
+      weight: -1.5,
+      note: '"please don\'t call me", "no need for a call"',
+    },
     { all: ['naming'], weight: -1.5, note: '"call me crazy", "you can call me Sam"' },
     { all: ['no_need', PERSON], within: 4, weight: -2, note: '"I don\'t need to talk to anyone"' },
     { all: ['negation', 'staff'], within: 2, weight: -1, note: '"no need for an agent"' },

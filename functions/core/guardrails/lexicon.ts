@@ -6,7 +6,9 @@
  *
  * Phrase syntax, word by word: `word` matches any inflection (same stem in the phrase's language),
  * `=word` that exact folded word, `word*` any word starting so, `_` any one word (a word whose stem
- * is shorter than four letters, like "sue" or "humo", is matched exactly: short stems collide). Up to two articles
+ * is shorter than four letters, like "sue" or "humo", is matched exactly: short stems collide), and
+ * `word~` (or `=word~`) also a one-letter slip of it ("representitive"); real words are too close to
+ * each other for every word to get that ("injection" is one letter from "infection"). Up to two articles
  * ("a", "the", "un", "la"…) the phrase does not ask for may sit between its words in the message
  * ("talk to a person" matches `talk to person`). `!word` (alone) is not a phrase: a word that never
  * counts for the concept ("talked" is no request to talk).
@@ -212,6 +214,7 @@ const MIN_STEM = 4;
 
 function parseWord(raw: string, lang: Lang): WordSpec {
   if (raw === '_') return { kind: 'any' };
+  if (raw.endsWith('~')) return parseWord(raw.slice(0, -1), lang);
   if (raw.startsWith('=')) return { kind: 'exact', value: raw.slice(1) };
   if (raw.endsWith('*')) return { kind: 'prefix', value: raw.slice(0, -1) };
   const stemmed = stem(raw, lang);
@@ -225,8 +228,8 @@ function deletions(word: string): string[] {
   return out;
 }
 
-/** Shortest lexicon word that typo tolerance applies to (shorter words collide with real words). */
-const TYPO_MIN_LENGTH = 8;
+/** Shortest message word that typo tolerance looks at (shorter words collide with real words). */
+const TYPO_MIN_LENGTH = 7;
 
 /** Compiles concept phrases into an index. Call once, at module load. */
 export function compileLexicon(data: LexiconData): CompiledLexicon {
@@ -256,7 +259,7 @@ export function compileLexicon(data: LexiconData): CompiledLexicon {
         }
         const raw = fold(text)
           .split(' ')
-          .flatMap((w) => (w.startsWith('=') || w.endsWith('*') || w === '_' ? [w] : words(w)))
+          .flatMap((w) => (/^=|[*~]$/.test(w) || w === '_' ? [w] : words(w)))
           .filter((w) => w !== '');
         const phrase: Phrase = { concept, lang, words: raw.map((w) => parseWord(w, lang)) };
         const first = phrase.words[0];
@@ -267,9 +270,10 @@ export function compileLexicon(data: LexiconData): CompiledLexicon {
         for (const [i, spec] of phrase.words.entries()) {
           if (spec.kind === 'exact' || spec.kind === 'stem') compiled.known.add(spec.value);
           const surface = raw[i]!.replace(/^=/, '');
-          if (spec.kind !== 'any' && spec.kind !== 'prefix' && surface.length >= TYPO_MIN_LENGTH) {
-            compiled.typos.set(surface, surface);
-            for (const variant of deletions(surface)) compiled.typos.set(variant, surface);
+          if (surface.endsWith('~')) {
+            const word = surface.slice(0, -1);
+            compiled.typos.set(word, word);
+            for (const variant of deletions(word)) compiled.typos.set(variant, word);
           }
         }
       }
@@ -280,7 +284,7 @@ export function compileLexicon(data: LexiconData): CompiledLexicon {
 
 /** The lexicon word a long unknown word is a one-letter slip of ("representitive"), if any. */
 function correct(word: string, lexicon: CompiledLexicon): string | undefined {
-  if (word.length < TYPO_MIN_LENGTH - 1) return undefined;
+  if (word.length < TYPO_MIN_LENGTH - 1 || lexicon.typos.size === 0) return undefined;
   let corrected = lexicon.corrections.get(word);
   if (corrected === undefined) {
     corrected = findCorrection(word, lexicon) ?? null;
