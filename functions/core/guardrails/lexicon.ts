@@ -1,17 +1,18 @@
 /**
  * Words for the escalation detectors. A folded message becomes tokens (contractions expanded, common
- * texting spellings fixed, small typos of long lexicon words corrected) that carry their English and
- * Spanish Snowball stems; a lexicon (concept → phrases per language) compiles once into an index, and
- * `analyze` lists where each concept occurs. Pure; stems are memoized.
+ * texting spellings fixed, one-letter slips of marked lexicon words corrected) that carry their
+ * English and Spanish Snowball stems; a lexicon (concept → phrases per language) compiles once into
+ * an index, and `analyze` lists where each concept occurs. Pure; stems are memoized.
  *
- * Phrase syntax, word by word: `word` matches any inflection (same stem in the phrase's language),
- * `=word` that exact folded word, `word*` any word starting so, `_` any one word (a word whose stem
- * is shorter than four letters, like "sue" or "humo", is matched exactly: short stems collide), and
- * `word~` (or `=word~`) also a one-letter slip of it ("representitive"); real words are too close to
- * each other for every word to get that ("injection" is one letter from "infection"). Up to two articles
- * ("a", "the", "un", "la"…) the phrase does not ask for may sit between its words in the message
- * ("talk to a person" matches `talk to person`). `!word` (alone) is not a phrase: a word that never
- * counts for the concept ("talked" is no request to talk).
+ * Phrase syntax, word by word:
+ * - `word` matches any inflection (the same stem in the phrase's language); a word whose stem is
+ *   shorter than four letters ("sue", "humo") is matched exactly, as short stems collide;
+ * - `=word` matches that exact folded word, `word*` any word starting so, `_` any one word;
+ * - `word~` (or `=word~`) also matches a one-letter slip of it ("representitive"). Opt-in, because
+ *   real words sit one letter apart ("injection" and "infection");
+ * - up to two articles ("a", "the", "un", "la"…) the phrase does not ask for may sit between its
+ *   words in the message: `talk to person` matches "talk to a person";
+ * - `!word` alone is not a phrase but a word that never counts for the concept ("talked").
  */
 import snowball from 'snowball-stemmers';
 import { eng, spa } from 'stopword';
@@ -76,7 +77,7 @@ export interface CompiledLexicon {
   byPrefix: Phrase[];
   /** Words that never count for a concept. */
   excluded: Map<string, Set<string>>;
-  /** One-letter-deleted variants of long lexicon words → the word, for typo tolerance. */
+  /** `word~` lexicon words and their one-letter-deleted variants → the word, for typo tolerance. */
   typos: Map<string, string>;
   /** Every stem and exact word the lexicon knows (a known word is never "corrected"). */
   known: Set<string>;

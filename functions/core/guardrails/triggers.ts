@@ -17,7 +17,7 @@ import { CONCEPTS } from './concepts.ts';
 import { scoreIntent } from './evidence.ts';
 import { fold } from './fold.ts';
 import { ESCALATION_INTENTS, type EscalationIntent } from './intents.ts';
-import { analyze, compileLexicon, type Lang, stopWordVotes } from './lexicon.ts';
+import { analyze, type CompiledLexicon, compileLexicon, type Lang, stopWordVotes } from './lexicon.ts';
 
 /** Sensitive topics that always go to a person. */
 export type SensitiveTopic = 'bereavement' | 'legal' | 'medical' | 'safety' | 'fraud';
@@ -105,7 +105,17 @@ function trigger(rule: Rule | EscalationIntent): EscalationTrigger {
   return { reason: rule.reason, priority: rule.priority, detail: rule.detail, label: rule.label };
 }
 
-const LEXICON = compileLexicon(CONCEPTS);
+let compiled: CompiledLexicon | undefined;
+
+/**
+ * The escalation vocabulary, compiled on first use rather than at import: stemming ~3,000 phrases
+ * with a cold stemmer takes a tenth of a second or so, which only the worker's first message pays.
+ */
+function lexicon(): CompiledLexicon {
+  compiled ??= compileLexicon(CONCEPTS);
+  return compiled;
+}
+
 const LANGUAGES: readonly Lang[] = ['en', 'es'];
 
 /**
@@ -115,7 +125,7 @@ const LANGUAGES: readonly Lang[] = ['en', 'es'];
  * tinyld agrees ("I burnt the pie" has no Spanish foot in it). Detection runs only then.
  */
 function intentsIn(text: string, folded: string): EscalationIntent[] {
-  const analysis = analyze(folded, LEXICON);
+  const analysis = analyze(folded, lexicon());
   if (analysis.matches.length === 0) return [];
   const votes = stopWordVotes(analysis.tokens);
   const likely: Lang | undefined = votes.en > votes.es ? 'en' : votes.es > votes.en ? 'es' : undefined;
@@ -234,7 +244,7 @@ export function explainIntents(text: string): {
   concepts: string[];
   intents: { label: string; score: number; rules: string[] }[];
 } {
-  const analysis = analyze(fold(text).trim(), LEXICON);
+  const analysis = analyze(fold(text).trim(), lexicon());
   return {
     language: detectLanguage(text, LANGUAGES),
     concepts: analysis.matches.map(
