@@ -240,7 +240,7 @@ export class DynamoDbConversationStore implements ConversationStore, CustomerDat
     return (result.Items ?? []).map((item) => strip<Message>(item)).reverse();
   }
 
-  async recordProviderIds(message: Message, providerIds: string[]): Promise<void> {
+  async recordProviderIds(message: Message, providerIds: string[]): Promise<Message | undefined> {
     const messageKey = keys.message(message.conversationId, messageSortKey(message));
     const all = [...new Set([...(message.providerIds ?? []), ...providerIds])];
     try {
@@ -287,7 +287,7 @@ export class DynamoDbConversationStore implements ConversationStore, CustomerDat
     const highest = pending
       .filter((entry) => entry !== undefined)
       .sort((a, b) => STATUS_RANK[b.status] - STATUS_RANK[a.status])[0];
-    if (highest) await this.applyStatus(messageKey, highest.status, highest.errorCode);
+    return highest ? this.applyStatus(messageKey, highest.status, highest.errorCode) : undefined;
   }
 
   async updateDeliveryStatus(

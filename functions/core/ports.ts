@@ -45,8 +45,11 @@ export interface ConversationStore {
     status: DeliveryStatus,
     errorCode?: string,
   ): Promise<Message | undefined>;
-  /** Records the provider ids of a sent outbound message so status callbacks can find it. */
-  recordProviderIds(message: Message, providerIds: string[]): Promise<void>;
+  /**
+   * Records the provider ids of a sent outbound message so status callbacks can find it. A status that
+   * arrived before the ids were known is applied now; the message is then returned as it stands.
+   */
+  recordProviderIds(message: Message, providerIds: string[]): Promise<Message | undefined>;
 
   /** Creates a case; `ConflictError` if it exists. */
   createCase(kase: Case): Promise<void>;

@@ -21,6 +21,7 @@ import { ChannelError } from '../errors.ts';
 import type { DeskCommandEvent } from '../model.ts';
 import type { AgentDesk, Clock, ConversationStore, CustomerChannel, UsageLedger } from '../ports.ts';
 import { record, updateCase } from './conversations.ts';
+import { deliveryFailedText } from './record-delivery-status.ts';
 import { type SendOutcome, sendToCustomer } from './send-to-customer.ts';
 
 /** Reaction on an agent's reply while its command waits to be carried out. */
@@ -120,6 +121,10 @@ export async function carryOutDeskCommand(
   switch (outcome.status) {
     case 'sent':
       await onSent(deps, command, outcome.template);
+      if (outcome.message.status === 'failed' || outcome.message.status === 'undelivered') {
+        // Its failure callback came before the message was recorded, so twilio-status could not say it.
+        await deps.desk.postInThread(command.ref, deliveryFailedText(text, outcome.message.errorCode));
+      }
       return 'sent';
     case 'duplicate':
       // Sent before (a redelivery, or a Retry of something that had gone): show it as sent, send nothing.
@@ -174,9 +179,26 @@ async function onSent(deps: DeskCommandDeps, command: DeskCommandEvent, template
 
 /** ⏳ → ✓ on the agent's reply. */
 async function showSent(deps: DeskCommandDeps, command: DeskCommandEvent, replyTs: string): Promise<void> {
-  await deps.desk.addReaction(command.ref.channel, replyTs, SENT_REACTION);
-  await deps.desk.removeReaction(command.ref.channel, replyTs, PENDING_REACTION);
-  await deps.desk.removeReaction(command.ref.channel, replyTs, NOT_SENT_REACTION);
+  await react(deps, command, replyTs, SENT_REACTION, [PENDING_REACTION, NOT_SENT_REACTION]);
+}
+
+/**
+ * Sets one state reaction and takes the others off. Best effort: the message already went (or the thread
+ * already says it did not), so a reaction Slack refuses (the reply was deleted) never makes it retry.
+ */
+async function react(
+  deps: DeskCommandDeps,
+  command: DeskCommandEvent,
+  replyTs: string,
+  add: string,
+  remove: string[],
+): Promise<void> {
+  try {
+    await deps.desk.addReaction(command.ref.channel, replyTs, add);
+    for (const name of remove) await deps.desk.removeReaction(command.ref.channel, replyTs, name);
+  } catch {
+    // Cosmetic only.
+  }
 }
 
 /** "Not sent: <reason>" once per recorded command, with a Retry button, and the command kept for it. */
@@ -201,8 +223,7 @@ async function notSent(
     throw error;
   }
   if (command.task.kind === 'reply') {
-    await deps.desk.addReaction(command.ref.channel, command.task.replyTs, NOT_SENT_REACTION);
-    await deps.desk.removeReaction(command.ref.channel, command.task.replyTs, PENDING_REACTION);
+    await react(deps, command, command.task.replyTs, NOT_SENT_REACTION, [PENDING_REACTION, SENT_REACTION]);
   }
 }
 

@@ -188,10 +188,14 @@ export async function sendToCustomer(
     ...(!whatsapp ? { segments: result.segments } : {}),
   };
   await store.appendMessage(message);
-  if (result.providerIds.length > 0) await store.recordProviderIds(message, result.providerIds);
+  // A fast status callback may have come first (it waited on the provider-id pointer): it is applied here.
+  const late =
+    result.providerIds.length > 0 ? await store.recordProviderIds(message, result.providerIds) : undefined;
   return {
     status: 'sent',
-    message,
+    message: late?.status
+      ? { ...message, status: late.status, ...(late.errorCode ? { errorCode: late.errorCode } : {}) }
+      : message,
     template: result.template,
     segments: result.segments,
     parts: result.providerIds.length,
