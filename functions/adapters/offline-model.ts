@@ -16,7 +16,7 @@ import { estimateTokens, latestCustomerText, requestTokens } from '#core/prompt.
 export interface OfflineModelOptions {
   /**
    * Minimum share (0..1) of the question's key-term weight the answering passage must cover; above 1
-   * nothing is ever answered from the knowledge base. @default 0.8
+   * nothing is ever answered from the knowledge base. @default 0.7
    */
   minScore?: number;
   /** Brand named in greetings. @default 'our shop' */
@@ -37,8 +37,12 @@ const WHO_ARE_YOU = /\b(are you (a )?(bot|robot|human|real|person|ai))\b|\bwho a
  * shipping?" is a real question that happens to start with a greeting.
  */
 function isSmallTalk(text: string): boolean {
-  const terms = searchTerms(text.replace(GREETING, '')).length;
-  return terms === 0 || (terms === 1 && !text.includes('?'));
+  const rest = text.replace(GREETING, '');
+  const terms = searchTerms(rest).length;
+  // "hey how much is postage" asks, even without a question mark.
+  const asks =
+    /\b(how|what|whats|when|where|which|who|why|can|do|does|is|are|cu[aá]nto|c[oó]mo|d[oó]nde|qu[eé])\b/i;
+  return terms === 0 || (terms === 1 && !text.includes('?') && !asks.test(rest));
 }
 
 /** The two titles a clarifying question of ours offered, if `text` is one. */
