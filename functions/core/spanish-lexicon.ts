@@ -50,10 +50,7 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\bdirecci(o|ó)n de (envio|entrega)\b/g, 'address'],
   [/\bsin (crear |tener |abrir |registrar(me|se)? )?(una )?cuenta\b|\bcomo invitado\b/g, 'guest'],
   [/\bcuanto (tiempo )?(tarda|tardan|demora|demoran)n? en llegar\b/g, 'how long delivery'],
-  [
-    /\bdonde (estan|estais|quedan|se encuentran|se ubican)( ubicados| ubicadas)?\b|\bdonde (esta|queda) (la|su) tienda\b/g,
-    'where are you located',
-  ],
+  [/\bdonde (estan|estais|quedan|se encuentran|se ubican)( ubicados| ubicadas)?\b/g, 'where are you located'],
   [/\b(tarjeta|tarjetas) de (credito|debito)\b/g, 'credit card'],
   [/\bguia de tallas\b|\btabla de (tallas|medidas)\b/g, 'size chart'],
   [/\bfecha de (vencimiento|caducidad|expiracion)\b/g, 'expiry'],
