@@ -57,3 +57,28 @@ describe('the offline model on the knowledge tuning set', () => {
     }
   });
 });
+
+/**
+ * The fresh sets were written without looking at the code, as customers write (`knowledge.fresh.json`
+ * before any tuning, `knowledge.fresh2.json` before round 2; see `knowledge-rounds.md`). The safety
+ * targets hold and are enforced; the 85% right target is not reached yet and is recorded as a known
+ * gap with `it.fails`, which turns red the day it is met so the assertion can be made a plain `it`.
+ */
+describe.each(['fresh', 'fresh2'])('the offline model on the knowledge %s set', (name) => {
+  const fresh = loadKnowledgeCases(new URL(`../fixtures/eval/knowledge.${name}.json`, import.meta.url));
+  const run = async () => tally(await runKnowledgeEval({ model, knowledge, settings }, fresh));
+
+  it('answers at most 5% of answerable questions confidently wrong and keeps at least 90% of unanswerable ones out of the knowledge base', async () => {
+    const groups = await run();
+    console.info(`knowledge ${name} set, offline model\n${formatTally(groups)}`);
+    const answerable = groups.answerable as Tally;
+    const unanswerable = groups.unanswerable as Tally;
+    expect(percent(answerable.wrong, answerable.total)).toBeLessThanOrEqual(5);
+    expect(percent(unanswerable.abstained, unanswerable.total)).toBeGreaterThanOrEqual(90);
+  });
+
+  it.fails('answers at least 85% of answerable questions right (known gap)', async () => {
+    const answerable = (await run()).answerable as Tally;
+    expect(percent(answerable.right, answerable.total)).toBeGreaterThanOrEqual(85);
+  });
+});
