@@ -1,13 +1,16 @@
 /**
- * λ conversation-worker — consumes conversation-events.fifo. Records of a conversation run in order;
- * a failure skips the rest of that conversation's records in the batch (they come back in order),
- * while other conversations go on.
+ * λ conversation-worker — consumes conversation-events.fifo: customer messages and the agents' desk commands
+ * (replies, suggestions, closing messages, hand-back notices). Records of a conversation run in order; a
+ * failure skips the rest of that conversation's records in the batch (they come back in order), while
+ * other conversations go on.
  */
 import { processPartialResponse, SqsFifoPartialProcessorAsync } from '@aws-lambda-powertools/batch';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import type { ConversationEvent } from '../core/model.ts';
+import { conversationEventsQueue } from '../../lib/design.ts';
+import type { ConversationQueueEvent } from '../core/model.ts';
+import { carryOutDeskCommand } from '../core/use-cases/carry-out-desk-command.ts';
 import { handleCustomerMessage } from '../core/use-cases/handle-customer-message.ts';
 import { logger, maskConversationId } from '../shared/logging.ts';
 import { clock, settings, store } from '../wiring/base.ts';
@@ -21,19 +24,28 @@ const deps = { store, escalations, channel, desk, model, knowledge, settings, cl
 const processor = new SqsFifoPartialProcessorAsync();
 
 async function processRecord(record: SQSRecord): Promise<void> {
-  const event = JSON.parse(record.body) as ConversationEvent;
+  const event = JSON.parse(record.body) as ConversationQueueEvent;
+  const id = event.type === 'desk_command' ? { command: event.task.kind } : { messageId: event.messageId };
   try {
-    const outcome = await handleCustomerMessage(deps, event);
+    const outcome =
+      event.type === 'desk_command'
+        ? await carryOutDeskCommand(deps, event, {
+            // The redrive policy moves the record to the DLQ after this many receives.
+            last:
+              Number(record.attributes.ApproximateReceiveCount ?? 1) >=
+              conversationEventsQueue.maxReceiveCount,
+          })
+        : await handleCustomerMessage(deps, event);
     logger.info('conversation event handled', {
       conversation: maskConversationId(event.conversationId),
-      messageId: event.messageId,
+      ...id,
       outcome,
     });
   } catch (error) {
     // Logged here because the batch processor only reports the record id back to SQS.
     logger.error('conversation event failed; it will be retried', {
       conversation: maskConversationId(event.conversationId),
-      messageId: event.messageId,
+      ...id,
       error: error as Error,
     });
     throw error;

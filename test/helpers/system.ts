@@ -10,7 +10,12 @@ import { driverFor, type LocalDriver } from '../../local/driver.ts';
 import { localDynamoClient } from '../../local/dynamodb-local.ts';
 import type { FakeSlack, FakeSlackMessage } from '../../local/fake-slack.ts';
 import type { FakeTwilio } from '../../local/fake-twilio.ts';
-import { EMULATED_ENV, type LocalRuntime, startLocalRuntime } from '../../local/runtime.ts';
+import {
+  EMULATED_ENV,
+  type LocalRuntime,
+  type LocalRuntimeOptions,
+  startLocalRuntime,
+} from '../../local/runtime.ts';
 
 /** Everything a system test touches. */
 export interface SystemHarness {
@@ -36,8 +41,12 @@ export interface SystemHarness {
 }
 
 /** Starts the local runtime with emulated Twilio and Slack and the offline model. */
-export async function startSystem(env: Record<string, string> = {}): Promise<SystemHarness> {
+export async function startSystem(
+  env: Record<string, string> = {},
+  options: Pick<LocalRuntimeOptions, 'consumerVisibilityTimeoutSeconds'> = {},
+): Promise<SystemHarness> {
   const runtime = await startLocalRuntime({
+    ...options,
     port: 0,
     dynamoEndpoint: inject('dynamoEndpoint'),
     sqsEndpoint: inject('sqsEndpoint'),
