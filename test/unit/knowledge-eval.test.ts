@@ -61,8 +61,8 @@ describe('the offline model on the knowledge tuning set', () => {
 /**
  * The fresh sets were written without looking at the code, as customers write (`knowledge.fresh.json`
  * before any tuning, `knowledge.fresh2.json` before round 2; see `knowledge-rounds.md`). The safety
- * targets hold and are enforced; the 85% right target is not reached yet and is recorded as a known
- * gap with `it.fails`, which turns red the day it is met so the assertion can be made a plain `it`.
+ * targets hold and are enforced; the 85% right target is not reached yet (about 65% and 53%), so a floor
+ * of 50% guards against regressions until it is.
  */
 describe.each(['fresh', 'fresh2'])('the offline model on the knowledge %s set', (name) => {
   const fresh = loadKnowledgeCases(new URL(`../fixtures/eval/knowledge.${name}.json`, import.meta.url));
@@ -77,8 +77,8 @@ describe.each(['fresh', 'fresh2'])('the offline model on the knowledge %s set', 
     expect(percent(unanswerable.abstained, unanswerable.total)).toBeGreaterThanOrEqual(90);
   });
 
-  it.fails('answers at least 85% of answerable questions right (known gap)', async () => {
+  it('answers at least half of answerable questions right (a floor: the 85% target is not met yet)', async () => {
     const answerable = (await run()).answerable as Tally;
-    expect(percent(answerable.right, answerable.total)).toBeGreaterThanOrEqual(85);
+    expect(percent(answerable.right, answerable.total)).toBeGreaterThanOrEqual(50);
   });
 });
