@@ -288,6 +288,8 @@ export interface ModelResponse {
   sentiment?: number;
   /** The reply asks the customer a clarifying question instead of answering (an abstention). */
   clarifying?: boolean;
+  /** The reply admits not knowing and offers a person (an abstention; two in a row escalate). */
+  dontKnow?: boolean;
 }
 
 /** A language model. Throws `ModelUnavailableError` when it cannot answer after its retries. */
