@@ -12,12 +12,12 @@ import { handleCustomerMessage } from '../core/use-cases/handle-customer-message
 import { logger, maskConversationId } from '../shared/logging.ts';
 import { clock, settings, store } from '../wiring/base.ts';
 import { channel } from '../wiring/channel.ts';
-import { desk } from '../wiring/desk.ts';
 import { ledger } from '../wiring/ledger.ts';
 import { canary, knowledge, model } from '../wiring/model.ts';
 import { escalations } from '../wiring/queues.ts';
 
-const deps = { store, escalations, channel, desk, model, knowledge, settings, clock, canary, ledger };
+// No desk: the worker never calls Slack; thread posts are jobs on the escalations queue.
+const deps = { store, escalations, channel, model, knowledge, settings, clock, canary, ledger };
 const processor = new SqsFifoPartialProcessorAsync();
 
 async function processRecord(record: SQSRecord): Promise<void> {

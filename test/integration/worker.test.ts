@@ -28,7 +28,7 @@ import { freshQueues, freshTable } from '../helpers/aws.ts';
 
 let twilio: FakeTwilio;
 let slack: FakeSlack;
-let deps: WorkerDeps;
+let deps: WorkerDeps & { desk: SlackAgentDesk };
 let queues: Awaited<ReturnType<typeof freshQueues>>;
 
 beforeAll(async () => {
