@@ -7,7 +7,7 @@
  *    posted the card and failed before recording it (timeout, crash): look for the card at the desk first
  *    and adopt it if it is there. Only then post.
  * 4. Record where the card lives on the case with a conditional write (the case's version), then forward
- *    the customer messages that arrived after the transcript was read.
+ *    the customer messages that arrived after the transcript was read (under the thread's lease).
  * If the desk fails, the lease is released and the error rethrown, so the queue retries.
  * Remaining window: a desk without `findCase` (or a card the desk's search cannot see yet) can still be
  * posted twice after an ambiguous failure; Slack's history is read-after-write, so on Slack it cannot.
@@ -17,7 +17,7 @@ import type { Case, EscalationPacket } from '../model.ts';
 import type { AgentDesk, Clock, ConversationStore, DeskRef } from '../ports.ts';
 import { caseView } from './case-view.ts';
 import { updateCase } from './conversations.ts';
-import { catchUpThread } from './post-to-thread.ts';
+import { catchUpThread, THREAD_LEASE_SECONDS, threadLease } from './post-to-thread.ts';
 
 /** How long a delivery holds the right to post a card (longer than the notifier's timeout). */
 export const CARD_LEASE_SECONDS = 120;
@@ -33,7 +33,7 @@ export async function notifyEscalation(
   if (kase.slack) return 'already_posted';
   const lease = `card#${packet.caseId}`;
   if (!(await deps.store.claimOnce(lease, CARD_LEASE_SECONDS))) {
-    throw new RetryLaterError(`card for ${packet.caseId} is being posted by another delivery`, 10);
+    throw new RetryLaterError(`card for ${packet.caseId} is being posted by another delivery`, 3);
   }
   const view = await caseView(deps, kase);
   let ref: DeskRef | undefined;
@@ -59,6 +59,15 @@ export async function notifyEscalation(
   const recorded = await updateCase(deps.store, kase.caseId, (current) =>
     current.slack ? undefined : { slack: posted, transcriptUntil },
   );
-  await catchUpThread(deps, recorded as Case & { slack: DeskRef });
+  // Customer messages that arrived before the card was recorded (the worker queued no thread job for them).
+  // If a thread job holds the thread, it forwards them: they are older than the message of any such job.
+  const thread = threadLease(kase.caseId);
+  if (await deps.store.claimOnce(thread, THREAD_LEASE_SECONDS)) {
+    try {
+      await catchUpThread(deps, recorded as Case & { slack: DeskRef });
+    } finally {
+      await deps.store.releaseOnce(thread);
+    }
+  }
   return outcome;
 }
