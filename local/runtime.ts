@@ -296,6 +296,16 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         JSON.stringify({
           dynamoEndpoint,
           tableName,
+          // `npm run dlq` finds the dead-letter queues here.
+          sqs: {
+            endpoint: sqsEndpoint,
+            queues: Object.fromEntries(
+              Object.entries(queues).map(([name, pair]) => [
+                name,
+                { url: pair.url, dlqUrl: pair.dlqUrl, fifo: pair.design.fifo },
+              ]),
+            ),
+          },
           ...(slack.mode === 'emulated' ? { slack: { apiUrl: slack.apiUrl, botToken: slack.botToken } } : {}),
         }),
       );
