@@ -46,9 +46,9 @@ const intended: Record<HandlerName, string[]> = {
     ...query('table', 'gsi1'),
     'sqs:SendMessage events-queue',
   ],
-  // The turn: its own conversation's partition only, no index.
+  // The turn: its own conversation's partition only, no index. No Slack: thread posts are queued desk jobs.
   'conversation-worker': [
-    ...secrets('twilio', 'slack', 'anthropic'),
+    ...secrets('twilio', 'anthropic'),
     ...items('GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'),
     ...query('table'),
     ...consume('events-queue'),
@@ -60,6 +60,8 @@ const intended: Record<HandlerName, string[]> = {
     ...items('GetItem', 'PutItem', 'DeleteItem'),
     ...query('table'),
     ...consume('escalations-queue'),
+    // Backoff of a failed desk job (retried until Slack is back).
+    'sqs:ChangeMessageVisibility escalations-queue',
   ],
   // Lists open cases and idle conversations (gsi2); notices to customers and threads.
   'sla-sweeper': [
