@@ -41,7 +41,8 @@ const defaultIo: CliIo = {
   env: process.env,
 };
 
-interface Target {
+/** A table to work on (and the Slack that goes with it). */
+export interface Target {
   store: DynamoDbConversationStore;
   slack?: { token: string; apiUrl?: string };
   describe: string;
@@ -105,7 +106,8 @@ export async function runExport(argv: string[], io: CliIo = defaultIo): Promise<
   });
 }
 
-type Values = {
+/** Parsed options. */
+export type Values = {
   [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string;
 };
 
@@ -153,7 +155,7 @@ async function run(
 }
 
 /** The table (and Slack) to work on: explicit endpoint, a deployed stage, or the dev runtime's data. */
-async function connect(values: Values, io: CliIo): Promise<Target> {
+export async function connect(values: Values, io: CliIo): Promise<Target> {
   const envSlack = io.env.SLACK_BOT_TOKEN
     ? { token: io.env.SLACK_BOT_TOKEN, ...(io.env.SLACK_API_URL ? { apiUrl: io.env.SLACK_API_URL } : {}) }
     : undefined;

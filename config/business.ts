@@ -151,5 +151,16 @@ export default {
     timeoutMs: 10000,
     recentTurns: 8,
   },
+  // How much of knowledge/ goes into a prompt. A knowledge base of up to promptTokenBudget tokens
+  // (characters / 4) is sent whole in the cached part of every prompt. A larger one is searched for
+  // each customer message (with the one before it, for follow-ups), and only the best topK passages
+  // scoring at least minScore are sent, within the same budget; when none scores that high, the AI is
+  // told nothing matched and says it is not sure and offers a person. `npm run knowledge -- import`
+  // prints which case your knowledge base is in.
+  knowledge: {
+    promptTokenBudget: 6000,
+    topK: 5,
+    minScore: 8, // minisearch BM25 score; raise it to abstain more, lower it to retrieve more
+  },
   metrics: { reopenWindowHours: 24 },
 };

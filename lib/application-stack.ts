@@ -65,21 +65,25 @@ const access: Record<HandlerName, { secrets: Provider[]; table: TableGrant }> = 
     secrets: ['twilio', 'slack'],
     table: { items: ['GetItem', 'PutItem', 'UpdateItem'], query: [] },
   },
-  // Desk actions: getCaseByThread (gsi1), case/conversation/profile updates, send-to-customer
-  // (claimOnce/releaseOnce, appendMessage, recordProviderIds), case view (recentMessages), event dedupe.
+  // Desk actions: getCaseByThread (gsi1), the case + conversation transaction (Puts), profile and
+  // lifecycle Puts, case view and closing figures (recentMessages), event dedupe (claimOnce/releaseOnce),
+  // send-once and parked-command reads for Retry. Messages to customers are recorded on the events queue
+  // and sent by the worker: no Twilio secret, no UpdateItem.
   // The card's "Erase customer data": Query of the customer's partitions, BatchWriteItem deletes.
   'slack-events': {
-    secrets: ['slack', 'twilio'],
+    secrets: ['slack'],
     table: {
-      items: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'],
+      items: ['GetItem', 'PutItem', 'DeleteItem', 'BatchWriteItem'],
       query: ['table', 'gsi1'],
     },
   },
-  // Everything a turn does: conversation, messages, annotations, profile, escalation, replies. No Slack:
-  // thread posts are jobs for the notifier. No index: it only reads its own conversation's partition. No
-  // business API secret yet: it is granted with the first action that calls that API.
+  // Everything a turn does: conversation, messages, annotations, profile, escalation, replies; and the
+  // agents' desk commands (send-once keys settled with Puts, parked commands). Customer turns never call
+  // Slack (thread posts are jobs for the notifier); desk commands do, for their reactions and "Not sent"
+  // notices. No index: it only reads its own conversation's partition. No business API secret yet: it is
+  // granted with the first action that calls that API.
   'conversation-worker': {
-    secrets: ['twilio', 'anthropic'],
+    secrets: ['twilio', 'slack', 'anthropic'],
     table: { items: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], query: ['table'] },
   },
   // Card posting and thread jobs: claimOnce/releaseOnce, getCase/saveCase (the card's ts, a conditional
@@ -130,13 +134,14 @@ export class ApplicationStack extends Stack {
         escalations: 'reference',
       },
       'slack-events': {
-        description: 'POST /slack/events: Claim, Release, Resolve, Hand back, thread replies',
+        description: 'POST /slack/events: Claim, Release, Resolve, Hand back; records agent replies',
         timeout: Duration.seconds(10),
         events: 'send',
         escalations: 'reference',
       },
       'conversation-worker': {
-        description: 'conversation-events.fifo consumer: guardrails, model, replies, escalation',
+        description:
+          'conversation-events.fifo consumer: guardrails, model, replies, escalation, desk commands',
         timeout: Duration.seconds(conversationEvents.design.consumerTimeoutSeconds),
         // Model calls and knowledge search are CPU-bound between awaits; more memory is more CPU on Lambda.
         memorySize: 1024,

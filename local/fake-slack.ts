@@ -353,6 +353,18 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
         else message.reactions.push({ name, users: [botUserId] });
         return ok();
       }
+      case 'reactions.remove': {
+        const name = str('name');
+        const ts = str('timestamp');
+        const message = ts ? messages.get(ts) : undefined;
+        if (!name) return fail('invalid_name');
+        if (!message || message.channel !== str('channel')) return fail('message_not_found');
+        const reaction = message.reactions.find((r) => r.name === name);
+        if (!reaction?.users.includes(botUserId)) return fail('no_reaction');
+        reaction.users = reaction.users.filter((user) => user !== botUserId);
+        if (reaction.users.length === 0) message.reactions = message.reactions.filter((r) => r !== reaction);
+        return ok();
+      }
       case 'views.open': {
         const triggerId = str('trigger_id');
         const view = args.view;

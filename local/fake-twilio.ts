@@ -1,7 +1,8 @@
 /**
  * A loopback fake of the Twilio Messages REST API, speaking Twilio's wire format, for `npm run dev`,
  * the playground and the tests. It records every created message, can script errors
- * (`failNext(21610)`, `failNext(429)`, `failNext(500, 500, Infinity)`), and posts signed status
+ * (`failNext(21610)`, `failNext(429)`, `failNext(500, 500, Infinity)`) and lost responses
+ * (`answerLateNext(2000)`: the message goes, the answer comes too late), and posts signed status
  * callbacks (`sent`, then `delivered` — or a scripted failure) to the message's StatusCallback URL.
  */
 import { randomBytes } from 'node:crypto';
@@ -58,6 +59,11 @@ export interface FakeTwilio {
    * status and Twilio code 20000 + code (429 → 20429); others default to HTTP 400.
    */
   failNext(code: number, httpStatus?: number, times?: number): void;
+  /**
+   * The next `times` creates are accepted (the message exists and is delivered) but answered only after
+   * `delayMs`: a client with a shorter timeout sees no answer although the message went (a lost response).
+   */
+  answerLateNext(delayMs: number, times?: number): void;
   /** The next `times` accepted messages end in `status` with `ErrorCode` instead of `delivered`. */
   failDeliveryNext(errorCode: number, status?: 'failed' | 'undelivered', times?: number): void;
   /** Called for every created message; returns an unsubscribe function. */
@@ -99,6 +105,7 @@ export async function startFakeTwilio(options: FakeTwilioOptions): Promise<FakeT
   const listeners = new Set<(message: FakeTwilioMessage) => void>();
   let failures: { code: number; httpStatus: number; times: number }[] = [];
   let deliveryFailures: { errorCode: number; status: 'failed' | 'undelivered'; times: number }[] = [];
+  let lateAnswers: { delayMs: number; times: number }[] = [];
   const timers = new Set<NodeJS.Timeout>();
   let stopped = false;
   const base = `/2010-04-01/Accounts/${accountSid}`;
@@ -233,7 +240,17 @@ export async function startFakeTwilio(options: FakeTwilioOptions): Promise<FakeT
     };
     messages.push(message);
     record(201);
-    send(res, 201, resource(message, 'queued'));
+    const late = lateAnswers[0];
+    if (late) {
+      if (--late.times <= 0) lateAnswers.shift();
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        if (!res.destroyed) send(res, 201, resource(message, 'queued'));
+      }, late.delayMs);
+      timers.add(timer);
+    } else {
+      send(res, 201, resource(message, 'queued'));
+    }
     for (const listener of listeners) listener(message);
     scheduleCallbacks(message);
   };
@@ -273,6 +290,9 @@ export async function startFakeTwilio(options: FakeTwilioOptions): Promise<FakeT
       const status = httpStatus ?? (code >= 100 && code < 600 ? code : 400);
       failures.push({ code, httpStatus: status, times });
     },
+    answerLateNext(delayMs, times = 1) {
+      lateAnswers.push({ delayMs, times });
+    },
     failDeliveryNext(errorCode, status = 'undelivered', times = 1) {
       deliveryFailures.push({ errorCode, status, times });
     },
@@ -304,6 +324,7 @@ export async function startFakeTwilio(options: FakeTwilioOptions): Promise<FakeT
       callbacks.length = 0;
       failures = [];
       deliveryFailures = [];
+      lateAnswers = [];
     },
     async stop() {
       stopped = true;

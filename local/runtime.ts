@@ -106,6 +106,11 @@ export interface LocalRuntimeOptions {
   log?: (line: string) => void;
   /** Period of the SLA sweep, 0 to disable. @default 60000 */
   sweepIntervalMs?: number;
+  /**
+   * Visibility timeout the queue consumers receive with, instead of the queues' own (180 s and 90 s): a
+   * failed record comes back after this many seconds (fault tests). @default the queue's
+   */
+  consumerVisibilityTimeoutSeconds?: number;
   /** Plain routes (the playground) served before the 404. */
   fallback?: FallbackHandler;
   /**
@@ -456,6 +461,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
           fifo: pair.design.fifo,
           functionName: `tandem-${name}`,
           timeoutSeconds: pair.design.consumerTimeoutSeconds,
+          ...(options.consumerVisibilityTimeoutSeconds
+            ? { visibilityTimeoutSeconds: options.consumerVisibilityTimeoutSeconds }
+            : {}),
           onBatch: (batch) => {
             const failed = batch.error
               ? `  ✗ threw: ${message(batch.error)} (batch left on the queue)`

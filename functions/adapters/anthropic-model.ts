@@ -2,8 +2,9 @@
  * Claude through the Messages API (`@anthropic-ai/sdk`). The request/response mapping and the retry
  * loop live in `MessagesApiModel`, shared with `BedrockModel`: only the client differs.
  * The stable system prefix carries `cache_control`, so tools, persona, policies and the knowledge base
- * are billed once per cache lifetime. System blocks carry only the business's own text (the prefix and,
- * on a regeneration, our correction); the customer data is inside the user turns (see `core/prompt.ts`).
+ * are billed once per cache lifetime. System blocks carry only the business's own text (the prefix,
+ * the passages retrieved for this turn when the knowledge base is too large for the prefix, and, on a
+ * regeneration, our correction); the customer data is inside the user turns (see `core/prompt.ts`).
  */
 import Anthropic, { APIConnectionError, APIError } from '@anthropic-ai/sdk';
 import type {
@@ -103,17 +104,21 @@ export interface RetryOptions {
 }
 
 /**
- * Maps our model request to Messages API parameters: the system prefix cached, our correction (if
- * any) as a second system block, the turns (which carry all customer data) as messages.
+ * Maps our model request to Messages API parameters: the system prefix cached, then uncached system
+ * blocks for this turn's retrieved passages and our correction (each only when there is one), the
+ * turns (which carry all customer data) as messages.
  */
 export function toMessagesParams(request: ModelRequest, model: string): MessageCreateParamsNonStreaming {
+  const reference = request.reference?.trim();
   const correction = request.correction?.trim();
   return {
     model,
     max_tokens: request.maxTokens,
     system: [
+      // The cache breakpoint: everything up to here (tools, then this block) is the cached prefix.
       { type: 'text', text: request.system, cache_control: { type: 'ephemeral' } },
-      // An empty text block is rejected by the API, so the correction is sent only when there is one.
+      // An empty text block is rejected by the API, so each block is sent only when there is one.
+      ...(reference ? [{ type: 'text' as const, text: reference }] : []),
       ...(correction ? [{ type: 'text' as const, text: correction }] : []),
     ],
     tools: modelTools(request.factKeys),

@@ -22,6 +22,7 @@ import type {
   Conversation,
   CustomerProfile,
   DeliveryStatus,
+  DeskCommandEvent,
   LifecycleEvent,
   Message,
 } from '#core/model.ts';
@@ -32,6 +33,7 @@ import type {
   CustomerDataStore,
   ErasureAudit,
   ErasureCounts,
+  OnceOutcome,
 } from '#core/ports.ts';
 
 type Item = Record<string, unknown>;
@@ -86,6 +88,10 @@ const keys = {
   case: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'CASE' }),
   profile: (customerAddress: string) => ({ pk: `PROFILE#${customerAddress}`, sk: 'PROFILE' }),
   once: (key: string) => ({ pk: `ONCE#${key}`, sk: 'ONCE' }),
+  parked: (conversationId: string, commandId: string) => ({
+    pk: `CONV#${conversationId}`,
+    sk: `DESKCMD#${commandId}`,
+  }),
   /** The customer index: one item per conversation and case of a customer, for export and erase. */
   customer: (customerAddress: string, sk: string) => ({ pk: `CUSTOMER#${customerAddress}`, sk }),
 };
@@ -234,7 +240,7 @@ export class DynamoDbConversationStore implements ConversationStore, CustomerDat
     return (result.Items ?? []).map((item) => strip<Message>(item)).reverse();
   }
 
-  async recordProviderIds(message: Message, providerIds: string[]): Promise<void> {
+  async recordProviderIds(message: Message, providerIds: string[]): Promise<Message | undefined> {
     const messageKey = keys.message(message.conversationId, messageSortKey(message));
     const all = [...new Set([...(message.providerIds ?? []), ...providerIds])];
     try {
@@ -281,7 +287,7 @@ export class DynamoDbConversationStore implements ConversationStore, CustomerDat
     const highest = pending
       .filter((entry) => entry !== undefined)
       .sort((a, b) => STATUS_RANK[b.status] - STATUS_RANK[a.status])[0];
-    if (highest) await this.applyStatus(messageKey, highest.status, highest.errorCode);
+    return highest ? this.applyStatus(messageKey, highest.status, highest.errorCode) : undefined;
   }
 
   async updateDeliveryStatus(
@@ -351,6 +357,30 @@ export class DynamoDbConversationStore implements ConversationStore, CustomerDat
       { ':expected': kase.version - 1 },
       `case ${kase.caseId} is not at version ${kase.version - 1}`,
     );
+  }
+
+  async saveCaseAndConversation(kase: Case, conversation: Conversation): Promise<void> {
+    const expiresAt = this.expiresAt();
+    const versioned = (item: Item, expected: number) => ({
+      Put: {
+        TableName: this.tableName,
+        Item: item,
+        ConditionExpression: '#version = :expected',
+        ExpressionAttributeNames: { '#version': 'version' },
+        ExpressionAttributeValues: { ':expected': expected },
+      },
+    });
+    try {
+      await this.transactWrite([
+        versioned({ ...caseItem(kase), expiresAt }, kase.version - 1),
+        versioned({ ...conversationItem(conversation), expiresAt }, conversation.version - 1),
+      ]);
+    } catch (error) {
+      if (isConditionalFailure(error)) {
+        throw new ConflictError(`case ${kase.caseId} or its conversation changed since it was read`);
+      }
+      throw error;
+    }
   }
 
   async getCaseByThread(channel: string, ts: string): Promise<Case | undefined> {
@@ -431,8 +461,74 @@ export class DynamoDbConversationStore implements ConversationStore, CustomerDat
     }
   }
 
-  async releaseOnce(key: string): Promise<void> {
-    await this.documentClient.send(new DeleteCommand({ TableName: this.tableName, Key: keys.once(key) }));
+  async releaseOnce(key: string, options: { unlessSent?: boolean } = {}): Promise<void> {
+    try {
+      await this.documentClient.send(
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: keys.once(key),
+          ...(options.unlessSent
+            ? {
+                ConditionExpression: 'attribute_not_exists(#state) OR #state <> :sent',
+                ExpressionAttributeNames: { '#state': 'state' },
+                ExpressionAttributeValues: { ':sent': 'sent' },
+              }
+            : {}),
+        }),
+      );
+    } catch (error) {
+      if (!isConditionalFailure(error)) throw error;
+    }
+  }
+
+  async settleOnce(key: string, outcome: OnceOutcome, ttlSeconds: number): Promise<void> {
+    await this.documentClient.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: {
+          ...clean(outcome),
+          ...keys.once(key),
+          itemType: 'once',
+          expiresAt:
+            this.epochSeconds() + Math.min(Math.max(1, Math.ceil(ttlSeconds)), this.retentionSeconds),
+        },
+      }),
+    );
+  }
+
+  async getOnce(key: string): Promise<OnceOutcome | { state: 'claimed' } | undefined> {
+    const item = await this.getRaw(keys.once(key));
+    if (!item || Number(item['expiresAt']) <= this.epochSeconds()) return undefined;
+    if (item['state'] === 'sent') {
+      return { state: 'sent', providerIds: (item['providerIds'] as string[] | undefined) ?? [] };
+    }
+    if (item['state'] === 'unknown') return { state: 'unknown', reason: String(item['reason'] ?? '') };
+    return { state: 'claimed' };
+  }
+
+  // ── Parked desk commands ─────────────────────────────────────────────────────────────────────
+
+  async parkDeskCommand(command: DeskCommandEvent): Promise<void> {
+    // In the conversation's partition, so an erase of the customer takes it with the rest.
+    await this.documentClient.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: {
+          command: redactAtRestDeep(clean(command)),
+          ...keys.parked(command.conversationId, command.commandId),
+          itemType: 'desk-command',
+          expiresAt: this.expiresAt(),
+        },
+      }),
+    );
+  }
+
+  async getParkedDeskCommand(
+    conversationId: string,
+    commandId: string,
+  ): Promise<DeskCommandEvent | undefined> {
+    const item = await this.getRaw(keys.parked(conversationId, commandId));
+    return item?.['command'] as DeskCommandEvent | undefined;
   }
 
   // ── Lifecycle ────────────────────────────────────────────────────────────────────────────────

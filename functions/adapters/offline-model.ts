@@ -1,16 +1,23 @@
 /**
- * The embedded model used when no API key is set: retrieval over the knowledge base, no network.
+ * The embedded model used when no API key is set: answers from the knowledge base, no network.
  * Deterministic (same request, same answer), so tests and demos can rely on it. Greetings, thanks
- * and small talk get a friendly reply; a question the knowledge base answers gets the most relevant
- * sentences of the best passage; anything else offers a person and asks to escalate.
+ * and small talk get a friendly reply; a question a passage really answers gets that passage's
+ * answering sentences (`core/knowledge-answer.ts`), in English or after a short Spanish lead-in;
+ * two passages that answer equally well get a clarifying question (flagged `clarifying`); anything
+ * else gets an honest "not sure" and a request to escalate to a person (`out_of_scope`).
  */
+
 import { type KnowledgeBase, searchTerms } from '#core/knowledge.ts';
+import { type AnswerDecision, KnowledgeAnswerer } from '#core/knowledge-answer.ts';
 import type { LanguageModel, ModelRequest, ModelResponse, ToolCall } from '#core/ports.ts';
 import { estimateTokens, latestCustomerText, requestTokens } from '#core/prompt.ts';
 
 /** Options of the offline model. */
 export interface OfflineModelOptions {
-  /** Minimum minisearch score for a passage to count as an answer. @default 8 */
+  /**
+   * Minimum share (0..1) of the question's key-term weight the answering passage must cover; above 1
+   * nothing is ever answered from the knowledge base. @default 0.8
+   */
   minScore?: number;
   /** Brand named in greetings. @default 'our shop' */
   brand?: string;
@@ -34,46 +41,67 @@ function isSmallTalk(text: string): boolean {
   return terms === 0 || (terms === 1 && !text.includes('?'));
 }
 
-/** Splits a passage into sentences (keeps decimals like $6.95 and "a.m." intact). */
-function sentences(text: string): string[] {
-  return text
-    .replace(/\s+/g, ' ')
-    .split(/(?<=[.!?])\s+(?=[A-Z0-9"“(])/)
-    .map((s) => s.trim())
-    .filter(Boolean);
+/** The two titles a clarifying question of ours offered, if `text` is one. */
+function clarifiedOptions(text: string): string[] | undefined {
+  const english = /do you mean "([^"]+)" or "([^"]+)"\?$/.exec(text);
+  const spanish = /¿te refieres a «([^»]+)» o a «([^»]+)»\?$/.exec(text);
+  const match = english ?? spanish;
+  return match ? [match[1] as string, match[2] as string] : undefined;
 }
+
+/** One reply of the offline model, before usage is counted. */
+interface OfflineReply {
+  text: string;
+  toolCalls: ToolCall[];
+  passages: string[];
+  clarifying?: boolean;
+}
+
+/** What the model says when it answers, asks, or does not know, per language. */
+const WORDING = {
+  en: {
+    lead: '',
+    clarify: (a: string, b: string) =>
+      `Just to be sure I answer the right question: do you mean "${a}" or "${b}"?`,
+    unsure: "I'm not sure about that one, so I'm bringing in a member of our team who can help.",
+  },
+  es: {
+    lead: 'Esto es lo que dice nuestra información (en inglés): ',
+    clarify: (a: string, b: string) => `Para responderte bien: ¿te refieres a «${a}» o a «${b}»?`,
+    unsure: 'No estoy seguro de eso, así que le paso tu consulta a una persona de nuestro equipo.',
+  },
+} as const;
 
 /** Deterministic retrieval-based responder implementing the `LanguageModel` port. */
 export class OfflineModel implements LanguageModel {
   readonly name = 'offline';
-  private readonly minScore: number;
   private readonly brand: string;
-  private readonly maxSentences: number;
+  private readonly answerer: KnowledgeAnswerer;
 
   /** `knowledge` is what it answers from. */
-  constructor(
-    private readonly knowledge: KnowledgeBase,
-    options: OfflineModelOptions = {},
-  ) {
-    this.minScore = options.minScore ?? 8;
+  constructor(knowledge: KnowledgeBase, options: OfflineModelOptions = {}) {
     this.brand = options.brand ?? 'our shop';
-    this.maxSentences = options.maxSentences ?? 2;
+    this.answerer = new KnowledgeAnswerer(knowledge, {
+      ...(options.minScore !== undefined ? { minCoverage: options.minScore } : {}),
+      ...(options.maxSentences !== undefined ? { maxSentences: options.maxSentences } : {}),
+    });
   }
 
   /** Answers the last user turn. Never throws for content; never calls the network. */
   async respond(request: ModelRequest): Promise<ModelResponse> {
     // The newest customer message is the question; the customer data block is not read.
     const latest = latestCustomerText(request);
-    const answer = this.answer(latest);
+    const answer = this.afterClarifying(request, latest) ?? this.answer(latest);
     return {
       text: answer.text,
       toolCalls: answer.toolCalls,
       ...(answer.passages.length ? { passages: answer.passages } : {}),
+      ...(answer.clarifying ? { clarifying: true } : {}),
       usage: { inputTokens: requestTokens(request), outputTokens: estimateTokens(answer.text) },
     };
   }
 
-  private answer(text: string): { text: string; toolCalls: ToolCall[]; passages: string[] } {
+  private answer(text: string): OfflineReply {
     const none = { toolCalls: [] as ToolCall[], passages: [] as string[] };
     if (isSmallTalk(text)) {
       if (THANKS.test(text))
@@ -91,43 +119,44 @@ export class OfflineModel implements LanguageModel {
         return { ...none, text: `Hi! I'm the ${this.brand} assistant. How can I help you today?` };
     }
 
-    const [best] = this.knowledge.search(text, 1);
-    if (best && best.score >= this.minScore) {
-      return { toolCalls: [], passages: [best.passage.id], text: this.quote(best.passage.text, text) };
+    return this.reply(this.answerer.answer(text), text);
+  }
+
+  /**
+   * When our previous turn asked which of two topics was meant, the customer's reply picks one: the
+   * earlier question is answered from it. `undefined` when that is not the case or the reply picks
+   * neither (it is then read as a new question).
+   */
+  private afterClarifying(request: ModelRequest, latest: string): OfflineReply | undefined {
+    const turns = request.turns;
+    const last = turns.length - 1;
+    const asked = turns[last - 1];
+    if (turns[last]?.role !== 'user' || asked?.role !== 'assistant' || last < 2) return undefined;
+    const options = clarifiedOptions(asked.content);
+    if (!options) return undefined;
+    const question = latestCustomerText({ turns: turns.slice(0, last - 1) });
+    const decision = this.answerer.answerAfterClarifying(question, options, latest);
+    return decision.kind === 'answer' ? this.reply(decision, question) : undefined;
+  }
+
+  /** The reply for what the knowledge base says. */
+  private reply(decision: AnswerDecision, question: string): OfflineReply {
+    const wording = WORDING[decision.language];
+    if (decision.kind === 'answer') {
+      const text = `${wording.lead}${decision.sentences.join(' ')}`;
+      return { text, toolCalls: [], passages: [decision.passage.id] };
     }
-    const summary = `Customer asked something the knowledge base does not cover: "${text.slice(0, 200)}"`;
+    if (decision.kind === 'clarify') {
+      const [a, b] = decision.options.map((passage) => passage.title);
+      return { text: wording.clarify(a ?? '', b ?? ''), toolCalls: [], passages: [], clarifying: true };
+    }
+    const summary = `Customer asked something the knowledge base does not cover: "${question.slice(0, 200)}"`;
     return {
       passages: [],
-      text: "I'm not sure about that one, so I'm bringing in a member of our team who can help.",
+      text: wording.unsure,
       toolCalls: [
         { name: 'escalate_to_human', input: { reason_code: 'out_of_scope', priority: 'normal', summary } },
       ],
     };
-  }
-
-  /** The passage's sentences that share the most terms with the question, in passage order. */
-  private quote(passageText: string, question: string): string {
-    const wanted = new Set(searchTerms(question));
-    const all = sentences(passageText);
-    const scored = all.map((sentence, index) => {
-      const terms = searchTerms(sentence);
-      const hits = terms.filter(
-        (term) => wanted.has(term) || [...wanted].some((w) => w.length >= 4 && term.startsWith(w)),
-      );
-      return { index, score: new Set(hits).size };
-    });
-    const picked = scored
-      .filter((s) => s.score > 0)
-      .sort((a, b) => b.score - a.score || a.index - b.index)
-      .slice(0, this.maxSentences)
-      .map((s) => s.index);
-    if (picked.length === 0) picked.push(0);
-    // One matching sentence alone often lacks the detail that follows it ("… It costs $24.95").
-    const next = (picked[0] as number) + 1;
-    if (picked.length < this.maxSentences && next < all.length) picked.push(next);
-    return picked
-      .sort((a, b) => a - b)
-      .map((index) => all[index] as string)
-      .join(' ');
   }
 }

@@ -280,6 +280,16 @@ export class SlackAgentDesk implements AgentDesk {
       throw error;
     }
   }
+
+  /** Removes the bot's reaction; one that is not there is fine (retries of the same effect). */
+  async removeReaction(channel: string, ts: string, name: string): Promise<void> {
+    try {
+      await this.client.reactions.remove({ channel, timestamp: ts, name: name.replace(/^:|:$/g, '') });
+    } catch (error) {
+      if (errorCode(error) === 'no_reaction') return;
+      throw error;
+    }
+  }
 }
 
 /** The `Retry-After` seconds of a rejected rate-limited call, else undefined. */

@@ -23,7 +23,9 @@
  * Desk channel and agent allowlist are the core's policy (`core/desk-access.ts`), applied by the commands.
  *
  * Ack: every listener calls `ack()` first. `AwsLambdaReceiver` still answers Slack only after the
- * listener returns (a Lambda cannot keep working after its response), so commands must stay quick.
+ * listener returns (a Lambda cannot keep working after its response), so commands must stay quick: they
+ * decide and record; what reaches the customer is a durable command carried out by the worker. A thread
+ * reply that could not be recorded answers 500, so that Slack retries the event.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import {
@@ -60,6 +62,8 @@ export interface SlackAppOptions {
   commands: DeskCommands;
   /** Claims a one-time key; `true` the first time it is seen. Backed by the store's `claimOnce`. */
   dedupe: (key: string) => Promise<boolean>;
+  /** Releases a key `dedupe` claimed, so that Slack's retry of a request that failed is handled. */
+  forget?: (key: string) => Promise<void>;
   /** The bot's user id; with it (and `botId`), no `auth.test` call is made. */
   botUserId?: string;
   botId?: string;
@@ -184,7 +188,7 @@ const HUMAN_SUBTYPES = new Set([undefined, 'file_share', 'thread_broadcast']);
 
 /** Every action_id the app answers. */
 const ACTION_PATTERN =
-  /^tandem_(claim|release|resolve|handback|send_suggestion|erase_customer|feedback_(needed|accurate)_(yes|no))$/;
+  /^tandem_(claim|release|resolve|handback|send_suggestion|retry_command|erase_customer|feedback_(needed|accurate)_(yes|no))$/;
 
 /** Builds the Bolt app and its Lambda handler. */
 export function createSlackApp(options: SlackAppOptions): { app: App; handler: SlackEventsHandler } {
@@ -319,18 +323,25 @@ export function createSlackApp(options: SlackAppOptions): { app: App; handler: S
     const botUserId = options.botUserId ?? context.botUserId;
     if (message.user === botUserId) return;
     if (!message.thread_ts || message.thread_ts === message.ts) return;
-    if (!(await dedupe(`slack-event#${body.event_id}`))) {
+    const key = `slack-event#${body.event_id}`;
+    if (!(await dedupe(key))) {
       logger.info(`dropped a repeated Slack event ${body.event_id}`);
       return;
     }
-    await run('threadReply', () =>
-      commands.threadReply({
+    try {
+      await commands.threadReply({
         ref: { channel: message.channel, ts: message.thread_ts! },
         messageTs: message.ts,
         agent: { id: message.user! },
         text: message.text ?? '',
-      }),
-    );
+      });
+    } catch (error) {
+      // The reply may not be recorded: answer 500 so that Slack sends the event again, and let that retry
+      // through (recording is idempotent: the queue deduplicates on the reply's ts).
+      logger.error('desk command threadReply failed; Slack will retry the event', describe(error));
+      await options.forget?.(key).catch(() => undefined);
+      throw error;
+    }
   });
 
   app.action<BlockAction>(ACTION_PATTERN, async ({ ack, body, action, client }) => {
@@ -371,6 +382,11 @@ export function createSlackApp(options: SlackAppOptions): { app: App; handler: S
         const suggestionId = value.suggestionId;
         if (!suggestionId) return;
         return run('sendSuggestion', () => commands.sendSuggestion({ caseId, suggestionId, agent, ref }));
+      }
+      case ACTION_IDS.retryCommand: {
+        const commandId = value.commandId;
+        if (!commandId) return;
+        return run('retry', () => commands.retry({ caseId, commandId, agent, ref, actionTs: act.action_ts }));
       }
       case ACTION_IDS.eraseCustomer:
         return run('eraseCustomer', () => commands.eraseCustomer({ caseId, agent, ref }));

@@ -45,6 +45,7 @@ export const ACTION_IDS = {
   feedbackAccurateYes: 'tandem_feedback_accurate_yes',
   feedbackAccurateNo: 'tandem_feedback_accurate_no',
   eraseCustomer: 'tandem_erase_customer',
+  retryCommand: 'tandem_retry_command',
 } as const;
 
 /** callback_id of the hand-back modal, and the block/action ids of its instruction input. */
@@ -67,6 +68,8 @@ export interface ActionValue {
   outcome?: Outcome;
   /** The thread root, when the element lives in a message whose thread Slack does not report (ephemerals). */
   thread?: string;
+  /** The desk command a Retry button carries out again. */
+  commandId?: string;
 }
 
 /** Escapes Slack mrkdwn control characters so the text renders literally (no mentions, no links). */
@@ -106,7 +109,11 @@ export function maskNumber(address: string): string {
 
 /** Encodes an element value: the bare caseId when that is all, JSON otherwise. */
 export function encodeActionValue(value: ActionValue): string {
-  const extra = value.suggestionId !== undefined || value.outcome !== undefined || value.thread !== undefined;
+  const extra =
+    value.suggestionId !== undefined ||
+    value.outcome !== undefined ||
+    value.thread !== undefined ||
+    value.commandId !== undefined;
   return extra ? JSON.stringify(value) : value.caseId;
 }
 
@@ -556,6 +563,14 @@ export function renderDeskActions(actions: DeskAction[], ref?: DeskRef): Actions
         '🙋 Claim',
         ACTION_IDS.claim,
         encodeActionValue({ caseId: action.caseId, thread: ref?.ts }),
+        'primary',
+      );
+    }
+    if (action.kind === 'retry') {
+      return button(
+        '🔁 Retry',
+        ACTION_IDS.retryCommand,
+        encodeActionValue({ caseId: action.caseId, commandId: action.commandId, thread: ref?.ts }),
         'primary',
       );
     }

@@ -5,7 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import type { ConversationEvent } from '#core/model.ts';
+import { redactAtRestDeep } from '#core/guardrails/pii-at-rest.ts';
+import type { ConversationQueueEvent } from '#core/model.ts';
 import type { EventQueue } from '#core/ports.ts';
 
 /** SQS allows 1–128 characters of printable ASCII (letters, digits, punctuation) in group and dedupe ids. */
@@ -37,12 +38,17 @@ export class SqsEventQueue implements EventQueue {
     private readonly queueUrl: string,
   ) {}
 
-  /** Sends the event; a second publish of the same `eventId` within 5 minutes is dropped by SQS. */
-  async publish(event: ConversationEvent): Promise<void> {
+  /**
+   * Sends the event; a second publish of the same `eventId` within 5 minutes is dropped by SQS. A desk
+   * command's text passes the same at-rest redaction as the table (no card number, SSN or IBAN is written
+   * to the queue or its DLQ), so the customer gets the text the transcript keeps.
+   */
+  async publish(event: ConversationQueueEvent): Promise<void> {
+    const body = event.type === 'desk_command' ? redactAtRestDeep(event) : event;
     await this.client.send(
       new SendMessageCommand({
         QueueUrl: this.queueUrl,
-        MessageBody: sqsJsonBody(event),
+        MessageBody: sqsJsonBody(body),
         // Hashing keeps the mapping deterministic, so ordering and dedupe still hold for odd ids.
         MessageGroupId: sqsSafeId(event.conversationId),
         MessageDeduplicationId: sqsSafeId(event.eventId),

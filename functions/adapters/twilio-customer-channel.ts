@@ -84,11 +84,13 @@ export class TwilioCustomerChannel implements CustomerChannel {
         const failure = classify(error);
         // Not a Twilio answer nor a network failure: a bug, surfaced as is.
         if (!failure) throw error;
-        if (failure.kind !== 'transient' || attempt >= maxAttempts) {
+        // A request that may have created the message is never repeated here: that could send it twice.
+        if (failure.kind !== 'transient' || failure.maybeSent || attempt >= maxAttempts) {
           throw new ChannelError(
             failure.kind,
             `twilio send failed${failure.kind === 'transient' ? ` after ${attempt} attempts` : ''}: ${failure.detail}`,
             failure.code,
+            failure.maybeSent,
           );
         }
         // Exponential backoff with jitter, capped so a Lambda invocation stays within its timeout.
@@ -140,25 +142,45 @@ async function createClient(options: {
   });
 }
 
+/** Network failures before the request reached Twilio: the message surely was not created. */
+const NOT_SENT_NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+]);
+
+/**
+ * What a failed create means. Twilio answering with an error (4xx, 429, 5xx with its error body) did not
+ * create the message; a gateway timeout (504) or a request that got no answer (timeout, reset) may have.
+ */
 function classify(
   error: unknown,
-): { kind: ChannelFailure; code?: number | string; detail: string } | undefined {
+): { kind: ChannelFailure; code?: number | string; detail: string; maybeSent: boolean } | undefined {
   const e = (error ?? {}) as { status?: unknown; code?: unknown; message?: unknown; isAxiosError?: unknown };
   const message = typeof e.message === 'string' ? e.message : String(error);
   const code = typeof e.code === 'number' ? e.code : undefined;
   const final = code !== undefined ? FINAL_CODES[code] : undefined;
-  if (final) return { kind: final, code, detail: `${code} ${message}` };
+  if (final) return { kind: final, code, detail: `${code} ${message}`, maybeSent: false };
   if (typeof e.status === 'number') {
     const status = e.status;
     const kind: ChannelFailure = status === 429 || status >= 500 ? 'transient' : 'rejected';
-    return { kind, code: code ?? status, detail: `HTTP ${status}${code ? ` (${code})` : ''} ${message}` };
+    return {
+      kind,
+      code: code ?? status,
+      detail: `HTTP ${status}${code ? ` (${code})` : ''} ${message}`,
+      maybeSent: status === 504,
+    };
   }
   // No HTTP status: the request never got an answer (refused, reset, timeout).
   if (e.isAxiosError !== true && typeof e.code !== 'string') return undefined;
+  const networkCode = typeof e.code === 'string' ? e.code : undefined;
   return {
     kind: 'transient',
-    ...(typeof e.code === 'string' ? { code: e.code } : {}),
+    ...(networkCode ? { code: networkCode } : {}),
     detail: message,
+    maybeSent: !(networkCode && NOT_SENT_NETWORK_CODES.has(networkCode)),
   };
 }
 

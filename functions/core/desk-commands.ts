@@ -17,11 +17,23 @@ export interface DeskCommands {
   handBack(input: { caseId: string; agent: Agent; instruction?: string; ref: DeskRef }): Promise<void>;
   /**
    * A human message in a case thread (`ref.ts` is the thread root, `messageTs` the reply itself).
-   * The owner's reply goes to the customer; a note prefix keeps it internal; others get an ephemeral.
+   * The owner's reply is recorded for the worker, which sends it to the customer (⏳, then ✓ or "Not sent");
+   * a note prefix keeps it internal; others get an ephemeral.
    */
   threadReply(input: { ref: DeskRef; messageTs: string; agent: Agent; text: string }): Promise<void>;
   /** Send the AI's suggested reply as the owner. */
   sendSuggestion(input: { caseId: string; suggestionId: string; agent: Agent; ref: DeskRef }): Promise<void>;
+  /**
+   * Carry out again a desk command the thread reported as not sent (owner only; the closing message: the
+   * agent who resolved). `actionTs` identifies the click, so each Retry is recorded once.
+   */
+  retry(input: {
+    caseId: string;
+    commandId: string;
+    agent: Agent;
+    ref: DeskRef;
+    actionTs: string;
+  }): Promise<void>;
   /** Erase everything held about the case's customer (owner only, after a confirmation dialog). */
   eraseCustomer(input: { caseId: string; agent: Agent; ref: DeskRef }): Promise<void>;
   /** Answer one of the post-resolution questions. */

@@ -46,6 +46,11 @@ export class ChannelError extends TandemError {
     readonly kind: ChannelFailure,
     message: string,
     readonly providerCode?: string | number,
+    /**
+     * True when the provider may have accepted the message although the call failed (a timeout or a
+     * connection reset after the request went out): resending could reach the customer twice.
+     */
+    readonly maybeSent = false,
   ) {
     super(message);
   }

@@ -1,6 +1,7 @@
 /**
  * The knowledge base: markdown chunked by `## ` heading into passages, searched with minisearch
- * (BM25 with prefix and fuzzy matching, titles boosted) and rendered whole into the system prompt.
+ * (BM25 with prefix and fuzzy matching, titles boosted) and rendered into the prompt (whole, or the
+ * passages `knowledge-selection.ts` picks when it is over the prompt budget).
  * Pure: the loader in `adapters/knowledge-loader.ts` reads the files.
  */
 import MiniSearch from 'minisearch';
@@ -17,6 +18,8 @@ export interface Passage {
   file: string;
   /** The file's `# ` title, when it has one (e.g. `Shipping`). */
   doc?: string;
+  /** Where the passage comes from (a help-centre URL), from a `Source: <url>` line; the model may cite it. */
+  source?: string;
 }
 
 /** A search hit; `score` is minisearch's BM25 score (higher is better, unbounded). */
@@ -35,9 +38,14 @@ export function slugify(heading: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
+/** A `Source: <url>` line (angle brackets optional): the passage's citation. */
+const SOURCE_LINE = /^Source:\s*<?(https?:\/\/[^\s>]+)>?\s*$/i;
+
 /**
  * Splits one markdown file into passages, one per `## ` heading. Text before the first `## `
  * (other than the `# ` title) becomes an `overview` passage; `###` and deeper stay in their passage.
+ * A `Source: <url>` line before any text of the file applies to all its passages; one at the top
+ * of a `## ` section applies to that passage. Neither is part of the passage text.
  */
 export function chunkMarkdown(source: string, file: string): Passage[] {
   const stem = file.replace(/\\/g, '/').replace(/\.md$/i, '');
@@ -46,6 +54,9 @@ export function chunkMarkdown(source: string, file: string): Passage[] {
   let doc: string | undefined;
   let title = 'Overview';
   let lines: string[] = [];
+  let fileSource: string | undefined;
+  let sectionSource: string | undefined;
+  let inSection = false;
 
   const flush = (): void => {
     const text = lines.join('\n').trim();
@@ -56,7 +67,15 @@ export function chunkMarkdown(source: string, file: string): Passage[] {
     const count = (seen.get(slug) ?? 0) + 1;
     seen.set(slug, count);
     if (count > 1) slug = `${slug}-${count}`;
-    passages.push({ id: `${stem}#${slug}`, title, text, file, ...(doc ? { doc } : {}) });
+    const cite = sectionSource ?? fileSource;
+    passages.push({
+      id: `${stem}#${slug}`,
+      title,
+      text,
+      file,
+      ...(doc ? { doc } : {}),
+      ...(cite ? { source: cite } : {}),
+    });
   };
 
   for (const line of source.replace(/\r\n?/g, '\n').split('\n')) {
@@ -69,6 +88,14 @@ export function chunkMarkdown(source: string, file: string): Passage[] {
     if (h2?.[1]) {
       flush();
       title = h2[1];
+      inSection = true;
+      sectionSource = undefined;
+      continue;
+    }
+    const cite = SOURCE_LINE.exec(line.trim())?.[1];
+    if (cite && lines.every((l) => !l.trim())) {
+      if (inSection) sectionSource = cite;
+      else fileSource = cite;
       continue;
     }
     lines.push(line);
@@ -176,9 +203,18 @@ export class KnowledgeBase {
 
   /** The whole knowledge base as prompt text, each passage headed by its id (stable, so it caches). */
   render(): string {
-    this.rendered ??= this.passages
-      .map((p) => `[${p.id}] ${p.doc ? `${p.doc} > ` : ''}${p.title}\n${p.text}`)
-      .join('\n\n');
+    this.rendered ??= renderPassages(this.passages);
     return this.rendered;
   }
+}
+
+/** Passages as prompt text: each headed by `[id] Doc > Title`, then its `Source:` when it has one. */
+export function renderPassages(passages: readonly Passage[]): string {
+  return passages.map(renderPassage).join('\n\n');
+}
+
+/** One passage as prompt text (see `renderPassages`). */
+export function renderPassage(p: Passage): string {
+  const head = `[${p.id}] ${p.doc ? `${p.doc} > ` : ''}${p.title}`;
+  return p.source ? `${head}\nSource: ${p.source}\n${p.text}` : `${head}\n${p.text}`;
 }

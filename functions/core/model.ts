@@ -172,6 +172,8 @@ export interface Case {
   firstAgentReplyAt?: string;
   resolvedAt?: string;
   outcome?: Outcome;
+  /** True when the case was closed by handing the conversation back to the AI (no closing message). */
+  handedBack?: boolean;
   /** Agent feedback for escalation quality metrics. */
   escalationNeeded?: boolean;
   summaryAccurate?: boolean;
@@ -199,7 +201,7 @@ export interface CustomerProfile {
   version: number;
 }
 
-/** Events on the conversation-events FIFO queue. MessageGroupId is `conversationId`. */
+/** A customer message on the conversation-events FIFO queue. MessageGroupId is `conversationId`. */
 export type ConversationEvent = {
   type: 'customer_message';
   /** Dedupe id: the MessageSid. */
@@ -211,6 +213,40 @@ export type ConversationEvent = {
   /** WhatsApp profile name, when the channel gave one. */
   profileName?: string;
 };
+
+/**
+ * What an agent's command asks the worker to carry out (the customer-bound part, and the hand-back notice):
+ * - `reply`: the owner's thread reply (`replyTs`, the Slack message, gets the pending/✓ reactions);
+ * - `suggestion`: the AI's suggested reply the owner chose to send (read from the store when carried out);
+ * - `closing`: the closing message (and satisfaction question) after a Resolve;
+ * - `handback_notice`: the thread notice that the conversation went back to the AI.
+ */
+export type DeskTask =
+  | { kind: 'reply'; text: string; replyTs: string }
+  | { kind: 'suggestion'; suggestionId: string }
+  | { kind: 'closing'; outcome: Outcome; survey: boolean }
+  | { kind: 'handback_notice'; instruction?: string };
+
+/**
+ * An agent's command, recorded on the conversation-events FIFO queue (MessageGroupId = conversation id, so
+ * it is carried out in order with the customer's own messages) and carried out by the worker with retries.
+ */
+export interface DeskCommandEvent {
+  type: 'desk_command';
+  /** SQS deduplication id: the Slack message or action that asked (a Retry click gets its own). */
+  eventId: string;
+  /** Stable id of the command across retries and Retry clicks: its send-once key and its parked copy. */
+  commandId: string;
+  conversationId: string;
+  caseId: string;
+  agent: Agent;
+  /** The case's thread, where the command's state is shown. */
+  ref: { channel: string; ts: string };
+  task: DeskTask;
+}
+
+/** Everything on the conversation-events FIFO queue. */
+export type ConversationQueueEvent = ConversationEvent | DeskCommandEvent;
 
 /** A lifecycle record for metrics (first-interaction resolution, speed, effort, sentiment). */
 export interface LifecycleEvent {

@@ -6,9 +6,10 @@ import type {
   Agent,
   Case,
   Conversation,
-  ConversationEvent,
+  ConversationQueueEvent,
   CustomerProfile,
   DeliveryStatus,
+  DeskCommandEvent,
   EscalationPacket,
   LifecycleEvent,
   Message,
@@ -44,14 +45,22 @@ export interface ConversationStore {
     status: DeliveryStatus,
     errorCode?: string,
   ): Promise<Message | undefined>;
-  /** Records the provider ids of a sent outbound message so status callbacks can find it. */
-  recordProviderIds(message: Message, providerIds: string[]): Promise<void>;
+  /**
+   * Records the provider ids of a sent outbound message so status callbacks can find it. A status that
+   * arrived before the ids were known is applied now; the message is then returned as it stands.
+   */
+  recordProviderIds(message: Message, providerIds: string[]): Promise<Message | undefined>;
 
   /** Creates a case; `ConflictError` if it exists. */
   createCase(kase: Case): Promise<void>;
   getCase(caseId: string): Promise<Case | undefined>;
   /** Writes `kase` if the stored version is `kase.version - 1`; else `ConflictError`. */
   saveCase(kase: Case): Promise<void>;
+  /**
+   * Writes a case and its conversation in one transaction, each conditional on its stored version being one
+   * less (`ConflictError` if either moved on): a desk command never leaves one changed without the other.
+   */
+  saveCaseAndConversation(kase: Case, conversation: Conversation): Promise<void>;
   /** The case whose Slack card is the thread `ts` in `channel`. */
   getCaseByThread(channel: string, ts: string): Promise<Case | undefined>;
   /** Cases not yet resolved, oldest first. */
@@ -66,8 +75,19 @@ export interface ConversationStore {
    * Returns `true` the first time, `false` afterwards until the key expires after `ttlSeconds`.
    */
   claimOnce(key: string, ttlSeconds: number): Promise<boolean>;
-  /** Releases a key claimed by `claimOnce` (when the effect it guarded failed and must be retried). */
-  releaseOnce(key: string): Promise<void>;
+  /**
+   * Releases a key claimed by `claimOnce` (when the effect it guarded failed and must be retried).
+   * `unlessSent`: only when the key does not record a send (`settleOnce` with `sent`).
+   */
+  releaseOnce(key: string, options?: { unlessSent?: boolean }): Promise<void>;
+  /** Records what the effect a claimed key guards came to (the send-once record of an outbound message). */
+  settleOnce(key: string, outcome: OnceOutcome, ttlSeconds: number): Promise<void>;
+  /** A claimed key and what it came to (`claimed` while the effect is under way or was interrupted). */
+  getOnce(key: string): Promise<OnceOutcome | { state: 'claimed' } | undefined>;
+
+  /** Keeps a desk command that was not carried out, for its Retry button (in its conversation's partition). */
+  parkDeskCommand(command: DeskCommandEvent): Promise<void>;
+  getParkedDeskCommand(conversationId: string, commandId: string): Promise<DeskCommandEvent | undefined>;
 
   /** Appends a lifecycle event for metrics. */
   recordLifecycle(event: LifecycleEvent): Promise<void>;
@@ -76,6 +96,9 @@ export interface ConversationStore {
   /** Conversations in mode `ai` whose last activity is before `before` and not yet resolved since. */
   listIdleConversations(before: string, limit: number): Promise<Conversation[]>;
 }
+
+/** What a send-once key's effect came to: sent (with the provider's ids), or unknown (it may have gone). */
+export type OnceOutcome = { state: 'sent'; providerIds: string[] } | { state: 'unknown'; reason: string };
 
 /** Everything held about one customer (by E.164 number): what an export writes and an erase deletes. */
 export interface CustomerData {
@@ -117,9 +140,9 @@ export interface CustomerDataStore {
   recordErasure(audit: ErasureAudit): Promise<void>;
 }
 
-/** The FIFO queue of conversation events (MessageGroupId = conversation id). */
+/** The FIFO queue of conversation events and desk commands (MessageGroupId = conversation id). */
 export interface EventQueue {
-  publish(event: ConversationEvent): Promise<void>;
+  publish(event: ConversationQueueEvent): Promise<void>;
 }
 
 /** The standard queue of escalation packets for the Slack notifier. */
@@ -195,7 +218,9 @@ export interface CaseView {
 /** Buttons the desk can attach to a thread message. */
 export type DeskAction =
   | { kind: 'claim'; caseId: string }
-  | { kind: 'send_suggestion'; caseId: string; suggestionId: string };
+  | { kind: 'send_suggestion'; caseId: string; suggestionId: string }
+  /** Carries out a desk command that was not sent again (owner only). */
+  | { kind: 'retry'; caseId: string; commandId: string };
 
 /** The agents' side (Slack). Nothing in the core knows it is Slack. */
 export interface AgentDesk {
@@ -223,6 +248,8 @@ export interface AgentDesk {
   ): Promise<void>;
   /** Reacts to a message (e.g. ✓ when an agent's reply was delivered). */
   addReaction(channel: string, ts: string, name: string): Promise<void>;
+  /** Takes the bot's reaction off a message (the pending mark once a reply is sent); none there is fine. */
+  removeReaction(channel: string, ts: string, name: string): Promise<void>;
   /** Replaces the bot's own messages in the case's card and thread with "[erased]"; returns how many. */
   eraseThread(ref: DeskRef): Promise<number>;
 }
@@ -250,14 +277,20 @@ export interface ModelTurn {
 }
 
 /**
- * What the responder asks a model for. Trust boundary: `system` and `correction` hold only the
- * business's own text; everything a customer can shape (name, remembered facts, past cases, the
+ * What the responder asks a model for. Trust boundary: `system`, `reference` and `correction` hold
+ * only the business's own text; everything a customer can shape (name, remembered facts, past cases, the
  * rolling summary, the hand-back note, the messages) is inside `turns`, on the user side, wrapped in
  * the tags the system prompt names and with angle brackets neutralised (see `core/prompt.ts`).
  */
 export interface ModelRequest {
   /** Stable prefix (persona, policies, tool rules, canary, knowledge base): cacheable, never customer text. */
   system: string;
+  /**
+   * Knowledge-base passages retrieved for this turn (or the note that none matched), when the
+   * knowledge base is too large for `system`: business text that varies per turn, so it is sent
+   * after the cached prefix, uncached (see `core/knowledge-selection.ts`).
+   */
+  reference?: string;
   /**
    * Turns, oldest first, starting with the user; the last one holds the customer's new message.
    * The first user turn opens with the `<customer_data>` block.
@@ -279,6 +312,8 @@ export interface ModelResponse {
   passages?: string[];
   /** The model's judgment of the customer's last message, -1..1, when it gives one. */
   sentiment?: number;
+  /** The reply asks the customer a clarifying question instead of answering (an abstention). */
+  clarifying?: boolean;
 }
 
 /** A language model. Throws `ModelUnavailableError` when it cannot answer after its retries. */

@@ -1,20 +1,31 @@
 /**
  * Builds the model request for one AI turn. Two parts with different lifetimes and different trust:
- * `system` holds only the business's own text (persona, policies, tool rules, canary, the whole
- * knowledge base), identical across turns and customers so prompt caching hits; `turns` hold
- * everything a customer can shape. The first user turn opens with a `<customer_data>` block (name,
- * language, remembered facts, past cases, rolling summary) and, after a hand-back, a `<handback_note>`; each
- * customer message is wrapped in `<customer_message>` tags. Angle brackets inside any of it become
- * ‹ › so no customer text can close or open one of our tags. Messages flagged as injection are
- * withheld (a neutral placeholder keeps the turns coherent) and never enter the summary. Older turns
- * are folded into a bounded extractive summary, so input tokens per turn stay flat.
+ * `system` holds only the business's own text (persona, policies, tool rules, canary, and the whole
+ * knowledge base when it fits `settings.knowledge.promptTokenBudget`), identical across turns and
+ * customers so prompt caching hits; `turns` hold everything a customer can shape. A larger knowledge
+ * base is searched per message and the passages found travel in `reference`, business text placed
+ * after the cached prefix (why there: `knowledge-selection.ts`). The first user turn opens with a
+ * `<customer_data>` block (name,
+ * language, remembered facts, past cases, rolling summary) and, after a
+ * hand-back, a `<handback_note>`; each customer message is wrapped in `<customer_message>` tags.
+ * Angle brackets inside any of it become ‹ › so no customer text can close or open one of our tags.
+ * Messages flagged as injection are withheld (a neutral placeholder keeps the turns coherent) and
+ * never enter the summary. Older turns are folded into a bounded extractive summary, so input tokens
+ * per turn stay flat.
  */
 import type { BusinessSettings } from '#shared/business-settings.ts';
 import { languageLabel, languageName, servedLanguage } from './customer-messages.ts';
 import { screenProfileName } from './guardrails/profile-name.ts';
 import type { KnowledgeBase } from './knowledge.ts';
+import {
+  fitsPromptBudget,
+  type KnowledgeSelection,
+  type RetrievalQuery,
+  selectKnowledge,
+} from './knowledge-selection.ts';
 import type { Conversation, CustomerProfile, Message } from './model.ts';
 import type { ModelRequest, ModelTurn } from './ports.ts';
+import { estimateTokens } from './tokens.ts';
 
 /** Upper bound of the rolling summary, in characters (about 150 tokens). */
 export const SUMMARY_MAX_CHARS = 600;
@@ -47,13 +58,7 @@ export function isWithheld(message: Pick<Message, 'flags'>): boolean {
   return message.flags?.some((flag) => flag.startsWith('injection:')) ?? false;
 }
 
-/**
- * Rough token count: characters / 4, rounded up. Good enough for budgets and benchmarks
- * (Claude's tokenizer averages 3.5 to 4.5 characters per token on English prose); not billing.
- */
-export function estimateTokens(text: string): number {
-  return Math.ceil(text.length / 4);
-}
+export { estimateTokens };
 
 /** Inputs of `buildModelRequest`. */
 export interface PromptInput {
@@ -65,6 +70,8 @@ export interface PromptInput {
   conversation: Conversation;
   /** Messages oldest first, the new customer message last, texts already redacted. */
   history: Message[];
+  /** The knowledge for this turn when the caller already chose it; else chosen here (`selectKnowledge`). */
+  selection?: KnowledgeSelection;
 }
 
 const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -121,20 +128,77 @@ export function buildInstructions(settings: BusinessSettings, canary: string): s
   ].join('\n');
 }
 
-/** The stable system prompt: identical for every customer and turn with the same settings, knowledge and canary. */
+/** Heading of the per-turn reference block (`ModelRequest.reference`), named in the system prefix. */
+export const REFERENCE_HEADING = '## Reference passages';
+
+/**
+ * The stable system prompt: identical for every customer and turn with the same settings, knowledge
+ * and canary. It holds the whole knowledge base when that fits `settings.knowledge.promptTokenBudget`;
+ * otherwise it explains the reference block that follows it on every turn.
+ */
 export function buildSystemPrompt(
   settings: BusinessSettings,
   knowledge: KnowledgeBase,
   canary: string,
 ): string {
+  const instructions = buildInstructions(settings, canary);
+  if (fitsPromptBudget(knowledge, settings.knowledge.promptTokenBudget)) {
+    return [
+      instructions,
+      '',
+      '## Knowledge base',
+      'Each passage starts with its id in brackets; a "Source:" line under it is a link you may give the customer.',
+      '',
+      knowledge.render(),
+    ].join('\n');
+  }
   return [
-    buildInstructions(settings, canary),
+    instructions,
     '',
     '## Knowledge base',
-    'Each passage starts with its id in brackets.',
-    '',
-    knowledge.render(),
+    `The knowledge base is too large to show whole. For each customer message, a search picks the passages most likely to answer it; they follow these instructions under "${REFERENCE_HEADING}". They are our own text, not the customer's. Search is not understanding: use only the passages that actually answer the question, and ignore the rest. If none does, the knowledge base does not cover it: say you are not sure and offer a person; never answer a question about our products, prices, orders or policies from memory.`,
+    'Each passage starts with its id in brackets; a "Source:" line under it is a link you may give the customer.',
   ].join('\n');
+}
+
+/** What the reference block says when the search found nothing relevant. */
+export const NO_REFERENCE_NOTE =
+  "No passage of the knowledge base matched the customer's latest message. If it is a question about our products, prices, orders or policies, do not answer it from memory: say you are not sure and offer a person (call escalate_to_human with reason_code out_of_scope if they want one). Greetings, thanks and small talk you may answer briefly.";
+
+/**
+ * The per-turn reference block (`ModelRequest.reference`): the retrieved passages, or the note that
+ * nothing matched. `undefined` when the whole knowledge base is in the system prefix.
+ */
+export function buildReference(selection: KnowledgeSelection): string | undefined {
+  if (selection.mode === 'whole') return undefined;
+  const body = selection.passages.length
+    ? `Passages chosen by search for the customer's latest message, best match first.\n\n${selection.text}`
+    : NO_REFERENCE_NOTE;
+  return `${REFERENCE_HEADING}\n${body}`;
+}
+
+/**
+ * What to search the knowledge base for (see `knowledge-selection.ts`): the newest customer message
+ * and the customer message before it, skipping any a guardrail withheld.
+ */
+export function retrievalQuery(history: Message[]): RetrievalQuery {
+  const customer = history.filter((message) => message.author === 'customer');
+  const newest = history.at(-1)?.author === 'customer' ? customer.pop() : undefined;
+  const latest = newest && !isWithheld(newest) ? newest.text.trim() : '';
+  const previous = customer.at(-1);
+  return {
+    latest,
+    ...(previous && !isWithheld(previous) && previous.text.trim() ? { previous: previous.text.trim() } : {}),
+  };
+}
+
+/** The knowledge for the turn that answers the newest customer message in `history`. */
+export function selectTurnKnowledge(
+  settings: BusinessSettings,
+  knowledge: KnowledgeBase,
+  history: Message[],
+): KnowledgeSelection {
+  return selectKnowledge(knowledge, settings.knowledge, retrievalQuery(history));
 }
 
 /** Who said a message, for the prompt and the summary. */
@@ -307,6 +371,8 @@ export function buildCustomerData(input: {
 /** Builds the model request for the newest customer message in `history`. */
 export function buildModelRequest(input: PromptInput): ModelRequest {
   const { settings, knowledge, canary, profile, conversation, history } = input;
+  const selection = input.selection ?? selectTurnKnowledge(settings, knowledge, history);
+  const reference = buildReference(selection);
   const window = settings.model.recentTurns;
   const summary = rollingSummary(conversation, history, window);
   const data = buildCustomerData({ settings, conversation, ...(profile ? { profile } : {}), summary });
@@ -316,15 +382,19 @@ export function buildModelRequest(input: PromptInput): ModelRequest {
   else turns.push({ role: 'user', content: data });
   return {
     system: buildSystemPrompt(settings, knowledge, canary),
+    ...(reference ? { reference } : {}),
     turns,
     maxTokens: settings.model.maxTokens,
     factKeys: [...settings.customerFacts.allowedKeys],
   };
 }
 
-/** Input tokens of a request by the `estimateTokens` heuristic (system + turns + correction). */
+/** Input tokens of a request by the `estimateTokens` heuristic (system + reference + correction + turns). */
 export function requestTokens(request: ModelRequest): number {
   return estimateTokens(
-    request.system + (request.correction ?? '') + request.turns.map((t) => t.content).join(''),
+    request.system +
+      (request.reference ?? '') +
+      (request.correction ?? '') +
+      request.turns.map((t) => t.content).join(''),
   );
 }

@@ -3,7 +3,9 @@
  *
  * Steps: (1) an escalation raised by the input guardrails goes to a person without the model
  * (self-harm gets the safety message first); (2) a safety reply (injection, abuse) is sent as is;
- * (3) otherwise build the prompt and call the model; (4) apply its tool calls (remember a fact,
+ * (3) otherwise choose the knowledge for the turn (the whole knowledge base, or the passages retrieved
+ * for the message when it is over the prompt budget, or the note that none matched: see
+ * `knowledge-selection.ts`), build the prompt and call the model; (4) apply its tool calls (remember a fact,
  * escalate); (5) check the reply with the output guardrails, regenerate once with the reason,
  * then fall back to the configured "not sure" message; (6) a model that stays unavailable
  * escalates with `model_unavailable` and the customer is told: never silence. Fixed texts are in the
@@ -13,11 +15,11 @@ import type { BusinessSettings } from '#shared/business-settings.ts';
 import { type CustomerMessages, messagesFor } from './customer-messages.ts';
 import { ModelUnavailableError } from './errors.ts';
 import { normalizeFactKey } from './guardrails/customer-facts.ts';
-import { checkOutput, type InputVerdict } from './guardrails/index.ts';
+import { checkOutput, findPii, type InputVerdict } from './guardrails/index.ts';
 import type { KnowledgeBase } from './knowledge.ts';
 import type { Conversation, CustomerProfile, EscalationReason, Message, Priority } from './model.ts';
 import type { LanguageModel, ModelRequest, ModelResponse, ToolCall } from './ports.ts';
-import { buildInstructions, buildModelRequest, rollingSummary } from './prompt.ts';
+import { buildInstructions, buildModelRequest, rollingSummary, selectTurnKnowledge } from './prompt.ts';
 
 /** The escalation summary when the only customer text is a message flagged as injection. */
 const WITHHELD_SUMMARY =
@@ -25,6 +27,11 @@ const WITHHELD_SUMMARY =
 
 /** Flag on a reply that admits not knowing (the guardrails count two of them as repeated failure). */
 export const DONT_KNOW_FLAG = 'dont_know';
+
+/** Flag on a turn whose knowledge search found no relevant passage (large knowledge bases only). */
+export const NO_REFERENCE_FLAG = 'no_reference';
+/** Flag on a reply that asks the customer a clarifying question instead of answering (an abstention). */
+export const CLARIFY_FLAG = 'clarify';
 
 /** What the responder needs from the outside. */
 export interface ResponderDeps {
@@ -143,12 +150,14 @@ export async function respondToCustomer(
 
   // The model only ever sees the redacted text of the new message.
   const history = withRedactedLast(input.history, verdict.text);
+  const selection = selectTurnKnowledge(settings, deps.knowledge, history);
   const request = buildModelRequest({
     settings,
     knowledge: deps.knowledge,
     canary: deps.canary,
     conversation: input.conversation,
     history,
+    selection,
     ...(input.profile ? { profile: input.profile } : {}),
   });
   const summary = rollingSummary(input.conversation, history, settings.model.recentTurns);
@@ -156,8 +165,9 @@ export async function respondToCustomer(
   // Leaks are judged against the private instructions only; the knowledge base may be quoted,
   // and its own phone numbers and emails are not someone's PII.
   const instructions = buildInstructions(settings, deps.canary);
-  const allowedTexts = [deps.knowledge.render()];
+  const allowedTexts = [knowledgePii(deps.knowledge)];
   const turn = new TurnAccumulator(summary);
+  if (selection.mode === 'retrieved' && selection.passages.length === 0) turn.flags.push(NO_REFERENCE_FLAG);
 
   let response: ModelResponse;
   try {
@@ -196,7 +206,7 @@ export async function respondToCustomer(
     }
     if (check.ok) {
       turn.passages.push(...(response.passages ?? []));
-      return turn.reply(text, []);
+      return turn.reply(text, response.clarifying ? [CLARIFY_FLAG] : []);
     }
     turn.flags.push('output_blocked', ...check.violations);
     if (attempt >= 2) return turn.reply(messages.fallback, [DONT_KNOW_FLAG]);
@@ -298,6 +308,23 @@ function unavailable(
     summary: summarizeAsk(lastCustomer),
     reply: messages.modelUnavailable,
   });
+}
+
+const knowledgePiiCache = new WeakMap<KnowledgeBase, string>();
+
+/**
+ * The PII values of the whole knowledge base (the business's phone numbers, emails…), one per line:
+ * the output guardrail's `allowedTexts`. The whole knowledge base, not only the passages this turn
+ * retrieved, since an earlier reply may have given the business's number and repeating it is no
+ * leak. Scanned once per knowledge base: scanning 1,000 passages on every check took 4 to 10 ms.
+ */
+export function knowledgePii(knowledge: KnowledgeBase): string {
+  let digest = knowledgePiiCache.get(knowledge);
+  if (digest === undefined) {
+    digest = [...new Set(findPii(knowledge.render()).map((match) => match.value))].join('\n');
+    knowledgePiiCache.set(knowledge, digest);
+  }
+  return digest;
 }
 
 /** History with the newest customer message's text replaced by its redacted form. */

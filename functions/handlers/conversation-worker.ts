@@ -1,39 +1,54 @@
 /**
- * λ conversation-worker — consumes conversation-events.fifo. Records of a conversation run in order;
- * a failure skips the rest of that conversation's records in the batch (they come back in order),
- * while other conversations go on.
+ * λ conversation-worker — consumes conversation-events.fifo: customer messages and the agents' desk commands
+ * (replies, suggestions, closing messages, hand-back notices). Records of a conversation run in order; a
+ * failure skips the rest of that conversation's records in the batch (they come back in order), while
+ * other conversations go on.
  */
 import { processPartialResponse, SqsFifoPartialProcessorAsync } from '@aws-lambda-powertools/batch';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import type { ConversationEvent } from '../core/model.ts';
+import { conversationEventsQueue } from '../../lib/design.ts';
+import type { ConversationQueueEvent } from '../core/model.ts';
+import { carryOutDeskCommand } from '../core/use-cases/carry-out-desk-command.ts';
 import { handleCustomerMessage } from '../core/use-cases/handle-customer-message.ts';
 import { logger, maskConversationId } from '../shared/logging.ts';
 import { clock, settings, store } from '../wiring/base.ts';
 import { channel } from '../wiring/channel.ts';
+import { desk } from '../wiring/desk.ts';
 import { ledger } from '../wiring/ledger.ts';
 import { canary, knowledge, model } from '../wiring/model.ts';
 import { escalations } from '../wiring/queues.ts';
 
-// No desk: the worker never calls Slack; thread posts are jobs on the escalations queue.
+// Customer turns never call Slack: their thread posts are jobs on the escalations queue. The agents' desk
+// commands do, for the reactions and "Not sent" notices on the agent's own reply.
 const deps = { store, escalations, channel, model, knowledge, settings, clock, canary, ledger };
+const deskCommandDeps = { ...deps, desk };
 const processor = new SqsFifoPartialProcessorAsync();
 
 async function processRecord(record: SQSRecord): Promise<void> {
-  const event = JSON.parse(record.body) as ConversationEvent;
+  const event = JSON.parse(record.body) as ConversationQueueEvent;
+  const id = event.type === 'desk_command' ? { command: event.task.kind } : { messageId: event.messageId };
   try {
-    const outcome = await handleCustomerMessage(deps, event);
+    const outcome =
+      event.type === 'desk_command'
+        ? await carryOutDeskCommand(deskCommandDeps, event, {
+            // The redrive policy moves the record to the DLQ after this many receives.
+            last:
+              Number(record.attributes.ApproximateReceiveCount ?? 1) >=
+              conversationEventsQueue.maxReceiveCount,
+          })
+        : await handleCustomerMessage(deps, event);
     logger.info('conversation event handled', {
       conversation: maskConversationId(event.conversationId),
-      messageId: event.messageId,
+      ...id,
       outcome,
     });
   } catch (error) {
     // Logged here because the batch processor only reports the record id back to SQS.
     logger.error('conversation event failed; it will be retried', {
       conversation: maskConversationId(event.conversationId),
-      messageId: event.messageId,
+      ...id,
       error: error as Error,
     });
     throw error;

@@ -1,15 +1,15 @@
 /**
  * λ slack-events — `POST /slack/events`: the adapter verifies the signature and the workspace, drops retries
  * and bot echoes, refuses users of other organisations, acknowledges, and turns each agent action into a
- * desk command (which applies the desk channel and agent allowlist policy).
+ * desk command (which applies the desk channel and agent allowlist policy). What reaches the customer is
+ * recorded on conversation-events.fifo and sent by the worker: this function holds no Twilio credentials.
  */
 import { boltLogger, createSlackApp } from '../adapters/slack-app.ts';
 import { createDeskCommands } from '../core/use-cases/desk-actions.ts';
 import { logger } from '../shared/logging.ts';
 import { clock, customerData, env, requireCredential, settings, store } from '../wiring/base.ts';
-import { channel } from '../wiring/channel.ts';
 import { agentDirectory, desk, deskChannels } from '../wiring/desk.ts';
-import { ledger } from '../wiring/ledger.ts';
+import { events } from '../wiring/queues.ts';
 
 const slack = createSlackApp({
   signingSecret: requireCredential('SLACK_SIGNING_SECRET'),
@@ -18,15 +18,15 @@ const slack = createSlackApp({
   commands: createDeskCommands({
     store,
     desk,
-    channel,
+    events,
     clock,
     settings,
-    ledger,
     customerData,
     access: { channels: deskChannels, agents: settings.desk.agents },
     directory: agentDirectory,
   }),
   dedupe: (key) => store.claimOnce(key, 3600),
+  forget: (key) => store.releaseOnce(key),
   ...(env.SLACK_TEAM_ID ? { teamId: env.SLACK_TEAM_ID } : {}),
   ...(env.SLACK_ENTERPRISE_ID ? { enterpriseId: env.SLACK_ENTERPRISE_ID } : {}),
   brand: settings.brand,

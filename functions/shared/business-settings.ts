@@ -14,6 +14,13 @@ function isTimeZone(name: string): boolean {
   }
 }
 
+/**
+ * Default relevance floor of retrieved passages. On the generated knowledge base's tuning split
+ * (`bench/knowledge.bench.ts`), answerable questions' best hits scored 35 or more, and off-topic
+ * questions matching only a common word 7 or less; 8 is the lowest floor that drops the latter.
+ */
+const MIN_SCORE_DEFAULT = 8;
+
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
 const day = z.object({ open: hhmm, close: hhmm }).nullable();
 
@@ -215,6 +222,24 @@ const settingsFields = z.object({
     /** Turns kept verbatim in the prompt; older ones are summarized. */
     recentTurns: z.number().int().positive().default(8),
   }),
+  /**
+   * How much of the knowledge base goes into a prompt. A knowledge base within `promptTokenBudget`
+   * is rendered whole into the cached system prefix; a larger one is searched per customer message,
+   * and only the best passages (at most `topK`, within the same budget) go into the prompt.
+   */
+  knowledge: z
+    .object({
+      /** Knowledge tokens a prompt may carry (estimated as characters / 4). */
+      promptTokenBudget: z.number().int().positive().default(6000),
+      /** Passages retrieved per customer message when the knowledge base is over the budget. */
+      topK: z.number().int().min(1).max(20).default(5),
+      /**
+       * Least search score (minisearch BM25, see `core/knowledge.ts`) for a passage to count as
+       * relevant; when none reaches it, the prompt says no reference matched.
+       */
+      minScore: z.number().nonnegative().default(MIN_SCORE_DEFAULT),
+    })
+    .default({ promptTokenBudget: 6000, topK: 5, minScore: MIN_SCORE_DEFAULT }),
   metrics: z.object({
     /** A customer coming back within this many hours reopens an AI resolution. */
     reopenWindowHours: z.number().positive().default(24),

@@ -119,8 +119,8 @@ describe.runIf(hasChromium)('playground in headless Chromium', () => {
     await thread().getByRole('textbox', { name: 'Agent reply' }).fill("Hi Maya, this is Ben. I'm on it.");
     await thread().getByRole('button', { name: 'Send', exact: true }).click();
     await phoneBubble("Hi Maya, this is Ben. I'm on it.").waitFor();
-    // The reply reached the customer: Tandem marks it with a reaction in the thread.
-    await thread().locator('.reaction').first().waitFor();
+    // The reply reached the customer: ✅ replaces the pending ⏳ on it in the thread.
+    await thread().locator('.reaction').filter({ hasText: '✅' }).first().waitFor();
     await shot('playground-claimed');
   });
 

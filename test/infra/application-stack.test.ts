@@ -77,8 +77,8 @@ describe('application stack: functions', () => {
     const expected: Record<(typeof handlerNames)[number], string[]> = {
       'twilio-webhook': ['TWILIO_SECRET_ARN'],
       'twilio-status': ['SLACK_SECRET_ARN', 'TWILIO_SECRET_ARN'],
-      'slack-events': ['SLACK_SECRET_ARN', 'TWILIO_SECRET_ARN'],
-      'conversation-worker': ['ANTHROPIC_SECRET_ARN', 'TWILIO_SECRET_ARN'],
+      'slack-events': ['SLACK_SECRET_ARN'],
+      'conversation-worker': ['ANTHROPIC_SECRET_ARN', 'SLACK_SECRET_ARN', 'TWILIO_SECRET_ARN'],
       'escalation-notifier': ['SLACK_SECRET_ARN'],
       'sla-sweeper': ['SLACK_SECRET_ARN', 'TWILIO_SECRET_ARN'],
     };

@@ -80,10 +80,10 @@ process.stdout.write('\\n' + JSON.stringify(result));`;
 }
 
 describe('slack-events bundle', () => {
-  it('contains none of Express, Socket Mode, OAuth or raw-body', () => {
+  it('contains none of Express, Socket Mode, OAuth, raw-body or Twilio (the worker sends to customers)', () => {
     const inputs = Object.keys(metafile?.inputs ?? {});
     expect(inputs.length).toBeGreaterThan(0);
-    for (const name of ['express', '@slack/socket-mode', '@slack/oauth', 'raw-body', 'undici']) {
+    for (const name of ['express', '@slack/socket-mode', '@slack/oauth', 'raw-body', 'undici', 'twilio']) {
       expect(
         inputs.filter((input) => input.includes(`node_modules/${name}/`)),
         name,

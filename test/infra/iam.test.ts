@@ -39,10 +39,11 @@ const intended: Record<HandlerName, string[]> = {
   'twilio-webhook': [...secrets('twilio'), ...items('PutItem'), 'sqs:SendMessage events-queue'],
   // Status updates, opt-out on the profile, failures posted to the Slack thread. Never deletes.
   'twilio-status': [...secrets('twilio', 'slack'), ...items('GetItem', 'PutItem', 'UpdateItem')],
-  // Desk actions find cases by thread (gsi1) and send to customers (Twilio); the card's erase deletes in batches.
+  // Desk actions find cases by thread (gsi1) and record what goes to customers on the events queue (the
+  // worker sends it: no Twilio); the card's erase deletes in batches.
   'slack-events': [
-    ...secrets('slack', 'twilio'),
-    ...items('GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'),
+    ...secrets('slack'),
+    ...items('GetItem', 'PutItem', 'DeleteItem', 'BatchWriteItem'),
     ...query('table', 'gsi1'),
     'sqs:SendMessage events-queue',
   ],

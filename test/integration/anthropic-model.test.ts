@@ -247,6 +247,18 @@ describe('shared Messages API mapping (Anthropic and Bedrock)', () => {
     expect(params.tools).toBe(MODEL_TOOLS);
   });
 
+  it("sends this turn's retrieved passages as an uncached system block after the cached prefix, before the correction", () => {
+    const reference =
+      '## Reference passages\n[shipping#international-orders] Shipping > International orders\nWe ship to Canada.';
+    const params = toMessagesParams({ ...request, reference, correction: 'Fix it.' }, 'm');
+    expect(params.system).toEqual([
+      { type: 'text', text: request.system, cache_control: { type: 'ephemeral' } },
+      { type: 'text', text: reference },
+      { type: 'text', text: 'Fix it.' },
+    ]);
+    expect(toMessagesParams({ ...request, reference: ' ' }, 'm').system).toHaveLength(1);
+  });
+
   it('limits remember_customer_fact to the allowed keys when the request names them', () => {
     const params = toMessagesParams({ ...request, factKeys: ['preferred_name', 'language'] }, 'm');
     const tool = (params.tools as typeof MODEL_TOOLS).find((t) => t.name === 'remember_customer_fact');

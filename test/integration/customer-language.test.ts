@@ -16,6 +16,7 @@ import { messagesFor } from '../../functions/core/customer-messages.ts';
 import { makeCanary } from '../../functions/core/guardrails/output.ts';
 import type { Channel, ConversationEvent } from '../../functions/core/model.ts';
 import type { Clock } from '../../functions/core/ports.ts';
+import { carryOutDeskCommand } from '../../functions/core/use-cases/carry-out-desk-command.ts';
 import { createDeskCommands } from '../../functions/core/use-cases/desk-actions.ts';
 import {
   handleCustomerMessage,
@@ -89,7 +90,11 @@ async function customerSays(
   const events: ConversationEvent[] = [];
   sid++;
   await receiveCustomerMessage(
-    { store: deps.store, events: { publish: async (event) => void events.push(event) }, clock },
+    {
+      store: deps.store,
+      events: { publish: async (event) => void events.push(event as ConversationEvent) },
+      clock,
+    },
     {
       messageSid: `SM${String(sid).padStart(32, '0')}`,
       channel,
@@ -164,7 +169,12 @@ describe('the desk and the sweeper use the conversation language', () => {
     createDeskCommands({
       store: deps.store,
       desk: deps.desk,
-      channel: deps.channel,
+      // The worker's part, inline: each recorded desk command is carried out at once.
+      events: {
+        publish: async (event) => {
+          if (event.type === 'desk_command') await carryOutDeskCommand(deps, event, { last: true });
+        },
+      },
       clock: { now: () => new Date() },
       settings,
       access: { channels: [DESK] },

@@ -5,22 +5,31 @@
  * command; feedback is accepted only from the resolver.
  */
 import { randomUUID } from 'node:crypto';
+import {
+  ChangeMessageVisibilityCommand,
+  DeleteMessageCommand,
+  ReceiveMessageCommand,
+  type SQSClient,
+} from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import businessSettings from '../../config/business.ts';
 import { DynamoDbConversationStore } from '../../functions/adapters/dynamodb-conversation-store.ts';
 import { SlackAgentDesk } from '../../functions/adapters/slack-agent-desk.ts';
 import { SlackUserGroups } from '../../functions/adapters/slack-user-groups.ts';
+import { SqsEventQueue } from '../../functions/adapters/sqs-event-queue.ts';
 import { TwilioCustomerChannel } from '../../functions/adapters/twilio-customer-channel.ts';
 import { claim, release } from '../../functions/core/conversation-state.ts';
 import type { DeskCommands } from '../../functions/core/desk-commands.ts';
-import type { Agent, Case, Conversation } from '../../functions/core/model.ts';
-import type { ConversationStore } from '../../functions/core/ports.ts';
+import type { Agent, Case, Conversation, ConversationQueueEvent } from '../../functions/core/model.ts';
+import type { ConversationStore, EventQueue } from '../../functions/core/ports.ts';
+import { carryOutDeskCommand } from '../../functions/core/use-cases/carry-out-desk-command.ts';
 import { updateConversation } from '../../functions/core/use-cases/conversations.ts';
 import { createDeskCommands } from '../../functions/core/use-cases/desk-actions.ts';
 import { parseBusinessSettings } from '../../functions/shared/business-settings.ts';
+import { conversationEventsQueue } from '../../lib/design.ts';
 import { type FakeSlack, startFakeSlack } from '../../local/fake-slack.ts';
 import { type FakeTwilio, startFakeTwilio } from '../../local/fake-twilio.ts';
-import { freshTable } from '../helpers/aws.ts';
+import { freshQueues, freshTable } from '../helpers/aws.ts';
 
 const DESK = 'CDESK';
 const ANA: Agent = { id: 'UANA', name: 'ana' };
@@ -31,6 +40,9 @@ const settings = parseBusinessSettings(businessSettings);
 let slack: FakeSlack;
 let twilio: FakeTwilio;
 let realStore: DynamoDbConversationStore;
+let sqs: SQSClient;
+let queues: Awaited<ReturnType<typeof freshQueues>>;
+let eventQueue: SqsEventQueue;
 /** Runs once, just before the command's first conditional conversation write (the race window). */
 let beforeNextSave: (() => Promise<void>) | undefined;
 
@@ -46,6 +58,14 @@ function racingStore(store: DynamoDbConversationStore): ConversationStore {
           return target.saveConversation(conversation);
         };
       }
+      if (property === 'saveCaseAndConversation') {
+        return async (kase: Case, conversation: Conversation) => {
+          const race = beforeNextSave;
+          beforeNextSave = undefined;
+          if (race) await race();
+          return target.saveCaseAndConversation(kase, conversation);
+        };
+      }
       const value = Reflect.get(target, property, receiver);
       return typeof value === 'function' ? value.bind(target) : value;
     },
@@ -55,14 +75,8 @@ function racingStore(store: DynamoDbConversationStore): ConversationStore {
 function commands(access?: Parameters<typeof createDeskCommands>[0]['access']): DeskCommands {
   return createDeskCommands({
     store: racingStore(realStore),
-    desk: SlackAgentDesk.create({ token: 'xoxb-test', slackApiUrl: slack.url, channel: DESK }),
-    channel: new TwilioCustomerChannel({
-      accountSid: twilio.accountSid,
-      authToken: twilio.authToken,
-      apiUrl: twilio.url,
-      maxAttempts: 1,
-      baseDelayMs: 1,
-    }),
+    desk: desk(),
+    events: recording,
     clock,
     settings,
     access: access ?? { channels: [DESK] },
@@ -71,6 +85,70 @@ function commands(access?: Parameters<typeof createDeskCommands>[0]['access']): 
       slackApiUrl: slack.url,
       retryConfig: { retries: 0 },
     }),
+  });
+}
+
+function desk(): SlackAgentDesk {
+  return SlackAgentDesk.create({ token: 'xoxb-test', slackApiUrl: slack.url, channel: DESK });
+}
+
+/** The events queue on fauxqs, with a switch to make publishing fail (SQS unavailable). */
+const recording = {
+  failing: false,
+  async publish(event: Parameters<EventQueue['publish']>[0]) {
+    if (this.failing) throw new Error('SQS unavailable');
+    await eventQueue.publish(event);
+  },
+};
+
+/**
+ * The worker's part, as Lambda's event source would run it: receive what is on the events queue, carry out
+ * each desk command (the last receive is the redrive limit), delete what succeeded; a failure comes back at
+ * once (visibility 0) instead of after the visibility timeout. Returns once a receive comes back empty.
+ */
+async function work(maxReceives = conversationEventsQueue.maxReceiveCount): Promise<void> {
+  const deps = { store: realStore, desk: desk(), channel: twilioChannel(), clock, settings };
+  for (;;) {
+    const { Messages = [] } = await sqs.send(
+      new ReceiveMessageCommand({
+        QueueUrl: queues.events.url,
+        MaxNumberOfMessages: 10,
+        WaitTimeSeconds: 0,
+        MessageSystemAttributeNames: ['ApproximateReceiveCount'],
+      }),
+    );
+    if (Messages.length === 0) return;
+    for (const message of Messages) {
+      const event = JSON.parse(message.Body ?? '{}') as ConversationQueueEvent;
+      const receives = Number(message.Attributes?.ApproximateReceiveCount ?? 1);
+      try {
+        if (event.type === 'desk_command') {
+          await carryOutDeskCommand(deps, event, { last: receives >= maxReceives });
+        }
+        await sqs.send(
+          new DeleteMessageCommand({ QueueUrl: queues.events.url, ReceiptHandle: message.ReceiptHandle }),
+        );
+      } catch {
+        await sqs.send(
+          new ChangeMessageVisibilityCommand({
+            QueueUrl: queues.events.url,
+            ReceiptHandle: message.ReceiptHandle,
+            VisibilityTimeout: 0,
+          }),
+        );
+      }
+    }
+  }
+}
+
+function twilioChannel(): TwilioCustomerChannel {
+  return new TwilioCustomerChannel({
+    accountSid: twilio.accountSid,
+    authToken: twilio.authToken,
+    apiUrl: twilio.url,
+    maxAttempts: 1,
+    baseDelayMs: 1,
+    timeoutMs: 300,
   });
 }
 
@@ -141,6 +219,10 @@ const ephemeralsFor = (user: string) => slack.ephemerals.filter((e) => e.user ==
 beforeAll(async () => {
   const table = await freshTable();
   realStore = new DynamoDbConversationStore(table.documentClient, table.tableName);
+  const fresh = await freshQueues();
+  sqs = fresh.client;
+  queues = fresh;
+  eventQueue = new SqsEventQueue(sqs, queues.events.url);
   slack = await startFakeSlack({ botToken: 'xoxb-test', signingSecret: 'secret' });
   twilio = await startFakeTwilio({ accountSid: `AC${'1'.repeat(32)}`, authToken: 'token' });
 });
@@ -148,8 +230,10 @@ afterAll(async () => {
   await slack?.stop();
   await twilio?.stop();
 });
-beforeEach(() => {
+beforeEach(async () => {
   beforeNextSave = undefined;
+  recording.failing = false;
+  await work(); // nothing left over from the test before
 });
 
 describe('owner checks inside the conditional write', () => {
@@ -157,6 +241,7 @@ describe('owner checks inside the conditional write', () => {
     const { kase, ref } = await openCase(ANA);
     beforeNextSave = releaseThenBobClaims(kase.conversationId);
     await commands().threadReply({ ref, messageTs: '1.000100', agent: ANA, text: 'Refund is on its way' });
+    await work();
     expect(sentTo(kase.packet.customerAddress)).toEqual([]);
     expect(ephemeralsFor('UANA').at(-1)).toMatch(/Kept as an internal note: @bob owns this conversation/);
     expect((await realStore.getConversation(kase.conversationId))?.owner?.id).toBe('UBOB');
@@ -166,6 +251,7 @@ describe('owner checks inside the conditional write', () => {
     const { kase, ref } = await openCase(ANA);
     const reply = slack.postAsUser({ channel: DESK, user: 'UANA', text: 'x', thread_ts: ref.ts });
     await commands().threadReply({ ref, messageTs: reply.ts, agent: ANA, text: 'Refund is on its way' });
+    await work();
     expect(sentTo(kase.packet.customerAddress)).toHaveLength(1);
   });
 
@@ -210,6 +296,7 @@ describe('owner checks inside the conditional write', () => {
     } as Parameters<ConversationStore['appendMessage']>[0]);
     beforeNextSave = releaseThenBobClaims(kase.conversationId);
     await commands().sendSuggestion({ caseId: kase.caseId, suggestionId: 'sug_1', agent: ANA, ref });
+    await work();
     expect(sentTo(kase.packet.customerAddress)).toEqual([]);
     expect(ephemeralsFor('UANA').at(-1)).toBe('Only the owner can send the suggested reply.');
   });
@@ -288,5 +375,223 @@ describe('who may act at the desk', () => {
     });
     expect(sentTo(kase.packet.customerAddress)).toEqual([]);
     expect(ephemeralsFor('UANA').at(-1)).toMatch(/Not sent: replies to the customer go in the case thread/);
+  });
+});
+
+describe('durable agent commands (recorded on the events queue, carried out by the worker)', () => {
+  const reactionsOn = (ts: string) => slack.messages.get(ts)?.reactions.map((r) => r.name) ?? [];
+  const threadTexts = (ref: { ts: string }) =>
+    slack.thread(DESK, ref.ts).map((m) => `${m.text ?? ''} ${JSON.stringify(m.blocks ?? [])}`);
+  const reply = (ref: { ts: string }, text: string) =>
+    slack.postAsUser({ channel: DESK, user: 'UANA', text, thread_ts: ref.ts });
+
+  it('a reply is pending (⏳) until the worker sends it, then ✓ replaces ⏳; a redelivery sends nothing more', async () => {
+    const { kase, ref } = await openCase(ANA);
+    const message = reply(ref, 'Your refund is on its way');
+    await commands().threadReply({
+      ref,
+      messageTs: message.ts,
+      agent: ANA,
+      text: 'Your refund is on its way',
+    });
+    expect(reactionsOn(message.ts)).toEqual(['hourglass_flowing_sand']);
+    expect(sentTo(kase.packet.customerAddress)).toEqual([]);
+
+    await work();
+    expect(sentTo(kase.packet.customerAddress).map((m) => m.body)).toEqual(['Your refund is on its way']);
+    expect(reactionsOn(message.ts)).toEqual(['white_check_mark']);
+    const key = await realStore.getOnce(`outbox#agent#${DESK}#${message.ts}`);
+    expect(key).toEqual({ state: 'sent', providerIds: [sentTo(kase.packet.customerAddress)[0]?.sid] });
+
+    // The same command again (SQS redelivery after the deletion was lost, a Slack retry after 5 minutes).
+    await eventQueue.publish({
+      type: 'desk_command',
+      eventId: `redelivered-${message.ts}`,
+      commandId: `agent#${DESK}#${message.ts}`,
+      conversationId: kase.conversationId,
+      caseId: kase.caseId,
+      agent: ANA,
+      ref,
+      task: { kind: 'reply', text: 'Your refund is on its way', replyTs: message.ts },
+    });
+    await work();
+    expect(sentTo(kase.packet.customerAddress)).toHaveLength(1);
+    expect(reactionsOn(message.ts)).toEqual(['white_check_mark']);
+  });
+
+  it('Twilio failing: "Retrying" once (not per attempt), then the reply goes exactly once after recovery', async () => {
+    const { kase, ref } = await openCase(ANA);
+    const message = reply(ref, 'We found your parcel');
+    await commands().threadReply({ ref, messageTs: message.ts, agent: ANA, text: 'We found your parcel' });
+    twilio.failNext(503, 503, 2);
+    await work();
+    expect(sentTo(kase.packet.customerAddress).map((m) => m.body)).toEqual(['We found your parcel']);
+    const retrying = threadTexts(ref).filter((text) => text.includes('Retrying:'));
+    expect(retrying).toHaveLength(1);
+    expect(retrying[0]).toContain('the messaging provider is unavailable (HTTP 503)');
+    expect(reactionsOn(message.ts)).toEqual(['white_check_mark']);
+  });
+
+  it('out of attempts: "Not sent" with Retry; only the owner may retry, and the retry sends it once', async () => {
+    const { kase, ref } = await openCase(ANA);
+    const message = reply(ref, 'Tracking number 123');
+    await commands().threadReply({ ref, messageTs: message.ts, agent: ANA, text: 'Tracking number 123' });
+    twilio.failNext(503, 503, 3);
+    await work(3);
+    expect(sentTo(kase.packet.customerAddress)).toEqual([]);
+    const notSent = slack.thread(DESK, ref.ts).filter((m) => m.text?.includes('Not sent:'));
+    expect(notSent).toHaveLength(1);
+    expect(notSent[0]?.text).toContain('retries ran out');
+    expect(JSON.stringify(notSent[0]?.blocks)).toContain('tandem_retry_command');
+    expect(reactionsOn(message.ts)).toEqual(['x']);
+
+    const commandId = `agent#${DESK}#${message.ts}`;
+    await commands().retry({ caseId: kase.caseId, commandId, agent: BOB, ref, actionTs: '1.1' });
+    await work();
+    expect(sentTo(kase.packet.customerAddress)).toEqual([]);
+    expect(ephemeralsFor('UBOB').at(-1)).toBe('Only @ana can retry this message.');
+
+    await commands().retry({ caseId: kase.caseId, commandId, agent: ANA, ref, actionTs: '1.2' });
+    expect(reactionsOn(message.ts)).toContain('hourglass_flowing_sand');
+    await work();
+    expect(sentTo(kase.packet.customerAddress).map((m) => m.body)).toEqual(['Tracking number 123']);
+    expect(reactionsOn(message.ts)).toEqual(['white_check_mark']);
+  });
+
+  it('a permanent refusal (21610 unsubscribed) says "Not sent" at once, without retrying', async () => {
+    const { kase, ref } = await openCase(ANA);
+    const message = reply(ref, 'hello?');
+    await commands().threadReply({ ref, messageTs: message.ts, agent: ANA, text: 'hello?' });
+    twilio.failNext(21610, 400, 1);
+    const before = twilio.requests.length;
+    await work();
+    expect(twilio.requests.length - before).toBe(1);
+    expect(threadTexts(ref).some((text) => text.includes('Not sent: the customer has opted out'))).toBe(true);
+    expect(threadTexts(ref).some((text) => text.includes('Retrying:'))).toBe(false);
+    expect((await realStore.getProfile(kase.packet.customerAddress))?.optedOut).toBe(true);
+  });
+
+  it('a lost Twilio response is never resent on its own: "Not sent" asks the agent, whose Retry sends again', async () => {
+    const { kase, ref } = await openCase(ANA);
+    const message = reply(ref, 'Order confirmed');
+    await commands().threadReply({ ref, messageTs: message.ts, agent: ANA, text: 'Order confirmed' });
+    twilio.answerLateNext(1_000);
+    await work();
+    // The message went (the fake created it), but the channel saw no answer: no automatic resend.
+    expect(sentTo(kase.packet.customerAddress)).toHaveLength(1);
+    expect(threadTexts(ref).some((text) => text.includes('may have reached the customer'))).toBe(true);
+    await work();
+    expect(sentTo(kase.packet.customerAddress)).toHaveLength(1);
+    await commands().retry({
+      caseId: kase.caseId,
+      commandId: `agent#${DESK}#${message.ts}`,
+      agent: ANA,
+      ref,
+      actionTs: '2.1',
+    });
+    await work();
+    expect(sentTo(kase.packet.customerAddress)).toHaveLength(2);
+  });
+
+  it('a reply that cannot be recorded is not lost silently: the agent is told and the error goes up', async () => {
+    const { kase, ref } = await openCase(ANA);
+    const message = reply(ref, 'x');
+    recording.failing = true;
+    await expect(
+      commands().threadReply({ ref, messageTs: message.ts, agent: ANA, text: 'x' }),
+    ).rejects.toThrow('SQS unavailable');
+    expect(ephemeralsFor('UANA').at(-1)).toMatch(/could not record this/);
+    expect(sentTo(kase.packet.customerAddress)).toEqual([]);
+  });
+});
+
+describe('claim, release, resolve and hand back are one transaction each', () => {
+  it('Claim writes the case and the conversation together', async () => {
+    const { kase, ref } = await openCase(undefined);
+    await commands().claim({ caseId: kase.caseId, agent: ANA, ref });
+    const [conversation, stored] = [
+      await realStore.getConversation(kase.conversationId),
+      await realStore.getCase(kase.caseId),
+    ];
+    expect(conversation).toMatchObject({ mode: 'agent', owner: { id: 'UANA' }, version: 2 });
+    expect(stored).toMatchObject({ status: 'claimed', owner: { id: 'UANA' }, version: 2 });
+  });
+
+  it('a case changed between the read and the write makes the transaction retry on fresh state', async () => {
+    const { kase, ref } = await openCase(ANA);
+    // Someone else resolves the case item only (e.g. an old two-write path): the conversation write must not land.
+    beforeNextSave = async () => {
+      const current = await realStore.getCase(kase.caseId);
+      if (current) await realStore.saveCase({ ...current, priority: 'high', version: current.version + 1 });
+    };
+    await commands().release({ caseId: kase.caseId, agent: ANA, ref });
+    expect(await realStore.getCase(kase.caseId)).toMatchObject({
+      status: 'queued',
+      priority: 'high',
+      version: 3,
+    });
+    expect((await realStore.getConversation(kase.conversationId))?.mode).toBe('queued');
+  });
+
+  it('Resolve sends the closing message once; a second click says "already resolved" and sends nothing more', async () => {
+    const { kase, ref } = await openCase(ANA);
+    await commands().resolve({ caseId: kase.caseId, agent: ANA, outcome: 'solved', ref });
+    expect(await realStore.getCase(kase.caseId)).toMatchObject({ status: 'resolved', version: 2 });
+    expect((await realStore.getConversation(kase.conversationId))?.mode).toBe('ai');
+    await work();
+    expect(sentTo(kase.packet.customerAddress)).toHaveLength(1);
+    await commands().resolve({ caseId: kase.caseId, agent: ANA, outcome: 'solved', ref });
+    expect(ephemeralsFor('UANA').at(-1)).toBe('You already resolved this case.');
+    await work();
+    expect(sentTo(kase.packet.customerAddress)).toHaveLength(1);
+  });
+
+  it('a Resolve that stopped after its transaction is finished by a second click (the closing message goes once)', async () => {
+    const { kase, ref } = await openCase(ANA);
+    recording.failing = true; // the closing message cannot be recorded: half done
+    await expect(
+      commands().resolve({ caseId: kase.caseId, agent: ANA, outcome: 'solved', ref }),
+    ).rejects.toThrow();
+    expect((await realStore.getCase(kase.caseId))?.status).toBe('resolved');
+    await work();
+    expect(sentTo(kase.packet.customerAddress)).toEqual([]);
+
+    recording.failing = false;
+    await commands().resolve({ caseId: kase.caseId, agent: ANA, outcome: 'solved', ref });
+    expect(ephemeralsFor('UANA').at(-1)).toBe('You already resolved this case.');
+    await work();
+    const sent = sentTo(kase.packet.customerAddress);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.body).toContain(settings.messages.closing);
+    expect((await realStore.getProfile(kase.packet.customerAddress))?.pendingSurvey?.caseId).toBe(
+      kase.caseId,
+    );
+    await commands().resolve({ caseId: kase.caseId, agent: ANA, outcome: 'solved', ref });
+    await work();
+    expect(sentTo(kase.packet.customerAddress)).toHaveLength(1);
+  });
+
+  it('another agent clicking Resolve on a resolved case is refused and nothing is sent', async () => {
+    const { kase, ref } = await openCase(ANA);
+    await commands().resolve({ caseId: kase.caseId, agent: ANA, outcome: 'solved', ref });
+    await work();
+    await commands().resolve({ caseId: kase.caseId, agent: BOB, outcome: 'spam', ref });
+    await work();
+    expect(ephemeralsFor('UBOB').at(-1)).toBe('This case is already closed.');
+    expect(sentTo(kase.packet.customerAddress)).toHaveLength(1);
+    expect((await realStore.getCase(kase.caseId))?.outcome).toBe('solved');
+  });
+
+  it('Hand back posts its notice through the worker, once', async () => {
+    const { kase, ref } = await openCase(ANA);
+    await commands().handBack({ caseId: kase.caseId, agent: ANA, instruction: 'offer 10%', ref });
+    await commands().handBack({ caseId: kase.caseId, agent: ANA, instruction: 'offer 10%', ref });
+    expect(ephemeralsFor('UANA').at(-1)).toBe('You already handed this conversation back to the AI.');
+    await work();
+    const notices = slack
+      .thread(DESK, ref.ts)
+      .filter((m) => m.text?.includes('handed the conversation back'));
+    expect(notices).toHaveLength(1);
+    expect(sentTo(kase.packet.customerAddress)).toEqual([]);
   });
 });

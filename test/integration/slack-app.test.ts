@@ -46,6 +46,7 @@ class RecordingCommands implements DeskCommands {
   sendSuggestion: DeskCommands['sendSuggestion'] = (input) => this.record('sendSuggestion', input);
   feedback: DeskCommands['feedback'] = (input) => this.record('feedback', input);
   eraseCustomer: DeskCommands['eraseCustomer'] = (input) => this.record('eraseCustomer', input);
+  retry: DeskCommands['retry'] = (input) => this.record('retry', input);
 }
 
 /** A Bolt logger that keeps what it was told. */
@@ -86,6 +87,9 @@ function build(extra: Partial<SlackAppOptions> = { botUserId: 'UBOT', botId: 'BB
       if (seen.has(key)) return false;
       seen.add(key);
       return true;
+    },
+    forget: async (key) => {
+      seen.delete(key);
     },
     logger,
     retryConfig: { retries: 0 },
@@ -242,7 +246,7 @@ describe('message events', () => {
     expect(commands.calls).toEqual([]);
   });
 
-  it('a failing command is logged and Slack still gets 200 (no retry storm)', async () => {
+  it("a thread reply that could not be recorded answers 500, and Slack's retry of it is handled", async () => {
     commands.failing = true;
     const body = messageEventBody({
       channel: CHANNEL,
@@ -252,9 +256,28 @@ describe('message events', () => {
       threadTs: CARD_TS,
     });
     const response = await event(body);
-    expect(response.statusCode).toBe(200);
+    expect(response.statusCode).toBe(500);
     expect(commands.calls).toHaveLength(1);
     expect(logger.lines.some((line) => line.startsWith('error desk command threadReply failed'))).toBe(true);
+    commands.failing = false;
+    expect((await event(body)).statusCode).toBe(200);
+    expect(commands.calls).toHaveLength(2);
+  });
+
+  it('a failing button command is logged and Slack still gets 200 (no retry storm)', async () => {
+    commands.failing = true;
+    const response = await interaction(
+      blockActionPayload({
+        actionId: ACTION_IDS.claim,
+        value: 'case_1',
+        user: { id: 'UAGENT', username: 'agent' },
+        channel: CHANNEL,
+        message: { ts: CARD_TS },
+      }),
+    );
+    expect(response.statusCode).toBe(200);
+    expect(commands.calls).toHaveLength(1);
+    expect(logger.lines.some((line) => line.startsWith('error desk command claim failed'))).toBe(true);
   });
 
   it('a base64 body with non-ASCII text and a charset in the content type verifies and parses', async () => {
@@ -300,6 +323,25 @@ describe('bot identity', () => {
 
 describe('interactions', () => {
   const agent = { id: 'UAGENT', username: 'ana' };
+
+  it('Retry on a "Not sent" message calls retry with the case, the command and the click', async () => {
+    const response = await interaction(
+      blockActionPayload({
+        actionId: ACTION_IDS.retryCommand,
+        value: encodeActionValue({ caseId: 'case_1', commandId: 'agent#C1#1.000900', thread: CARD_TS }),
+        user: agent,
+        channel: CHANNEL,
+        message: { ts: '1.000950', threadTs: CARD_TS },
+      }),
+    );
+    expect(response.statusCode).toBe(200);
+    expect(commands.calls).toHaveLength(1);
+    expect(commands.calls[0]).toMatchObject({
+      name: 'retry',
+      input: { caseId: 'case_1', commandId: 'agent#C1#1.000900', ref: { channel: CHANNEL, ts: CARD_TS } },
+    });
+    expect(commands.calls[0]?.input.actionTs).toEqual(expect.any(String));
+  });
 
   it('Claim on the card calls claim with the caseId, the agent and the card as ref', async () => {
     const response = await interaction(

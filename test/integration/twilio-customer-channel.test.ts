@@ -164,11 +164,30 @@ describe('TwilioCustomerChannel against the fake Twilio API', () => {
     expect(twilio.messages).toEqual([]);
   });
 
+  it('a lost response (timeout after Twilio created the message) is never repeated: one request, maybeSent', async () => {
+    twilio.answerLateNext(1_000);
+    const before = twilio.requests.length;
+    const error = await failure(
+      channel({ timeoutMs: 200, maxAttempts: 3 }).sendText({ ...SMS, body: 'once' }),
+    );
+    expect(error.kind).toBe('transient');
+    expect(error.maybeSent).toBe(true);
+    expect(twilio.requests.length - before).toBe(1);
+    expect(twilio.messages.filter((m) => m.body === 'once')).toHaveLength(1);
+  });
+
+  it('an error Twilio answered (503) surely did not send: maybeSent is false', async () => {
+    twilio.failNext(503, 503, 1);
+    const error = await failure(channel({ maxAttempts: 1 }).sendText({ ...SMS, body: 'no' }));
+    expect(error.maybeSent).toBe(false);
+  });
+
   it('treats an unreachable API as transient after its retries', async () => {
     const error = await failure(
       channel({ apiUrl: 'http://127.0.0.1:9', maxAttempts: 2 }).sendText({ ...SMS, body: 'nowhere' }),
     );
     expect(error.kind).toBe('transient');
+    expect(error.maybeSent).toBe(false); // connection refused: the request never reached Twilio
   });
 
   it('is refused by the fake with wrong credentials (Basic auth is checked)', async () => {

@@ -83,7 +83,11 @@ afterAll(async () => {
 async function inbound(from: string, body: string): Promise<ConversationEvent> {
   const events: ConversationEvent[] = [];
   await receiveCustomerMessage(
-    { store: deps.store, events: { publish: async (event) => void events.push(event) }, clock: deps.clock },
+    {
+      store: deps.store,
+      events: { publish: async (event) => void events.push(event as ConversationEvent) },
+      clock: deps.clock,
+    },
     {
       messageSid: `SM${String(++sids).padStart(32, '7')}`,
       channel: 'sms',

@@ -152,6 +152,7 @@ describe('opt-out', () => {
     expect(slackText(system.slack.thread(system.channel, cardTs).at(-1))).toContain('opted out');
 
     await system.agentReplies({ agent: ana, threadTs: cardTs, text: 'Are you still there?' });
+    await system.settle();
     expect(system.sentTo(customer)).toHaveLength(sentBefore);
     expect(slackText(system.slack.thread(system.channel, cardTs).at(-1))).toMatch(
       /Not sent: the customer has opted out/,
@@ -212,6 +213,7 @@ describe('WhatsApp 24-hour window', () => {
       lastInboundAt: new Date(Date.now() - 25 * 3_600_000).toISOString(),
     });
     await system.agentReplies({ agent: ana, threadTs: cardTs, text: 'Following up on your order' });
+    await system.settle();
     const sent = system.sentTo(customer).at(-1);
     expect(sent?.to).toBe(`whatsapp:${customer}`);
     expect(sent?.contentSid).toMatch(/^HX/);

@@ -94,6 +94,8 @@ describe('ownership', () => {
     const handedBack = await system.store.getConversation(conversationOf(customer));
     expect(handedBack?.mode).toBe('ai');
     expect(handedBack?.handbackInstruction).toBe('Offer free express shipping');
+    // The thread notice is a durable desk command: the worker posts it.
+    await system.settle();
     expect(threadText(cardTs)).toContain('Offer free express shipping');
 
     const before = system.sentTo(customer).length;
@@ -123,6 +125,88 @@ describe('delivery failures', () => {
       (m) => m.author === 'agent',
     );
     expect(outbound.at(-1)?.status).toBe('undelivered');
+  });
+});
+
+describe('reply states in the thread', () => {
+  const reactionCalls = (ts: string) =>
+    system.slack.calls
+      .filter((call) => call.ok && call.method.startsWith('reactions.') && call.args.timestamp === ts)
+      .map((call) => `${call.method === 'reactions.add' ? '+' : '-'}${String(call.args.name)}`);
+
+  it("the owner's reply shows ⏳ as soon as Slack is answered, then ✓ replaces it once Twilio accepted it", async () => {
+    const customer = '+15557776008';
+    const { caseId, cardTs } = await escalated(customer);
+    await system.driver.agentClicks({
+      agent: ana,
+      actionId: ACTION_IDS.claim,
+      value: caseId,
+      messageTs: cardTs,
+    });
+    const before = system.sentTo(customer).length;
+    const { status, ts } = await system.agentReplies({ agent: ana, threadTs: cardTs, text: 'On it!' });
+    expect(status).toBe(200);
+    expect(reactionCalls(ts)[0]).toBe('+hourglass_flowing_sand');
+    await system.settle();
+    expect(
+      system
+        .sentTo(customer)
+        .slice(before)
+        .map((m) => m.body),
+    ).toEqual(['On it!']);
+    expect(reactionCalls(ts)).toEqual([
+      '+hourglass_flowing_sand',
+      '+white_check_mark',
+      '-hourglass_flowing_sand',
+    ]);
+    expect(system.slack.messages.get(ts)?.reactions.map((r) => r.name)).toEqual(['white_check_mark']);
+  });
+
+  it('a reply to an unsubscribed customer says "Not sent" with a Retry button that only the owner may use', async () => {
+    const customer = '+15557776009';
+    const { caseId, cardTs } = await escalated(customer);
+    await system.driver.agentClicks({
+      agent: ana,
+      actionId: ACTION_IDS.claim,
+      value: caseId,
+      messageTs: cardTs,
+    });
+    system.twilio.failNext(21610);
+    const { ts } = await system.agentReplies({ agent: ana, threadTs: cardTs, text: 'Are you there?' });
+    await system.settle();
+    const notSent = system.slack
+      .thread(system.channel, cardTs)
+      .find((message) => message.text?.includes('Not sent: the customer has opted out'));
+    expect(notSent).toBeDefined();
+    expect(system.slack.messages.get(ts)?.reactions.map((r) => r.name)).toEqual(['x']);
+    const retry = (notSent?.blocks as { elements?: { action_id?: string; value?: string }[] }[] | undefined)
+      ?.flatMap((block) => block.elements ?? [])
+      .find((element) => element.action_id === ACTION_IDS.retryCommand);
+    expect(retry?.value).toBeDefined();
+
+    await system.driver.agentClicks({
+      agent: { id: 'UBEN', username: 'ben' },
+      actionId: ACTION_IDS.retryCommand,
+      value: retry?.value ?? '',
+      messageTs: notSent?.ts ?? '',
+      threadTs: cardTs,
+    });
+    expect(system.slack.ephemerals.at(-1)).toMatchObject({
+      user: 'UBEN',
+      text: 'Only @ana can retry this message.',
+    });
+    const requests = system.twilio.requests.length;
+    await system.driver.agentClicks({
+      agent: ana,
+      actionId: ACTION_IDS.retryCommand,
+      value: retry?.value ?? '',
+      messageTs: notSent?.ts ?? '',
+      threadTs: cardTs,
+    });
+    await system.settle();
+    // Carried out again: the customer is still unsubscribed (the profile says so), so nothing reaches Twilio.
+    expect(system.twilio.requests.length).toBe(requests);
+    expect(system.sentTo(customer).map((m) => m.body)).not.toContain('Are you there?');
   });
 });
 
@@ -247,6 +331,7 @@ describe('bad Slack input', () => {
       'x-slack-retry-num': '1',
       'x-slack-retry-reason': 'http_timeout',
     });
+    await system.settle();
     expect(system.sentTo(customer)).toHaveLength(before + 1);
   });
 });

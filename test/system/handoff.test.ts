@@ -98,12 +98,15 @@ describe('handoff from AI to a person and back', () => {
       threadTs: cardTs,
       text: 'Hi, this is Ana. How can I help?',
     });
+    // Recorded at once (⏳), sent by the worker (✓ replaces ⏳).
+    await system.settle();
     const sent = system.sentTo(customer).at(-1);
     expect(sent?.body).toBe('Hi, this is Ana. How can I help?');
-    const reaction = system.slack.calls.find(
-      (call) => call.method === 'reactions.add' && call.args.timestamp === replyTs,
-    );
-    expect(reaction?.args.name).toBe('white_check_mark');
+    const reactions = system.slack.calls
+      .filter((call) => call.method === 'reactions.add' && call.args.timestamp === replyTs)
+      .map((call) => call.args.name);
+    expect(reactions).toEqual(['hourglass_flowing_sand', 'white_check_mark']);
+    expect(system.slack.messages.get(replyTs)?.reactions.map((r) => r.name)).toEqual(['white_check_mark']);
   });
 
   it("the customer's answer appears in the thread and the owner gets a suggested reply", async () => {
@@ -142,6 +145,7 @@ describe('handoff from AI to a person and back', () => {
       value: suggestion?.value ?? '',
       messageTs: cardTs,
     });
+    await system.settle();
     expect(system.sentTo(customer).at(-1)?.body).toBe(stored?.text);
   });
 
@@ -149,6 +153,7 @@ describe('handoff from AI to a person and back', () => {
     const before = system.sentTo(customer).length;
     await system.agentReplies({ agent: ana, threadTs: cardTs, text: 'note: checking with the warehouse' });
     await system.agentReplies({ agent: ben, threadTs: cardTs, text: 'I can take this one' });
+    await system.settle();
     expect(system.sentTo(customer)).toHaveLength(before);
     const ephemeral = system.slack.ephemerals.at(-1);
     expect(ephemeral?.user).toBe(ben.id);
@@ -165,6 +170,7 @@ describe('handoff from AI to a person and back', () => {
     const conversation = await system.store.getConversation(conversationId);
     expect(conversation?.mode).toBe('ai');
     expect((await system.store.getCase(caseId))?.outcome).toBe('solved');
+    await system.settle();
     expect(system.sentTo(customer).at(-1)?.body).toMatch(/1 \(poor\) to 5/);
     expect(slackText(system.slack.messages.get(cardTs))).toContain(ACTION_IDS.feedbackNeededYes);
 

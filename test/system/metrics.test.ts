@@ -164,6 +164,7 @@ describe('CX metrics from scripted conversations', () => {
     });
     expect((await system.store.getConversation(idOf(customers.b)))?.mode).toBe('agent');
     await system.agentReplies({ agent: ana, threadTs: cardTs, text: 'Hi, this is Ana. What happened?' });
+    await system.settle();
     expect(system.sentTo(customers.b).at(-1)?.body).toBe('Hi, this is Ana. What happened?');
     await customerSays(customers.b, texts.b2);
     await system.driver.agentClicks({
@@ -173,6 +174,7 @@ describe('CX metrics from scripted conversations', () => {
       messageTs: cardTs,
     });
     expect((await system.store.getCase(caseId))?.outcome).toBe('solved');
+    await system.settle();
     expect(system.sentTo(customers.b).at(-1)?.body).toMatch(/1 \(poor\) to 5/);
     await system.driver.agentClicks({
       agent: ana,
@@ -201,6 +203,7 @@ describe('CX metrics from scripted conversations', () => {
       selectedValue: encodeActionValue({ caseId, outcome: 'solved' }),
       messageTs: cardTs,
     });
+    await system.settle();
     await system.driver.agentClicks({
       agent: ben,
       actionId: ACTION_IDS.feedbackNeededNo,

@@ -39,6 +39,21 @@ describe('business settings', () => {
     expect(settings.hours.week).toHaveLength(7);
   });
 
+  it('knowledge settings default to a 6,000-token prompt budget, the top 5 passages and a relevance floor', () => {
+    const { knowledge: _, ...withoutKnowledge } = businessSettings as Record<string, unknown>;
+    expect(parseBusinessSettings(withoutKnowledge).knowledge).toEqual({
+      promptTokenBudget: 6000,
+      topK: 5,
+      minScore: 8,
+    });
+    expect(() => parseBusinessSettings({ ...businessSettings, knowledge: { promptTokenBudget: 0 } })).toThrow(
+      /knowledge\.promptTokenBudget/,
+    );
+    expect(() => parseBusinessSettings({ ...businessSettings, knowledge: { topK: 50 } })).toThrow(
+      /knowledge\.topK/,
+    );
+  });
+
   it('a bad value stops start-up naming the field', () => {
     expect(() =>
       parseBusinessSettings({ ...businessSettings, hours: { ...businessSettings.hours, timeZone: '' } }),

@@ -110,3 +110,84 @@ describe('escalation triggers', () => {
     });
   });
 });
+
+describe('escalation intents (weighted evidence over stemmed lexicons)', () => {
+  const labels = (text: string) =>
+    findTriggers({ text, settings, history: [], sentiment: 0 }).map((trigger) => trigger.label);
+
+  it('a request for a person needs neither "agent" nor "human": a team member, a call back, someone real', () => {
+    for (const text of [
+      'could someone from your team call me back?',
+      'I want a call back from your staff',
+      'please have a manager contact me',
+      'get me someone real',
+      'is there anybody there who is not a robot',
+      'que me llame alguien del equipo por favor',
+      '¿me puede atender una persona?',
+      'quisiera que me devuelvan la llamada',
+      'spk to a representitive pls',
+    ]) {
+      expect(labels(text), text).toContain('customer_request');
+    }
+  });
+
+  it('history, identity questions, third parties, refusals and names are not requests', () => {
+    for (const text of [
+      'I already spoke to someone yesterday and it is sorted',
+      'are you a bot?',
+      'is this a real person or an AI?',
+      'my travel agent booked the group order',
+      'the delivery person left it next door',
+      "please don't call me, text only",
+      'call me crazy but I love the orange one',
+      'ya hablé con un asesor ayer y me lo resolvió',
+      '¿tienen una carpa para cuatro personas?',
+      'me llamo Ana y quiero saber si tienen talla S',
+    ]) {
+      expect(labels(text), text).not.toContain('customer_request');
+    }
+  });
+
+  it('security covers breaches, leaked data, identity theft and phishing in both languages', () => {
+    for (const text of [
+      'I got an email saying your company had a data breach',
+      'my personal details were leaked',
+      'someone opened an account in my name, I think it is identity theft',
+      'I got a phishing text pretending to be you',
+      '¿hubo una filtración de datos?',
+      'me robaron la identidad',
+      'me llegó un correo falso a su nombre pidiendo mis datos bancarios',
+    ]) {
+      expect(labels(text), text).toContain('fraud');
+    }
+    for (const text of [
+      'I hacked together a shelf',
+      'el precio es un robo',
+      'the tent leaked on the first night',
+    ]) {
+      expect(labels(text), text).not.toContain('fraud');
+    }
+  });
+
+  it('a Spanish thank-you or a friendly goodbye escalates nothing', () => {
+    for (const text of [
+      '¡Muchas gracias! Muy amable',
+      'gracias por la atención personalizada, excelente servicio',
+      'gracias, ya me atendió una persona muy amable',
+      'perfecto, gracias por la atención',
+      'thanks, you have been a great help',
+    ]) {
+      expect(labels(text), text).toEqual([]);
+    }
+  });
+
+  it('an accident with a sharp edge is safety, hurting oneself on purpose is self-harm', () => {
+    expect(labels('I cut myself on the sharp edge of the tent pole')).toEqual(['safety']);
+    expect(labels("I've been cutting myself again")[0]).toBe('self_harm');
+  });
+
+  it('a word of the other language does not fire when the message is clearly in one', () => {
+    expect(labels('I burnt the apple pie in the oven')).toEqual([]);
+    expect(labels('me quemé el pie con la estufa')).toContain('safety');
+  });
+});

@@ -40,6 +40,33 @@ describe('chunkMarkdown', () => {
     expect(passages.find((p) => p.title === 'Empty')).toBeUndefined();
   });
 
+  it('keeps a file-level Source line on every passage and lets a section override it, outside the text', () => {
+    const passages = chunkMarkdown(
+      [
+        '# Returns',
+        'Source: https://help.example.com/returns',
+        '',
+        'How returns work.',
+        '## Return window',
+        '60 days.',
+        '## Refunds',
+        'Source: <https://help.example.com/refunds>',
+        '',
+        'Within 5 days.',
+      ].join('\n'),
+      'returns.md',
+    );
+    expect(passages.map((p) => [p.id, p.source, p.text])).toEqual([
+      ['returns#overview', 'https://help.example.com/returns', 'How returns work.'],
+      ['returns#return-window', 'https://help.example.com/returns', '60 days.'],
+      ['returns#refunds', 'https://help.example.com/refunds', 'Within 5 days.'],
+    ]);
+    expect(chunkMarkdown('## A\ntext', 'a.md')[0]).not.toHaveProperty('source');
+    // A first section called Overview is still a section: its Source is its own.
+    const own = chunkMarkdown('## Overview\nSource: https://a.example/o\n\nx\n## B\ny', 'a.md');
+    expect(own.map((p) => p.source)).toEqual(['https://a.example/o', undefined]);
+  });
+
   it('gives repeated headings in one file distinct ids', () => {
     const passages = chunkMarkdown('## FAQ\none\n## FAQ\ntwo', 'misc.md');
     expect(passages.map((p) => p.id)).toEqual(['misc#faq', 'misc#faq-2']);
@@ -83,6 +110,15 @@ describe('KnowledgeBase render', () => {
       expect(text).toContain(`[${passage.id}]`);
       expect(text).toContain(passage.text);
     }
+  });
+
+  it("shows a passage's source under its heading, for citations", () => {
+    const cited = KnowledgeBase.fromMarkdown([
+      { file: 'faq.md', source: '# FAQ\nSource: https://help.example.com/faq\n## Hours\nOpen 9 to 5.' },
+    ]);
+    expect(cited.render()).toBe(
+      '[faq#hours] FAQ > Hours\nSource: https://help.example.com/faq\nOpen 9 to 5.',
+    );
   });
 
   it('is identical for the same files (stable prompt prefix)', () => {

@@ -78,6 +78,68 @@ describe('OfflineModel', () => {
     expect(a.usage.outputTokens).toBe(Math.ceil(a.text.length / 4));
   });
 
+  it('answers the issue 12 examples right or not at all: domestic rate, no return rules for a call back, no discount-code rule for a discount not offered', async () => {
+    const domestic = await model.respond(ask('How much is domestic shipping?'));
+    expect(domestic.text).toContain('$6.95');
+    expect(domestic.text).not.toContain('$24.95');
+    for (const question of ['Can I get a call back from your staff?', 'Do you offer a student discount?']) {
+      const response = await model.respond(ask(question));
+      expect(response.passages, question).toBeUndefined();
+      expect(response.toolCalls[0], question).toMatchObject({
+        name: 'escalate_to_human',
+        input: { reason_code: 'out_of_scope' },
+      });
+    }
+  });
+
+  it('answers a Spanish question from the English knowledge base after a Spanish lead-in', async () => {
+    const response = await model.respond(ask('¿Cuánto cuesta el envío?'));
+    expect(response.text).toMatch(/^Esto es lo que dice nuestra información \(en inglés\): /);
+    expect(response.text).toContain('$6.95');
+    expect(response.passages).toEqual(['shipping#shipping-costs']);
+  });
+
+  it('says in Spanish that it is not sure, and escalates, when a Spanish question is not covered', async () => {
+    const response = await model.respond(ask('¿Venden bicicletas?'));
+    expect(response.text).toMatch(/^No estoy seguro/);
+    expect(response.toolCalls[0]).toMatchObject({
+      name: 'escalate_to_human',
+      input: { reason_code: 'out_of_scope' },
+    });
+  });
+
+  it('asks one clarifying question, flagged as such and quoting no passage, when two passages compete', async () => {
+    const response = await model.respond(ask('What is your return policy?'));
+    expect(response.clarifying).toBe(true);
+    expect(response.text).toBe(
+      'Just to be sure I answer the right question: do you mean "Return window" or "How to return an item"?',
+    );
+    expect(response.toolCalls).toEqual([]);
+    expect(response.passages).toBeUndefined();
+  });
+
+  it('answers the earlier question from the topic the customer picks after a clarifying question', async () => {
+    const question = 'What is your return policy?';
+    const clarifying = await model.respond(ask(question));
+    const earlier: ModelRequest['turns'] = [
+      { role: 'user', content: question },
+      { role: 'assistant', content: clarifying.text },
+    ];
+    const byName = await model.respond(ask('the return window', earlier));
+    expect(byName.passages).toEqual(['returns#return-window']);
+    expect(byName.text).toContain('60 days');
+    const byOrder = await model.respond(ask('the second one', earlier));
+    expect(byOrder.passages).toEqual(['returns#how-to-return-an-item']);
+    // A new question after the clarifying one is answered as itself.
+    const other = await model.respond(ask('How much is express shipping?', earlier));
+    expect(other.text).toContain('$14.95');
+  });
+
+  it('tolerates misspellings', async () => {
+    expect((await model.respond(ask('how much for expres delivery'))).text).toContain('$14.95');
+    expect((await model.respond(ask('I forgot my pasword'))).text).toContain('Forgot password');
+  });
+
   it('escalates a knowledge question when minScore is set above every score', async () => {
     const strict = new OfflineModel(knowledge, { minScore: 10_000 });
     const response = await strict.respond(ask('Do you ship to Canada?'));

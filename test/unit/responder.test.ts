@@ -5,11 +5,21 @@ import { OfflineModel } from '#adapters/offline-model.ts';
 import { messagesFor } from '#core/customer-messages.ts';
 import { ModelUnavailableError } from '#core/errors.ts';
 import { type InputVerdict, makeCanary } from '#core/guardrails/index.ts';
+import { canonicalPii, findPii } from '#core/guardrails/pii.ts';
 import type { Conversation, Message } from '#core/model.ts';
 import type { LanguageModel, ModelRequest, ModelResponse } from '#core/ports.ts';
-import { DONT_KNOW_FLAG, respondToCustomer, toEscalationReason } from '#core/responder.ts';
+import { NO_REFERENCE_NOTE } from '#core/prompt.ts';
+import {
+  CLARIFY_FLAG,
+  DONT_KNOW_FLAG,
+  knowledgePii,
+  NO_REFERENCE_FLAG,
+  respondToCustomer,
+  toEscalationReason,
+} from '#core/responder.ts';
 import { parseBusinessSettings } from '#shared/business-settings.ts';
 import sample from '../../config/business.ts';
+import { generateKnowledge } from '../helpers/knowledge-generator.ts';
 
 const settings = parseBusinessSettings(sample);
 const knowledge = loadKnowledge(fileURLToPath(new URL('../../knowledge', import.meta.url)));
@@ -252,6 +262,15 @@ describe('respondToCustomer with the model', () => {
     expect(model.requests).toHaveLength(2);
   });
 
+  it('flags a clarifying question as clarify, so it counts as an abstention and not as an answer', async () => {
+    const model = new ScriptedModel([
+      { text: 'Do you mean standard or express shipping?', clarifying: true },
+    ]);
+    const result = await run(model, 'How much is shipping?');
+    expect(result).toMatchObject({ kind: 'reply', text: 'Do you mean standard or express shipping?' });
+    expect(result.flags).toEqual([CLARIFY_FLAG]);
+  });
+
   it('falls back when the model returns no text and no tool call', async () => {
     const model = new ScriptedModel([{ text: '   ' }]);
     const result = await run(model, 'Hello?');
@@ -341,5 +360,80 @@ describe('respondToCustomer with the offline model', () => {
   it('escalates an out-of-scope question as out_of_scope', async () => {
     const result = await run(offline, 'Can you recommend a good pizza place in Boston?');
     expect(result).toMatchObject({ kind: 'escalate', reason: 'out_of_scope', priority: 'normal' });
+  });
+
+  it('escalates a question that only shares words with the knowledge base instead of answering it', async () => {
+    const result = await run(offline, 'Can someone from your staff call me back?');
+    expect(result).toMatchObject({ kind: 'escalate', reason: 'out_of_scope' });
+    expect(result.passages).toEqual([]);
+  });
+
+  it('sends a clarifying question when two passages compete, flagged clarify', async () => {
+    const result = await run(offline, 'What is your return policy?');
+    expect(result).toMatchObject({ kind: 'reply', passages: [] });
+    expect(result.flags).toContain(CLARIFY_FLAG);
+  });
+});
+
+describe('respondToCustomer with a knowledge base over the prompt budget', () => {
+  // The sample knowledge base is about 2,200 tokens: a 300-token budget makes it retrieve per message.
+  const retrieving = { ...settings, knowledge: { ...settings.knowledge, promptTokenBudget: 300 } };
+  const ask = (model: LanguageModel, text: string) =>
+    respondToCustomer(
+      { model, settings: retrieving, knowledge, canary },
+      { conversation, history: [customer(text)], verdict: verdict(text) },
+    );
+
+  it('sends the passages found for the message after the cached prefix, not the whole knowledge base', async () => {
+    const model = new ScriptedModel([
+      { text: 'Yes, we ship to Canada for a flat $24.95.' },
+      { text: 'Refunds take 5 to 10 business days.' },
+    ]);
+    await ask(model, 'Do you ship to Canada?');
+    await ask(model, 'how long does a refund take?');
+    const [first, second] = model.requests;
+    expect(first?.reference).toContain('[shipping#international-orders]');
+    expect(second?.reference).toContain('[returns#refund-timing]');
+    expect(first?.system).toBe(second?.system);
+    expect(first?.system).not.toContain(knowledge.get('shipping#international-orders')!.text);
+  });
+
+  it('a question nothing matches: the model is told so, and the turn is flagged no_reference', async () => {
+    const model = new ScriptedModel([{ text: "I'm not sure about that one. Would you like a person?" }]);
+    const result = await ask(model, 'what is the capital of France?');
+    expect(model.requests[0]?.reference).toContain(NO_REFERENCE_NOTE);
+    expect(result).toMatchObject({ kind: 'reply', modelCalls: 1 });
+    expect(result.flags).toContain(NO_REFERENCE_FLAG);
+  });
+
+  it("may repeat the business's phone number even when this turn retrieved other passages", async () => {
+    const model = new ScriptedModel([{ text: 'We ship to Canada. Questions? Call us on 1-800-555-0142.' }]);
+    const result = await ask(model, 'Do you ship to Canada?');
+    expect(model.requests[0]?.reference).not.toContain('1-800-555-0142');
+    expect(result).toMatchObject({ kind: 'reply', text: expect.stringContaining('1-800-555-0142') });
+    expect(result.flags).not.toContain('output_blocked');
+  });
+
+  it("still blocks a phone number that is neither the customer's nor in the knowledge base", async () => {
+    const model = new ScriptedModel([
+      { text: 'Call our manager on 1-800-555-0199.' },
+      { text: 'We ship to Canada for a flat $24.95.' },
+    ]);
+    const result = await ask(model, 'Do you ship to Canada?');
+    expect(result).toMatchObject({ kind: 'reply', text: 'We ship to Canada for a flat $24.95.' });
+    expect(result.flags).toContain('pii:phone');
+  });
+});
+
+describe('knowledgePii', () => {
+  it.each([
+    ['the sample knowledge base', knowledge],
+    ['a generated knowledge base of 1,070 passages', generateKnowledge().knowledge],
+  ])('lists every PII value of %s, so the output check knows them all', (_, kb) => {
+    const canonical = (text: string) => new Set(findPii(text).map(canonicalPii));
+    const all = canonical(kb.render());
+    expect(all.size).toBeGreaterThan(0);
+    expect(canonical(knowledgePii(kb))).toEqual(all);
+    expect(knowledgePii(kb)).toBe(knowledgePii(kb));
   });
 });

@@ -31,6 +31,14 @@ class MemoryStore {
   }
   async releaseOnce(key: string) {
     this.claims.delete(key);
+    this.settled.delete(key);
+  }
+  settled = new Map<string, unknown>();
+  async settleOnce(key: string, outcome: unknown) {
+    this.settled.set(key, outcome);
+  }
+  async getOnce(key: string) {
+    return this.settled.get(key) ?? (this.claims.has(key) ? { state: 'claimed' } : undefined);
   }
   async appendMessage(message: Message) {
     if (this.messages.some((m) => m.messageId === message.messageId)) return false;

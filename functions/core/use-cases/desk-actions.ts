@@ -1,45 +1,67 @@
 /**
- * The agents' commands (claim, release, resolve, hand back, thread replies, suggestions, feedback),
- * implemented over the ports. Ownership changes are conditional writes on the conversation, so
- * N agents clicking Claim at once produce exactly one owner and one card update.
+ * The agents' commands (claim, release, resolve, hand back, thread replies, suggestions, feedback, Retry),
+ * implemented over the ports. This is the Slack request path: it must answer within Slack's 3 seconds, so
+ * it decides and records, and leaves what reaches the customer to the worker.
  *
  * Who may act: every command first asks the desk access policy (desk channel, agent allowlist). Owner-only
- * commands (release, resolve, hand back, thread reply, send suggestion) decide ownership inside the
- * conditional write (`changeAsOwner`), never on an earlier read. Feedback is accepted only from the agent
- * who resolved the case, checked inside the case's conditional write.
+ * commands decide ownership inside the conditional write, never on an earlier read. Feedback is accepted
+ * only from the agent who resolved the case, checked inside the case's conditional write.
+ *
+ * Claim, Release, Resolve and Hand back are each ONE conditional transaction over the case and its
+ * conversation (`commitCaseChange`). What follows the transaction is idempotent, so a repeated click
+ * finishes a half-done command instead of refusing it: a second Claim by the owner refreshes the card; a
+ * second Resolve (or Hand back) by the agent who closed the case answers "already closed", refreshes the
+ * card, re-applies the profile change and records the closing message again only when it never went
+ * (its send-once key is absent) and nothing happened in the conversation since.
+ *
+ * Durable agent commands (design): everything customer-bound (thread replies, Send suggestion, the closing
+ * message and survey) and the hand-back notice is recorded as a `desk_command` event on the existing
+ * conversation-events FIFO queue, MessageGroupId = conversation id, and carried out by the worker
+ * (`carryOutDeskCommand`). That queue already has retries, a DLQ and its alarms, a local poller, and it
+ * orders an agent's reply with the customer's own messages and with a later Resolve (a reply typed just
+ * before Resolve reaches the customer before the closing message). A queue of its own would have to
+ * rebuild all of that and would lose that ordering. The deduplication id comes from the Slack message or
+ * action, so a Slack retry does not record it twice; a reply waits with ⏳ until the worker settles it.
  */
 import type { BusinessSettings } from '../../shared/business-settings.ts';
-import { claim, handBack, type OwnershipRefusal, release, resolve } from '../conversation-state.ts';
+import {
+  claim,
+  handBack,
+  type OwnershipRefusal,
+  ownershipRefusal,
+  release,
+  resolve,
+} from '../conversation-state.ts';
 import { messagesFor } from '../customer-messages.ts';
 import { type DeskAccessPolicy, deskRefusal, deskRefusalText, isDeskChannel } from '../desk-access.ts';
 import type { DeskCommands } from '../desk-commands.ts';
-import { IllegalTransitionError, NotFoundError } from '../errors.ts';
-import type { Agent, Case, Conversation, Outcome } from '../model.ts';
+import { NotFoundError } from '../errors.ts';
+import type { Agent, Case, Conversation, DeskCommandEvent, DeskTask, Outcome } from '../model.ts';
 import type {
   AgentDesk,
   AgentDirectory,
   Clock,
   ConversationStore,
-  CustomerChannel,
   CustomerDataStore,
   DeskRef,
-  UsageLedger,
+  EventQueue,
 } from '../ports.ts';
+import { PENDING_REACTION } from './carry-out-desk-command.ts';
+import { type CaseCommit, commitCaseChange } from './case-transaction.ts';
 import { caseView } from './case-view.ts';
-import { closingFigures, record, updateCase, updateConversation, updateProfile } from './conversations.ts';
+import { closingFigures, record, updateCase, updateProfile } from './conversations.ts';
 import { eraseFromDesk } from './desk-erase.ts';
 import { changeAsOwner } from './owned-change.ts';
-import { type SendOutcome, sendToCustomer } from './send-to-customer.ts';
+import { outboxKeyOf } from './send-to-customer.ts';
 
 /** What the desk commands need. */
 export interface DeskDeps {
   store: ConversationStore;
   desk: AgentDesk;
-  channel: CustomerChannel;
+  /** Where customer-bound commands are recorded (conversation-events.fifo); the worker carries them out. */
+  events: EventQueue;
   clock: Clock;
   settings: BusinessSettings;
-  /** Counts agent replies for the global outbound ceiling (they are never refused by it). */
-  ledger?: UsageLedger;
   /** Export/erase access to the table; without it the desk cannot erase. */
   customerData?: CustomerDataStore;
   /** Desk channels and agent allowlist. @default any channel; `settings.desk.agents` */
@@ -89,113 +111,161 @@ export function createDeskCommands(deps: DeskDeps): DeskCommands {
           : texts.notOwner(who(current?.owner));
     return deps.desk.postEphemeral(ref, agent.id, text);
   }
-  /** Loads the case and its conversation, or tells the agent politely that there is none. */
-  async function load(
-    caseId: string,
-    agent: Agent,
-    ref: DeskRef,
-  ): Promise<{ kase: Case; conversation: Conversation } | undefined> {
-    const kase = await deps.store.getCase(caseId);
-    const conversation = kase ? await deps.store.getConversation(kase.conversationId) : undefined;
-    if (!kase || !conversation) {
-      await deps.desk.postEphemeral(ref, agent.id, UNKNOWN_CASE);
-      return undefined;
-    }
-    return { kase, conversation };
-  }
-
   async function refreshCard(kase: Case): Promise<void> {
     if (kase.slack) await deps.desk.updateCase(kase.slack, await caseView(deps, kase));
   }
 
-  /** Changes the conversation if it still belongs to this case; false if the case moved on. */
-  async function transition(
-    kase: Case,
-    change: (conversation: Conversation) => Conversation,
-  ): Promise<Conversation | undefined> {
+  /**
+   * Records a desk command on the queue. If that fails nothing was recorded: the agent is told, and the
+   * error is rethrown (a thread reply then gets a 5xx, and Slack retries the event).
+   */
+  async function recordCommand(command: DeskCommandEvent, agent: Agent): Promise<void> {
     try {
-      return await updateConversation(deps, kase.conversationId, (current) => {
-        if (current.caseId !== kase.caseId) throw new IllegalTransitionError('change', 'another case');
-        return change(current);
-      });
+      await deps.events.publish(command);
     } catch (error) {
-      if (error instanceof IllegalTransitionError) return undefined;
+      await deps.desk
+        .postEphemeral(
+          command.ref,
+          agent.id,
+          'Not sent: Tandem could not record this just now. Please try again in a moment.',
+          { inThread: true },
+        )
+        .catch(() => undefined);
       throw error;
     }
   }
 
-  async function deliver(
-    kase: Case,
-    conversation: Conversation,
-    agent: Agent,
-    text: string,
-    idempotencyKey: string,
-    ref: DeskRef,
-    replyTs?: string,
-  ): Promise<SendOutcome> {
-    const outcome = await sendToCustomer(deps, {
-      conversation,
-      text,
-      author: 'agent',
-      agent,
-      idempotencyKey,
-    });
-    if (outcome.status === 'sent') {
-      if (replyTs) await deps.desk.addReaction(ref.channel, replyTs, 'white_check_mark');
-      if (outcome.template) {
-        await deps.desk.postInThread(
-          ref,
-          'The WhatsApp 24-hour window had closed, so the approved template was sent instead of this text. ' +
-            'Your message can go once the customer replies.',
-        );
-      }
-      if (!kase.firstAgentReplyAt) {
-        const updated = await updateCase(deps.store, kase.caseId, (current) =>
-          current.firstAgentReplyAt ? undefined : { firstAgentReplyAt: deps.clock.now().toISOString() },
-        );
-        if (updated.firstAgentReplyAt && updated.firstAgentReplyAt !== kase.firstAgentReplyAt) {
-          await record(deps, conversation, 'first_agent_reply', {
-            caseId: kase.caseId,
-            data: { secondsSinceEscalation: secondsBetween(kase.openedAt, updated.firstAgentReplyAt) },
-          });
-        }
-      }
-    } else if (outcome.status === 'refused') {
-      const reasons: Record<string, string> = {
-        opted_out: 'the customer has opted out (STOP); nothing can be sent to them',
-        invalid_number: "the customer's number cannot receive messages",
-        rejected: 'the messaging provider rejected it',
-      };
-      await deps.desk.postInThread(ref, `:warning: Not sent: ${reasons[outcome.reason] ?? outcome.reason}.`);
+  /** Marks a reply as pending (⏳) before its command is recorded, so the worker's ✓ always comes after. */
+  async function markPending(ref: DeskRef, replyTs: string): Promise<void> {
+    try {
+      await deps.desk.addReaction(ref.channel, replyTs, PENDING_REACTION);
+    } catch {
+      // Cosmetic: the command is recorded either way.
     }
-    return outcome;
+  }
+
+  function command(
+    kase: Case,
+    agent: Agent,
+    ref: DeskRef,
+    ids: { eventId: string; commandId: string },
+    task: DeskTask,
+  ): DeskCommandEvent {
+    return {
+      type: 'desk_command',
+      ...ids,
+      conversationId: kase.conversationId,
+      caseId: kase.caseId,
+      agent,
+      ref: kase.slack ?? ref,
+      task,
+    };
+  }
+
+  /** Tells the agent why a closing command did not apply; the closer's own repeat finishes the command. */
+  async function closedAlready(
+    commit: Extract<CaseCommit<OwnershipRefusal>, { ok: false }>,
+    agent: Agent,
+    ref: DeskRef,
+    handedBack: boolean,
+  ): Promise<boolean> {
+    const { kase } = commit;
+    if (kase?.status !== 'resolved' || kase.owner?.id !== agent.id) return false;
+    await deps.desk.postEphemeral(
+      ref,
+      agent.id,
+      kase.handedBack
+        ? 'You already handed this conversation back to the AI.'
+        : 'You already resolved this case.',
+    );
+    if (commit.refused === 'unknown') return true;
+    const { conversation } = commit;
+    // Finish what the first click may not have done (each step is idempotent).
+    await rememberCase(
+      kase,
+      conversation,
+      kase.outcome ?? 'solved',
+      Boolean(kase.handedBack),
+      kase.resolvedAt,
+    );
+    await refreshCard(kase);
+    // Only what is still missing, and only while nothing has happened in the conversation since.
+    const untouched = conversation.mode === 'ai' && conversation.lastResolvedAt === kase.resolvedAt;
+    if (untouched && !handedBack && !kase.handedBack && kase.outcome !== 'spam') {
+      const commandId = closingCommandId(kase.caseId);
+      if (!(await deps.store.getOnce(outboxKeyOf(commandId)))) {
+        await recordCommand(
+          command(kase, agent, ref, { eventId: commandId, commandId }, closingTask(kase.outcome ?? 'solved')),
+          agent,
+        );
+      }
+    }
+    return true;
+  }
+
+  function closingTask(outcome: Outcome): DeskTask {
+    return { kind: 'closing', outcome, survey: outcome !== 'spam' };
+  }
+
+  /** The past case on the profile (and the pending survey after a Resolve); idempotent. */
+  async function rememberCase(
+    kase: Case,
+    closed: Conversation,
+    outcome: Outcome,
+    handedBack: boolean,
+    at: string | undefined,
+  ): Promise<void> {
+    const now = at ?? deps.clock.now().toISOString();
+    const survey =
+      !handedBack && outcome !== 'spam' && messagesFor(deps.settings, closed.language).satisfactionQuestion;
+    await updateProfile(deps.store, closed.customerAddress, (current) => {
+      const known = current.pastCases.some((item) => item.caseId === kase.caseId);
+      const asked = current.pendingSurvey?.caseId === kase.caseId;
+      if (known && (asked || !survey)) return undefined;
+      return {
+        pastCases: [
+          ...current.pastCases.filter((item) => item.caseId !== kase.caseId),
+          { caseId: kase.caseId, summary: kase.packet.summary, outcome, resolvedAt: now },
+        ].slice(-5),
+        ...(survey && !asked ? { pendingSurvey: { caseId: kase.caseId, askedAt: now } } : {}),
+      };
+    });
   }
 
   return {
     async claim({ caseId, agent, ref }) {
       if (!(await admitted(agent, ref))) return;
-      const loaded = await load(caseId, agent, ref);
-      if (!loaded) return;
       const now = deps.clock.now();
-      const claimed = await transition(loaded.kase, (current) => claim(current, agent, now));
-      if (!claimed || claimed.owner?.id !== agent.id) {
-        const latest = await deps.store.getConversation(loaded.kase.conversationId);
+      const commit = await commitCaseChange<'taken'>(deps, caseId, (kase, current) =>
+        current.caseId === caseId && current.mode === 'queued' && kase.status !== 'resolved'
+          ? {
+              conversation: claim(current, agent, now),
+              kase: { status: 'claimed', owner: agent, claimedAt: now.toISOString() },
+            }
+          : { refused: 'taken' },
+      );
+      if (!commit.ok) {
+        if (commit.refused === 'unknown') {
+          await deps.desk.postEphemeral(ref, agent.id, UNKNOWN_CASE);
+          return;
+        }
+        const latest = commit.conversation;
+        const mine = latest.mode === 'agent' && latest.caseId === caseId && latest.owner?.id === agent.id;
         const text =
-          latest?.mode === 'agent' && latest.caseId === caseId && latest.owner
-            ? latest.owner.id === agent.id
+          latest.mode === 'agent' && latest.caseId === caseId && latest.owner
+            ? mine
               ? 'You already own this conversation.'
               : `Already claimed by ${who(latest.owner)}.`
             : 'This case is no longer waiting to be claimed.';
         await deps.desk.postEphemeral(ref, agent.id, text);
+        // A repeated Claim by the owner finishes a first one that stopped before the card was updated.
+        if (mine) await refreshCard(commit.kase);
         return;
       }
-      const kase = await updateCase(deps.store, caseId, () => ({
-        status: 'claimed',
-        owner: agent,
-        claimedAt: now.toISOString(),
-      }));
-      await record(deps, claimed, 'claimed', {
+      const { kase } = commit;
+      await record(deps, commit.conversation, 'claimed', {
         caseId,
+        at: now.toISOString(),
         data: { waitSeconds: secondsBetween(kase.openedAt, now.toISOString()), agent: agent.id },
       });
       await refreshCard(kase);
@@ -203,20 +273,26 @@ export function createDeskCommands(deps: DeskDeps): DeskCommands {
 
     async release({ caseId, agent, ref }) {
       if (!(await admitted(agent, ref))) return;
-      const found = await caseOf(caseId, agent, ref);
-      if (!found) return;
-      const result = await changeAsOwner(deps, found, agent.id, (current) =>
-        release(current, deps.clock.now()),
-      );
-      if (!result.ok) {
-        await refuse(ref, agent, result.refusal, result.current, {
+      const now = deps.clock.now();
+      const commit = await commitCaseChange<OwnershipRefusal>(deps, caseId, (_, current) => {
+        const refusal = ownershipRefusal(current, caseId, agent.id);
+        return refusal
+          ? { refused: refusal }
+          : { conversation: release(current, now), kase: { status: 'queued', owner: undefined } };
+      });
+      if (!commit.ok) {
+        if (commit.refused === 'unknown') {
+          await deps.desk.postEphemeral(ref, agent.id, UNKNOWN_CASE);
+          return;
+        }
+        await refuse(ref, agent, commit.refused, commit.conversation, {
           queued: 'This conversation is already in the queue.',
           notOwner: (owner) => `Only ${owner} can release this conversation.`,
         });
         return;
       }
-      const kase = await updateCase(deps.store, caseId, () => ({ status: 'queued', owner: undefined }));
-      await record(deps, result.after, 'released', { caseId });
+      const { kase } = commit;
+      await record(deps, commit.conversation, 'released', { caseId, at: now.toISOString() });
       await refreshCard(kase);
       if (kase.slack)
         await deps.desk.postInThread(kase.slack, `${who(agent)} released this conversation to the queue.`);
@@ -224,29 +300,18 @@ export function createDeskCommands(deps: DeskDeps): DeskCommands {
 
     async resolve({ caseId, agent, outcome, ref }) {
       if (!(await admitted(agent, ref))) return;
-      const kase = await caseOf(caseId, agent, ref);
-      if (!kase) return;
       // An unclaimed case may be resolved by any agent; it is then recorded as theirs.
-      await closeCase(kase, agent, outcome, ref, (current) => resolve(current, deps.clock.now()), {
+      await closeCase(caseId, agent, outcome, ref, (current, now) => resolve(current, now), {
         allowQueued: true,
       });
     },
 
     async handBack({ caseId, agent, instruction, ref }) {
       if (!(await admitted(agent, ref))) return;
-      const kase = await caseOf(caseId, agent, ref);
-      if (!kase) return;
-      await closeCase(
-        kase,
-        agent,
-        'solved',
-        ref,
-        (current) => handBack(current, deps.clock.now(), instruction),
-        {
-          handedBack: true,
-          ...(instruction ? { instruction } : {}),
-        },
-      );
+      await closeCase(caseId, agent, 'solved', ref, (current, now) => handBack(current, now, instruction), {
+        handedBack: true,
+        ...(instruction ? { instruction } : {}),
+      });
     },
 
     async threadReply({ ref, messageTs, agent, text }) {
@@ -294,7 +359,19 @@ export function createDeskCommands(deps: DeskDeps): DeskCommands {
         }
         return;
       }
-      await deliver(kase, result.after, agent, text, `agent#${ref.channel}#${messageTs}`, ref, messageTs);
+      if (!text.trim()) return;
+      const commandId = replyCommandId(ref.channel, messageTs);
+      await markPending(ref, messageTs);
+      await recordCommand(
+        command(
+          kase,
+          agent,
+          ref,
+          { eventId: commandId, commandId },
+          { kind: 'reply', text, replyTs: messageTs },
+        ),
+        agent,
+      );
     },
 
     async sendSuggestion({ caseId, suggestionId, agent, ref }) {
@@ -311,9 +388,44 @@ export function createDeskCommands(deps: DeskDeps): DeskCommands {
         await deps.desk.postEphemeral(ref, agent.id, 'Only the owner can send the suggested reply.');
         return;
       }
-      const outcome = await deliver(kase, result.after, agent, suggestion.text, `agent#${suggestionId}`, ref);
-      if (outcome.status === 'sent')
-        await deps.desk.postInThread(ref, `${who(agent)} sent the suggested reply.`);
+      const commandId = `agent#${suggestionId}`;
+      await recordCommand(
+        command(kase, agent, ref, { eventId: commandId, commandId }, { kind: 'suggestion', suggestionId }),
+        agent,
+      );
+    },
+
+    async retry({ caseId, commandId, agent, ref, actionTs }) {
+      if (!(await admitted(agent, ref))) return;
+      const kase = await caseOf(caseId, agent, ref);
+      if (!kase) return;
+      const parked = await deps.store.getParkedDeskCommand(kase.conversationId, commandId);
+      if (!parked) {
+        await deps.desk.postEphemeral(
+          ref,
+          agent.id,
+          'There is nothing to retry: it was sent, or it expired.',
+        );
+        return;
+      }
+      // The closing message belongs to the agent who resolved; everything else to the current owner.
+      if (parked.task.kind === 'closing') {
+        if (kase.status !== 'resolved' || kase.owner?.id !== agent.id) {
+          await deps.desk.postEphemeral(ref, agent.id, `Only ${who(kase.owner)} can retry this message.`);
+          return;
+        }
+      } else {
+        const result = await changeAsOwner(deps, kase, agent.id);
+        if (!result.ok) {
+          const owner = result.current?.mode === 'agent' ? who(result.current.owner) : 'the owner';
+          await deps.desk.postEphemeral(ref, agent.id, `Only ${owner} can retry this message.`);
+          return;
+        }
+      }
+      // Asked for explicitly: a send that may or may not have gone is tried again; one that went never is.
+      await deps.store.releaseOnce(outboxKeyOf(parked.commandId), { unlessSent: true });
+      if (parked.task.kind === 'reply') await markPending(parked.ref, parked.task.replyTs);
+      await recordCommand({ ...parked, eventId: `retry#${parked.commandId}#${actionTs}` }, agent);
     },
 
     async feedback({ caseId, agent, question, answer, ref }) {
@@ -359,74 +471,98 @@ export function createDeskCommands(deps: DeskDeps): DeskCommands {
     },
   };
 
+  /**
+   * Resolve and Hand back: one transaction closes the case and changes the conversation; then the profile,
+   * the lifecycle event and the card; the customer-bound part (closing message) and the hand-back notice
+   * are recorded for the worker.
+   */
   async function closeCase(
-    kase: Case,
+    caseId: string,
     agent: Agent,
     outcome: Outcome,
     ref: DeskRef,
-    change: (conversation: Conversation) => Conversation,
+    change: (conversation: Conversation, now: Date) => Conversation,
     options: { handedBack?: boolean; instruction?: string; allowQueued?: boolean } = {},
   ): Promise<void> {
-    const result = await changeAsOwner(deps, kase, agent.id, change, {
-      allowQueued: options.allowQueued ?? false,
+    const handedBack = options.handedBack ?? false;
+    const now = deps.clock.now();
+    const at = now.toISOString();
+    const commit = await commitCaseChange<OwnershipRefusal>(deps, caseId, (_, current) => {
+      const refusal = ownershipRefusal(current, caseId, agent.id, {
+        allowQueued: options.allowQueued ?? false,
+      });
+      if (refusal) return { refused: refusal };
+      return {
+        conversation: change(current, now),
+        // The resolver, who answers the feedback questions: the owner, or the agent who resolved from the queue.
+        kase: {
+          status: 'resolved',
+          resolvedAt: at,
+          outcome,
+          owner: agent,
+          ...(handedBack ? { handedBack } : {}),
+        },
+      };
     });
-    if (!result.ok) {
-      await refuse(ref, agent, result.refusal, result.current, {
+    if (!commit.ok) {
+      if (await closedAlready(commit, agent, ref, handedBack)) return;
+      if (commit.refused === 'unknown') {
+        await deps.desk.postEphemeral(ref, agent.id, UNKNOWN_CASE);
+        return;
+      }
+      await refuse(ref, agent, commit.refused, commit.conversation, {
         queued: 'Claim the conversation before handing it back to the AI.',
         notOwner: (owner) =>
-          `Only ${owner} can ${options.handedBack ? 'hand this conversation back' : 'resolve this conversation'}.`,
+          `Only ${owner} can ${handedBack ? 'hand this conversation back' : 'resolve this conversation'}.`,
       });
       return;
     }
-    const closed = result.after;
-    const figures = await closingFigures(deps.store, result.before);
-    const now = deps.clock.now().toISOString();
-    const updated = await updateCase(deps.store, kase.caseId, () => ({
-      status: 'resolved',
-      resolvedAt: now,
-      outcome,
-      // The resolver, who answers the feedback questions: the owner, or the agent who resolved from the queue.
-      owner: agent,
-    }));
-    // Fixed texts in the conversation's language.
-    const messages = messagesFor(deps.settings, closed.language);
-    const survey = !options.handedBack && outcome !== 'spam' && messages.satisfactionQuestion;
-    await updateProfile(deps.store, closed.customerAddress, (current) => ({
-      pastCases: [
-        ...current.pastCases.filter((item) => item.caseId !== kase.caseId),
-        { caseId: kase.caseId, summary: kase.packet.summary, outcome, resolvedAt: now },
-      ].slice(-5),
-      ...(survey ? { pendingSurvey: { caseId: kase.caseId, askedAt: now } } : {}),
-    }));
-    await record(deps, closed, options.handedBack ? 'handed_back' : 'resolved', {
-      caseId: kase.caseId,
+    const { kase, conversation: closed } = commit;
+    // The survey must be pending on the profile before the question can reach the customer.
+    await rememberCase(kase, closed, outcome, handedBack, at);
+    if (handedBack) {
+      const commandId = `handback#${caseId}`;
+      await recordCommand(
+        command(
+          kase,
+          agent,
+          ref,
+          { eventId: commandId, commandId },
+          { kind: 'handback_notice', ...(options.instruction ? { instruction: options.instruction } : {}) },
+        ),
+        agent,
+      );
+    } else if (outcome !== 'spam') {
+      const commandId = closingCommandId(caseId);
+      await recordCommand(
+        command(kase, agent, ref, { eventId: commandId, commandId }, closingTask(outcome)),
+        agent,
+      );
+    }
+    const figures = await closingFigures(deps.store, commit.before.conversation);
+    await record(deps, closed, handedBack ? 'handed_back' : 'resolved', {
+      caseId,
+      at,
       data: {
         by: 'agent',
         outcome,
         agent: agent.id,
-        secondsToResolution: secondsBetween(kase.openedAt, now),
+        secondsToResolution: secondsBetween(kase.openedAt, at),
         ...figures,
       },
     });
-    await refreshCard(updated);
-    if (options.handedBack) {
-      if (kase.slack) {
-        await deps.desk.postInThread(
-          kase.slack,
-          `${who(agent)} handed the conversation back to the AI${options.instruction ? ` with the instruction: "${options.instruction}"` : ''}.`,
-        );
-      }
-      return;
-    }
-    if (outcome === 'spam') return;
-    const closing = survey ? `${messages.closing} ${survey}` : messages.closing;
-    await sendToCustomer(deps, {
-      conversation: closed,
-      text: closing,
-      author: 'system',
-      idempotencyKey: `closing#${kase.caseId}`,
-    });
+    await refreshCard(kase);
   }
+}
+
+/** The command id (and send-once key) of a thread reply: the same key the reply has always used. */
+export function replyCommandId(channel: string, messageTs: string): string {
+  return `agent#${channel}#${messageTs}`;
+}
+
+/** The command id (and send-once key) of a case's closing message. */
+export function closingCommandId(caseId: string): string {
+  return `closing#${caseId}`;
 }
 
 function secondsBetween(from: string, to: string): number {
@@ -434,6 +570,6 @@ function secondsBetween(from: string, to: string): number {
 }
 
 /** How an agent is named in desk texts (plain text: the desk adapter escapes it). */
-function who(agent: Agent | undefined): string {
+export function who(agent: Agent | undefined): string {
   return agent ? `@${agent.name ?? agent.id}` : 'another agent';
 }

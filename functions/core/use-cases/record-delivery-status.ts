@@ -31,12 +31,14 @@ export async function recordDeliveryStatus(
   if (message.author === 'agent' && conversation?.caseId) {
     const kase = await deps.store.getCase(conversation.caseId);
     if (kase?.slack) {
-      const quoted = message.text.length > 120 ? `${message.text.slice(0, 117)}…` : message.text;
-      await deps.desk.postInThread(
-        kase.slack,
-        `:x: Delivery failed${callback.errorCode ? ` (error ${callback.errorCode})` : ''} for: "${quoted}". The customer did not receive it.`,
-      );
+      await deps.desk.postInThread(kase.slack, deliveryFailedText(message.text, callback.errorCode));
     }
   }
   return 'updated';
+}
+
+/** The thread notice for an agent message the carrier did not deliver. */
+export function deliveryFailedText(text: string, errorCode: string | undefined): string {
+  const quoted = text.length > 120 ? `${text.slice(0, 117)}…` : text;
+  return `:x: Delivery failed${errorCode ? ` (error ${errorCode})` : ''} for: "${quoted}". The customer did not receive it.`;
 }

@@ -14,14 +14,20 @@
  * another rejection is recorded on the message (status `failed`); transient failures release the outbox
  * key and are rethrown so the queue retries.
  *
- * At-least-once window (documented choice): the outbox key is claimed before sending.
- * - Crash (process killed) after the claim and before the send: the message is NOT sent; the queue
- *   redelivery sees `duplicate`. We accept a rare lost message over a double send.
- * - A thrown transient or unknown channel error releases the keys so the queue retry resends: if the
- *   provider had in fact accepted the request before the error (e.g. response lost), the customer may get
- *   it twice. Split bodies claim one key per part, so a retry never resends parts that already went
- *   (their provider ids are then missing from the recorded message).
- * - A store failure after a successful send keeps the keys claimed: the message went out but may be
+ * The send-once (outbox) key: claimed before the provider call, settled `sent` with the provider's ids as
+ * soon as the provider accepted the message (before anything else is written), released only on a failure
+ * that surely did not send (the provider answered with an error, or could not be reached at all).
+ * - Crash (process killed) after the claim and before the settle: nobody knows whether the message went.
+ *   A redelivery finds the key still `claimed`; by default that counts as `duplicate` (a rare lost AI
+ *   message over a double send). With `uncertain: 'report'` (agent replies) it is `uncertain`, so the
+ *   agent is told and can choose to send again.
+ * - A failure after the request went out (timeout, connection reset: `ChannelError.maybeSent`): by default
+ *   the key is released and the error rethrown (the queue retry resends: the customer may get it twice);
+ *   with `uncertain: 'report'` the key is settled `unknown` and the outcome is `uncertain`, never resent
+ *   on its own.
+ * - Split bodies claim one key per part, so a retry never resends parts that already went (their provider
+ *   ids are then missing from the recorded message).
+ * - A store failure after a successful send keeps the keys settled: the message went out but may be
  *   missing from the transcript, and it is not resent.
  */
 import type { BusinessSettings } from '../../shared/business-settings.ts';
@@ -56,6 +62,11 @@ export interface SendToCustomerInput {
   agent?: Agent;
   /** Extra fields recorded on the message (passages, flags, tokens…). Core fields win. */
   extra?: Partial<Message>;
+  /**
+   * What to do when the message may or may not have gone (see the module comment): `resend` (retry through
+   * the queue, at the risk of a double) or `report` (outcome `uncertain`, nothing resent). @default 'resend'
+   */
+  uncertain?: 'resend' | 'report';
 }
 
 /** What happened to an outbound message. */
@@ -70,7 +81,10 @@ export type SendOutcome =
       /** Messages sent (more than 1 when the body was split). */
       parts: number;
     }
-  | { status: 'duplicate' }
+  /** Sent before under the same key (`providerIds` when the send-once record kept them). */
+  | { status: 'duplicate'; providerIds?: string[] }
+  /** It may or may not have reached the customer (only with `uncertain: 'report'`). */
+  | { status: 'uncertain'; reason: string }
   | {
       status: 'refused';
       reason: 'opted_out' | 'invalid_number' | 'rejected';
@@ -89,8 +103,20 @@ export async function sendToCustomer(
   const profile = await store.getProfile(conversation.customerAddress);
   if (profile?.optedOut) return { status: 'refused', reason: 'opted_out' };
 
-  const outboxKey = `outbox#${input.idempotencyKey}`;
-  if (!(await store.claimOnce(outboxKey, OUTBOX_TTL_SECONDS))) return { status: 'duplicate' };
+  const outboxKey = outboxKeyOf(input.idempotencyKey);
+  const report = input.uncertain === 'report';
+  if (!(await store.claimOnce(outboxKey, OUTBOX_TTL_SECONDS))) {
+    if (!report) return { status: 'duplicate' };
+    const previous = await store.getOnce(outboxKey);
+    if (previous?.state === 'unknown') return { status: 'uncertain', reason: previous.reason };
+    if (previous?.state === 'claimed') {
+      return { status: 'uncertain', reason: 'an earlier attempt was interrupted while sending' };
+    }
+    return {
+      status: 'duplicate',
+      ...(previous?.state === 'sent' ? { providerIds: previous.providerIds } : {}),
+    };
+  }
 
   const whatsapp = conversation.channel === 'whatsapp';
   const address = {
@@ -124,6 +150,11 @@ export async function sendToCustomer(
       result = await sendTemplate(deps, address, conversation, profile);
     }
   } catch (error) {
+    if (report && error instanceof ChannelError && error.maybeSent) {
+      const reason = 'the messaging provider did not answer, so it may have reached the customer';
+      await store.settleOnce(outboxKey, { state: 'unknown', reason }, OUTBOX_TTL_SECONDS);
+      return { status: 'uncertain', reason };
+    }
     if (!(error instanceof ChannelError) || error.kind === 'transient') {
       // The queue retry must be able to send again.
       await store.releaseOnce(outboxKey);
@@ -146,6 +177,8 @@ export async function sendToCustomer(
     };
   }
 
+  // Settled first: from here on a redelivery knows the message went, whatever else fails.
+  await store.settleOnce(outboxKey, { state: 'sent', providerIds: result.providerIds }, OUTBOX_TTL_SECONDS);
   await recordSpend(deps, { messages: result.providerIds.length });
   const message: Message = {
     ...base,
@@ -155,14 +188,23 @@ export async function sendToCustomer(
     ...(!whatsapp ? { segments: result.segments } : {}),
   };
   await store.appendMessage(message);
-  if (result.providerIds.length > 0) await store.recordProviderIds(message, result.providerIds);
+  // A fast status callback may have come first (it waited on the provider-id pointer): it is applied here.
+  const late =
+    result.providerIds.length > 0 ? await store.recordProviderIds(message, result.providerIds) : undefined;
   return {
     status: 'sent',
-    message,
+    message: late?.status
+      ? { ...message, status: late.status, ...(late.errorCode ? { errorCode: late.errorCode } : {}) }
+      : message,
     template: result.template,
     segments: result.segments,
     parts: result.providerIds.length,
   };
+}
+
+/** The send-once key of an idempotency key. */
+export function outboxKeyOf(idempotencyKey: string): string {
+  return `outbox#${idempotencyKey}`;
 }
 
 /** The stable id of the outbound message for an idempotency key. */
@@ -224,7 +266,7 @@ async function sendTemplate(
 }
 
 function isRetryable(error: unknown): boolean {
-  return !(error instanceof ChannelError) || error.kind === 'transient';
+  return !(error instanceof ChannelError) || (error.kind === 'transient' && !error.maybeSent);
 }
 
 async function markOptedOut(store: ConversationStore, customerAddress: string, at: string): Promise<void> {

@@ -1,0 +1,996 @@
+/**
+ * The vocabulary of the escalation intents: concepts, each a comma-separated list of phrases in
+ * English and Spanish (syntax in `lexicon.ts`: `word` any inflection, `=word` exactly, `word*`
+ * prefix, `_` any word, `!word` never counts). Synonyms and common misspellings go here, not into
+ * patterns; `intents.ts` says how concepts combine into evidence. Words that are also everyday words
+ * in another sense ("manager" vs "manage", "person" vs "personal") are written exactly, with their
+ * plurals.
+ */
+import type { LexiconData } from './lexicon.ts';
+
+/** Concepts shared by several intents. */
+const SHARED: LexiconData = {
+  filler: {
+    en: `
+      please, now, right now, asap, as soon as possible, hi, hello, hey, thanks, thank you, quick, urgent,
+      urgently, again, just, i, want, =real, =live, =actual, ok, okay
+    `,
+    es: `
+      por favor, favor, ya, ahora, ahorita, hola, buenas, gracias, urgente, rapido, quiero, =real, de verdad,
+      vale
+    `,
+  },
+  negation: {
+    en: 'not, no, never, without, =nobody, no need',
+    es: 'no, nunca, jamas, sin, ni',
+  },
+  /** People close to the customer (for injuries, medical and bereavement). */
+  relative: {
+    en: `
+      =mother, =mom, =mum, =mommy, =father, =dad, =daddy, =parents, =husband, =wife, =son, =daughter,
+      =brother, =sister, =grandmother, =grandma, =granny, =nan, =grandfather, =grandpa, =partner, =boyfriend,
+      =girlfriend, =fiance, =fiancee, =child, =children, =kid, =kids, =baby, =toddler, =infant, =aunt, =uncle,
+      =cousin, =niece, =nephew, =friend, =dog, =puppy, =cat, =kitten, =grandson, =granddaughter, =stepdad,
+      =stepmom
+    `,
+    es: `
+      =madre, =mama, =mami, =padre, =papa, =papi, =padres, =esposo, =esposa, =marido, =hijo, =hija, =hijos,
+      =hermano, =hermana, =abuela, =abuelita, =abuelo, =abuelito, =pareja, =novio, =novia, =nino, =nina,
+      =bebe, =tio, =tia, =primo, =prima, =sobrino, =sobrina, =amigo, =amiga, =perro, =perrito, =gato, =gatito,
+      =nieto, =nieta, =suegra, =suegro
+    `,
+  },
+  body: {
+    en: `
+      =hand, =hands, =finger, =fingers, =thumb, =arm, =arms, =leg, =legs, =foot, =feet, =toe, =toes, my back,
+      his back, her back, lower back, =neck, =head, =face, =eye, =eyes, =lip, =lips, =mouth, =skin, =wrist,
+      =ankle, =knee, =shoulder, =chest, =throat, =tongue, =ear, =nose, =tooth, =teeth, =palm, =scalp, =body
+    `,
+    es: `
+      =mano, =manos, =dedo, =dedos, =brazo, =pierna, =pie, =pies, =espalda, =cuello, =cabeza, =cara, =ojo,
+      =ojos, =labio, =labios, =boca, =piel, =muneca, =tobillo, =rodilla, =hombro, =pecho, =garganta, =lengua,
+      =oreja, =nariz, =diente, =dientes, =cuerpo
+    `,
+  },
+  /** "I am a …", "as a …": the customer's own job, not an event. */
+  identity: {
+    en: 'i am a, i am an, as a, i work as, i work in, i work at, we are a',
+    es: 'soy, como, trabajo como, trabajo en, somos',
+  },
+  /** Gadgets whose "death" is a flat battery, and devices that can overheat. */
+  device: {
+    en: `
+      phone, battery, batteries, charger, laptop, computer, tablet, ipad, iphone, car, plant, headphones,
+      earbuds, watch, smartwatch, heater, stove, lamp, lantern, plug, cable, cord, power bank, adapter,
+      outlet, socket, blanket, kettle, hair dryer, toaster, e-bike, ebike, scooter, vape, flashlight, torch,
+      hand warmer, vest, jacket, device, appliance, motor, fan, speaker, light, bulb, wire, wiring
+    `,
+    es: `
+      celular, telefono, movil, bateria, pila, cargador, laptop, computadora, ordenador, tablet, coche, carro,
+      auto, planta, audifonos, auriculares, reloj, calentador, estufa, lampara, linterna, enchufe, cable,
+      adaptador, toma, cobija, manta, hervidor, secador, tostadora, patinete, aparato, motor, ventilador,
+      bocina, foco, bombilla
+    `,
+  },
+};
+
+/** An explicit request for a person. */
+const REQUEST: LexiconData = {
+  /** The customer asks for something. */
+  request: {
+    en: `
+      want, need, would like, like to, would rather, rather, prefer, let me, can i, could i, may i, can you,
+      could you, would you, can we, can, could, get me, give me, i demand, demand, request, require, please,
+      is it possible, possible to, appreciate, looking for, try to get, ask for, asking for
+    `,
+    es: `
+      quiero, quisiera, queria, necesito, necesitamos, ocupo, exijo, prefiero, preferiria, me gustaria, deseo,
+      solicito, requiero, puedo, podria, me puede, me puedes, me pueden, me podria, me podrian, puede, pueden,
+      por favor, favor de, que me, dame, deme, denme, busco, hay forma, se puede
+    `,
+  },
+  /** Handing the conversation over. */
+  transfer: {
+    en: `
+      get me, get, put me through, put me on, connect me, connect, transfer, pass me, pass me on, send me to,
+      forward me, route me, hand me over, hand this over, put, give me, escalate to, bring, pass this on,
+      pass it on, pass this to, pass it to, hand this to, forward this to, refer me
+    `,
+    es: `
+      pasame, pasenme, paseme, pasar con, pasarme, pasa con, pasas con, pase con, pasan con, comunicame,
+      comuniqueme, comuniquenme, me comunicas, me comunica, me comunican, comunicarme, conectame, conecteme,
+      conectenme, me conectas, conectarme, transfiereme, transfierame, transfieranme, me transfieres,
+      me transfiere, transferirme, me pasas, me pasa, me pasan, me pones, ponme con, pongame con, me derivan,
+      derivame
+    `,
+  },
+  /** Talking with someone (present or future; past tense is `past_talk`). */
+  talk: {
+    en: `
+      talk to, talk with, speak to, speak with, chat with, chat to, converse with, deal with,
+      communicate with, get through to, reach, contact, have a word with, be connected to, be connected with,
+      be served by, be helped by, help from, assistance from, talk, speak, complain to, complaint to,
+      answer from, answered by, to talk, to speak, !talked, !spoke, !spoken, !chatted, !dealt, !reached,
+      !contacted
+    `,
+    es: `
+      hablar con, hablar a, hable con, habla con, platicar con, conversar con, chatear con, comunicarme con,
+      comunicarse con, tratar con, contactar con, contactar a, me atienda, me atiendan, me atiende,
+      me puede atender, atenderme, que atienda, ser atendido, ser atendida, atencion de, ayuda de, hablar,
+      quejarme con, queja con, con quien hablar, con quien,
+      !hable, !hablamos, !hablaba, !hablado, !atendio, !atendieron, !hablo
+    `,
+  },
+  /** A person working for the business: a concept strong enough to ask for on its own. */
+  staff: {
+    en: `
+      =agent, =agents, =human, =humans, human being, =representative~, =representatives~, =rep, =reps,
+      =operator, =operators, =manager, =managers, =manger, =supervisor~, =supervisors~, staff,
+      staff member, member of staff, member of your team, team member, =employee, =employees,
+      customer service, customer care, customer support, support team, support staff, service team,
+      sales team, billing department, someone in billing, =department, =departments, =dept, complaints team,
+      returns team, billing team, escalations team, customer relations, help desk, helpdesk, call center,
+      call centre, whoever is in charge, person in charge, someone in charge, somebody in charge, the owner,
+      =boss, =advisor, =adviser, =specialist, actual employee, human agent, live agent, live chat,
+      live support, human support, human help, someone senior, somebody senior, someone higher up,
+      higher up, higher ups, =superior, your superior, =colleague, =colleagues, =coworker, =coworkers,
+      =teammate
+    `,
+    es: `
+      =agente, =agentes, =humano, =humanos, ser humano, =representante~, =representantes~, =asesor, =asesora,
+      =asesores, =operador, =operadora, =operadores, =encargado~, =encargada~, =gerente, =supervisor~,
+      =supervisora~, =ejecutivo, =ejecutiva, =ejecutivos, =empleado, =empleada, =empleados, =responsable,
+      =jefe, =jefa, =especialista, atencion al cliente, servicio al cliente, atencion humana,
+      atencion personal, atencion personalizada, persona encargada, =departamento, area de, call center,
+      centro de atencion, =superior, un superior, alguien superior, alguien con mas autoridad,
+      alguien de mas arriba, =companero, =companera
+    `,
+  },
+  /** A person, not (yet) said to be staff. Weak on its own: "a tent for two people". */
+  someone: {
+    en: `
+      =someone, =somebody, =anyone, =anybody, some one, =person, =people, one of you, one of your, a real one,
+      someone else, =persons
+    `,
+    es: '=alguien, =persona, =personas, alguno de ustedes, una de ustedes',
+  },
+  /** Not a bot. */
+  real: {
+    en: `
+      =real, =live, =actual, =actually, flesh and blood, =genuine, =proper, =breathing, =human, of flesh
+    `,
+    es: '=real, =reales, de verdad, de carne y hueso, =humana, =humano, verdadera, verdadero',
+  },
+  /** Belonging to the business. */
+  from_you: {
+    en: `
+      from your, from you, on your team, of your staff, who works, works there, works for you,
+      at your company, in your company, from the company, from the store, at the store, your team, your staff,
+      your company, from support, from customer service, your side, in billing, who can help,
+      who can actually, who knows, who can fix, in charge
+    `,
+    es: `
+      de ustedes, del equipo, de su equipo, de tu equipo, de la empresa, de su empresa, de la tienda,
+      de atencion, de soporte, de servicio, que me ayude, que me pueda ayudar, que sepa, que trabaje
+    `,
+  },
+  /** Being contacted: calls, call-backs. */
+  contact: {
+    en: `
+      call me, call me back, call back, callback, ring me, ring me back, give me a ring, give me a call,
+      give me a buzz, phone me, call my, ring back, call us, call the number, !called, !calls
+    `,
+    es: `
+      =llamame, =llamenme, =llameme, me =llamen, me =llame, me =llamas, me =llaman, me =llamara, me =llamaran,
+      me _ =llamar, =llamarme, =llamarnos, devuelvan la =llamada, devolver la =llamada,
+      devolverme la =llamada, regresen la =llamada, regresar la =llamada, me =marquen,
+      me =marque, =marcame, =marquenme, me =hablen, me =hable, =hablarme
+    `,
+  },
+  /** Being contacted in a way a bot could also mean ("contact me at this email"). */
+  contact_weak: {
+    en: `
+      reach out to me, reach me, contact me, get in touch with me, get back to me, follow up with me,
+      contact us, reach out, !contacted, !reached
+    `,
+    es: `
+      comunique conmigo, comuniquen conmigo, comunicarse conmigo, comunicara conmigo, comunicar conmigo,
+      =contactarme, =contactenme, me =contacten, me =contacte, me =contactan, me _ =contactar,
+      me _ =comunicar, =comunicarse conmigo, me =escriba, me =busquen
+    `,
+  },
+  /** A person doing something for the customer: "a human to look at it", "que una persona revise". */
+  attend: {
+    en: `
+      look at, look into, take a look, review, check, handle, help me, sort this, sort it, fix this, fix it,
+      deal with this, deal with it, assist me, go over, get back
+    `,
+    es: `
+      revise, revisar, vea, ver mi, atienda, atender, me ayude, ayudarme, se encargue, encargarse, resuelva,
+      resolver, me explique, me asesore, que me atienda
+    `,
+  },
+  /** Not wanting or needing: "I don't need to talk to anyone", "no hace falta". */
+  no_need: {
+    en: `
+      not need, not want, no need, not necessary, not looking to, not interested in, not have to, not wish to,
+      rather not
+    `,
+    es: 'no quiero, no necesito, no hace falta, no es necesario, no quisiera, no tengo que, no hay necesidad',
+  },
+  /** Not the assistant: "a person, not you", "no un robot". */
+  not_you: {
+    en: 'not you, not a bot, not the bot, not a robot, not the ai, not an ai, not this bot, not a machine',
+    es: 'no tu, no a ti, no contigo, no un bot, no un robot, no el bot, no una maquina, no la ia',
+  },
+  /** Someone free to take the conversation. */
+  available: {
+    en: 'available, free to, around, on duty, working today, online, there',
+    es: 'disponible, disponibles, libre, ahi, en linea, conectado',
+  },
+  /** Asking whom to talk to: "who can I speak to", "¿con quién hablo?". */
+  whom: {
+    en: `
+      who can i speak to, who can i talk to, who do i speak to, who do i talk to, who can i speak with,
+      who can i talk with, who should i speak to, who should i talk to, who can i complain to
+    `,
+    es: 'con quien puedo hablar, con quien hablo, con quien me comunico, con quien me puedo comunicar',
+  },
+  /** Friendly words: "real people with real care" is praise, not a request. */
+  praise: {
+    en: 'love, loved, amazing, awesome, great, thank you, thanks, appreciate, wonderful, fantastic, excellent',
+    es: 'me encanta, me encanto, encantada, encantado, excelente, genial, gracias, maravilloso, increible',
+  },
+  /** "… on the phone", "a call": with a person or a request cue, a request to be called. */
+  by_phone: {
+    en: 'on the phone, over the phone, by phone, phone call, on the line, a call, call from, get a call, callback',
+    es: 'por telefono, por =llamada, al telefono, al celular, una =llamada, =llamada de',
+  },
+  /** "Call me crazy", "you can call me Sam". */
+  naming: {
+    en: `
+      you can call me, call me crazy, call me old, call me picky, call me paranoid, call me silly,
+      call me lazy, call me a, call me by, just call me, everyone calls me, people call me
+    `,
+    es: 'me =llamo, me dicen',
+  },
+  bot: {
+    en: `
+      =bot, =bots, =robot, =robots, =ai, chatbot, machine, automated, automatic, computer, program, script,
+      virtual assistant, bot answers, canned
+    `,
+    es: '=bot, =robot, =robots, maquina, automatico, automatica, contestadora, programa, =ia',
+  },
+  /** Wanting the bot to stop. */
+  enough: {
+    en: 'stop, enough, tired of, sick of, done with, fed up, no more, quit, instead of',
+    es: 'basta, ya no, harto, harta, cansado, cansada, deja de, dejen de, no mas, en vez de',
+  },
+  is_there: {
+    en: 'is there, are there, anyone there, anybody there, someone there, anyone available, hello, any',
+    es: 'hay, alguien ahi, esta alguien, hay alguien',
+  },
+  escalate: {
+    en: '=escalate, =escalation, escalate this, escalate my, escalate it',
+    es: '=escalar, =escalen, =escale, =escalarlo, =escalalo, =escalenlo',
+  },
+  policy: {
+    en: 'policy, process, procedure, how does, how do',
+    es: 'politica, proceso, como funciona',
+  },
+  /** Asking what the assistant is. */
+  identity_q: {
+    en: `
+      are you, is this, am i talking, am i speaking, am i chatting, am i texting, is this chat, you are a,
+      you are an, does a real, do real, does an actual, do actual
+    `,
+    es: '=eres, es usted, =sos, estoy =hablando con, =hablo con, es un, es una, esto es',
+  },
+  /** Contact with a person that already happened. */
+  past_talk: {
+    en: `
+      =talked, =spoke, =spoken, =chatted, was talking, was speaking, been talking, been speaking,
+      already talk, already speak, already contacted, already called, =dealt
+    `,
+    es: `
+      =hable, =hablamos con, ya =hable, =hablaba, =hablado, ya me =atendio, me =atendio, me =atendieron,
+      ya me =comunique
+    `,
+  },
+  /** People who are not the business's staff. */
+  third_party: {
+    en: `
+      delivery person, delivery guy, delivery man, delivery driver, courier, driver, mailman, postman,
+      mail carrier, travel agent, my agent, my manager, my boss, my supervisor, estate agent, insurance agent,
+      booking agent, our agent, my rep, agent number, agent id, agent code, my wife, my husband,
+      other people, my assistant, my employee, my employees, my staff, my team, our team, our staff,
+      human resources, agent in, agents in, an agent in,
+      my lawyer friend, sales person, people who, store manager said, per person, each person, people in
+    `,
+    es: `
+      repartidor, mensajero, cartero, chofer, conductor, agente de viajes, mi agente, mi jefe, mi jefa,
+      mi gerente, mi supervisor, mi asesor, mi asesora, numero de agente, otra persona, por persona,
+      para personas, para _ personas, para una persona, mis empleados, mi equipo
+    `,
+  },
+};
+
+/** Self-harm and suicide. */
+const SELF_HARM: LexiconData = {
+  self_harm: {
+    en: `
+      kill myself, killing myself, end my life, end my own life, ending my life, take my life,
+      take my own life, taking my life, suicid*, self harm, selfharm, harm myself, harming myself, unalive,
+      hang myself, slit my wrist, slit my wrists, jump off a bridge, jump off the bridge,
+      jumping off a bridge, jump off a building, jump off the roof, jumping off, throw myself,
+      take all my pills, take all the pills, take all of my pills, swallow all, overdose, overdosing,
+      end it all, ending it all, not be here anymore, put an end to my life, off myself, it all to stop,
+      it all to end, everything to stop, everything to end, stop forever, sleep forever,
+      if i was dead, if i were dead, if i died, when i am dead, when i am gone, happier without me,
+      without me around, not be around much longer, not going to be around much longer,
+      not be here much longer, not be here for much longer, not be around for long
+    `,
+    es: `
+      =matarme, me voy a matar, me quiero matar, me =mato, suicid*, =quitarme la vida, quitar la vida,
+      acabar con mi vida, terminar con mi vida, acabar con todo, terminar con todo,
+      acabar con esto de una vez, =tirarme de, =tirarme por, =aventarme, =colgarme, =ahorcarme,
+      =tomarme todas, sobredosis, =cortarme las venas, =quitarme de en medio, =matarse
+    `,
+  },
+  /** Wanting: with `dead`, a death wish ("I wish I was dead", "quisiera estar muerta"). */
+  wish: {
+    en: 'want, wanna, wish, would like, rather, ready to, hope, hoping, pray, praying, deserve',
+    es: 'quiero, quisiera, ojala, deseo, prefiero, preferiria, me gustaria, merezco',
+  },
+  dead: {
+    en: 'be dead, was dead, were dead, to die, not exist, disappear, not wake up, be gone, not be alive',
+    es: 'estar muerto, estar muerta, estuviera muerto, estuviera muerta, morir, =morirme, no existir, desaparecer, no despertar',
+  },
+  /** Hurting oneself: self-harm, unless it reads as an accident (`accident`). */
+  self_injury: {
+    en: `
+      hurt myself, hurting myself, cut myself, cutting myself, been cutting, cutting again, started cutting,
+      burn myself, burning myself, harm myself, hit myself, starve myself, starving myself, punish myself
+    `,
+    es: `
+      =hacerme dano, =haciendome dano, me =hago dano, me estoy haciendo dano, me sigo haciendo dano,
+      =lastimarme, =lastimandome, me =lastimo, =cortarme, =cortandome, me estoy =cortando, me =corto,
+      =quemarme, me estoy =quemando, me volvi a cortar, volvi a =cortarme, me =lastimo a proposito, =autolesion*
+    `,
+  },
+  accident: {
+    en: `
+      on, with, while, when, using, opening, trying, by accident, accidentally, at work, because of, on the,
+      from the, badly
+    `,
+    es: 'con, al, mientras, por accidente, sin querer, en el, en la, por culpa',
+  },
+  death_wish: {
+    en: `
+      want to die, wanting to die, going to die tonight, ready to die, deserve to die, wish i was dead,
+      wish i were dead, better off dead, better off without me, not want to live, not want to be alive,
+      not want to be here, not want to exist, not want to wake up, no point in living, no point living,
+      no reason to live, nothing to live for, not worth living, point in living, never wake up, not wake up,
+      can not go on living, would not notice if i was gone, would not miss me, notice if i was gone,
+      notice if i were gone, if i was gone, if i disappeared, disappear forever, wish i was never born,
+      wish i had never been born, tired of living, tired of being alive, want it all to end, want it to end,
+      want everything to end, life is not worth
+    `,
+    es: `
+      quiero morir, quiero morirme, me quiero morir, me quisiera morir, quisiera morirme, no quiero vivir,
+      ya no quiero vivir, no quiero seguir viviendo, no quiero seguir, no quiero despertar, no despertar,
+      mejor no existir, no existir, ojala estuviera muerto, ojala estuviera muerta, ojala no hubiera nacido,
+      no vale la pena vivir, estarian mejor sin mi, nadie me extranaria, nadie notaria,
+      desaparecer para siempre, no tiene sentido vivir, no le veo sentido a la vida, cansado de vivir,
+      cansada de vivir, ganas de morir, no quiero estar aqui, mejor sin mi, si me muero, si yo muriera,
+      si no estuviera, que todo termine, que todo acabe, que todo se acabe, dormir para siempre
+    `,
+  },
+  /** "what's the point", "no le encuentro sentido": with `living`, a death wish. */
+  pointless: {
+    en: `
+      no point, what is the point, what the point, not see the point, no reason, no sense, pointless,
+      not see any reason, not see a reason, not have any reason, not have a reason, any reason to,
+      meaningless, no purpose, no meaning
+    `,
+    es: `
+      no tiene sentido, sin sentido, no le encuentro sentido, no le veo sentido, no encuentro sentido,
+      no veo sentido, para que, no hay razon, no tengo razon, no tengo motivo, sin motivo
+    `,
+  },
+  /** Not wanting (to go on): with `living`, a death wish. */
+  no_desire: {
+    en: `
+      not want to, not feel like, tired of, sick of, no desire, no will to, can not keep, can not go on,
+      not wanna, rather not, hate
+    `,
+    es: `
+      no quiero, no tengo ganas de, sin ganas de, cansado de, cansada de, harto de, harta de,
+      no quiero seguir, no puedo seguir, odio
+    `,
+  },
+  living: {
+    en: `
+      =live, =living, be alive, being alive, exist, existing, my life, =life, go on, keep going, going on,
+      wake up, be here, being here, carry on
+    `,
+    es: `
+      =vivir, =viviendo, =vida, mi vida, =existir, seguir, seguir adelante, despertar, estar aqui, estar vivo,
+      estar viva
+    `,
+  },
+  despair: {
+    en: `
+      can not take this anymore, can not take it anymore, can not do this anymore, can not go on, no way out,
+      give up on everything, give up on life, nothing matters, hopeless, worthless, can not cope,
+      no one cares
+    `,
+    es: `
+      ya no aguanto, no aguanto mas, no puedo mas, ya no puedo, no hay salida, sin salida, nada importa,
+      no le importo a nadie, sin esperanza
+    `,
+  },
+  end_it: {
+    en: 'end it, ending it, end this, finish it, be gone',
+    es: 'acabar con esto, terminar con esto, acabar con, desaparecer',
+  },
+};
+
+/** Legal threats. */
+const LEGAL: LexiconData = {
+  legal_action: {
+    en: `
+      sue you, sue your, sue the, sue them, sue this, sue u, sue for, sue over, will sue, to sue, gonna sue,
+      going to sue, could sue, =sued, =suing, lawsuit~, legal action, legal proceedings, legal steps,
+      legal route, class action, small claims, litigation, litigate, subpoena, take you to court,
+      take this to court, take it to court, take them to court, take the company to court, see you in court,
+      court case, in court, to court, breach of contract, cease and desist, legal case, legal claim,
+      pursue legally, legal notice, formal notice, notice of intent, letter before action, demand letter,
+      hold you liable, you are liable, negligence claim, sue for damages, legal consequences, legal recourse,
+      my legal rights, file a case, file suit, take legal, legal proceeding, proceed legally, legally pursue
+    `,
+    es: `
+      =demandar, =demandare, =demandaremos, =demandarlos, =demandarles, =demandarla, =demandarlo, =demandarte,
+      =demando, poner una demanda, interponer una demanda, presentar una demanda, una demanda contra,
+      demanda judicial, demanda legal, demanda colectiva, accion legal, acciones legales, acciones judiciales,
+      via legal, vias legales, tribunal, tribunales, juzgado, a juicio, llevar a juicio, proceso legal,
+      medidas legales, denunciar, denunciarlos, denuncia, los denuncio, querella, aviso legal,
+      notificacion legal, consecuencias legales, responsabilidad legal, por la via legal, instancias legales,
+      legalmente, judicialmente
+    `,
+  },
+  legal_actor: {
+    en: `
+      lawyer, lawer, laywer, attorney~, solicitor~, barrister, legal team, legal counsel, legal department,
+      law firm, legal advice, legal aid
+    `,
+    es: `
+      abogado~, abogada~, abogados, abogao, licenciado, bufete, despacho de abogados, asesoria legal,
+      asesor legal
+    `,
+  },
+  /** Bringing in a lawyer: "my lawyer", "contacted an attorney", "hear from my solicitor". */
+  legal_involve: {
+    en: `
+      my, our, contact, contacted, consult, consulted, consulting, speak to, speaking to, speak with,
+      spoke to, talk to, talked to, talking to, hear from, in touch, get, getting, hire, hiring, call,
+      instructed, instruct, instructing, retained, engaged, appointed, have a, got a,
+      involve, involved, advised, will, going to, advice from, forward
+    `,
+    es: `
+      mi, nuestro, contactar, consultar, consulte, hablar con, hable con, comunicar, comunique, contratar,
+      llamar, asesorar, va a, se va a, voy a, ya, con un, pasar a
+    `,
+  },
+  regulator: {
+    en: `
+      =bbb, better business bureau, =ftc, attorney general, consumer protection, consumer rights,
+      trading standards, ombudsman, regulator, consumer affairs, authorities, police, =cfpb, consumer council,
+      citizens advice
+    `,
+    es: `
+      =profeco, =condusef, =ocu, consumo, defensa del consumidor, proteccion al consumidor, autoridades,
+      policia, fiscalia, oficina del consumidor, derechos del consumidor, sernac, indecopi
+    `,
+  },
+  report: {
+    en: `
+      report, reporting, file a complaint, filing a complaint, complaint with, complain to, lodge a complaint,
+      take this to, escalate this to, contact, going to, will
+    `,
+    es: `
+      denunciar, denunciarlos, reportar, reportarlos, queja ante, quejarme ante, poner una queja, acudir a,
+      ir a, voy a, reclamacion ante, ante
+    `,
+  },
+  /** Courts that are not law: "court shoes", "basketball court", "a mi juicio" (in my opinion). */
+  court_lookalike: {
+    en: 'court shoes, court shoe, basketball court, tennis court, food court, court sneakers, on court',
+    es: 'a mi juicio, en mi juicio, buen juicio, sin juicio, tribunal de moda',
+  },
+  /** "my lawyer friend", "soy abogada": a lawyer who is not coming after the business. */
+  not_legal: {
+    en: `
+      lawyer friend, attorney friend, lawyer husband, lawyer wife, for my lawyer, lawyer who, recommended,
+      suit for, office, attorney at, a lawyer and, lawyer here
+    `,
+    es: 'soy abogado, soy abogada, para mi abogado, amigo abogado, amiga abogada, trabajo, despacho',
+  },
+};
+
+/** Fraud and account security. */
+const SECURITY: LexiconData = {
+  breach: {
+    en: `
+      data breach, security breach, breached, data leak, leak site, phishing~, phish, phished, identity~ theft,
+      stolen identity, identity was stolen, identity fraud, account takeover, =hacked, =hacker, =hackers,
+      =hacking, hacked into, fraud, fraudulent~, sold my data, selling my data, shared my data,
+      sharing my data, sold my information, sold my details, fraudster, fraudsters, skimmed, skimming,
+      spoofed, spoofing, impersonating, pretending to be you, pretending to be from, claiming to be you,
+      claiming to be from, malware, keylogger, ransomware, unauthorized access, unauthorised access
+    `,
+    es: `
+      hackearon, hackeo, hackeada, hackeado, hackear, jaquearon, hakearon, =filtracion, =filtraciones,
+      =filtraron, datos =filtrados, fuga de datos, brecha de seguridad, robo de identidad,
+      robaron la identidad, robaron mi identidad, me robaron la identidad, suplantacion, suplantaron,
+      suplantando, phishing, fraude, fraudulento, fraudulenta, haciendose pasar, se hacen pasar,
+      hacerse pasar, acceso no autorizado
+    `,
+  },
+  /** Words that make "leak", "breach" or "theft" about data. */
+  data: {
+    en: `
+      data, details, personal details, info, information, personal information, password, passwords, login,
+      credentials, card, card details, card number, account, email address, identity, ssn, social security,
+      bank details, pin, security, credit card, debit card
+    `,
+    es: `
+      datos, dato, informacion, contrasena, clave, tarjeta, cuenta, correo, identidad, datos personales,
+      datos bancarios, usuario, nip
+    `,
+  },
+  leak: {
+    en: `
+      leak, leaks, leaked, breach, exposed, stolen, stole, steal, theft, dark web, compromised, cloned,
+      skimmed, published, posted online
+    `,
+    es: `
+      robaron, robo, robado, robada, robados, roban, expuestos, expuesto, vendieron, =filtrado, =filtrados,
+      =filtrada, =filtradas, =filtraron, clonaron, clonada, comprometido, comprometida, hurtaron
+    `,
+  },
+  /** Done without the customer's consent: strong alone next to an account, a card or data. */
+  without_consent: {
+    en: `
+      unauthorized~, unauthorised~, without my permission, without my consent, without my knowledge,
+      without permission, was not me, not by me, without authorization, without authorisation
+    `,
+    es: 'no autorizado, no autorizada, sin mi permiso, sin permiso, sin autorizacion, sin mi consentimiento, no fui yo, yo no fui',
+  },
+  /** Verbs whose (unsaid) subject is a stranger: "usaron mis datos". Exact: "cambio" is not "cambiaron". */
+  they_did: {
+    en: 'they used, they got into, they accessed, they changed, they opened, they stole, they hacked',
+    es: `
+      =usaron, =entraron, =accedieron, =cambiaron, =abrieron, =hicieron compras, =compraron con, =robaron,
+      =clonaron, =hackearon, =vaciaron, se =metieron
+    `,
+  },
+  unauthorized: {
+    en: `
+      unauthorized, unauthorised, did not make, did not authorize, did not authorise, not authorized,
+      did not approve, did not order, did not place, did not buy, never made, never ordered, never placed,
+      never authorized, never bought, not recognize, not recognise, can not recognize, no idea what,
+      was not me, not mine, without my permission, without my consent, without my knowledge,
+      without permission, not me, not us, not authorised, never authorised, neither was me,
+      none of them were me, none were mine, not by me, i did not do
+    `,
+    es: `
+      no autorizado, no autorizados, no autorizada, no autorice, no reconozco, yo no hice, yo no realice,
+      no hice, no realice, no compre, no pedi, yo no fui, no fui yo, sin mi permiso, sin permiso,
+      sin autorizacion, sin mi consentimiento, no es mio, no son mios, que no reconozco, no lo hice,
+      no fuimos
+    `,
+  },
+  /** Odd-looking money or account activity: strange only if it is a charge or a login. */
+  odd: {
+    en: 'unknown, strange, suspicious, weird, unfamiliar, mystery, random, odd, unusual',
+    es: `
+      desconocido, desconocida, desconocidos, sospechoso, sospechosa, extrano, extrana, raro, rara, raros,
+      inusual
+    `,
+  },
+  /** A sign-in that came from somewhere: "a login to my account from Russia". */
+  login_from: {
+    en: 'a login from, login from, logins from, logged in from, sign in from, signed in from, login to my account from',
+    es: 'inicio de sesion desde, acceso desde, accesos desde, entraron desde, ingreso desde, conexion desde',
+  },
+  /** Where sign-ins come from: odd ones are a takeover sign. */
+  foreign: {
+    en: `
+      another country, different country, other country, foreign country, unknown device, new device,
+      another device, different device, different location, another location, overseas, abroad, another city,
+      another state
+    `,
+    es: `
+      otro pais, otros paises, otro dispositivo, otra ciudad, el extranjero, otra ubicacion,
+      dispositivo desconocido
+    `,
+  },
+  login: {
+    en: `
+      login, logins, log in, logged in, sign in, signed in, sign-in, access, accessed, activity, session,
+      sessions, password reset
+    `,
+    es: `
+      inicio de sesion, inicios de sesion, acceso, accesos, actividad, ingreso, ingresos, ingresaron,
+      entraron, sesion
+    `,
+  },
+  money: {
+    en: `
+      charge, charges, charged, transaction, transactions, purchase, purchases, payment, payments, order,
+      orders, withdrawal, debit, login, sign in, log in, activity, access, email, text, message, call,
+      statement
+    `,
+    es: `
+      cargo, cargos, cobro, cobros, compra, compras, pago, pagos, pedido, pedidos, orden, transaccion,
+      movimiento, movimientos, acceso, inicio de sesion, actividad, correo, mensaje, llamada
+    `,
+  },
+  intruder: {
+    en: 'someone, somebody, a stranger, strangers, someone else, another person, a third party, they, hacker',
+    es: 'alguien, otra persona, un desconocido, desconocidos, terceros, extranos',
+  },
+  access: {
+    en: `
+      used, using, uses, logged in, logged into, logging into, accessed, accessing, got into, broke into,
+      changed, opened, made, placed, ordered, bought, took over, is in, has access, reset, stole, stolen, has,
+      have, got, cloned, charged
+    `,
+    es: `
+      uso, usa, usando, entro, entraron, accedio, accedieron, cambio, cambiaron, abrio, abrieron, hizo,
+      hicieron, compro, compraron, pidio, pidieron, tiene acceso, metio, metieron, robo, robaron, tiene,
+      tienen, clonaron, cobraron
+    `,
+  },
+  my_account: {
+    en: `
+      my account, our account, my card, my credit card, my debit card, my details, my password, my email,
+      my name, my information, my identity, my login, my profile, my bank, my info, on my account,
+      with my account, in my name, my data, my personal
+    `,
+    es: `
+      mi cuenta, mi tarjeta, mis datos, mi contrasena, mi correo, mi nombre, mi identidad, mi perfil,
+      mi informacion, a mi nombre, con mi cuenta, en mi cuenta, mi usuario
+    `,
+  },
+  scam: {
+    en: 'scam, scammer, scammers, fake, phony, spoof, bogus, suspicious, fraudulent, dodgy',
+    es: 'estafa, falso, falsa, falsos, fraudulento, fraudulenta, sospechoso, sospechosa, enganoso, trampa',
+  },
+  message_channel: {
+    en: `
+      email, e-mail, text, texts, sms, message, call, phone call, link, website, site, page, whatsapp, letter,
+      invoice
+    `,
+    es: 'correo, mail, email, mensaje, sms, llamada, enlace, link, pagina, sitio, whatsapp, factura',
+  },
+  /** Asking for secrets in your name: "asking for my password", "a su nombre pidiendo mis datos". */
+  asking_secrets: {
+    en: `
+      asking for my, asked for my, asking me to verify, asked me to verify, verify my card, verify my account,
+      confirm my password, enter my card, with your logo, in your name, asking for my password,
+      asking me for my
+    `,
+    es: `
+      a su nombre, a nombre de ustedes, pidiendo mis, pidiendome, me pidieron, me piden, con su logo,
+      verificar mi, confirmar mi, haciendose pasar
+    `,
+  },
+  /** "hacked together", "life hack", "the price is a steal", "el precio es un robo". */
+  not_security: {
+    en: `
+      hacked together, hacked up, life hack, a steal, steal of a deal, fraud alert on my bank,
+      forgot my password, forgot password, reset my password, is a steal, stole my heart, stole the show,
+      can someone else, could someone else, can my, is it safe to, leaked through, leaked in, leaks in,
+      leaked into
+    `,
+    es: `
+      es un robo, un robo el precio, olvide mi contrasena, olvide la contrasena, no recuerdo mi contrasena
+    `,
+  },
+};
+
+/** Injury, fire and product hazards. */
+const SAFETY: LexiconData = {
+  fire_event: {
+    en: `
+      caught fire, catch fire, catches fire, catching fire, on fire, started a fire, start a fire,
+      starts fires, set fire, set on fire, burst into flames, went up in flames, flames, fire hazard,
+      exploded, explode, explodes, exploding, explosion, blew up, electric shock, electrical shock,
+      electrocuted, got shocked, shocked me, shock from, an electric, small fire, a fire, short circuit,
+      shorted out
+    `,
+    es: `
+      se incendio, incendio, se prendio fuego, prendio fuego, agarro fuego, fuego, en llamas, salieron llamas,
+      exploto, explotar, explosion, estallo, descarga electrica, me electrocute, se electrocuto, electrocuto,
+      corto circuito, cortocircuito, me dio toques, me dio un toque, dio un toque, me dio corriente,
+      le dio corriente
+    `,
+  },
+  hazard: {
+    en: `
+      overheated, overheating, overheats, overheat, got really hot, got very hot, too hot to touch, melted,
+      melting, sparked, sparking, sparks, smoke, smoking, smoked, burning smell, smells like burning,
+      smell of burning, smelled like burning, swelling, swollen, bulging, leaking acid, scorch, scorched,
+      charred, sizzling, hissing, shock, shocks, zapped, zap, tingling
+    `,
+    es: `
+      sobrecalento, sobrecalentando, se calento mucho, muy caliente, se derritio, derritio, derretido,
+      chispas, chispazo, echa humo, echar humo, salio humo, humo, olor a quemado, huele a quemado, hinchada,
+      hinchado, inflada, chamuscado, quemado, descarga, descargas, toque, toques, corriente
+    `,
+  },
+  /** An injury by itself. */
+  injury: {
+    en: `
+      injured, injury, injuries, injuring, wounded, bleeding, bled, needed stitches, got stitches,
+      get stitches, concussion, fractured, fracture, sprained, dislocated, gash, laceration, scalded,
+      second degree burn, third degree burn, burn on my, a burn, choking hazard, electrocuted
+    `,
+    es: `
+      herido, herida, heridos, lesion, lesiones, lesionado, lesionada, sangre, sangrando, sangro,
+      puntos de sutura, me pusieron puntos, le pusieron puntos, fractura, fracturo, esguince, quemadura,
+      quemaduras, moreton, se ahogo, asfixia
+    `,
+  },
+  /** Harm that is an injury only when it hits someone: "cut my hand", "se corto". */
+  harm: {
+    en: `
+      cut, sliced, burned, burnt, burns, scalded, bruised, hurt, hurting, hurts, crushed, pinched, trapped,
+      shocked, stung, scratched, stabbed, poked
+    `,
+    es: `
+      me queme, se quemo, quemo, me corte, se corto, corto, me lastime, se lastimo, lastimo, lastimado,
+      lastimada, me golpee, se golpeo, aplasto, machuco, pellizco, atraganto, se atraganto, me hice dano,
+      se hizo dano, le hizo dano, lastimo a
+    `,
+  },
+  /** Harm that is an injury only when it hits a body or a person: "broke my arm", "hit my son". */
+  harm_body: {
+    en: 'broke, broken, hit, smashed, twisted, landed on, fell on, struck, knocked, whacked, slammed',
+    es: 'me rompi, se rompio el, golpeo, le cayo encima, me cayo encima, cayo sobre, pego, le pego, me pego',
+  },
+  /** Who or what was hurt: "me", "my hand", "my son". */
+  victim: {
+    en: 'me, my, myself, him, her, himself, herself, us, i',
+    es: 'me, se, mi, mis, le, nos, yo',
+  },
+  fall: {
+    en: `
+      fell, fall, falling, fell off, fell over, tripped, slipped, knocked over, tipped over, crashed, crash,
+      wiped out, thrown off, went flying
+    `,
+    es: `
+      me cai, se cayo, cayo, caida, me resbale, se resbalo, tropece, se volco, me cai de, choque, me estrelle,
+      se estrello, sali volando
+    `,
+  },
+  failure: {
+    en: `
+      collapsed, collapse, came off, came loose, snapped, broke, gave way, fell apart, shattered, cracked,
+      detached, flew off, gave out, buckled
+    `,
+    es: `
+      se rompio, se desplomo, colapso, se solto, se desprendio, se quebro, se partio, cedio, se vino abajo
+    `,
+  },
+  choke: {
+    en: 'choking hazard, in his mouth, in her mouth, in their mouth, choked, choking',
+    es: 'en la boca, se atraganto, atragantarse, ahogarse',
+  },
+  /** Slang and questions that use the same words: "these sneakers are fire", "is it safe". */
+  not_safety: {
+    en: `
+      are fire, is fire, so fire, fire sale, fire pit, on fire lol, fire emoji, hurt my feelings,
+      broke the bank, blew up my phone, is it safe, would it be safe, safe to use, cut the price, price cut,
+      cut off, cut it, hurt to ask, killing me, fire resistant, fireproof, fire retardant, smoke detector,
+      smoke alarm, smoky, smoke grey, smoke gray, flame red, flames print, broke in, breaking in, break in,
+      broken in, hurt my feet, hurts my feet, hurt my toes, broke my heart, hurts to wear, fire color,
+      fire red
+    `,
+    es: `
+      estan que arden, es fuego, son fuego, que arden, es seguro, seria seguro, oferta bomba,
+      precio de locura, gris humo, =corte de, el =corte, buen =corte
+    `,
+  },
+};
+
+/** Medical situations. */
+const MEDICAL: LexiconData = {
+  symptom: {
+    en: `
+      allergic~ reaction~, allergy attack, reaction to, anaphylaxis, anaphylactic, hives, rash, rashes,
+      can not breathe, could not breathe, trouble breathing, difficulty breathing, short of breath,
+      chest pain, seizure, seizures, convulsions, fainted, passed out, vomiting, vomited, throwing up,
+      threw up, poisoned, poisoning, food poisoning, diarrhea, diarrhoea, infection, infected, welts,
+      chemical burn, unconscious, asthma attack, broke out in, breaking out in, broken out in, broke out with, overdose, overdosed, too many pills,
+      too many tablets, poison control
+    `,
+    es: `
+      reaccion alergica, reaccion a, ronchas, sarpullido, erupcion, urticaria, no puedo respirar,
+      no podia respirar, dificultad para respirar, me falta el aire, dolor de pecho, dolor en el pecho,
+      convulsion, convulsiones, me desmaye, se desmayo, desmayo, vomito, vomitos, vomitando, vomite,
+      intoxicacion, intoxicado, intoxicada, me intoxique, envenenado, envenenamiento, diarrea, infeccion,
+      infectado, quemadura quimica, inconsciente, sobredosis, demasiadas pastillas
+    `,
+  },
+  /** Symptoms too mild or too ambiguous alone: "I'm allergic to wool", "the battery is swelling". */
+  mild_symptom: {
+    en: `
+      swelling, swollen, swelled, puffy, itchy, itching, =burning, stinging, blisters, blistered, allergic,
+      allergy, dizzy, nauseous, nausea, fever, bleeding, migraine, red, irritation, numb, pain
+    `,
+    es: `
+      hinchazon, hinchado, hinchada, inflamado, inflamada, comezon, picazon, ardor, me arde, me pica,
+      ampollas, alergia, alergico, alergica, mareo, mareado, nauseas, fiebre, irritacion, dolor, roja, rojo
+    `,
+  },
+  /** Emergency care: going there is the event. */
+  care_place: {
+    en: `
+      hospital~, hospitalized, hospitalised, emergency~ room, =er, a&e, urgent care, ambulance~, =icu,
+      intensive care, poison control, paramedics, emergency vet, medical attention, medical emergency,
+      walk in clinic, 911, 999, 112, clinic
+    `,
+    es: `
+      hospital~, hospitalizado, hospitalizada, urgencias~, emergencias, ambulancia~, terapia intensiva,
+      cuidados intensivos, toxicologia, atencion medica, guardia, 911, clinica, sala de emergencias
+    `,
+  },
+  /** Doctors and the like: mentioned every day ("my doctor recommended…"), an event only if visited. */
+  clinician: {
+    en: `
+      doctor, physician, pediatrician, paediatrician, dermatologist, allergist, =gp, the vet, a vet, =vet,
+      veterinarian, nurse, specialist, dentist, eye doctor
+    `,
+    es: `
+      medico, medica, doctor, doctora, pediatra, dermatologo, dermatologa, alergologo, veterinario,
+      veterinaria, enfermera, dentista
+    `,
+  },
+  /** Treatment that shows something happened. */
+  treatment: {
+    en: `
+      surgery, operation, operated, epipen, epi pen, antihistamine, antihistamines, steroids,
+      pumped his stomach, pumped her stomach, x-ray, xray, prescribed, treated for, admitted, iv, stitched up
+    `,
+    es: `
+      cirugia, operar, operaron, operacion, antihistaminico, lavado de estomago, radiografia, internado,
+      internada, le recetaron, me recetaron, tratamiento
+    `,
+  },
+  /** Going to (or being taken to) care. */
+  visit: {
+    en: `
+      go to, went to, gone to, going to, ended up, end up, rushed, taken to, take him, take her, take my,
+      took, had to, have to, admitted, call, called, in the, at the, in, at, to the, visit, treated, see a,
+      saw a, seeing a, trip to, appointment
+    `,
+    es: `
+      ir a, ir al, fui a, fui al, fuimos a, fuimos al, ido a, llevar, llevamos, llevaron, llevarlo, llevarla,
+      termine en, acabe en, tuve que, tuvimos que, tuvo que, estuve en, esta en, internado, internada, ver al,
+      ver a, al, en el, en la, llamar, llame, cita con
+    `,
+  },
+  ingest: {
+    en: `
+      swallowed, ingested, put in his mouth, put in her mouth, inhaled, got in my eyes, got in his eyes,
+      got in her eyes, drank some, ate some
+    `,
+    es: `
+      se trago, trago, me trague, ingirio, ingeri, inhalo, se lo metio a la boca, se tomo el, se tomo la,
+      se bebio
+    `,
+  },
+  ate: {
+    en: `
+      ate, eaten, eating, drank, drunk, chewed, licked, swallow, used, using, wearing, wore, applied, took
+    `,
+    es: 'comio, comi, se comio, me comi, bebio, bebi, use, usar, usando, me puse, aplique, tome, por',
+  },
+  /** Feeling ill. */
+  ill: {
+    en: `
+      feel sick, feel ill, feeling sick, feeling ill, got sick, made me sick, made him sick, made her sick,
+      unwell, in pain, sick, by mistake, accidentally, really sick, very sick, so sick, ill
+    `,
+    es: `
+      me siento mal, se siente mal, enfermo, enferma, me enferme, se enfermo, me hizo dano, le hizo dano,
+      dolor, por error, sin querer
+    `,
+  },
+  /** "I'm a nurse", "my doctor recommended": care that is not an emergency. */
+  not_medical: {
+    en: `
+      my doctor recommended, doctor recommended, recommended by my, scrubs, for nurses, for doctors,
+      nurse shoes, nursing, rash guard, rash vest, hospital corners, doctor who, er nurse, for work, to work,
+      medical discount, medical professionals, sensitive skin, hypoallergenic, allergic to, allergy friendly,
+      red color, in red, the red, red one, red jacket, red dress, pain in the, growing pains, pain point
+    `,
+    es: `
+      me recomendo, recomendo mi, para enfermeras, para medicos, uniforme, descuento, piel sensible,
+      hipoalergenico, soy alergico, soy alergica, en rojo, color rojo, la roja, el rojo
+    `,
+  },
+};
+
+/** A death in the family. */
+const BEREAVEMENT: LexiconData = {
+  death: {
+    en: `
+      died, dies, dead, death, passed away, passed on, pass away, deceased, killed, no longer with us, rip,
+      suicide
+    `,
+    es: `
+      murio, muere, muerto, muerta, muerte, fallecio, fallecido, fallecida, fallecer, falleciera, se nos fue,
+      se fue al cielo, descanse en paz, descansa en paz
+    `,
+  },
+  /** Losing someone: "lost my mum", "perdí a mi papá". */
+  loss: {
+    en: 'lost, losing, lose, buried, burying, mourning, mourn',
+    es: 'perdi a, perdimos a, perdio a, perder a, enterramos a, enterrar a',
+  },
+  /** "my son passed" (and not "passed his exam"). */
+  passed: {
+    en: 'passed, passing, =gone, is gone',
+    es: 'se nos fue, ya no esta con nosotros',
+  },
+  /** Words that mean bereavement by themselves. */
+  mourning: {
+    en: `
+      funeral, funerals, bereavement, bereaved, memorial service, =memorial, death in the family,
+      death in my family, death in our family, the wake, obituary, passed away, late husband, late wife,
+      late mother, late father, late mom, late mum, late dad, late son, late daughter, late partner,
+      late brother, late sister, late grandmother, late grandfather, my condolences, grieving, grief,
+      his estate, her estate, executor, rest in peace, deceased, widow, widowed, widower
+    `,
+    es: `
+      funeral, funerales, velorio, velatorio, sepelio, entierro, luto, duelo, fallecimiento, defuncion,
+      en paz descanse, q e p d, qepd, difunto, difunta, finado, finada, viuda, viudo, perdida de mi, esquela
+    `,
+  },
+  /** A flat battery or a crashed laptop "died" too; "dead on arrival" is a faulty product. */
+  not_death: {
+    en: `
+      dead on arrival, died on me, dead battery, battery died, battery is dead, lost my order,
+      lost the package, lost my package, lost in the mail, lost in transit, lost my receipt, lost my password,
+      lost my card, lost weight, to die for, dying to, dead set, dead end, deadline, dead tired, i am dead,
+      dead lol, lmao dead, passed the, passed my, passed it, passed on the, passed along, lost track,
+      lost my way, lost interest, gone wrong, gone missing, gone through, all gone, killed it, lost the,
+      lost a, lost my job, passed her, passed his, passed their, passed all, passed an, passed by, passed me,
+      passed you, passed them, passed down,
+      passed through, passed us, good grief, memorial day, my son lost, my daughter lost, lost his, lost her,
+      lost their, dead phone, died down, dead quiet, dead heat, dead serious
+    `,
+    es: `
+      se murio mi celular, se me murio, murio la bateria, bateria muerta, muerto de risa, muerta de risa,
+      muerto de cansancio, muerta de cansancio, muero de ganas, me muero de, perdi mi pedido,
+      perdi el paquete, perdi mi contrasena, perdi la contrasena, perdi mi tarjeta, murio de risa,
+      muero de risa, se murio el, se murio la, muerta la bateria, muerto el
+    `,
+  },
+};
+
+/** Every concept the escalation intents use. */
+export const CONCEPTS: LexiconData = {
+  ...SHARED,
+  ...REQUEST,
+  ...SELF_HARM,
+  ...LEGAL,
+  ...SECURITY,
+  ...SAFETY,
+  ...MEDICAL,
+  ...BEREAVEMENT,
+};

@@ -1,0 +1,325 @@
+/**
+ * The escalation intents as weighted evidence over the concepts of `concepts.ts`: each rule names
+ * concepts that must occur together and what that is worth; an intent fires at 1. Positive rules
+ * say what the customer means ("a request cue, then a person"), negative ones what only looks like
+ * it ("I already spoke to an agent", "are you a bot?", "my travel agent").
+ */
+import type { EscalationReason, Priority } from '../model.ts';
+import type { Intent } from './evidence.ts';
+
+/** An intent and the escalation it raises. */
+export interface EscalationIntent extends Intent {
+  reason: EscalationReason;
+  priority: Priority;
+  /** Human-readable detail for the agent's card. */
+  detail: string;
+}
+
+/** Any wording of a person (staff or not). */
+const PERSON = 'staff|someone';
+
+/** Self-harm: urgent, ahead of everything else. Misses cost most, so single phrases suffice. */
+export const SELF_HARM: EscalationIntent = {
+  label: 'self_harm',
+  reason: 'self_harm',
+  priority: 'urgent',
+  detail: 'the customer may be at risk of self-harm',
+  rules: [
+    { all: ['self_harm'], weight: 1, note: '"kill myself", "suicidal", "quitarme la vida"' },
+    { all: ['death_wish'], weight: 1, note: '"I want to die", "no reason to live", "ya no quiero vivir"' },
+    { all: ['self_injury'], weight: 1, note: '"I\'ve been cutting myself", "me estoy haciendo daño"' },
+    { all: ['pointless|no_desire', 'living'], within: 4, weight: 1, note: '"what\'s the point of living"' },
+    { all: ['wish', 'dead'], within: 3, weight: 1, note: '"I wish I was dead", "quisiera estar muerta"' },
+    { all: ['self_injury', 'accident'], within: 2, weight: -1, note: '"I cut myself on the tent pole"' },
+    { all: ['fall|failure', 'self_injury'], within: 4, weight: -1, note: '"I fell and hurt myself"' },
+    { all: ['end_it'], weight: 0.6, note: '"I want to end it" needs despair too' },
+    { all: ['request', 'end_it'], within: 2, weight: 0.3 },
+    { all: ['despair'], anywhere: true, weight: 0.5, note: '"I can\'t take this anymore"' },
+  ],
+};
+
+/** Fire, explosions, shocks and injuries caused by a product. */
+export const SAFETY: EscalationIntent = {
+  label: 'safety',
+  reason: 'sensitive_topic',
+  priority: 'high',
+  detail: 'injury or product safety',
+  rules: [
+    { all: ['fire_event'], weight: 1, note: '"caught fire", "exploded", "se incendió"' },
+    { all: ['device', 'hazard'], anyOrder: true, within: 6, weight: 1, note: '"the charger melted"' },
+    { all: ['hazard'], weight: 0.6 },
+    { all: ['injury'], weight: 1, note: '"my daughter was injured", "sangrando"' },
+    { all: ['harm|harm_body', 'body'], anyOrder: true, within: 4, weight: 1, note: '"burned my hand"' },
+    { all: ['harm_body', 'relative'], within: 3, weight: 0.5, note: '"hit my son"' },
+    { all: ['failure', 'harm|harm_body|injury'], anyOrder: true, within: 6, weight: 0.5 },
+    { all: ['harm', 'relative'], anyOrder: true, within: 4, weight: 0.7, note: '"mi hijo se cortó"' },
+    { all: ['victim', 'harm'], within: 1, weight: 0.5 },
+    { all: ['self_injury', 'accident'], within: 2, weight: 1, note: '"I cut myself on the edge"' },
+    {
+      all: ['failure', 'fall'],
+      anyOrder: true,
+      within: 6,
+      weight: 1,
+      note: '"the ladder collapsed and I fell"',
+    },
+    { all: ['fall', 'harm|injury|self_injury'], anyOrder: true, within: 4, weight: 0.6 },
+    { all: ['choke'], weight: 0.6 },
+    { all: ['choke', 'relative|body'], anyOrder: true, within: 6, weight: 0.6 },
+    { all: ['not_safety'], weight: -1.5, note: '"these sneakers are fire", "is it safe to…"' },
+  ],
+};
+
+/** Fraud, hacked accounts, data breaches, identity theft, phishing. */
+export const SECURITY: EscalationIntent = {
+  label: 'fraud',
+  reason: 'sensitive_topic',
+  priority: 'high',
+  detail: 'fraud or account security',
+  rules: [
+    { all: ['breach'], weight: 1, note: '"data breach", "hacked", "phishing", "suplantación"' },
+    {
+      all: ['leak', 'data|my_account'],
+      anyOrder: true,
+      within: 4,
+      weight: 1,
+      note: '"my details were leaked"',
+    },
+    {
+      all: ['unauthorized', 'money'],
+      anyOrder: true,
+      within: 5,
+      weight: 1,
+      note: '"charges I didn\'t make"',
+    },
+    { all: ['odd', 'money'], within: 2, weight: 1, note: '"a suspicious login", "un cargo desconocido"' },
+    {
+      all: ['odd|foreign', 'login'],
+      anyOrder: true,
+      within: 4,
+      weight: 1,
+      note: '"logins from another country"',
+    },
+    { all: ['login_from'], weight: 0.6 },
+    {
+      all: ['login_from', 'my_account'],
+      anyOrder: true,
+      within: 5,
+      weight: 0.5,
+      note: '"a login from Russia"',
+    },
+    {
+      all: ['intruder', 'access', 'my_account'],
+      within: 6,
+      weight: 1,
+      note: '"someone is using my account"',
+    },
+    {
+      all: ['intruder', 'my_account', 'access'],
+      within: 6,
+      weight: 1,
+      note: '"alguien con mi cuenta hizo…"',
+    },
+    {
+      all: ['without_consent', 'my_account|data|money|access'],
+      anyOrder: true,
+      within: 6,
+      weight: 1,
+      note: '"my card was used without my permission"',
+    },
+    {
+      all: ['they_did', 'my_account|data'],
+      within: 4,
+      weight: 1,
+      note: '"usaron mis datos", "entraron a mi cuenta"',
+    },
+    {
+      all: ['scam', 'message_channel'],
+      anyOrder: true,
+      within: 3,
+      weight: 1,
+      note: '"a scam email", "correo falso"',
+    },
+    { all: ['asking_secrets'], weight: 0.6 },
+    { all: ['message_channel', 'asking_secrets'], anyOrder: true, within: 8, weight: 0.5 },
+    { all: ['not_security'], weight: -1.5, note: '"hacked together", "el precio es un robo"' },
+  ],
+};
+
+/** Lawsuits, lawyers, regulators. */
+export const LEGAL: EscalationIntent = {
+  label: 'legal',
+  reason: 'sensitive_topic',
+  priority: 'high',
+  detail: 'legal threat',
+  rules: [
+    { all: ['legal_action'], weight: 1, note: '"I will sue", "small claims", "los voy a demandar"' },
+    { all: ['legal_actor'], weight: 0.5 },
+    { all: ['legal_involve', 'legal_actor'], anyOrder: true, within: 3, weight: 0.6, note: '"my lawyer"' },
+    { all: ['regulator'], weight: 0.6 },
+    { all: ['report', 'regulator'], within: 4, weight: 0.6, note: '"a complaint with the FTC"' },
+    { all: ['court_lookalike'], weight: -1.5, note: '"court shoes"' },
+    { all: ['not_legal'], weight: -1.5, note: '"my lawyer friend", "soy abogada"' },
+    { all: ['identity', 'legal_actor'], within: 2, weight: -1.5, note: '"I am a lawyer"' },
+  ],
+};
+
+/** Allergic reactions, poisoning, hospital visits. */
+export const MEDICAL: EscalationIntent = {
+  label: 'medical',
+  reason: 'sensitive_topic',
+  priority: 'high',
+  detail: 'medical situation',
+  rules: [
+    { all: ['symptom'], weight: 1, note: '"allergic reaction", "hives", "sarpullido"' },
+    { all: ['mild_symptom'], weight: 0.4 },
+    {
+      all: ['mild_symptom', 'body'],
+      anyOrder: true,
+      within: 3,
+      weight: 0.6,
+      note: '"my throat is swelling"',
+    },
+    { all: ['care_place'], weight: 0.6 },
+    {
+      all: ['visit', 'care_place'],
+      within: 3,
+      weight: 0.6,
+      note: '"had to go to the ER", "está en el hospital"',
+    },
+    { all: ['clinician'], weight: 0.3 },
+    {
+      all: ['visit', 'clinician'],
+      within: 3,
+      weight: 0.7,
+      note: '"had to see a doctor", "tuve que ir al médico"',
+    },
+    { all: ['treatment'], weight: 0.6, note: '"needs surgery"' },
+    { all: ['ingest'], weight: 0.6, note: '"swallowed"' },
+    { all: ['relative', 'ingest|ate'], within: 3, weight: 0.4, note: '"my son swallowed a button"' },
+    { all: ['ill'], weight: 0.4 },
+    { all: ['ate', 'ill'], anyOrder: true, within: 8, weight: 0.6, note: '"got sick after eating"' },
+    {
+      all: ['ate', 'symptom|mild_symptom|care_place|clinician|treatment'],
+      anyOrder: true,
+      within: 8,
+      weight: 0.3,
+    },
+    { all: ['not_medical'], weight: -1.5, note: '"my doctor recommended", "rash guard"' },
+    { all: ['identity', 'clinician|care_place'], within: 2, weight: -1.5, note: '"I\'m a nurse"' },
+  ],
+};
+
+/** A death in the family. */
+export const BEREAVEMENT: EscalationIntent = {
+  label: 'bereavement',
+  reason: 'sensitive_topic',
+  priority: 'high',
+  detail: 'bereavement',
+  rules: [
+    { all: ['mourning'], weight: 1, note: '"funeral", "passed away", "estamos de luto"' },
+    {
+      all: ['relative', 'death'],
+      anyOrder: true,
+      within: 4,
+      weight: 1,
+      note: '"my wife died", "murió mi esposo"',
+    },
+    { all: ['loss', 'relative'], within: 2, weight: 1, note: '"lost my mum", "perdí a mi papá"' },
+    { all: ['relative', 'passed'], within: 2, weight: 1, note: '"my son passed"' },
+    { all: ['device', 'death'], anyOrder: true, within: 3, weight: -1.5, note: '"my phone died"' },
+    { all: ['not_death'], weight: -1.5, note: '"dead on arrival", "passed her exam"' },
+  ],
+};
+
+/** An explicit request for a person: a request cue and a person, or being called back. */
+export const CUSTOMER_REQUEST: EscalationIntent = {
+  label: 'customer_request',
+  reason: 'customer_request',
+  priority: 'normal',
+  detail: 'the customer asked for a person',
+  rules: [
+    { all: ['talk', 'staff'], within: 4, weight: 1, note: '"talk to a human", "hablar con un asesor"' },
+    {
+      all: ['talk', 'someone'],
+      anyOrder: true,
+      within: 3,
+      weight: 1,
+      note: '"speak to someone", "someone to talk to"',
+    },
+    { all: ['whom'], weight: 1, note: '"who can I speak to?", "¿con quién hablo?"' },
+    { all: [PERSON, 'not_you'], anyOrder: true, within: 3, weight: 1, note: '"a person, not a bot"' },
+    { all: [PERSON, 'available'], within: 2, weight: 0.6, note: '"is anyone available"' },
+    { all: ['request', 'staff'], within: 5, weight: 1, note: '"I need a supervisor", "quiero un agente"' },
+    { all: ['transfer', PERSON], within: 3, weight: 1, note: '"get me someone", "pásame con alguien"' },
+    {
+      all: ['real', 'someone'],
+      anyOrder: true,
+      within: 1,
+      weight: 1,
+      note: '"someone real", "persona real"',
+    },
+    { all: ['real', 'staff'], anyOrder: true, within: 1, weight: 0.5 },
+    { all: ['contact'], weight: 1, note: '"call me back", "give me a ring", "llámenme"' },
+    { all: ['contact_weak'], weight: 0.5, note: '"contact me" (maybe by email)' },
+    {
+      all: [PERSON, 'contact_weak'],
+      anyOrder: true,
+      within: 4,
+      weight: 0.6,
+      note: '"have a manager contact me"',
+    },
+    { all: [PERSON, 'by_phone'], anyOrder: true, within: 5, weight: 1, note: '"someone on the phone"' },
+    {
+      all: ['request', 'by_phone'],
+      within: 6,
+      weight: 1,
+      note: '"I\'d prefer to sort it out over the phone"',
+    },
+    { all: ['staff'], weight: 0.4 },
+    { all: ['staff'], alone: true, weight: 1, note: '"agent", "Human!", "un asesor por favor"' },
+    { all: ['by_phone'], alone: true, weight: 1, note: '"a call please", "una llamada por favor"' },
+    { all: ['someone'], alone: true, weight: 1, note: '"anyone?", "¿alguien?"' },
+    { all: ['request', 'someone'], within: 4, weight: 0.5 },
+    {
+      all: [PERSON, 'attend'],
+      within: 3,
+      weight: 0.6,
+      note: '"a human to look at it", "una persona revise"',
+    },
+    { all: ['someone', 'from_you'], within: 4, weight: 0.5, note: '"someone from your team"' },
+    { all: ['is_there', PERSON], within: 3, weight: 0.6, note: '"is there anybody there"' },
+    { all: ['enough|negation', 'bot'], within: 4, weight: 0.6, note: '"no more bots", "isn\'t a robot"' },
+    { all: ['escalate'], weight: 1, note: '"please escalate this"' },
+    {
+      all: ['escalate', 'policy'],
+      anyOrder: true,
+      within: 3,
+      weight: -1.5,
+      note: '"your escalation policy"',
+    },
+    { all: ['past_talk'], weight: -1, note: '"I already spoke to an agent"' },
+    { all: ['identity_q', `bot|real|${PERSON}`], within: 4, weight: -1.5, note: '"are you a real person?"' },
+    { all: ['third_party'], weight: -1.5, note: '"my travel agent", "the delivery person"' },
+    { all: ['praise'], weight: -0.6, note: '"real people with real care, love it"' },
+    {
+      all: ['negation', 'contact|contact_weak|by_phone'],
+      within: 2,
+      weight: -1.5,
+      note: '"please don\'t call me", "no need for a call"',
+    },
+    { all: ['naming'], weight: -1.5, note: '"call me crazy", "you can call me Sam"' },
+    { all: ['no_need', PERSON], within: 4, weight: -2, note: '"I don\'t need to talk to anyone"' },
+    { all: ['negation', 'staff'], within: 2, weight: -1, note: '"no need for an agent"' },
+  ],
+};
+
+/** Severity order: self-harm, then the sensitive topics, then the request for a person. */
+export const ESCALATION_INTENTS: readonly EscalationIntent[] = [
+  SELF_HARM,
+  SAFETY,
+  SECURITY,
+  LEGAL,
+  MEDICAL,
+  BEREAVEMENT,
+  CUSTOMER_REQUEST,
+];

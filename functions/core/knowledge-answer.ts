@@ -1,0 +1,447 @@
+/**
+ * Answers a question from the knowledge base only when a passage really answers it, for a model
+ * without a language model behind it. Steps: (1) a Spanish question is read as the English words it
+ * asks about (`spanish-lexicon.ts`); (2) its key terms are taken after support synonyms
+ * (`support-lexicon.ts`), stemming and spelling correction (one edit on words of 5+ letters), each
+ * weighted by how rare it is in the knowledge base (a word the knowledge base never uses weighs
+ * most); (3) a passage answers when it covers enough of that weight and has a sentence of the answer
+ * type asked for (`answer-type.ts`); (4) the quoted sentences are those that carry the answer type
+ * and the most key terms ("domestic" picks the standard rate, not the international one). Two
+ * passages that answer equally well get a clarifying question; no passage gets an honest "not sure".
+ * Pure and deterministic.
+ */
+import {
+  type AnswerType,
+  answerTypeOf,
+  carriesAnswer,
+  carriesStrongly,
+  contactDetails,
+  withoutTypeWords,
+} from './answer-type.ts';
+import { withinOneEdit } from './edit-distance.ts';
+import type { KnowledgeBase, Passage } from './knowledge.ts';
+import { isSpanish, spanishToEnglish } from './spanish-lexicon.ts';
+import {
+  canonicalTerm,
+  ITEM_TERM,
+  implicitness,
+  isGenericTerm,
+  lexiconWords,
+  rewritePhrases,
+  termOf,
+} from './support-lexicon.ts';
+
+/** A language the answerer reads questions in (answers quote the English knowledge base). */
+export type QuestionLanguage = 'en' | 'es';
+
+/** What the knowledge base says to a question. */
+export type AnswerDecision =
+  | {
+      kind: 'answer';
+      language: QuestionLanguage;
+      passage: Passage;
+      /** The passage's sentences that answer, in passage order. */
+      sentences: string[];
+      type: AnswerType;
+    }
+  | {
+      kind: 'clarify';
+      language: QuestionLanguage;
+      /** The passages that answer about equally well, best first. */
+      options: Passage[];
+    }
+  | { kind: 'unsure'; language: QuestionLanguage };
+
+/** Tuning of the answerer. */
+export interface AnswerOptions {
+  /** Share of the question's key-term weight a passage must cover to answer. @default 0.8 */
+  minCoverage?: number;
+  /** Rank gap under which two answering passages compete and a clarifying question is asked. @default 0.08 */
+  clarifyMargin?: number;
+  /** Sentences quoted at most. @default 2 */
+  maxSentences?: number;
+}
+
+interface Sentence {
+  text: string;
+  terms: Set<string>;
+}
+
+interface Prepared {
+  passage: Passage;
+  title: Set<string>;
+  terms: Set<string>;
+  /** The lead sentence also carries the title's terms. */
+  sentences: Sentence[];
+  howTo: boolean;
+}
+
+/** A key term of a question, as the answerer weighs it. */
+export interface KeyTerm {
+  term: string;
+  weight: number;
+  /** May be left implicit by a passage (see `support-lexicon.ts`), or only sets the scene. */
+  soft: boolean;
+  /** Implicit only in a passage about items in general. */
+  item: boolean;
+}
+
+interface Candidate {
+  prepared: Prepared;
+  coverage: number;
+  rank: number;
+}
+
+/** Splits a passage into sentences (keeps decimals like $6.95 and "a.m." intact). */
+export function splitSentences(text: string): string[] {
+  return text
+    .replace(/\s+/g, ' ')
+    .split(/(?<=[.!?])\s+(?=[A-Z0-9"“(])/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** Words of a text as written (lowercase, support expressions rewritten to one word). */
+function words(text: string): string[] {
+  return rewritePhrases(text)
+    .split(/[^\p{L}\p{N}'$]+/u)
+    .map((token) => token.replace(/^\$/, '').replace(/^'+|'+$/g, ''))
+    .filter(Boolean);
+}
+
+/** Stemmed, synonym-grouped terms of a text. */
+function termsOf(text: string): string[] {
+  return words(text)
+    .map((word) => termOf(word))
+    .filter((term): term is string => Boolean(term))
+    .map(canonicalTerm);
+}
+
+/**
+ * The part of a message that asks: its question sentences when it has any ("Hi, what are your
+ * delivery times? Great store by the way"), without a short lead-in clause that names no topic
+ * ("Sorry, one more question: how long…"). `isTopic` tells a topic word.
+ */
+export function focusQuestion(message: string, isTopic: (word: string) => boolean): string {
+  const parts = message
+    .split(/(?<=[.!?])\s+|\n+/)
+    .map((part) => part.trim())
+    .filter(Boolean);
+  const questions = parts.filter((part) => /\?\s*$/.test(part));
+  let text = (questions.length ? questions : parts).join(' ');
+  for (;;) {
+    const lead = /^([^,;:]+)[,;:]\s+/.exec(text);
+    const leadWords = lead?.[1]?.match(/[\p{L}\p{N}']+/gu) ?? [];
+    if (!lead || leadWords.length > 3 || leadWords.some(isTopic) || lead[0].length >= text.length) break;
+    text = text.slice(lead[0].length);
+  }
+  return text;
+}
+
+/** The terms of the contact details a sentence gives without naming them (see `contactDetails`). */
+function namedBy(sentence: string): string[] {
+  return contactDetails(sentence).map((detail) => canonicalTerm(termOf(detail) as string));
+}
+
+const PAY = canonicalTerm(termOf('pay') as string);
+
+// A clause that gives the background of a question ("… that does not fit", "… because it is late").
+const BACKGROUND = /\b(that|which|because|since|but|although|though|while)\b/;
+
+/** Decides, for one knowledge base, whether and how a question is answered. Build once. */
+export class KnowledgeAnswerer {
+  private readonly prepared: Prepared[];
+  private readonly documentFrequency = new Map<string, number>();
+  /** Words known to the knowledge base or the lexicon, most frequent first (spelling correction). */
+  private readonly vocabulary: string[];
+  private readonly knownStems: Set<string>;
+  private readonly kbWords: Set<string>;
+  private readonly stemVocabulary: string[];
+  private readonly minCoverage: number;
+  private readonly clarifyMargin: number;
+  private readonly maxSentences: number;
+
+  /** Prepares every passage of `knowledge`. */
+  constructor(knowledge: KnowledgeBase, options: AnswerOptions = {}) {
+    this.minCoverage = options.minCoverage ?? 0.8;
+    this.clarifyMargin = options.clarifyMargin ?? 0.08;
+    this.maxSentences = options.maxSentences ?? 2;
+    const wordCounts = new Map<string, number>();
+    const count = (text: string): void => {
+      for (const word of words(text)) wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1);
+    };
+    this.prepared = knowledge.passages.map((passage) => {
+      count(passage.title);
+      count(passage.text);
+      const title = new Set(termsOf(passage.title));
+      // The heading says what the lead sentence is about; a street address, email or phone number is
+      // one even when the sentence does not say the word.
+      const sentences = splitSentences(passage.text).map((text, index) => ({
+        text,
+        terms: new Set([...termsOf(text), ...(index === 0 ? title : []), ...namedBy(text)]),
+      }));
+      const terms = new Set([...title, ...sentences.flatMap((s) => [...s.terms])]);
+      for (const term of terms) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+      return { passage, title, terms, sentences, howTo: /^how\b/i.test(passage.title) };
+    });
+    this.kbWords = new Set(wordCounts.keys());
+    for (const word of lexiconWords()) if (!wordCounts.has(word)) wordCounts.set(word, 0);
+    this.vocabulary = [...wordCounts.entries()]
+      .filter(([word]) => word.length >= 5 && /^\p{L}+$/u.test(word))
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .map(([word]) => word);
+    const stemsOf = (list: Iterable<string>): string[] =>
+      [...list].map((word) => termOf(word)).filter((term): term is string => Boolean(term));
+    this.knownStems = new Set(stemsOf(wordCounts.keys()));
+    // A clipped word ("internat", "temp") is completed only from the knowledge base's own words.
+    this.stemVocabulary = [...new Set(stemsOf(this.kbWords))].sort();
+  }
+
+  /** What the knowledge base says to `question`. */
+  answer(question: string): AnswerDecision {
+    const { language, type, keys, candidates } = this.assess(question);
+    const answering = candidates.filter((candidate) => candidate.coverage >= this.minCoverage);
+    const [best, second] = answering;
+    if (keys.length === 0 || !best) return { kind: 'unsure', language };
+    if (second && best.rank - second.rank < this.clarifyMargin) {
+      return { kind: 'clarify', language, options: [best.prepared.passage, second.prepared.passage] };
+    }
+    const sentences = this.pick(best.prepared, keys, type);
+    if (sentences.length === 0) return { kind: 'unsure', language };
+    return { kind: 'answer', language, passage: best.prepared.passage, sentences, type };
+  }
+
+  /**
+   * The answer to `question` after a clarifying question offered `options` (titles, in the order
+   * offered) and the customer replied `choice` ("the return window", "the first one", "la segunda").
+   * Unsure when the reply picks none of them or the chosen passage does not answer.
+   */
+  answerAfterClarifying(question: string, options: string[], choice: string): AnswerDecision {
+    const { language, type, keys, candidates } = this.assess(question);
+    const chosen = this.chosenOption(options, choice);
+    const candidate = candidates.find((c) => c.prepared.passage.title === chosen);
+    if (!candidate) return { kind: 'unsure', language };
+    const sentences = this.pick(candidate.prepared, keys, type);
+    if (sentences.length === 0) return { kind: 'unsure', language };
+    return { kind: 'answer', language, passage: candidate.prepared.passage, sentences, type };
+  }
+
+  /** The offered title the customer's reply picks: by ordinal, or by sharing more of its words. */
+  private chosenOption(options: string[], choice: string): string | undefined {
+    const folded = rewritePhrases(choice);
+    // An ordinal picks only in a short reply ("the second one"), not inside a new question.
+    if (folded.split(/\s+/).filter(Boolean).length <= 4) {
+      if (/\b(first|former|1st|primera?o?|1)\b/.test(folded)) return options[0];
+      if (/\b(second|latter|2nd|segund[ao]|ultim[ao]|last|2)\b/.test(folded)) return options[1];
+    }
+    const said = new Set(termsOf(choice));
+    const shared = options.map((title) => termsOf(title).filter((term) => said.has(term)).length);
+    const [a = 0, b = 0] = shared;
+    if (a === b) return undefined;
+    return a > b ? options[0] : options[1];
+  }
+
+  /** For tuning and tests: how the question was read and the passages that scored best. */
+  explain(question: string): {
+    english: string;
+    type: AnswerType;
+    keys: KeyTerm[];
+    ranked: { id: string; coverage: number; rank: number }[];
+  } {
+    const { english, type, keys, candidates } = this.assess(question);
+    const round = (value: number): number => Math.round(value * 100) / 100;
+    const ranked = candidates
+      .slice(0, 4)
+      .map((c) => ({ id: c.prepared.passage.id, coverage: round(c.coverage), rank: round(c.rank) }));
+    return { english, type, keys, ranked };
+  }
+
+  private assess(raw: string) {
+    // Placeholders the guardrails put in ("[card ending 1111]", "[email]") are not the customer's words.
+    // Nor is an introduction ("my name is Jane").
+    const question = raw
+      .replace(/\[[^\]\n]{1,40}\]/g, ' ')
+      .replace(/\b(my name is|my name's|this is|i am|i'm)\s+\p{Lu}[\p{L}'-]*/giu, ' ');
+    const language: QuestionLanguage = isSpanish(question) ? 'es' : 'en';
+    const asked = focusQuestion(question, (word) => {
+      const term = termOf(word);
+      return term !== null && !isGenericTerm(canonicalTerm(term));
+    });
+    const english = language === 'es' ? spanishToEnglish(asked) : asked;
+    const type = answerTypeOf(english);
+    const keys = this.keyTerms(english, type);
+    const candidates = keys.length
+      ? this.prepared
+          .map((prepared) => this.score(prepared, keys, type))
+          .filter((candidate): candidate is Candidate => candidate !== undefined)
+          .sort((a, b) => b.rank - a.rank)
+      : [];
+    return { language, english, type, keys, candidates };
+  }
+
+  /** The question's key terms with their weights: synonyms grouped, misspellings corrected. */
+  private keyTerms(english: string, type: AnswerType): KeyTerm[] {
+    const total = this.prepared.length;
+    const seen = new Map<string, KeyTerm>();
+    const text = withoutTypeWords(english);
+    // A capitalised word inside a sentence is a name ("Easter"): it is not a misspelling.
+    const names = new Set(
+      [...text.matchAll(/(?<=[\p{L}\p{N},] )\p{Lu}[\p{Ll}]+/gu)].map((match) => match[0].toLowerCase()),
+    );
+    // Background only after the ask: a leading "but" or "since" sets nothing aside.
+    const background = BACKGROUND.exec(text.toLowerCase());
+    const parts =
+      background && words(text.slice(0, background.index)).length >= 2
+        ? [text.slice(0, background.index), text.slice(background.index)]
+        : [text];
+    parts.forEach((part, index) => {
+      for (const word of words(part)) {
+        if (/^\d/.test(word)) continue;
+        const stem = names.has(word) ? termOf(word) : this.correct(word);
+        if (!stem) continue;
+        const term = canonicalTerm(stem);
+        if (isGenericTerm(term) || isGenericTerm(stem) || seen.has(term)) continue;
+        // "Do I have to pay…?" asks a price; paying is not the topic.
+        if (type === 'price' && term === PAY) continue;
+        // Rare words weigh more; a word the knowledge base never uses names something it does not
+        // cover and weighs most. Implicit or background words count half.
+        const frequency = this.documentFrequency.get(term) ?? 0;
+        const implicit = implicitness(term);
+        const soft = index > 0 || implicit !== 'never';
+        const weight = Math.log(1 + total / Math.max(frequency, 1)) * (soft ? 0.5 : 1);
+        seen.set(term, { term, weight, soft, item: index === 0 && implicit === 'item' });
+      }
+    });
+    const keys = [...seen.values()];
+    // A question of only implicit words ("my order?") needs them all.
+    if (keys.every((key) => key.soft)) {
+      return keys.map((key) => ({ ...key, soft: false, item: false, weight: key.weight * 2 }));
+    }
+    return keys;
+  }
+
+  /**
+   * The stem of a word, misspellings corrected: a known word one edit away (5+ letters), else a known
+   * stem it starts (4+ letters). `undefined` for a stop word.
+   */
+  private correct(word: string): string | undefined {
+    const stem = termOf(word);
+    if (!stem || this.knownStems.has(stem)) return stem ?? undefined;
+    if (word.length >= 5) {
+      // Typos rarely touch the first letter. A five-letter word has many real neighbours ("story",
+      // "store"): it is corrected only to a word of the knowledge base, and not by a changed letter.
+      const short = word.length === 5;
+      const near = this.vocabulary.find(
+        (known) =>
+          known[0] === word[0] &&
+          (!short || this.kbWords.has(known)) &&
+          withinOneEdit(word, known, { substitution: !short }),
+      );
+      if (near) return termOf(near) ?? stem;
+    }
+    if (stem.length >= 4) {
+      return (
+        this.stemVocabulary.find((known) => known.length > stem.length && known.startsWith(stem)) ?? stem
+      );
+    }
+    return stem;
+  }
+
+  /** How well one passage answers: share of key weight covered, and a rank to order answering passages. */
+  private score(prepared: Prepared, keys: KeyTerm[], type: AnswerType): Candidate | undefined {
+    const answering = prepared.sentences.filter((s) => carriesAnswer(s.text, type));
+    if (answering.length === 0) return undefined;
+    let covered = 0;
+    let needed = 0;
+    let inTitle = 0;
+    let total = 0;
+    const aboutItems = prepared.terms.has(ITEM_TERM);
+    for (const key of keys) {
+      total += key.weight;
+      const has = prepared.terms.has(key.term);
+      const implicit = key.soft && (!key.item || aboutItems);
+      if (has) covered += key.weight;
+      if (has || !implicit) needed += key.weight;
+      if (prepared.title.has(key.term)) inTitle += key.weight;
+    }
+    if (needed === 0 || covered === 0) return undefined;
+    // A match must be anchored: a key term in the title, or two key terms in one sentence under its
+    // title. One shared word deep in a passage ("the end of the paid year") is a coincidence.
+    const inContext = (s: Sentence, key: KeyTerm): boolean =>
+      s.terms.has(key.term) || prepared.title.has(key.term);
+    const anchored =
+      keys.some((key) => !key.soft && prepared.title.has(key.term)) ||
+      prepared.sentences.some(
+        (s) =>
+          keys.some((key) => !key.soft && s.terms.has(key.term)) &&
+          keys.filter((key) => inContext(s, key)).length >= 2,
+      );
+    if (!anchored) return undefined;
+    // Every sentence is read under its heading here: the passage as a whole answers or not.
+    const weightOf = (sentence: Sentence): number =>
+      keys.reduce(
+        (sum, key) => sum + (sentence.terms.has(key.term) || prepared.title.has(key.term) ? key.weight : 0),
+        0,
+      );
+    const best = Math.max(...answering.map(weightOf));
+    const strong = Math.max(0, ...answering.filter((s) => carriesStrongly(s.text, type)).map(weightOf));
+    const coverage = covered / needed;
+    const rank =
+      coverage +
+      (0.3 * inTitle + 0.2 * best + 0.1 * strong) / total +
+      (type === 'procedure' && prepared.howTo ? 0.1 : 0);
+    return { prepared, coverage, rank };
+  }
+
+  /**
+   * The sentences that answer: of the type asked for, with the most key weight (implicit words only
+   * break ties); then an equally good one (standard and express rates), or one that adds a key term,
+   * or, for a question of no particular type, the sentence that follows.
+   */
+  private pick(prepared: Prepared, keys: KeyTerm[], type: AnswerType): string[] {
+    const weightIn = (sentence: Sentence, soft: boolean, skip: Set<string> = new Set()): number =>
+      keys.reduce(
+        (sum, key) =>
+          sum + (key.soft === soft && sentence.terms.has(key.term) && !skip.has(key.term) ? key.weight : 0),
+        0,
+      );
+    const all = prepared.sentences.map((sentence, index) => ({
+      sentence,
+      index,
+      weight: weightIn(sentence, false),
+      implicit: weightIn(sentence, true),
+    }));
+    const ranked = all
+      .filter((s) => carriesAnswer(s.sentence.text, type))
+      .sort((a, b) => b.weight - a.weight || b.implicit - a.implicit || a.index - b.index);
+    const first = ranked[0];
+    if (!first) return [];
+    const picked = [first];
+    const covered = new Set(keys.filter((key) => first.sentence.terms.has(key.term)).map((key) => key.term));
+    const take = (next: (typeof all)[number]): void => {
+      picked.push(next);
+      for (const key of keys) if (next.sentence.terms.has(key.term)) covered.add(key.term);
+    };
+    for (const next of ranked.slice(1)) {
+      if (picked.length >= this.maxSentences) break;
+      if (next.weight > 0 && next.weight >= first.weight - 1e-9) take(next);
+    }
+    // A sentence that adds a key term the picked ones lack ("Sales tax is added at checkout").
+    const complements = all
+      .filter((s) => !picked.includes(s) && weightIn(s.sentence, false, covered) > 0)
+      .sort(
+        (a, b) =>
+          weightIn(b.sentence, false, covered) - weightIn(a.sentence, false, covered) || a.index - b.index,
+      );
+    for (const next of complements) {
+      if (picked.length >= this.maxSentences) break;
+      if (weightIn(next.sentence, false, covered) > 0) take(next);
+    }
+    const follower = all[first.index + 1];
+    const general = type === 'any' || type === 'policy' || type === 'procedure';
+    if (general && picked.length === 1 && picked.length < this.maxSentences && follower) {
+      if (follower.weight + follower.implicit > 0) picked.push(follower);
+    }
+    return picked.sort((a, b) => a.index - b.index).map((s) => s.sentence.text);
+  }
+}

@@ -1,0 +1,306 @@
+/**
+ * Spanish questions read against an English knowledge base: a bilingual lexicon of support
+ * vocabulary (envío → shipping, devolución → return, cuánto cuesta → how much…) turns a Spanish
+ * question into the English words it asks about. Words are matched by their Snowball (Spanish) stem,
+ * so plurals and verb forms follow; a word the lexicon does not know is kept as written (names and
+ * cognates such as "Canadá" or "Portland" still match, and an unknown topic stays unknown).
+ */
+import { newStemmer } from 'snowball-stemmers';
+import { detectLanguage } from './language.ts';
+
+const stemmer = newStemmer('spanish');
+
+/** Lowercase without accents (ñ becomes n). */
+function fold(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+}
+
+/** A question opener: at the start of the text or of a clause ("hola, ¿cómo…"). */
+function opener(words: string): RegExp {
+  return new RegExp(`(?<=^|[,.;:!?] ?)(?:${words})\\b`, 'g');
+}
+
+/**
+ * Spanish expressions and their English meaning, in order, on folded text. Question openers become
+ * the English openers the answer-type rules read ("cuánto cuesta" → "how much does it cost").
+ */
+const PHRASES: readonly (readonly [RegExp, string])[] = [
+  [/\btiendas? de campana\b|\bcasas? de campana\b/g, 'tent'],
+  [
+    /\b(cuanto|que) (cuesta|cuestan|vale|valen|cobran|sale|salen)\b|\bque precio\b|\bcual es el (precio|costo|coste)\b/g,
+    'how much does it cost',
+  ],
+  [
+    /\bcuanto (tiempo )?(tarda|tardan|tardara|tardaria|demora|demoran)\b|\bcuanto tiempo\b|\bcuantos dias\b|\bque plazo\b|\bplazo\b/g,
+    'how long',
+  ],
+  [/\bque tan (rapido|pronto)\b|\bcon que rapidez\b/g, 'how quickly'],
+  [/\bcuanto (dura|duran|tiempo dura)\b/g, 'how long'],
+  [/\bque tan\b/g, 'how'],
+  [/\ba quien\b|\bquien\b/g, 'who'],
+  [
+    /\b(no se (puede|pueden)|no puedo) devolver\b|\bno (admite|admiten) devolucion(es)?\b/g,
+    'cannot be returned',
+  ],
+  [/\btengo (una|un) (tienda|negocio|comercio)\b/g, 'i have a store'],
+  [/\b(vender|revender) (sus|vuestros|tus) (productos|articulos|prendas)\b|\brevender\b/g, 'resell'],
+  [/\bdirecci(o|ó)n de (envio|entrega)\b/g, 'address'],
+  [/\bsin (una |tener )?cuenta\b|\bcomo invitado\b/g, 'guest'],
+  [/\b(tienda|local) (principal|insignia)\b/g, 'flagship store'],
+  [/\ba que hora\b/g, 'what time'],
+  [/\bcuando\b/g, 'when'],
+  [/\bdonde\b/g, 'where'],
+  [/\b(cual|cuales) (es|son) (su|sus|el|la|los|las|tu|tus)\b/g, 'what is your'],
+  [opener('como|de que manera'), 'how do i'],
+  [opener('puedo|podria|se puede|es posible|me pueden|pueden|podrian|podemos'), 'can i'],
+  [
+    opener('(?=(?:tienen|tiene|ofrecen|hacen|aceptan|venden|hay|cobran|envian|abren|atienden|dan)\\b)'),
+    'do you',
+  ],
+  [/\b(atencion|servicio) al cliente\b|\bsoporte\b/g, 'customer support'],
+  [/\btarjetas? (de )?regalo\b/g, 'gift card'],
+  [/\bcodigos? (de )?(descuento|promocion(al)?)\b|\bcupon(es)?\b/g, 'discount code'],
+  [/\bnumero de telefono\b|\bnumero telefonico\b/g, 'phone number'],
+  [/\bcorreo electronico\b|\be-?mail\b/g, 'email'],
+  [/\bdireccion postal\b/g, 'postal address'],
+  [/\bfin(es)? de semana\b/g, 'weekend'],
+  [/\bropa interior\b/g, 'underwear'],
+  [/\b(saco|sacos|bolsa|bolsas) de dormir\b/g, 'sleeping bag'],
+  [/\bmensajes? de texto\b/g, 'text messages'],
+  [/\bventa final\b/g, 'final sale'],
+  [/\b(recoger|retirar|recogida|recojo)\b/g, 'pick up'],
+  [/\b(formas?|metodos?|medios?) de pago\b/g, 'payment methods'],
+  [/\b(dejar|deje|dejo) de recibir\b|\bdar(me|se)? de baja\b/g, 'stop'],
+  [/\b(desde |de )?fuera de (los )?(estados unidos|ee\.? ?uu\.?|eeuu)\b/g, 'outside the us'],
+  [/\bestados unidos\b|\bee\.? ?uu\.?\b|\beeuu\b/g, 'united states'],
+  [/\b(devolver|devuelven|devolucion del|reembolsar) (el|mi) dinero\b|\bdinero de vuelta\b/g, 'refund'],
+  [
+    /\b(llamar|llamen|llamarme|llamenme)( por telefono)?( mas tarde| de vuelta| luego)\b|\bdevolver(me)? la llamada\b/g,
+    'call back',
+  ],
+  [/\bhablar con (una persona|alguien|un agente|un humano|una persona real)\b/g, 'talk to a person'],
+  [/\bno (lo |la )?(encuentro|encuentra|encontramos)\b/g, 'cannot find'],
+  [/\bno (ha |me ha )?(llegado|llega|llego)\b/g, 'never arrived'],
+  [
+    /\bprecio igualado\b|\bigualacion de precios?\b|\bigualar (el )?precio\b|\bigualan (los |el )?precios?\b/g,
+    'price match',
+  ],
+  [/\blavar en seco\b|\blimpieza en seco\b/g, 'dry clean'],
+  [/\bsuavizante\b/g, 'fabric softener'],
+  [/\bpelotas de tenis\b/g, 'tennis balls'],
+  [/\bdatos personales\b/g, 'personal data'],
+  [/\biniciar sesion\b/g, 'sign in'],
+  [/\bano nuevo\b/g, 'new year'],
+  [/\bnochebuena\b/g, 'december 24'],
+  [/\bnochevieja\b/g, 'december 31'],
+  [/\bllegar (mi|el|su|los|mis) (pedido|paquete|compra)s?\b/g, 'order arrive'],
+  [/\btiendas? fisicas?\b/g, 'store'],
+  [/\bpor favor\b/g, ''],
+];
+
+/** Spanish words (as written; each form is stemmed) and the English words they stand for. */
+const WORDS = `
+envio envios enviar envian enviado mandar despacho|shipping
+entrega entregar entregan entregas|delivery
+entregado entregada|delivered
+devolucion devoluciones devolver devuelvo devuelven devolverlo devolverla|return
+reembolso reembolsos reembolsar reembolsan|refund
+cambios canje canjear|exchange
+cambiar cambiarlo cambiarla cambio cambia|change
+talla tallas tamano medida|size
+tienda tiendas|store
+horario horarios|hours
+hora horas|hours
+abren abrir abierto abierta|open
+cierran cerrar cerrado cerrada|closed
+precio precios costo coste costos tarifa tarifas cargo cargos cobro|cost
+gratis gratuito gratuita gratuitos|free
+pedido pedidos orden ordenes compra compras|order
+paquete paquetes bulto|parcel
+cuenta cuentas perfil|account
+contrasena clave|password
+restablecer recuperar resetear restablezco recupero|reset
+olvide olvidar olvidado|forgot
+rastrear rastreo seguimiento localizar|tracking
+numero|number
+telefono|phone
+correo|email
+direccion direcciones|address
+garantia garantias|warranty
+defecto defectos defectuoso defectuosa falla fallas|defect
+danado danada danados roto rota rotos|damaged
+perdido perdida extraviado extraviada|lost
+chaqueta chaquetas chamarra chamarras abrigo abrigos campera|jacket
+impermeable impermeables|waterproof
+transpirable|breathable
+lavar lavo lavado lavarla lavarlo|wash
+secar seco secado secadora|dry
+plumon plumas pluma|down
+bota botas calzado|boots
+membresia membresias suscripcion|membership
+socio socios miembro miembros|members
+descuento descuentos rebaja rebajas|discount
+codigo codigos|code
+tarjeta tarjetas|card
+regalo regalos|gift
+caducan caducar caduca caducidad vencen vencer vence expiran expirar|expire
+pago pagos|payment
+pagar pago pagan|pay
+aceptan aceptar acepta|accept
+impuesto impuestos arancel aranceles aduana aduanas|duties taxes
+internacional internacionales extranjero|international
+nacional nacionales|domestic
+estandar normal normales|standard
+expres express urgente rapido rapida|express
+semana semanas|week
+dia dias|days
+mes meses|month
+ano anos|year
+minuto minutos|minutes
+lunes|monday
+martes|tuesday
+miercoles|wednesday
+jueves|thursday
+viernes|friday
+sabado sabados|saturday
+domingo domingos|sunday
+navidad|christmas
+festivo festivos feriado feriados|holiday
+articulo articulos producto productos prenda prendas cosa cosas|item
+ropa|clothing
+calcetines calcetin medias|socks
+eliminar elimino borrar borro|delete
+crear creo|create
+preferencias preferencia|preferences
+publicidad promocional promociones|marketing
+mensaje mensajes|messages
+texto textos|text
+persona personas alguien agente agentes humano equipo personal|person
+hablar|talk
+llamar llamada llamadas|call
+responder respuesta respuestas contestan responden contestar|reply
+prensa periodista periodistas|press
+mayorista mayoristas distribuidor distribuidores revender|wholesale
+recomiendan recomendar recomiendas recomienda|recommend
+elegir elijo escoger escojo|choose
+temprano|early
+veo ver consultar consulto revisar reviso checar|check
+enlace enlaces vinculo link|link
+saldo|balance
+cubre cubrir cubren cubierto|cover
+ablandar ablando domar amoldar|break in
+escribir escribo escribirles|write
+incluyen incluye incluido incluidos|include
+entre|between
+dos|two
+tres|three
+cuatro|four
+cinco|five
+usar utilizar uso|use
+banco|bank
+encontrar|find
+pecho|chest
+pesa peso pesan|weigh
+limpiar limpio|clean
+foto fotos fotografia|photo
+reemplazo|replacement
+guardar almacenar guardo|store
+mano|hand
+cliente clientes|customer
+club|club
+hombre hombres|men
+mujer mujeres|women
+mediana mediano|medium
+grande|large
+pequena pequeno|small
+ascenso caminata caminatas senderismo|hiking
+nuevas nuevos nueva nuevo|new
+usado usada usados|used
+etiqueta etiquetas|tags
+recibir recibire recibo recibido|receive
+aparecer aparece aparezca reflejar reflejado refleja|appear
+llegar llegue llega llegara|arrive
+estado|status
+mayor|larger
+menor|smaller
+ayuda|help
+cancelar cancelo cancelacion|cancel
+pedir|order
+vender venden vendes|sell
+`;
+
+/** Spanish words that say nothing about the topic. */
+const STOP = new Set(
+  (
+    'a al algo algun alguna alguno algunos ante antes con contra de del desde durante e el ella ellas ' +
+    'ellos en era es esa ese eso esta estan estar este esto estoy fue ha han has hasta hay la las le les ' +
+    'lo los me mi mis mucho muy nada ni no nos nosotros nuestra nuestro nuestros nuestras o os otra otro ' +
+    'para pero poco por porque que se sea ser si sin sobre son su sus tambien te tengo tiene tienen tu tus ' +
+    'un una uno unos unas usted ustedes vosotros y ya yo puedo puede pueden podria quiero quisiera ' +
+    'necesito saber hacer hago hace hacen hice hola gracias favor dice dicen mas menos ahora aqui alli ' +
+    'todo todos toda todas cada vez bien cual cuales como cuanto cuanta cuantos cuantas ofrecen dan ' +
+    'tener hacerlo hacerla debo deberia gustaria me le lo la ustedes vuestra vuestro mio mia suyo suya ' +
+    'soy eres somos quien quienes queda quedan ubicado ubicada ubicacion situado situada encuentra encuentran esta estan'
+  ).split(' '),
+);
+
+const glossary = new Map<string, string>();
+for (const line of WORDS.trim().split('\n')) {
+  const [forms = '', english = ''] = line.split('|');
+  for (const form of forms.trim().split(/\s+/)) {
+    for (const key of [fold(form), fold(stemmer.stem(form)), stemmer.stem(fold(form))]) {
+      // The first line that names a form wins.
+      if (!glossary.has(key)) glossary.set(key, english);
+    }
+  }
+}
+
+/** The English for one folded Spanish word: its translation, nothing for a stop word, else itself. */
+function translateWord(word: string): string {
+  if (STOP.has(word)) return '';
+  return glossary.get(word) ?? glossary.get(stemmer.stem(word)) ?? word;
+}
+
+/**
+ * True when the text reads as Spanish: the language detector says so, or (too short for it) the
+ * text carries Spanish punctuation or a word only Spanish has here.
+ */
+export function isSpanish(text: string): boolean {
+  const detected = detectLanguage(text, ['en', 'es']);
+  if (detected) return detected === 'es';
+  if (/[¿¡ñ]|[áéíóú]/i.test(text)) return true;
+  const words = fold(text).match(/[a-z]+/g) ?? [];
+  return words.filter((word) => STOP.has(word) && !ENGLISH_TOO.has(word)).length >= 2;
+}
+
+// Short words that are also English (or loanwords): they do not make a text Spanish.
+const ENGLISH_TOO = new Set(['a', 'me', 'no', 'yo', 'e', 'o', 'y', 'he', 'ha', 'has', 'son', 'era', 'te']);
+
+/**
+ * The English words a Spanish question asks about, as text: "¿Cuánto cuesta el envío?" →
+ * "how much does it cost shipping?". Phrases first, then word by word.
+ */
+export function spanishToEnglish(text: string): string {
+  let folded = fold(text).replace(/[¿¡]/g, ' ').replace(/\s+/g, ' ').trim();
+  const english: string[] = [];
+  // Phrases become bracketed English, which the word pass leaves alone.
+  for (const [pattern, replacement] of PHRASES) {
+    folded = folded.replace(pattern, replacement ? ` [${replacement}] ` : ' ');
+  }
+  for (const part of folded.split(/(\[[^\]]*\])/)) {
+    if (part.startsWith('[')) {
+      english.push(part.slice(1, -1));
+      continue;
+    }
+    for (const word of part.split(/[^a-z0-9$.,:%'-]+/)) {
+      const clean = word.replace(/^[.,:'-]+|[.,:'-]+$/g, '');
+      if (!clean) continue;
+      const translated = /\d/.test(clean) ? clean : translateWord(clean);
+      if (translated) english.push(translated);
+    }
+  }
+  return english.join(' ').replace(/\s+/g, ' ').trim() + (/[?¿]/.test(text) ? '?' : '');
+}

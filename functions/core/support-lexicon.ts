@@ -1,0 +1,279 @@
+/**
+ * The vocabulary of customer support in English: expressions that mean one thing ("send back" is
+ * "return", "money back" is "refund"), words that mean the same ("postage", "delivery", "shipping"),
+ * words that say nothing about the topic ("want", "possible") and words a passage may leave implicit
+ * ("jacket" in a question about returning items). Applied alike to questions and passages, so a
+ * customer's words meet the knowledge base's words.
+ */
+import { newStemmer } from 'snowball-stemmers';
+import { processTerm } from './knowledge.ts';
+
+const english = newStemmer('english');
+
+/**
+ * The term a word stands for: lowercase, no accents or possessive, Snowball-stemmed ("changing",
+ * "changed" and "change" meet); `null` for a stop word of the knowledge index.
+ */
+export function termOf(word: string): string | null {
+  if (processTerm(word) === null) return null;
+  const clean = word
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['’]s$/, '')
+    .replace(/['’]/g, '');
+  return clean ? english.stem(clean) : null;
+}
+
+/** Multi-word expressions rewritten to one word, in order (lowercase text without accents). */
+const PHRASES: readonly (readonly [RegExp, string])[] = [
+  [/\b(call|ring|phone)(ing|ed)?( me| us)? back\b|\bcall-?backs?\b/g, ' callback '],
+  [/\b(money|cash|fee|payment|funds)( back| returned)\b/g, ' refund '],
+  [
+    /\b(cannot|can't|can not|could not|couldn't) (be returned|take back|return)\b|\bnon[- ]?returnable\b|\bnot returnable\b/g,
+    ' nonreturnable return ',
+  ],
+  [
+    /\b(send|sending|sent|take|taking|took|taken|give|giving|gave|ship|shipping|mail|mailing|post|posting|bring|bringing)( it| them| this| that| these| those| things?| items?| stuff| something| anything| everything| my \w+| the \w+| a \w+| an \w+)? back\b/g,
+    ' return ',
+  ],
+  [/\bget back to\b/g, ' reply to '],
+  [/\bgift[ -]?(cards?|certificates?|vouchers?)\b/g, ' giftcard '],
+  [/\b(promo|promotional|coupon|voucher|discount|offer) ?codes?\b/g, ' discountcode '],
+  [/\bpick(s|ing|ed)?[ -]?up\b|\bpickups?\b|\bclick and collect\b/g, ' pickup '],
+  [/\bcheck(s|ing|ed)?[ -]?out\b/g, ' checkout '],
+  [/\b(sign|log)(s|ging|ged)?[ -]?(in|on)\b|\blogins?\b/g, ' signin '],
+  [/\bsign(s|ing|ed)?[ -]?up\b|\bregister\b|\bregistration\b/g, ' create '],
+  [/\b(make|open|set up|setup|start) (an|a|my|new|a new) (account|acount|acct)\b/g, ' create account '],
+  [/\b(shipping|delivery) address(es)?\b/g, ' address '],
+  [/\bwithout (an |a )?(account|acount|acct|registering|signing up)\b|\bas a guest\b/g, ' guest '],
+  [/\b(opt|opting|opted)[ -]?out\b|\bunsubscrib\w*/g, ' stop '],
+  [/\be-?mail address(es)?\b|\be-mails?\b/g, ' email '],
+  [/\bprice[ -]?match(es|ed|ing)?\b/g, ' pricematch '],
+  [/\b(\d+ ?%) off\b/g, ' $1 off discount '],
+  [
+    /\b(never|not|didn't|did not|hasn't|has not|haven't|have not) (arrived|arrive|come|came|received|receive|shown up|turned up)\b/g,
+    ' lost ',
+  ],
+  [/\b(cannot|can't|cant|could not|couldn't|unable to) (find|locate)\b/g, ' lost '],
+  [/\bi (own|run|have|manage) an? (shop|store|boutique|business)\b/g, ' retailer '],
+  [
+    /\bsell(ing)? (your|northwind|northwind's)( \w+)? (gear|products|items|brand|clothing|range)\b/g,
+    ' resell ',
+  ],
+  [
+    /\bwhere('s| is| are)( my| our| the)? (order|parcel|package|shipment|delivery|stuff)s?\b/g,
+    ' track order ',
+  ],
+  [
+    /\b(order|parcel|package|shipment|stuff)s?\b([^.?!]{0,20}?)\b(arrive|arrives|get here|gets here|reach me|be delivered|come)\b/g,
+    ' $1 $2 delivery ',
+  ],
+  [
+    /\b(it|they)\b([^.?!]{0,20}?)\b(arrive|arrives|get here|gets here|reach me|be delivered)\b/g,
+    ' $1 $2 delivery ',
+  ],
+  [
+    /\b(order|parcel|package|delivery|shipment)s?\b([^.?!]{0,20}?)\b(is|are|was|seems|running|still) (late|delayed|overdue|not here( yet)?)\b/g,
+    ' $1 $2 track ',
+  ],
+  [/\bcustoms\b/g, ' duties '],
+  [/\bchange(s|d)?\b(?=[^.?!]{0,40}\b(sizes?|colou?rs?|for (a|an|another|the|one))\b)/g, ' exchange '],
+  [/\b(post office|p\.? ?o\.?) box(es)?\b/g, ' pobox '],
+  [
+    /\b(out|outside)( of)? (the )?(us|usa|u\.s\.a?\.?|united states|states|country)\b|\babroad\b|\boverseas\b|\bworldwide\b/g,
+    ' international ',
+  ],
+  [
+    /\b(within|inside|in) (the )?(contiguous |continental |mainland )?(us|usa|u\.s\.a?\.?|united states|country)\b|\bdomestic(ally)?\b|\bnationwide\b/g,
+    ' domestic ',
+  ],
+  [/\bcustomer (service|support|care)\b|\bhelp ?desk\b/g, ' support '],
+  [/\b(phone|telephone|contact) numbers?\b/g, ' phone number '],
+  [/\b(\d+) ?°\s?[cf]\b/g, ' $1 degrees temperature '],
+  [/\bfinal[ -]sales?\b/g, ' finalsale '],
+  [/\bnew year'?s eve\b/g, ' december 31 '],
+  [/\bchristmas eve\b/g, ' december 24 '],
+  [/\bafter hours\b|\bout of hours\b|\bovernight\b/g, ' afterhours '],
+  [/\b(at )?no (extra |additional )?(charge|cost|fee)(s?)\b/g, ' free $3$4 '],
+  [/\bfree of charge\b/g, ' free charge '],
+  [/\bsales tax(es)?\b/g, ' salestax tax '],
+  [/\bbank (statement|account)s?\b/g, ' bank '],
+  // An umbrella word also names what it covers ("we do not ship on weekends" answers "Saturday?").
+  [/\bweekends?\b/g, ' weekend saturday sunday '],
+  // A cross-reference ("(see Pricing)") names another passage, not this one's topic.
+  [/\(see [^)]*\)/g, ' '],
+  [/\b(show|shows|showed|showing|turn|turns|turned|turning) up\b/g, ' appear '],
+  // Places named in several words are one place (one term, not two).
+  [/\b(the )?(uk|u\.k\.|united kingdom|great britain|britain|england|scotland|wales)\b/g, ' unitedkingdom '],
+  [/\b(the )?(eu|e\.u\.|european union|europe)\b/g, ' europeanunion '],
+  [/\b(the )?(usa|u\.s\.a?\.?|united states( of america)?)\b/g, ' unitedstates '],
+  [/\bpuerto rico\b/g, ' puertorico '],
+  [/\bnew york\b/g, ' newyork '],
+];
+
+/**
+ * Words that mean the same thing in a support question; the first word names the group. Listed as
+ * written (each is stemmed like the index), so plurals and tenses follow.
+ */
+const SYNONYMS: readonly (readonly string[])[] = [
+  ['ship', 'shipping', 'shipped', 'delivery', 'deliveries', 'deliver', 'delivers', 'delivered', 'postage'],
+  ['ship', 'shipment', 'shipments', 'dispatch', 'dispatched'],
+  ['refund', 'refunds', 'refunded', 'reimburse', 'reimbursed', 'reimbursement', 'repay', 'repayment'],
+  ['exchange', 'exchanges', 'exchanged', 'swap', 'swapped', 'switch', 'trade'],
+  ['person', 'people', 'staff', 'team', 'human', 'agent', 'someone', 'somebody', 'representative'],
+  ['person', 'rep', 'employee', 'operator', 'colleague'],
+  ['cost', 'costs', 'price', 'prices', 'priced', 'fee', 'fees', 'charge', 'charges', 'charged', 'rate'],
+  ['cost', 'spend', 'spending', 'expensive', 'cheap', 'pricing'],
+  ['order', 'orders', 'ordered', 'parcel', 'parcels', 'package', 'packages', 'purchase', 'purchases'],
+  ['store', 'stores', 'shop', 'shops', 'boutique', 'outlet'],
+  ['hour', 'hours', 'open', 'opening', 'opens', 'close', 'closes', 'closing', 'closed'],
+  ['phone', 'telephone', 'call', 'calls', 'calling', 'ring'],
+  ['postal', 'mailing', 'post'],
+  ['cancel', 'cancels', 'cancelled', 'canceled', 'cancelling', 'canceling', 'cancellation'],
+  ['size', 'sizes', 'sizing', 'fit', 'fits', 'fitting'],
+  ['jacket', 'jackets', 'coat', 'coats', 'parka', 'anorak', 'shell'],
+  ['waterproof', 'rain', 'raincoat', 'rainproof', 'water-resistant', 'wet', 'reproof', 'proof', 'proofing'],
+  ['wash', 'washing', 'washed', 'clean', 'cleaning', 'launder', 'laundry'],
+  ['dry', 'drying', 'dried', 'dryer', 'tumble'],
+  ['boot', 'boots', 'shoe', 'shoes', 'footwear'],
+  ['account', 'accounts', 'profile', 'acct'],
+  ['password', 'passwords', 'passcode', 'pw', 'pwd'],
+  ['cover', 'covers', 'covered', 'coverage'],
+  ['enquiry', 'enquiries', 'inquiry', 'inquiries'],
+  ['track', 'tracking', 'tracked', 'trace', 'tracing'],
+  ['international', 'foreign', 'overseas', 'abroad'],
+  ['discount', 'discounts', 'promo', 'promotion', 'coupon', 'voucher', 'reduction'],
+  ['warranty', 'warranties', 'guarantee', 'guaranteed', 'guaranty', 'warrantee'],
+  ['defect', 'defects', 'defective', 'faulty', 'fault', 'faults', 'flaw', 'flawed'],
+  ['damage', 'damaged', 'broken', 'smashed', 'cracked', 'dented', 'torn'],
+  ['lost', 'missing', 'stolen', 'disappeared'],
+  ['member', 'members', 'membership', 'memberships', 'club', 'subscription', 'subscriber'],
+  ['stop', 'stopping', 'unsubscribe'],
+  ['delete', 'deleting', 'deleted', 'deletion', 'remove', 'erase', 'erasure'],
+  ['press', 'journalist', 'journalists', 'reporter', 'reporters', 'media', 'magazine', 'blogger'],
+  [
+    'wholesale',
+    'wholesaler',
+    'retailer',
+    'retailers',
+    'reseller',
+    'resellers',
+    'stockist',
+    'stock',
+    'stocking',
+  ],
+  ['wholesale', 'resell', 'reselling', 'distributor', 'distributors'],
+  ['express', 'expedited', 'faster', 'fastest', 'quicker', 'rush', 'priority'],
+  ['reply', 'replies', 'replied', 'respond', 'responds', 'response', 'responses', 'answer', 'answers'],
+  ['reply', 'answered', 'answering'],
+  ['message', 'messages', 'messaged', 'text', 'texts', 'texting', 'sms', 'chat', 'whatsapp'],
+  ['tax', 'taxes', 'duty', 'duties', 'vat', 'import', 'imported'],
+  ['free', 'complimentary', 'gratis'],
+  ['create', 'creating', 'created', 'signup'],
+  ['reset', 'resetting', 'recover', 'recovery'],
+  ['forgot', 'forgotten', 'forget', 'forgetting'],
+  ['expire', 'expires', 'expired', 'expiry', 'expiration', 'valid', 'validity'],
+  ['weigh', 'weighs', 'weight', 'heavy'],
+  ['holiday', 'holidays', 'vacation'],
+  ['giftcard', 'giftcards'],
+  ['payment', 'payments', 'pay', 'paying', 'paid'],
+  ['address', 'addresses', 'addressed'],
+  ['item', 'items', 'product', 'products', 'gear', 'goods', 'merchandise', 'clothes', 'clothing', 'garment'],
+];
+
+/**
+ * Words that carry no topic in a support question: dropped from the key terms (they still help
+ * nothing and hurt nothing).
+ */
+const GENERIC = new Set(
+  (
+    'want wanted need needed like get gets getting got make made know tell help question questions ask ' +
+    'asking thing things something anything stuff way possible able offer offers provide available still ' +
+    'really just also please enough use used using give given go going come happen happens actually maybe ' +
+    'currently right now exactly normally usually typically mine policy policies rule rules info ' +
+    'information detail details wonder wondering curious sure okay hello hey hi find look looking ' +
+    'receive received arrive arrives arrived take takes taking long much many soon quickly fast quick ' +
+    'does did doing done say says said mean means put keep customer customers northwind ' +
+    'outfitters option options work works let lets try trying bought buy buying isnt arent wasnt ' +
+    'werent doesnt didnt wont havent hasnt couldnt shouldnt wouldnt here there run ' +
+    'until show shows showing shown appear appears under tip tips advice suggestion suggestions idea ideas ' +
+    'sorry excuse pardon great cool awesome nice wonderful lovely btw thank thanks up ' +
+    'send sends sent sending cannot cant over above below more less than dollar dollars usd located ' +
+    'location situated contact contacting reach reaching touch write include includes included ' +
+    'including pls plz thx ty ur u choose chose select'
+  ).split(' '),
+);
+
+/**
+ * Words a passage may leave implicit: the time of day, "wrong", "new", "order"… are not required of
+ * a passage that does not have them.
+ */
+const SOFT_WORDS = (
+  'today tomorrow yesterday morning afternoon evening night week month year date day days time times ' +
+  'later late early new old different other another first next two one three wrong incorrect ' +
+  'card account order thing item items small smaller large larger big bigger little tiny huge'
+).split(' ');
+
+/**
+ * Things a customer owns: a passage about "items" or "gear" covers them ("return my boots" is
+ * answered by the passage about returning items); a passage that speaks of no items does not.
+ */
+const ITEM_WORDS = (
+  'jacket jackets coat boot boots shoe shoes shirt shirts pants trousers bag bags backpack sock socks ' +
+  'glove gloves hat hats fleece vest layer layers tent tents sweater hoodie'
+).split(' ');
+
+const groupOf = new Map<string, string>();
+for (const group of SYNONYMS) {
+  const head = termOf(group[0] as string) as string;
+  for (const word of group) {
+    const term = termOf(word.replace(/[^a-z]/g, ''));
+    // The first group a word appears in wins: a word means one thing here.
+    if (term && !groupOf.has(term)) groupOf.set(term, groupOf.get(head) ?? head);
+  }
+}
+const GENERIC_TERMS = new Set([...GENERIC].map((word) => termOf(word) ?? word));
+
+/** Lowercase, accents removed, support expressions rewritten to one word. */
+export function rewritePhrases(text: string): string {
+  let folded = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[’‘]/g, "'");
+  for (const [pattern, replacement] of PHRASES) folded = folded.replace(pattern, replacement);
+  return folded;
+}
+
+/** The group a stemmed term belongs to (its own name when it has no synonyms). */
+export function canonicalTerm(term: string): string {
+  return groupOf.get(term) ?? term;
+}
+
+/** True for a stemmed term that says nothing about the topic. */
+export function isGenericTerm(term: string): boolean {
+  return GENERIC_TERMS.has(term);
+}
+
+const SOFT_TERMS = new Set(SOFT_WORDS.map((word) => canonicalTerm(termOf(word) ?? word)));
+const ITEM_TERMS = new Set(ITEM_WORDS.map((word) => canonicalTerm(termOf(word) ?? word)));
+
+/** The term that stands for items in general ("items", "products", "gear"). */
+export const ITEM_TERM = canonicalTerm(termOf('item') as string);
+
+/**
+ * Whether a passage may leave a term implicit: `always` (time of day, "wrong", "order"…), `item`
+ * (a thing the customer owns, implicit in a passage about items), or `never`.
+ */
+export function implicitness(term: string): 'always' | 'item' | 'never' {
+  if (SOFT_TERMS.has(term)) return 'always';
+  return ITEM_TERMS.has(term) ? 'item' : 'never';
+}
+
+/** Every word the lexicon knows, as written, for spelling correction. */
+export function lexiconWords(): string[] {
+  return [...SYNONYMS.flat(), ...GENERIC, ...SOFT_WORDS, ...ITEM_WORDS].filter((word) =>
+    /^[a-z]+$/.test(word),
+  );
+}

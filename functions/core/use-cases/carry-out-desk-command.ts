@@ -1,0 +1,265 @@
+/**
+ * carryOutDeskCommand — the worker's side of a durable agent command (`desk_command` on
+ * conversation-events.fifo, recorded by the Slack path in `desk-actions.ts`). Steps:
+ * 1. Hand-back notice: posted in the thread once (a one-time key per case).
+ * 2. Reply, suggestion, closing message: the text (the reply itself, the stored suggestion, or the closing
+ *    message and survey in the conversation's language) goes through `sendToCustomer` with the command id
+ *    as send-once key, in `uncertain: 'report'` mode, so it reaches the customer at most once across
+ *    retries, redeliveries and Retry clicks.
+ * 3. The thread shows what happened:
+ *    - sent (or sent before, on a redelivery): ⏳ replaced by ✓ on the agent's reply;
+ *    - a transient failure (Twilio unavailable, an internal error) with attempts left: "Retrying: <reason>"
+ *      once per recorded command (not per attempt), then the error is rethrown so SQS redelivers it;
+ *    - on the last attempt, a permanent refusal (opted out, invalid number, rejected), or a send that may
+ *      or may not have gone: "Not sent: <reason>" with a Retry button, ⏳ replaced by ✗, and the command
+ *      parked in the store for that button. The message is then consumed (the Retry button is the way on);
+ *      if even the thread cannot be told, the error goes up and the record ends in the DLQ.
+ */
+import type { BusinessSettings } from '../../shared/business-settings.ts';
+import { messagesFor } from '../customer-messages.ts';
+import { ChannelError } from '../errors.ts';
+import type { DeskCommandEvent } from '../model.ts';
+import type { AgentDesk, Clock, ConversationStore, CustomerChannel, UsageLedger } from '../ports.ts';
+import { record, updateCase } from './conversations.ts';
+import { deliveryFailedText } from './record-delivery-status.ts';
+import { type SendOutcome, sendToCustomer } from './send-to-customer.ts';
+
+/** Reaction on an agent's reply while its command waits to be carried out. */
+export const PENDING_REACTION = 'hourglass_flowing_sand';
+/** Reaction once the messaging provider accepted the reply. */
+export const SENT_REACTION = 'white_check_mark';
+/** Reaction when the reply was not sent (the thread says why and offers Retry). */
+export const NOT_SENT_REACTION = 'x';
+
+const NOTICE_TTL_SECONDS = 7 * 24 * 3600;
+
+/** What carrying out a desk command needs. */
+export interface DeskCommandDeps {
+  store: ConversationStore;
+  desk: AgentDesk;
+  channel: CustomerChannel;
+  clock: Clock;
+  settings: BusinessSettings;
+  ledger?: UsageLedger;
+}
+
+/** Which delivery of the queue message this is. */
+export interface Attempt {
+  /** True when the queue will not deliver it again (the next failure would move it to the DLQ). */
+  last: boolean;
+}
+
+/** What became of the command (for the worker's log line). */
+export type DeskCommandResult = 'sent' | 'duplicate' | 'not_sent' | 'posted' | 'skipped';
+
+/** Carries out one desk command; throws (for a redelivery) only while attempts are left. */
+export async function carryOutDeskCommand(
+  deps: DeskCommandDeps,
+  command: DeskCommandEvent,
+  attempt: Attempt,
+): Promise<DeskCommandResult> {
+  const { task } = command;
+  if (task.kind === 'handback_notice') {
+    const key = `notice#${command.commandId}`;
+    if (!(await deps.store.claimOnce(key, NOTICE_TTL_SECONDS))) return 'skipped';
+    const instruction = task.instruction ? ` with the instruction: "${task.instruction}"` : '';
+    try {
+      await deps.desk.postInThread(
+        command.ref,
+        `${who(command.agent)} handed the conversation back to the AI${instruction}.`,
+      );
+    } catch (error) {
+      await deps.store.releaseOnce(key);
+      throw error;
+    }
+    return 'posted';
+  }
+
+  const conversation = await deps.store.getConversation(command.conversationId);
+  if (!conversation) return 'skipped'; // erased meanwhile: nothing left to send to
+  let text: string;
+  if (task.kind === 'reply') {
+    text = task.text;
+  } else if (task.kind === 'suggestion') {
+    const suggestion = await deps.store.getMessage(command.conversationId, task.suggestionId);
+    if (!suggestion) {
+      await notSent(deps, command, 'the suggestion is no longer available', { retry: false });
+      return 'not_sent';
+    }
+    text = suggestion.text;
+  } else {
+    const messages = messagesFor(deps.settings, conversation.language);
+    const survey = task.survey && messages.satisfactionQuestion;
+    text = survey ? `${messages.closing} ${survey}` : messages.closing;
+  }
+
+  let outcome: SendOutcome;
+  try {
+    outcome = await sendToCustomer(deps, {
+      conversation,
+      text,
+      author: task.kind === 'closing' ? 'system' : 'agent',
+      ...(task.kind === 'closing' ? {} : { agent: command.agent }),
+      idempotencyKey: command.commandId,
+      uncertain: 'report',
+    });
+  } catch (error) {
+    const reason = transientReason(error);
+    if (!attempt.last) {
+      if (await deps.store.claimOnce(`retrying#${command.eventId}`, NOTICE_TTL_SECONDS)) {
+        await deps.desk.postInThread(
+          command.ref,
+          `:hourglass: Retrying: ${reason}. ${what(command)} will go once it works.`,
+        );
+      }
+      throw error;
+    }
+    await notSent(deps, command, `${reason}, and the retries ran out`);
+    return 'not_sent';
+  }
+
+  switch (outcome.status) {
+    case 'sent':
+      await onSent(deps, command, outcome.template);
+      if (outcome.message.status === 'failed' || outcome.message.status === 'undelivered') {
+        // Its failure callback came before the message was recorded, so twilio-status could not say it.
+        await deps.desk.postInThread(command.ref, deliveryFailedText(text, outcome.message.errorCode));
+      }
+      return 'sent';
+    case 'duplicate':
+      // Sent before (a redelivery, or a Retry of something that had gone): show it as sent, send nothing.
+      if (task.kind === 'reply') await showSent(deps, command, task.replyTs);
+      return 'duplicate';
+    case 'uncertain':
+      await notSent(deps, command, `${outcome.reason}. Retry sends it again`);
+      return 'not_sent';
+    case 'refused': {
+      const reasons: Record<string, string> = {
+        opted_out: 'the customer has opted out (STOP); nothing can be sent to them',
+        invalid_number: "the customer's number cannot receive messages",
+        rejected: 'the messaging provider rejected it',
+      };
+      await notSent(deps, command, reasons[outcome.reason] ?? outcome.reason);
+      return 'not_sent';
+    }
+  }
+}
+
+async function onSent(deps: DeskCommandDeps, command: DeskCommandEvent, template: boolean): Promise<void> {
+  const { task } = command;
+  if (task.kind === 'reply') await showSent(deps, command, task.replyTs);
+  if (template) {
+    await deps.desk.postInThread(
+      command.ref,
+      'The WhatsApp 24-hour window had closed, so the approved template was sent instead of this text. ' +
+        'Your message can go once the customer replies.',
+    );
+  }
+  if (task.kind === 'suggestion') {
+    await deps.desk.postInThread(command.ref, `${who(command.agent)} sent the suggested reply.`);
+  }
+  if (task.kind === 'closing') return;
+  const kase = await deps.store.getCase(command.caseId);
+  if (!kase || kase.firstAgentReplyAt) return;
+  const now = deps.clock.now().toISOString();
+  const updated = await updateCase(deps.store, kase.caseId, (current) =>
+    current.firstAgentReplyAt ? undefined : { firstAgentReplyAt: now },
+  );
+  if (updated.firstAgentReplyAt === now) {
+    const conversation = await deps.store.getConversation(command.conversationId);
+    if (conversation) {
+      await record(deps, conversation, 'first_agent_reply', {
+        caseId: kase.caseId,
+        at: now,
+        data: { secondsSinceEscalation: secondsBetween(kase.openedAt, now) },
+      });
+    }
+  }
+}
+
+/** ⏳ → ✓ on the agent's reply. */
+async function showSent(deps: DeskCommandDeps, command: DeskCommandEvent, replyTs: string): Promise<void> {
+  await react(deps, command, replyTs, SENT_REACTION, [PENDING_REACTION, NOT_SENT_REACTION]);
+}
+
+/**
+ * Sets one state reaction and takes the others off. Best effort: the message already went (or the thread
+ * already says it did not), so a reaction Slack refuses (the reply was deleted) never makes it retry.
+ */
+async function react(
+  deps: DeskCommandDeps,
+  command: DeskCommandEvent,
+  replyTs: string,
+  add: string,
+  remove: string[],
+): Promise<void> {
+  try {
+    await deps.desk.addReaction(command.ref.channel, replyTs, add);
+    for (const name of remove) await deps.desk.removeReaction(command.ref.channel, replyTs, name);
+  } catch {
+    // Cosmetic only.
+  }
+}
+
+/** "Not sent: <reason>" once per recorded command, with a Retry button, and the command kept for it. */
+async function notSent(
+  deps: DeskCommandDeps,
+  command: DeskCommandEvent,
+  reason: string,
+  options: { retry?: boolean } = {},
+): Promise<void> {
+  const retry = options.retry ?? true;
+  if (retry) await deps.store.parkDeskCommand(command);
+  const key = `not-sent#${command.eventId}`;
+  if (!(await deps.store.claimOnce(key, NOTICE_TTL_SECONDS))) return;
+  try {
+    await deps.desk.postInThread(
+      command.ref,
+      `:warning: Not sent: ${reason}. (${what(command)})`,
+      retry ? { actions: [{ kind: 'retry', caseId: command.caseId, commandId: command.commandId }] } : {},
+    );
+  } catch (error) {
+    await deps.store.releaseOnce(key);
+    throw error;
+  }
+  if (command.task.kind === 'reply') {
+    await react(deps, command, command.task.replyTs, NOT_SENT_REACTION, [PENDING_REACTION, SENT_REACTION]);
+  }
+}
+
+/** Names the message in thread notices (the reply's text is right above it, so it is not repeated). */
+function what(command: DeskCommandEvent): string {
+  switch (command.task.kind) {
+    case 'reply':
+      return `${who(command.agent)}'s reply`;
+    case 'suggestion':
+      return 'The suggested reply';
+    case 'closing':
+      return 'The closing message';
+    default:
+      return 'The notice';
+  }
+}
+
+/** Why a send failed in a way worth retrying, in the agents' words (never a message body). */
+export function transientReason(error: unknown): string {
+  if (error instanceof ChannelError) {
+    const code = error.providerCode;
+    // Twilio reports HTTP-like failures as 20000 + status (20429, 20503).
+    const http =
+      typeof code === 'number' ? (code >= 20000 && code < 20600 ? code - 20000 : code < 600 ? code : 0) : 0;
+    if (http === 429) return 'the messaging provider is rate limiting us';
+    if (http) return `the messaging provider is unavailable (HTTP ${http})`;
+    if (typeof code === 'string') return `the messaging provider could not be reached (${code})`;
+    return 'the messaging provider is unavailable';
+  }
+  return 'an internal error';
+}
+
+function secondsBetween(from: string, to: string): number {
+  return Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 1000));
+}
+
+function who(agent: { id: string; name?: string }): string {
+  return `@${agent.name ?? agent.id}`;
+}

@@ -1,0 +1,50 @@
+/**
+ * The escalation triggers on the tuning set (`test/fixtures/eval/escalation.tuning.json`), per
+ * category and language. Targets, the same as for the held-out sets (which are never read here):
+ * - recall ≥ 0.90 over every escalating case (escalated for any reason);
+ * - no miss at all on explicit requests, self-harm, legal threats and security: each must raise its
+ *   own trigger, since the card's reason and priority depend on it;
+ * - false escalations ≤ 0.15 on look-alikes and small talk, in each language.
+ * Figures: `npx tsx test/helpers/print-escalation-eval.ts`.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  evaluateEscalation,
+  formatEscalationReport,
+  loadEscalationCases,
+  overallRecall,
+} from '../helpers/escalation-eval.ts';
+
+const cases = loadEscalationCases(new URL('../fixtures/eval/escalation.tuning.json', import.meta.url));
+const rows = evaluateEscalation(cases);
+const NO_MISS = ['explicit', 'self_harm', 'legal', 'security'];
+const FEW_FALSE = ['lookalike', 'smalltalk'];
+
+describe('escalation triggers on the tuning set', () => {
+  it('holds about 200 cases or more, every category in English and Spanish', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(200);
+    expect(new Set(cases.map((c) => c.id)).size).toBe(cases.length);
+    for (const category of [...NO_MISS, 'safety', 'medical', 'bereavement', ...FEW_FALSE, 'routine']) {
+      for (const lang of ['en', 'es']) {
+        expect(
+          rows.find((r) => r.category === category && r.lang === lang)?.cases,
+          `${category}/${lang}`,
+        ).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('meets the targets per category and language', () => {
+    console.log(formatEscalationReport(rows));
+    expect(overallRecall(rows)).toBeGreaterThanOrEqual(0.9);
+    const failures = [
+      ...rows
+        .filter((r) => NO_MISS.includes(r.category) && r.labelled < r.cases)
+        .map((r) => `${r.category}/${r.lang}: ${r.cases - r.labelled} missed`),
+      ...rows
+        .filter((r) => FEW_FALSE.includes(r.category) && r.rate > 0.15)
+        .map((r) => `${r.category}/${r.lang}: false escalation ${r.rate.toFixed(2)}`),
+    ];
+    expect(failures).toEqual([]);
+  });
+});

@@ -1,0 +1,155 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { loadKnowledge } from '#adapters/knowledge-loader.ts';
+import { KnowledgeBase } from '#core/knowledge.ts';
+import { type AnswerDecision, focusQuestion, KnowledgeAnswerer } from '#core/knowledge-answer.ts';
+
+const knowledge = loadKnowledge(fileURLToPath(new URL('../../knowledge', import.meta.url)));
+const answerer = new KnowledgeAnswerer(knowledge);
+
+/** The quoted text of an answer, or what the answerer did instead. */
+function said(decision: AnswerDecision): string {
+  return decision.kind === 'answer' ? decision.sentences.join(' ') : decision.kind;
+}
+
+describe('KnowledgeAnswerer picks the sentences that carry the answer', () => {
+  it('quotes the domestic rate for domestic shipping, not the international one', () => {
+    const decision = answerer.answer('How much is domestic shipping?');
+    expect(decision).toMatchObject({ kind: 'answer', passage: { id: 'shipping#shipping-costs' } });
+    expect(said(decision)).toContain('$6.95');
+    expect(said(decision)).not.toContain('$24.95');
+  });
+
+  it('quotes the international rate for international shipping', () => {
+    const decision = answerer.answer('How much is international shipping?');
+    expect(decision).toMatchObject({ passage: { id: 'shipping#international-orders' } });
+    expect(said(decision)).toContain('$24.95');
+  });
+
+  it('answers "how long" with a duration and "how much" with a price for the same topic', () => {
+    expect(said(answerer.answer('How long does express shipping take?'))).toContain('1 to 2 business days');
+    expect(said(answerer.answer('How much does express shipping cost?'))).toContain('$14.95');
+  });
+
+  it('answers "where" with an address, and a contact question with the email or phone number', () => {
+    expect(said(answerer.answer('Where is your flagship store?'))).toContain('214 Harbor Street');
+    expect(said(answerer.answer('What is the customer service email address?'))).toContain(
+      'help@northwind.example',
+    );
+  });
+
+  it('answers a yes/no question with the policy statement', () => {
+    const decision = answerer.answer('Can I return underwear?');
+    expect(decision).toMatchObject({ passage: { id: 'returns#items-we-cannot-take-back' } });
+    expect(said(decision)).toContain('unopened');
+  });
+
+  it('does not quote a question of the knowledge base as the answer', () => {
+    expect(said(answerer.answer("What size should I order if I'm between two sizes?"))).not.toContain(
+      'Between two sizes?',
+    );
+  });
+});
+
+describe('KnowledgeAnswerer reads support vocabulary, misspellings and Spanish', () => {
+  it.each([
+    ['What does postage cost for a small order?', '$6.95'],
+    ['how do I send back an item', 'northwind.example/returns'],
+    ['When will I get my money back?', '3 business days'],
+    ['Can I swap my boots for a different size?', 'Exchange'],
+    ['How can I track my package?', 'USPS'],
+  ])('synonyms: "%s" → %s', (question, fact) => {
+    expect(said(answerer.answer(question))).toContain(fact);
+  });
+
+  it.each([
+    ['how much for expres delivery', '$14.95'],
+    ['Whats the cost of shiping to puerto rico', '$19.95'],
+    ['how long until the refnud shows on my bank statement', '5 to 10'],
+    ['I forgot my pasword', 'Forgot password'],
+    ['is northwind gear under warrenty for life?', 'lifetime'],
+  ])('misspellings: "%s" → %s', (question, fact) => {
+    expect(said(answerer.answer(question))).toContain(fact);
+  });
+
+  it.each([
+    ['¿Cuánto cuesta el envío?', '$6.95'],
+    ['¿Cuánto tarda el envío estándar?', '3 to 5 business days'],
+    ['¿Cómo hago una devolución?', 'northwind.example/returns'],
+    ['¿Cuál es su número de teléfono?', '1-800-555-0142'],
+    ['¿Las tarjetas de regalo caducan?', 'never expire'],
+    ['Mi paquete dice entregado pero no lo encuentro', '48 hours'],
+  ])('Spanish: "%s" → %s, in the answer marked Spanish', (question, fact) => {
+    const decision = answerer.answer(question);
+    expect(decision.language).toBe('es');
+    expect(said(decision)).toContain(fact);
+  });
+});
+
+describe('KnowledgeAnswerer abstains rather than answer confidently wrong', () => {
+  it.each([
+    'Do you offer a student discount?',
+    'Can I get a call back from someone on your staff?',
+    'How much does gift wrapping cost?',
+    'Do you ship to PO boxes?',
+    'Can I bring my dog into the flagship store?',
+    'How long does the battery in your headlamp last?',
+    'Are you open on Easter?',
+    '¿Tienen descuento para estudiantes?',
+    '¿Cuánto cuesta una tienda de campaña?',
+  ])('"%s" is not answered from the knowledge base', (question) => {
+    expect(answerer.answer(question).kind).not.toBe('answer');
+  });
+
+  it('asks which one is meant when two passages answer equally well', () => {
+    const decision = answerer.answer('What is your return policy?');
+    expect(decision.kind).toBe('clarify');
+    if (decision.kind !== 'clarify') return;
+    expect(decision.options.map((p) => p.id)).toEqual([
+      'returns#return-window',
+      'returns#how-to-return-an-item',
+    ]);
+  });
+
+  it('is unsure when the question has no topic at all', () => {
+    expect(answerer.answer('what about it?').kind).toBe('unsure');
+    expect(answerer.answer('').kind).toBe('unsure');
+  });
+
+  it('never answers above a coverage of 1', () => {
+    const strict = new KnowledgeAnswerer(knowledge, { minCoverage: 1.01 });
+    expect(strict.answer('Do you ship to Canada?').kind).toBe('unsure');
+  });
+
+  it('is deterministic', () => {
+    expect(answerer.answer('How much is shipping?')).toEqual(answerer.answer('How much is shipping?'));
+  });
+
+  it('works on any knowledge base, not only the sample', () => {
+    const tiny = KnowledgeBase.fromMarkdown([
+      {
+        file: 'faq.md',
+        source:
+          '## Parking\nCustomers park free in the lot behind the shop.\n\n## Hours\nWe open at 08:00 daily.',
+      },
+    ]);
+    const own = new KnowledgeAnswerer(tiny);
+    expect(said(own.answer('Is there parking?'))).toContain('park free');
+    expect(said(own.answer('What time do you open?'))).toContain('08:00');
+    expect(own.answer('Do you sell bicycles?').kind).toBe('unsure');
+  });
+});
+
+describe('focusQuestion', () => {
+  const isTopic = (word: string) => !/^(sorry|hi|one|more|question|ok)$/i.test(word);
+
+  it('keeps the question sentences and drops a short lead-in that names no topic', () => {
+    expect(focusQuestion('Hi, what are your delivery times? Great store by the way', isTopic)).toBe(
+      'what are your delivery times?',
+    );
+    expect(focusQuestion('Sorry, one more question: how long does delivery take?', isTopic)).toBe(
+      'how long does delivery take?',
+    );
+    expect(focusQuestion('Express shipping: how much?', isTopic)).toBe('Express shipping: how much?');
+  });
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { isSpanish, spanishToEnglish } from '#core/spanish-lexicon.ts';
+
+describe('isSpanish', () => {
+  it.each([
+    ['¿Cuánto cuesta el envío?', true],
+    ['¿Dónde está su tienda?', true],
+    ['cuanto tarda el reembolso en llegar a mi banco', true],
+    ['How much is shipping?', false],
+    ['Do you ship to Canada?', false],
+  ])('"%s" → %s', (text, spanish) => {
+    expect(isSpanish(text)).toBe(spanish);
+  });
+});
+
+describe('spanishToEnglish', () => {
+  it.each([
+    ['¿Cuánto cuesta el envío?', 'how much does it cost shipping?'],
+    ['¿Cuánto tarda el envío estándar?', 'how long shipping standard?'],
+    ['¿Cómo hago una devolución?', 'how do i return?'],
+    ['¿Cuándo recibiré mi reembolso?', 'when receive refund?'],
+    ['¿Las tarjetas de regalo caducan?', 'gift card expire?'],
+    ['¿Cuál es el horario de la tienda?', 'what is your hours store?'],
+    ['¿Puedo cambiar una chaqueta por otra talla?', 'can i change jacket size?'],
+  ])('"%s" reads as "%s"', (spanish, english) => {
+    expect(spanishToEnglish(spanish)).toBe(english);
+  });
+
+  it('follows plurals and verb forms through the Spanish stemmer, with or without accents', () => {
+    expect(spanishToEnglish('devoluciones')).toBe('return');
+    expect(spanishToEnglish('devolucion')).toBe('return');
+    expect(spanishToEnglish('envíos')).toBe('shipping');
+    expect(spanishToEnglish('reembolsos')).toBe('refund');
+  });
+
+  it('keeps an unknown word as written, so an unknown topic stays unknown and names still match', () => {
+    expect(spanishToEnglish('¿Venden bicicletas?')).toBe('do you sell bicicletas?');
+    expect(spanishToEnglish('¿Hacen envíos a Canadá?')).toBe('do you shipping canada?');
+  });
+
+  it('tells a tent ("tienda de campaña") from a store ("tienda")', () => {
+    expect(spanishToEnglish('¿Venden tiendas de campaña?')).toMatch(/\btent\b/);
+    expect(spanishToEnglish('¿Dónde está la tienda?')).toMatch(/\bstore\b/);
+  });
+});
