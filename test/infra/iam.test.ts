@@ -47,9 +47,10 @@ const intended: Record<HandlerName, string[]> = {
     ...query('table', 'gsi1'),
     'sqs:SendMessage events-queue',
   ],
-  // The turn: its own conversation's partition only, no index. No Slack: thread posts are queued desk jobs.
+  // The turn: its own conversation's partition only, no index. Slack only for the agents' desk commands
+  // (reactions, "Not sent"); a customer turn's thread posts are queued desk jobs.
   'conversation-worker': [
-    ...secrets('twilio', 'anthropic'),
+    ...secrets('twilio', 'slack', 'anthropic'),
     ...items('GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'),
     ...query('table'),
     ...consume('events-queue'),
