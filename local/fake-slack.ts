@@ -115,6 +115,8 @@ export interface FakeSlack {
   failNext(method: string, error: string, skip?: number): void;
   /** An outage: calls answer an HTTP error (default 503) for `forMs` and/or `count` calls. */
   failNext(outage: FakeSlackOutage): void;
+  /** Ends a running outage now (Slack is back). */
+  endOutage(): void;
   /** Enforces a per-channel rate limit on `chat.postMessage` (429 + `Retry-After`); `false` lifts it. */
   rateLimit(limit: FakeSlackRateLimit | false): void;
   /** Calls `listener` after each call is answered; returns an unsubscribe function. */
@@ -543,6 +545,9 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
         remaining: count ?? (forMs === undefined ? 1 : Number.POSITIVE_INFINITY),
         ...(methods ? { methods } : {}),
       };
+    },
+    endOutage() {
+      outage = undefined;
     },
     rateLimit(limit) {
       channelLimit = limit

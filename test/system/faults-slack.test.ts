@@ -84,7 +84,8 @@ describe('Slack down (503) while customers ask for a person', () => {
     const kase = await system.store.getCase(await caseOf(from));
     expect(kase?.slack).toBeDefined();
 
-    system.slack.failNext({ status: 503, forMs: 3000 });
+    // Down until every message is handled (however slow the machine), then back.
+    system.slack.failNext({ status: 503, forMs: 120_000 });
     const texts = ['First: order 55120', 'Second: it arrived broken', 'Third: please call me'];
     for (const body of texts) await system.driver.customerSays({ from, to: business, body });
     // The worker is done with each message while Slack is still down: nothing waits on the thread post.
@@ -96,7 +97,8 @@ describe('Slack down (503) while customers ask for a person', () => {
     await waitFor(async () => {
       const messages = await system.store.recentMessages(conversationId, 20);
       return texts.every((text) => messages.find((m) => m.text === text)?.flags?.includes('processed'));
-    }, 2500);
+    }, 15_000);
+    system.slack.endOutage();
 
     await system.settle();
     const thread = system.slack
