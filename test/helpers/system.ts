@@ -47,7 +47,10 @@ export interface SystemHarness {
 /** Starts the local runtime with emulated Twilio and Slack and the offline model (`options`: fault tests). */
 export async function startSystem(
   env: Record<string, string> = {},
-  options: Pick<LocalRuntimeOptions, 'queues' | 'dynamoProxy' | 'pollerBackoffMs' | 'consumerVisibilityTimeoutSeconds'> = {},
+  options: Pick<
+    LocalRuntimeOptions,
+    'queues' | 'dynamoProxy' | 'pollerBackoffMs' | 'consumerVisibilityTimeoutSeconds'
+  > = {},
 ): Promise<SystemHarness> {
   const runtime = await startLocalRuntime({
     ...options,
