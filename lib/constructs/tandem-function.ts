@@ -25,6 +25,9 @@ import { acknowledge } from './nag.ts';
 /** The stub that replaces, in the bundles, packages only Bolt's unused receivers load. */
 export const unusedInLambdaStub = join(repoRoot, 'local', 'stubs', 'unused-in-lambda.cjs');
 
+/** The AWS SDK's default credential chain reduced to the environment, which is where Lambda puts them. */
+export const lambdaCredentialsStub = join(repoRoot, 'local', 'stubs', 'lambda-credentials.mjs');
+
 /**
  * The esbuild settings of every function bundle: the single definition used by the construct and by
  * `bench/bundles.bench.ts` (figures in `bench/README.md`).
@@ -56,6 +59,9 @@ export const esbuildSettings = {
     '@slack/oauth': unusedInLambdaStub,
     express: unusedInLambdaStub,
     'raw-body': unusedInLambdaStub,
+    // Lambda sets the role's credentials in the environment: the chain's SSO, INI, process, web-identity
+    // and metadata links (and their nested STS/SSO clients) never run there (~140 KB per bundle).
+    '@aws-sdk/credential-provider-node': lambdaCredentialsStub,
   } as Record<string, string>,
 } as const;
 
