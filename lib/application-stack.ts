@@ -77,14 +77,17 @@ const access: Record<HandlerName, { secrets: Provider[]; table: TableGrant }> = 
       query: ['table', 'gsi1'],
     },
   },
-  // Everything a turn does: conversation, messages, annotations, profile, escalation, replies, thread
-  // forwarding; and the agents' desk commands (send-once keys settled with Puts, parked commands). No index: it only reads its own conversation's partition. No business API secret yet:
-  // it is granted with the first action that calls that API.
+  // Everything a turn does: conversation, messages, annotations, profile, escalation, replies; and the
+  // agents' desk commands (send-once keys settled with Puts, parked commands). Customer turns never call
+  // Slack (thread posts are jobs for the notifier); desk commands do, for their reactions and "Not sent"
+  // notices. No index: it only reads its own conversation's partition. No business API secret yet: it is
+  // granted with the first action that calls that API.
   'conversation-worker': {
     secrets: ['twilio', 'slack', 'anthropic'],
     table: { items: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], query: ['table'] },
   },
-  // Card posting: claimOnce/releaseOnce, getCase/updateCase, case view (conversation, profile, messages).
+  // Card posting and thread jobs: claimOnce/releaseOnce, getCase/saveCase (the card's ts, a conditional
+  // Put), case view and thread catch-up (conversation, profile, messages).
   'escalation-notifier': {
     secrets: ['slack'],
     table: { items: ['GetItem', 'PutItem', 'DeleteItem'], query: ['table'] },
@@ -148,7 +151,8 @@ export class ApplicationStack extends Stack {
         invokesModel: true,
       },
       'escalation-notifier': {
-        description: 'escalations consumer: posts the escalation card to Slack',
+        description:
+          'escalations consumer: posts escalation cards and thread posts to Slack, paced and retried',
         timeout: Duration.seconds(escalations.design.consumerTimeoutSeconds),
         events: 'reference',
         escalations: 'consume',
@@ -210,6 +214,14 @@ export class ApplicationStack extends Stack {
     functions['escalation-notifier'].consume(escalations.queue, escalations.design, {
       maxConcurrency: config.notifierMaxConcurrency,
     });
+    // The notifier defers a failed desk job with backoff (ChangeMessageVisibility) until Slack is back.
+    const deskRetry = escalations.design.retry;
+    if (deskRetry) {
+      functions['escalation-notifier']
+        .allowBackoff(escalations.queue)
+        .addEnvironment('DESK_RETRY_BASE_SECONDS', String(deskRetry.baseSeconds))
+        .addEnvironment('DESK_RETRY_MAX_SECONDS', String(deskRetry.maxSeconds));
+    }
 
     // Routes.
     this.webhookApi.addPostRoute(

@@ -31,6 +31,12 @@ export interface QueueDesign {
   consumerTimeoutSeconds: number;
   /** Seconds the event source waits to fill a batch (standard queues only; FIFO has none). */
   batchingWindowSeconds?: number;
+  /**
+   * Backoff of a failed message, set by the consumer with ChangeMessageVisibility: `baseSeconds` doubled
+   * per receive, capped at `maxSeconds` (a `Retry-After` is honoured as given). Without it a failed message
+   * waits out the visibility timeout.
+   */
+  retry?: { baseSeconds: number; maxSeconds: number };
 }
 
 /** conversation-events.fifo: ordered per conversation (MessageGroupId = conversation id). */
@@ -43,17 +49,30 @@ export const conversationEventsQueue: QueueDesign = {
   batchSize: 5,
 };
 
-/** escalations: standard queue consumed by the Slack notifier. */
+/**
+ * escalations: standard queue consumed by the Slack notifier: cards and thread posts (desk jobs).
+ * A job is retried until Slack is back: 10 s doubling to 5 minutes over 25 receives is about 100 minutes
+ * of outage before it reaches the DLQ (and the DLQ alarm fires).
+ */
 export const escalationsQueue: QueueDesign = {
   name: 'escalations',
   fifo: false,
-  consumerTimeoutSeconds: 15,
-  visibilityTimeoutSeconds: 90,
-  maxReceiveCount: 5,
-  batchSize: 10,
+  // Posts are paced at about one per second per channel, so a batch can take a while.
+  consumerTimeoutSeconds: 60,
+  visibilityTimeoutSeconds: 360,
+  maxReceiveCount: 25,
+  batchSize: 5,
   // A second of batching turns a burst of escalations into one invocation without delaying a lone one much.
   batchingWindowSeconds: 1,
+  retry: { baseSeconds: 10, maxSeconds: 300 },
 };
+
+/** Seconds a message that failed its `receiveCount`-th receive waits before the next (jitter left out). */
+export function retryDelaySeconds(design: QueueDesign, receiveCount: number): number | undefined {
+  if (!design.retry) return undefined;
+  const { baseSeconds, maxSeconds } = design.retry;
+  return Math.min(maxSeconds, baseSeconds * 2 ** Math.max(0, receiveCount - 1));
+}
 
 /** The queue's physical name (`.fifo` suffix for FIFO queues). */
 export function queueName(design: QueueDesign, prefix = ''): string {

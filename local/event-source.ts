@@ -58,8 +58,17 @@ export interface EventSourceOptions {
   /** The Lambda timeout the context reports. @default 30 */
   timeoutSeconds?: number;
   onBatch?: (log: BatchLog) => void;
-  /** Receive or delete failures (the poller backs off and keeps going). */
+  /**
+   * Receive or delete failures. The poller backs off (doubling from `errorBackoffMs.min` to `.max`) and
+   * keeps going; a streak of receive failures is reported once, at its first error.
+   */
   onError?: (error: unknown) => void;
+  /** A streak of receive failures ended: how many receives failed in it. */
+  onRecover?: (failures: number) => void;
+  /** Backoff after a failed receive. @default { min: 250, max: 5000 } */
+  errorBackoffMs?: { min: number; max: number };
+  /** Called before each receive; a throw counts as a failed receive (fault injection in tests). */
+  beforeReceive?: () => void;
 }
 
 /** A running poller. */
@@ -214,10 +223,15 @@ export function startEventSource(options: EventSourceOptions): EventSource {
     });
   };
 
+  const backoff = options.errorBackoffMs ?? { min: 250, max: 5000 };
+  /** Receive failures in a row. */
+  let failures = 0;
+
   const loop = async () => {
     while (!stopped) {
       let messages: Message[];
       try {
+        options.beforeReceive?.();
         const received = await options.client.send(
           new ReceiveMessageCommand({
             QueueUrl: options.queueUrl,
@@ -233,9 +247,15 @@ export function startEventSource(options: EventSourceOptions): EventSource {
         messages = received.Messages ?? [];
       } catch (error) {
         if (stopped) break;
-        options.onError?.(error);
-        await sleep(1000, abort.signal);
+        // One report per streak, and a doubling pause: an unreachable queue is neither a hot loop nor a flood.
+        if (failures === 0) options.onError?.(error);
+        failures += 1;
+        await sleep(Math.min(backoff.max, backoff.min * 2 ** (failures - 1)), abort.signal);
         continue;
+      }
+      if (failures > 0) {
+        options.onRecover?.(failures);
+        failures = 0;
       }
       if (messages.length === 0) {
         resolveIdle();

@@ -2,7 +2,9 @@
  * A loopback emulation of the Slack Web API, for `npm run dev`, the playground and the tests.
  * It speaks Slack's wire format (POST `/api/<method>`, JSON or form bodies, `Authorization: Bearer`),
  * keeps a simple model of channels (messages, threads, reactions, ephemerals, opened views), checks the
- * Block Kit limits Slack enforces (`invalid_blocks`), and can answer the next call of a method with a 429.
+ * Block Kit limits Slack enforces (`invalid_blocks`), and injects faults: the next call of a method as a 429,
+ * an outage (every call answers an HTTP 5xx for a while), and Slack's per-channel rate limit of
+ * `chat.postMessage` (429 with `Retry-After` beyond about one message per second per channel).
  *
  * `GET /_fake/state` returns the model as JSON (for a browser playground).
  */
@@ -34,6 +36,30 @@ export interface FakeSlackMessage {
   reactions: { name: string; users: string[] }[];
   edited?: { user: string; ts: string };
   reply_count: number;
+  /** Message metadata (`chat.postMessage` `metadata`), returned by history with `include_all_metadata`. */
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+}
+
+/** An outage: calls answer `status` (no Slack body) until it ends. */
+export interface FakeSlackOutage {
+  /** HTTP status answered. @default 503 */
+  status?: number;
+  /** How long the outage lasts from now. */
+  forMs?: number;
+  /** How many calls fail (with `forMs`: whichever ends first). @default unlimited while `forMs` runs, else 1 */
+  count?: number;
+  /** Only these methods fail. @default every method */
+  methods?: string[];
+}
+
+/** Slack's per-channel posting limit, enforced on `chat.postMessage`. */
+export interface FakeSlackRateLimit {
+  /** Posts allowed per channel per second. @default 1 */
+  perSecond?: number;
+  /** Extra posts allowed in a burst above the rate. @default 0 */
+  burst?: number;
+  /** The `Retry-After` answered, in seconds. @default 1 */
+  retryAfterSeconds?: number;
 }
 
 /** An ephemeral message (seen by one user only). */
@@ -87,6 +113,12 @@ export interface FakeSlack {
   rateLimitNext(method: string, retryAfterSeconds: number): void;
   /** The next call of `method` (after `skip` successful ones) answers `{ ok: false, error }`. */
   failNext(method: string, error: string, skip?: number): void;
+  /** An outage: calls answer an HTTP error (default 503) for `forMs` and/or `count` calls. */
+  failNext(outage: FakeSlackOutage): void;
+  /** Ends a running outage now (Slack is back). */
+  endOutage(): void;
+  /** Enforces a per-channel rate limit on `chat.postMessage` (429 + `Retry-After`); `false` lifts it. */
+  rateLimit(limit: FakeSlackRateLimit | false): void;
   /** Calls `listener` after each call is answered; returns an unsubscribe function. */
   onCall(listener: (call: FakeSlackCall) => void): () => void;
   /** Resolves with the calls of `method` once there are at least `count` (successful or not). */
@@ -133,6 +165,10 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
   const userGroups = new Map<string, string[]>();
   const rateLimits = new Map<string, number[]>();
   const failures = new Map<string, { error: string; skip: number }[]>();
+  let outage: { status: number; until: number; remaining: number; methods?: string[] } | undefined;
+  let channelLimit: Required<FakeSlackRateLimit> | undefined;
+  /** Per channel: epoch ms of recent accepted posts (the last second). */
+  const posted = new Map<string, number[]>();
   const listeners = new Set<(call: FakeSlackCall) => void>();
   let lastMicros = 0;
   let viewSeq = 0;
@@ -156,6 +192,7 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
     blocks?: unknown[];
     thread_ts?: string;
     bot_id?: string;
+    metadata?: FakeSlackMessage['metadata'];
   }): FakeSlackMessage {
     const message: FakeSlackMessage = {
       channel: input.channel,
@@ -167,6 +204,7 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
       ...(input.text !== undefined ? { text: input.text } : {}),
       ...(input.blocks ? { blocks: input.blocks } : {}),
       ...(input.bot_id ? { bot_id: input.bot_id } : {}),
+      ...(input.metadata ? { metadata: input.metadata } : {}),
     };
     messages.set(message.ts, message);
     if (input.thread_ts) {
@@ -189,6 +227,32 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
     }
     failures.get(method)?.shift();
     return planned.error;
+  }
+
+  /** The HTTP status of a running outage for this call of `method`, if any. */
+  function outageStatus(method: string): number | undefined {
+    if (!outage) return undefined;
+    if (Date.now() >= outage.until || outage.remaining <= 0) {
+      outage = undefined;
+      return undefined;
+    }
+    if (outage.methods && !outage.methods.includes(method)) return undefined;
+    outage.remaining -= 1;
+    return outage.status;
+  }
+
+  /** Seconds to wait when a post to `channel` now would exceed the channel limit, else undefined (and counted). */
+  function overChannelLimit(method: string, args: Record<string, unknown>): number | undefined {
+    if (!channelLimit || method !== 'chat.postMessage' || typeof args.channel !== 'string') return undefined;
+    const now = Date.now();
+    const recent = (posted.get(args.channel) ?? []).filter((at) => now - at < 1000);
+    if (recent.length >= channelLimit.perSecond + channelLimit.burst) {
+      posted.set(args.channel, recent);
+      return channelLimit.retryAfterSeconds;
+    }
+    recent.push(now);
+    posted.set(args.channel, recent);
+    return undefined;
   }
 
   const ok = (body: Record<string, unknown> = {}): Answer => ({ status: 200, body: { ok: true, ...body } });
@@ -223,10 +287,12 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
         if (!str('text') && !blocks) return fail('no_text');
         const problems = blocks ? checkBlocks(blocks) : [];
         if (problems.length > 0) return fail('invalid_blocks', { errors: problems });
+        const metadata = parseMetadata(args.metadata);
         const message = addMessage({
           channel,
           user: botUserId,
           bot_id: botId,
+          ...(metadata ? { metadata } : {}),
           text: str('text') ?? '',
           ...(blocks ? { blocks } : {}),
           ...(str('thread_ts') ? { thread_ts: str('thread_ts') } : {}),
@@ -338,6 +404,36 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
         if (!members) return fail('no_such_subteam');
         return ok({ users: [...members] });
       }
+      case 'conversations.history': {
+        const channel = str('channel');
+        if (!channel) return fail('channel_not_found');
+        const oldest = Number(str('oldest') ?? 0);
+        const latest = Number(str('latest') ?? Number.POSITIVE_INFINITY);
+        const limit = Math.min(Math.max(Number(str('limit') ?? args.limit ?? 100) || 100, 1), 999);
+        const offset = Number(str('cursor') ?? 0) || 0;
+        const withMetadata = args.include_all_metadata === true || args.include_all_metadata === 'true';
+        // Newest first, top-level messages only (thread roots included), as Slack answers.
+        const all = [...messages.values()]
+          .filter(
+            (m) =>
+              m.channel === channel &&
+              (!m.thread_ts || m.thread_ts === m.ts) &&
+              Number(m.ts) > oldest &&
+              Number(m.ts) < latest,
+          )
+          .sort((a, b) => Number(b.ts) - Number(a.ts));
+        const page = all.slice(offset, offset + limit).map(({ metadata, ...m }) => ({
+          type: 'message',
+          ...m,
+          ...(withMetadata && metadata ? { metadata } : {}),
+        }));
+        const more = offset + limit < all.length;
+        return ok({
+          messages: page,
+          has_more: more,
+          ...(more ? { response_metadata: { next_cursor: String(offset + limit) } } : {}),
+        });
+      }
       case 'conversations.replies': {
         const channel = str('channel');
         const ts = str('ts');
@@ -370,9 +466,13 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
       bearer(request.headers.authorization) ?? (typeof args.token === 'string' ? args.token : undefined);
     delete args.token;
     let answer: Answer;
-    const limited = rateLimits.get(method)?.shift();
-    const failure = limited === undefined ? nextFailure(method) : undefined;
-    if (limited !== undefined) {
+    const down = outageStatus(method);
+    const limited =
+      down === undefined ? (rateLimits.get(method)?.shift() ?? overChannelLimit(method, args)) : undefined;
+    const failure = down === undefined && limited === undefined ? nextFailure(method) : undefined;
+    if (down !== undefined) {
+      answer = { status: down, body: { ok: false, error: 'service_unavailable' } };
+    } else if (limited !== undefined) {
       answer = {
         status: 429,
         body: { ok: false, error: 'ratelimited' },
@@ -430,8 +530,34 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
     rateLimitNext(method, retryAfterSeconds) {
       rateLimits.set(method, [...(rateLimits.get(method) ?? []), retryAfterSeconds]);
     },
-    failNext(method, error, skip = 0) {
-      failures.set(method, [...(failures.get(method) ?? []), { error, skip }]);
+    failNext(methodOrOutage: string | FakeSlackOutage, error?: string, skip: number = 0) {
+      if (typeof methodOrOutage === 'string') {
+        failures.set(methodOrOutage, [
+          ...(failures.get(methodOrOutage) ?? []),
+          { error: error ?? 'internal_error', skip },
+        ]);
+        return;
+      }
+      const { status = 503, forMs, count, methods } = methodOrOutage;
+      outage = {
+        status,
+        until: forMs === undefined ? Number.POSITIVE_INFINITY : Date.now() + forMs,
+        remaining: count ?? (forMs === undefined ? 1 : Number.POSITIVE_INFINITY),
+        ...(methods ? { methods } : {}),
+      };
+    },
+    endOutage() {
+      outage = undefined;
+    },
+    rateLimit(limit) {
+      channelLimit = limit
+        ? {
+            perSecond: limit.perSecond ?? 1,
+            burst: limit.burst ?? 0,
+            retryAfterSeconds: limit.retryAfterSeconds ?? 1,
+          }
+        : undefined;
+      posted.clear();
     },
     onCall(listener) {
       listeners.add(listener);
@@ -462,6 +588,9 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
       views.length = 0;
       rateLimits.clear();
       failures.clear();
+      outage = undefined;
+      channelLimit = undefined;
+      posted.clear();
     },
     stop: () =>
       new Promise<void>((resolve) => {
@@ -469,6 +598,25 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/** `metadata` of chat.postMessage (an object, or its JSON in a form body), if well-formed. */
+function parseMetadata(raw: unknown): FakeSlackMessage['metadata'] {
+  let value = raw;
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value);
+    } catch {
+      return undefined;
+    }
+  }
+  const candidate = value as { event_type?: unknown; event_payload?: unknown } | undefined;
+  if (!candidate || typeof candidate.event_type !== 'string') return undefined;
+  const payload = candidate.event_payload;
+  return {
+    event_type: candidate.event_type,
+    event_payload: payload && typeof payload === 'object' ? (payload as Record<string, unknown>) : {},
   };
 }
 

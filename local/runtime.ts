@@ -32,10 +32,12 @@ import { freePort } from './ports.ts';
 import {
   createTandemQueues,
   localSqsClient,
+  type QueueOverrides,
   type QueuePair,
   type SqsLocal,
   startSqsLocal,
 } from './sqs-local.ts';
+import { startTcpProxy, type TcpProxy } from './tcp-proxy.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -111,6 +113,23 @@ export interface LocalRuntimeOptions {
   consumerVisibilityTimeoutSeconds?: number;
   /** Plain routes (the playground) served before the 404. */
   fallback?: FallbackHandler;
+  /**
+   * Queue shapes other than lib/design.ts (fault tests: a visibility timeout and desk-job backoff of
+   * seconds, so a retry is seen without waiting minutes). The handlers' backoff follows `retry`.
+   */
+  queues?: QueueOverrides;
+  /** Puts a stallable TCP proxy between the handlers and DynamoDB (`faults.dynamo`). */
+  dynamoProxy?: boolean;
+  /** Backoff of the queue pollers after a failed receive. @default { min: 250, max: 5000 } */
+  pollerBackoffMs?: { min: number; max: number };
+}
+
+/** Fault injection into the runtime's own parts (the emulated Slack and Twilio have their own). */
+export interface RuntimeFaults {
+  /** The proxy in front of DynamoDB, with `dynamoProxy`: `pause()`, `resume()`, `stallFor(ms)`. */
+  dynamo?: TcpProxy;
+  /** Every queue poller's receive fails for `ms` (as if SQS were unreachable). */
+  failSqsReceives(ms: number): void;
 }
 
 /** How each part is provided. */
@@ -166,6 +185,8 @@ export interface LocalRuntime {
   drain(options?: { timeoutMs?: number }): Promise<void>;
   /** Runs the SLA sweeper now and returns its result. */
   sweep(): Promise<unknown>;
+  /** Fault injection (tests). */
+  faults: RuntimeFaults;
   /** Stops everything the runtime started (DynamoDB Local's Java process included). */
   stop(): Promise<void>;
 }
@@ -224,7 +245,15 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     });
     const tableName = prefix;
     await createTable(dynamoClient, tableName);
-    const queues = await createTandemQueues(sqsClient, `${prefix}-`);
+    const queues = await createTandemQueues(sqsClient, `${prefix}-`, options.queues);
+    // The handlers reach DynamoDB through a stallable proxy when fault tests ask for one.
+    let dynamoProxy: TcpProxy | undefined;
+    if (options.dynamoProxy) {
+      const proxy = await startTcpProxy(dynamoEndpoint);
+      cleanups.push(() => proxy.stop());
+      dynamoProxy = proxy;
+    }
+    let sqsReceivesFailUntil = 0;
 
     // Third parties: real with credentials, emulated without.
     const twilio: LocalServices['twilio'] = {
@@ -272,6 +301,16 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         JSON.stringify({
           dynamoEndpoint,
           tableName,
+          // `npm run dlq` finds the dead-letter queues here.
+          sqs: {
+            endpoint: sqsEndpoint,
+            queues: Object.fromEntries(
+              Object.entries(queues).map(([name, pair]) => [
+                name,
+                { url: pair.url, dlqUrl: pair.dlqUrl, fifo: pair.design.fifo },
+              ]),
+            ),
+          },
           ...(slack.mode === 'emulated' ? { slack: { apiUrl: slack.apiUrl, botToken: slack.botToken } } : {}),
         }),
       );
@@ -347,7 +386,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       AWS_REGION: LOCAL_REGION,
       AWS_ACCESS_KEY_ID: 'local',
       AWS_SECRET_ACCESS_KEY: 'local',
-      AWS_ENDPOINT_URL_DYNAMODB: dynamoEndpoint,
+      AWS_ENDPOINT_URL_DYNAMODB: dynamoProxy?.endpoint ?? dynamoEndpoint,
       AWS_ENDPOINT_URL_SQS: sqsEndpoint,
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       TABLE_NAME: tableName,
@@ -362,6 +401,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       POWERTOOLS_SERVICE_NAME: source.POWERTOOLS_SERVICE_NAME ?? 'tandem',
       // CloudWatch EMF lines mean nothing locally; `POWERTOOLS_METRICS_DISABLED=false` shows them.
       POWERTOOLS_METRICS_DISABLED: source.POWERTOOLS_METRICS_DISABLED ?? 'true',
+      ...(queues.escalations.design.retry
+        ? {
+            DESK_RETRY_BASE_SECONDS: String(queues.escalations.design.retry.baseSeconds),
+            DESK_RETRY_MAX_SECONDS: String(queues.escalations.design.retry.maxSeconds),
+          }
+        : {}),
     };
     if (twilio.mode !== 'missing') {
       Object.assign(handlerEnv, {
@@ -429,7 +474,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
               `⇢ ${name} ${batch.size} record${batch.size === 1 ? '' : 's'} ${batch.durationMs}ms${failed}`,
             );
           },
-          onError: (error) => log(`! ${name} poller: ${message(error)}`),
+          onError: (error) => log(`! ${name} poller: ${message(error)} (backing off)`),
+          onRecover: (failures) => log(`✓ ${name} poller: receiving again after ${failures} failed receives`),
+          beforeReceive: () => {
+            if (Date.now() < sqsReceivesFailUntil) throw new Error('SQS receive failed (injected fault)');
+          },
+          ...(options.pollerBackoffMs ? { errorBackoffMs: options.pollerBackoffMs } : {}),
         }),
       );
     }
@@ -552,6 +602,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       health: probe,
       drain,
       sweep,
+      faults: {
+        ...(dynamoProxy ? { dynamo: dynamoProxy } : {}),
+        failSqsReceives: (ms) => {
+          sqsReceivesFailUntil = Date.now() + ms;
+        },
+      },
       stop: cleanup,
     };
   } catch (error) {

@@ -89,13 +89,20 @@ export async function createQueuePair(
   return { url: queue.QueueUrl!, dlqUrl: dlq.QueueUrl!, design };
 }
 
-/** Creates both Tandem queues (with DLQs). */
+/** Changes to the shared queue designs (fault tests: visibility and backoff in seconds, not minutes). */
+export interface QueueOverrides {
+  events?: Partial<QueueDesign>;
+  escalations?: Partial<QueueDesign>;
+}
+
+/** Creates both Tandem queues (with DLQs), from the shared designs with `overrides` applied. */
 export async function createTandemQueues(
   client: SQSClient,
   prefix = '',
+  overrides: QueueOverrides = {},
 ): Promise<{ events: QueuePair; escalations: QueuePair }> {
   return {
-    events: await createQueuePair(client, conversationEventsQueue, prefix),
-    escalations: await createQueuePair(client, escalationsQueue, prefix),
+    events: await createQueuePair(client, { ...conversationEventsQueue, ...overrides.events }, prefix),
+    escalations: await createQueuePair(client, { ...escalationsQueue, ...overrides.escalations }, prefix),
   };
 }

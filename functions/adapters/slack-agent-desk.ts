@@ -1,10 +1,14 @@
 /**
  * The agents' desk on Slack: escalation cards, their threads, ephemerals and reactions, through
- * `@slack/web-api`. Rate limits (429) are retried by the SDK after `Retry-After`.
+ * `@slack/web-api`. By default rate limits (429) are retried by the SDK after `Retry-After`. A queue
+ * consumer passes `rateLimit`: posts are paced per channel, a short `Retry-After` is waited out here, and a
+ * long one becomes a `RetryLaterError` so the message waits on the queue instead of in a Lambda.
  */
-import { type RetryOptions, WebClient } from '@slack/web-api';
+import { ErrorCode, type RetryOptions, WebClient } from '@slack/web-api';
+import { RetryLaterError } from '#core/errors.ts';
 import type { AgentDesk, CaseView, DeskAction, DeskRef } from '#core/ports.ts';
 import { type CardOptions, renderCaseCard, renderDeskMessage, renderTranscript } from './slack-blocks.ts';
+import { ChannelPacer, type PacerOptions } from './slack-pacer.ts';
 
 /**
  * Retries for a Lambda-sized budget: a 429 waits `Retry-After` then retries; network errors and 5xx
@@ -17,6 +21,15 @@ export const SLACK_RETRY_CONFIG: RetryOptions = {
   maxTimeout: 2000,
   randomize: true,
 };
+
+/** The metadata event type of an escalation card: `findCase` looks for it in the channel's history. */
+export const CARD_EVENT_TYPE = 'tandem_case';
+
+/** Rate-limit handling for queue consumers. */
+export interface DeskRateLimit extends PacerOptions {
+  /** The longest wait (pacing or `Retry-After`) spent in-process; beyond it, `RetryLaterError`. @default 5000 */
+  maxWaitMs?: number;
+}
 
 /** What an erased message says. */
 export const ERASED = '[erased]';
@@ -32,6 +45,8 @@ export class SlackAgentDesk implements AgentDesk {
   private readonly channel: string;
   private readonly logger: DeskLogger | undefined;
   private readonly card: CardOptions;
+  private readonly pacer: ChannelPacer | undefined;
+  private readonly maxWaitMs: number;
 
   constructor(options: {
     client: WebClient;
@@ -39,11 +54,15 @@ export class SlackAgentDesk implements AgentDesk {
     logger?: DeskLogger;
     /** The agents' language (`settings.languages.desk`): cards point out customers in another. @default 'en' */
     deskLanguage?: string;
+    /** Pace posts and turn long rate limits into `RetryLaterError` (the client must reject rate-limited calls). */
+    rateLimit?: DeskRateLimit;
   }) {
     this.client = options.client;
     this.channel = options.channel;
     this.logger = options.logger;
     this.card = options.deskLanguage ? { deskLanguage: options.deskLanguage } : {};
+    this.pacer = options.rateLimit ? new ChannelPacer(options.rateLimit) : undefined;
+    this.maxWaitMs = options.rateLimit?.maxWaitMs ?? 5000;
   }
 
   /** Builds the desk with its own WebClient (`slackApiUrl` points it at the local fake in dev and tests). */
@@ -55,11 +74,14 @@ export class SlackAgentDesk implements AgentDesk {
     timeoutMs?: number;
     logger?: DeskLogger;
     deskLanguage?: string;
+    /** Queue consumers: pace posts per channel; a `Retry-After` beyond `maxWaitMs` throws `RetryLaterError`. */
+    rateLimit?: DeskRateLimit;
   }): SlackAgentDesk {
     const client = new WebClient(options.token, {
       ...(options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {}),
       retryConfig: options.retryConfig ?? SLACK_RETRY_CONFIG,
-      rejectRateLimitedCalls: false,
+      // With `rateLimit` the desk handles 429s itself (the SDK would pause every call for Retry-After).
+      rejectRateLimitedCalls: options.rateLimit !== undefined,
       timeout: options.timeoutMs ?? 10_000,
     });
     return new SlackAgentDesk({
@@ -67,19 +89,82 @@ export class SlackAgentDesk implements AgentDesk {
       channel: options.channel,
       ...(options.logger ? { logger: options.logger } : {}),
       ...(options.deskLanguage ? { deskLanguage: options.deskLanguage } : {}),
+      ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
     });
+  }
+
+  /**
+   * `chat.postMessage`, paced per channel when rate limiting is on. A 429 blocks the channel for its
+   * `Retry-After`; a wait within `maxWaitMs` is spent here, a longer one throws `RetryLaterError`.
+   */
+  private async post(
+    args: Parameters<WebClient['chat']['postMessage']>[0] & { channel: string },
+    maxWaitMs = this.maxWaitMs,
+  ): Promise<Awaited<ReturnType<WebClient['chat']['postMessage']>>> {
+    const pacer = this.pacer;
+    if (!pacer) return this.client.chat.postMessage(args);
+    for (;;) {
+      const wait = pacer.reserve(args.channel, maxWaitMs);
+      if (wait === undefined) {
+        const seconds = Math.max(1, Math.ceil(pacer.delayFor(args.channel) / 1000));
+        throw new RetryLaterError(`Slack rate limit on ${args.channel}`, seconds);
+      }
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      try {
+        return await this.client.chat.postMessage(args);
+      } catch (error) {
+        const retryAfter = rateLimitedFor(error);
+        if (retryAfter === undefined) throw error;
+        pacer.block(args.channel, retryAfter);
+      }
+    }
+  }
+
+  /**
+   * The card of `caseId` if it is already in the channel (posted at or after `since`, ISO): an earlier
+   * attempt may have posted it and failed before recording it (timeout, crash). Looks through the
+   * channel's history for the card's metadata, newest first, at most `maxPages` pages of 200.
+   */
+  async findCase(caseId: string, since: string, maxPages = 5): Promise<DeskRef | undefined> {
+    const oldest = (Math.floor(Date.parse(since) / 1000) - 60).toString();
+    let cursor: string | undefined;
+    for (let page = 0; page < maxPages; page++) {
+      const history = await this.client.conversations.history({
+        channel: this.channel,
+        oldest,
+        limit: 200,
+        include_all_metadata: true,
+        ...(cursor ? { cursor } : {}),
+      });
+      for (const message of history.messages ?? []) {
+        const metadata = message.metadata as
+          | { event_type?: string; event_payload?: Record<string, unknown> }
+          | undefined;
+        if (
+          metadata?.event_type === CARD_EVENT_TYPE &&
+          metadata.event_payload?.case_id === caseId &&
+          message.ts
+        )
+          return { channel: this.channel, ts: message.ts };
+      }
+      cursor = history.response_metadata?.next_cursor || undefined;
+      if (!cursor) return undefined;
+    }
+    return undefined;
   }
 
   /**
    * Posts the card, then the transcript in its thread. Once the card is posted its ref is returned even
    * if the transcript fails (logged): throwing would make the caller retry and post a second card.
+   * The card carries the case id as message metadata, so `findCase` can find it after an ambiguous failure.
    */
   async postCase(view: CaseView): Promise<DeskRef> {
     const card = renderCaseCard(view, this.card);
-    const posted = await this.client.chat.postMessage({
+    const posted = await this.post({
       channel: this.channel,
       text: card.text,
       blocks: card.blocks,
+      metadata: { event_type: CARD_EVENT_TYPE, event_payload: { case_id: view.kase.caseId } },
       unfurl_links: false,
       unfurl_media: false,
     });
@@ -87,14 +172,18 @@ export class SlackAgentDesk implements AgentDesk {
     const ref: DeskRef = { channel: posted.channel ?? this.channel, ts: posted.ts };
     try {
       for (const part of renderTranscript(view.transcript)) {
-        await this.client.chat.postMessage({
-          channel: ref.channel,
-          thread_ts: ref.ts,
-          text: part.text,
-          blocks: part.blocks,
-          unfurl_links: false,
-          unfurl_media: false,
-        });
+        // The card is out: its transcript waits longer for a slot rather than be lost to a rate limit.
+        await this.post(
+          {
+            channel: ref.channel,
+            thread_ts: ref.ts,
+            text: part.text,
+            blocks: part.blocks,
+            unfurl_links: false,
+            unfurl_media: false,
+          },
+          this.maxWaitMs * 4,
+        );
       }
     } catch (error) {
       this.logger?.warn('transcript not posted in the case thread', {
@@ -118,7 +207,7 @@ export class SlackAgentDesk implements AgentDesk {
     options: { actions?: DeskAction[]; mention?: string } = {},
   ): Promise<void> {
     const message = renderDeskMessage(text, { ...options, ref });
-    await this.client.chat.postMessage({
+    await this.post({
       channel: ref.channel,
       thread_ts: ref.ts,
       text: message.text,
@@ -201,6 +290,14 @@ export class SlackAgentDesk implements AgentDesk {
       throw error;
     }
   }
+}
+
+/** The `Retry-After` seconds of a rejected rate-limited call, else undefined. */
+function rateLimitedFor(error: unknown): number | undefined {
+  const candidate = error as { code?: string; retryAfter?: number } | undefined;
+  return candidate?.code === ErrorCode.RateLimitedError && typeof candidate.retryAfter === 'number'
+    ? candidate.retryAfter
+    : undefined;
 }
 
 /** The Slack error code of a platform error (`already_reacted`), or the error message. */

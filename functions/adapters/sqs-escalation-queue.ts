@@ -1,9 +1,11 @@
 /**
- * The escalations queue on Amazon SQS (standard queue): each message body is one escalation packet as JSON.
+ * The escalations queue on Amazon SQS (standard queue): the escalation notifier's work. A body is either an
+ * escalation packet as JSON (post the case's card) or a `ThreadJob` (`kind: 'thread'`, post in its thread).
  */
 import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { ValidationError } from '#core/errors.ts';
 import type { EscalationPacket } from '#core/model.ts';
-import type { EscalationQueue } from '#core/ports.ts';
+import type { DeskJob, EscalationQueue, ThreadJob } from '#core/ports.ts';
 import { sqsJsonBody } from './sqs-event-queue.ts';
 
 /** `EscalationQueue` on a standard SQS queue; the notifier parses the body back into an `EscalationPacket`. */
@@ -19,4 +21,35 @@ export class SqsEscalationQueue implements EscalationQueue {
       new SendMessageCommand({ QueueUrl: this.queueUrl, MessageBody: sqsJsonBody(packet) }),
     );
   }
+
+  /** Sends the thread job as the JSON message body. */
+  async publishThreadJob(job: ThreadJob): Promise<void> {
+    await this.client.send(
+      new SendMessageCommand({ QueueUrl: this.queueUrl, MessageBody: sqsJsonBody(job) }),
+    );
+  }
+}
+
+/**
+ * The desk job in an escalations message body: a `ThreadJob` (`kind: 'thread'`) or an escalation packet
+ * (the card). Throws `ValidationError` on a body that is neither; such a message can never succeed and
+ * goes to the DLQ after its receives.
+ */
+export function parseDeskJob(body: string): DeskJob {
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch {
+    throw new ValidationError('escalations message is not JSON');
+  }
+  const job = value as Partial<ThreadJob> & Partial<EscalationPacket>;
+  if (!job || typeof job !== 'object' || typeof job.caseId !== 'string' || job.caseId.length === 0)
+    throw new ValidationError('escalations message has no caseId');
+  if (job.kind === 'thread') {
+    if (typeof job.conversationId !== 'string') throw new ValidationError('thread job has no conversationId');
+    return job as ThreadJob;
+  }
+  if (typeof job.conversationId !== 'string')
+    throw new ValidationError('escalation packet has no conversationId');
+  return { kind: 'card', packet: job as EscalationPacket };
 }

@@ -60,3 +60,17 @@ export class ChannelError extends TandemError {
 export class ModelUnavailableError extends TandemError {
   override readonly name = 'ModelUnavailableError';
 }
+
+/**
+ * A dependency asked to be called again later (Slack's 429 `Retry-After`, a card being posted by another
+ * delivery). Queue consumers fail the record and keep it invisible for `afterSeconds`.
+ */
+export class RetryLaterError extends TandemError {
+  override readonly name = 'RetryLaterError';
+  constructor(
+    message: string,
+    readonly afterSeconds: number,
+  ) {
+    super(message);
+  }
+}

@@ -19,6 +19,7 @@ import {
   withoutTypeWords,
 } from './answer-type.ts';
 import { withinOneEdit } from './edit-distance.ts';
+import { isChatty, isFiller } from './filler-words.ts';
 import type { KnowledgeBase, Passage } from './knowledge.ts';
 import { isSpanish, spanishToEnglish } from './spanish-lexicon.ts';
 import {
@@ -54,7 +55,7 @@ export type AnswerDecision =
 
 /** Tuning of the answerer. */
 export interface AnswerOptions {
-  /** Share of the question's key-term weight a passage must cover to answer. @default 0.8 */
+  /** Share of the question's key-term weight a passage must cover to answer. @default 0.7 */
   minCoverage?: number;
   /** Rank gap under which two answering passages compete and a clarifying question is asked. @default 0.08 */
   clarifyMargin?: number;
@@ -163,7 +164,7 @@ export class KnowledgeAnswerer {
 
   /** Prepares every passage of `knowledge`. */
   constructor(knowledge: KnowledgeBase, options: AnswerOptions = {}) {
-    this.minCoverage = options.minCoverage ?? 0.8;
+    this.minCoverage = options.minCoverage ?? 0.7;
     this.clarifyMargin = options.clarifyMargin ?? 0.08;
     this.maxSentences = options.maxSentences ?? 2;
     const wordCounts = new Map<string, number>();
@@ -269,7 +270,7 @@ export class KnowledgeAnswerer {
     });
     const english = language === 'es' ? spanishToEnglish(asked) : asked;
     const type = answerTypeOf(english);
-    const keys = this.keyTerms(english, type);
+    const keys = this.keyTerms(english, type, language);
     const candidates = keys.length
       ? this.prepared
           .map((prepared) => this.score(prepared, keys, type))
@@ -280,7 +281,7 @@ export class KnowledgeAnswerer {
   }
 
   /** The question's key terms with their weights: synonyms grouped, misspellings corrected. */
-  private keyTerms(english: string, type: AnswerType): KeyTerm[] {
+  private keyTerms(english: string, type: AnswerType, language: QuestionLanguage = 'en'): KeyTerm[] {
     const total = this.prepared.length;
     const seen = new Map<string, KeyTerm>();
     const text = withoutTypeWords(english);
@@ -301,13 +302,17 @@ export class KnowledgeAnswerer {
         if (!stem) continue;
         const term = canonicalTerm(stem);
         if (isGenericTerm(term) || isGenericTerm(stem) || seen.has(term)) continue;
+        // A word the knowledge base never uses names an uncovered topic only when it is content-bearing:
+        // "wondering", "guys" or an untranslated "mismo" is chatter, "layaway" is a topic.
+        const known = this.documentFrequency.has(term);
+        if (!known && isFiller(word, language)) continue;
         // "Do I have to pay…?" asks a price; paying is not the topic.
         if (type === 'price' && term === PAY) continue;
         // Rare words weigh more; a word the knowledge base never uses names something it does not
         // cover and weighs most. Implicit or background words count half.
         const frequency = this.documentFrequency.get(term) ?? 0;
         const implicit = implicitness(term);
-        const soft = index > 0 || implicit !== 'never';
+        const soft = index > 0 || implicit !== 'never' || isChatty(word);
         const weight = Math.log(1 + total / Math.max(frequency, 1)) * (soft ? 0.5 : 1);
         seen.set(term, { term, weight, soft, item: index === 0 && implicit === 'item' });
       }

@@ -165,6 +165,8 @@ export interface Case {
   priority: Priority;
   /** Where the card lives in Slack, once posted. */
   slack?: { channel: string; ts: string };
+  /** The time of the last message in the card's transcript: later customer messages are forwarded to the thread. */
+  transcriptUntil?: string;
   owner?: Agent;
   claimedAt?: string;
   firstAgentReplyAt?: string;

@@ -147,7 +147,28 @@ export interface EventQueue {
 
 /** The standard queue of escalation packets for the Slack notifier. */
 export interface EscalationQueue {
+  /** A case's card to post (the escalation notifier posts it once). */
   publish(packet: EscalationPacket): Promise<void>;
+  /** A post in a case's thread: the notifier does it, so Slack being slow or down never holds up a turn. */
+  publishThreadJob(job: ThreadJob): Promise<void>;
+}
+
+/** One unit of the escalation notifier's work: a case's card, or a post in its thread. */
+export type DeskJob = { kind: 'card'; packet: EscalationPacket } | ThreadJob;
+
+/**
+ * A post in a case's Slack thread, carried by the escalations queue and done by the notifier.
+ * First the case's customer messages not yet in the thread, up to `upTo`, are forwarded in order; then
+ * `post` is posted once (its `key` dedupes redeliveries).
+ */
+export interface ThreadJob {
+  kind: 'thread';
+  caseId: string;
+  conversationId: string;
+  /** Forward customer messages stored at or before this time (ISO) that are not in the thread yet. */
+  upTo?: string;
+  /** Then post this text (with buttons), once per `key`. */
+  post?: { key: string; text: string; actions?: DeskAction[] };
 }
 
 /** A text message to a customer, already through the outbound gate. */
@@ -205,6 +226,11 @@ export type DeskAction =
 export interface AgentDesk {
   /** Posts a new card; returns where it lives. */
   postCase(view: CaseView): Promise<DeskRef>;
+  /**
+   * The card of `caseId` if it is already at the desk (posted at or after `since`, ISO): used after an
+   * attempt that may have posted it without recording it. Optional: a desk without it cannot look.
+   */
+  findCase?(caseId: string, since: string): Promise<DeskRef | undefined>;
   /** Re-renders the card in place (claimed, resolved, feedback asked/answered). */
   updateCase(ref: DeskRef, view: CaseView): Promise<void>;
   /** Posts in the case's thread; `mention` names a user group to notify. */
@@ -288,6 +314,8 @@ export interface ModelResponse {
   sentiment?: number;
   /** The reply asks the customer a clarifying question instead of answering (an abstention). */
   clarifying?: boolean;
+  /** The reply admits not knowing and offers a person (an abstention; two in a row escalate). */
+  dontKnow?: boolean;
 }
 
 /** A language model. Throws `ModelUnavailableError` when it cannot answer after its retries. */

@@ -206,7 +206,8 @@ export async function respondToCustomer(
     }
     if (check.ok) {
       turn.passages.push(...(response.passages ?? []));
-      return turn.reply(text, response.clarifying ? [CLARIFY_FLAG] : []);
+      const flags = response.clarifying ? [CLARIFY_FLAG] : response.dontKnow ? [DONT_KNOW_FLAG] : [];
+      return turn.reply(text, flags);
     }
     turn.flags.push('output_blocked', ...check.violations);
     if (attempt >= 2) return turn.reply(messages.fallback, [DONT_KNOW_FLAG]);

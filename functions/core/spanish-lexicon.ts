@@ -48,7 +48,14 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\btengo (una|un) (tienda|negocio|comercio)\b/g, 'i have a store'],
   [/\b(vender|revender) (sus|vuestros|tus) (productos|articulos|prendas)\b|\brevender\b/g, 'resell'],
   [/\bdirecci(o|ó)n de (envio|entrega)\b/g, 'address'],
-  [/\bsin (una |tener )?cuenta\b|\bcomo invitado\b/g, 'guest'],
+  [/\bsin (crear |tener |abrir |registrar(me|se)? )?(una )?cuenta\b|\bcomo invitado\b/g, 'guest'],
+  [/\bcuanto (tiempo )?(tarda|tardan|demora|demoran)n? en llegar\b/g, 'how long delivery'],
+  [/\bdonde (estan|estais|quedan|se encuentran|se ubican)( ubicados| ubicadas)?\b/g, 'where are you located'],
+  [/\b(tarjeta|tarjetas) de (credito|debito)\b/g, 'credit card'],
+  [/\bguia de tallas\b|\btabla de (tallas|medidas)\b/g, 'size chart'],
+  [/\bfecha de (vencimiento|caducidad|expiracion)\b/g, 'expiry'],
+  [/\bhoy mismo\b|\bel mismo dia\b/g, 'same day'],
+  [/\b(a|desde) partir de\b/g, 'from'],
   [/\b(tienda|local) (principal|insignia)\b/g, 'flagship store'],
   [/\ba que hora\b/g, 'what time'],
   [/\bcuando\b/g, 'when'],
@@ -108,8 +115,29 @@ entrega entregar entregan entregas|delivery
 entregado entregada|delivered
 devolucion devoluciones devolver devuelvo devuelven devolverlo devolverla|return
 reembolso reembolsos reembolsar reembolsan|refund
-cambios canje canjear|exchange
-cambiar cambiarlo cambiarla cambio cambia|change
+cambios cambio canje canjear|exchange
+cambiar cambiarlo cambiarla cambia|change
+paqueteria paqueterias mensajeria transportista transportistas|carrier
+espana alemania francia italia portugal irlanda holanda europa|europe
+atienden atiende atender atienda|open
+abre|open
+contacto|contact
+credito debito|credit card
+cuota cuotas|fee
+vencimiento caducidad|expiry
+plumifero plumiferos|down jacket
+cuido cuidar cuidado cuidados mantener mantenimiento|care
+cuero piel|leather
+datos dato|data
+beneficios beneficio ventajas ventaja|benefits
+pido|order
+hoy|today
+manana|morning
+sale salen salga|leave
+carta cartas|letter
+descosio descosido descosida|came apart
+marca|brand
+fisica fisico|physical
 talla tallas tamano medida|size
 tienda tiendas|store
 horario horarios|hours

@@ -104,9 +104,32 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
   // A cross-reference ("(see Pricing)") names another passage, not this one's topic.
   [/\(see [^)]*\)/g, ' '],
   [/\b(show|shows|showed|showing|turn|turns|turned|turning) up\b/g, ' appear '],
+  [/\b(came|come|coming|fell|fall|falling) apart\b|\bfell off\b|\bstopped working\b/g, ' defect '],
+  [/\bunworn\b/g, ' unworn worn '],
+  [/\bsame[ -]day\b/g, ' sameday '],
+  [/\bcut[ -]?off( time)?\b|\bdeadline\b/g, ' before '],
+  [/\b(business|office|working|opening|open) hours\b/g, ' opening hours '],
+  [/\b(4th|fourth) of july\b|\bjuly (4th|fourth)\b/g, ' july 4 '],
+  [/\bwhere (are|r) (you|u|ya)( guys)?( located| based| at)?\b/g, ' where store address '],
+  [/\bamex\b/g, ' american express '],
+  [/\b(credit|debit) cards?\b|\b(visa|mastercard|american express|discover)\b/g, ' $& creditcard '],
+  [/\b(us )?dollars\b/g, ' $& currency '],
+  [
+    /\b(carry|carrying|stock|stocking|sell|selling|resell|reselling)( your| northwind| northwind's)( \w+)? (brand|gear|products|line|range|clothing)\b/g,
+    ' resell ',
+  ],
+  [/\b(look|looking|looked) after\b|\btake care of\b/g, ' care '],
+  [/\b(says|shows|showing|marked( as)?) delivered\b/g, ' delivered lost '],
+  [/\bsize (chart|guide|table)s?\b/g, ' size chart '],
   // Places named in several words are one place (one term, not two).
-  [/\b(the )?(uk|u\.k\.|united kingdom|great britain|britain|england|scotland|wales)\b/g, ' unitedkingdom '],
-  [/\b(the )?(eu|e\.u\.|european union|europe)\b/g, ' europeanunion '],
+  [
+    /\b(the )?(uk|u\.k\.|united kingdom|great britain|britain|england|scotland|wales|london)\b/g,
+    ' unitedkingdom ',
+  ],
+  [
+    /\b(the )?(eu|e\.u\.|european union|europe|germany|france|spain|italy|ireland|portugal|netherlands|holland|belgium|austria|sweden|denmark|finland|poland|greece)\b/g,
+    ' europeanunion ',
+  ],
   [/\b(the )?(usa|u\.s\.a?\.?|united states( of america)?)\b/g, ' unitedstates '],
   [/\bpuerto rico\b/g, ' puertorico '],
   [/\bnew york\b/g, ' newyork '],
@@ -126,6 +149,7 @@ const SYNONYMS: readonly (readonly string[])[] = [
   ['cost', 'costs', 'price', 'prices', 'priced', 'fee', 'fees', 'charge', 'charges', 'charged', 'rate'],
   ['cost', 'spend', 'spending', 'expensive', 'cheap', 'pricing'],
   ['order', 'orders', 'ordered', 'parcel', 'parcels', 'package', 'packages', 'purchase', 'purchases'],
+  ['order', 'box', 'boxes'],
   ['store', 'stores', 'shop', 'shops', 'boutique', 'outlet'],
   ['hour', 'hours', 'open', 'opening', 'opens', 'close', 'closes', 'closing', 'closed'],
   ['phone', 'telephone', 'call', 'calls', 'calling', 'ring'],
@@ -146,9 +170,11 @@ const SYNONYMS: readonly (readonly string[])[] = [
   ['discount', 'discounts', 'promo', 'promotion', 'coupon', 'voucher', 'reduction'],
   ['warranty', 'warranties', 'guarantee', 'guaranteed', 'guaranty', 'warrantee'],
   ['defect', 'defects', 'defective', 'faulty', 'fault', 'faults', 'flaw', 'flawed'],
-  ['damage', 'damaged', 'broken', 'smashed', 'cracked', 'dented', 'torn'],
+  ['damage', 'damaged', 'broken', 'smashed', 'cracked', 'dented', 'torn', 'crushed', 'ripped', 'ruined'],
+  ['damage', 'scratched', 'stained', 'squashed', 'busted', 'wrecked'],
   ['lost', 'missing', 'stolen', 'disappeared'],
   ['member', 'members', 'membership', 'memberships', 'club', 'subscription', 'subscriber'],
+  ['member', 'perk', 'perks', 'benefit', 'benefits', 'advantage', 'advantages'],
   ['stop', 'stopping', 'unsubscribe'],
   ['delete', 'deleting', 'deleted', 'deletion', 'remove', 'erase', 'erasure'],
   ['press', 'journalist', 'journalists', 'reporter', 'reporters', 'media', 'magazine', 'blogger'],
@@ -177,6 +203,15 @@ const SYNONYMS: readonly (readonly string[])[] = [
   ['weigh', 'weighs', 'weight', 'heavy'],
   ['holiday', 'holidays', 'vacation'],
   ['giftcard', 'giftcards'],
+  ['pickup', 'collect', 'collecting', 'collection', 'grab'],
+  ['carrier', 'carriers', 'courier', 'couriers', 'ups', 'usps', 'fedex', 'dhl', 'paqueteria', 'mensajeria'],
+  ['currency', 'currencies'],
+  ['creditcard', 'creditcards'],
+  ['pricematch', 'cheaper', 'match', 'matches', 'matching', 'beat'],
+  ['postal', 'letter', 'letters', 'mail', 'mailing'],
+  ['worn', 'wear', 'wore', 'wearing'],
+  ['hold', 'holds', 'held', 'holding'],
+  ['chart', 'charts', 'guide', 'table'],
   ['payment', 'payments', 'pay', 'paying', 'paid'],
   ['address', 'addresses', 'addressed'],
   ['item', 'items', 'product', 'products', 'gear', 'goods', 'merchandise', 'clothes', 'clothing', 'garment'],
@@ -201,7 +236,8 @@ const GENERIC = new Set(
     'sorry excuse pardon great cool awesome nice wonderful lovely btw thank thanks up ' +
     'send sends sent sending cannot cant over above below more less than dollar dollars usd located ' +
     'location situated contact contacting reach reaching touch write include includes included ' +
-    'including pls plz thx ty ur u choose chose select'
+    'including pls plz thx ty ur u choose chose select extra additional off care physical online ' +
+    'sort'
   ).split(' '),
 );
 

@@ -20,7 +20,10 @@ import { ledger } from '../wiring/ledger.ts';
 import { canary, knowledge, model } from '../wiring/model.ts';
 import { escalations } from '../wiring/queues.ts';
 
-const deps = { store, escalations, channel, desk, model, knowledge, settings, clock, canary, ledger };
+// Customer turns never call Slack: their thread posts are jobs on the escalations queue. The agents' desk
+// commands do, for the reactions and "Not sent" notices on the agent's own reply.
+const deps = { store, escalations, channel, model, knowledge, settings, clock, canary, ledger };
+const deskCommandDeps = { ...deps, desk };
 const processor = new SqsFifoPartialProcessorAsync();
 
 async function processRecord(record: SQSRecord): Promise<void> {
@@ -29,7 +32,7 @@ async function processRecord(record: SQSRecord): Promise<void> {
   try {
     const outcome =
       event.type === 'desk_command'
-        ? await carryOutDeskCommand(deps, event, {
+        ? await carryOutDeskCommand(deskCommandDeps, event, {
             // The redrive policy moves the record to the DLQ after this many receives.
             last:
               Number(record.attributes.ApproximateReceiveCount ?? 1) >=

@@ -1,30 +1,53 @@
 /**
- * λ escalation-notifier — consumes escalations and posts each case's card to Slack once.
+ * λ escalation-notifier — consumes the escalations queue: posts each case's card to Slack once, and the
+ * posts in its thread the worker queued (mirrored customer messages, suggestions, notes). A failed job is
+ * deferred with backoff (a `Retry-After` as asked) and retried until Slack is back, then the DLQ.
  */
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import type { EscalationPacket } from '../core/model.ts';
-import { notifyEscalation } from '../core/use-cases/notify-escalation.ts';
+import { parseDeskJob } from '../adapters/sqs-escalation-queue.ts';
+import type { DeskJob } from '../core/ports.ts';
+import { runDeskJob } from '../core/use-cases/run-desk-job.ts';
 import { logger } from '../shared/logging.ts';
 import { clock, store } from '../wiring/base.ts';
-import { desk } from '../wiring/desk.ts';
+import { queuedDesk } from '../wiring/desk.ts';
+import { escalationsBackoff } from '../wiring/queues.ts';
 
 const processor = new BatchProcessor(EventType.SQS);
 
 async function processRecord(record: SQSRecord): Promise<void> {
-  const packet = JSON.parse(record.body) as EscalationPacket;
+  let job: DeskJob;
   try {
-    const result = await notifyEscalation({ store, desk, clock }, packet);
-    logger.info('escalation card', { caseId: packet.caseId, result });
+    job = parseDeskJob(record.body);
   } catch (error) {
-    logger.error('escalation card failed; it will be retried', {
-      caseId: packet.caseId,
+    // It can never succeed: straight back (visibility 0) until its receives are spent and it is in the DLQ.
+    await escalationsBackoff.defer(record, error).catch(() => undefined);
+    logger.error('unreadable desk job; it goes to the DLQ', {
+      messageId: record.messageId,
       error: error as Error,
     });
     throw error;
   }
+  try {
+    const result = await runDeskJob({ store, desk: queuedDesk, clock }, job);
+    logger.info('desk job', { kind: job.kind, caseId: caseIdOf(job), result });
+  } catch (error) {
+    const retryInSeconds = await escalationsBackoff.defer(record, error).catch(() => undefined);
+    logger.warn('desk job failed; it will be retried', {
+      kind: job.kind,
+      caseId: caseIdOf(job),
+      receiveCount: record.attributes.ApproximateReceiveCount,
+      retryInSeconds,
+      error: error as Error,
+    });
+    throw error;
+  }
+}
+
+function caseIdOf(job: DeskJob): string {
+  return job.kind === 'card' ? job.packet.caseId : job.caseId;
 }
 
 async function consume(event: SQSEvent): Promise<SQSBatchResponse> {

@@ -59,6 +59,14 @@ export const envSchema = z.object({
   BUSINESS_API_TOKEN: optionalSecret,
   /** `anthropic`, `bedrock` or `offline`; default: anthropic when a key is set, else offline. */
   MODEL_PROVIDER: z.enum(['anthropic', 'bedrock', 'offline']).optional(),
+  /**
+   * The escalation notifier's backoff of a failed desk job (lib/design.ts `escalationsQueue.retry`): base
+   * delay doubled per receive, capped. Set by the stack; shorter in local fault tests.
+   */
+  DESK_RETRY_BASE_SECONDS: z.coerce.number().min(0).max(43_200).default(10),
+  DESK_RETRY_MAX_SECONDS: z.coerce.number().min(0).max(43_200).default(300),
+  /** The longest the notifier waits in-process for a Slack slot (pacing, `Retry-After`) before deferring. */
+  DESK_MAX_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(3000),
   /** Directory of the knowledge base markdown files. */
   KNOWLEDGE_DIR: z.string().min(1).default('knowledge'),
 });

@@ -26,3 +26,15 @@ export const agentDirectory = new SlackUserGroups({
   token: requireCredential('SLACK_BOT_TOKEN'),
   slackApiUrl: env.SLACK_API_URL,
 });
+
+/**
+ * The escalation notifier's desk: posts paced per channel (about one per second, as Slack allows), a short
+ * `Retry-After` waited out, a longer one deferred on the queue (`RetryLaterError`) instead of in the Lambda.
+ */
+export const queuedDesk = SlackAgentDesk.create({
+  token: requireCredential('SLACK_BOT_TOKEN'),
+  slackApiUrl: env.SLACK_API_URL,
+  channel: deskChannels[0] ?? env.SLACK_ESCALATION_CHANNEL,
+  deskLanguage: settings.languages.desk,
+  rateLimit: { perSecond: 1, burst: 3, maxWaitMs: env.DESK_MAX_WAIT_MS },
+});

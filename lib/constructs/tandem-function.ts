@@ -323,6 +323,14 @@ export class TandemFunction extends Construct {
     return mapping;
   }
 
+  /** Lets the consumer defer a failed record (backoff through sqs:ChangeMessageVisibility on `queue`). */
+  allowBackoff(queue: IQueue): this {
+    this.role.addToPolicy(
+      new PolicyStatement({ actions: ['sqs:ChangeMessageVisibility'], resources: [queue.queueArn] }),
+    );
+    return this;
+  }
+
   /** Grants bedrock:InvokeModel on one inference profile and the foundation model it routes to. */
   allowBedrock(bedrock: { inferenceProfileId: string; foundationModelId: string }): this {
     const stack = Stack.of(this);

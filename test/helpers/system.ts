@@ -3,6 +3,7 @@
  * a signed-request driver, the emulators, and the real store to look at state.
  */
 import { randomUUID } from 'node:crypto';
+import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
 import { DynamoDbConversationStore } from '../../functions/adapters/dynamodb-conversation-store.ts';
@@ -16,6 +17,7 @@ import {
   type LocalRuntimeOptions,
   startLocalRuntime,
 } from '../../local/runtime.ts';
+import { localSqsClient } from '../../local/sqs-local.ts';
 
 /** Everything a system test touches. */
 export interface SystemHarness {
@@ -35,15 +37,20 @@ export interface SystemHarness {
   settle(): Promise<void>;
   /** Messages the fake Twilio accepted for `to` (E.164, with or without `whatsapp:`). */
   sentTo(to: string): { body?: string; contentSid?: string; to: string }[];
+  /** Messages in each dead-letter queue (visible or not). */
+  deadLetters(): Promise<{ events: number; escalations: number }>;
   /** The escalation card (root message with a Claim/Resolve card) for a customer number. */
   cardFor(customer: string): FakeSlackMessage | undefined;
   stop(): Promise<void>;
 }
 
-/** Starts the local runtime with emulated Twilio and Slack and the offline model. */
+/** Starts the local runtime with emulated Twilio and Slack and the offline model (`options`: fault tests). */
 export async function startSystem(
   env: Record<string, string> = {},
-  options: Pick<LocalRuntimeOptions, 'consumerVisibilityTimeoutSeconds'> = {},
+  options: Pick<
+    LocalRuntimeOptions,
+    'queues' | 'dynamoProxy' | 'pollerBackoffMs' | 'consumerVisibilityTimeoutSeconds'
+  > = {},
 ): Promise<SystemHarness> {
   const runtime = await startLocalRuntime({
     ...options,
@@ -89,8 +96,38 @@ export async function startSystem(
           (!message.thread_ts || message.thread_ts === message.ts) &&
           JSON.stringify(message.blocks ?? []).includes(customer.slice(-4)),
       ),
+    deadLetters: async () => {
+      const sqs = localSqsClient(runtime.services.sqsEndpoint);
+      try {
+        const depth = async (url: string) => {
+          const { Attributes } = await sqs.send(
+            new GetQueueAttributesCommand({
+              QueueUrl: url,
+              AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
+            }),
+          );
+          return (
+            Number(Attributes?.ApproximateNumberOfMessages ?? 0) +
+            Number(Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0)
+          );
+        };
+        const { events, escalations } = runtime.services.queues;
+        return { events: await depth(events.dlqUrl), escalations: await depth(escalations.dlqUrl) };
+      } finally {
+        sqs.destroy();
+      }
+    },
     stop: () => runtime.stop(),
   };
+}
+
+/** Polls `check` every 50 ms until it returns true; throws after `timeoutMs`. */
+export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** All text in a Slack message's blocks and fallback text. */

@@ -2,7 +2,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { devStage, prodStage } from '../../lib/config/stages.ts';
 import { cxMetrics } from '../../lib/constructs/operations-dashboard.ts';
-import { conversationEventsQueue, escalationsQueue } from '../../lib/design.ts';
+import { conversationEventsQueue, escalationsQueue, retryDelaySeconds } from '../../lib/design.ts';
 import { handlerNames } from '../../lib/paths.ts';
 import { logicalId, resourcesOf, synth } from './synth.ts';
 
@@ -108,6 +108,23 @@ describe('application stack: functions', () => {
         name === 'conversation-worker' ? '/var/task/knowledge' : undefined,
       );
     }
+  });
+});
+
+describe('application stack: desk jobs are retried until Slack is back', () => {
+  it('the notifier backs off with the design retry policy, long enough to outlast a Slack outage', () => {
+    const { stacks } = synth(devStage);
+    const env = envOf(
+      functionsOf()[logicalId(stacks.application.functions['escalation-notifier'].function)]?.Properties,
+    );
+    expect(escalationsQueue.retry).toBeDefined();
+    expect(env.DESK_RETRY_BASE_SECONDS).toBe(String(escalationsQueue.retry?.baseSeconds));
+    expect(env.DESK_RETRY_MAX_SECONDS).toBe(String(escalationsQueue.retry?.maxSeconds));
+    // Every receive but the last is followed by a backoff: over an hour before the DLQ and its alarm.
+    let total = 0;
+    for (let receive = 1; receive < escalationsQueue.maxReceiveCount; receive++)
+      total += retryDelaySeconds(escalationsQueue, receive) ?? 0;
+    expect(total).toBeGreaterThan(3600);
   });
 });
 

@@ -47,7 +47,8 @@ const intended: Record<HandlerName, string[]> = {
     ...query('table', 'gsi1'),
     'sqs:SendMessage events-queue',
   ],
-  // The turn: its own conversation's partition only, no index.
+  // The turn: its own conversation's partition only, no index. Slack only for the agents' desk commands
+  // (reactions, "Not sent"); a customer turn's thread posts are queued desk jobs.
   'conversation-worker': [
     ...secrets('twilio', 'slack', 'anthropic'),
     ...items('GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'),
@@ -61,6 +62,8 @@ const intended: Record<HandlerName, string[]> = {
     ...items('GetItem', 'PutItem', 'DeleteItem'),
     ...query('table'),
     ...consume('escalations-queue'),
+    // Backoff of a failed desk job (retried until Slack is back).
+    'sqs:ChangeMessageVisibility escalations-queue',
   ],
   // Lists open cases and idle conversations (gsi2); notices to customers and threads.
   'sla-sweeper': [

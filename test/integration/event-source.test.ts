@@ -267,6 +267,43 @@ describe('startEventSource', () => {
   });
 });
 
+describe('startEventSource when SQS fails', () => {
+  it('backs off after failed receives (no hot loop), reports the streak once, and loses nothing', async () => {
+    const { client, pair } = await freshQueue(design({}));
+    for (const body of ['a', 'b', 'c']) await send(client, pair.url, body);
+    let receives = 0;
+    const failUntil = Date.now() + 1500;
+    const errors: unknown[] = [];
+    const recovered: number[] = [];
+    const handled: string[] = [];
+    const source = poll({
+      client,
+      queueUrl: pair.url,
+      batchSize: 10,
+      fifo: false,
+      handler: async (event) => {
+        for (const record of event.Records) handled.push(record.body);
+      },
+      beforeReceive: () => {
+        receives += 1;
+        if (Date.now() < failUntil) throw new Error('connect ECONNREFUSED');
+      },
+      errorBackoffMs: { min: 100, max: 800 },
+      onError: (error) => errors.push(error),
+      onRecover: (failures) => recovered.push(failures),
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // 100, 200, 400, 800 ms pauses: about five attempts in 1.5 s, not thousands.
+    expect(receives).toBeLessThanOrEqual(6);
+    await source.idle();
+    expect(errors).toHaveLength(1);
+    expect(recovered).toHaveLength(1);
+    expect(recovered[0]).toBeGreaterThanOrEqual(3);
+    expect(handled.sort()).toEqual(['a', 'b', 'c']);
+    expect(await messagesLeft(client, pair.url)).toBe(0);
+  });
+});
+
 describe('deletableRecords', () => {
   const record = (messageId: string, group?: string): SQSRecord =>
     ({ messageId, attributes: group ? { MessageGroupId: group } : {} }) as unknown as SQSRecord;

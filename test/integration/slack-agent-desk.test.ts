@@ -202,3 +202,38 @@ describe('eraseThread', () => {
     expect(await desk.eraseThread({ channel: CHANNEL, ts: '1700000000.999999' })).toBe(0);
   });
 });
+
+describe('SlackAgentDesk for a queue consumer (rateLimit)', () => {
+  const paced = () =>
+    SlackAgentDesk.create({
+      token: TOKEN,
+      slackApiUrl: slack.url,
+      channel: CHANNEL,
+      retryConfig: { retries: 0 },
+      rateLimit: { perSecond: 1, burst: 1, maxWaitMs: 1500 },
+    });
+
+  it('a short Retry-After is waited out and the card is posted once', async () => {
+    slack.rateLimitNext('chat.postMessage', 1);
+    const ref = await paced().postCase(view());
+    expect(slack.thread(CHANNEL, ref.ts)[0]?.metadata?.event_payload.case_id).toBe('case_1');
+    const cards = [...slack.messages.values()].filter((message) => message.metadata);
+    expect(cards).toHaveLength(1);
+  });
+
+  it('a long Retry-After becomes RetryLaterError, with nothing posted', async () => {
+    slack.rateLimitNext('chat.postMessage', 30);
+    await expect(paced().postCase(view())).rejects.toMatchObject({
+      name: 'RetryLaterError',
+      afterSeconds: 30,
+    });
+    expect(slack.messages.size).toBe(0);
+  });
+
+  it('findCase finds a card posted earlier by its metadata, and nothing for another case', async () => {
+    const since = new Date(Date.now() - 1000).toISOString();
+    const ref = await paced().postCase(view());
+    expect(await paced().findCase('case_1', since)).toEqual(ref);
+    expect(await paced().findCase('case_2', since)).toBeUndefined();
+  });
+});

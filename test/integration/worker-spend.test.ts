@@ -26,17 +26,23 @@ import { parseBusinessSettings } from '../../functions/shared/business-settings.
 import { type FakeSlack, startFakeSlack } from '../../local/fake-slack.ts';
 import { type FakeTwilio, startFakeTwilio } from '../../local/fake-twilio.ts';
 import { freshQueues, freshTable } from '../helpers/aws.ts';
+import { runDeskJobs } from '../helpers/desk-jobs.ts';
 
 const settings = parseBusinessSettings(businessSettings);
 let twilio: FakeTwilio;
 let slack: FakeSlack;
-let deps: WorkerDeps & { ledger: DynamoDbUsageLedger; store: DynamoDbConversationStore };
+let queues: Awaited<ReturnType<typeof freshQueues>>;
+let deps: WorkerDeps & {
+  ledger: DynamoDbUsageLedger;
+  store: DynamoDbConversationStore;
+  desk: SlackAgentDesk;
+};
 let modelCalls = 0;
 let sids = 0;
 
 beforeAll(async () => {
   const table = await freshTable();
-  const queues = await freshQueues();
+  queues = await freshQueues();
   twilio = await startFakeTwilio({ accountSid: `AC${'2'.repeat(32)}`, authToken: 'token' });
   slack = await startFakeSlack({ botToken: 'xoxb-test', signingSecret: 'secret' });
   const knowledge = loadKnowledge('knowledge');
@@ -114,7 +120,12 @@ async function withAgent(from: string): Promise<{ conversation: Conversation; th
   return { conversation, threadTs: ref.ts };
 }
 
-const threadTexts = (ts: string) =>
+/** The thread's texts once the notifier has run the queued thread jobs. */
+const threadTexts = async (ts: string) => {
+  await runDeskJobs(queues.client, queues.escalations.url, deps);
+  return threadNow(ts);
+};
+const threadNow = (ts: string) =>
   [...slack.messages.values()].filter((m) => m.thread_ts === ts && m.ts !== ts).map((m) => m.text ?? '');
 
 it('a suggested reply counts against the conversation budget and the hourly ledger, and keeps its tokens', async () => {
@@ -125,7 +136,7 @@ it('a suggested reply counts against the conversation budget and the hourly ledg
   const event = await inbound('+15557779001', 'Do you ship to Canada?');
   expect(await handleCustomerMessage(deps, event)).toBe('to_agents');
   expect(modelCalls).toBe(calls + 1);
-  expect(threadTexts(threadTs).some((text) => text.startsWith('Suggested reply:'))).toBe(true);
+  expect((await threadTexts(threadTs)).some((text) => text.startsWith('Suggested reply:'))).toBe(true);
 
   const suggestion = await deps.store.getMessage(conversation.id, `suggestion-${event.messageId}`);
   expect(suggestion?.tokens?.input).toBeGreaterThan(0);
@@ -153,7 +164,7 @@ it('past the conversation budget the agent gets no suggestion, the model is not 
     expect(await handleCustomerMessage(deps, await inbound('+15557779002', body))).toBe('to_agents');
   }
   expect(modelCalls).toBe(calls);
-  const texts = threadTexts(threadTs);
+  const texts = await threadTexts(threadTs);
   expect(texts.filter((text) => text.startsWith('Suggested reply:'))).toHaveLength(0);
   expect(texts.filter((text) => text.includes('no more suggested replies'))).toHaveLength(1);
   // The customer's messages still reach the thread.

@@ -28,7 +28,7 @@ import { freshQueues, freshTable } from '../helpers/aws.ts';
 
 let twilio: FakeTwilio;
 let slack: FakeSlack;
-let deps: WorkerDeps;
+let deps: WorkerDeps & { desk: SlackAgentDesk };
 let queues: Awaited<ReturnType<typeof freshQueues>>;
 
 beforeAll(async () => {
@@ -209,4 +209,41 @@ it('a message flagged as injection stays out of the escalation summary that late
   // The control: the clean earlier message is in the summary, so a kept hostile one would be too.
   expect(summary).toContain('order 55120');
   expect(summary).not.toContain('Marker-Hostile');
+});
+
+it('a card posted by an attempt that failed before recording it is found, not posted again', async () => {
+  const from = '+15557778010';
+  const first = await inbound(`SM${'k'.repeat(32)}`, from, 'I need a human please');
+  expect(await handleCustomerMessage(deps, first)).toBe('escalated');
+  const caseId = (await deps.store.getConversation(first.conversationId))?.caseId ?? '';
+  const kase = (await deps.store.getCase(caseId))!;
+  // Slack posts the card but the answer never arrives (a timeout): the attempt fails.
+  const realDesk = deps.desk;
+  const lostAnswer: typeof realDesk = Object.assign(Object.create(realDesk), {
+    postCase: async (view: Parameters<typeof realDesk.postCase>[0]) => {
+      await realDesk.postCase(view);
+      throw new Error('socket hang up');
+    },
+  });
+  await expect(notifyEscalation({ ...deps, desk: lostAnswer }, kase.packet)).rejects.toThrow(
+    'socket hang up',
+  );
+  expect(await notifyEscalation(deps, kase.packet)).toBe('found');
+  expect(await notifyEscalation(deps, kase.packet)).toBe('already_posted');
+  const cards = [...slack.messages.values()].filter((m) => m.metadata?.event_payload.case_id === caseId);
+  expect(cards).toHaveLength(1);
+  expect((await deps.store.getCase(caseId))?.slack?.ts).toBe(cards[0]?.ts);
+});
+
+it('while another delivery holds the card lease, a second one is told to retry later and posts nothing', async () => {
+  const from = '+15557778011';
+  const first = await inbound(`SM${'m'.repeat(32)}`, from, 'I need a human please');
+  expect(await handleCustomerMessage(deps, first)).toBe('escalated');
+  const caseId = (await deps.store.getConversation(first.conversationId))?.caseId ?? '';
+  const kase = (await deps.store.getCase(caseId))!;
+  await deps.store.claimOnce(`card#${caseId}`, 60);
+  await expect(notifyEscalation(deps, kase.packet)).rejects.toMatchObject({ name: 'RetryLaterError' });
+  expect(
+    [...slack.messages.values()].filter((m) => m.metadata?.event_payload.case_id === caseId),
+  ).toHaveLength(0);
 });

@@ -109,6 +109,16 @@ describe('escalation triggers', () => {
       detail: expect.stringMatching(/2 times/),
     });
   });
+
+  it('two replies flagged dont_know are a repeated failure, whatever their wording', () => {
+    const history: HistoryItem[] = [
+      { author: 'customer', text: 'question one' },
+      { author: 'ai', text: 'Hmm, that one is beyond me.', flags: ['dont_know'] },
+      { author: 'customer', text: 'question two' },
+      { author: 'ai', text: 'That one too, sorry.', flags: ['dont_know'] },
+    ];
+    expect(at('question three', history)).toMatchObject({ reason: 'repeated_failure' });
+  });
 });
 
 describe('escalation intents (weighted evidence over stemmed lexicons)', () => {

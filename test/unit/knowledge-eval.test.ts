@@ -57,3 +57,28 @@ describe('the offline model on the knowledge tuning set', () => {
     }
   });
 });
+
+/**
+ * The fresh sets were written without looking at the code, as customers write (`knowledge.fresh.json`
+ * before any tuning, `knowledge.fresh2.json` before round 2; see `knowledge-rounds.md`). The safety
+ * targets hold and are enforced; the 85% right target is not reached yet (about 65% and 53%), so a floor
+ * of 50% guards against regressions until it is.
+ */
+describe.each(['fresh', 'fresh2'])('the offline model on the knowledge %s set', (name) => {
+  const fresh = loadKnowledgeCases(new URL(`../fixtures/eval/knowledge.${name}.json`, import.meta.url));
+  const run = async () => tally(await runKnowledgeEval({ model, knowledge, settings }, fresh));
+
+  it('answers at most 5% of answerable questions confidently wrong and keeps at least 90% of unanswerable ones out of the knowledge base', async () => {
+    const groups = await run();
+    console.info(`knowledge ${name} set, offline model\n${formatTally(groups)}`);
+    const answerable = groups.answerable as Tally;
+    const unanswerable = groups.unanswerable as Tally;
+    expect(percent(answerable.wrong, answerable.total)).toBeLessThanOrEqual(5);
+    expect(percent(unanswerable.abstained, unanswerable.total)).toBeGreaterThanOrEqual(90);
+  });
+
+  it('answers at least half of answerable questions right (a floor: the 85% target is not met yet)', async () => {
+    const answerable = (await run()).answerable as Tally;
+    expect(percent(answerable.right, answerable.total)).toBeGreaterThanOrEqual(50);
+  });
+});

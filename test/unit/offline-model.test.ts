@@ -50,19 +50,24 @@ describe('OfflineModel', () => {
     expect((await model.respond(ask('how are you?'))).text).toMatch(/doing well/);
   });
 
-  it('offers a person and asks to escalate as out_of_scope when the knowledge base has no answer', async () => {
+  it('says it is not sure and offers a person, flagged dontKnow and without escalating, when the knowledge base has no answer', async () => {
     const response = await model.respond(ask('Can you recommend a good pizza place in Boston?'));
-    expect(response.text).toMatch(/member of our team/);
-    expect(response.toolCalls).toEqual([
-      {
-        name: 'escalate_to_human',
-        input: {
-          reason_code: 'out_of_scope',
-          priority: 'normal',
-          summary: expect.stringContaining('pizza place in Boston'),
-        },
-      },
-    ]);
+    expect(response.text).toMatch(/not sure.*reply 'agent'/);
+    expect(response.dontKnow).toBe(true);
+    expect(response.toolCalls).toEqual([]);
+  });
+
+  it('answers small talk in Spanish in Spanish, without escalating', async () => {
+    for (const text of ['gracias', 'hola, buenos días', 'vale, perfecto']) {
+      const response = await model.respond(ask(text));
+      expect(response.text, text).toMatch(/^¡/);
+      expect(response.toolCalls, text).toEqual([]);
+      expect(response.dontKnow, text).toBeUndefined();
+    }
+  });
+
+  it('reads a greeting followed by a question without a question mark as the question', async () => {
+    expect((await model.respond(ask('hey how much is postage'))).text).toContain('$6.95');
   });
 
   it('answers the newest question when turns were merged', async () => {
@@ -85,10 +90,7 @@ describe('OfflineModel', () => {
     for (const question of ['Can I get a call back from your staff?', 'Do you offer a student discount?']) {
       const response = await model.respond(ask(question));
       expect(response.passages, question).toBeUndefined();
-      expect(response.toolCalls[0], question).toMatchObject({
-        name: 'escalate_to_human',
-        input: { reason_code: 'out_of_scope' },
-      });
+      expect(response.dontKnow, question).toBe(true);
     }
   });
 
@@ -99,13 +101,10 @@ describe('OfflineModel', () => {
     expect(response.passages).toEqual(['shipping#shipping-costs']);
   });
 
-  it('says in Spanish that it is not sure, and escalates, when a Spanish question is not covered', async () => {
+  it('says in Spanish that it is not sure, and offers a person, when a Spanish question is not covered', async () => {
     const response = await model.respond(ask('¿Venden bicicletas?'));
-    expect(response.text).toMatch(/^No estoy seguro/);
-    expect(response.toolCalls[0]).toMatchObject({
-      name: 'escalate_to_human',
-      input: { reason_code: 'out_of_scope' },
-    });
+    expect(response.text).toMatch(/^No estoy seguro.*«agente»/);
+    expect(response.dontKnow).toBe(true);
   });
 
   it('asks one clarifying question, flagged as such and quoting no passage, when two passages compete', async () => {
@@ -140,9 +139,9 @@ describe('OfflineModel', () => {
     expect((await model.respond(ask('I forgot my pasword'))).text).toContain('Forgot password');
   });
 
-  it('escalates a knowledge question when minScore is set above every score', async () => {
+  it('does not answer a knowledge question when minScore is set above every score', async () => {
     const strict = new OfflineModel(knowledge, { minScore: 10_000 });
     const response = await strict.respond(ask('Do you ship to Canada?'));
-    expect(response.toolCalls[0]?.name).toBe('escalate_to_human');
+    expect(response.dontKnow).toBe(true);
   });
 });

@@ -357,15 +357,17 @@ describe('respondToCustomer with the offline model', () => {
     });
   });
 
-  it('escalates an out-of-scope question as out_of_scope', async () => {
+  it('answers an out-of-scope question with "not sure" and the offer of a person, flagged dont_know, without escalating', async () => {
     const result = await run(offline, 'Can you recommend a good pizza place in Boston?');
-    expect(result).toMatchObject({ kind: 'escalate', reason: 'out_of_scope', priority: 'normal' });
+    expect(result).toMatchObject({ kind: 'reply', passages: [] });
+    expect(result.kind === 'reply' && result.text).toMatch(/not sure.*'agent'/);
+    expect(result.flags).toContain(DONT_KNOW_FLAG);
   });
 
-  it('escalates a question that only shares words with the knowledge base instead of answering it', async () => {
+  it('does not answer a question that only shares words with the knowledge base', async () => {
     const result = await run(offline, 'Can someone from your staff call me back?');
-    expect(result).toMatchObject({ kind: 'escalate', reason: 'out_of_scope' });
-    expect(result.passages).toEqual([]);
+    expect(result).toMatchObject({ kind: 'reply', passages: [] });
+    expect(result.flags).toContain(DONT_KNOW_FLAG);
   });
 
   it('sends a clarifying question when two passages compete, flagged clarify', async () => {

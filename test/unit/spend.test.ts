@@ -145,6 +145,7 @@ describe('the outbound gate counts what it sends', () => {
     getProfile: async () => undefined,
     claimOnce: async (key: string) => !claims.has(key) && Boolean(claims.add(key)),
     releaseOnce: async (key: string) => void claims.delete(key),
+    settleOnce: async () => undefined,
     appendMessage: async (_message: Message) => true,
     recordProviderIds: async () => {},
   } as unknown as ConversationStore;

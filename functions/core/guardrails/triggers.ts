@@ -166,6 +166,7 @@ function repeatedFailure(ctx: TriggerContext, folded: string): EscalationTrigger
     (item) =>
       item.author === 'ai' &&
       (item.flags?.includes('fallback') ||
+        item.flags?.includes('dont_know') ||
         fold(item.text) === fallback ||
         FALLBACK_REPLY.test(fold(item.text))),
   ).length;

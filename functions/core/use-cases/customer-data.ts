@@ -125,9 +125,16 @@ export function customerOnceKeys(data: CustomerData): string[] {
     if (message.author !== 'customer') continue;
     for (const purpose of ['reply', 'help', 'survey']) outbox(`${purpose}#${message.messageId}`);
     outbox(`agent#suggestion-${message.messageId}`);
+    // Thread posts the notifier made for this message (desk jobs: suggestion, opt-out/in note).
+    for (const post of [
+      `suggestion-${message.messageId}`,
+      `opt-out#${message.messageId}`,
+      `opt-in#${message.messageId}`,
+    ])
+      keys.push(`thread-post#${post}`);
   }
   for (const kase of data.cases) {
-    keys.push(`card#${kase.caseId}`);
+    keys.push(`card#${kase.caseId}`, `card-attempt#${kase.caseId}`, `thread#${kase.caseId}`);
     for (const purpose of ['escalated', 'closing', 'wait']) outbox(`${purpose}#${kase.caseId}`);
   }
   return keys;

@@ -1,7 +1,7 @@
 /**
  * forwardToThread — shows a customer message in its case's thread, exactly once.
- * Two paths can forward the same message: the worker (once the card exists) and the notifier (catching up
- * on messages that arrived while the card was being posted). A one-time key per message keeps it single.
+ * Only the escalation notifier forwards (posting the card, and for each thread job the worker queues); jobs
+ * overlap and are redelivered, so a one-time key per message keeps each message single.
  */
 import { redactPii } from '../guardrails/pii.ts';
 import type { Message } from '../model.ts';

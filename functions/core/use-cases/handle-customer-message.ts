@@ -5,7 +5,9 @@
  * 2. Opt-out keywords (STOP / START / HELP) and survey answers are handled without the AI.
  * 3. Input guardrails: normalize, redact PII, detect injection/abuse, score sentiment, find triggers.
  * 4. Mode `queued`/`agent`: the message goes to the case's Slack thread (plus an AI suggestion for the owner,
- *    within the same budgets and ceilings as AI replies).
+ *    within the same budgets and ceilings as AI replies). The worker never calls Slack: thread posts are
+ *    jobs on the escalations queue, done by the notifier, so a slow or failing Slack never holds up or
+ *    retries a customer's turn.
  * 5. Mode `ai`: budget and global ceiling checks, the responder (model + output guardrails), then reply or
  *    escalate.
  * 6. Mark the message processed, so a redelivered event does nothing twice.
@@ -23,7 +25,6 @@ import { nextLanguage } from '../language.ts';
 import type { Conversation, ConversationEvent, CustomerProfile, Message } from '../model.ts';
 import { classifyKeyword } from '../opt-out.ts';
 import type {
-  AgentDesk,
   Clock,
   ConversationStore,
   CustomerChannel,
@@ -41,7 +42,6 @@ import {
   updateProfile,
 } from './conversations.ts';
 import { caseIdFor, escalateConversation } from './escalate-conversation.ts';
-import { forwardToThread } from './forward-to-thread.ts';
 import { sendToCustomer } from './send-to-customer.ts';
 import { ceilingVerdict, recordSpend } from './spend.ts';
 
@@ -50,7 +50,6 @@ export interface WorkerDeps {
   store: ConversationStore;
   escalations: EscalationQueue;
   channel: CustomerChannel;
-  desk: AgentDesk;
   model: LanguageModel;
   knowledge: KnowledgeBase;
   settings: BusinessSettings;
@@ -179,7 +178,12 @@ async function route(
       optedOutAt: deps.clock.now().toISOString(),
     }));
     annotation.flags.push('opt_out');
-    await tellAgents(deps, conversation, 'The customer opted out (STOP). Nothing more can be sent to them.');
+    await tellAgents(
+      deps,
+      conversation,
+      `opt-out#${message.messageId}`,
+      'The customer opted out (STOP). Nothing more can be sent to them.',
+    );
     return 'opted_out';
   }
   if (keyword === 'start') {
@@ -187,7 +191,12 @@ async function route(
       current.optedOut ? { optedOut: false } : undefined,
     );
     annotation.flags.push('opt_in');
-    await tellAgents(deps, conversation, 'The customer opted back in (START).');
+    await tellAgents(
+      deps,
+      conversation,
+      `opt-in#${message.messageId}`,
+      'The customer opted back in (START).',
+    );
     return 'opted_in';
   }
   const messages = messagesFor(deps.settings, conversation.language);
@@ -410,7 +419,8 @@ async function forwardToAgents(
   const kase = conversation.caseId ? await deps.store.getCase(conversation.caseId) : undefined;
   // Without a card yet, the notifier shows this message: in the transcript, or when it catches up.
   if (!kase?.slack) return;
-  await forwardToThread(deps, kase.slack, message);
+  const thread = { kind: 'thread', caseId: kase.caseId, conversationId: conversation.id } as const;
+  await deps.escalations.publishThreadJob({ ...thread, upTo: message.at });
   // A message flagged as injection never reaches the model, not even for a suggestion.
   if (conversation.mode !== 'agent' || verdict.injection) return;
   try {
@@ -419,8 +429,12 @@ async function forwardToAgents(
     const usage = currentUsage(conversation, now);
     const budget = checkBudget({ callsInLastHour: usage.calls, tokensUsed: usage.tokens }, deps.settings);
     if (!budget.ok || !(await ceilingVerdict(deps)).ok) {
-      if (await deps.store.claimOnce(`suggestions-paused#${kase.caseId}#${hourOf(now)}`, 7200)) {
-        await deps.desk.postInThread(kase.slack, SUGGESTIONS_PAUSED);
+      const paused = `suggestions-paused#${kase.caseId}#${hourOf(now)}`;
+      if (await deps.store.claimOnce(paused, 7200)) {
+        await deps.escalations.publishThreadJob({
+          ...thread,
+          post: { key: paused, text: SUGGESTIONS_PAUSED },
+        });
       }
       return;
     }
@@ -459,18 +473,36 @@ async function forwardToAgents(
       passages: suggestion.passages,
       tokens: suggestion.tokens,
     });
-    await deps.desk.postInThread(kase.slack, `Suggested reply: ${suggestion.text}`, {
-      actions: [{ kind: 'send_suggestion', caseId: kase.caseId, suggestionId }],
+    await deps.escalations.publishThreadJob({
+      ...thread,
+      upTo: message.at,
+      post: {
+        key: suggestionId,
+        text: `Suggested reply: ${suggestion.text}`,
+        actions: [{ kind: 'send_suggestion', caseId: kase.caseId, suggestionId }],
+      },
     });
   } catch {
     // A suggestion is a convenience: the agent answers anyway.
   }
 }
 
-async function tellAgents(deps: WorkerDeps, conversation: Conversation, text: string): Promise<void> {
+/** A note in the case's thread (through the notifier), once per `key`. */
+async function tellAgents(
+  deps: WorkerDeps,
+  conversation: Conversation,
+  key: string,
+  text: string,
+): Promise<void> {
   if (!conversation.caseId) return;
   const kase = await deps.store.getCase(conversation.caseId);
-  if (kase?.slack) await deps.desk.postInThread(kase.slack, text);
+  if (!kase?.slack) return;
+  await deps.escalations.publishThreadJob({
+    kind: 'thread',
+    caseId: kase.caseId,
+    conversationId: conversation.id,
+    post: { key, text },
+  });
 }
 
 function currentUsage(

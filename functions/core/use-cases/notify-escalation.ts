@@ -1,46 +1,73 @@
 /**
- * notifyEscalation — the escalation notifier's use case: post the case's card once.
+ * notifyEscalation — the escalation notifier's use case: post the case's card exactly once.
  * 1. Skip if the case already has a card (redelivery).
- * 2. Claim `card#<case>` so two concurrent deliveries cannot both post; the loser retries later.
- * 3. Post the card (and transcript) at the desk, then record where it lives on the case.
- * If posting fails the claim is released and the error rethrown, so the queue retries; once the card is
- * posted the claim is kept, so a later failure cannot produce a second card.
+ * 2. Claim `card#<case>` for a short lease so two concurrent deliveries cannot both post; the loser is told
+ *    to retry later (`RetryLaterError`). A lease left by a crashed attempt expires after `CARD_LEASE_SECONDS`.
+ * 3. If an earlier attempt got as far as calling the desk (`card-attempt#<case>` exists), it may have
+ *    posted the card and failed before recording it (timeout, crash): look for the card at the desk first
+ *    and adopt it if it is there. Only then post.
+ * 4. Record where the card lives on the case with a conditional write (the case's version), then forward
+ *    the customer messages that arrived after the transcript was read (under the thread's lease).
+ * If the desk fails, the lease is released and the error rethrown, so the queue retries.
+ * Remaining window: a desk without `findCase` (or a card the desk's search cannot see yet) can still be
+ * posted twice after an ambiguous failure; Slack's history is read-after-write, so on Slack it cannot.
  */
-import { NotFoundError } from '../errors.ts';
-import type { EscalationPacket } from '../model.ts';
-import type { AgentDesk, Clock, ConversationStore } from '../ports.ts';
+import { NotFoundError, RetryLaterError } from '../errors.ts';
+import type { Case, EscalationPacket } from '../model.ts';
+import type { AgentDesk, Clock, ConversationStore, DeskRef } from '../ports.ts';
 import { caseView } from './case-view.ts';
 import { updateCase } from './conversations.ts';
-import { forwardToThread } from './forward-to-thread.ts';
+import { catchUpThread, THREAD_LEASE_SECONDS, threadLease } from './post-to-thread.ts';
+
+/** How long a delivery holds the right to post a card (longer than the notifier's timeout). */
+export const CARD_LEASE_SECONDS = 120;
+const ATTEMPT_TTL_SECONDS = 14 * 24 * 3600;
 
 /** Posts the card for `packet` unless it was posted already. */
 export async function notifyEscalation(
   deps: { store: ConversationStore; desk: AgentDesk; clock: Clock },
   packet: EscalationPacket,
-): Promise<'posted' | 'already_posted'> {
+): Promise<'posted' | 'found' | 'already_posted'> {
   const kase = await deps.store.getCase(packet.caseId);
   if (!kase) throw new NotFoundError(`case ${packet.caseId} not found`);
   if (kase.slack) return 'already_posted';
-  const key = `card#${packet.caseId}`;
-  if (!(await deps.store.claimOnce(key, 3600))) {
-    // Another delivery is posting right now; if it failed, its claim was released and a retry succeeds.
-    throw new Error(`card for ${packet.caseId} is being posted by another delivery`);
+  const lease = `card#${packet.caseId}`;
+  if (!(await deps.store.claimOnce(lease, CARD_LEASE_SECONDS))) {
+    throw new RetryLaterError(`card for ${packet.caseId} is being posted by another delivery`, 3);
   }
-  let ref: Awaited<ReturnType<AgentDesk['postCase']>>;
   const view = await caseView(deps, kase);
+  let ref: DeskRef | undefined;
+  let outcome: 'posted' | 'found' = 'posted';
   try {
-    ref = await deps.desk.postCase(view);
+    // The first attempt writes the marker; every later one finds it and looks before posting.
+    const earlierAttempt = !(await deps.store.claimOnce(
+      `card-attempt#${packet.caseId}`,
+      ATTEMPT_TTL_SECONDS,
+    ));
+    if (earlierAttempt && deps.desk.findCase) {
+      ref = await deps.desk.findCase(packet.caseId, kase.openedAt);
+      if (ref) outcome = 'found';
+    }
+    ref ??= await deps.desk.postCase(view);
   } catch (error) {
-    await deps.store.releaseOnce(key);
+    await deps.store.releaseOnce(lease);
     throw error;
   }
-  // Once posted, the claim stays: a failure below must not lead to a second card.
-  await updateCase(deps.store, kase.caseId, () => ({ slack: ref }));
-  // Customer messages that arrived after the transcript was read and before the card's thread was known.
-  const shownUntil = view.transcript.at(-1)?.at ?? '';
-  const later = (await deps.store.recentMessages(kase.conversationId, 20)).filter(
-    (message) => message.author === 'customer' && message.at > shownUntil,
+  // Once posted, the lease is kept until it expires: a failure below must not lead to a second card.
+  const posted = ref;
+  const transcriptUntil = view.transcript.at(-1)?.at ?? kase.openedAt;
+  const recorded = await updateCase(deps.store, kase.caseId, (current) =>
+    current.slack ? undefined : { slack: posted, transcriptUntil },
   );
-  for (const message of later) await forwardToThread(deps, ref, message);
-  return 'posted';
+  // Customer messages that arrived before the card was recorded (the worker queued no thread job for them).
+  // If a thread job holds the thread, it forwards them: they are older than the message of any such job.
+  const thread = threadLease(kase.caseId);
+  if (await deps.store.claimOnce(thread, THREAD_LEASE_SECONDS)) {
+    try {
+      await catchUpThread(deps, recorded as Case & { slack: DeskRef });
+    } finally {
+      await deps.store.releaseOnce(thread);
+    }
+  }
+  return outcome;
 }

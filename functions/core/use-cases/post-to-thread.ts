@@ -1,0 +1,83 @@
+/**
+ * postToThread — the escalation notifier's use case for a `ThreadJob`: the case's thread in Slack catches
+ * up with the customer, then shows one post (an AI suggestion, a note for the agents).
+ * 1. No case any more (erased): nothing to do. No card yet: forwarding waits for the card (its own
+ *    catch-up shows those messages); a post is retried later.
+ * 2. Take the case's thread lease (`thread#<case>`, short): one job at a time per thread, on any number of
+ *    notifier instances; a job that finds it taken is retried shortly.
+ * 3. Forward, oldest first, each customer message after the card's transcript and up to `job.upTo` that is
+ *    not in the thread yet (one key per message). Jobs may arrive out of order on the standard queue; each
+ *    one forwards everything before it first, so the thread keeps the customer's order.
+ * 4. Post `job.post` once per key, then release the lease.
+ */
+import { RetryLaterError } from '../errors.ts';
+import type { Case } from '../model.ts';
+import type { AgentDesk, ConversationStore, DeskRef, ThreadJob } from '../ports.ts';
+import { forwardToThread } from './forward-to-thread.ts';
+
+const POST_TTL_SECONDS = 7 * 24 * 3600;
+/** How long a job holds a thread (longer than the notifier's timeout, so a crash frees it soon). */
+export const THREAD_LEASE_SECONDS = 90;
+/** How far back the catch-up reads the conversation. */
+const CATCH_UP_MESSAGES = 50;
+
+/** What a thread job did (for logs and tests). */
+export type ThreadJobOutcome = 'posted' | 'forwarded' | 'no_case' | 'card_pending';
+
+/** Carries out one thread job; throws to have the queue retry. */
+export async function postToThread(
+  deps: { store: ConversationStore; desk: AgentDesk },
+  job: ThreadJob,
+): Promise<ThreadJobOutcome> {
+  const kase = await deps.store.getCase(job.caseId);
+  if (!kase) return 'no_case';
+  if (!kase.slack) {
+    if (!job.post) return 'card_pending';
+    throw new RetryLaterError(`case ${job.caseId} has no card yet`, 30);
+  }
+  const withCard = kase as Case & { slack: DeskRef };
+  const lease = threadLease(kase.caseId);
+  if (!(await deps.store.claimOnce(lease, THREAD_LEASE_SECONDS))) {
+    throw new RetryLaterError(`thread of ${job.caseId} is being written by another job`, 2);
+  }
+  try {
+    if (job.upTo) await catchUpThread(deps, withCard, job.upTo);
+    if (!job.post) return 'forwarded';
+    const key = `thread-post#${job.post.key}`;
+    if (!(await deps.store.claimOnce(key, POST_TTL_SECONDS))) return 'posted';
+    try {
+      await deps.desk.postInThread(
+        kase.slack,
+        job.post.text,
+        job.post.actions ? { actions: job.post.actions } : {},
+      );
+    } catch (error) {
+      await deps.store.releaseOnce(key);
+      throw error;
+    }
+    return 'posted';
+  } finally {
+    await deps.store.releaseOnce(lease);
+  }
+}
+
+/** The one-time key that serializes writes to a case's thread. */
+export function threadLease(caseId: string): string {
+  return `thread#${caseId}`;
+}
+
+/** Forwards the case's customer messages after its transcript (and up to `upTo`) that are not in the thread. */
+export async function catchUpThread(
+  deps: { store: ConversationStore; desk: AgentDesk },
+  kase: Case & { slack: DeskRef },
+  upTo?: string,
+): Promise<number> {
+  const after = kase.transcriptUntil ?? kase.openedAt;
+  const pending = (await deps.store.recentMessages(kase.conversationId, CATCH_UP_MESSAGES)).filter(
+    (message) =>
+      message.author === 'customer' && message.at > after && (upTo === undefined || message.at <= upTo),
+  );
+  let forwarded = 0;
+  for (const message of pending) if (await forwardToThread(deps, kase.slack, message)) forwarded++;
+  return forwarded;
+}
