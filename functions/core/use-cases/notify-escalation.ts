@@ -59,6 +59,11 @@ export async function notifyEscalation(
   const recorded = await updateCase(deps.store, kase.caseId, (current) =>
     current.slack ? undefined : { slack: posted, transcriptUntil },
   );
+  // An agent acted on the card before its ts was recorded (a Claim within milliseconds of the post): their
+  // command could not refresh a card it did not know, so the card is brought up to date here.
+  if (recorded && (recorded.status !== kase.status || recorded.owner?.id !== kase.owner?.id)) {
+    await deps.desk.updateCase(recorded.slack ?? posted, await caseView(deps, recorded));
+  }
   // Customer messages that arrived before the card was recorded (the worker queued no thread job for them).
   // If a thread job holds the thread, it forwards them: they are older than the message of any such job.
   const thread = threadLease(kase.caseId);
