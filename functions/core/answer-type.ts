@@ -87,7 +87,7 @@ const MENU = /\s>\s/;
 const EMAIL = /[\w.+-]+@[\w-]+\.[\w.]+/;
 const PHONE = /\b\d{1,2}-\d{3}-\d{3}-\d{4}\b|\(\d{3}\)\s?\d{3}-\d{4}|\b\d{3}[-.\s]\d{3}[-.\s]\d{4}\b/;
 const PLACE_WORDS =
-  /\b(at|in|to|from|on|under)\s+(a|an|the|our|any|your)?\s*([A-Z][\w-]*|checkout|store|warehouse|location|page)\b/;
+  /\b(at|in|to|from|on|under)\s+(a|an|the|our|any|your|every|each)?\s*([A-Z][\w-]*|checkout|store|warehouse|location|page)\b/;
 
 /** True when the sentence carries the kind of answer asked for. */
 export function carriesAnswer(sentence: string, type: AnswerType): boolean {
