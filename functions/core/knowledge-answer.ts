@@ -462,7 +462,15 @@ export class KnowledgeAnswerer {
           keys.some((key) => !key.soft && s.terms.has(key.term)) &&
           keys.filter((key) => inContext(s, key)).length >= 2,
       );
-    if (!anchored) return undefined;
+    // A question of one topic word and a definite answer type ("how fast is express?") is anchored by
+    // a sentence that says the word and gives that kind of answer (a number of days, a price…).
+    const topical = keys.filter((key) => !key.soft);
+    const single =
+      topical.length === 1 &&
+      prepared.sentences.some(
+        (s) => s.terms.has((topical[0] as KeyTerm).term) && carriesStrongly(s.text, type),
+      );
+    if (!anchored && !single) return undefined;
     // Every sentence is read under its heading here: the passage as a whole answers or not.
     const weightOf = (sentence: Sentence): number =>
       keys.reduce(

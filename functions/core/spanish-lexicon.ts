@@ -121,6 +121,10 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
     'marketing emails',
   ],
   [/\bforro polar\b/g, 'fleece'],
+  [
+    /\bcambio(?= (mi|mis|el|la|los|las|de) \[?(correo|email|direccion|contrasena|password|clave|telefono|phone|numero|cuenta|nombre|datos))/g,
+    'change',
+  ],
   [/\bpor favor\b/g, ''],
 ];
 
@@ -266,13 +270,25 @@ usado usada usados|used
 etiqueta etiquetas|tags
 recibir recibire recibo recibido|receive
 aparecer aparece aparezca reflejar reflejado refleja|appear
-llegar|arrive
+llegar|delivery
 estado|status
 mayor|larger
 menor|smaller
 ayuda|help
 cancelar cancelo cancelacion|cancel
 gasto gastos|cost
+enero|january
+febrero|february
+marzo|march
+abril|april
+mayo|may
+junio|june
+julio|july
+agosto|august
+septiembre setiembre|september
+octubre|october
+noviembre|november
+diciembre|december
 llegue llega llegara llegan llegaria|delivery
 mochila mochilas|backpack
 zapatilla zapatillas zapato zapatos|shoes

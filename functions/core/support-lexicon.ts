@@ -269,7 +269,7 @@ const GENERIC = new Set(
     'send sends sent sending cannot cant over above below more less than dollar dollars usd located ' +
     'location situated contact contacting reach reaching touch write include includes included ' +
     'including pls plz thx ty ur u choose chose select extra additional off care physical online ' +
-    'sort handle handles handled handling deal deals'
+    'sort till til handle handles handled handling deal deals'
   ).split(' '),
 );
 
