@@ -231,7 +231,12 @@ export class KnowledgeAnswerer {
     if (second && best.rank - second.rank < this.clarifyMargin) {
       const tied = answering.filter((candidate) => best.rank - candidate.rank < this.clarifyMargin);
       // Three or more passages about equally good: the question is too vague to pick one.
+      // A passage picked over another must say every key term: "how much is a tent?" is not
+      // answered by the price of membership, whose passage leaves the tent implicit.
       const decided = tied.length === 2 ? this.breakTie(tied, keys, type) : undefined;
+      if (decided && !keys.every((key) => decided.prepared.terms.has(key.term))) {
+        return { kind: 'clarify', language, options: [best.prepared.passage, second.prepared.passage] };
+      }
       if (!decided) {
         return { kind: 'clarify', language, options: [best.prepared.passage, second.prepared.passage] };
       }
