@@ -12,8 +12,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import type { ModelProvider } from '../lib/config/stages.ts';
+import { devStage } from '../lib/config/stages.ts';
 import { esbuildBuildOptions } from '../lib/constructs/tandem-function.ts';
-import { handlerEntry, handlerNames, knowledgeDir, repoRoot } from '../lib/paths.ts';
+import { type HandlerName, handlerEntry, handlerNames, knowledgeDir, repoRoot } from '../lib/paths.ts';
 
 const spawns = 10;
 
@@ -33,7 +35,9 @@ const dummyEnv: Record<string, string> = {
   TWILIO_API_URL: 'http://127.0.0.1:9',
   SLACK_API_URL: 'http://127.0.0.1:9/api/',
   ANTHROPIC_BASE_URL: 'http://127.0.0.1:9',
-  MODEL_PROVIDER: 'offline',
+  // The stage's provider: the worker bundle holds only that provider's adapter (see `bundleDefines`).
+  MODEL_PROVIDER: devStage.modelProvider,
+  ANTHROPIC_API_KEY: 'bench-anthropic-key',
   // Dummy credentials: in AWS they come from the secret; here the handlers must find something to start.
   TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}`,
   TWILIO_AUTH_TOKEN: 'bench-token',
@@ -52,20 +56,27 @@ export default async function bundles(): Promise<Record<string, number | string>
   const out = mkdtempSync(join(tmpdir(), 'tandem-bench-bundles-'));
   const figures: Record<string, number | string> = {};
   try {
-    for (const name of handlerNames) {
+    // Every function as the dev stage deploys it, then the worker once more with the offline model.
+    const variants: { name: HandlerName; label: string; provider: ModelProvider }[] = [
+      ...handlerNames.map((name) => ({ name, label: name, provider: devStage.modelProvider })),
+      { name: 'conversation-worker', label: 'conversation-worker (offline model)', provider: 'offline' },
+    ];
+    for (const { name, label, provider } of variants) {
       const entry = handlerEntry(name);
       if (!existsSync(entry)) {
-        figures[`${name} note`] = 'skipped: handler file not written yet';
+        figures[`${label} note`] = 'skipped: handler file not written yet';
         continue;
       }
-      const outfile = join(out, name, 'index.mjs');
-      await build({ ...esbuildBuildOptions(entry, outfile), logLevel: 'error' });
-      figures[`${name} bundle KB`] = round(statSync(outfile).size / 1024);
-      const runs = Array.from({ length: spawns }, () => coldImport(outfile, name === 'slack-events'));
-      figures[`${name} cold import ms (median of ${spawns})`] = round(
+      const outfile = join(out, label.replace(/\W+/g, '-'), 'index.mjs');
+      await build({ ...esbuildBuildOptions(entry, outfile, provider), logLevel: 'error' });
+      figures[`${label} bundle KB`] = round(statSync(outfile).size / 1024);
+      const runs = Array.from({ length: spawns }, () =>
+        coldImport(outfile, name === 'slack-events', { MODEL_PROVIDER: provider }),
+      );
+      figures[`${label} cold import ms (median of ${spawns})`] = round(
         median(runs.map((run) => run.imported)),
       );
-      figures[`${name} cold import ms (min of ${spawns})`] = round(
+      figures[`${label} cold import ms (min of ${spawns})`] = round(
         Math.min(...runs.map((run) => run.imported)),
       );
       if (name === 'slack-events') {
@@ -79,7 +90,7 @@ export default async function bundles(): Promise<Record<string, number | string>
     mkdirSync(cache, { recursive: true });
     const external = join(mkdtempSync(join(cache, 'sdk-external-')), 'index.mjs');
     try {
-      const options = esbuildBuildOptions(handlerEntry('twilio-webhook'), external);
+      const options = esbuildBuildOptions(handlerEntry('twilio-webhook'), external, devStage.modelProvider);
       await build({ ...options, external: ['@aws-sdk/*', '@smithy/*'], logLevel: 'error' });
       figures['twilio-webhook, AWS SDK external: bundle KB'] = round(statSync(external).size / 1024);
       figures[`twilio-webhook, AWS SDK external: cold import ms (median of ${spawns})`] = round(
@@ -107,10 +118,14 @@ firstRequest = performance.now() - t1;
 `;
 
 /** Milliseconds to import the bundle in a new process, timed in-process around the import. */
-function coldImport(file: string, slackRequest: boolean): { imported: number; firstRequest: number } {
+function coldImport(
+  file: string,
+  slackRequest: boolean,
+  extraEnv: Record<string, string> = {},
+): { imported: number; firstRequest: number } {
   const script = `let firstRequest = 0; const t = performance.now(); const module = await import(${JSON.stringify(pathToFileURL(file).href)}); const imported = performance.now() - t; ${slackRequest ? signedSlackRequest : ''} process.stdout.write('\\n' + JSON.stringify({ imported, firstRequest }));`;
   const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
-    env: { PATH: process.env.PATH ?? '', ...dummyEnv },
+    env: { PATH: process.env.PATH ?? '', ...dummyEnv, ...extraEnv },
     encoding: 'utf8',
     cwd: tmpdir(),
   });

@@ -1,12 +1,12 @@
 /**
- * TwilioCustomerChannel — messages to customers through the official `twilio` SDK.
- * The SDK is loaded on the first send (dynamic import), so functions that only receive webhooks never
- * pay for it. Its HTTP client is wrapped to send to `apiUrl` (the SDK has no base-URL option), which is
- * how the local runtime and the tests point it at the loopback fake. The SDK's own 429 auto-retry stays
- * off: this adapter owns retries (429, 5xx, network) with exponential backoff and jitter.
+ * TwilioCustomerChannel — messages to customers through Twilio's Messages REST resource, called with
+ * `fetch`: one form-encoded POST to `/2010-04-01/Accounts/{AccountSid}/Messages.json` with Basic auth,
+ * exactly the request the official `twilio` SDK makes for `messages.create` (checked against the same
+ * fake in test/integration/fake-twilio.test.ts). The SDK itself (3 MB bundled, with axios, qs, xmlbuilder
+ * and dayjs) is not used: a send is all the functions do with it. `apiUrl` points it at the loopback fake
+ * locally and in the tests. This adapter owns retries (429, 5xx, network) with exponential backoff and
+ * jitter, and never repeats a request that may have created the message.
  */
-import type { Twilio } from 'twilio';
-import type RequestClient from 'twilio/lib/base/RequestClient.js';
 import { ChannelError, type ChannelFailure } from '../core/errors.ts';
 import type { ChannelTemplate, ChannelText, CustomerChannel } from '../core/ports.ts';
 
@@ -33,11 +33,21 @@ const FINAL_CODES: Record<number, ChannelFailure> = {
   21614: 'invalid_number',
 };
 
-/** Sends SMS and WhatsApp messages with the `twilio` SDK; maps Twilio errors to `ChannelError` kinds. */
+/** The form parameters of a Messages create, named as Twilio names them. */
+interface CreateParams {
+  From: string;
+  To: string;
+  Body?: string;
+  ContentSid?: string;
+  ContentVariables?: string;
+}
+
+/** Sends SMS and WhatsApp messages with Twilio's REST API; maps Twilio errors to `ChannelError` kinds. */
 export class TwilioCustomerChannel implements CustomerChannel {
   private readonly options: Required<Omit<TwilioCustomerChannelOptions, 'statusCallbackUrl'>> &
     Pick<TwilioCustomerChannelOptions, 'statusCallbackUrl'>;
-  private client?: Promise<Twilio>;
+  private readonly endpoint: string;
+  private readonly authorization: string;
 
   constructor(options: TwilioCustomerChannelOptions) {
     this.options = {
@@ -47,99 +57,113 @@ export class TwilioCustomerChannel implements CustomerChannel {
       timeoutMs: 10_000,
       ...options,
     };
+    const base = new URL(this.options.apiUrl);
+    const prefix = base.pathname.replace(/\/+$/, '');
+    this.endpoint = `${base.origin}${prefix}/2010-04-01/Accounts/${encodeURIComponent(options.accountSid)}/Messages.json`;
+    this.authorization = `Basic ${Buffer.from(`${options.accountSid}:${options.authToken}`).toString('base64')}`;
   }
 
   /** Sends a free-text message. */
   sendText(message: ChannelText): Promise<{ providerId: string }> {
-    return this.create({ from: message.from, to: message.to, body: message.body });
+    return this.create({ From: message.from, To: message.to, Body: message.body });
   }
 
   /** Sends an approved template (Content API) with its variables. */
   sendTemplate(message: ChannelTemplate): Promise<{ providerId: string }> {
     return this.create({
-      from: message.from,
-      to: message.to,
-      contentSid: message.contentSid,
-      contentVariables: JSON.stringify(message.variables),
+      From: message.from,
+      To: message.to,
+      ContentSid: message.contentSid,
+      ContentVariables: JSON.stringify(message.variables),
     });
   }
 
-  private async create(params: {
-    from: string;
-    to: string;
-    body?: string;
-    contentSid?: string;
-    contentVariables?: string;
-  }): Promise<{ providerId: string }> {
-    const client = await this.loadClient();
+  private async create(params: CreateParams): Promise<{ providerId: string }> {
     const { statusCallbackUrl, maxAttempts, baseDelayMs } = this.options;
+    const form = new URLSearchParams();
+    for (const [name, value] of Object.entries(params)) if (value !== undefined) form.set(name, value);
+    if (statusCallbackUrl) form.set('StatusCallback', statusCallbackUrl);
+    const body = form.toString();
     for (let attempt = 1; ; attempt++) {
-      try {
-        const created = await client.messages.create({
-          ...params,
-          ...(statusCallbackUrl ? { statusCallback: statusCallbackUrl } : {}),
-        });
-        return { providerId: created.sid };
-      } catch (error) {
-        const failure = classify(error);
-        // Not a Twilio answer nor a network failure: a bug, surfaced as is.
-        if (!failure) throw error;
-        // A request that may have created the message is never repeated here: that could send it twice.
-        if (failure.kind !== 'transient' || failure.maybeSent || attempt >= maxAttempts) {
-          throw new ChannelError(
-            failure.kind,
-            `twilio send failed${failure.kind === 'transient' ? ` after ${attempt} attempts` : ''}: ${failure.detail}`,
-            failure.code,
-            failure.maybeSent,
-          );
-        }
-        // Exponential backoff with jitter, capped so a Lambda invocation stays within its timeout.
-        const delay = Math.min(baseDelayMs * 2 ** (attempt - 1), 5_000);
-        await sleep(delay / 2 + Math.random() * (delay / 2));
+      const outcome = await this.post(body);
+      if ('sid' in outcome) return { providerId: outcome.sid };
+      const failure = outcome;
+      // A request that may have created the message is never repeated here: that could send it twice.
+      if (failure.kind !== 'transient' || failure.maybeSent || attempt >= maxAttempts) {
+        throw new ChannelError(
+          failure.kind,
+          `twilio send failed${failure.kind === 'transient' ? ` after ${attempt} attempts` : ''}: ${failure.detail}`,
+          failure.code,
+          failure.maybeSent,
+        );
       }
+      // Exponential backoff with jitter, capped so a Lambda invocation stays within its timeout.
+      const delay = Math.min(baseDelayMs * 2 ** (attempt - 1), 5_000);
+      await sleep(delay / 2 + Math.random() * (delay / 2));
     }
   }
 
-  private loadClient(): Promise<Twilio> {
-    this.client ??= createClient(this.options).catch((error: unknown) => {
-      this.client = undefined;
-      throw error;
-    });
-    return this.client;
+  /** One create request: the new message's sid, or what the failure means. */
+  private async post(body: string): Promise<{ sid: string } | Failure> {
+    let response: Response;
+    try {
+      response = await fetch(this.endpoint, {
+        method: 'POST',
+        headers: {
+          authorization: this.authorization,
+          accept: 'application/json',
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body,
+        signal: AbortSignal.timeout(this.options.timeoutMs),
+      });
+    } catch (error) {
+      return networkFailure(error);
+    }
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (error) {
+      // The answer was cut off: on a success status the message exists, on an error status it does not.
+      return response.ok ? networkFailure(error) : httpFailure(response.status, undefined, String(error));
+    }
+    const answer = parseJson(text);
+    if (response.ok) {
+      const sid = (answer as { sid?: unknown } | undefined)?.sid;
+      if (typeof sid === 'string') return { sid };
+      // Twilio said yes but the answer names no message: it may well have been sent.
+      return { kind: 'transient', detail: `HTTP ${response.status} without a message sid`, maybeSent: true };
+    }
+    const error = (answer ?? {}) as { code?: unknown; message?: unknown };
+    return httpFailure(
+      response.status,
+      typeof error.code === 'number' ? error.code : undefined,
+      typeof error.message === 'string' ? error.message : text.slice(0, 200) || response.statusText,
+    );
   }
 }
 
-async function createClient(options: {
-  accountSid: string;
-  authToken: string;
-  apiUrl: string;
-  timeoutMs: number;
-}): Promise<Twilio> {
-  const [{ default: twilio }, { default: BaseRequestClient }] = await Promise.all([
-    import('twilio'),
-    import('twilio/lib/base/RequestClient.js'),
-  ]);
-  const base = new URL(options.apiUrl);
-  const rewrite = base.origin !== 'https://api.twilio.com';
+/** What a failed create means, and whether the message may nevertheless exist. */
+interface Failure {
+  kind: ChannelFailure;
+  code?: number | string;
+  detail: string;
+  maybeSent: boolean;
+}
 
-  /** The SDK's request client with every request sent to `apiUrl` (same path and query). */
-  class ApiUrlRequestClient extends BaseRequestClient {
-    override request<TData>(opts: RequestClient.RequestOptions<TData>) {
-      if (!rewrite) return super.request(opts);
-      const target = new URL(opts.uri);
-      const prefix = base.pathname.replace(/\/+$/, '');
-      return super.request({
-        ...opts,
-        uri: `${base.origin}${prefix}${target.pathname}${target.search}`,
-      });
-    }
-  }
-
-  return twilio(options.accountSid, options.authToken, {
-    // autoRetry stays false: our own loop retries, the SDK must not multiply attempts.
-    autoRetry: false,
-    httpClient: new ApiUrlRequestClient({ autoRetry: false, timeout: options.timeoutMs }),
-  });
+/**
+ * Twilio answering with an error (4xx, 429, 5xx with its error body) did not create the message; a
+ * gateway timeout (504) may have. Known final codes (opt-out, closed window, bad number) come first.
+ */
+function httpFailure(status: number, code: number | undefined, message: string): Failure {
+  const final = code !== undefined ? FINAL_CODES[code] : undefined;
+  if (final) return { kind: final, code, detail: `${code} ${message}`, maybeSent: false };
+  return {
+    kind: status === 429 || status >= 500 ? 'transient' : 'rejected',
+    code: code ?? status,
+    detail: `HTTP ${status}${code ? ` (${code})` : ''} ${message}`,
+    maybeSent: status === 504,
+  };
 }
 
 /** Network failures before the request reached Twilio: the message surely was not created. */
@@ -149,39 +173,44 @@ const NOT_SENT_NETWORK_CODES = new Set([
   'EAI_AGAIN',
   'ENETUNREACH',
   'EHOSTUNREACH',
+  // fetch refuses some ports (the spec's "bad port" list) before connecting.
+  'ERR_BAD_PORT',
 ]);
 
-/**
- * What a failed create means. Twilio answering with an error (4xx, 429, 5xx with its error body) did not
- * create the message; a gateway timeout (504) or a request that got no answer (timeout, reset) may have.
- */
-function classify(
-  error: unknown,
-): { kind: ChannelFailure; code?: number | string; detail: string; maybeSent: boolean } | undefined {
-  const e = (error ?? {}) as { status?: unknown; code?: unknown; message?: unknown; isAxiosError?: unknown };
-  const message = typeof e.message === 'string' ? e.message : String(error);
-  const code = typeof e.code === 'number' ? e.code : undefined;
-  const final = code !== undefined ? FINAL_CODES[code] : undefined;
-  if (final) return { kind: final, code, detail: `${code} ${message}`, maybeSent: false };
-  if (typeof e.status === 'number') {
-    const status = e.status;
-    const kind: ChannelFailure = status === 429 || status >= 500 ? 'transient' : 'rejected';
-    return {
-      kind,
-      code: code ?? status,
-      detail: `HTTP ${status}${code ? ` (${code})` : ''} ${message}`,
-      maybeSent: status === 504,
-    };
-  }
-  // No HTTP status: the request never got an answer (refused, reset, timeout).
-  if (e.isAxiosError !== true && typeof e.code !== 'string') return undefined;
-  const networkCode = typeof e.code === 'string' ? e.code : undefined;
+/** No answer (refused, reset, timeout): transient; maybe sent unless the connection was never made. */
+function networkFailure(error: unknown): Failure {
+  const code = networkCode(error);
+  const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+  const message = error instanceof Error ? error.message : String(error);
   return {
     kind: 'transient',
-    ...(networkCode ? { code: networkCode } : {}),
-    detail: message,
-    maybeSent: !(networkCode && NOT_SENT_NETWORK_CODES.has(networkCode)),
+    ...(code ? { code } : timedOut ? { code: 'ETIMEDOUT' } : {}),
+    detail: code ? `${message} (${code})` : message,
+    maybeSent: !(code && NOT_SENT_NETWORK_CODES.has(code)),
   };
+}
+
+/** The system error code (`ECONNREFUSED`) behind a `fetch` failure: its cause, or an aggregated cause's. */
+function networkCode(error: unknown): string | undefined {
+  for (let current = error, depth = 0; current && depth < 4; depth++) {
+    const { code, errors, cause } = current as { code?: unknown; errors?: unknown; cause?: unknown };
+    if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
+    if (current instanceof Error && current.message === 'bad port') return 'ERR_BAD_PORT';
+    if (Array.isArray(errors)) {
+      const inner = errors.map(networkCode).find((found) => found !== undefined);
+      if (inner) return inner;
+    }
+    current = cause;
+  }
+  return undefined;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 function sleep(ms: number): Promise<void> {

@@ -5,7 +5,7 @@
  * ("jacket" in a question about returning items). Applied alike to questions and passages, so a
  * customer's words meet the knowledge base's words.
  */
-import { newStemmer } from 'snowball-stemmers';
+import { newStemmer } from '#functions/vendor/snowball-en-es.js';
 import { processTerm } from './knowledge.ts';
 
 const english = newStemmer('english');

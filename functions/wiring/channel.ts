@@ -1,5 +1,5 @@
 /**
- * Composition root: the customer channel (Twilio). The twilio SDK itself loads on first send.
+ * Composition root: the customer channel (Twilio REST API over fetch; no twilio SDK in the bundles).
  */
 import { TwilioCustomerChannel } from '../adapters/twilio-customer-channel.ts';
 import { env, requireCredential } from './base.ts';

@@ -1,9 +1,12 @@
 /**
  * Composition root: knowledge base, language model and the prompt canary.
  * Provider: MODEL_PROVIDER, else Anthropic when a key is configured, else the offline responder.
+ * Each provider's adapter (and SDK) is imported only when it is the one chosen. In a Lambda bundle,
+ * `process.env.TANDEM_BUNDLED_MODEL_PROVIDER` is replaced at build time by the stage's provider (esbuild
+ * `define`, see lib/constructs/tandem-function.ts), so the branches of the other providers, and their
+ * SDKs, are dropped from the bundle; unbundled (tests, `npm run dev`) it is unset and every provider is there.
  */
 import { loadKnowledge } from '../adapters/knowledge-loader.ts';
-import { OfflineModel } from '../adapters/offline-model.ts';
 import { makeCanary } from '../core/guardrails/output.ts';
 import type { LanguageModel } from '../core/ports.ts';
 import { credentials, env, settings } from './base.ts';
@@ -24,7 +27,10 @@ export const canary = makeCanary(
 );
 
 async function buildModel(): Promise<LanguageModel> {
-  if (provider === 'anthropic') {
+  if (
+    provider === 'anthropic' &&
+    (process.env.TANDEM_BUNDLED_MODEL_PROVIDER ?? 'anthropic') === 'anthropic'
+  ) {
     const { AnthropicModel } = await import('../adapters/anthropic-model.ts');
     const apiKey = credentials.ANTHROPIC_API_KEY;
     if (!apiKey)
@@ -36,7 +42,7 @@ async function buildModel(): Promise<LanguageModel> {
       timeoutMs: settings.model.timeoutMs,
     });
   }
-  if (provider === 'bedrock') {
+  if (provider === 'bedrock' && (process.env.TANDEM_BUNDLED_MODEL_PROVIDER ?? 'bedrock') === 'bedrock') {
     const { BedrockModel } = await import('../adapters/bedrock-model.ts');
     return new BedrockModel({
       region: env.AWS_REGION,
@@ -44,7 +50,13 @@ async function buildModel(): Promise<LanguageModel> {
       timeoutMs: settings.model.timeoutMs,
     });
   }
-  return new OfflineModel(knowledge, { brand: settings.brand });
+  if (provider === 'offline' && (process.env.TANDEM_BUNDLED_MODEL_PROVIDER ?? 'offline') === 'offline') {
+    const { OfflineModel } = await import('../adapters/offline-model.ts');
+    return new OfflineModel(knowledge, { brand: settings.brand });
+  }
+  throw new Error(
+    `invalid configuration: MODEL_PROVIDER=${provider}, but this bundle was built for ${process.env.TANDEM_BUNDLED_MODEL_PROVIDER}`,
+  );
 }
 
 /** The language model. */

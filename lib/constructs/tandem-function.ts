@@ -17,13 +17,16 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { BuildOptions } from 'esbuild';
 import { type Provider, secretArnVariable } from '../../functions/shared/credentials.ts';
-import type { StageConfig } from '../config/stages.ts';
+import type { ModelProvider, StageConfig } from '../config/stages.ts';
 import type { QueueDesign } from '../design.ts';
 import { type HandlerName, handlerEntry, repoRoot } from '../paths.ts';
 import { acknowledge } from './nag.ts';
 
 /** The stub that replaces, in the bundles, packages only Bolt's unused receivers load. */
 export const unusedInLambdaStub = join(repoRoot, 'local', 'stubs', 'unused-in-lambda.cjs');
+
+/** The AWS SDK's default credential chain reduced to the environment, which is where Lambda puts them. */
+export const lambdaCredentialsStub = join(repoRoot, 'local', 'stubs', 'lambda-credentials.mjs');
 
 /**
  * The esbuild settings of every function bundle: the single definition used by the construct and by
@@ -56,8 +59,25 @@ export const esbuildSettings = {
     '@slack/oauth': unusedInLambdaStub,
     express: unusedInLambdaStub,
     'raw-body': unusedInLambdaStub,
+    // Lambda sets the role's credentials in the environment: the chain's SSO, INI, process, web-identity
+    // and metadata links (and their nested STS/SSO clients) never run there (~140 KB per bundle).
+    '@aws-sdk/credential-provider-node': lambdaCredentialsStub,
   } as Record<string, string>,
 } as const;
+
+/**
+ * Build-time constants of a bundle: the stage's model provider, so that `functions/wiring/model.ts` keeps
+ * only that provider's branch and the other providers' SDKs stay out (the worker: Anthropic's SDK, or
+ * Bedrock's client and credential providers, or the offline responder).
+ */
+export function bundleDefines(modelProvider: ModelProvider): Record<string, string> {
+  return { 'process.env.TANDEM_BUNDLED_MODEL_PROVIDER': JSON.stringify(modelProvider) };
+}
+
+/** The `aws-lambda-nodejs` bundling options derived from {@link esbuildSettings}, for one model provider. */
+export function bundlingOptionsFor(modelProvider: ModelProvider): BundlingOptions {
+  return { ...bundlingOptions, define: bundleDefines(modelProvider) };
+}
 
 /** The `aws-lambda-nodejs` bundling options derived from {@link esbuildSettings}. */
 export const bundlingOptions: BundlingOptions = {
@@ -80,8 +100,13 @@ export const bundlingOptions: BundlingOptions = {
  * The esbuild `build()` options of a function bundle, from {@link esbuildSettings}: what the benchmarks
  * and tests use to bundle exactly as the construct does.
  */
-export function esbuildBuildOptions(entry: string, outfile: string): BuildOptions {
+export function esbuildBuildOptions(
+  entry: string,
+  outfile: string,
+  modelProvider?: ModelProvider,
+): BuildOptions {
   return {
+    ...(modelProvider ? { define: bundleDefines(modelProvider) } : {}),
     absWorkingDir: repoRoot,
     entryPoints: [entry],
     outfile,
@@ -193,7 +218,7 @@ export class TandemFunction extends Construct {
       projectRoot: repoRoot,
       depsLockFilePath: join(repoRoot, 'package-lock.json'),
       bundling: {
-        ...bundlingOptions,
+        ...bundlingOptionsFor(config.modelProvider),
         ...(props.withKnowledge ? { commandHooks: copyKnowledge } : {}),
       },
       environment: {

@@ -114,7 +114,11 @@ export interface RunOptions {
   channel?: Channel;
   /** How long one case may take from webhook to handled. @default 60000 */
   timeoutMs?: number;
-  /** How long to wait for an escalation's card after the message was handled. @default 15000 */
+  /**
+   * How long to wait for an escalation's card after the message was handled. @default 0: the card is
+   * not judged (the escalation is: the conversation's mode), and the notifier paces posts to Slack's
+   * one-per-second-per-channel limit, so waiting for each card would pace the whole run.
+   */
   cardTimeoutMs?: number;
   /** Called after each case. */
   onProgress?: (done: number, total: number) => void;
@@ -237,7 +241,7 @@ export async function observeCase(
       const kase = await waitFor(
         () => system.store.getCase(caseId),
         (stored) => stored?.slack !== undefined,
-        Date.now() + (options.cardTimeoutMs ?? 15_000),
+        Date.now() + (options.cardTimeoutMs ?? 0),
       );
       reason = kase?.packet.reason;
       card = kase?.slack !== undefined;

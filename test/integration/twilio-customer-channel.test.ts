@@ -88,7 +88,7 @@ async function failure(promise: Promise<unknown>): Promise<ChannelError> {
 }
 
 describe('TwilioCustomerChannel against the fake Twilio API', () => {
-  it('sends a text through the real SDK and returns the SM sid Twilio assigned', async () => {
+  it('sends a text and returns the SM sid Twilio assigned', async () => {
     const { providerId } = await channel().sendText({
       ...SMS,
       body: 'Your order shipped. Track: n.example/1 & more',
@@ -142,14 +142,14 @@ describe('TwilioCustomerChannel against the fake Twilio API', () => {
     expect(twilio.requests).toHaveLength(1);
   });
 
-  it('retries a 429 and succeeds, with exactly one request per attempt (no SDK retry on top)', async () => {
+  it('retries a 429 and succeeds, with exactly one request per attempt', async () => {
     twilio.failNext(429);
     const { providerId } = await channel().sendText({ ...SMS, body: 'after a 429' });
     expect(twilio.requests.map((r) => r.status)).toEqual([429, 201]);
     expect(twilio.messages.map((m) => m.sid)).toEqual([providerId]);
   });
 
-  it('a persistent 429 costs exactly maxAttempts requests (the SDK does not retry on its own)', async () => {
+  it('a persistent 429 costs exactly maxAttempts requests', async () => {
     twilio.failNext(429, 429, Number.POSITIVE_INFINITY);
     const error = await failure(channel({ maxAttempts: 2 }).sendText({ ...SMS, body: 'throttled' }));
     expect(error).toMatchObject({ kind: 'transient', providerCode: 20429 });

@@ -60,7 +60,7 @@ describe('the sample sets through the pipeline', () => {
     sets = ['samples/escalation.sample', 'samples/knowledge.sample'].map((name) =>
       loadSet(resolveSetPath(name)),
     );
-    run = await runEval(evalSystem, sets, settings, { concurrency: 4 });
+    run = await runEval(evalSystem, sets, settings, { concurrency: 4, cardTimeoutMs: 15_000 });
   }, 120_000);
 
   function result(id: string): { outcome: string; observation: Observation } {

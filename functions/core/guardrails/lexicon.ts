@@ -14,8 +14,9 @@
  *   words in the message: `talk to person` matches "talk to a person";
  * - `!word` alone is not a phrase but a word that never counts for the concept ("talked").
  */
-import snowball from 'snowball-stemmers';
+
 import { eng, spa } from 'stopword';
+import * as snowball from '#functions/vendor/snowball-en-es.js';
 import { fold } from './fold.ts';
 
 /** The languages the lexicons are written in. */
