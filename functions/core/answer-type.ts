@@ -22,6 +22,8 @@ const WEEKDAY = '(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?';
 const MONTH = '(january|february|march|april|may|june|july|august|september|october|november|december)';
 
 const ASKS: readonly (readonly [AnswerType, RegExp])[] = [
+  // "If I pay for express, how many days is that?" asks a duration, whatever else it mentions.
+  ['duration', /\bhow long\b|\bhow many (business |working )?(minutes|hours|days|weeks|months|years)\b/],
   [
     'amount',
     /\bhow (much|heavy|big|warm|waterproof|breathable)\b.*\b(weigh|weighs|weight)\b|\bhow (heavy|big|waterproof|breathable)\b|\bwhat (chest )?size\b.*\bfit/,
@@ -87,7 +89,7 @@ const MENU = /\s>\s/;
 const EMAIL = /[\w.+-]+@[\w-]+\.[\w.]+/;
 const PHONE = /\b\d{1,2}-\d{3}-\d{3}-\d{4}\b|\(\d{3}\)\s?\d{3}-\d{4}|\b\d{3}[-.\s]\d{3}[-.\s]\d{4}\b/;
 const PLACE_WORDS =
-  /\b(at|in|to|from|on|under)\s+(a|an|the|our|any|your)?\s*([A-Z][\w-]*|checkout|store|warehouse|location|page)\b/;
+  /\b(at|in|to|from|on|under)\s+(a|an|the|our|any|your|every|each)?\s*([A-Z][\w-]*|checkout|store|warehouse|location|(\w+ )?page)\b/;
 
 /** True when the sentence carries the kind of answer asked for. */
 export function carriesAnswer(sentence: string, type: AnswerType): boolean {

@@ -26,6 +26,7 @@ const CHATTY = (
   'let lets letting know knew known mean meant seems seem seemed feel felt noticed notice realise realize ' +
   'good great fine nice cool awesome lovely amazing perfect best better bad worse worst terrible ' +
   'ago last past recently lately soon asap right left whats thats theres heres hows wheres whos ' +
+  'instead somewhere anywhere everywhere elsewhere found real actual inside ' +
   'someone anyone everyone somebody anybody everybody something anything everything nothing'
 ).split(' ');
 

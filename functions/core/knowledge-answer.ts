@@ -7,7 +7,9 @@
  * most); (3) a passage answers when it covers enough of that weight and has a sentence of the answer
  * type asked for (`answer-type.ts`); (4) the quoted sentences are those that carry the answer type
  * and the most key terms ("domestic" picks the standard rate, not the international one). Two
- * passages that answer equally well get a clarifying question; no passage gets an honest "not sure".
+ * passages that answer equally well are told apart by the key terms only one has, then by BM25 and
+ * how much of each title the question names; still tied (or three and more), they get a clarifying
+ * question; no passage gets an honest "not sure".
  * Pure and deterministic.
  */
 import {
@@ -59,6 +61,8 @@ export interface AnswerOptions {
   minCoverage?: number;
   /** Rank gap under which two answering passages compete and a clarifying question is asked. @default 0.08 */
   clarifyMargin?: number;
+  /** Relative lead a passage needs among tied ones to be answered instead of asking. @default 0.05 */
+  tieMargin?: number;
   /** Sentences quoted at most. @default 2 */
   maxSentences?: number;
 }
@@ -75,6 +79,9 @@ interface Prepared {
   /** The lead sentence also carries the title's terms. */
   sentences: Sentence[];
   howTo: boolean;
+  /** How often each term occurs (title twice), and the passage's length in terms (tie-breaking). */
+  counts: Map<string, number>;
+  length: number;
 }
 
 /** A key term of a question, as the answerer weighs it. */
@@ -161,12 +168,15 @@ export class KnowledgeAnswerer {
   private readonly minCoverage: number;
   private readonly clarifyMargin: number;
   private readonly maxSentences: number;
+  private readonly averageLength: number;
+  private readonly tieMargin: number;
 
   /** Prepares every passage of `knowledge`. */
   constructor(knowledge: KnowledgeBase, options: AnswerOptions = {}) {
     this.minCoverage = options.minCoverage ?? 0.7;
     this.clarifyMargin = options.clarifyMargin ?? 0.08;
     this.maxSentences = options.maxSentences ?? 2;
+    this.tieMargin = options.tieMargin ?? 0.05;
     const wordCounts = new Map<string, number>();
     const count = (text: string): void => {
       for (const word of words(text)) wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1);
@@ -183,8 +193,21 @@ export class KnowledgeAnswerer {
       }));
       const terms = new Set([...title, ...sentences.flatMap((s) => [...s.terms])]);
       for (const term of terms) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
-      return { passage, title, terms, sentences, howTo: /^how\b/i.test(passage.title) };
+      const all = [...termsOf(passage.title), ...termsOf(passage.title), ...termsOf(passage.text)];
+      const counts = new Map<string, number>();
+      for (const term of all) counts.set(term, (counts.get(term) ?? 0) + 1);
+      return {
+        passage,
+        title,
+        terms,
+        sentences,
+        howTo: /^how\b/i.test(passage.title),
+        counts,
+        length: all.length,
+      };
     });
+    this.averageLength =
+      this.prepared.reduce((sum, p) => sum + p.length, 0) / Math.max(this.prepared.length, 1);
     this.kbWords = new Set(wordCounts.keys());
     for (const word of lexiconWords()) if (!wordCounts.has(word)) wordCounts.set(word, 0);
     this.vocabulary = [...wordCounts.entries()]
@@ -204,12 +227,24 @@ export class KnowledgeAnswerer {
     const answering = candidates.filter((candidate) => candidate.coverage >= this.minCoverage);
     const [best, second] = answering;
     if (keys.length === 0 || !best) return { kind: 'unsure', language };
+    let chosen = best;
     if (second && best.rank - second.rank < this.clarifyMargin) {
-      return { kind: 'clarify', language, options: [best.prepared.passage, second.prepared.passage] };
+      const tied = answering.filter((candidate) => best.rank - candidate.rank < this.clarifyMargin);
+      // Three or more passages about equally good: the question is too vague to pick one.
+      // A passage picked over another must say every key term: "how much is a tent?" is not
+      // answered by the price of membership, whose passage leaves the tent implicit.
+      const decided = tied.length === 2 ? this.breakTie(tied, keys, type) : undefined;
+      if (decided && !keys.every((key) => decided.prepared.terms.has(key.term))) {
+        return { kind: 'clarify', language, options: [best.prepared.passage, second.prepared.passage] };
+      }
+      if (!decided) {
+        return { kind: 'clarify', language, options: [best.prepared.passage, second.prepared.passage] };
+      }
+      chosen = decided;
     }
-    const sentences = this.pick(best.prepared, keys, type);
+    const sentences = this.pick(chosen.prepared, keys, type);
     if (sentences.length === 0) return { kind: 'unsure', language };
-    return { kind: 'answer', language, passage: best.prepared.passage, sentences, type };
+    return { kind: 'answer', language, passage: chosen.prepared.passage, sentences, type };
   }
 
   /**
@@ -225,6 +260,57 @@ export class KnowledgeAnswerer {
     const sentences = this.pick(candidate.prepared, keys, type);
     if (sentences.length === 0) return { kind: 'unsure', language };
     return { kind: 'answer', language, passage: candidate.prepared.passage, sentences, type };
+  }
+
+  /**
+   * Of passages that answer about equally well, the one that is clearly more about the question:
+   * BM25 over the key terms (their rarity already weighs them, how often a passage says them counts,
+   * saturating), scaled by how much of the passage's title the question names (a title term the
+   * question does not ask about, "Cancelling", "Deleting", speaks against it) and by a sentence that
+   * carries the answer type strongly next to a key term. `undefined` when they stay tied.
+   */
+  private breakTie(tied: Candidate[], keys: KeyTerm[], type: AnswerType): Candidate | undefined {
+    const k1 = 1.2;
+    const b = 0.75;
+    const total = this.prepared.length;
+    const idf = (term: string): number =>
+      Math.log(1 + total / Math.max(this.documentFrequency.get(term) ?? 1, 1));
+    const asked = new Set(keys.map((key) => key.term));
+    const scored = tied.map((candidate) => {
+      const { counts, length, title, sentences } = candidate.prepared;
+      const norm = k1 * (1 - b + (b * length) / this.averageLength);
+      let bm25 = 0;
+      for (const key of keys) {
+        const tf = counts.get(key.term) ?? 0;
+        bm25 += (key.weight * (tf * (k1 + 1))) / (tf + norm);
+      }
+      const titleTerms = [...title].filter((term) => !isGenericTerm(term));
+      const titleWeight = titleTerms.reduce((sum, term) => sum + idf(term), 0);
+      const titleAsked = titleTerms
+        .filter((term) => asked.has(term))
+        .reduce((sum, term) => sum + idf(term), 0);
+      const titleShare = titleWeight > 0 ? titleAsked / titleWeight : 0;
+      const strong = sentences.some(
+        (s) => carriesStrongly(s.text, type) && keys.some((key) => !key.soft && s.terms.has(key.term)),
+      );
+      return { candidate, score: bm25 * (0.5 + 0.5 * titleShare) * (strong ? 1.2 : 1) };
+    });
+    scored.sort((x, y) => y.score - x.score);
+    const [first, next] = scored;
+    if (!first) return undefined;
+    // A key term only one of the two passages has decides first: the rarer and more it weighs, the more.
+    if (next) {
+      const only = (a: Prepared, z: Prepared): number =>
+        keys.reduce(
+          (sum, key) => sum + (a.terms.has(key.term) && !z.terms.has(key.term) ? key.weight : 0),
+          0,
+        );
+      const mine = only(first.candidate.prepared, next.candidate.prepared);
+      const theirs = only(next.candidate.prepared, first.candidate.prepared);
+      if (Math.abs(mine - theirs) > 1e-9) return mine > theirs ? first.candidate : next.candidate;
+    }
+    if (next && first.score < next.score * (1 + this.tieMargin)) return undefined;
+    return first.candidate;
   }
 
   /** The offered title the customer's reply picks: by ordinal, or by sharing more of its words. */
@@ -381,7 +467,15 @@ export class KnowledgeAnswerer {
           keys.some((key) => !key.soft && s.terms.has(key.term)) &&
           keys.filter((key) => inContext(s, key)).length >= 2,
       );
-    if (!anchored) return undefined;
+    // A question of one topic word and a definite answer type ("how fast is express?") is anchored by
+    // a sentence that says the word and gives that kind of answer (a number of days, a price…).
+    const topical = keys.filter((key) => !key.soft);
+    const single =
+      topical.length === 1 &&
+      prepared.sentences.some(
+        (s) => s.terms.has((topical[0] as KeyTerm).term) && carriesStrongly(s.text, type),
+      );
+    if (!anchored && !single) return undefined;
     // Every sentence is read under its heading here: the passage as a whole answers or not.
     const weightOf = (sentence: Sentence): number =>
       keys.reduce(

@@ -105,6 +105,26 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\bnochevieja\b/g, 'december 31'],
   [/\bllegar (mi|el|su|los|mis) (pedido|paquete|compra)s?\b/g, 'order arrive'],
   [/\btiendas? fisicas?\b/g, 'store'],
+  [/\bno (me )?(acuerdo|recuerdo)\b|\bse me olvido\b/g, 'forgot'],
+  [/\b(cerrar|cierro|eliminar|borrar|dar de baja) (mi|la|una) cuenta\b/g, 'delete account'],
+  [/\bentre semana\b|\bde lunes a viernes\b|\bdias (habiles|laborables)\b/g, 'monday friday'],
+  [
+    /\b(me |le |te )?(queda|quedo|quedan|quedaron|viene|vino) (muy |demasiado |un poco )?(chic[oa]s?|pequen[oa]s?|grandes?|apretad[oa]s?|ajustad[oa]s?|holgad[oa]s?)\b/g,
+    'wrong size',
+  ],
+  [
+    /\bdonde (esta|estan|anda|va|viene) (mi|mis|el|los) (pedido|paquete|compra|envio)s?\b/g,
+    'where is my order',
+  ],
+  [
+    /\b(correos|emails?|mensajes?) (de )?(publicidad|promocion(es|ales)?|marketing)\b|\bboletin(es)?\b/g,
+    'marketing emails',
+  ],
+  [/\bforro polar\b/g, 'fleece'],
+  [
+    /\bcambio(?= (mi|mis|el|la|los|las|de) \[?(correo|email|direccion|contrasena|password|clave|telefono|phone|numero|cuenta|nombre|datos))/g,
+    'change',
+  ],
   [/\bpor favor\b/g, ''],
 ];
 
@@ -250,12 +270,38 @@ usado usada usados|used
 etiqueta etiquetas|tags
 recibir recibire recibo recibido|receive
 aparecer aparece aparezca reflejar reflejado refleja|appear
-llegar llegue llega llegara|arrive
+llegar|delivery
 estado|status
 mayor|larger
 menor|smaller
 ayuda|help
 cancelar cancelo cancelacion|cancel
+gasto gastos|cost
+enero|january
+febrero|february
+marzo|march
+abril|april
+mayo|may
+junio|june
+julio|july
+agosto|august
+septiembre setiembre|september
+octubre|october
+noviembre|november
+diciembre|december
+llegue llega llegara llegan llegaria|delivery
+mochila mochilas|backpack
+zapatilla zapatillas zapato zapatos|shoes
+pantalon pantalones|pants
+camiseta camisetas camisa camisas|shirt
+guante guantes|gloves
+gorro gorros gorra gorras|hat
+chaleco chalecos|vest
+sudadera sudaderas|hoodie
+sucursal sucursales|store
+empleado empleados asesor asesores representante representantes|person
+limite limites|limit
+baja|stop
 pedir|order
 vender venden vendes|sell
 `;

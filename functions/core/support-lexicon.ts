@@ -121,6 +121,25 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\b(look|looking|looked) after\b|\btake care of\b/g, ' care '],
   [/\b(says|shows|showing|marked( as)?) delivered\b/g, ' delivered lost '],
   [/\bsize (chart|guide|table)s?\b/g, ' size chart '],
+  [
+    /\b(close|closing|deactivate|deactivating|terminate|terminating|cancel|cancell?ing)( down)? (my|the|our|your|an|a) (account|acct|profile)\b/g,
+    ' delete account ',
+  ],
+  [
+    /\b(can'?t|cannot|can not|don'?t|do not|couldn'?t|could not) (remember|recall)\b|\blocked out\b/g,
+    ' forgot ',
+  ],
+  [
+    /\b(promotional|promo|marketing|advertising|sales) (e-?mails?|messages?|texts?|newsletters?)\b|\bnewsletters?\b/g,
+    ' marketing email ',
+  ],
+  [/\bmatch(es|ing)? (the |a |your |their |other |competitors?'? )?prices?\b/g, ' pricematch '],
+  [/\b(write|writes|writing|wrote|hear|hearing|heard) back\b/g, ' reply '],
+  [/\bweekdays?\b|\bmon(day)?[ -]?(to|-|thru|through)[ -]?fri(day)?\b/g, ' monday friday '],
+  [
+    /\b(too|way too|a bit|a little|slightly) (small|big|large|tight|loose|short)\b|\b(doesn'?t|does not|don'?t|do not|didn'?t|did not) fit\b/g,
+    ' wrong size ',
+  ],
   // Places named in several words are one place (one term, not two).
   [
     /\b(the )?(uk|u\.k\.|united kingdom|great britain|britain|england|scotland|wales|london)\b/g,
@@ -154,7 +173,17 @@ const SYNONYMS: readonly (readonly string[])[] = [
   ['hour', 'hours', 'open', 'opening', 'opens', 'close', 'closes', 'closing', 'closed'],
   ['phone', 'telephone', 'call', 'calls', 'calling', 'ring'],
   ['postal', 'mailing', 'post'],
-  ['cancel', 'cancels', 'cancelled', 'canceled', 'cancelling', 'canceling', 'cancellation'],
+  [
+    'cancel',
+    'cancels',
+    'cancelled',
+    'canceled',
+    'cancelling',
+    'canceling',
+    'cancellation',
+    'quit',
+    'terminate',
+  ],
   ['size', 'sizes', 'sizing', 'fit', 'fits', 'fitting'],
   ['jacket', 'jackets', 'coat', 'coats', 'parka', 'anorak', 'shell'],
   ['waterproof', 'rain', 'raincoat', 'rainproof', 'water-resistant', 'wet', 'reproof', 'proof', 'proofing'],
@@ -164,8 +193,8 @@ const SYNONYMS: readonly (readonly string[])[] = [
   ['account', 'accounts', 'profile', 'acct'],
   ['password', 'passwords', 'passcode', 'pw', 'pwd'],
   ['cover', 'covers', 'covered', 'coverage'],
-  ['enquiry', 'enquiries', 'inquiry', 'inquiries'],
-  ['track', 'tracking', 'tracked', 'trace', 'tracing'],
+  ['enquiry', 'enquiries', 'inquiry', 'inquiries', 'request', 'requests', 'query', 'queries'],
+  ['track', 'tracking', 'tracked', 'trace', 'tracing', 'follow', 'whereabouts'],
   ['international', 'foreign', 'overseas', 'abroad'],
   ['discount', 'discounts', 'promo', 'promotion', 'coupon', 'voucher', 'reduction'],
   ['warranty', 'warranties', 'guarantee', 'guaranteed', 'guaranty', 'warrantee'],
@@ -203,6 +232,9 @@ const SYNONYMS: readonly (readonly string[])[] = [
   ['weigh', 'weighs', 'weight', 'heavy'],
   ['holiday', 'holidays', 'vacation'],
   ['giftcard', 'giftcards'],
+  ['window', 'limit', 'limits', 'timeframe', 'timeline'],
+  ['down', 'puffer', 'puffers', 'puffy', 'feather', 'feathers', 'insulated', 'goose'],
+  ['marketing', 'newsletter', 'newsletters', 'advertising', 'ads', 'spam'],
   ['pickup', 'collect', 'collecting', 'collection', 'grab'],
   ['carrier', 'carriers', 'courier', 'couriers', 'ups', 'usps', 'fedex', 'dhl', 'paqueteria', 'mensajeria'],
   ['currency', 'currencies'],
@@ -237,7 +269,7 @@ const GENERIC = new Set(
     'send sends sent sending cannot cant over above below more less than dollar dollars usd located ' +
     'location situated contact contacting reach reaching touch write include includes included ' +
     'including pls plz thx ty ur u choose chose select extra additional off care physical online ' +
-    'sort'
+    'sort till til handle handles handled handling deal deals'
   ).split(' '),
 );
 

@@ -60,11 +60,16 @@ describe('the offline model on the knowledge tuning set', () => {
 
 /**
  * The fresh sets were written without looking at the code, as customers write (`knowledge.fresh.json`
- * before any tuning, `knowledge.fresh2.json` before round 2; see `knowledge-rounds.md`). The safety
- * targets hold and are enforced; the 85% right target is not reached yet (about 65% and 53%), so a floor
- * of 50% guards against regressions until it is.
+ * before any tuning, `knowledge.fresh2.json` before round 2, `knowledge.fresh3.json` before round 3;
+ * see `knowledge-rounds.md`). The safety targets hold and are enforced; the 85% right target is not
+ * reached yet (after round 3 about 75%, 74% and 68%), so a floor a few points under what each set
+ * gets guards against regressions until it is.
  */
-describe.each(['fresh', 'fresh2'])('the offline model on the knowledge %s set', (name) => {
+describe.each([
+  ['fresh', 70],
+  ['fresh2', 68],
+  ['fresh3', 63],
+])('the offline model on the knowledge %s set', (name, floor) => {
   const fresh = loadKnowledgeCases(new URL(`../fixtures/eval/knowledge.${name}.json`, import.meta.url));
   const run = async () => tally(await runKnowledgeEval({ model, knowledge, settings }, fresh));
 
@@ -77,8 +82,8 @@ describe.each(['fresh', 'fresh2'])('the offline model on the knowledge %s set', 
     expect(percent(unanswerable.abstained, unanswerable.total)).toBeGreaterThanOrEqual(90);
   });
 
-  it('answers at least half of answerable questions right (a floor: the 85% target is not met yet)', async () => {
+  it(`answers at least ${floor}% of answerable questions right (a floor: the 85% target is not met yet)`, async () => {
     const answerable = (await run()).answerable as Tally;
-    expect(percent(answerable.right, answerable.total)).toBeGreaterThanOrEqual(50);
+    expect(percent(answerable.right, answerable.total)).toBeGreaterThanOrEqual(floor);
   });
 });
