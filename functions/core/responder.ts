@@ -25,6 +25,12 @@ import { buildInstructions, buildModelRequest, rollingSummary, selectTurnKnowled
 const WITHHELD_SUMMARY =
   'Customer needs help (their message was held back by a safety check; see the transcript).';
 
+/**
+ * Sentiment (-1..1) below which a turn the model could not answer goes to a person at once instead of
+ * offering one: the AI is stuck and the customer is not at ease.
+ */
+export const UPSET_WHEN_STUCK = -0.4;
+
 /** Flag on a reply that admits not knowing (the guardrails count two of them as repeated failure). */
 export const DONT_KNOW_FLAG = 'dont_know';
 
@@ -203,6 +209,16 @@ export async function respondToCustomer(
     if (!text) {
       // Nothing to say and nothing asked: admit it rather than send an empty message.
       return turn.reply(messages.fallback, [DONT_KNOW_FLAG, 'empty_reply']);
+    }
+    if (response.dontKnow && verdict.sentiment < UPSET_WHEN_STUCK) {
+      // Stuck and the customer sounds unhappy: a person, not an offer of one. A message the triggers did
+      // not recognise may still be distress, a complaint or a safety matter told in other words.
+      return turn.escalate({
+        reason: 'out_of_scope',
+        priority: 'normal',
+        summary: summarizeAsk(lastCustomer),
+        reply: '',
+      });
     }
     if (check.ok) {
       turn.passages.push(...(response.passages ?? []));

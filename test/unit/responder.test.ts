@@ -16,6 +16,7 @@ import {
   NO_REFERENCE_FLAG,
   respondToCustomer,
   toEscalationReason,
+  UPSET_WHEN_STUCK,
 } from '#core/responder.ts';
 import { parseBusinessSettings } from '#shared/business-settings.ts';
 import sample from '../../config/business.ts';
@@ -437,5 +438,25 @@ describe('knowledgePii', () => {
     expect(all.size).toBeGreaterThan(0);
     expect(canonical(knowledgePii(kb))).toEqual(all);
     expect(knowledgePii(kb)).toBe(knowledgePii(kb));
+  });
+});
+
+describe('respondToCustomer when the model does not know', () => {
+  const unsure = {
+    text: "I'm not sure about that one. Would you like someone from the team?",
+    dontKnow: true,
+  };
+
+  it('offers a person to a customer at ease, flagged dont_know', async () => {
+    const result = await run(new ScriptedModel([unsure]), 'is the café open', { sentiment: 0.1 });
+    expect(result).toMatchObject({ kind: 'reply', text: unsure.text });
+    expect(result.flags).toContain(DONT_KNOW_FLAG);
+  });
+
+  it('brings in a person at once when the customer sounds upset', async () => {
+    const text = 'this is awful, nothing works and I am so tired of all of it';
+    const result = await run(new ScriptedModel([unsure]), text, { sentiment: UPSET_WHEN_STUCK - 0.1 });
+    expect(result).toMatchObject({ kind: 'escalate', reason: 'out_of_scope', reply: '' });
+    expect(result.kind === 'escalate' && result.summary).toContain('nothing works');
   });
 });
