@@ -14,6 +14,7 @@ import { SqsEscalationQueue } from '../../functions/adapters/sqs-escalation-queu
 import { TwilioCustomerChannel } from '../../functions/adapters/twilio-customer-channel.ts';
 import { makeCanary } from '../../functions/core/guardrails/output.ts';
 import { type ConversationEvent, conversationIdOf } from '../../functions/core/model.ts';
+import { updateCase } from '../../functions/core/use-cases/conversations.ts';
 import {
   type HandlingOutcome,
   handleCustomerMessage,
@@ -190,6 +191,28 @@ it('a message that arrives while the card is being posted still reaches the thre
   const ref = (await deps.store.getCase(caseId))?.slack;
   const thread = slack.thread(ref!.channel, ref!.ts).map((message) => message.text ?? '');
   expect(thread.filter((text) => text.includes('Order 55120, it arrived broken'))).toHaveLength(1);
+});
+
+it('a card claimed between its post and the record of its ts is brought up to date', async () => {
+  const from = '+15557778019';
+  const first = await inbound(`SM${'q'.repeat(32)}`, from, 'I need a human please');
+  expect(await handleCustomerMessage(deps, first)).toBe('escalated');
+  const caseId = (await deps.store.getConversation(first.conversationId))?.caseId ?? '';
+  const kase = await deps.store.getCase(caseId);
+  // An agent's Claim lands right after the card is posted: its command knew no card to refresh.
+  const realDesk = deps.desk;
+  const racingDesk: typeof realDesk = Object.assign(Object.create(realDesk), {
+    postCase: async (view: Parameters<typeof realDesk.postCase>[0]) => {
+      const ref = await realDesk.postCase(view);
+      await updateCase(deps.store, caseId, () => ({ status: 'claimed', owner: { id: 'UANA', name: 'ana' } }));
+      return ref;
+    },
+  });
+  expect(await notifyEscalation({ ...deps, desk: racingDesk }, kase!.packet)).toBe('posted');
+  const ref = (await deps.store.getCase(caseId))?.slack;
+  const updates = slack.calls.filter((call) => call.method === 'chat.update' && call.args.ts === ref?.ts);
+  expect(updates).toHaveLength(1);
+  expect(JSON.stringify(slack.messages.get(ref!.ts))).toContain('UANA');
 });
 
 it('a message flagged as injection stays out of the escalation summary that later becomes a past case', async () => {
