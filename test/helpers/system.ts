@@ -94,7 +94,8 @@ export async function startSystem(
         (message) =>
           message.channel === channel &&
           (!message.thread_ts || message.thread_ts === message.ts) &&
-          JSON.stringify(message.blocks ?? []).includes(customer.slice(-4)),
+          // The masked number ("+1•••••6004"), not the bare digits: a case id or time may hold those.
+          JSON.stringify(message.blocks ?? []).includes(`•${customer.slice(-4)}`),
       ),
     deadLetters: async () => {
       const sqs = localSqsClient(runtime.services.sqsEndpoint);
