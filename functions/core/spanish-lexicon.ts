@@ -5,10 +5,11 @@
  * so plurals and verb forms follow; a word the lexicon does not know is kept as written (names and
  * cognates such as "Canadá" or "Portland" still match, and an unknown topic stays unknown).
  */
-import { newStemmer } from '#functions/vendor/snowball-en-es.js';
-import { detectLanguage } from './language.ts';
 
-const stemmer = newStemmer('spanish');
+import { detectLanguage } from './language.ts';
+import { STEMMERS } from './stemmers.ts';
+
+const stemmer = STEMMERS.es;
 
 /** Lowercase without accents (ñ becomes n). */
 function fold(text: string): string {

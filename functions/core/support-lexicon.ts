@@ -5,10 +5,11 @@
  * ("jacket" in a question about returning items). Applied alike to questions and passages, so a
  * customer's words meet the knowledge base's words.
  */
-import { newStemmer } from '#functions/vendor/snowball-en-es.js';
-import { processTerm } from './knowledge.ts';
 
-const english = newStemmer('english');
+import { processTerm } from './knowledge.ts';
+import { STEMMERS } from './stemmers.ts';
+
+const english = STEMMERS.en;
 
 /**
  * The term a word stands for: lowercase, no accents or possessive, Snowball-stemmed ("changing",

@@ -16,7 +16,7 @@
  */
 
 import { eng, spa } from 'stopword';
-import * as snowball from '#functions/vendor/snowball-en-es.js';
+import { STEMMERS } from '../stemmers.ts';
 import { fold } from './fold.ts';
 
 /** The languages the lexicons are written in. */
@@ -86,7 +86,6 @@ export interface CompiledLexicon {
   corrections: Map<string, string | null>;
 }
 
-const STEMMERS = { en: snowball.newStemmer('english'), es: snowball.newStemmer('spanish') };
 const STEM_CACHE = { en: new Map<string, string>(), es: new Map<string, string>() };
 const STEM_CACHE_LIMIT = 20_000;
 
