@@ -4,6 +4,10 @@
  * from signed webhook to settled queues (reply at the emulated Twilio, card posted in the emulated Slack):
  * a customer's first message answered by the AI, a follow-up answered by the AI, and an escalation.
  * SQS `ReceiveMessage` and `GetQueueAttributes` are the event sources' polling and are left out.
+ * Delivery receipts (the emulated Twilio's `sent` and `delivered` callbacks for each outbound message, to
+ * `POST /twilio/status`) are counted apart: they are Twilio's, not the message's path, and come whether or
+ * not anyone reads them. A request is a receipt's when it writes a delivery status or reads a provider-id
+ * pointer (`bench/support/request-counter.ts` classifies by the request body).
  */
 import { randomUUID } from 'node:crypto';
 import { driverFor } from '../local/driver.ts';
@@ -25,7 +29,7 @@ export async function measure(): Promise<Figures> {
     freePort().then((port) => startDynamoDbLocal({ port })),
     freePort().then((port) => startSqsLocal({ port })),
   ]);
-  const dynamoCounter = await startRequestCounter(dynamo.endpoint);
+  const dynamoCounter = await startRequestCounter(dynamo.endpoint, { classify: receiptRequest });
   const sqsCounter = await startRequestCounter(sqs.endpoint);
   const runtime = await startLocalRuntime({
     port: 0,
@@ -40,7 +44,7 @@ export async function measure(): Promise<Figures> {
   const snapshot = () => ({ dynamo: dynamoCounter.counts(), sqs: sqsCounter.counts() });
   /** Mean requests per message of `flow`, run once per customer, each waited for until the queues settle. */
   const perMessage = async (customers: string[], body: string): Promise<Figures> => {
-    const totals = { reads: 0, writes: 0, sqs: 0 };
+    const totals = { reads: 0, writes: 0, sqs: 0, receipts: 0 };
     const operations: Record<string, number> = {};
     for (const from of customers) {
       const before = snapshot();
@@ -48,6 +52,10 @@ export async function measure(): Promise<Figures> {
       await runtime.drain({ timeoutMs: 60_000 });
       const after = snapshot();
       for (const [operation, count] of Object.entries(countsBetween(before.dynamo, after.dynamo))) {
+        if (operation.startsWith(RECEIPT)) {
+          totals.receipts += count;
+          continue;
+        }
         operations[operation] = (operations[operation] ?? 0) + count;
         if (WRITES.has(operation)) totals.writes += count;
         else totals.reads += count;
@@ -61,6 +69,7 @@ export async function measure(): Promise<Figures> {
       'DynamoDB requests': round((totals.reads + totals.writes) / n),
       'DynamoDB writes': round(totals.writes / n),
       'SQS calls (polling excluded)': round(totals.sqs / n),
+      'DynamoDB requests of its delivery receipts': round(totals.receipts / n),
       'DynamoDB by operation': Object.entries(operations)
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([operation, count]) => `${operation} ${round(count / n)}`)
@@ -90,6 +99,17 @@ export async function measure(): Promise<Figures> {
     await Promise.all([dynamoCounter.stop(), sqsCounter.stop()]);
     await Promise.all([dynamo.stop(), sqs.stop()]);
   }
+}
+
+const RECEIPT = 'receipt:';
+
+/** A delivery receipt's request: a status write on a message, or a provider-id pointer's read or park. */
+function receiptRequest(operation: string, body: string): string | undefined {
+  if (operation === 'UpdateItem' && /statusRank = :rank|pendingStatus = :status/.test(body)) {
+    return `${RECEIPT}${operation}`;
+  }
+  if (operation === 'GetItem' && body.includes('"PROVIDER#')) return `${RECEIPT}${operation}`;
+  return undefined;
 }
 
 /** Figures for `npm run bench`. */

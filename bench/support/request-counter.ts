@@ -16,14 +16,27 @@ export interface RequestCounter {
   stop(): Promise<void>;
 }
 
+/**
+ * Names the kind of a request from its operation and JSON body (e.g. `status:UpdateItem` for a delivery
+ * status callback's write), or `undefined` to count it under its operation alone.
+ */
+export type RequestClassifier = (operation: string, body: string) => string | undefined;
+
 /** Starts a proxy in front of `target` (e.g. DynamoDB Local's endpoint). */
-export async function startRequestCounter(target: string): Promise<RequestCounter> {
+export async function startRequestCounter(
+  target: string,
+  options: { classify?: RequestClassifier } = {},
+): Promise<RequestCounter> {
   const upstream = new URL(target);
   const counts: Record<string, number> = {};
-  const server: Server = createServer((req, res) => {
+  const server: Server = createServer(async (req, res) => {
     const header = req.headers['x-amz-target'];
     const operation = (Array.isArray(header) ? header[0] : header)?.split('.').pop() ?? 'unknown';
-    counts[operation] = (counts[operation] ?? 0) + 1;
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks);
+    const name = options.classify?.(operation, body.toString('utf8')) ?? operation;
+    counts[name] = (counts[name] ?? 0) + 1;
     const forward = httpRequest(
       {
         hostname: upstream.hostname,
@@ -41,7 +54,7 @@ export async function startRequestCounter(target: string): Promise<RequestCounte
       if (!res.headersSent) res.writeHead(502);
       res.end();
     });
-    req.pipe(forward);
+    forward.end(body);
   });
   server.keepAliveTimeout = 30_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -8,7 +8,7 @@
  */
 import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { crossedCeilings } from '#core/guardrails/budget.ts';
-import type { UsageLedger } from '#core/ports.ts';
+import type { HourlyUsage, UsageLedger } from '#core/ports.ts';
 import type { BusinessSettings } from '#shared/business-settings.ts';
 
 /** Name of the metric the ceiling alarm watches (namespace `CX_NAMESPACE`, dimension `service`). */
@@ -31,27 +31,31 @@ export function withCeilingMetrics(
   options: CeilingMetricsOptions = {},
 ): UsageLedger {
   const onError = options.onError ?? ((message, error) => console.warn(message, error));
+  const emitCrossings = (hour: string, after: HourlyUsage, amounts: Partial<HourlyUsage>) => {
+    try {
+      for (const ceiling of crossedCeilings(after, amounts, settings)) {
+        const single = metrics.singleMetric();
+        single.addMetadata('ceiling', ceiling);
+        single.addMetadata('hour', hour);
+        single.addMetric(CEILING_METRIC, MetricUnit.Count, 1);
+      }
+    } catch (error) {
+      onError('ceiling metric not emitted', error);
+    }
+  };
   return {
     current: (hour) => ledger.current(hour),
     add: async (hour, amounts) => {
-      let after: Awaited<ReturnType<UsageLedger['add']>>;
+      let after: HourlyUsage;
       try {
         after = await ledger.add(hour, amounts);
       } catch (error) {
         onError('usage ledger not updated', error);
         throw error;
       }
-      try {
-        for (const ceiling of crossedCeilings(after, amounts, settings)) {
-          const single = metrics.singleMetric();
-          single.addMetadata('ceiling', ceiling);
-          single.addMetadata('hour', hour);
-          single.addMetric(CEILING_METRIC, MetricUnit.Count, 1);
-        }
-      } catch (error) {
-        onError('ceiling metric not emitted', error);
-      }
+      emitCrossings(hour, after, amounts);
       return after;
     },
+    counted: (hour, after, amounts) => emitCrossings(hour, after, amounts),
   };
 }

@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import {
+  BatchGetCommand,
   BatchWriteCommand,
   DeleteCommand,
   type DynamoDBDocumentClient,
@@ -15,6 +16,7 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { parseDeliveryRef } from '#core/delivery-ref.ts';
 import { ConflictError, NotFoundError, ValidationError } from '#core/errors.ts';
 import { redactAtRestDeep } from '#core/guardrails/pii-at-rest.ts';
 import type {
@@ -34,7 +36,11 @@ import type {
   ErasureAudit,
   ErasureCounts,
   OnceOutcome,
+  TurnCommit,
+  TurnState,
+  TurnStore,
 } from '#core/ports.ts';
+import { usageKeys, usageOf, usageShardKey, usageUpdate } from './dynamodb-usage-ledger.ts';
 
 type Item = Record<string, unknown>;
 
@@ -101,7 +107,7 @@ const keys = {
  * Safe by construction: every free-text string it writes passes `redactAtRestDeep` (no card number, SSN
  * or IBAN reaches the table), and every item it writes carries `expiresAt` within the retention.
  */
-export class DynamoDbConversationStore implements ConversationStore, CustomerDataStore {
+export class DynamoDbConversationStore implements ConversationStore, CustomerDataStore, TurnStore {
   private readonly clock: Clock;
   private readonly retentionSeconds: number;
 
@@ -294,9 +300,21 @@ export class DynamoDbConversationStore implements ConversationStore, CustomerDat
     providerId: string,
     status: DeliveryStatus,
     errorCode?: string,
+    deliveryRef?: string,
   ): Promise<Message | undefined> {
     const rank = STATUS_RANK[status];
     if (rank === undefined) throw new ValidationError(`unknown delivery status ${status}`);
+    const ref = parseDeliveryRef(deliveryRef);
+    if (ref) {
+      // One write on the message the reference names; only a message not recorded yet (the callback beat
+      // the worker's commit) takes the pointer path below, which parks the status for the commit.
+      const applied = await this.applyStatus(
+        keys.message(ref.conversationId, messageSortKey(ref)),
+        status,
+        errorCode,
+      );
+      if (applied) return applied;
+    }
     // Two rounds at most: the pointer may gain its message between our read and our pending write.
     for (let round = 0; round < 2; round++) {
       const pointer = await this.getRaw(keys.provider(providerId));
@@ -483,16 +501,7 @@ export class DynamoDbConversationStore implements ConversationStore, CustomerDat
 
   async settleOnce(key: string, outcome: OnceOutcome, ttlSeconds: number): Promise<void> {
     await this.documentClient.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: {
-          ...clean(outcome),
-          ...keys.once(key),
-          itemType: 'once',
-          expiresAt:
-            this.epochSeconds() + Math.min(Math.max(1, Math.ceil(ttlSeconds)), this.retentionSeconds),
-        },
-      }),
+      new PutCommand({ TableName: this.tableName, Item: this.settledItem(key, outcome, ttlSeconds) }),
     );
   }
 
@@ -504,6 +513,212 @@ export class DynamoDbConversationStore implements ConversationStore, CustomerDat
     }
     if (item['state'] === 'unknown') return { state: 'unknown', reason: String(item['reason'] ?? '') };
     return { state: 'claimed' };
+  }
+
+  // ── Turns: load once, write once ─────────────────────────────────────────────────────────────
+
+  async loadTurn(request: {
+    conversationId: string;
+    customerAddress: string;
+    messageId?: string;
+    historyLimit: number;
+    usageHour?: string;
+  }): Promise<TurnState> {
+    const usage = request.usageHour ? usageKeys(request.usageHour) : [];
+    // Two requests in parallel: the recent messages, and the conversation, profile and usage items.
+    const [history, items] = await Promise.all([
+      this.recentMessages(request.conversationId, request.historyLimit),
+      this.batchGet([
+        keys.conversation(request.conversationId),
+        keys.profile(request.customerAddress),
+        ...usage,
+      ]),
+    ]);
+    const find = (key: { pk: string; sk: string }) =>
+      items.find((item) => item['pk'] === key.pk && item['sk'] === key.sk);
+    const conversation = find(keys.conversation(request.conversationId));
+    const profile = find(keys.profile(request.customerAddress));
+    // The handled message is nearly always among the newest; an older one (a long-delayed redelivery) is
+    // read by its id.
+    const { messageId } = request;
+    const message = messageId
+      ? (history.find((item) => item.messageId === messageId) ??
+        (await this.getMessage(request.conversationId, messageId)))
+      : undefined;
+    return {
+      ...(conversation ? { conversation: strip<Conversation>(conversation) } : {}),
+      ...(profile ? { profile: strip<CustomerProfile>(profile) } : {}),
+      ...(message ? { message } : {}),
+      history,
+      ...(request.usageHour
+        ? {
+            usage: usage
+              .map((key) => usageOf(find(key)))
+              .reduce(
+                (sum, part) => ({
+                  tokens: sum.tokens + part.tokens,
+                  messages: sum.messages + part.messages,
+                }),
+                { tokens: 0, messages: 0 },
+              ),
+          }
+        : {}),
+    };
+  }
+
+  async commitTurn(commit: TurnCommit): Promise<void> {
+    const expiresAt = this.expiresAt();
+    const table = this.tableName;
+    type Write = NonNullable<TransactWriteCommand['input']['TransactItems']>[number];
+    const writes: Write[] = [];
+    /** Transaction items that record provider-id pointers, by index, with their message. */
+    const pointers = new Map<number, Message>();
+    const conflictNames: string[] = [];
+    const versioned = (item: Item, version: number, what: string): Write => {
+      conflictNames.push(what);
+      return version <= 1
+        ? { Put: { TableName: table, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } }
+        : {
+            Put: {
+              TableName: table,
+              Item: item,
+              ConditionExpression: '#version = :expected',
+              ExpressionAttributeNames: { '#version': 'version' },
+              ExpressionAttributeValues: { ':expected': version - 1 },
+            },
+          };
+    };
+    const indexEntry = (indexKey: Item): Write => ({
+      Put: { TableName: table, Item: { ...indexKey, itemType: 'customer-index', expiresAt } },
+    });
+    if (commit.conversation) {
+      const { next, create } = commit.conversation;
+      const item = { ...conversationItem(next), expiresAt };
+      writes.push(versioned(item, create ? 1 : Math.max(2, next.version), `conversation ${next.id}`));
+      if (create) writes.push(indexEntry(keys.customer(next.customerAddress, `CONV#${next.id}`)));
+    }
+    if (commit.profile) {
+      const profile = commit.profile;
+      writes.push(
+        versioned(
+          {
+            ...redactAtRestDeep(clean(profile)),
+            ...keys.profile(profile.customerAddress),
+            itemType: 'profile',
+            expiresAt,
+          },
+          profile.version,
+          `profile ${profile.customerAddress}`,
+        ),
+      );
+    }
+    if (commit.newCase) {
+      const kase = commit.newCase;
+      writes.push(versioned({ ...caseItem(kase), expiresAt }, 1, `case ${kase.caseId}`));
+      writes.push(indexEntry(keys.customer(kase.packet.customerAddress, `CASE#${kase.caseId}`)));
+    }
+    if (commit.handled) {
+      const { message, flags, sentiment } = commit.handled;
+      writes.push({
+        Update: {
+          TableName: table,
+          Key: keys.message(message.conversationId, messageSortKey(message)),
+          // Named attributes only, so nothing else on the message (a status) is overwritten.
+          UpdateExpression: `SET flags = :flags${sentiment !== undefined ? ', sentiment = :sentiment' : ''}`,
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: {
+            ':flags': flags,
+            ...(sentiment !== undefined ? { ':sentiment': sentiment } : {}),
+          },
+        },
+      });
+      conflictNames.push(`message ${message.messageId}`);
+    }
+    const seen = new Set<string>();
+    for (const event of commit.lifecycle) {
+      const item = this.lifecycleItem(event);
+      const id = `${item['pk']}|${item['sk']}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      writes.push({ Put: { TableName: table, Item: item } });
+    }
+    for (const message of commit.messages) {
+      const messageSk = messageSortKey(message);
+      writes.push({
+        Put: {
+          TableName: table,
+          Item: {
+            ...redactAtRestDeep(clean(message)),
+            ...keys.message(message.conversationId, messageSk),
+            itemType: 'message',
+            expiresAt,
+            ...(message.status ? { statusRank: STATUS_RANK[message.status] } : {}),
+          },
+        },
+      });
+      writes.push({
+        Put: {
+          TableName: table,
+          Item: {
+            ...keys.messageId(message.conversationId, message.messageId),
+            itemType: 'message-id',
+            messageSk,
+            expiresAt,
+          },
+        },
+      });
+      for (const providerId of message.providerIds ?? []) {
+        pointers.set(writes.length, message);
+        writes.push({
+          Update: {
+            TableName: table,
+            Key: keys.provider(providerId),
+            UpdateExpression:
+              'SET itemType = :itemType, conversationId = :conversationId, messageSk = :messageSk, expiresAt = :expiresAt',
+            // A status callback that came first parked its status here: recorded the slow way below.
+            ConditionExpression: 'attribute_not_exists(pendingStatus)',
+            ExpressionAttributeValues: {
+              ':itemType': 'provider-id',
+              ':conversationId': message.conversationId,
+              ':messageSk': messageSk,
+              ':expiresAt':
+                this.epochSeconds() + Math.min(PROVIDER_POINTER_TTL_SECONDS, this.retentionSeconds),
+            },
+          },
+        });
+      }
+    }
+    for (const { key, outcome, ttlSeconds } of commit.settled) {
+      writes.push({ Put: { TableName: table, Item: this.settledItem(key, outcome, ttlSeconds) } });
+    }
+    if (commit.usage && (commit.usage.tokens > 0 || commit.usage.messages > 0)) {
+      // A shard of the hour's usage per conversation, so concurrent turns do not contend for one item.
+      const { hour, tokens, messages } = commit.usage;
+      writes.push({
+        Update: {
+          TableName: table,
+          Key: usageShardKey(hour, commit.conversation?.next.id ?? ''),
+          ...usageUpdate(hour, { tokens, messages }),
+        },
+      });
+    }
+    if (writes.length === 0) return;
+    try {
+      await this.transactWrite(writes);
+    } catch (error) {
+      const failed = failedIndexes(error);
+      if (failed.length > 0 && failed.every((index) => pointers.has(index))) {
+        // Only pointers that hold a parked status: commit without them, then record those the slow way.
+        await this.transactWrite(writes.filter((_, index) => !pointers.has(index)));
+        const late = new Set(failed.map((index) => pointers.get(index) as Message));
+        for (const message of late) await this.recordProviderIds(message, message.providerIds ?? []);
+        return;
+      }
+      if (isConditionalFailure(error)) {
+        throw new ConflictError(`the turn's state moved on since it was read (${conflictNames.join(', ')})`);
+      }
+      throw error;
+    }
   }
 
   // ── Parked desk commands ─────────────────────────────────────────────────────────────────────
@@ -534,26 +749,8 @@ export class DynamoDbConversationStore implements ConversationStore, CustomerDat
   // ── Lifecycle ────────────────────────────────────────────────────────────────────────────────
 
   async recordLifecycle(event: LifecycleEvent): Promise<void> {
-    const at = isoTime(event.at, 'at');
-    // The sort key ends with a digest of the event, so a retried write of the same event is idempotent
-    // while two different events at the same millisecond both survive.
-    const digest = createHash('sha256')
-      .update(JSON.stringify(clean(event)))
-      .digest('hex')
-      .slice(0, 16);
     await this.documentClient.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: {
-          ...redactAtRestDeep(clean(event)),
-          pk: `CONV#${event.conversationId}`,
-          sk: `LIFE#${at}#${event.type}#${digest}`,
-          itemType: 'lifecycle',
-          expiresAt: this.expiresAt(),
-          gsi2pk: `LIFE#${at.slice(0, 10)}`,
-          gsi2sk: `${at}#${event.conversationId}#${digest}`,
-        },
-      }),
+      new PutCommand({ TableName: this.tableName, Item: this.lifecycleItem(event) }),
     );
   }
 
@@ -709,6 +906,52 @@ export class DynamoDbConversationStore implements ConversationStore, CustomerDat
     return this.epochSeconds() + this.retentionSeconds;
   }
 
+  /** The lifecycle event's item: idempotent key (a digest of the event), with its by-day index entry. */
+  private lifecycleItem(event: LifecycleEvent): Item {
+    const at = isoTime(event.at, 'at');
+    // The sort key ends with a digest of the event, so a retried write of the same event is idempotent
+    // while two different events at the same millisecond both survive.
+    const digest = createHash('sha256')
+      .update(JSON.stringify(clean(event)))
+      .digest('hex')
+      .slice(0, 16);
+    return {
+      ...redactAtRestDeep(clean(event)),
+      pk: `CONV#${event.conversationId}`,
+      sk: `LIFE#${at}#${event.type}#${digest}`,
+      itemType: 'lifecycle',
+      expiresAt: this.expiresAt(),
+      gsi2pk: `LIFE#${at.slice(0, 10)}`,
+      gsi2sk: `${at}#${event.conversationId}#${digest}`,
+    };
+  }
+
+  /** A send-once key's record of what its effect came to. */
+  private settledItem(key: string, outcome: OnceOutcome, ttlSeconds: number): Item {
+    return {
+      ...clean(outcome),
+      ...keys.once(key),
+      itemType: 'once',
+      expiresAt: this.epochSeconds() + Math.min(Math.max(1, Math.ceil(ttlSeconds)), this.retentionSeconds),
+    };
+  }
+
+  /** Strongly consistent reads of up to 100 keys in one request (resending what DynamoDB leaves). */
+  private async batchGet(itemKeys: Item[]): Promise<Item[]> {
+    const found: Item[] = [];
+    let pending: Item[] = itemKeys;
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt >= TRANSACTION_ATTEMPTS) throw new Error('DynamoDB kept keys unprocessed');
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
+      const result = await this.documentClient.send(
+        new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: pending, ConsistentRead: true } } }),
+      );
+      found.push(...(result.Responses?.[this.tableName] ?? []));
+      pending = (result.UnprocessedKeys?.[this.tableName]?.Keys ?? []) as Item[];
+    }
+    return found;
+  }
+
   /** Creates `item` (must not exist) and its customer-index entry in one transaction. */
   private async createIndexed(item: Item, indexKey: Item, conflictMessage: string): Promise<void> {
     try {
@@ -840,7 +1083,7 @@ export class DynamoDbConversationStore implements ConversationStore, CustomerDat
       return result.Attributes ? strip<Message>(result.Attributes) : undefined;
     } catch (error) {
       if (!isConditionalFailure(error)) throw error;
-      // Not an advance (or the message is gone): report the message unchanged.
+      // Not an advance (or the message is not there): report the message unchanged.
       return this.getItem<Message>(messageKey);
     }
   }
@@ -968,6 +1211,14 @@ function isTransactionConflict(error: unknown): boolean {
   return (
     (error as { name?: string })?.name === 'TransactionCanceledException' &&
     cancellationCodes(error).includes('TransactionConflict')
+  );
+}
+
+/** The indexes of the items whose condition failed in a cancelled transaction (none for other errors). */
+function failedIndexes(error: unknown): number[] {
+  if ((error as { name?: string })?.name !== 'TransactionCanceledException') return [];
+  return cancellationCodes(error).flatMap((code, index) =>
+    code === 'ConditionalCheckFailed' ? [index] : [],
   );
 }
 

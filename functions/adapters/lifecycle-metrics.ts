@@ -2,13 +2,13 @@
  * CloudWatch metrics for the customer-experience dashboard, emitted as each lifecycle event is recorded.
  *
  * A decorator around the {@link ConversationStore}: every call passes through unchanged, and after a
- * `recordLifecycle` succeeds the event is also written as Embedded Metric Format through Powertools.
+ * `recordLifecycle` (or a turn's `commitTurn`) succeeds the event is also written as Embedded Metric Format through Powertools.
  * Figures that need a whole visit (first-interaction resolution with its reopen window, precision over
  * time) are exact only in `npm run report`; see docs/metrics.md.
  */
 import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { LifecycleEvent } from '#core/model.ts';
-import type { ConversationStore } from '#core/ports.ts';
+import type { ConversationStore, TurnCommit, TurnStore } from '#core/ports.ts';
 
 /** Namespace of the customer-experience metrics (the dashboard reads it). */
 export const CX_NAMESPACE = 'Tandem';
@@ -42,16 +42,15 @@ const PENDING_START_LIMIT = 1000;
  * these metrics are published at once (one EMF record per metric and dimension set) because their `channel` dimension
  * differs between the conversations of one SQS batch.
  */
-export function withLifecycleMetrics(
-  store: ConversationStore,
+export function withLifecycleMetrics<T extends ConversationStore>(
+  store: T,
   metrics: Metrics,
   options: LifecycleMetricsOptions = {},
-): ConversationStore {
+): T {
   const onError =
     options.onError ?? ((error: unknown) => console.warn('lifecycle metrics not emitted', error));
   const pendingStart = new Set<string>();
-  const recordLifecycle = async (event: LifecycleEvent): Promise<void> => {
-    await store.recordLifecycle(event);
+  const emitFor = (event: LifecycleEvent): void => {
     try {
       let first = false;
       if (event.type === 'opened' || event.type === 'reopened') {
@@ -65,10 +64,20 @@ export function withLifecycleMetrics(
       onError(error);
     }
   };
+  const recordLifecycle = async (event: LifecycleEvent): Promise<void> => {
+    await store.recordLifecycle(event);
+    emitFor(event);
+  };
+  // A turn's events are written in its one transaction: emitted once it is committed.
+  const commitTurn = async (commit: TurnCommit): Promise<void> => {
+    await (store as unknown as TurnStore).commitTurn(commit);
+    for (const event of commit.lifecycle) emitFor(event);
+  };
   // A proxy keeps every other method (and any the port gains later) a plain pass-through.
   return new Proxy(store, {
     get(target, property) {
       if (property === 'recordLifecycle') return recordLifecycle;
+      if (property === 'commitTurn' && 'commitTurn' in target) return commitTurn;
       const value = Reflect.get(target, property, target);
       return typeof value === 'function' ? value.bind(target) : value;
     },

@@ -65,24 +65,32 @@ export class TwilioCustomerChannel implements CustomerChannel {
 
   /** Sends a free-text message. */
   sendText(message: ChannelText): Promise<{ providerId: string }> {
-    return this.create({ From: message.from, To: message.to, Body: message.body });
+    return this.create({ From: message.from, To: message.to, Body: message.body }, message.deliveryRef);
   }
 
   /** Sends an approved template (Content API) with its variables. */
   sendTemplate(message: ChannelTemplate): Promise<{ providerId: string }> {
-    return this.create({
-      From: message.from,
-      To: message.to,
-      ContentSid: message.contentSid,
-      ContentVariables: JSON.stringify(message.variables),
-    });
+    return this.create(
+      {
+        From: message.from,
+        To: message.to,
+        ContentSid: message.contentSid,
+        ContentVariables: JSON.stringify(message.variables),
+      },
+      message.deliveryRef,
+    );
   }
 
-  private async create(params: CreateParams): Promise<{ providerId: string }> {
+  private async create(params: CreateParams, deliveryRef?: string): Promise<{ providerId: string }> {
     const { statusCallbackUrl, maxAttempts, baseDelayMs } = this.options;
     const form = new URLSearchParams();
     for (const [name, value] of Object.entries(params)) if (value !== undefined) form.set(name, value);
-    if (statusCallbackUrl) form.set('StatusCallback', statusCallbackUrl);
+    if (statusCallbackUrl) {
+      // The reference comes back in the callback's URL, which Twilio's signature covers.
+      const callback = new URL(statusCallbackUrl);
+      if (deliveryRef) callback.searchParams.set('ref', deliveryRef);
+      form.set('StatusCallback', callback.href);
+    }
     const body = form.toString();
     for (let attempt = 1; ; attempt++) {
       const outcome = await this.post(body);

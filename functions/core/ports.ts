@@ -39,11 +39,15 @@ export interface ConversationStore {
   ): Promise<void>;
   /** The last `limit` messages, oldest first. */
   recentMessages(conversationId: string, limit: number): Promise<Message[]>;
-  /** Updates an outbound message's delivery status by the provider id (Twilio MessageSid of a part). */
+  /**
+   * Updates an outbound message's delivery status by the provider id (Twilio MessageSid of a part), or,
+   * given the delivery reference the callback carried, directly on the message it names.
+   */
   updateDeliveryStatus(
     providerId: string,
     status: DeliveryStatus,
     errorCode?: string,
+    deliveryRef?: string,
   ): Promise<Message | undefined>;
   /**
    * Records the provider ids of a sent outbound message so status callbacks can find it. A status that
@@ -95,6 +99,59 @@ export interface ConversationStore {
   listLifecycle(since: string, until: string): Promise<LifecycleEvent[]>;
   /** Conversations in mode `ai` whose last activity is before `before` and not yet resolved since. */
   listIdleConversations(before: string, limit: number): Promise<Conversation[]>;
+}
+
+/** What a customer turn reads, in one round trip (see {@link TurnStore}). */
+export interface TurnState {
+  conversation?: Conversation;
+  profile?: CustomerProfile;
+  /** The message the turn is about (`undefined` when it is not stored, or not among the recent ones). */
+  message?: Message;
+  /** The conversation's last messages, oldest first (suggestions included). */
+  history: Message[];
+  /** This hour's deployment-wide usage, when asked for (the global ceilings). */
+  usage?: HourlyUsage;
+}
+
+/** What a customer turn writes, in one transaction (see {@link TurnStore}). */
+export interface TurnCommit {
+  /** The conversation's next state: created (must not exist) or saved at `version - 1`. */
+  conversation?: { next: Conversation; create: boolean };
+  /** The handled message's analysis and marks (flags replace the stored ones; `sentiment` when known). */
+  handled?: {
+    message: Pick<Message, 'conversationId' | 'messageId' | 'at'>;
+    flags: string[];
+    sentiment?: number;
+  };
+  /** The profile's next state, saved at `version - 1` (created when its version is 1). */
+  profile?: CustomerProfile;
+  /** A case the turn opened (must not exist). */
+  newCase?: Case;
+  lifecycle: LifecycleEvent[];
+  /** Messages the turn adds (outbound replies and notices as sent or failed, suggestions): idempotent puts. */
+  messages: Message[];
+  /** Send-once keys the turn's sends settled. */
+  settled: { key: string; outcome: OnceOutcome; ttlSeconds: number }[];
+  /** Added to the hour's usage (the global ceilings). */
+  usage?: { hour: string; tokens: number; messages: number };
+}
+
+/**
+ * A customer turn's state, read once and written once: the conversation-worker loads the conversation,
+ * profile, recent messages and the hour's usage in one round trip, decides, and commits everything in one
+ * transaction. `commitTurn` throws `ConflictError` when the conversation, profile or case moved on since
+ * the load (a desk action, the sweeper): the caller loads again and decides again.
+ */
+export interface TurnStore {
+  loadTurn(request: {
+    conversationId: string;
+    customerAddress: string;
+    /** The handled message (absent: only the conversation, profile and history are wanted). */
+    messageId?: string;
+    historyLimit: number;
+    usageHour?: string;
+  }): Promise<TurnState>;
+  commitTurn(commit: TurnCommit): Promise<void>;
 }
 
 /** What a send-once key's effect came to: sent (with the provider's ids), or unknown (it may have gone). */
@@ -178,6 +235,8 @@ export interface ChannelText {
   /** The customer's address (`whatsapp:+1…` for WhatsApp, `+1…` for SMS). */
   to: string;
   body: string;
+  /** Which stored message delivery callbacks are about (`core/delivery-ref.ts`): handed back with them. */
+  deliveryRef?: string;
 }
 
 /** An approved WhatsApp template message (used outside the 24-hour window). */
@@ -186,6 +245,8 @@ export interface ChannelTemplate {
   to: string;
   contentSid: string;
   variables: Record<string, string>;
+  /** As for {@link ChannelText}. */
+  deliveryRef?: string;
 }
 
 /**
@@ -339,6 +400,11 @@ export interface HourlyUsage {
 export interface UsageLedger {
   current(hour: string): Promise<HourlyUsage>;
   add(hour: string, amounts: Partial<HourlyUsage>): Promise<HourlyUsage>;
+  /**
+   * An addition written elsewhere (inside a worker's turn transaction) took the hour to about `after`:
+   * lets a decorator react as it does to `add` (the ceiling alarm). Optional.
+   */
+  counted?(hour: string, after: HourlyUsage, amounts: Partial<HourlyUsage>): void;
 }
 
 /** Time, injectable for tests. */

@@ -14,16 +14,13 @@
 import type { BusinessSettings } from '#shared/business-settings.ts';
 import { type CustomerMessages, messagesFor } from './customer-messages.ts';
 import { ModelUnavailableError } from './errors.ts';
+import { summarizeAsk, WITHHELD_SUMMARY } from './escalation-summary.ts';
 import { normalizeFactKey } from './guardrails/customer-facts.ts';
 import { checkOutput, findPii, type InputVerdict } from './guardrails/index.ts';
 import type { KnowledgeBase } from './knowledge.ts';
 import type { Conversation, CustomerProfile, EscalationReason, Message, Priority } from './model.ts';
 import type { LanguageModel, ModelRequest, ModelResponse, ToolCall } from './ports.ts';
 import { buildInstructions, buildModelRequest, rollingSummary, selectTurnKnowledge } from './prompt.ts';
-
-/** The escalation summary when the only customer text is a message flagged as injection. */
-const WITHHELD_SUMMARY =
-  'Customer needs help (their message was held back by a safety check; see the transcript).';
 
 /**
  * Sentiment (-1..1) below which a turn the model could not answer goes to a person at once instead of
@@ -349,12 +346,4 @@ function withRedactedLast(history: Message[], redacted: string): Message[] {
   const last = history.at(-1);
   if (last?.author !== 'customer' || last.text === redacted) return history;
   return [...history.slice(0, -1), { ...last, text: redacted }];
-}
-
-/** A one-line summary of the customer's ask for the escalation packet when nothing better exists. */
-function summarizeAsk(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat
-    ? `Customer wrote: "${flat.length > 200 ? `${flat.slice(0, 199)}…` : flat}"`
-    : 'Customer needs help.';
 }

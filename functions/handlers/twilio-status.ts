@@ -23,7 +23,8 @@ async function receive(event: APIGatewayProxyEventV2): Promise<APIGatewayProxySt
       authToken,
       ...(env.PUBLIC_BASE_URL ? { publicBaseUrl: env.PUBLIC_BASE_URL } : {}),
     });
-    const callback = parseStatusCallback(params);
+    // The delivery reference of our StatusCallback URL (signed with it): the message, without a lookup.
+    const callback = { ...parseStatusCallback(params), deliveryRef: event.queryStringParameters?.['ref'] };
     const result = await recordDeliveryStatus({ store, desk, clock }, callback);
     logger.info('delivery status', { messageSid: callback.messageSid, status: callback.status, result });
     return { statusCode: 204 };

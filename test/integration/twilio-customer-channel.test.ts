@@ -18,6 +18,8 @@ let receiverUrl: string;
 /** Status callbacks that passed signature verification, parsed. */
 const verified: ReturnType<typeof parseStatusCallback>[] = [];
 let rejectedCallbacks = 0;
+/** The query string of each verified callback. */
+const callbackQueries: string[] = [];
 
 const channel = (overrides: Partial<ConstructorParameters<typeof TwilioCustomerChannel>[0]> = {}) =>
   new TwilioCustomerChannel({
@@ -47,6 +49,7 @@ beforeAll(async () => {
       try {
         const params = verifyTwilioRequest(event, { authToken: AUTH_TOKEN, publicBaseUrl: receiverUrl });
         verified.push(parseStatusCallback(params));
+        callbackQueries.push(rawQueryString);
         res.writeHead(204).end();
       } catch {
         rejectedCallbacks += 1;
@@ -208,6 +211,22 @@ describe('TwilioCustomerChannel against the fake Twilio API', () => {
       { messageSid: providerId, status: 'delivered' },
     ]);
     expect(rejectedCallbacks).toBe(0);
+  });
+
+  it('hands the delivery reference back in the signed callback URL, so the callback names its message', async () => {
+    const deliveryRef = '2026-01-05T10:00:02.000Z|out-0123456789abcdef|sms|+15551230000|+15559990000';
+    await channel({ statusCallbackUrl: `${receiverUrl}/twilio/status` }).sendText({
+      ...SMS,
+      body: 'track me by reference',
+      deliveryRef,
+    });
+    const callback = new URL(twilio.messages[0]?.statusCallback ?? '');
+    expect(callback.pathname).toBe('/twilio/status');
+    expect(callback.searchParams.get('ref')).toBe(deliveryRef);
+    await until(() => verified.length === 2);
+    // Signed over the URL with the reference: a changed reference would fail the signature check.
+    expect(rejectedCallbacks).toBe(0);
+    expect(callbackQueries.at(-1)).toBe(callback.search.slice(1));
   });
 
   it('reports a scripted delivery failure with its ErrorCode in the signed callback', async () => {

@@ -97,17 +97,25 @@ it('an escalation interrupted by a channel outage is completed by the redelivery
   const event = await inbound(`SM${'a'.repeat(32)}`, '+15557778001', 'I want to talk to a person');
   twilio.failNext(500, 500, 1);
   await expect(handleCustomerMessage(deps, event)).rejects.toThrow();
-  const conversation = await deps.store.getConversation(event.conversationId);
-  expect(conversation?.mode).toBe('queued');
+  // The turn commits once, after its sends: the failed attempt left nothing half done.
+  expect((await deps.store.getConversation(event.conversationId))?.mode ?? 'ai').toBe('ai');
+  expect(await deps.store.getCase(`case-${event.messageId}`)).toBeUndefined();
   expect(twilio.messages).toHaveLength(0);
 
   const outcome: HandlingOutcome = await handleCustomerMessage(deps, event);
   expect(outcome).toBe('escalated');
   expect(twilio.messages.filter((m) => m.to === '+15557778001')).toHaveLength(1);
+  const conversation = await deps.store.getConversation(event.conversationId);
+  expect(conversation?.mode).toBe('queued');
   const kase = await deps.store.getCase(conversation?.caseId ?? '');
   expect(kase?.packet.reason).toBe('customer_request');
-  // Published by both attempts; the notifier's card claim keeps it to one card.
-  expect(new Set(await escalationsOnQueue())).toEqual(new Set([kase?.caseId]));
+  // Published once its case was committed.
+  expect(await escalationsOnQueue()).toEqual([kase?.caseId]);
+  // A redelivery of the handled message publishes the packet again while the card is not posted (the
+  // publish after the commit may have failed); the notifier posts one card.
+  expect(await handleCustomerMessage(deps, event)).toBe('already_processed');
+  expect(await escalationsOnQueue()).toEqual([kase?.caseId]);
+  expect(twilio.messages.filter((m) => m.to === '+15557778001')).toHaveLength(1);
 });
 
 it('a redelivery after the message was handled does nothing again', async () => {

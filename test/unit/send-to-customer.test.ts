@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { deliveryRefOf } from '#core/delivery-ref.ts';
 import { ChannelError, ConflictError } from '#core/errors.ts';
 import type { Conversation, CustomerProfile, Message } from '#core/model.ts';
 import type { ChannelTemplate, ChannelText, ConversationStore, CustomerChannel } from '#core/ports.ts';
@@ -108,7 +109,17 @@ describe('sendToCustomer', () => {
     expect(channel.sent).toEqual([
       {
         kind: 'text',
-        message: { from: '+15559990000', to: '+15551230000', body: 'Your order shipped today.' },
+        message: {
+          from: '+15559990000',
+          to: '+15551230000',
+          body: 'Your order shipped today.',
+          // Delivery callbacks name the recorded message, so they update it without a lookup.
+          deliveryRef: deliveryRefOf({
+            conversationId: sms.id,
+            messageId: outboundMessageId('evt-1'),
+            at: NOW.toISOString(),
+          }),
+        },
       },
     ]);
     expect(outcome).toMatchObject({ status: 'sent', template: false, segments: 1, parts: 1 });
@@ -152,7 +163,12 @@ describe('sendToCustomer', () => {
     expect(channel.sent).toEqual([
       {
         kind: 'text',
-        message: { from: 'whatsapp:+15559990000', to: 'whatsapp:+15551230000', body: 'Hello on WhatsApp' },
+        message: {
+          from: 'whatsapp:+15559990000',
+          to: 'whatsapp:+15551230000',
+          body: 'Hello on WhatsApp',
+          deliveryRef: deliveryRefOf(store.messages[0] as Message),
+        },
       },
     ]);
     expect(outcome).toMatchObject({ status: 'sent', template: false, parts: 1 });
@@ -170,6 +186,7 @@ describe('sendToCustomer', () => {
           to: 'whatsapp:+15551230000',
           contentSid: settings.whatsapp.reopenTemplate.contentSid,
           variables: { '1': 'Ada', '2': 'Northwind Outfitters' },
+          deliveryRef: deliveryRefOf(store.messages[0] as Message),
         },
       },
     ]);

@@ -1,22 +1,25 @@
 /**
- * escalateConversation — hands a conversation from the AI to the agents' queue.
+ * Escalation: the decision that hands a conversation from the AI to the agents' queue. Pure; the worker
+ * commits its outcome in the turn's transaction and publishes the packet after it.
  * 1. ai → queued with a case id derived from the triggering message (so a retry finds the same case).
- * 2. Create the case with the escalation packet (summary, what was tried, sentiment trend, last words).
- * 3. Publish the packet on the escalations queue (the notifier posts the Slack card).
- * 4. Tell the customer what happens next (business-hours aware, in the conversation's language), through the
- *    outbound gate.
- * Every step is idempotent, so a redelivered event resumes where a failed attempt stopped.
+ * 2. The case, with the escalation packet (summary, what was tried, sentiment trend, last words).
+ * 3. The `escalated` lifecycle event.
+ * 4. What the customer is told (business-hours aware, in the conversation's language), through the
+ *    outbound gate (send-once key `escalated#<case>`).
  */
 import type { BusinessSettings } from '../../shared/business-settings.ts';
 import { isOpen, nextOpening } from '../business-hours.ts';
 import { escalate } from '../conversation-state.ts';
 import { messagesFor, servedLanguage } from '../customer-messages.ts';
-import { ConflictError } from '../errors.ts';
-import type { Case, Conversation, EscalationPacket, EscalationReason, Priority } from '../model.ts';
-import type { Clock, ConversationStore, CustomerChannel, EscalationQueue, UsageLedger } from '../ports.ts';
+import type {
+  Case,
+  Conversation,
+  EscalationPacket,
+  EscalationReason,
+  LifecycleEvent,
+  Priority,
+} from '../model.ts';
 import { whatsappWindow } from '../whatsapp-window.ts';
-import { record, updateConversation } from './conversations.ts';
-import { sendToCustomer } from './send-to-customer.ts';
 
 /** The case id for an escalation triggered by `messageId`. */
 export function caseIdFor(messageId: string): string {
@@ -38,26 +41,22 @@ export interface EscalationRequest {
   customerReply?: string;
 }
 
-/** Escalates (or resumes an escalation of) a conversation; returns the case. */
-export async function escalateConversation(
-  deps: {
-    store: ConversationStore;
-    escalations: EscalationQueue;
-    channel: CustomerChannel;
-    clock: Clock;
-    settings: BusinessSettings;
-    ledger?: UsageLedger;
-  },
-  request: EscalationRequest,
-): Promise<Case> {
-  const caseId = caseIdFor(request.triggeringMessageId);
-  const now = deps.clock.now();
-  const conversation = await updateConversation(deps, request.conversation.id, (current) => {
-    if (current.caseId === caseId) return undefined; // resumed after a partial failure
-    if (current.mode !== 'ai') return undefined; // already with people
-    return escalate(current, caseId, now);
-  });
+/** An escalation decided: the conversation's next state, the new case, its event and the customer notice. */
+export interface EscalationPlan {
+  conversation: Conversation;
+  kase: Case;
+  event: LifecycleEvent;
+  notice: { idempotencyKey: string; text: string };
+}
 
+/** Plans the escalation of a conversation in mode `ai` (its state machine refuses any other mode). */
+export function planEscalation(
+  settings: BusinessSettings,
+  request: EscalationRequest,
+  now: Date,
+): EscalationPlan {
+  const caseId = caseIdFor(request.triggeringMessageId);
+  const conversation = escalate(request.conversation, caseId, now);
   const packet: EscalationPacket = {
     caseId,
     conversationId: conversation.id,
@@ -76,44 +75,30 @@ export async function escalateConversation(
       ? { windowClosesAt: whatsappWindow(conversation.lastInboundAt, now).closesAt }
       : {}),
   };
-
-  if (conversation.caseId !== caseId) {
-    // Someone else escalated first (e.g. a concurrent path); that case stands.
-    const existing = conversation.caseId ? await deps.store.getCase(conversation.caseId) : undefined;
-    if (existing) return existing;
-  }
-
-  const kase: Case = {
-    caseId,
-    conversationId: conversation.id,
-    status: 'queued',
-    version: 1,
-    packet,
-    openedAt: packet.openedAt,
-    priority: request.priority,
-  };
-  let stored = kase;
-  try {
-    await deps.store.createCase(kase);
-    await record(deps, conversation, 'escalated', {
+  return {
+    conversation,
+    kase: {
+      caseId,
+      conversationId: conversation.id,
+      status: 'queued',
+      version: 1,
+      packet,
+      openedAt: packet.openedAt,
+      priority: request.priority,
+    },
+    event: {
+      conversationId: conversation.id,
+      channel: conversation.channel,
+      at: packet.openedAt,
+      type: 'escalated',
       caseId,
       data: { reason: request.reason, priority: request.priority },
-    });
-  } catch (error) {
-    if (!(error instanceof ConflictError)) throw error;
-    stored = (await deps.store.getCase(caseId)) ?? kase;
-  }
-
-  await deps.escalations.publish(stored.packet);
-
-  const reply = request.customerReply ?? escalationNotice(deps.settings, conversation.language, now);
-  await sendToCustomer(deps, {
-    conversation,
-    text: reply,
-    author: 'system',
-    idempotencyKey: `escalated#${caseId}`,
-  });
-  return stored;
+    },
+    notice: {
+      idempotencyKey: `escalated#${caseId}`,
+      text: request.customerReply ?? escalationNotice(settings, conversation.language, now),
+    },
+  };
 }
 
 /** What the customer is told when people take over, in `language`: business-hours aware. */

@@ -1,28 +1,25 @@
 /**
- * handleCustomerMessage — the conversation worker's use case for one inbound customer message.
- * 1. Open the conversation on a first message; note the inbound time (WhatsApp window), the name and the
- *    language (detected among the served ones; kept when a message is too short to tell).
- * 2. Opt-out keywords (STOP / START / HELP) and survey answers are handled without the AI.
- * 3. Input guardrails: normalize, redact PII, detect injection/abuse, score sentiment, find triggers.
- * 4. Mode `queued`/`agent`: the message goes to the case's Slack thread (plus an AI suggestion for the owner,
- *    within the same budgets and ceilings as AI replies). The worker never calls Slack: thread posts are
- *    jobs on the escalations queue, done by the notifier, so a slow or failing Slack never holds up or
- *    retries a customer's turn.
- * 5. Mode `ai`: budget and global ceiling checks, the responder (model + output guardrails), then reply or
- *    escalate.
- * 6. Mark the message processed, so a redelivered event does nothing twice.
+ * handleCustomerMessage — the conversation worker's use case for one inbound customer message: load once,
+ * decide, write once (invariant 12).
+ * 1. Load: the conversation, profile, recent messages and the hour's usage in one round trip
+ *    (`TurnStore.loadTurn`: a Query and a BatchGet in parallel); the case too while people hold the
+ *    conversation (or for a STOP/START note in its thread).
+ * 2. Decide: `decideTurn` (pure, `core/turn.ts`); when it asks, the responder calls the model, and the
+ *    decision is made again with the answer.
+ * 3. Sends: each through the outbound gate (`deliver`: opt-out, send-once claim, window, provider call).
+ * 4. Thread jobs go to the escalations queue (the notifier posts them; the worker never calls Slack).
+ * 5. Commit: one transaction (`TurnStore.commitTurn`) writes the conversation, profile, new case, lifecycle
+ *    events, the sent messages and their send-once records, the hour's usage and the processed mark.
+ *    A conflict (a desk action or the sweeper moved the conversation on) loads and decides again; what was
+ *    already sent is not sent again, and the model's answer is reused.
+ * 6. An escalation's packet is published once its case is committed. A redelivered message that is
+ *    already processed publishes it again when its card is not posted yet (the notifier posts one card).
  */
 import type { BusinessSettings } from '../../shared/business-settings.ts';
-import { messagesFor, servedLanguage } from '../customer-messages.ts';
-import { checkBudget, hourOf, totalTokens } from '../guardrails/budget.ts';
-import { rememberFacts } from '../guardrails/customer-facts.ts';
-import { checkInput, type InputVerdict } from '../guardrails/index.ts';
-import { redactPii } from '../guardrails/pii.ts';
-import { hasPiiRemovedFlag } from '../guardrails/pii-at-rest.ts';
-import { screenProfileName } from '../guardrails/profile-name.ts';
+import { ConflictError } from '../errors.ts';
+import { hourOf } from '../guardrails/budget.ts';
 import type { KnowledgeBase } from '../knowledge.ts';
-import { nextLanguage } from '../language.ts';
-import type { Conversation, ConversationEvent, CustomerProfile, Message } from '../model.ts';
+import type { Case, ConversationEvent, CustomerProfile, Message } from '../model.ts';
 import { classifyKeyword } from '../opt-out.ts';
 import type {
   Clock,
@@ -30,24 +27,29 @@ import type {
   CustomerChannel,
   EscalationQueue,
   LanguageModel,
+  OnceOutcome,
+  TurnStore,
   UsageLedger,
 } from '../ports.ts';
-import { isWithheld } from '../prompt.ts';
 import { respondToCustomer } from '../responder.ts';
 import {
-  emptyProfile,
-  openConversation,
-  record,
-  updateConversation,
-  updateProfile,
-} from './conversations.ts';
-import { caseIdFor, escalateConversation } from './escalate-conversation.ts';
-import { sendToCustomer } from './send-to-customer.ts';
-import { ceilingVerdict, recordSpend } from './spend.ts';
+  decideTurn,
+  type HandlingOutcome,
+  HISTORY,
+  type ModelAnswer,
+  type ModelAsk,
+  PROCESSED,
+  type TurnDecision,
+} from '../turn.ts';
+import { emptyProfile } from './conversations.ts';
+import { caseIdFor } from './escalate-conversation.ts';
+import { type Delivery, deliver } from './send-to-customer.ts';
+
+export type { HandlingOutcome } from '../turn.ts';
 
 /** Everything the worker needs. */
 export interface WorkerDeps {
-  store: ConversationStore;
+  store: ConversationStore & TurnStore;
   escalations: EscalationQueue;
   channel: CustomerChannel;
   model: LanguageModel;
@@ -56,531 +58,183 @@ export interface WorkerDeps {
   clock: Clock;
   /** Secret token placed in the system prompt; a reply echoing it is blocked. */
   canary: string;
-  /** Hourly usage for the global ceilings (`settings.ceilings`); without it they are not enforced. */
+  /**
+   * Hourly usage for the global ceilings (`settings.ceilings`); without it they are not enforced. The turn
+   * reads and adds the hour's usage in its own load and commit (the ledger's items on the same table).
+   */
   ledger?: UsageLedger;
 }
 
-const PROCESSED = 'processed';
-const SUGGESTION = 'suggestion';
-const SUGGESTIONS_PAUSED =
-  'The AI has reached its budget for now, so there are no more suggested replies in this thread.';
-const HISTORY = 40;
-const SURVEY_ANSWER = /^\s*([1-5])\s*[.!]?\s*$/;
-
-/** What the worker did with the message (for logs and tests). */
-export type HandlingOutcome =
-  | 'already_processed'
-  | 'opted_out'
-  | 'opted_in'
-  | 'help'
-  | 'survey_answer'
-  | 'to_agents'
-  | 'replied'
-  | 'escalated'
-  | 'attachment';
+/** Loads and decides again at most this many times when the commit meets a conflict. */
+const COMMIT_ATTEMPTS = 4;
 
 /** Handles one `customer_message` event. Throws to have the queue retry. */
 export async function handleCustomerMessage(
   deps: WorkerDeps,
   event: ConversationEvent,
 ): Promise<HandlingOutcome> {
-  const message = await deps.store.getMessage(event.conversationId, event.messageId);
-  if (!message) throw new Error(`message ${event.messageId} not stored yet`);
-  if (message.flags?.includes(PROCESSED)) return 'already_processed';
-
-  const opened = await openConversation(deps, event.key);
-  let conversation = opened.conversation;
-  const resumingEscalation = conversation.caseId === caseIdFor(message.messageId);
-  const profile =
-    (await deps.store.getProfile(conversation.customerAddress)) ?? emptyProfile(conversation.customerAddress);
-  // The profile name is the customer's free text: capped, and not used at all when a guardrail flags it.
-  const profileName = screenProfileName(event.profileName, deps.settings.guardrails.maxProfileNameChars);
-  // Keywords and survey answers are housekeeping: they neither start a visit nor count as a turn.
-  const housekeeping = isHousekeeping(message, profile);
-  // The conversation's language: what this message says when it is clear, else what was known. A keyword
-  // (STOP, HELP) is a carrier word, not the customer's language.
-  const known = servedLanguage(deps.settings, conversation.language, profile.language);
-  const language =
-    resumingEscalation || housekeeping
-      ? known
-      : nextLanguage(message.text, known, deps.settings.languages.supported, deps.settings.languages.default);
-  const profileChanges: Partial<CustomerProfile> = {
-    ...(profileName && profile.name !== profileName ? { name: profileName } : {}),
-    // Kept on the profile too, so the customer's next conversation (another channel or number) starts in it.
-    // Written only when it changes what the profile says (an absent language means the default), so a
-    // customer in the default language costs no profile write.
-    ...(servedLanguage(deps.settings, profile.language) !== language ? { language } : {}),
-  };
-  if (Object.keys(profileChanges).length > 0) {
-    await updateProfile(deps.store, conversation.customerAddress, () => profileChanges);
-  }
-
-  if (!resumingEscalation) {
-    const firstOfVisit = !housekeeping && (opened.created || (conversation.customerTurns ?? 0) === 0);
-    if (firstOfVisit) {
-      const reopened =
-        !opened.created &&
-        conversation.lastResolvedAt !== undefined &&
-        (Date.parse(message.at) - Date.parse(conversation.lastResolvedAt)) / 3_600_000 <=
-          deps.settings.metrics.reopenWindowHours;
-      await record(deps, conversation, reopened ? 'reopened' : 'opened', { at: message.at });
-    }
-    conversation = await updateConversation(deps, conversation.id, (current) => ({
-      ...current,
-      lastInboundAt: message.at > (current.lastInboundAt ?? '') ? message.at : current.lastInboundAt,
-      customerName: profileName ?? current.customerName,
-      language,
-      customerTurns: (current.customerTurns ?? 0) + (housekeeping ? 0 : 1),
-    }));
-  }
-
-  if (hasPiiRemovedFlag(message.flags) && !conversation.sensitiveDataNoticeAt) {
-    conversation = await noticeSensitiveDataRemoved(deps, conversation);
-  }
-
-  // What the handling learns about the message (flags, sentiment) is written once, with the processed mark.
-  const annotation: Annotation = { flags: (message.flags ?? []).filter((flag) => flag !== PROCESSED) };
-  const outcome = resumingEscalation
-    ? await resumeEscalation(deps, conversation, message)
-    : await route(deps, conversation, profile, message, annotation);
-  await deps.store.annotateMessage(conversation.id, message.messageId, {
-    flags: [...new Set([...annotation.flags, PROCESSED])],
-    ...(annotation.sentiment !== undefined ? { sentiment: annotation.sentiment } : {}),
-  });
-  return outcome;
-}
-
-/** STOP/START/HELP keywords and answers to a pending satisfaction question. */
-function isHousekeeping(message: Message, profile: CustomerProfile): boolean {
-  if (message.media?.length) return false;
-  return (
-    classifyKeyword(message.text) !== null || (!!profile.pendingSurvey && SURVEY_ANSWER.test(message.text))
-  );
-}
-
-/** Analysis of the message being handled, stored when handling ends. */
-interface Annotation {
-  flags: string[];
-  sentiment?: number;
-}
-
-async function route(
-  deps: WorkerDeps,
-  conversation: Conversation,
-  profile: CustomerProfile,
-  message: Message,
-  annotation: Annotation,
-): Promise<HandlingOutcome> {
-  const keyword = message.media?.length ? null : classifyKeyword(message.text);
-  if (keyword === 'stop') {
-    await updateProfile(deps.store, conversation.customerAddress, () => ({
-      optedOut: true,
-      optedOutAt: deps.clock.now().toISOString(),
-    }));
-    annotation.flags.push('opt_out');
-    await tellAgents(
-      deps,
-      conversation,
-      `opt-out#${message.messageId}`,
-      'The customer opted out (STOP). Nothing more can be sent to them.',
-    );
-    return 'opted_out';
-  }
-  if (keyword === 'start') {
-    await updateProfile(deps.store, conversation.customerAddress, (current) =>
-      current.optedOut ? { optedOut: false } : undefined,
-    );
-    annotation.flags.push('opt_in');
-    await tellAgents(
-      deps,
-      conversation,
-      `opt-in#${message.messageId}`,
-      'The customer opted back in (START).',
-    );
-    return 'opted_in';
-  }
-  const messages = messagesFor(deps.settings, conversation.language);
-  if (keyword === 'help') {
-    await sendToCustomer(deps, {
-      conversation,
-      text: messages.help,
-      author: 'system',
-      idempotencyKey: `help#${message.messageId}`,
-    });
-    return 'help';
-  }
-
-  if (profile.pendingSurvey) {
-    const score = SURVEY_ANSWER.exec(message.text)?.[1];
-    const survey = profile.pendingSurvey;
-    await updateProfile(deps.store, conversation.customerAddress, (current) =>
-      current.pendingSurvey ? { pendingSurvey: undefined } : undefined,
-    );
-    if (score) {
-      await record(deps, conversation, 'satisfaction', {
-        caseId: survey.caseId,
-        data: { score: Number(score) },
-      });
-      await sendToCustomer(deps, {
-        conversation,
-        text: messages.satisfactionThanks,
-        author: 'system',
-        idempotencyKey: `survey#${message.messageId}`,
-      });
-      return 'survey_answer';
-    }
-  }
-
-  const history = (await deps.store.recentMessages(conversation.id, HISTORY)).filter(
-    (item) => !item.flags?.includes(SUGGESTION),
-  );
-  const previous = history.filter((item) => item.messageId !== message.messageId);
-  const verdict = checkInput(message.text, {
-    settings: deps.settings,
-    language: conversation.language,
-    history: previous.map((item) => ({
-      author: item.author,
-      text: item.text,
-      ...(item.sentiment !== undefined ? { sentiment: item.sentiment } : {}),
-      ...(item.flags ? { flags: item.flags } : {}),
-    })),
-    abuseCountBefore: previous.filter((item) => item.flags?.includes('abuse')).length,
-  });
-  annotation.flags.push(...verdict.flags);
-  annotation.sentiment = verdict.sentiment;
-  await record(deps, conversation, 'customer_message', {
-    at: message.at,
-    ...(conversation.caseId ? { caseId: conversation.caseId } : {}),
-    data: {
-      sentiment: verdict.sentiment,
-      mode: conversation.mode,
-      repeatAfterHandoff: conversation.mode !== 'ai' && repeatsEarlierMessage(verdict.text, previous),
-    },
-  });
-
-  // The prompt sees redacted text only.
-  const promptHistory: Message[] = [
-    ...previous.map((item) =>
-      item.author === 'customer' ? { ...item, text: redactPii(item.text).text } : item,
-    ),
-    // The new message carries this turn's flags, so a flagged one is withheld like earlier ones.
-    { ...message, text: verdict.text, flags: [...(message.flags ?? []), ...verdict.flags] },
-  ];
-
-  if (conversation.mode !== 'ai') {
-    await forwardToAgents(deps, conversation, profile, message, verdict, promptHistory);
-    return 'to_agents';
-  }
-
-  if (message.media?.length && !message.text.trim()) {
-    await sendToCustomer(deps, {
-      conversation,
-      text: messages.attachmentUnsupported,
-      author: 'ai',
-      idempotencyKey: `reply#${message.messageId}`,
-    });
-    return 'attachment';
-  }
-
-  const sentimentTrend = [
-    ...previous.filter((m) => m.author === 'customer').map((m) => m.sentiment ?? 0),
-    verdict.sentiment,
-  ].slice(-5);
-  const escalationBase = {
-    conversation,
-    triggeringMessageId: message.messageId,
-    lastCustomerMessage: verdict.text,
-    sentimentTrend,
-  };
-
-  const usage = currentUsage(conversation, deps.clock.now());
-  const budget = checkBudget({ callsInLastHour: usage.calls, tokensUsed: usage.tokens }, deps.settings);
-  if (!budget.ok && !verdict.escalation) {
-    await escalateConversation(deps, {
-      ...escalationBase,
-      reason: 'budget_exceeded',
-      priority: 'normal',
-      summary: summarizeForAgent(promptHistory),
-      tried: `The AI reached its ${budget.reason === 'calls' ? 'hourly call' : 'token'} budget for this conversation.`,
-    });
-    return 'escalated';
-  }
-  // The deployment's hourly ceilings: past one the AI stops and people take over, until the hour ends.
-  const ceiling = verdict.escalation ? { ok: true } : await ceilingVerdict(deps);
-  if (!ceiling.ok) {
-    await escalateConversation(deps, {
-      ...escalationBase,
-      reason: 'budget_exceeded',
-      priority: 'normal',
-      summary: summarizeForAgent(promptHistory),
-      tried: `The AI is paused: the deployment reached its hourly ${ceiling.reason === 'messages' ? 'outbound message' : 'model token'} ceiling.`,
-    });
-    return 'escalated';
-  }
-
-  const result = await respondToCustomer(deps, { conversation, profile, history: promptHistory, verdict });
-  const tokens = totalTokens(result.tokens);
-  await recordSpend(deps, { tokens });
-  if (Object.keys(result.facts).length > 0) {
-    const now = deps.clock.now().toISOString();
-    await updateProfile(deps.store, conversation.customerAddress, (current) => {
-      const remembered = rememberFacts(current, result.facts, deps.settings.customerFacts, now);
-      return remembered.accepted.length
-        ? { facts: remembered.facts, factsUpdatedAt: remembered.factsUpdatedAt }
-        : undefined;
-    });
-  }
-  await updateConversation(deps, conversation.id, (current) => ({
-    ...current,
-    usage: {
-      windowStart: usage.windowStart,
-      calls: usage.calls + result.modelCalls,
-      tokens: usage.tokens + tokens,
-    },
-    handbackInstruction: undefined,
-    ...(result.rollingSummary ? { summary: result.rollingSummary } : {}),
-  }));
-
-  if (result.kind === 'reply') {
-    const fallback = result.text === messages.fallback;
-    await sendToCustomer(deps, {
-      conversation,
-      text: result.text,
-      author: 'ai',
-      idempotencyKey: `reply#${message.messageId}`,
-      extra: {
-        passages: result.passages,
-        tokens: result.tokens,
-        // Kept on the reply: `fallback`/`dont_know` feed the repeated-failure trigger, the rest the inspector.
-        ...(fallback || result.flags.length
-          ? { flags: [...new Set([...result.flags, ...(fallback ? ['fallback'] : [])])] }
-          : {}),
-      },
-    });
-    await record(deps, conversation, 'ai_reply', {
-      data: {
-        passages: result.passages.length,
-        inputTokens: result.tokens.input,
-        fallback,
-        secondsSinceCustomer: (deps.clock.now().getTime() - Date.parse(message.at)) / 1000,
-      },
-    });
-    return 'replied';
-  }
-
-  await escalateConversation(deps, {
-    ...escalationBase,
-    reason: result.reason,
-    priority: result.priority,
-    summary: withContext(result.summary, promptHistory),
-    tried: describeTried(promptHistory),
-    ...(result.reply ? { customerReply: result.reply } : {}),
-  });
-  return 'escalated';
-}
-
-/**
- * A redelivered message whose escalation had started: finish it. Every step of `escalateConversation` is
- * idempotent (the case exists or is written now, the packet is published again and the notifier posts one
- * card, the customer message goes through the outbox), so whichever step failed completes now.
- */
-async function resumeEscalation(
-  deps: WorkerDeps,
-  conversation: Conversation,
-  message: Message,
-): Promise<HandlingOutcome> {
-  const kase = await deps.store.getCase(caseIdFor(message.messageId));
-  const redacted = redactPii(message.text).text;
-  await escalateConversation(deps, {
-    conversation,
-    triggeringMessageId: message.messageId,
-    reason: kase?.packet.reason ?? 'model_request',
-    priority: kase?.priority ?? 'normal',
-    summary: kase?.packet.summary ?? redacted,
-    tried: kase?.packet.tried ?? '',
-    lastCustomerMessage: kase?.packet.lastCustomerMessage ?? redacted,
-    sentimentTrend: kase?.packet.sentimentTrend ?? [message.sentiment ?? 0],
-    ...(kase?.packet.reason === 'self_harm'
-      ? { customerReply: messagesFor(deps.settings, conversation.language).selfHarmSafety }
-      : {}),
-  });
-  return 'escalated';
-}
-
-/** While people own the conversation, customer messages go to the thread; the owner also gets a suggestion. */
-async function forwardToAgents(
-  deps: WorkerDeps,
-  conversation: Conversation,
-  profile: CustomerProfile,
-  message: Message,
-  verdict: InputVerdict,
-  promptHistory: Message[],
-): Promise<void> {
-  const kase = conversation.caseId ? await deps.store.getCase(conversation.caseId) : undefined;
-  // Without a card yet, the notifier shows this message: in the transcript, or when it catches up.
-  if (!kase?.slack) return;
-  const thread = { kind: 'thread', caseId: kase.caseId, conversationId: conversation.id } as const;
-  await deps.escalations.publishThreadJob({ ...thread, upTo: message.at });
-  // A message flagged as injection never reaches the model, not even for a suggestion.
-  if (conversation.mode !== 'agent' || verdict.injection) return;
-  try {
-    // Suggestions spend from the same budgets as AI replies: past one, the agent simply gets none.
+  // Kept across attempts: a send is never repeated and the model is asked once per purpose.
+  const deliveries = new Map<string, Delivery>();
+  const answers = new Map<ModelAsk['purpose'], ModelAnswer>();
+  for (let attempt = 1; ; attempt++) {
     const now = deps.clock.now();
-    const usage = currentUsage(conversation, now);
-    const budget = checkBudget({ callsInLastHour: usage.calls, tokensUsed: usage.tokens }, deps.settings);
-    if (!budget.ok || !(await ceilingVerdict(deps)).ok) {
-      const paused = `suggestions-paused#${kase.caseId}#${hourOf(now)}`;
-      if (await deps.store.claimOnce(paused, 7200)) {
-        await deps.escalations.publishThreadJob({
-          ...thread,
-          post: { key: paused, text: SUGGESTIONS_PAUSED },
-        });
+    const hour = deps.ledger ? hourOf(now) : undefined;
+    const state = await deps.store.loadTurn({
+      conversationId: event.conversationId,
+      customerAddress: event.key.customerAddress,
+      messageId: event.messageId,
+      historyLimit: HISTORY,
+      ...(hour ? { usageHour: hour } : {}),
+    });
+    const message = state.message;
+    if (!message) throw new Error(`message ${event.messageId} not stored yet`);
+    if (message.flags?.includes(PROCESSED)) return finishProcessed(deps, event, state.conversation?.caseId);
+
+    const caseId = state.conversation?.caseId;
+    const keyword = classifyKeyword(message.text);
+    const kase =
+      caseId && (state.conversation?.mode !== 'ai' || keyword === 'stop' || keyword === 'start')
+        ? await deps.store.getCase(caseId)
+        : undefined;
+    const context = { settings: deps.settings, now, event, ...(kase ? { kase } : {}) };
+    let step = decideTurn({ ...state, message }, context);
+    if (step.kind === 'ask_model') {
+      const { purpose } = step.ask;
+      let answer = answers.get(purpose);
+      if (!answer) {
+        answer = await askModel(deps, step.ask);
+        answers.set(purpose, answer);
       }
-      return;
+      step = decideTurn({ ...state, message }, context, answer);
     }
-    // A suggestion for the agent: the AI drafts an answer even where, on its own, it would hand over.
-    const suggestion = await respondToCustomer(deps, {
-      conversation,
-      profile,
-      history: promptHistory,
-      verdict: { ...verdict, escalation: undefined, safetyReply: undefined },
-    });
-    const tokens = totalTokens(suggestion.tokens);
-    await recordSpend(deps, { tokens });
-    if (suggestion.modelCalls > 0) {
-      await updateConversation(deps, conversation.id, (current) => {
-        const used = currentUsage(current, now);
-        return {
-          ...current,
-          usage: {
-            windowStart: used.windowStart,
-            calls: used.calls + suggestion.modelCalls,
-            tokens: used.tokens + tokens,
-          },
-        };
+    if (step.kind !== 'decided') throw new Error('the turn asked the model twice');
+    const decision = step.decision;
+
+    const sent = await carryOutSends(deps, decision, state.profile, deliveries);
+    for (const job of decision.threadJobs) await deps.escalations.publishThreadJob(job);
+    try {
+      await deps.store.commitTurn({
+        conversation: { next: decision.conversation, create: decision.created },
+        handled: {
+          message,
+          flags: [...new Set([...decision.handled.flags, PROCESSED])],
+          ...(decision.handled.sentiment !== undefined ? { sentiment: decision.handled.sentiment } : {}),
+        },
+        ...(sent.profile ? { profile: sent.profile } : {}),
+        ...(decision.newCase ? { newCase: decision.newCase } : {}),
+        lifecycle: decision.lifecycle,
+        messages: [...sent.messages, ...(decision.suggestion ? [decision.suggestion] : [])],
+        settled: sent.settled,
+        ...(hour ? { usage: { hour, tokens: decision.tokens, messages: sent.parts } } : {}),
       });
+    } catch (error) {
+      if (error instanceof ConflictError && attempt < COMMIT_ATTEMPTS) continue;
+      throw error;
     }
-    if (suggestion.kind !== 'reply') return;
-    const suggestionId = `suggestion-${message.messageId}`;
-    await deps.store.appendMessage({
-      conversationId: conversation.id,
-      messageId: suggestionId,
-      at: deps.clock.now().toISOString(),
-      direction: 'outbound',
-      author: 'ai',
-      text: suggestion.text,
-      flags: [SUGGESTION],
-      passages: suggestion.passages,
-      tokens: suggestion.tokens,
-    });
-    await deps.escalations.publishThreadJob({
-      ...thread,
-      upTo: message.at,
-      post: {
-        key: suggestionId,
-        text: `Suggested reply: ${suggestion.text}`,
-        actions: [{ kind: 'send_suggestion', caseId: kase.caseId, suggestionId }],
-      },
-    });
+    if (hour && state.usage && (decision.tokens > 0 || sent.parts > 0)) {
+      deps.ledger?.counted?.(
+        hour,
+        { tokens: state.usage.tokens + decision.tokens, messages: state.usage.messages + sent.parts },
+        { tokens: decision.tokens, messages: sent.parts },
+      );
+    }
+    if (decision.newCase) await deps.escalations.publish(decision.newCase.packet);
+    return decision.outcome;
+  }
+}
+
+/** Asks the responder; a suggestion that fails is `failed` (the agent answers anyway). */
+async function askModel(deps: WorkerDeps, ask: ModelAsk): Promise<ModelAnswer> {
+  if (ask.purpose === 'reply') return respondToCustomer(deps, ask.input);
+  try {
+    return await respondToCustomer(deps, ask.input);
   } catch {
-    // A suggestion is a convenience: the agent answers anyway.
+    return { kind: 'failed' };
   }
 }
 
-/** A note in the case's thread (through the notifier), once per `key`. */
-async function tellAgents(
-  deps: WorkerDeps,
-  conversation: Conversation,
-  key: string,
-  text: string,
-): Promise<void> {
-  if (!conversation.caseId) return;
-  const kase = await deps.store.getCase(conversation.caseId);
-  if (!kase?.slack) return;
-  await deps.escalations.publishThreadJob({
-    kind: 'thread',
-    caseId: kase.caseId,
-    conversationId: conversation.id,
-    post: { key, text },
-  });
+/** What the turn's sends came to, for its commit. */
+interface Sent {
+  messages: Message[];
+  settled: { key: string; outcome: OnceOutcome; ttlSeconds: number }[];
+  /** Messages (parts) that went out, for the hourly ledger. */
+  parts: number;
+  /** The profile to write: the decision's, marked opted out if the provider said so. */
+  profile?: CustomerProfile;
 }
 
-function currentUsage(
-  conversation: Conversation,
-  now: Date,
-): { windowStart: string; calls: number; tokens: number } {
-  const usage = conversation.usage;
-  if (!usage || now.getTime() - Date.parse(usage.windowStart) >= 3_600_000) {
-    return { windowStart: now.toISOString(), calls: 0, tokens: usage?.tokens ?? 0 };
+/**
+ * Sends the decision's messages in order through the gate. A send that fails and may be retried throws
+ * (the queue retries the turn); what went out before it is recorded first, so the retry does not lose it.
+ */
+async function carryOutSends(
+  deps: WorkerDeps,
+  decision: TurnDecision,
+  loaded: CustomerProfile | undefined,
+  deliveries: Map<string, Delivery>,
+): Promise<Sent> {
+  const sent: Sent = {
+    messages: [],
+    settled: [],
+    parts: 0,
+    ...(decision.profile ? { profile: decision.profile } : {}),
+  };
+  let profile = decision.profile ?? loaded;
+  for (const intent of decision.sends) {
+    let delivery = deliveries.get(intent.idempotencyKey);
+    if (!delivery) {
+      try {
+        delivery = await deliver(
+          deps,
+          {
+            conversation: decision.conversation,
+            text: intent.text,
+            author: intent.author,
+            idempotencyKey: intent.idempotencyKey,
+            ...(intent.extra ? { extra: intent.extra } : {}),
+          },
+          profile,
+        );
+      } catch (error) {
+        if (sent.messages.length > 0) {
+          await deps.store.commitTurn({ lifecycle: [], messages: sent.messages, settled: sent.settled });
+        }
+        throw error;
+      }
+      deliveries.set(intent.idempotencyKey, delivery);
+    }
+    if (delivery.status === 'sent') {
+      sent.messages.push(delivery.message);
+      sent.settled.push(delivery.settle);
+      sent.parts += delivery.parts;
+    } else if (delivery.status === 'refused' && delivery.reason !== 'opted_out') {
+      sent.messages.push(delivery.message);
+    } else if (delivery.status === 'refused' && delivery.markOptedOut && !profile?.optedOut) {
+      // The provider knows the customer opted out (21610): the profile says so from now on.
+      const base: CustomerProfile =
+        decision.profile ??
+        (loaded
+          ? { ...loaded, version: loaded.version + 1 }
+          : { ...emptyProfile(decision.conversation.customerAddress), version: 1 });
+      profile = { ...base, optedOut: true, optedOutAt: deps.clock.now().toISOString() };
+      sent.profile = profile;
+    }
   }
-  return usage;
+  return sent;
 }
 
 /**
- * The escalation summary: why (from the trigger or the model) plus what the customer asked before, so the
- * agent starts from the customer's own words and never has to ask them again.
+ * A redelivery of a handled message: nothing is done twice. If it escalated and its card is not posted
+ * yet, the packet is published again (the publish after the commit may have failed); the notifier posts
+ * one card whatever the number of packets.
  */
-function withContext(reason: string, history: Message[]): string {
-  const earlier = history
-    .filter((m) => m.author === 'customer')
-    .slice(0, -1)
-    .filter((m) => !isWithheld(m))
-    .slice(-3)
-    .map((m) => `"${m.text.slice(0, 160)}"`);
-  if (!reason) return summarizeForAgent(history);
-  return (earlier.length ? `${reason}. Earlier the customer wrote: ${earlier.join(' / ')}` : reason).slice(
-    0,
-    600,
-  );
-}
-
-function summarizeForAgent(history: Message[]): string {
-  const asks = history
-    .filter((m) => m.author === 'customer' && !isWithheld(m))
-    .slice(-3)
-    .map((m) => m.text);
-  return asks.length ? `The customer wrote: ${asks.join(' / ')}`.slice(0, 600) : 'No customer text.';
-}
-
-function describeTried(history: Message[]): string {
-  const replies = history.filter((m) => m.author === 'ai').slice(-2);
-  if (replies.length === 0) return 'Nothing yet: escalated on the first message.';
-  return `The AI answered ${replies.length === 1 ? 'once' : 'several times'}; last: "${replies.at(-1)?.text.slice(0, 200)}"`;
-}
-
-/** True when a customer message restates an earlier one (a customer repeating themselves to a person). */
-function repeatsEarlierMessage(text: string, previous: Message[]): boolean {
-  const words = wordSet(text);
-  if (words.size < 3) return false;
-  return previous.some((item) => {
-    if (item.author !== 'customer') return false;
-    const other = wordSet(redactPii(item.text).text);
-    const shared = [...words].filter((word) => other.has(word)).length;
-    return shared / Math.max(words.size, other.size) >= 0.6;
-  });
-}
-
-function wordSet(text: string): Set<string> {
-  return new Set(text.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []);
-}
-
-/**
- * Tells the customer, once per conversation, that a card number, SSN or IBAN was removed. The outbox key
- * keeps a redelivery from sending it twice; the marker on the conversation keeps later messages from it.
- */
-async function noticeSensitiveDataRemoved(
+async function finishProcessed(
   deps: WorkerDeps,
-  conversation: Conversation,
-): Promise<Conversation> {
-  await sendToCustomer(deps, {
-    conversation,
-    text: messagesFor(deps.settings, conversation.language).sensitiveDataRemoved,
-    author: 'system',
-    idempotencyKey: `sensitive#${conversation.id}`,
-  });
-  return updateConversation(deps, conversation.id, (current) =>
-    current.sensitiveDataNoticeAt
-      ? undefined
-      : { ...current, sensitiveDataNoticeAt: deps.clock.now().toISOString() },
-  );
+  event: ConversationEvent,
+  caseId: string | undefined,
+): Promise<HandlingOutcome> {
+  if (caseId !== caseIdFor(event.messageId)) return 'already_processed';
+  const kase: Case | undefined = await deps.store.getCase(caseId);
+  if (kase && !kase.slack) await deps.escalations.publish(kase.packet);
+  return 'already_processed';
 }

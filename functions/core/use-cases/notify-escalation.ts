@@ -12,12 +12,12 @@
  * Remaining window: a desk without `findCase` (or a card the desk's search cannot see yet) can still be
  * posted twice after an ambiguous failure; Slack's history is read-after-write, so on Slack it cannot.
  */
-import { NotFoundError, RetryLaterError } from '../errors.ts';
+import { ConflictError, NotFoundError, RetryLaterError } from '../errors.ts';
 import type { Case, EscalationPacket } from '../model.ts';
 import type { AgentDesk, Clock, ConversationStore, DeskRef } from '../ports.ts';
 import { caseView } from './case-view.ts';
 import { updateCase } from './conversations.ts';
-import { catchUpThread, THREAD_LEASE_SECONDS, threadLease } from './post-to-thread.ts';
+import { catchUpThread, pendingForThread, THREAD_LEASE_SECONDS, threadLease } from './post-to-thread.ts';
 
 /** How long a delivery holds the right to post a card (longer than the notifier's timeout). */
 export const CARD_LEASE_SECONDS = 120;
@@ -56,9 +56,7 @@ export async function notifyEscalation(
   // Once posted, the lease is kept until it expires: a failure below must not lead to a second card.
   const posted = ref;
   const transcriptUntil = view.transcript.at(-1)?.at ?? kase.openedAt;
-  const recorded = await updateCase(deps.store, kase.caseId, (current) =>
-    current.slack ? undefined : { slack: posted, transcriptUntil },
-  );
+  const recorded = await recordCard(deps.store, kase, posted, transcriptUntil);
   // An agent acted on the card before its ts was recorded (a Claim within milliseconds of the post): their
   // command could not refresh a card it did not know, so the card is brought up to date here.
   if (recorded && (recorded.status !== kase.status || recorded.owner?.id !== kase.owner?.id)) {
@@ -66,13 +64,39 @@ export async function notifyEscalation(
   }
   // Customer messages that arrived before the card was recorded (the worker queued no thread job for them).
   // If a thread job holds the thread, it forwards them: they are older than the message of any such job.
-  const thread = threadLease(kase.caseId);
-  if (await deps.store.claimOnce(thread, THREAD_LEASE_SECONDS)) {
-    try {
-      await catchUpThread(deps, recorded as Case & { slack: DeskRef });
-    } finally {
-      await deps.store.releaseOnce(thread);
+  // Most cards have none, so the thread's lease is taken only when there is something to forward.
+  const withCard = recorded as Case & { slack: DeskRef };
+  if ((await pendingForThread(deps, withCard)).length > 0) {
+    const thread = threadLease(kase.caseId);
+    if (await deps.store.claimOnce(thread, THREAD_LEASE_SECONDS)) {
+      try {
+        await catchUpThread(deps, withCard);
+      } finally {
+        await deps.store.releaseOnce(thread);
+      }
     }
   }
   return outcome;
+}
+
+/**
+ * Records where the card lives with one conditional write on the case as read (`slack` was absent); when
+ * the case moved on meanwhile (a claim), it is read again and the card recorded unless another delivery did.
+ */
+async function recordCard(
+  store: ConversationStore,
+  kase: Case,
+  slack: DeskRef,
+  transcriptUntil: string,
+): Promise<Case> {
+  const next: Case = { ...kase, slack, transcriptUntil, version: kase.version + 1 };
+  try {
+    await store.saveCase(next);
+    return next;
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+    return updateCase(store, kase.caseId, (current) =>
+      current.slack ? undefined : { slack, transcriptUntil },
+    );
+  }
 }

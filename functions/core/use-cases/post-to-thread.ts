@@ -11,7 +11,7 @@
  * 4. Post `job.post` once per key, then release the lease.
  */
 import { RetryLaterError } from '../errors.ts';
-import type { Case } from '../model.ts';
+import type { Case, Message } from '../model.ts';
 import type { AgentDesk, ConversationStore, DeskRef, ThreadJob } from '../ports.ts';
 import { forwardToThread } from './forward-to-thread.ts';
 
@@ -66,17 +66,26 @@ export function threadLease(caseId: string): string {
   return `thread#${caseId}`;
 }
 
+/** The case's customer messages after its transcript (and up to `upTo`), oldest first: forwarded or not. */
+export async function pendingForThread(
+  deps: { store: ConversationStore },
+  kase: Case,
+  upTo?: string,
+): Promise<Message[]> {
+  const after = kase.transcriptUntil ?? kase.openedAt;
+  return (await deps.store.recentMessages(kase.conversationId, CATCH_UP_MESSAGES)).filter(
+    (message) =>
+      message.author === 'customer' && message.at > after && (upTo === undefined || message.at <= upTo),
+  );
+}
+
 /** Forwards the case's customer messages after its transcript (and up to `upTo`) that are not in the thread. */
 export async function catchUpThread(
   deps: { store: ConversationStore; desk: AgentDesk },
   kase: Case & { slack: DeskRef },
   upTo?: string,
 ): Promise<number> {
-  const after = kase.transcriptUntil ?? kase.openedAt;
-  const pending = (await deps.store.recentMessages(kase.conversationId, CATCH_UP_MESSAGES)).filter(
-    (message) =>
-      message.author === 'customer' && message.at > after && (upTo === undefined || message.at <= upTo),
-  );
+  const pending = await pendingForThread(deps, kase, upTo);
   let forwarded = 0;
   for (const message of pending) if (await forwardToThread(deps, kase.slack, message)) forwarded++;
   return forwarded;

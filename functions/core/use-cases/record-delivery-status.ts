@@ -11,12 +11,13 @@ import { updateProfile } from './conversations.ts';
 /** Applies one status callback; returns whether a stored message matched. */
 export async function recordDeliveryStatus(
   deps: { store: ConversationStore; desk: AgentDesk; clock: Clock },
-  callback: { messageSid: string; status: DeliveryStatus; errorCode?: string },
+  callback: { messageSid: string; status: DeliveryStatus; errorCode?: string; deliveryRef?: string },
 ): Promise<'updated' | 'unknown'> {
   const message = await deps.store.updateDeliveryStatus(
     callback.messageSid,
     callback.status,
     callback.errorCode,
+    callback.deliveryRef,
   );
   if (!message) return 'unknown';
   const failed = callback.status === 'failed' || callback.status === 'undelivered';

@@ -31,10 +31,11 @@
  *   missing from the transcript, and it is not resent.
  */
 import type { BusinessSettings } from '../../shared/business-settings.ts';
+import { deliveryRefOf } from '../delivery-ref.ts';
 import { ChannelError, ConflictError, ValidationError } from '../errors.ts';
 import { splitMessage } from '../message-split.ts';
 import type { Agent, Conversation, CustomerProfile, Message } from '../model.ts';
-import type { Clock, ConversationStore, CustomerChannel, UsageLedger } from '../ports.ts';
+import type { Clock, ConversationStore, CustomerChannel, OnceOutcome, UsageLedger } from '../ports.ts';
 import { countSegments } from '../sms-segments.ts';
 import { whatsappWindow } from '../whatsapp-window.ts';
 import { recordSpend } from './spend.ts';
@@ -92,15 +93,77 @@ export type SendOutcome =
       message?: Message;
     };
 
-/** Sends one message to the customer through the outbound gate. */
+/**
+ * What a delivery through the gate came to, before anything but the send-once claim is written: the caller
+ * records it (the worker in its turn transaction, {@link sendToCustomer} on its own).
+ */
+export type Delivery =
+  /** `message` is the outbound message to record (status `queued`, provider ids); `settle` says it went. */
+  | (Extract<SendOutcome, { status: 'sent' }> & {
+      settle: { key: string; outcome: OnceOutcome; ttlSeconds: number };
+    })
+  | { status: 'duplicate'; providerIds?: string[] }
+  | { status: 'uncertain'; reason: string }
+  /** The provider says the customer opted out: the profile must say so too. */
+  | { status: 'refused'; reason: 'opted_out'; markOptedOut?: boolean }
+  /** A bad number or another rejection: `message` (status `failed`) is to be recorded. */
+  | { status: 'refused'; reason: 'invalid_number' | 'rejected'; message: Message };
+
+/** Sends one message to the customer through the outbound gate, and records it. */
 export async function sendToCustomer(
   deps: SendToCustomerDeps,
   input: SendToCustomerInput,
 ): Promise<SendOutcome> {
+  const { store } = deps;
+  const profile = input.text.trim() ? await store.getProfile(input.conversation.customerAddress) : undefined;
+  const delivery = await deliver(deps, input, profile);
+  switch (delivery.status) {
+    case 'sent': {
+      const { message, settle } = delivery;
+      const providerIds = message.providerIds ?? [];
+      // Settled first: from here on a redelivery knows the message went, whatever else fails.
+      await store.settleOnce(settle.key, settle.outcome, settle.ttlSeconds);
+      await recordSpend(deps, { messages: providerIds.length });
+      await store.appendMessage(message);
+      // A fast status callback may have come first (it waited on the provider-id pointer): it is applied here.
+      const late = providerIds.length > 0 ? await store.recordProviderIds(message, providerIds) : undefined;
+      return {
+        status: 'sent',
+        message: late?.status
+          ? { ...message, status: late.status, ...(late.errorCode ? { errorCode: late.errorCode } : {}) }
+          : message,
+        template: delivery.template,
+        segments: delivery.segments,
+        parts: delivery.parts,
+      };
+    }
+    case 'refused':
+      if (delivery.reason === 'opted_out') {
+        if (delivery.markOptedOut) {
+          await markOptedOut(store, input.conversation.customerAddress, deps.clock.now().toISOString());
+        }
+        return { status: 'refused', reason: 'opted_out' };
+      }
+      await store.appendMessage(delivery.message);
+      return delivery;
+    default:
+      return delivery;
+  }
+}
+
+/**
+ * The gate without the records: opt-out (from `profile`), the send-once claim, the window, the provider
+ * call. What went out (or failed) is returned for the caller to write; only the claim, its release on a
+ * failure that surely sent nothing, and an `unknown` settle (with `uncertain: 'report'`) are written here.
+ */
+export async function deliver(
+  deps: Omit<SendToCustomerDeps, 'ledger'>,
+  input: SendToCustomerInput,
+  profile: CustomerProfile | undefined,
+): Promise<Delivery> {
   const { store, clock } = deps;
   const { conversation } = input;
   if (!input.text.trim()) throw new ValidationError('cannot send an empty message to a customer');
-  const profile = await store.getProfile(conversation.customerAddress);
   if (profile?.optedOut) return { status: 'refused', reason: 'opted_out' };
 
   const outboxKey = outboxKeyOf(input.idempotencyKey);
@@ -119,16 +182,18 @@ export async function sendToCustomer(
   }
 
   const whatsapp = conversation.channel === 'whatsapp';
+  const messageId = outboundMessageId(input.idempotencyKey);
+  const at = clock.now().toISOString();
   const address = {
     from: conversation.businessAddress,
     to: whatsapp ? `whatsapp:${conversation.customerAddress}` : conversation.customerAddress,
+    deliveryRef: deliveryRefOf({ conversationId: conversation.id, messageId, at }),
   };
-  const messageId = outboundMessageId(input.idempotencyKey);
   const base: Message = {
     ...input.extra,
     conversationId: conversation.id,
     messageId,
-    at: clock.now().toISOString(),
+    at,
     direction: 'outbound',
     author: input.author,
     text: input.text,
@@ -160,45 +225,35 @@ export async function sendToCustomer(
       await store.releaseOnce(outboxKey);
       throw error;
     }
-    if (error.kind === 'opted_out') {
-      await markOptedOut(store, conversation.customerAddress, clock.now().toISOString());
-      return { status: 'refused', reason: 'opted_out' };
-    }
-    const failed: Message = {
-      ...base,
-      status: 'failed',
-      ...(error.providerCode !== undefined ? { errorCode: String(error.providerCode) } : {}),
-    };
-    await store.appendMessage(failed);
+    if (error.kind === 'opted_out') return { status: 'refused', reason: 'opted_out', markOptedOut: true };
     return {
       status: 'refused',
       reason: error.kind === 'invalid_number' ? 'invalid_number' : 'rejected',
-      message: failed,
+      message: {
+        ...base,
+        status: 'failed',
+        ...(error.providerCode !== undefined ? { errorCode: String(error.providerCode) } : {}),
+      },
     };
   }
 
-  // Settled first: from here on a redelivery knows the message went, whatever else fails.
-  await store.settleOnce(outboxKey, { state: 'sent', providerIds: result.providerIds }, OUTBOX_TTL_SECONDS);
-  await recordSpend(deps, { messages: result.providerIds.length });
-  const message: Message = {
-    ...base,
-    status: 'queued',
-    template: result.template,
-    providerIds: result.providerIds,
-    ...(!whatsapp ? { segments: result.segments } : {}),
-  };
-  await store.appendMessage(message);
-  // A fast status callback may have come first (it waited on the provider-id pointer): it is applied here.
-  const late =
-    result.providerIds.length > 0 ? await store.recordProviderIds(message, result.providerIds) : undefined;
   return {
     status: 'sent',
-    message: late?.status
-      ? { ...message, status: late.status, ...(late.errorCode ? { errorCode: late.errorCode } : {}) }
-      : message,
+    message: {
+      ...base,
+      status: 'queued',
+      template: result.template,
+      providerIds: result.providerIds,
+      ...(!whatsapp ? { segments: result.segments } : {}),
+    },
     template: result.template,
     segments: result.segments,
     parts: result.providerIds.length,
+    settle: {
+      key: outboxKey,
+      outcome: { state: 'sent', providerIds: result.providerIds },
+      ttlSeconds: OUTBOX_TTL_SECONDS,
+    },
   };
 }
 
@@ -212,12 +267,12 @@ export function outboundMessageId(idempotencyKey: string): string {
   return `out-${fnv1a64(idempotencyKey)}`;
 }
 
-type Address = { from: string; to: string };
+type Address = { from: string; to: string; deliveryRef?: string };
 
 async function sendText(
-  deps: SendToCustomerDeps,
+  deps: Pick<SendToCustomerDeps, 'store' | 'channel'>,
   outboxKey: string,
-  address: Address,
+  address: Address & { deliveryRef: string },
   text: string,
   whatsapp: boolean,
 ): Promise<{ providerIds: string[]; template: boolean; segments: number }> {
@@ -241,7 +296,7 @@ async function sendText(
 }
 
 async function sendTemplate(
-  deps: SendToCustomerDeps,
+  deps: Pick<SendToCustomerDeps, 'channel' | 'settings'>,
   address: Address,
   conversation: Conversation,
   profile: CustomerProfile | undefined,
