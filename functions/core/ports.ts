@@ -15,16 +15,25 @@ import type {
   Message,
 } from './model.ts';
 
-/**
- * Durable state. Conditional writes throw `ConflictError` when the expected version does not match.
+/*
+ * Durable state, split by role: each use case asks for the roles it uses (`Conversations & Cases`, …).
+ * Conditional writes throw `ConflictError` when the expected version does not match. One DynamoDB adapter
+ * implements them all (`adapters/dynamodb-conversation-store.ts`); `ConversationStore` is their union.
  */
-export interface ConversationStore {
+
+/** Conversations by id, and the idle ones for the sweeper. */
+export interface Conversations {
   getConversation(conversationId: string): Promise<Conversation | undefined>;
   /** Creates the conversation; `ConflictError` if it already exists. */
   createConversation(conversation: Conversation): Promise<void>;
   /** Writes `conversation` if the stored version is `conversation.version - 1`; else `ConflictError`. */
   saveConversation(conversation: Conversation): Promise<void>;
+  /** Conversations in mode `ai` whose last activity is before `before` and not yet resolved since. */
+  listIdleConversations(before: string, limit: number): Promise<Conversation[]>;
+}
 
+/** A conversation's messages and their delivery status. */
+export interface MessageLog {
   /**
    * Appends a message unless one with the same `messageId` exists in the conversation.
    * Returns `false` for a duplicate (nothing written). Safe under concurrency.
@@ -54,7 +63,10 @@ export interface ConversationStore {
    * arrived before the ids were known is applied now; the message is then returned as it stands.
    */
   recordProviderIds(message: Message, providerIds: string[]): Promise<Message | undefined>;
+}
 
+/** Escalation cases and their place at the desk. */
+export interface Cases {
   /** Creates a case; `ConflictError` if it exists. */
   createCase(kase: Case): Promise<void>;
   getCase(caseId: string): Promise<Case | undefined>;
@@ -69,11 +81,17 @@ export interface ConversationStore {
   getCaseByThread(channel: string, ts: string): Promise<Case | undefined>;
   /** Cases not yet resolved, oldest first. */
   listOpenCases(limit: number): Promise<Case[]>;
+}
 
+/** What is remembered about a customer. */
+export interface Profiles {
   getProfile(customerAddress: string): Promise<CustomerProfile | undefined>;
   /** Writes the profile if the stored version is `profile.version - 1` (or absent when version is 1). */
   saveProfile(profile: CustomerProfile): Promise<void>;
+}
 
+/** One-time keys: dedupe, leases and the send-once records of the outbox. */
+export interface OnceKeys {
   /**
    * Claims a one-time key (dedupe of webhook retries, Slack event ids, outbox entries).
    * Returns `true` the first time, `false` afterwards until the key expires after `ttlSeconds`.
@@ -88,18 +106,32 @@ export interface ConversationStore {
   settleOnce(key: string, outcome: OnceOutcome, ttlSeconds: number): Promise<void>;
   /** A claimed key and what it came to (`claimed` while the effect is under way or was interrupted). */
   getOnce(key: string): Promise<OnceOutcome | { state: 'claimed' } | undefined>;
+}
 
+/** Desk commands kept for their Retry button. */
+export interface ParkedDeskCommands {
   /** Keeps a desk command that was not carried out, for its Retry button (in its conversation's partition). */
   parkDeskCommand(command: DeskCommandEvent): Promise<void>;
   getParkedDeskCommand(conversationId: string, commandId: string): Promise<DeskCommandEvent | undefined>;
+}
 
+/** The lifecycle events metrics are computed from. */
+export interface LifecycleLog {
   /** Appends a lifecycle event for metrics. */
   recordLifecycle(event: LifecycleEvent): Promise<void>;
   /** Lifecycle events with `at` in [since, until), for reports. */
   listLifecycle(since: string, until: string): Promise<LifecycleEvent[]>;
-  /** Conversations in mode `ai` whose last activity is before `before` and not yet resolved since. */
-  listIdleConversations(before: string, limit: number): Promise<Conversation[]>;
 }
+
+/** Every role of the store together (the adapter, the composition root, tests). */
+export interface ConversationStore
+  extends Conversations,
+    MessageLog,
+    Cases,
+    Profiles,
+    OnceKeys,
+    ParkedDeskCommands,
+    LifecycleLog {}
 
 /** What a customer turn reads, in one round trip (see {@link TurnStore}). */
 export interface TurnState {

@@ -41,7 +41,7 @@ const SUNDAY = new Date('2026-01-04T15:00:00Z');
 
 let twilio: FakeTwilio;
 let slack: FakeSlack;
-let deps: WorkerDeps & { desk: SlackAgentDesk };
+let deps: WorkerDeps & { store: DynamoDbConversationStore; desk: SlackAgentDesk };
 let sid = 0;
 
 beforeAll(async () => {

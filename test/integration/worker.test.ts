@@ -29,7 +29,7 @@ import { freshQueues, freshTable } from '../helpers/aws.ts';
 
 let twilio: FakeTwilio;
 let slack: FakeSlack;
-let deps: WorkerDeps & { desk: SlackAgentDesk };
+let deps: WorkerDeps & { store: DynamoDbConversationStore; desk: SlackAgentDesk };
 let queues: Awaited<ReturnType<typeof freshQueues>>;
 
 beforeAll(async () => {

@@ -4,12 +4,12 @@
 import { ConflictError, NotFoundError } from '../errors.ts';
 import type { Case, Conversation, ConversationKey, CustomerProfile, LifecycleEvent } from '../model.ts';
 import { conversationIdOf } from '../model.ts';
-import type { Clock, ConversationStore } from '../ports.ts';
+import type { Cases, Clock, Conversations, LifecycleLog, MessageLog, Profiles } from '../ports.ts';
 import { retryOnConflict } from './optimistic.ts';
 
 /** Gets the conversation for `key`, opening it (mode `ai`) if this is the first message. */
 export async function openConversation(
-  deps: { store: ConversationStore; clock: Clock },
+  deps: { store: Conversations; clock: Clock },
   key: ConversationKey,
 ): Promise<{ conversation: Conversation; created: boolean }> {
   const id = conversationIdOf(key);
@@ -43,7 +43,7 @@ export async function openConversation(
  * `change` returns the next state (version already bumped by the state machine) or `undefined` to skip.
  */
 export function updateConversation(
-  deps: { store: ConversationStore; clock: Clock },
+  deps: { store: Conversations; clock: Clock },
   conversationId: string,
   change: (current: Conversation) => Conversation | undefined,
 ): Promise<Conversation> {
@@ -64,7 +64,7 @@ function bump(conversation: Conversation, clock: Clock): Conversation {
 
 /** Applies `change` to the latest stored case and saves it conditionally, retrying on conflict. */
 export function updateCase(
-  store: ConversationStore,
+  store: Cases,
   caseId: string,
   change: (current: Case) => Partial<Case> | undefined,
 ): Promise<Case> {
@@ -81,7 +81,7 @@ export function updateCase(
 
 /** Applies `change` to the customer's profile (created empty if absent), retrying on conflict. */
 export function updateProfile(
-  store: ConversationStore,
+  store: Profiles,
   customerAddress: string,
   change: (current: CustomerProfile) => Partial<CustomerProfile> | undefined,
 ): Promise<CustomerProfile> {
@@ -102,7 +102,7 @@ export function emptyProfile(customerAddress: string): CustomerProfile {
 
 /** Records a lifecycle event for a conversation. */
 export function record(
-  deps: { store: ConversationStore; clock: Clock },
+  deps: { store: LifecycleLog; clock: Clock },
   conversation: Pick<Conversation, 'id' | 'channel'>,
   type: LifecycleEvent['type'],
   extra: { caseId?: string; data?: LifecycleEvent['data']; at?: string } = {},
@@ -120,7 +120,7 @@ export function record(
 
 /** Effort and sentiment figures of a conversation about to be resolved (for metrics). */
 export async function closingFigures(
-  store: ConversationStore,
+  store: MessageLog,
   conversation: Conversation,
 ): Promise<{ customerTurns: number; sentimentEnd?: number }> {
   const recent = await store.recentMessages(conversation.id, 20);

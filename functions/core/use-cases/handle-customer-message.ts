@@ -22,11 +22,12 @@ import type { KnowledgeBase } from '../knowledge.ts';
 import type { Case, ConversationEvent, CustomerProfile, Message } from '../model.ts';
 import { classifyKeyword } from '../opt-out.ts';
 import type {
+  Cases,
   Clock,
-  ConversationStore,
   CustomerChannel,
   EscalationQueue,
   LanguageModel,
+  OnceKeys,
   OnceOutcome,
   TurnStore,
   UsageLedger,
@@ -49,7 +50,8 @@ export type { HandlingOutcome } from '../turn.ts';
 
 /** Everything the worker needs. */
 export interface WorkerDeps {
-  store: ConversationStore & TurnStore;
+  /** The turn's load and commit, the case of a conversation people hold, the send-once keys. */
+  store: TurnStore & Pick<Cases, 'getCase'> & OnceKeys;
   escalations: EscalationQueue;
   channel: CustomerChannel;
   model: LanguageModel;

@@ -5,12 +5,12 @@
  * 3. Error 21610 (the customer opted out at the carrier) marks the profile opted out.
  */
 import type { DeliveryStatus } from '../model.ts';
-import type { AgentDesk, Clock, ConversationStore } from '../ports.ts';
+import type { AgentDesk, Cases, Clock, Conversations, MessageLog, Profiles } from '../ports.ts';
 import { updateProfile } from './conversations.ts';
 
 /** Applies one status callback; returns whether a stored message matched. */
 export async function recordDeliveryStatus(
-  deps: { store: ConversationStore; desk: AgentDesk; clock: Clock },
+  deps: { store: MessageLog & Conversations & Profiles & Cases; desk: AgentDesk; clock: Clock },
   callback: { messageSid: string; status: DeliveryStatus; errorCode?: string; deliveryRef?: string },
 ): Promise<'updated' | 'unknown'> {
   const message = await deps.store.updateDeliveryStatus(

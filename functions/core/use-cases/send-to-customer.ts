@@ -35,7 +35,15 @@ import { deliveryRefOf } from '../delivery-ref.ts';
 import { ChannelError, ConflictError, ValidationError } from '../errors.ts';
 import { splitMessage } from '../message-split.ts';
 import type { Agent, Conversation, CustomerProfile, Message } from '../model.ts';
-import type { Clock, ConversationStore, CustomerChannel, OnceOutcome, UsageLedger } from '../ports.ts';
+import type {
+  Clock,
+  CustomerChannel,
+  MessageLog,
+  OnceKeys,
+  OnceOutcome,
+  Profiles,
+  UsageLedger,
+} from '../ports.ts';
 import { countSegments } from '../sms-segments.ts';
 import { whatsappWindow } from '../whatsapp-window.ts';
 import { recordSpend } from './spend.ts';
@@ -45,7 +53,7 @@ export const OUTBOX_TTL_SECONDS = 7 * 24 * 60 * 60;
 
 /** Ports the gate needs. */
 export interface SendToCustomerDeps {
-  store: ConversationStore;
+  store: Profiles & OnceKeys & MessageLog;
   channel: CustomerChannel;
   clock: Clock;
   settings: BusinessSettings;
@@ -157,7 +165,7 @@ export async function sendToCustomer(
  * failure that surely sent nothing, and an `unknown` settle (with `uncertain: 'report'`) are written here.
  */
 export async function deliver(
-  deps: Omit<SendToCustomerDeps, 'ledger'>,
+  deps: { store: OnceKeys; channel: CustomerChannel; clock: Clock; settings: BusinessSettings },
   input: SendToCustomerInput,
   profile: CustomerProfile | undefined,
 ): Promise<Delivery> {
@@ -270,7 +278,7 @@ export function outboundMessageId(idempotencyKey: string): string {
 type Address = { from: string; to: string; deliveryRef?: string };
 
 async function sendText(
-  deps: Pick<SendToCustomerDeps, 'store' | 'channel'>,
+  deps: { store: OnceKeys; channel: CustomerChannel },
   outboxKey: string,
   address: Address & { deliveryRef: string },
   text: string,
@@ -324,7 +332,7 @@ function isRetryable(error: unknown): boolean {
   return !(error instanceof ChannelError) || (error.kind === 'transient' && !error.maybeSent);
 }
 
-async function markOptedOut(store: ConversationStore, customerAddress: string, at: string): Promise<void> {
+async function markOptedOut(store: Profiles, customerAddress: string, at: string): Promise<void> {
   // Two writers may race (a STOP webhook and this send); re-read and retry on a version conflict.
   for (let attempt = 0; ; attempt++) {
     const current = await store.getProfile(customerAddress);
