@@ -2,6 +2,13 @@
  * A local stand-in for Lambda's SQS event source mapping: polls a queue, invokes the handler with the
  * exact `SQSEvent` Lambda would build, and deletes what succeeded (partial batch responses honoured).
  *
+ * Like Lambda, it runs up to `concurrency` batches at once. On a FIFO queue order within a message group
+ * holds as in AWS: SQS (and fauxqs) return no message of a group while one of its messages is in flight,
+ * and a failed record and the later records of its group stay undeleted, so the group stays locked until
+ * they come back, in order. The poller adds its own guard for the one case the lock does not cover (a
+ * visibility timeout running out under a slow batch): a batch holding a group that is still in flight
+ * waits for that batch to finish before it starts.
+ *
  * What is left undeleted reappears after the visibility timeout, and after `maxReceiveCount` receives
  * the queue's redrive policy moves it to the DLQ. fauxqs applies the redrive policy itself on receive
  * (as SQS does), so the poller does not emulate it.
@@ -48,6 +55,11 @@ export interface EventSourceOptions {
   handler: SqsHandler;
   /** Records per invocation, 1–10. */
   batchSize: number;
+  /**
+   * Batches in flight at once (Lambda's concurrent invocations of the consumer). On a FIFO queue the
+   * batches hold different message groups. @default 1
+   */
+  concurrency?: number;
   fifo: boolean;
   /** Overrides the queue's visibility timeout for received messages. */
   visibilityTimeoutSeconds?: number;
@@ -73,7 +85,7 @@ export interface EventSourceOptions {
 
 /** A running poller. */
 export interface EventSource {
-  /** Stops polling; resolves after the batch in flight, if any, has finished. */
+  /** Stops polling; resolves after every batch in flight has finished. */
   stop(): Promise<void>;
   /** Resolves when no batch is in flight and a receive has come back empty (after this call). */
   idle(): Promise<void>;
@@ -224,11 +236,46 @@ export function startEventSource(options: EventSourceOptions): EventSource {
   };
 
   const backoff = options.errorBackoffMs ?? { min: 250, max: 5000 };
+  const concurrency = Math.max(1, Math.floor(options.concurrency ?? 1));
   /** Receive failures in a row. */
   let failures = 0;
+  /** Batches received and not yet finished. */
+  const inFlight = new Set<Promise<void>>();
+  /** FIFO: the batch in flight that holds each message group. */
+  const groupsInFlight = new Map<string, Promise<void>>();
+  /** Resolves when a batch finishes (a slot frees up). */
+  let slotFreed: () => void = () => {};
+
+  /** Runs one batch without blocking the loop; its message groups are held until it has finished. */
+  const dispatch = (messages: Message[]) => {
+    const groups = options.fifo
+      ? [...new Set(messages.map((message) => message.Attributes?.MessageGroupId ?? ''))]
+      : [];
+    // Only after a visibility timeout ran out under a slow batch can a group already be in flight here.
+    const before = groups.flatMap((group) => {
+      const running = groupsInFlight.get(group);
+      return running ? [running] : [];
+    });
+    const batch = Promise.all(before)
+      .then(() => processBatch(messages))
+      .catch((error: unknown) => options.onError?.(error))
+      .finally(() => {
+        inFlight.delete(batch);
+        for (const group of groups) if (groupsInFlight.get(group) === batch) groupsInFlight.delete(group);
+        slotFreed();
+      });
+    inFlight.add(batch);
+    for (const group of groups) groupsInFlight.set(group, batch);
+  };
 
   const loop = async () => {
     while (!stopped) {
+      if (inFlight.size >= concurrency) {
+        await new Promise<void>((resolve) => {
+          slotFreed = resolve;
+        });
+        continue;
+      }
       let messages: Message[];
       try {
         options.beforeReceive?.();
@@ -258,15 +305,13 @@ export function startEventSource(options: EventSourceOptions): EventSource {
         failures = 0;
       }
       if (messages.length === 0) {
-        resolveIdle();
+        // Idle only when nothing is in flight either: a running batch may still publish or fail.
+        if (inFlight.size === 0) resolveIdle();
         continue;
       }
-      try {
-        await processBatch(messages);
-      } catch (error) {
-        options.onError?.(error);
-      }
+      dispatch(messages);
     }
+    await Promise.all(inFlight);
     resolveIdle();
   };
 

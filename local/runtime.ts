@@ -122,6 +122,23 @@ export interface LocalRuntimeOptions {
   dynamoProxy?: boolean;
   /** Backoff of the queue pollers after a failed receive. @default { min: 250, max: 5000 } */
   pollerBackoffMs?: { min: number; max: number };
+  /**
+   * Batches each queue consumer runs at once, as Lambda runs concurrent invocations (on the FIFO queue
+   * they hold different conversations; order within one is kept). @default env CONSUMER_CONCURRENCY, else 8
+   */
+  consumerConcurrency?: number;
+}
+
+/** Concurrent batches per queue consumer unless `consumerConcurrency` or `CONSUMER_CONCURRENCY` says otherwise. */
+export const DEFAULT_CONSUMER_CONCURRENCY = 8;
+
+/** The consumers' concurrency from the option, else `CONSUMER_CONCURRENCY`; a bad value stops start-up naming it. */
+function consumerConcurrencyOf(option: number | undefined, env: string | undefined): number {
+  const value = option ?? (env === undefined || env === '' ? DEFAULT_CONSUMER_CONCURRENCY : Number(env));
+  if (!Number.isInteger(value) || value < 1 || value > 1000) {
+    throw new Error(`CONSUMER_CONCURRENCY must be an integer from 1 to 1000, got ${option ?? env}`);
+  }
+  return value;
 }
 
 /** Fault injection into the runtime's own parts (the emulated Slack and Twilio have their own). */
@@ -213,6 +230,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   };
 
   try {
+    const consumerConcurrency = consumerConcurrencyOf(
+      options.consumerConcurrency,
+      source.CONSUMER_CONCURRENCY,
+    );
     const dataDir = options.inMemory ? undefined : resolve(options.dataDir ?? source.DATA_DIR ?? '.tandem');
     if (options.reset && dataDir) rmSync(dataDir, { recursive: true, force: true });
     const prefix = options.resourcePrefix ?? 'tandem';
@@ -458,6 +479,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
           queueUrl: pair.url,
           handler: handler as SqsHandler,
           batchSize: pair.design.batchSize,
+          concurrency: consumerConcurrency,
           fifo: pair.design.fifo,
           functionName: `tandem-${name}`,
           timeoutSeconds: pair.design.consumerTimeoutSeconds,
