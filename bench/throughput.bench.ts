@@ -112,7 +112,7 @@ export async function measure(): Promise<Figures> {
       Math.max(...sent.map((one) => replies.get(one.from)?.[0] ?? Number.NaN).filter(Number.isFinite));
     const lost = all.filter((sent) => !replies.has(sent.from)).length;
     const doubled = all.filter((sent) => (replies.get(sent.from)?.length ?? 0) > 1).length;
-    const batches = system.batches.filter((batch) => batch.functionName === 'tandem-conversation-worker');
+    const batches = system.batches.filter((batch) => batch.functionName === 'conversation-worker');
     return {
       'consumer concurrency': Number(process.env.CONSUMER_CONCURRENCY || DEFAULT_CONSUMER_CONCURRENCY),
       [`messages sent (${STEADY} by ${STEADY_SENDERS} senders, then ${BURST} at once)`]: total,
