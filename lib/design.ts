@@ -25,6 +25,12 @@ export const tableDesign = {
  */
 export const hotPartitionShards = 10;
 
+/**
+ * The CloudWatch namespace of every metric the functions emit (customer experience, spend ceilings):
+ * the functions write it, the dashboard and alarms read it.
+ */
+export const metricsNamespace = 'Tandem';
+
 /** A queue and its dead-letter queue. */
 export interface QueueDesign {
   /** Logical name; the FIFO suffix is added where needed. */

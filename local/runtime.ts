@@ -13,6 +13,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { Context, ScheduledEvent } from 'aws-lambda';
+import { chooseModelProvider, type ModelProvider } from '../functions/shared/model-provider.ts';
 import { type HandlerName, handlerNames } from '../lib/paths.ts';
 import {
   type ApiGateway,
@@ -155,7 +156,7 @@ export interface Components {
   sqs: 'up' | 'down';
   twilio: 'emulated' | 'real' | 'missing';
   slack: 'emulated' | 'real' | 'missing';
-  model: 'offline' | 'anthropic' | 'bedrock';
+  model: ModelProvider;
   handlers: Record<HandlerName, 'ready' | 'missing' | 'failed'>;
 }
 
@@ -337,12 +338,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       );
       cleanups.push(async () => rmSync(connection, { force: true }));
     }
-    const model: Components['model'] =
-      source.MODEL_PROVIDER === 'bedrock' || source.MODEL_PROVIDER === 'offline'
-        ? source.MODEL_PROVIDER
-        : source.MODEL_PROVIDER === 'anthropic' || source.ANTHROPIC_API_KEY
-          ? 'anthropic'
-          : 'offline';
+    const model = chooseModelProvider(source.MODEL_PROVIDER, source.ANTHROPIC_API_KEY);
 
     // The HTTP server listens first so that PUBLIC_BASE_URL can name its port; routes wait for the handlers.
     const handlers: LoadedHandlers = {};
