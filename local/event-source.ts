@@ -5,15 +5,16 @@
  * Like Lambda, it runs up to `concurrency` batches at once. On a FIFO queue order within a message group
  * holds as in AWS: SQS (and fauxqs) return no message of a group while one of its messages is in flight,
  * and a failed record and the later records of its group stay undeleted, so the group stays locked until
- * they come back, in order. The poller adds its own guard for the one case the lock does not cover (a
- * visibility timeout running out under a slow batch): a batch holding a group that is still in flight
- * waits for that batch to finish before it starts.
+ * they come back, in order. Where the lock alone would not do (a visibility timeout shorter than a batch,
+ * as fault tests set), the poller keeps a FIFO batch's records invisible while it runs, up to the function
+ * timeout, and a batch holding a group that is still in flight waits for that batch before it starts.
  *
  * What is left undeleted reappears after the visibility timeout, and after `maxReceiveCount` receives
  * the queue's redrive policy moves it to the DLQ. fauxqs applies the redrive policy itself on receive
  * (as SQS does), so the poller does not emulate it.
  */
 import {
+  ChangeMessageVisibilityBatchCommand,
   DeleteMessageBatchCommand,
   GetQueueAttributesCommand,
   type Message,
@@ -176,7 +177,7 @@ export function startEventSource(options: EventSourceOptions): EventSource {
   const abort = new AbortController();
   let stopped = false;
   let idleWaiters: (() => void)[] = [];
-  let source: { arn: string; region: string } | undefined;
+  let source: { arn: string; region: string; visibilitySeconds: number } | undefined;
 
   const resolveIdle = () => {
     const waiters = idleWaiters;
@@ -187,10 +188,15 @@ export function startEventSource(options: EventSourceOptions): EventSource {
   const describeSource = async () => {
     if (source) return source;
     const attributes = await options.client.send(
-      new GetQueueAttributesCommand({ QueueUrl: options.queueUrl, AttributeNames: ['QueueArn'] }),
+      new GetQueueAttributesCommand({
+        QueueUrl: options.queueUrl,
+        AttributeNames: ['QueueArn', 'VisibilityTimeout'],
+      }),
     );
     source = {
       arn: attributes.Attributes?.QueueArn ?? '',
+      visibilitySeconds:
+        options.visibilityTimeoutSeconds ?? Number(attributes.Attributes?.VisibilityTimeout ?? 30),
       region: await options.client.config.region(),
     };
     return source;
@@ -246,6 +252,47 @@ export function startEventSource(options: EventSourceOptions): EventSource {
   /** Resolves when a batch finishes (a slot frees up). */
   let slotFreed: () => void = () => {};
 
+  /**
+   * FIFO: keeps `messages` invisible (renewing their visibility every half timeout) until `stop()` or the
+   * function's timeout, whichever comes first. In AWS the visibility timeout is at least 6× the function
+   * timeout (lib/design.ts), so a record never reappears while its invocation may still run; fault tests
+   * shorten it to see failed records come back quickly, and a batch slower than that would otherwise be
+   * received again while it still runs. Standard queues are left alone: their consumer may set a record's
+   * visibility itself (backoff), which a renewal would overwrite.
+   */
+  const keepInvisible = (messages: Message[]): (() => void) => {
+    if (!options.fifo) return () => {};
+    const deadline = Date.now() + (options.timeoutSeconds ?? 30) * 1000;
+    let timer: ReturnType<typeof setInterval> | undefined;
+    let done = false;
+    void describeSource().then(({ visibilitySeconds }) => {
+      if (done) return;
+      timer = setInterval(
+        () => {
+          if (Date.now() >= deadline) return clearInterval(timer);
+          options.client
+            .send(
+              new ChangeMessageVisibilityBatchCommand({
+                QueueUrl: options.queueUrl,
+                Entries: messages.map((message, index) => ({
+                  Id: String(index),
+                  ReceiptHandle: message.ReceiptHandle,
+                  VisibilityTimeout: visibilitySeconds,
+                })),
+              }),
+            )
+            // Deleted or already back on the queue: nothing to keep.
+            .catch(() => undefined);
+        },
+        Math.max(200, (visibilitySeconds * 1000) / 2),
+      );
+    });
+    return () => {
+      done = true;
+      clearInterval(timer);
+    };
+  };
+
   /** Runs one batch without blocking the loop; its message groups are held until it has finished. */
   const dispatch = (messages: Message[]) => {
     const groups = options.fifo
@@ -256,10 +303,12 @@ export function startEventSource(options: EventSourceOptions): EventSource {
       const running = groupsInFlight.get(group);
       return running ? [running] : [];
     });
+    const stopRenewing = keepInvisible(messages);
     const batch = Promise.all(before)
       .then(() => processBatch(messages))
       .catch((error: unknown) => options.onError?.(error))
       .finally(() => {
+        stopRenewing();
         inFlight.delete(batch);
         for (const group of groups) if (groupsInFlight.get(group) === batch) groupsInFlight.delete(group);
         slotFreed();

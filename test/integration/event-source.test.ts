@@ -290,7 +290,8 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("startEventSource at Lambda's parallelism", () => {
   it('runs batches of different message groups at the same time, up to the concurrency', async () => {
-    const { client, pair } = await freshQueue(design({ fifo: true }));
+    // A visibility timeout longer than the handler's wait, so no record is delivered twice.
+    const { client, pair } = await freshQueue(design({ fifo: true, visibilityTimeoutSeconds: 10 }));
     for (const group of ['g1', 'g2', 'g3', 'g4', 'g5']) await send(client, pair.url, `${group}-1`, group);
     const meter = concurrencyMeter();
     let handled = 0;
@@ -397,6 +398,32 @@ describe("startEventSource at Lambda's parallelism", () => {
     const a = attempts.filter((body) => body.startsWith('a'));
     expect(a).toEqual(['a1', 'a1', 'a2', 'a3']);
     expect(await messagesLeft(client, pair.url)).toBe(0);
+  });
+
+  it('a FIFO batch slower than the visibility timeout keeps its record: not delivered again meanwhile, not dead-lettered', async () => {
+    const { client, pair } = await freshQueue(design({ fifo: true, maxReceiveCount: 2 }));
+    await send(client, pair.url, 'a1', 'group-a');
+    await send(client, pair.url, 'a2', 'group-a');
+    const handled: string[] = [];
+    const source = poll({
+      client,
+      queueUrl: pair.url,
+      batchSize: 1,
+      fifo: true,
+      concurrency: 4,
+      handler: async (event) => {
+        const record = event.Records[0]!;
+        // Outlasts the 1 s visibility timeout twice over (as in AWS, where visibility ≥ 6× the function
+        // timeout, a record does not reappear while its invocation may still run).
+        if (record.body === 'a1') await pause(2500);
+        handled.push(`${record.body}@${record.attributes.ApproximateReceiveCount}`);
+      },
+    });
+    for (let waited = 0; !handled.includes('a2@1') && waited < 10_000; waited += 100) await pause(100);
+    await source.idle();
+    expect(handled).toEqual(['a1@1', 'a2@1']);
+    expect(await messagesLeft(client, pair.url)).toBe(0);
+    expect(await messagesLeft(client, pair.dlqUrl)).toBe(0);
   });
 
   it('stop() waits for every batch in flight', async () => {
