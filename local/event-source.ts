@@ -253,8 +253,8 @@ export function startEventSource(options: EventSourceOptions): EventSource {
   let slotFreed: () => void = () => {};
 
   /**
-   * FIFO: keeps `messages` invisible (renewing their visibility every half timeout) until `stop()` or the
-   * function's timeout, whichever comes first. In AWS the visibility timeout is at least 6× the function
+   * FIFO: keeps `messages` invisible (renewing their visibility every half timeout) until the returned
+   * function is called (the batch has finished) or the function's timeout has passed, whichever is first. In AWS the visibility timeout is at least 6× the function
    * timeout (lib/design.ts), so a record never reappears while its invocation may still run; fault tests
    * shorten it to see failed records come back quickly, and a batch slower than that would otherwise be
    * received again while it still runs. Standard queues are left alone: their consumer may set a record's
@@ -265,28 +265,30 @@ export function startEventSource(options: EventSourceOptions): EventSource {
     const deadline = Date.now() + (options.timeoutSeconds ?? 30) * 1000;
     let timer: ReturnType<typeof setInterval> | undefined;
     let done = false;
-    void describeSource().then(({ visibilitySeconds }) => {
-      if (done) return;
-      timer = setInterval(
-        () => {
-          if (Date.now() >= deadline) return clearInterval(timer);
-          options.client
-            .send(
-              new ChangeMessageVisibilityBatchCommand({
-                QueueUrl: options.queueUrl,
-                Entries: messages.map((message, index) => ({
-                  Id: String(index),
-                  ReceiptHandle: message.ReceiptHandle,
-                  VisibilityTimeout: visibilitySeconds,
-                })),
-              }),
-            )
-            // Deleted or already back on the queue: nothing to keep.
-            .catch(() => undefined);
-        },
-        Math.max(200, (visibilitySeconds * 1000) / 2),
-      );
-    });
+    void describeSource()
+      .then(({ visibilitySeconds }) => {
+        if (done) return;
+        timer = setInterval(
+          () => {
+            if (Date.now() >= deadline) return clearInterval(timer);
+            options.client
+              .send(
+                new ChangeMessageVisibilityBatchCommand({
+                  QueueUrl: options.queueUrl,
+                  Entries: messages.map((message, index) => ({
+                    Id: String(index),
+                    ReceiptHandle: message.ReceiptHandle,
+                    VisibilityTimeout: visibilitySeconds,
+                  })),
+                }),
+              )
+              // Deleted or already back on the queue: nothing to keep.
+              .catch(() => undefined);
+          },
+          Math.max(200, (visibilitySeconds * 1000) / 2),
+        );
+      })
+      .catch(() => undefined);
     return () => {
       done = true;
       clearInterval(timer);
@@ -298,7 +300,8 @@ export function startEventSource(options: EventSourceOptions): EventSource {
     const groups = options.fifo
       ? [...new Set(messages.map((message) => message.Attributes?.MessageGroupId ?? ''))]
       : [];
-    // Only after a visibility timeout ran out under a slow batch can a group already be in flight here.
+    // A group can already be in flight here only once a batch has outlasted the function timeout (its
+    // records are no longer kept invisible and come back): the new batch waits for it.
     const before = groups.flatMap((group) => {
       const running = groupsInFlight.get(group);
       return running ? [running] : [];
