@@ -15,6 +15,7 @@ import { build } from 'esbuild';
 import type { ModelProvider } from '../lib/config/stages.ts';
 import { devStage } from '../lib/config/stages.ts';
 import { esbuildBuildOptions } from '../lib/constructs/tandem-function.ts';
+import { metricsNamespace } from '../lib/design.ts';
 import { type HandlerName, handlerEntry, handlerNames, knowledgeDir, repoRoot } from '../lib/paths.ts';
 
 const spawns = 10;
@@ -45,7 +46,7 @@ const dummyEnv: Record<string, string> = {
   SLACK_SIGNING_SECRET: 'bench-signing',
   KNOWLEDGE_DIR: knowledgeDir,
   POWERTOOLS_SERVICE_NAME: 'tandem',
-  POWERTOOLS_METRICS_NAMESPACE: 'Tandem',
+  POWERTOOLS_METRICS_NAMESPACE: metricsNamespace,
   LOG_LEVEL: 'SILENT',
   // As in Lambda (set by the construct).
   NODE_OPTIONS: '--enable-source-maps',

@@ -1,7 +1,8 @@
 /**
  * `npm run dev`: the whole system on one machine.
  *   npm run dev -- [--reset] [--port 3000] [--in-memory]
- * Environment: PORT, DATA_DIR, LOG_LEVEL (INFO shows the handlers' JSON logs; default WARN);
+ * Environment: PORT, DATA_DIR, LOG_LEVEL (INFO shows the handlers' JSON logs; default WARN),
+ * CONSUMER_CONCURRENCY (batches each queue consumer runs at once; default 8);
  * credentials (TWILIO_*, SLACK_*, ANTHROPIC_API_KEY) switch to the real services.
  */
 import { parseArgs } from 'node:util';

@@ -16,6 +16,21 @@ export const tableDesign = {
   ],
 } as const;
 
+/**
+ * Shards of each hot shared partition of `gsi2` (`OPEN`, `IDLE`, `LIFE#<day>`): an entry goes to
+ * `<partition>#<shard>`, the shard a stable hash of its conversation id, and readers query every shard
+ * (docs/data-model.md, "Hot partitions"). Changing it moves entries between shards: readers must then
+ * query the old and the new shard sets until the old entries are gone, so it is chosen with headroom
+ * (10 shards: about 10,000 index writes per second per partition).
+ */
+export const hotPartitionShards = 10;
+
+/**
+ * The CloudWatch namespace of every metric the functions emit (customer experience, spend ceilings):
+ * the functions write it, the dashboard and alarms read it.
+ */
+export const metricsNamespace = 'Tandem';
+
 /** A queue and its dead-letter queue. */
 export interface QueueDesign {
   /** Logical name; the FIFO suffix is added where needed. */

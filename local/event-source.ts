@@ -2,11 +2,19 @@
  * A local stand-in for Lambda's SQS event source mapping: polls a queue, invokes the handler with the
  * exact `SQSEvent` Lambda would build, and deletes what succeeded (partial batch responses honoured).
  *
+ * Like Lambda, it runs up to `concurrency` batches at once. On a FIFO queue order within a message group
+ * holds as in AWS: SQS (and fauxqs) return no message of a group while one of its messages is in flight,
+ * and a failed record and the later records of its group stay undeleted, so the group stays locked until
+ * they come back, in order. Where the lock alone would not do (a visibility timeout shorter than a batch,
+ * as fault tests set), the poller keeps a FIFO batch's records invisible while it runs, up to the function
+ * timeout, and a batch holding a group that is still in flight waits for that batch before it starts.
+ *
  * What is left undeleted reappears after the visibility timeout, and after `maxReceiveCount` receives
  * the queue's redrive policy moves it to the DLQ. fauxqs applies the redrive policy itself on receive
  * (as SQS does), so the poller does not emulate it.
  */
 import {
+  ChangeMessageVisibilityBatchCommand,
   DeleteMessageBatchCommand,
   GetQueueAttributesCommand,
   type Message,
@@ -48,6 +56,11 @@ export interface EventSourceOptions {
   handler: SqsHandler;
   /** Records per invocation, 1–10. */
   batchSize: number;
+  /**
+   * Batches in flight at once (Lambda's concurrent invocations of the consumer). On a FIFO queue the
+   * batches hold different message groups. @default 1
+   */
+  concurrency?: number;
   fifo: boolean;
   /** Overrides the queue's visibility timeout for received messages. */
   visibilityTimeoutSeconds?: number;
@@ -73,7 +86,7 @@ export interface EventSourceOptions {
 
 /** A running poller. */
 export interface EventSource {
-  /** Stops polling; resolves after the batch in flight, if any, has finished. */
+  /** Stops polling; resolves after every batch in flight has finished. */
   stop(): Promise<void>;
   /** Resolves when no batch is in flight and a receive has come back empty (after this call). */
   idle(): Promise<void>;
@@ -164,7 +177,7 @@ export function startEventSource(options: EventSourceOptions): EventSource {
   const abort = new AbortController();
   let stopped = false;
   let idleWaiters: (() => void)[] = [];
-  let source: { arn: string; region: string } | undefined;
+  let source: { arn: string; region: string; visibilitySeconds: number } | undefined;
 
   const resolveIdle = () => {
     const waiters = idleWaiters;
@@ -175,10 +188,15 @@ export function startEventSource(options: EventSourceOptions): EventSource {
   const describeSource = async () => {
     if (source) return source;
     const attributes = await options.client.send(
-      new GetQueueAttributesCommand({ QueueUrl: options.queueUrl, AttributeNames: ['QueueArn'] }),
+      new GetQueueAttributesCommand({
+        QueueUrl: options.queueUrl,
+        AttributeNames: ['QueueArn', 'VisibilityTimeout'],
+      }),
     );
     source = {
       arn: attributes.Attributes?.QueueArn ?? '',
+      visibilitySeconds:
+        options.visibilityTimeoutSeconds ?? Number(attributes.Attributes?.VisibilityTimeout ?? 30),
       region: await options.client.config.region(),
     };
     return source;
@@ -224,11 +242,92 @@ export function startEventSource(options: EventSourceOptions): EventSource {
   };
 
   const backoff = options.errorBackoffMs ?? { min: 250, max: 5000 };
+  const concurrency = Math.max(1, Math.floor(options.concurrency ?? 1));
   /** Receive failures in a row. */
   let failures = 0;
+  /** Batches received and not yet finished. */
+  const inFlight = new Set<Promise<void>>();
+  /** FIFO: the batch in flight that holds each message group. */
+  const groupsInFlight = new Map<string, Promise<void>>();
+  /** Resolves when a batch finishes (a slot frees up). */
+  let slotFreed: () => void = () => {};
+
+  /**
+   * FIFO: keeps `messages` invisible (renewing their visibility every half timeout) until the returned
+   * function is called (the batch has finished) or the function's timeout has passed, whichever is first. In AWS the visibility timeout is at least 6× the function
+   * timeout (lib/design.ts), so a record never reappears while its invocation may still run; fault tests
+   * shorten it to see failed records come back quickly, and a batch slower than that would otherwise be
+   * received again while it still runs. Standard queues are left alone: their consumer may set a record's
+   * visibility itself (backoff), which a renewal would overwrite.
+   */
+  const keepInvisible = (messages: Message[]): (() => void) => {
+    if (!options.fifo) return () => {};
+    const deadline = Date.now() + (options.timeoutSeconds ?? 30) * 1000;
+    let timer: ReturnType<typeof setInterval> | undefined;
+    let done = false;
+    void describeSource()
+      .then(({ visibilitySeconds }) => {
+        if (done) return;
+        timer = setInterval(
+          () => {
+            if (Date.now() >= deadline) return clearInterval(timer);
+            options.client
+              .send(
+                new ChangeMessageVisibilityBatchCommand({
+                  QueueUrl: options.queueUrl,
+                  Entries: messages.map((message, index) => ({
+                    Id: String(index),
+                    ReceiptHandle: message.ReceiptHandle,
+                    VisibilityTimeout: visibilitySeconds,
+                  })),
+                }),
+              )
+              // Deleted or already back on the queue: nothing to keep.
+              .catch(() => undefined);
+          },
+          Math.max(200, (visibilitySeconds * 1000) / 2),
+        );
+      })
+      .catch(() => undefined);
+    return () => {
+      done = true;
+      clearInterval(timer);
+    };
+  };
+
+  /** Runs one batch without blocking the loop; its message groups are held until it has finished. */
+  const dispatch = (messages: Message[]) => {
+    const groups = options.fifo
+      ? [...new Set(messages.map((message) => message.Attributes?.MessageGroupId ?? ''))]
+      : [];
+    // A group can already be in flight here only once a batch has outlasted the function timeout (its
+    // records are no longer kept invisible and come back): the new batch waits for it.
+    const before = groups.flatMap((group) => {
+      const running = groupsInFlight.get(group);
+      return running ? [running] : [];
+    });
+    const stopRenewing = keepInvisible(messages);
+    const batch = Promise.all(before)
+      .then(() => processBatch(messages))
+      .catch((error: unknown) => options.onError?.(error))
+      .finally(() => {
+        stopRenewing();
+        inFlight.delete(batch);
+        for (const group of groups) if (groupsInFlight.get(group) === batch) groupsInFlight.delete(group);
+        slotFreed();
+      });
+    inFlight.add(batch);
+    for (const group of groups) groupsInFlight.set(group, batch);
+  };
 
   const loop = async () => {
     while (!stopped) {
+      if (inFlight.size >= concurrency) {
+        await new Promise<void>((resolve) => {
+          slotFreed = resolve;
+        });
+        continue;
+      }
       let messages: Message[];
       try {
         options.beforeReceive?.();
@@ -258,15 +357,13 @@ export function startEventSource(options: EventSourceOptions): EventSource {
         failures = 0;
       }
       if (messages.length === 0) {
-        resolveIdle();
+        // Idle only when nothing is in flight either: a running batch may still publish or fail.
+        if (inFlight.size === 0) resolveIdle();
         continue;
       }
-      try {
-        await processBatch(messages);
-      } catch (error) {
-        options.onError?.(error);
-      }
+      dispatch(messages);
     }
+    await Promise.all(inFlight);
     resolveIdle();
   };
 

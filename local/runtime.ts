@@ -13,6 +13,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { Context, ScheduledEvent } from 'aws-lambda';
+import { chooseModelProvider, type ModelProvider } from '../functions/shared/model-provider.ts';
 import { type HandlerName, handlerNames } from '../lib/paths.ts';
 import {
   type ApiGateway,
@@ -122,6 +123,23 @@ export interface LocalRuntimeOptions {
   dynamoProxy?: boolean;
   /** Backoff of the queue pollers after a failed receive. @default { min: 250, max: 5000 } */
   pollerBackoffMs?: { min: number; max: number };
+  /**
+   * Batches each queue consumer runs at once, as Lambda runs concurrent invocations (on the FIFO queue
+   * they hold different conversations; order within one is kept). @default env CONSUMER_CONCURRENCY, else 8
+   */
+  consumerConcurrency?: number;
+}
+
+/** Concurrent batches per queue consumer unless `consumerConcurrency` or `CONSUMER_CONCURRENCY` says otherwise. */
+export const DEFAULT_CONSUMER_CONCURRENCY = 8;
+
+/** The consumers' concurrency from the option, else `CONSUMER_CONCURRENCY`; a bad value stops start-up naming it. */
+function consumerConcurrencyOf(option: number | undefined, env: string | undefined): number {
+  const value = option ?? (env === undefined || env === '' ? DEFAULT_CONSUMER_CONCURRENCY : Number(env));
+  if (!Number.isInteger(value) || value < 1 || value > 1000) {
+    throw new Error(`CONSUMER_CONCURRENCY must be an integer from 1 to 1000, got ${option ?? env}`);
+  }
+  return value;
 }
 
 /** Fault injection into the runtime's own parts (the emulated Slack and Twilio have their own). */
@@ -138,7 +156,7 @@ export interface Components {
   sqs: 'up' | 'down';
   twilio: 'emulated' | 'real' | 'missing';
   slack: 'emulated' | 'real' | 'missing';
-  model: 'offline' | 'anthropic' | 'bedrock';
+  model: ModelProvider;
   handlers: Record<HandlerName, 'ready' | 'missing' | 'failed'>;
 }
 
@@ -213,6 +231,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   };
 
   try {
+    const consumerConcurrency = consumerConcurrencyOf(
+      options.consumerConcurrency,
+      source.CONSUMER_CONCURRENCY,
+    );
     const dataDir = options.inMemory ? undefined : resolve(options.dataDir ?? source.DATA_DIR ?? '.tandem');
     if (options.reset && dataDir) rmSync(dataDir, { recursive: true, force: true });
     const prefix = options.resourcePrefix ?? 'tandem';
@@ -316,12 +338,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       );
       cleanups.push(async () => rmSync(connection, { force: true }));
     }
-    const model: Components['model'] =
-      source.MODEL_PROVIDER === 'bedrock' || source.MODEL_PROVIDER === 'offline'
-        ? source.MODEL_PROVIDER
-        : source.MODEL_PROVIDER === 'anthropic' || source.ANTHROPIC_API_KEY
-          ? 'anthropic'
-          : 'offline';
+    const model = chooseModelProvider(source.MODEL_PROVIDER, source.ANTHROPIC_API_KEY);
 
     // The HTTP server listens first so that PUBLIC_BASE_URL can name its port; routes wait for the handlers.
     const handlers: LoadedHandlers = {};
@@ -458,6 +475,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
           queueUrl: pair.url,
           handler: handler as SqsHandler,
           batchSize: pair.design.batchSize,
+          concurrency: consumerConcurrency,
           fifo: pair.design.fifo,
           functionName: `tandem-${name}`,
           timeoutSeconds: pair.design.consumerTimeoutSeconds,

@@ -11,7 +11,7 @@ import { crossedCeilings } from '#core/guardrails/budget.ts';
 import type { HourlyUsage, UsageLedger } from '#core/ports.ts';
 import type { BusinessSettings } from '#shared/business-settings.ts';
 
-/** Name of the metric the ceiling alarm watches (namespace `CX_NAMESPACE`, dimension `service`). */
+/** Name of the metric the ceiling alarm watches (namespace `metricsNamespace` of lib/design.ts, dimension `service`). */
 export const CEILING_METRIC = 'BudgetCeilingCrossed';
 
 /** Options of {@link withCeilingMetrics}. */

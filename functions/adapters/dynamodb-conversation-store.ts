@@ -17,8 +17,10 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { parseDeliveryRef } from '#core/delivery-ref.ts';
+import { DELIVERY_STATUS_RANK, deliveryStatusRank, highestStatus } from '#core/delivery-status.ts';
 import { ConflictError, NotFoundError, ValidationError } from '#core/errors.ts';
 import { redactAtRestDeep } from '#core/guardrails/pii-at-rest.ts';
+import { lastActivityOf } from '#core/idle.ts';
 import type {
   Case,
   Conversation,
@@ -40,6 +42,7 @@ import type {
   TurnState,
   TurnStore,
 } from '#core/ports.ts';
+import { mergeSorted, partitionsOf, shardedPartition } from './dynamodb-shards.ts';
 import { usageKeys, usageOf, usageShardKey, usageUpdate } from './dynamodb-usage-ledger.ts';
 
 type Item = Record<string, unknown>;
@@ -56,23 +59,6 @@ const INTERNAL_ATTRIBUTES = [
   'itemType',
   'statusRank',
 ] as const;
-
-/**
- * Delivery statuses in the order they may follow each other. A status update is applied only when its
- * rank is strictly higher than the stored one, so a late `sent` never overwrites `delivered`, and
- * `undelivered`/`failed` (highest) are final.
- */
-const STATUS_RANK: Record<DeliveryStatus, number> = {
-  accepted: 1,
-  queued: 2,
-  sending: 3,
-  sent: 4,
-  received: 4,
-  delivered: 5,
-  read: 6,
-  undelivered: 7,
-  failed: 7,
-};
 
 /** Provider-id pointers live long enough for Twilio's late callbacks (read receipts can come days later). */
 const PROVIDER_POINTER_TTL_SECONDS = 30 * 24 * 3600;
@@ -145,12 +131,13 @@ export class DynamoDbConversationStore implements ConversationStore, CustomerDat
   }
 
   async listIdleConversations(before: string, limit: number): Promise<Conversation[]> {
-    const items = await this.queryIndex(
-      {
+    const items = await this.queryShards(
+      'IDLE',
+      (pk) => ({
         IndexName: 'gsi2',
         KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk < :before',
-        ExpressionAttributeValues: { ':pk': 'IDLE', ':before': isoTime(before, 'before') },
-      },
+        ExpressionAttributeValues: { ':pk': pk, ':before': isoTime(before, 'before') },
+      }),
       limit,
       // The index is eventually consistent: drop entries whose base item has since left mode ai.
       (item) => item['mode'] === 'ai',
@@ -168,7 +155,7 @@ export class DynamoDbConversationStore implements ConversationStore, CustomerDat
       ...keys.message(message.conversationId, messageSk),
       itemType: 'message',
       expiresAt,
-      ...(message.status ? { statusRank: STATUS_RANK[message.status] } : {}),
+      ...(message.status ? { statusRank: DELIVERY_STATUS_RANK[message.status] } : {}),
     };
     // The message item and a uniqueness item keyed by messageId are written in one transaction: the
     // message's sort key depends on `at`, which a retried webhook may compute differently, so only the
@@ -290,9 +277,7 @@ export class DynamoDbConversationStore implements ConversationStore, CustomerDat
           : undefined;
       }),
     );
-    const highest = pending
-      .filter((entry) => entry !== undefined)
-      .sort((a, b) => STATUS_RANK[b.status] - STATUS_RANK[a.status])[0];
+    const highest = highestStatus(pending.filter((entry) => entry !== undefined));
     return highest ? this.applyStatus(messageKey, highest.status, highest.errorCode) : undefined;
   }
 
@@ -302,7 +287,7 @@ export class DynamoDbConversationStore implements ConversationStore, CustomerDat
     errorCode?: string,
     deliveryRef?: string,
   ): Promise<Message | undefined> {
-    const rank = STATUS_RANK[status];
+    const rank = deliveryStatusRank(status);
     if (rank === undefined) throw new ValidationError(`unknown delivery status ${status}`);
     const ref = parseDeliveryRef(deliveryRef);
     if (ref) {
@@ -419,12 +404,13 @@ export class DynamoDbConversationStore implements ConversationStore, CustomerDat
   }
 
   async listOpenCases(limit: number): Promise<Case[]> {
-    const items = await this.queryIndex(
-      {
+    const items = await this.queryShards(
+      'OPEN',
+      (pk) => ({
         IndexName: 'gsi2',
         KeyConditionExpression: 'gsi2pk = :pk',
-        ExpressionAttributeValues: { ':pk': 'OPEN' },
-      },
+        ExpressionAttributeValues: { ':pk': pk },
+      }),
       limit,
       (item) => item['status'] !== 'resolved',
     );
@@ -652,7 +638,7 @@ export class DynamoDbConversationStore implements ConversationStore, CustomerDat
             ...keys.message(message.conversationId, messageSk),
             itemType: 'message',
             expiresAt,
-            ...(message.status ? { statusRank: STATUS_RANK[message.status] } : {}),
+            ...(message.status ? { statusRank: DELIVERY_STATUS_RANK[message.status] } : {}),
           },
         },
       });
@@ -765,13 +751,14 @@ export class DynamoDbConversationStore implements ConversationStore, CustomerDat
     }
     const perDay = await Promise.all(
       days.map((day) =>
-        this.queryIndex(
-          {
+        this.queryShards(
+          `LIFE#${day}`,
+          (pk) => ({
             IndexName: 'gsi2',
             // Sort keys are `<at>#…`, so `at` == until sorts after `:until` and is excluded: [since, until).
             KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk BETWEEN :since AND :until',
-            ExpressionAttributeValues: { ':pk': `LIFE#${day}`, ':since': from, ':until': to },
-          },
+            ExpressionAttributeValues: { ':pk': pk, ':since': from, ':until': to },
+          }),
           Number.POSITIVE_INFINITY,
         ),
       ),
@@ -921,7 +908,7 @@ export class DynamoDbConversationStore implements ConversationStore, CustomerDat
       sk: `LIFE#${at}#${event.type}#${digest}`,
       itemType: 'lifecycle',
       expiresAt: this.expiresAt(),
-      gsi2pk: `LIFE#${at.slice(0, 10)}`,
+      gsi2pk: shardedPartition(`LIFE#${at.slice(0, 10)}`, event.conversationId),
       gsi2sk: `${at}#${event.conversationId}#${digest}`,
     };
   }
@@ -1074,7 +1061,7 @@ export class DynamoDbConversationStore implements ConversationStore, CustomerDat
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: {
             ':status': status,
-            ':rank': STATUS_RANK[status],
+            ':rank': DELIVERY_STATUS_RANK[status],
             ...(errorCode ? { ':errorCode': errorCode } : {}),
           },
           ReturnValues: 'ALL_NEW',
@@ -1086,6 +1073,22 @@ export class DynamoDbConversationStore implements ConversationStore, CustomerDat
       // Not an advance (or the message is not there): report the message unchanged.
       return this.getItem<Message>(messageKey);
     }
+  }
+
+  /**
+   * Queries every shard of the shared `gsi2` partition `base` in parallel (each page by page, up to
+   * `limit` kept items) and merges them by sort key: the first `limit` of the whole partition, in order.
+   */
+  private async queryShards(
+    base: string,
+    input: (partition: string) => Omit<QueryCommandInput, 'TableName'>,
+    limit: number,
+    keep?: (item: Item) => boolean,
+  ): Promise<Item[]> {
+    const perShard = await Promise.all(
+      partitionsOf(base).map((partition) => this.queryIndex(input(partition), limit, keep)),
+    );
+    return mergeSorted(perShard, (item) => String(item['gsi2sk']), limit);
   }
 
   /** Queries an index page by page until `limit` items passing `keep` are collected. */
@@ -1114,7 +1117,10 @@ export class DynamoDbConversationStore implements ConversationStore, CustomerDat
   }
 }
 
-/** The conversation item, with its sparse `IDLE` index entry when it is an open AI conversation. */
+/**
+ * The conversation item, with its sparse `IDLE` index entry (sharded) when it counts as idle-able
+ * (`lastActivityOf`, core/idle.ts).
+ */
 function conversationItem(conversation: Conversation): Item {
   const item: Item = {
     ...redactAtRestDeep(clean(conversation)),
@@ -1123,34 +1129,13 @@ function conversationItem(conversation: Conversation): Item {
   };
   const activity = lastActivityOf(conversation);
   if (activity) {
-    item['gsi2pk'] = 'IDLE';
+    item['gsi2pk'] = shardedPartition('IDLE', conversation.id);
     item['gsi2sk'] = `${activity}#${conversation.id}`;
   }
   return item;
 }
 
-/**
- * When an AI conversation counts as open for the idle sweep, its last activity time; else undefined.
- * Open means mode `ai` and a customer message (`lastInboundAt`) after the last resolution
- * (`lastResolvedAt`): a conversation resolved or handed back and not written to since is not idle, it is
- * done. Last activity is the later of `lastInboundAt` and `updatedAt` (every save, e.g. the AI's reply,
- * moves `updatedAt`), so the sweep waits for quiet after the last thing that happened.
- */
-function lastActivityOf(conversation: Conversation): string | undefined {
-  // Keywords and survey answers after a resolution are no open request: only a customer turn makes a
-  // conversation something to auto-resolve (otherwise the sweeper would skip the entry forever).
-  if (conversation.mode !== 'ai' || !conversation.lastInboundAt || (conversation.customerTurns ?? 0) === 0) {
-    return undefined;
-  }
-  const inbound = isoTime(conversation.lastInboundAt, 'lastInboundAt');
-  if (conversation.lastResolvedAt && inbound <= isoTime(conversation.lastResolvedAt, 'lastResolvedAt')) {
-    return undefined;
-  }
-  // ISO strings in one format: the later time is the greater string.
-  return [inbound, isoTime(conversation.updatedAt, 'updatedAt')].sort()[1];
-}
-
-/** The case item with its thread (GSI1) and open-case (sparse GSI2) entries. */
+/** The case item with its thread (GSI1) and open-case (sparse GSI2, sharded by conversation) entries. */
 function caseItem(kase: Case): Item {
   const item: Item = { ...redactAtRestDeep(clean(kase)), ...keys.case(kase.caseId), itemType: 'case' };
   if (kase.slack) {
@@ -1158,7 +1143,7 @@ function caseItem(kase: Case): Item {
     item['gsi1sk'] = `CASE#${kase.caseId}`;
   }
   if (kase.status !== 'resolved') {
-    item['gsi2pk'] = 'OPEN';
+    item['gsi2pk'] = shardedPartition('OPEN', kase.conversationId);
     item['gsi2sk'] = `${isoTime(kase.openedAt, 'openedAt')}#${kase.caseId}`;
   }
   return item;

@@ -10,9 +10,6 @@ import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { LifecycleEvent } from '#core/model.ts';
 import type { ConversationStore, TurnCommit, TurnStore } from '#core/ports.ts';
 
-/** Namespace of the customer-experience metrics (the dashboard reads it). */
-export const CX_NAMESPACE = 'Tandem';
-
 type Unit = (typeof MetricUnit)[keyof typeof MetricUnit];
 
 /** One metric to emit: name, unit, value and the extra dimension sets it is also split by. */
@@ -38,7 +35,7 @@ const PENDING_START_LIMIT = 1000;
 
 /**
  * Wraps `store` so that lifecycle events also become CloudWatch metrics.
- * `metrics` must have namespace {@link CX_NAMESPACE}; the handler flushes it with `logMetrics`, but
+ * `metrics` must have namespace `metricsNamespace` (lib/design.ts); the handler flushes it with `logMetrics`, but
  * these metrics are published at once (one EMF record per metric and dimension set) because their `channel` dimension
  * differs between the conversations of one SQS batch.
  */

@@ -16,6 +16,7 @@ import type {
 } from '@slack/types';
 import { languageLabel, languageName } from '#core/customer-messages.ts';
 import type { Case, Channel, CustomerProfile, EscalationReason, Outcome, Priority } from '#core/model.ts';
+import { maskPhoneNumber } from '#core/phone-mask.ts';
 import type { CaseView, DeskAction, DeskRef } from '#core/ports.ts';
 
 /** Slack's Block Kit limits this renderer respects. */
@@ -98,13 +99,6 @@ export function truncatePlain(text: string, max: number): string {
   const last = cut.charCodeAt(cut.length - 1);
   if (last >= 0xd800 && last <= 0xdbff) cut = cut.slice(0, -1);
   return `${cut}…`;
-}
-
-/** Masks a phone number for display: `+15551231234` → `+1•••••1234`. */
-export function maskNumber(address: string): string {
-  const number = address.replace(/^whatsapp:/, '');
-  if (number.length <= 6) return '•'.repeat(number.length);
-  return `${number.slice(0, 2)}•••••${number.slice(-4)}`;
 }
 
 /** Encodes an element value: the bare caseId when that is all, JSON otherwise. */
@@ -280,7 +274,7 @@ function quote(text: string): string {
 
 function customerLine(kase: Case, profile?: CustomerProfile): string {
   const name = kase.packet.customerName ?? profile?.name;
-  const number = maskNumber(kase.packet.customerAddress);
+  const number = maskPhoneNumber(kase.packet.customerAddress);
   return name ? `${escapeMrkdwn(name)} (${number})` : number;
 }
 

@@ -24,7 +24,6 @@ import { escalations } from '../wiring/queues.ts';
 // commands do, for the reactions and "Not sent" notices on the agent's own reply.
 const deps = { store, escalations, channel, model, knowledge, settings, clock, canary, ledger };
 const deskCommandDeps = { ...deps, desk };
-const processor = new SqsFifoPartialProcessorAsync();
 
 async function processRecord(record: SQSRecord): Promise<void> {
   const event = JSON.parse(record.body) as ConversationQueueEvent;
@@ -56,7 +55,11 @@ async function processRecord(record: SQSRecord): Promise<void> {
 }
 
 async function consume(event: SQSEvent): Promise<SQSBatchResponse> {
-  return processPartialResponse(event, processRecord, processor, { skipGroupOnError: true });
+  // A processor holds one batch's state: one per invocation, so concurrent invocations in one process
+  // (the local runtime) never share it.
+  return processPartialResponse(event, processRecord, new SqsFifoPartialProcessorAsync(), {
+    skipGroupOnError: true,
+  });
 }
 
 /** Lambda entry point. */

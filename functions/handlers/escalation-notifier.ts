@@ -15,8 +15,6 @@ import { clock, store } from '../wiring/base.ts';
 import { queuedDesk } from '../wiring/desk.ts';
 import { escalationsBackoff } from '../wiring/queues.ts';
 
-const processor = new BatchProcessor(EventType.SQS);
-
 async function processRecord(record: SQSRecord): Promise<void> {
   let job: DeskJob;
   try {
@@ -51,7 +49,9 @@ function caseIdOf(job: DeskJob): string {
 }
 
 async function consume(event: SQSEvent): Promise<SQSBatchResponse> {
-  return processPartialResponse(event, processRecord, processor);
+  // A processor holds one batch's state: one per invocation, so concurrent invocations in one process
+  // (the local runtime) never share it.
+  return processPartialResponse(event, processRecord, new BatchProcessor(EventType.SQS));
 }
 
 /** Lambda entry point. */

@@ -3,6 +3,7 @@
  * A missing or bad value stops start-up with a message naming the setting.
  */
 import * as z from 'zod';
+import { MODEL_PROVIDERS } from './model-provider.ts';
 
 const optionalSecret = z
   .string()
@@ -58,7 +59,7 @@ export const envSchema = z.object({
   /** The business's own API (order lookups and the like); in AWS from its own secret. */
   BUSINESS_API_TOKEN: optionalSecret,
   /** `anthropic`, `bedrock` or `offline`; default: anthropic when a key is set, else offline. */
-  MODEL_PROVIDER: z.enum(['anthropic', 'bedrock', 'offline']).optional(),
+  MODEL_PROVIDER: z.enum(MODEL_PROVIDERS).optional(),
   /**
    * The escalation notifier's backoff of a failed desk job (lib/design.ts `escalationsQueue.retry`): base
    * delay doubled per receive, capped. Set by the stack; shorter in local fault tests.

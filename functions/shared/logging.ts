@@ -4,6 +4,7 @@
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { redactPii } from '../core/guardrails/pii.ts';
+import { maskPhoneNumber } from '../core/phone-mask.ts';
 
 /**
  * Last line of defence: every string in every log line (error messages from providers included, which can
@@ -22,11 +23,7 @@ export const logger = new Logger({
 
 /** `+15551234567` → `+1•••••4567`; keeps the `whatsapp:` prefix. */
 export function maskAddress(address: string | undefined): string {
-  if (!address) return '';
-  const prefix = address.startsWith('whatsapp:') ? 'whatsapp:' : '';
-  const number = address.slice(prefix.length);
-  if (number.length <= 6) return `${prefix}•••`;
-  return `${prefix}${number.slice(0, 2)}•••••${number.slice(-4)}`;
+  return address ? maskPhoneNumber(address, { keepChannelPrefix: true }) : '';
 }
 
 /**

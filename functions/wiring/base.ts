@@ -7,8 +7,9 @@ import { Metrics } from '@aws-lambda-powertools/metrics';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import businessSettings from '../../config/business.ts';
+import { metricsNamespace } from '../../lib/design.ts';
 import { DynamoDbConversationStore } from '../adapters/dynamodb-conversation-store.ts';
-import { CX_NAMESPACE, withLifecycleMetrics } from '../adapters/lifecycle-metrics.ts';
+import { withLifecycleMetrics } from '../adapters/lifecycle-metrics.ts';
 import type { Clock, CustomerDataStore } from '../core/ports.ts';
 import { parseBusinessSettings } from '../shared/business-settings.ts';
 import {
@@ -34,7 +35,7 @@ export const clock: Clock = { now: () => new Date() };
 export const dynamo = new DynamoDBClient({ region: env.AWS_REGION });
 
 /** CloudWatch metrics (embedded metric format) in the Tandem namespace. */
-export const metrics = new Metrics({ namespace: CX_NAMESPACE, serviceName: 'tandem' });
+export const metrics = new Metrics({ namespace: metricsNamespace, serviceName: 'tandem' });
 
 /** The table, with the retention of the business settings (DynamoDB TTL on every item it writes). */
 const table = new DynamoDbConversationStore(

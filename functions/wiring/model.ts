@@ -9,13 +9,14 @@
 import { loadKnowledge } from '../adapters/knowledge-loader.ts';
 import { makeCanary } from '../core/guardrails/output.ts';
 import type { LanguageModel } from '../core/ports.ts';
+import { chooseModelProvider } from '../shared/model-provider.ts';
 import { credentials, env, settings } from './base.ts';
 
 /** The knowledge base, loaded once at cold start. */
 export const knowledge = loadKnowledge(env.KNOWLEDGE_DIR);
 
 /** Which model answers. */
-export const provider = env.MODEL_PROVIDER ?? (credentials.ANTHROPIC_API_KEY ? 'anthropic' : 'offline');
+export const provider = chooseModelProvider(env.MODEL_PROVIDER, credentials.ANTHROPIC_API_KEY);
 
 /**
  * The prompt canary: a reply that echoes it is leaking the prompt. Stable per deployment (seeded from a

@@ -4,12 +4,13 @@
  */
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ModelProvider } from '../../functions/shared/model-provider.ts';
 
 /** The stages Tandem ships with. */
 export type StageName = 'dev' | 'prod';
 
 /** Which language model the conversation worker talks to. */
-export type ModelProvider = 'anthropic' | 'bedrock' | 'offline';
+export type { ModelProvider };
 
 /** Steady requests per second and burst, as API Gateway takes them. */
 export interface Throttle {

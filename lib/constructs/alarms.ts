@@ -19,6 +19,7 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { metricsNamespace } from '../design.ts';
 
 /** Properties of {@link Alarms}. */
 export interface AlarmsProps {
@@ -122,7 +123,7 @@ export class Alarms extends Construct {
    */
   budgetCeiling(id: string): Alarm {
     const metric = new Metric({
-      namespace: 'Tandem',
+      namespace: metricsNamespace,
       metricName: 'BudgetCeilingCrossed',
       dimensionsMap: { service: 'tandem' },
       // One period per clock hour, like the ceilings: the alarm stays raised for the hour it was crossed in.

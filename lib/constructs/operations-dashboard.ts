@@ -16,9 +16,7 @@ import {
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-
-/** Namespace of the customer-experience metrics. */
-export const cxNamespace = 'Tandem';
+import { metricsNamespace } from '../design.ts';
 
 /** The channels the CX metrics are split by (dimension `channel`). */
 export const cxChannels = ['whatsapp', 'sms'] as const;
@@ -132,7 +130,7 @@ export class OperationsDashboard extends Construct {
               cxChannels.map(
                 (channel) =>
                   new Metric({
-                    namespace: cxNamespace,
+                    namespace: metricsNamespace,
                     metricName: cx.name,
                     dimensionsMap: { channel },
                     statistic,

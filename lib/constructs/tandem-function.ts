@@ -18,7 +18,7 @@ import { Construct } from 'constructs';
 import type { BuildOptions } from 'esbuild';
 import { type Provider, secretArnVariable } from '../../functions/shared/credentials.ts';
 import type { ModelProvider, StageConfig } from '../config/stages.ts';
-import type { QueueDesign } from '../design.ts';
+import { metricsNamespace, type QueueDesign } from '../design.ts';
 import { type HandlerName, handlerEntry, repoRoot } from '../paths.ts';
 import { acknowledge } from './nag.ts';
 
@@ -224,7 +224,7 @@ export class TandemFunction extends Construct {
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: 'tandem',
-        POWERTOOLS_METRICS_NAMESPACE: 'Tandem',
+        POWERTOOLS_METRICS_NAMESPACE: metricsNamespace,
         ...(props.withKnowledge ? { KNOWLEDGE_DIR: `/var/task/${knowledgeBundleDir}` } : {}),
         ...props.environment,
       },

@@ -4,8 +4,8 @@
  */
 import { expect, it } from 'vitest';
 import { CEILING_METRIC } from '../../functions/adapters/ceiling-metrics.ts';
-import { CX_NAMESPACE } from '../../functions/adapters/lifecycle-metrics.ts';
 import { devStage } from '../../lib/config/stages.ts';
+import { metricsNamespace } from '../../lib/design.ts';
 import { handlerNames } from '../../lib/paths.ts';
 import { logicalId, resourcesOf, synth } from './synth.ts';
 
@@ -26,7 +26,7 @@ it('alarms, to the alarm topic, on any crossed ceiling within the clock hour, on
   // Powertools adds the service name as the one default dimension of every metric it emits.
   expect([...services]).toHaveLength(1);
   expect(matching[0]?.Properties).toMatchObject({
-    Namespace: CX_NAMESPACE,
+    Namespace: metricsNamespace,
     Dimensions: [{ Name: 'service', Value: [...services][0] }],
     Statistic: 'Sum',
     Period: 3600,

@@ -1,6 +1,7 @@
-import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbConversationStore } from '#adapters/dynamodb-conversation-store.ts';
+import { partitionsOf, shardOf } from '#adapters/dynamodb-shards.ts';
 import { claim, escalate, resolve } from '#core/conversation-state.ts';
 import { ConflictError, NotFoundError } from '#core/errors.ts';
 import {
@@ -580,6 +581,125 @@ describe('idle conversations', () => {
   });
 });
 
+describe('hot shared partitions, sharded', () => {
+  /** How many `gsi2` entries each partition of `base` holds (legacy unsharded one included). */
+  async function entriesPerPartition(base: string): Promise<Map<string, number>> {
+    const counts = new Map<string, number>();
+    for (const partition of partitionsOf(base)) {
+      const result = await documentClient.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: 'gsi2',
+          KeyConditionExpression: 'gsi2pk = :pk',
+          ExpressionAttributeValues: { ':pk': partition },
+          Select: 'COUNT',
+        }),
+      );
+      if (result.Count) counts.set(partition, result.Count);
+    }
+    return counts;
+  }
+
+  /** A time on 1990-01-05 (earlier than anything else this file writes), `minute` minutes after 08:00. */
+  const at = (minute: number) => new Date(Date.UTC(1990, 0, 5, 8, minute)).toISOString();
+
+  it('idle entries spread over the shards by conversation id; the list stays globally ordered and limited', async () => {
+    const conversations = Array.from({ length: 40 }, (_, i) =>
+      // Written in an order unrelated to their activity times.
+      newConversation({ lastInboundAt: at((i * 17) % 40), updatedAt: at((i * 17) % 40) }),
+    );
+    await Promise.all(conversations.map((c) => store.createConversation(c)));
+    for (const c of conversations) {
+      expect((await rawItem(`CONV#${c.id}`, 'CONV'))?.['gsi2pk']).toBe(`IDLE#${shardOf(c.id)}`);
+    }
+    const shards = new Set(conversations.map((c) => shardOf(c.id)));
+    expect(shards.size).toBeGreaterThanOrEqual(6);
+
+    const byActivity = [...conversations].sort((a, b) => a.updatedAt.localeCompare(b.updatedAt));
+    const cutoff = at(40);
+    expect((await store.listIdleConversations(cutoff, 7)).map((c) => c.id)).toEqual(
+      byActivity.slice(0, 7).map((c) => c.id),
+    );
+    expect((await store.listIdleConversations(cutoff, 100)).map((c) => c.id)).toEqual(
+      byActivity.map((c) => c.id),
+    );
+    expect(await store.listIdleConversations(at(10), 100)).toHaveLength(10);
+  });
+
+  it('open cases spread over the shards by conversation; listOpenCases returns the oldest first across shards', async () => {
+    const cases = Array.from({ length: 30 }, (_, i) =>
+      newCase({
+        conversationId: `sms|+1555000${String(i).padStart(4, '0')}|+14440000000`,
+        openedAt: at((i * 7) % 30),
+      }),
+    );
+    await Promise.all(cases.map((kase) => store.createCase(kase)));
+    const perPartition = await entriesPerPartition('OPEN');
+    expect(perPartition.has('OPEN')).toBe(false);
+    expect(new Set(cases.map((kase) => `OPEN#${shardOf(kase.conversationId)}`)).size).toBeGreaterThanOrEqual(
+      6,
+    );
+    for (const kase of cases) {
+      expect((await rawItem(`CASE#${kase.caseId}`, 'CASE'))?.['gsi2pk']).toBe(
+        `OPEN#${shardOf(kase.conversationId)}`,
+      );
+    }
+    const oldestFirst = [...cases].sort((a, b) => a.openedAt.localeCompare(b.openedAt));
+    expect((await store.listOpenCases(5)).map((kase) => kase.caseId)).toEqual(
+      oldestFirst.slice(0, 5).map((kase) => kase.caseId),
+    );
+    expect((await store.listOpenCases(30)).map((kase) => kase.caseId)).toEqual(
+      oldestFirst.map((kase) => kase.caseId),
+    );
+  });
+
+  it('lifecycle events of a day spread over the shards and list in time order across shards and days', async () => {
+    const events = Array.from(
+      { length: 60 },
+      (_, i) =>
+        ({
+          conversationId: `sms|+1555100${String(i).padStart(4, '0')}|+14440000000`,
+          // Two UTC days, times interleaved across conversations.
+          at: new Date(Date.UTC(1991, 0, 5 + (i % 2), 10, (i * 13) % 60)).toISOString(),
+          type: 'customer_message',
+          channel: 'sms',
+        }) as LifecycleEvent,
+    );
+    await Promise.all(events.map((event) => store.recordLifecycle(event)));
+    const day1 = await entriesPerPartition('LIFE#1991-01-05');
+    expect(day1.size).toBeGreaterThanOrEqual(6);
+    expect(day1.has('LIFE#1991-01-05')).toBe(false);
+    const listed = await store.listLifecycle('1991-01-05T00:00:00.000Z', '1991-01-07T00:00:00.000Z');
+    expect(listed).toHaveLength(60);
+    // Globally ordered as listed, not only per shard.
+    const times = listed.map((event) => `${event.at}#${event.conversationId}`);
+    expect(times).toEqual([...times].sort());
+  });
+
+  it('entries written before sharding (the unsharded partition) are still listed, in order', async () => {
+    const sharded = newConversation({ lastInboundAt: at(30), updatedAt: at(30) });
+    await store.createConversation(sharded);
+    const legacy = newConversation({
+      lastInboundAt: '1989-06-01T00:00:00.000Z',
+      updatedAt: '1989-06-01T00:00:00.000Z',
+    });
+    await documentClient.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: {
+          ...legacy,
+          pk: `CONV#${legacy.id}`,
+          sk: 'CONV',
+          itemType: 'conversation',
+          gsi2pk: 'IDLE',
+          gsi2sk: `${legacy.updatedAt}#${legacy.id}`,
+        },
+      }),
+    );
+    expect((await store.listIdleConversations(at(60), 1)).map((c) => c.id)).toEqual([legacy.id]);
+  });
+});
+
 describe('error mapping', () => {
   it('errors other than failed conditions are rethrown as they are', async () => {
     const broken = new DynamoDbConversationStore(documentClient, 'no-such-table');
@@ -591,7 +711,7 @@ describe('error mapping', () => {
     const conversation = newConversation({ lastInboundAt: '2026-01-05T10:00:00.000Z' });
     await store.createConversation(conversation);
     const raw = await rawItem(`CONV#${conversation.id}`, 'CONV');
-    expect(raw).toMatchObject({ gsi2pk: 'IDLE' });
+    expect(raw).toMatchObject({ gsi2pk: `IDLE#${shardOf(conversation.id)}` });
     const read = (await store.getConversation(conversation.id)) as unknown as Record<string, unknown>;
     for (const name of ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'expiresAt', 'itemType']) {
       expect(read).not.toHaveProperty(name);

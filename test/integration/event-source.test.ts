@@ -267,6 +267,191 @@ describe('startEventSource', () => {
   });
 });
 
+/** Counts handler invocations running at once, and the most seen. */
+function concurrencyMeter() {
+  let active = 0;
+  const meter = {
+    max: 0,
+    get active() {
+      return active;
+    },
+    enter() {
+      active += 1;
+      meter.max = Math.max(meter.max, active);
+    },
+    leave() {
+      active -= 1;
+    },
+  };
+  return meter;
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe("startEventSource at Lambda's parallelism", () => {
+  it('runs batches of different message groups at the same time, up to the concurrency', async () => {
+    // A visibility timeout longer than the handler's wait, so no record is delivered twice.
+    const { client, pair } = await freshQueue(design({ fifo: true, visibilityTimeoutSeconds: 10 }));
+    for (const group of ['g1', 'g2', 'g3', 'g4', 'g5']) await send(client, pair.url, `${group}-1`, group);
+    const meter = concurrencyMeter();
+    let handled = 0;
+    const source = poll({
+      client,
+      queueUrl: pair.url,
+      batchSize: 1,
+      fifo: true,
+      concurrency: 4,
+      handler: async () => {
+        meter.enter();
+        // Holds the invocation until four run at once (or long enough to show they never do).
+        for (let waited = 0; meter.active < 4 && waited < 1500; waited += 20) await pause(20);
+        await pause(50);
+        meter.leave();
+        handled += 1;
+      },
+    });
+    await source.idle();
+    expect(handled).toBe(5);
+    // Four groups overlapped, and never more than the concurrency.
+    expect(meter.max).toBe(4);
+    expect(await messagesLeft(client, pair.url)).toBe(0);
+  });
+
+  it('keeps order within each message group while groups run concurrently', async () => {
+    const { client, pair } = await freshQueue(design({ fifo: true }));
+    const groups = ['a', 'b', 'c', 'd'];
+    for (let i = 1; i <= 5; i++)
+      for (const group of groups) await send(client, pair.url, `${group}${i}`, group);
+    const meter = concurrencyMeter();
+    const processed: string[] = [];
+    const activeGroups = new Set<string>();
+    const overlapsWithinGroup: string[] = [];
+    const source = poll({
+      client,
+      queueUrl: pair.url,
+      batchSize: 2,
+      fifo: true,
+      concurrency: 8,
+      handler: async (event) => {
+        meter.enter();
+        const mine = [...new Set(event.Records.map((record) => record.attributes.MessageGroupId!))];
+        for (const group of mine) {
+          if (activeGroups.has(group)) overlapsWithinGroup.push(group);
+          activeGroups.add(group);
+        }
+        for (const record of event.Records) {
+          await pause(5 + Math.floor(Math.random() * 25));
+          processed.push(record.body);
+        }
+        for (const group of mine) activeGroups.delete(group);
+        meter.leave();
+      },
+    });
+    await source.idle();
+    for (const group of groups) {
+      expect(processed.filter((body) => body.startsWith(group))).toEqual(
+        [1, 2, 3, 4, 5].map((i) => `${group}${i}`),
+      );
+    }
+    expect(overlapsWithinGroup).toEqual([]);
+    expect(meter.max).toBeGreaterThan(1);
+    expect(await messagesLeft(client, pair.url)).toBe(0);
+  });
+
+  it('a failing group holds back only itself: the other groups finish while it waits for its retry', async () => {
+    const { client, pair } = await freshQueue(design({ fifo: true }));
+    for (let i = 1; i <= 3; i++) await send(client, pair.url, `a${i}`, 'group-a');
+    for (let i = 1; i <= 4; i++) await send(client, pair.url, `b${i}`, 'group-b');
+    const attempts: string[] = [];
+    const processed: { body: string; at: number }[] = [];
+    let firstFailureAt = 0;
+    const done = signal();
+    const handler: SqsHandler = (event, context) =>
+      processPartialResponse(
+        event,
+        async (record: SQSRecord) => {
+          attempts.push(record.body);
+          if (record.body === 'a1' && record.attributes.ApproximateReceiveCount === '1') {
+            // A slow failure: a poller running one batch at a time could do nothing else meanwhile.
+            await pause(600);
+            firstFailureAt = performance.now();
+            throw new Error('transient');
+          }
+          processed.push({ body: record.body, at: performance.now() });
+          if (processed.length === 7) done.resolve();
+        },
+        // One processor per invocation: it holds the batch's state.
+        new SqsFifoPartialProcessorAsync(),
+        { context, skipGroupOnError: true, throwOnFullBatchFailure: false },
+      );
+    const source = poll({ client, queueUrl: pair.url, batchSize: 1, fifo: true, concurrency: 4, handler });
+    await done.promise;
+    await source.idle();
+
+    const bodies = (prefix: string) => processed.filter((p) => p.body.startsWith(prefix)).map((p) => p.body);
+    expect(bodies('a')).toEqual(['a1', 'a2', 'a3']);
+    expect(bodies('b')).toEqual(['b1', 'b2', 'b3', 'b4']);
+    // Group b was done before group a's first attempt had even failed.
+    const lastB = Math.max(...processed.filter((p) => p.body.startsWith('b')).map((p) => p.at));
+    expect(lastB).toBeLessThan(firstFailureAt);
+    // a2 was not attempted before a1 succeeded on its second receive.
+    const a = attempts.filter((body) => body.startsWith('a'));
+    expect(a).toEqual(['a1', 'a1', 'a2', 'a3']);
+    expect(await messagesLeft(client, pair.url)).toBe(0);
+  });
+
+  it('a FIFO batch slower than the visibility timeout keeps its record: not delivered again meanwhile, not dead-lettered', async () => {
+    const { client, pair } = await freshQueue(design({ fifo: true, maxReceiveCount: 2 }));
+    await send(client, pair.url, 'a1', 'group-a');
+    await send(client, pair.url, 'a2', 'group-a');
+    const handled: string[] = [];
+    const source = poll({
+      client,
+      queueUrl: pair.url,
+      batchSize: 1,
+      fifo: true,
+      concurrency: 4,
+      handler: async (event) => {
+        const record = event.Records[0]!;
+        // Outlasts the 1 s visibility timeout twice over (as in AWS, where visibility ≥ 6× the function
+        // timeout, a record does not reappear while its invocation may still run).
+        if (record.body === 'a1') await pause(2500);
+        handled.push(`${record.body}@${record.attributes.ApproximateReceiveCount}`);
+      },
+    });
+    for (let waited = 0; !handled.includes('a2@1') && waited < 10_000; waited += 100) await pause(100);
+    await source.idle();
+    expect(handled).toEqual(['a1@1', 'a2@1']);
+    expect(await messagesLeft(client, pair.url)).toBe(0);
+    expect(await messagesLeft(client, pair.dlqUrl)).toBe(0);
+  });
+
+  it('stop() waits for every batch in flight', async () => {
+    const { client, pair } = await freshQueue(design({ fifo: true }));
+    for (const group of ['g1', 'g2', 'g3']) await send(client, pair.url, group, group);
+    const started = signal();
+    let running = 0;
+    let finished = 0;
+    const source = startEventSource({
+      client,
+      queueUrl: pair.url,
+      batchSize: 1,
+      fifo: true,
+      concurrency: 3,
+      waitTimeSeconds: 1,
+      handler: async () => {
+        running += 1;
+        if (running === 3) started.resolve();
+        await pause(300);
+        finished += 1;
+      },
+    });
+    await started.promise;
+    await source.stop();
+    expect(finished).toBe(3);
+  });
+});
+
 describe('startEventSource when SQS fails', () => {
   it('backs off after failed receives (no hot loop), reports the streak once, and loses nothing', async () => {
     const { client, pair } = await freshQueue(design({}));

@@ -6,9 +6,10 @@ import { promisify } from 'node:util';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DynamoDbConversationStore } from '#adapters/dynamodb-conversation-store.ts';
-import { CX_NAMESPACE, withLifecycleMetrics } from '#adapters/lifecycle-metrics.ts';
+import { withLifecycleMetrics } from '#adapters/lifecycle-metrics.ts';
 import type { CxReport } from '#core/cx-metrics.ts';
 import type { Channel, LifecycleEvent } from '#core/model.ts';
+import { metricsNamespace } from '#lib/design.ts';
 import { buildReport, formatReportText, parsePeriod } from '../../bin/report.ts';
 import { freshTable } from '../helpers/aws.ts';
 
@@ -244,7 +245,7 @@ describe('buildReport against DynamoDB Local', () => {
     try {
       const decorated = withLifecycleMetrics(
         store,
-        new Metrics({ namespace: CX_NAMESPACE, serviceName: 'test' }),
+        new Metrics({ namespace: metricsNamespace, serviceName: 'test' }),
       );
       const event = ev(
         'Z',

@@ -1,8 +1,9 @@
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CX_NAMESPACE, withLifecycleMetrics } from '#adapters/lifecycle-metrics.ts';
+import { withLifecycleMetrics } from '#adapters/lifecycle-metrics.ts';
 import type { Conversation, LifecycleEvent } from '#core/model.ts';
 import type { ConversationStore } from '#core/ports.ts';
+import { metricsNamespace } from '#lib/design.ts';
 
 interface Emf {
   _aws: {
@@ -82,7 +83,7 @@ describe('withLifecycleMetrics', () => {
 
   function setup() {
     const { store, recorded, conversation } = recordingStore();
-    const metrics = new Metrics({ namespace: CX_NAMESPACE, serviceName: 'tandem-test' });
+    const metrics = new Metrics({ namespace: metricsNamespace, serviceName: 'tandem-test' });
     return { decorated: withLifecycleMetrics(store, metrics), recorded, conversation };
   }
 
@@ -270,7 +271,10 @@ describe('withLifecycleMetrics', () => {
 
   it('emits nothing when the store refuses the event', async () => {
     const { store } = recordingStore({ failRecord: true });
-    const decorated = withLifecycleMetrics(store, new Metrics({ namespace: CX_NAMESPACE, serviceName: 't' }));
+    const decorated = withLifecycleMetrics(
+      store,
+      new Metrics({ namespace: metricsNamespace, serviceName: 't' }),
+    );
     await expect(decorated.recordLifecycle({ ...base, type: 'opened' })).rejects.toThrow('table unavailable');
     expect(emitted()).toEqual([]);
   });

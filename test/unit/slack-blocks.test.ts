@@ -6,7 +6,6 @@ import {
   encodeActionValue,
   escapeMrkdwn,
   formatMention,
-  maskNumber,
   renderCaseCard,
   renderDeskMessage,
   renderHandBackModal,
@@ -313,11 +312,6 @@ describe('thread buttons and values', () => {
     });
     expect(decodeActionValue('c1')).toEqual({ caseId: 'c1' });
     expect(decodeActionValue('{nope')).toBeUndefined();
-  });
-
-  it('masks numbers, keeping the first digit and the last four', () => {
-    expect(maskNumber('+15551231234')).toBe('+1•••••1234');
-    expect(maskNumber('whatsapp:+447700900123')).toBe('+4•••••0123');
   });
 
   it('the hand-back modal carries the case and thread in private_metadata and an optional instruction', () => {
