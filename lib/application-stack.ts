@@ -138,6 +138,8 @@ export class ApplicationStack extends Stack {
         timeout: Duration.seconds(10),
         events: 'send',
         escalations: 'reference',
+        // For the saved replies (knowledge/replies/*.md) agents send from a thread.
+        withKnowledge: true,
       },
       'conversation-worker': {
         description:

@@ -99,13 +99,13 @@ describe('application stack: functions', () => {
     }
   });
 
-  it('ships the knowledge base only with the conversation worker and points KNOWLEDGE_DIR at it', () => {
+  it('ships the knowledge base only with the worker and the Slack events function (saved replies) and points KNOWLEDGE_DIR at it', () => {
     const { stacks } = synth(devStage);
     const functions = functionsOf();
     for (const name of handlerNames) {
       const env = envOf(functions[logicalId(stacks.application.functions[name].function)]?.Properties);
       expect(env.KNOWLEDGE_DIR, name).toBe(
-        name === 'conversation-worker' ? '/var/task/knowledge' : undefined,
+        name === 'conversation-worker' || name === 'slack-events' ? '/var/task/knowledge' : undefined,
       );
     }
   });

@@ -78,7 +78,7 @@ export async function carryOutDeskCommand(
   const conversation = await deps.store.getConversation(command.conversationId);
   if (!conversation) return 'skipped'; // erased meanwhile: nothing left to send to
   let text: string;
-  if (task.kind === 'reply') {
+  if (task.kind === 'reply' || task.kind === 'saved_reply') {
     text = task.text;
   } else if (task.kind === 'suggestion') {
     const suggestion = await deps.store.getMessage(command.conversationId, task.suggestionId);
@@ -129,6 +129,7 @@ export async function carryOutDeskCommand(
     case 'duplicate':
       // Sent before (a redelivery, or a Retry of something that had gone): show it as sent, send nothing.
       if (task.kind === 'reply') await showSent(deps, command, task.replyTs);
+      if (task.kind === 'saved_reply') await showSavedReplySent(deps, command, task);
       return 'duplicate';
     case 'uncertain':
       await notSent(deps, command, `${outcome.reason}. Retry sends it again`);
@@ -158,6 +159,7 @@ async function onSent(deps: DeskCommandDeps, command: DeskCommandEvent, template
   if (task.kind === 'suggestion') {
     await deps.desk.postInThread(command.ref, `${who(command.agent)} sent the suggested reply.`);
   }
+  if (task.kind === 'saved_reply') await showSavedReplySent(deps, command, task);
   if (task.kind === 'closing') return;
   const kase = await deps.store.getCase(command.caseId);
   if (!kase || kase.firstAgentReplyAt) return;
@@ -174,6 +176,28 @@ async function onSent(deps: DeskCommandDeps, command: DeskCommandEvent, template
         data: { secondsSinceEscalation: secondsBetween(kase.openedAt, now) },
       });
     }
+  }
+}
+
+/**
+ * A saved reply has no message of the agent's in the thread: the thread shows the text that went out,
+ * once per command (a redelivery after the send finds the key).
+ */
+async function showSavedReplySent(
+  deps: DeskCommandDeps,
+  command: DeskCommandEvent,
+  task: Extract<DeskCommandEvent['task'], { kind: 'saved_reply' }>,
+): Promise<void> {
+  const key = `saved-sent#${command.commandId}`;
+  if (!(await deps.store.claimOnce(key, NOTICE_TTL_SECONDS))) return;
+  try {
+    await deps.desk.postInThread(
+      command.ref,
+      `:white_check_mark: ${who(command.agent)} sent the saved reply "${task.title}":\n${task.text}`,
+    );
+  } catch (error) {
+    await deps.store.releaseOnce(key);
+    throw error;
   }
 }
 
@@ -234,6 +258,8 @@ function what(command: DeskCommandEvent): string {
       return `${who(command.agent)}'s reply`;
     case 'suggestion':
       return 'The suggested reply';
+    case 'saved_reply':
+      return `The saved reply "${command.task.title}"`;
     case 'closing':
       return 'The closing message';
     default:
