@@ -79,7 +79,7 @@ describe('application stack: functions', () => {
       'twilio-status': ['SLACK_SECRET_ARN', 'TWILIO_SECRET_ARN'],
       'slack-events': ['SLACK_SECRET_ARN'],
       'conversation-worker': ['ANTHROPIC_SECRET_ARN', 'SLACK_SECRET_ARN', 'TWILIO_SECRET_ARN'],
-      'escalation-notifier': ['SLACK_SECRET_ARN'],
+      'escalation-notifier': ['ANTHROPIC_SECRET_ARN', 'SLACK_SECRET_ARN', 'TWILIO_SECRET_ARN'],
       'sla-sweeper': ['SLACK_SECRET_ARN', 'TWILIO_SECRET_ARN'],
     };
     const secretOf = {

@@ -14,9 +14,10 @@
  */
 import { NotFoundError, RetryLaterError } from '../errors.ts';
 import type { Case, EscalationPacket } from '../model.ts';
-import type { AgentDesk, Clock, ConversationStore, DeskRef } from '../ports.ts';
+import type { Clock, DeskRef } from '../ports.ts';
 import { caseView } from './case-view.ts';
 import { updateCase } from './conversations.ts';
+import type { ThreadDeps } from './forward-to-thread.ts';
 import { catchUpThread, THREAD_LEASE_SECONDS, threadLease } from './post-to-thread.ts';
 
 /** How long a delivery holds the right to post a card (longer than the notifier's timeout). */
@@ -25,7 +26,7 @@ const ATTEMPT_TTL_SECONDS = 14 * 24 * 3600;
 
 /** Posts the card for `packet` unless it was posted already. */
 export async function notifyEscalation(
-  deps: { store: ConversationStore; desk: AgentDesk; clock: Clock },
+  deps: ThreadDeps & { clock: Clock },
   packet: EscalationPacket,
 ): Promise<'posted' | 'found' | 'already_posted'> {
   const kase = await deps.store.getCase(packet.caseId);

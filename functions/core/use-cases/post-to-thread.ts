@@ -12,8 +12,8 @@
  */
 import { RetryLaterError } from '../errors.ts';
 import type { Case } from '../model.ts';
-import type { AgentDesk, ConversationStore, DeskRef, ThreadJob } from '../ports.ts';
-import { forwardToThread } from './forward-to-thread.ts';
+import type { DeskRef, ThreadJob } from '../ports.ts';
+import { forwardMedia, forwardToThread, type ThreadDeps } from './forward-to-thread.ts';
 
 const POST_TTL_SECONDS = 7 * 24 * 3600;
 /** How long a job holds a thread (longer than the notifier's timeout, so a crash frees it soon). */
@@ -25,10 +25,7 @@ const CATCH_UP_MESSAGES = 50;
 export type ThreadJobOutcome = 'posted' | 'forwarded' | 'no_case' | 'card_pending';
 
 /** Carries out one thread job; throws to have the queue retry. */
-export async function postToThread(
-  deps: { store: ConversationStore; desk: AgentDesk },
-  job: ThreadJob,
-): Promise<ThreadJobOutcome> {
+export async function postToThread(deps: ThreadDeps, job: ThreadJob): Promise<ThreadJobOutcome> {
   const kase = await deps.store.getCase(job.caseId);
   if (!kase) return 'no_case';
   if (!kase.slack) {
@@ -66,18 +63,32 @@ export function threadLease(caseId: string): string {
   return `thread#${caseId}`;
 }
 
-/** Forwards the case's customer messages after its transcript (and up to `upTo`) that are not in the thread. */
+/**
+ * Forwards the case's customer messages after its transcript (and up to `upTo`) that are not in the thread
+ * (translated when the conversation's language is not the desk's), and uploads the attachments of the
+ * messages the card's transcript showed (each once).
+ */
 export async function catchUpThread(
-  deps: { store: ConversationStore; desk: AgentDesk },
+  deps: ThreadDeps,
   kase: Case & { slack: DeskRef },
   upTo?: string,
 ): Promise<number> {
   const after = kase.transcriptUntil ?? kase.openedAt;
-  const pending = (await deps.store.recentMessages(kase.conversationId, CATCH_UP_MESSAGES)).filter(
-    (message) =>
-      message.author === 'customer' && message.at > after && (upTo === undefined || message.at <= upTo),
+  const [recent, conversation] = await Promise.all([
+    deps.store.recentMessages(kase.conversationId, CATCH_UP_MESSAGES),
+    deps.translation ? deps.store.getConversation(kase.conversationId) : undefined,
+  ]);
+  const customer = recent.filter((message) => message.author === 'customer');
+  for (const message of customer) {
+    if (message.at <= after && message.media?.length) await forwardMedia(deps, kase.slack, message);
+  }
+  const pending = customer.filter(
+    (message) => message.at > after && (upTo === undefined || message.at <= upTo),
   );
+  const language = conversation?.language;
   let forwarded = 0;
-  for (const message of pending) if (await forwardToThread(deps, kase.slack, message)) forwarded++;
+  for (const message of pending) {
+    if (await forwardToThread(deps, kase.slack, message, language ? { language } : {})) forwarded++;
+  }
   return forwarded;
 }
