@@ -19,11 +19,12 @@ import { desk } from '../wiring/desk.ts';
 import { ledger } from '../wiring/ledger.ts';
 import { canary, knowledge, model } from '../wiring/model.ts';
 import { escalations } from '../wiring/queues.ts';
+import { translator } from '../wiring/translator.ts';
 
 // Customer turns never call Slack: their thread posts are jobs on the escalations queue. The agents' desk
 // commands do, for the reactions and "Not sent" notices on the agent's own reply.
 const deps = { store, escalations, channel, model, knowledge, settings, clock, canary, ledger };
-const deskCommandDeps = { ...deps, desk };
+const deskCommandDeps = { ...deps, desk, ...(translator ? { translator } : {}) };
 const processor = new SqsFifoPartialProcessorAsync();
 
 async function processRecord(record: SQSRecord): Promise<void> {

@@ -90,6 +90,30 @@ async function translationLine(
   return '';
 }
 
+/**
+ * For a message the card's transcript already shows: its translation alone in the thread, once (the card
+ * is rendered without translations). Nothing when no translation is needed or the message has no text.
+ */
+export async function translateEarlier(
+  deps: ThreadDeps,
+  ref: DeskRef,
+  message: Message,
+  language: string | undefined,
+): Promise<void> {
+  const desk = deps.translation?.deskLanguage;
+  const text = redactPii(message.text).text;
+  if (!desk || !language || !needsTranslation(language, desk) || !text.trim()) return;
+  const key = `translated#${message.conversationId}#${message.messageId}`;
+  if (!(await deps.store.claimOnce(key, FORWARD_TTL_SECONDS))) return;
+  try {
+    const line = await translationLine(deps, ref, text, language, desk);
+    if (line) await deps.desk.postInThread(ref, `Customer (in the card above): ${text}${line}`);
+  } catch (error) {
+    await deps.store.releaseOnce(key);
+    throw error;
+  }
+}
+
 /** Says once per thread that translation is not available (no model). */
 export async function translationUnavailableOnce(
   deps: Pick<ThreadDeps, 'store' | 'desk'>,

@@ -13,13 +13,15 @@
 import { RetryLaterError } from '../errors.ts';
 import type { Case } from '../model.ts';
 import type { DeskRef, ThreadJob } from '../ports.ts';
-import { forwardMedia, forwardToThread, type ThreadDeps } from './forward-to-thread.ts';
+import { forwardMedia, forwardToThread, type ThreadDeps, translateEarlier } from './forward-to-thread.ts';
 
 const POST_TTL_SECONDS = 7 * 24 * 3600;
 /** How long a job holds a thread (longer than the notifier's timeout, so a crash frees it soon). */
 export const THREAD_LEASE_SECONDS = 90;
 /** How far back the catch-up reads the conversation. */
 const CATCH_UP_MESSAGES = 50;
+/** The card transcript's last customer messages that get a translation in the thread. */
+const TRANSLATED_FROM_CARD = 3;
 
 /** What a thread job did (for logs and tests). */
 export type ThreadJobOutcome = 'posted' | 'forwarded' | 'no_case' | 'card_pending';
@@ -79,13 +81,16 @@ export async function catchUpThread(
     deps.translation ? deps.store.getConversation(kase.conversationId) : undefined,
   ]);
   const customer = recent.filter((message) => message.author === 'customer');
-  for (const message of customer) {
-    if (message.at <= after && message.media?.length) await forwardMedia(deps, kase.slack, message);
+  const language = conversation?.language;
+  // The card's transcript shows these: their attachments, and translations of the last few, come after it.
+  const inCard = customer.filter((message) => message.at <= after);
+  for (const message of inCard) if (message.media?.length) await forwardMedia(deps, kase.slack, message);
+  for (const message of inCard.slice(-TRANSLATED_FROM_CARD)) {
+    await translateEarlier(deps, kase.slack, message, language);
   }
   const pending = customer.filter(
     (message) => message.at > after && (upTo === undefined || message.at <= upTo),
   );
-  const language = conversation?.language;
   let forwarded = 0;
   for (const message of pending) {
     if (await forwardToThread(deps, kase.slack, message, language ? { language } : {})) forwarded++;
