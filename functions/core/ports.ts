@@ -339,6 +339,17 @@ export interface ModelRequest {
   correction?: string;
   /** The fact keys `remember_customer_fact` accepts (`settings.customerFacts.allowedKeys`), for the tool schema. */
   factKeys?: string[];
+  /**
+   * Images the customer sent with the newest message, for a model that `acceptsImages`: they go with the last
+   * user turn (customer data, like the text), within `core/model-images.ts`'s limits.
+   */
+  images?: ModelImage[];
+}
+
+/** An image for the model (a customer's photo), in a type the Messages API takes. */
+export interface ModelImage {
+  mediaType: 'image/jpeg' | 'image/png' | 'image/gif' | 'image/webp';
+  data: Uint8Array;
 }
 
 /** What a model answered. */
@@ -359,6 +370,8 @@ export interface ModelResponse {
 /** A language model. Throws `ModelUnavailableError` when it cannot answer after its retries. */
 export interface LanguageModel {
   readonly name: string;
+  /** True when the model can look at `ModelRequest.images` (Claude); the offline responder cannot. */
+  readonly acceptsImages?: boolean;
   respond(request: ModelRequest): Promise<ModelResponse>;
 }
 
