@@ -3,8 +3,9 @@
  * message it came with; a non-image attachment does not.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type FakeAnthropic, startFakeAnthropic } from '../../local/fake-anthropic.ts';
-import { type SystemHarness, startSystem } from '../helpers/system.ts';
+import type { FakeAnthropic } from '../../local/fake-anthropic.ts';
+import { startSystemWithClaude } from '../helpers/claude-system.ts';
+import type { SystemHarness } from '../helpers/system.ts';
 
 // A 1×1 PNG.
 const PNG = Buffer.from(
@@ -15,17 +16,11 @@ let anthropic: FakeAnthropic;
 let system: SystemHarness;
 
 beforeAll(async () => {
-  anthropic = await startFakeAnthropic();
-  system = await startSystem({
-    MODEL_PROVIDER: 'anthropic',
-    ANTHROPIC_API_KEY: 'sk-ant-test-key',
-    ANTHROPIC_BASE_URL: anthropic.url,
-  });
+  ({ system, anthropic } = await startSystemWithClaude());
 });
 
 afterAll(async () => {
   await system?.stop();
-  await anthropic?.stop();
 });
 
 // biome-ignore lint/suspicious/noExplicitAny: recorded wire JSON.

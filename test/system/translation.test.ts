@@ -8,8 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION_IDS } from '../../functions/adapters/slack-blocks.ts';
 import { conversationIdOf } from '../../functions/core/model.ts';
 import { TRANSLATION_PREAMBLE } from '../../functions/core/translation.ts';
-import { type FakeAnthropic, startFakeAnthropic } from '../../local/fake-anthropic.ts';
-import { type SystemHarness, slackText, startSystem } from '../helpers/system.ts';
+import type { FakeAnthropic } from '../../local/fake-anthropic.ts';
+import { startSystemWithClaude } from '../helpers/claude-system.ts';
+import { type SystemHarness, slackText } from '../helpers/system.ts';
 
 const ana = { id: 'UANA', username: 'ana' };
 const customer = '+15557716601';
@@ -18,17 +19,11 @@ let system: SystemHarness;
 let cardTs: string;
 
 beforeAll(async () => {
-  anthropic = await startFakeAnthropic();
-  system = await startSystem({
-    MODEL_PROVIDER: 'anthropic',
-    ANTHROPIC_API_KEY: 'sk-ant-test-key',
-    ANTHROPIC_BASE_URL: anthropic.url,
-  });
+  ({ system, anthropic } = await startSystemWithClaude());
 });
 
 afterAll(async () => {
   await system?.stop();
-  await anthropic?.stop();
 });
 
 const conversationId = conversationIdOf({
