@@ -70,3 +70,35 @@ describe('saved replies', () => {
     expect(loaded.map((r) => r.id)).toContain('refund-on-the-way');
   });
 });
+
+describe('erasure of the desk keys issue 16 adds', () => {
+  it('the keys of a translated message and of each uploaded attachment are derived for erase', async () => {
+    const { customerOnceKeys } = await import('../../functions/core/use-cases/customer-data.ts');
+    const conversationId = 'whatsapp|+15551234567|whatsapp:+15550000000';
+    const keys = customerOnceKeys({
+      customerAddress: '+15551234567',
+      conversations: [{ id: conversationId } as never],
+      messages: [
+        {
+          conversationId,
+          messageId: 'SM9',
+          author: 'customer',
+          media: [
+            { url: 'u1', contentType: 'image/png' },
+            { url: 'u2', contentType: 'audio/ogg' },
+          ],
+        } as never,
+      ],
+      lifecycle: [],
+      cases: [],
+      providerIds: [],
+    });
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        `translated#${conversationId}#SM9`,
+        `forwarded-media#${conversationId}#SM9#0`,
+        `forwarded-media#${conversationId}#SM9#1`,
+      ]),
+    );
+  });
+});
