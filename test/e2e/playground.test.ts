@@ -128,7 +128,9 @@ describe.runIf(hasChromium)('playground in headless Chromium', () => {
     await phone().getByRole('button', { name: '📷 Send a photo' }).click();
     const image = thread().locator('.shared-files img');
     await image.waitFor();
-    await expect.poll(() => image.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBe(24);
+    await expect
+      .poll(() => image.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth))
+      .toBe(24);
     expect(await thread().textContent()).toContain('The customer sent a photo (image/png)');
     await shot('playground-photo');
   });
