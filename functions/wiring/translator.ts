@@ -9,7 +9,9 @@ import { credentials, env, settings } from './base.ts';
 const provider = env.MODEL_PROVIDER ?? (credentials.ANTHROPIC_API_KEY ? 'anthropic' : 'offline');
 
 async function buildTranslator(): Promise<Translator | undefined> {
-  const options = { model: settings.model.id, timeoutMs: settings.model.timeoutMs };
+  // One retry: the notifier translates inside a thread job, whose lease and Lambda timeout are bounded;
+  // a translation that still fails leaves the original in the thread, marked as untranslated.
+  const options = { model: settings.model.id, timeoutMs: settings.model.timeoutMs, maxRetries: 1 };
   if (
     provider === 'anthropic' &&
     (process.env.TANDEM_BUNDLED_MODEL_PROVIDER ?? 'anthropic') === 'anthropic' &&
