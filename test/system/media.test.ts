@@ -96,6 +96,7 @@ describe('attachments reach the thread', () => {
     const shared = [...system.slack.files.values()].filter((file) => file.shared?.thread_ts === cardTs);
     expect(shared.map((file) => file.mimetype)).toEqual(['audio/ogg']);
     expect(threadText(cardTs)).toContain('voice message');
+    expect(threadText(cardTs)).toContain('Customer sent:\n📎 audio/ogg (attached below)');
   });
 
   it('media that cannot be fetched is said in the thread, and nothing else is posted', async () => {

@@ -67,7 +67,8 @@ async function threadText(
   if (desk && language && needsTranslation(language, desk) && text.trim()) {
     translation = await translationLine(deps, ref, text, language, desk);
   }
-  return `Customer: ${text}${media.join('')}${translation}`;
+  const head = text.trim() || !media.length ? `Customer: ${text}` : 'Customer sent:';
+  return `${head}${media.join('')}${translation}`;
 }
 
 /** The line under the original: the translation, or why there is none. */
