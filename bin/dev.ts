@@ -1,6 +1,8 @@
 /**
  * `npm run dev`: the whole system on one machine.
- *   npm run dev -- [--reset] [--port 3000] [--in-memory]
+ *   npm run dev -- [--reset] [--port 3000] [--in-memory] [--emulate-anthropic]
+ * `--emulate-anthropic`: the model is the Anthropic API emulator instead of the offline responder (its AI
+ * answers are a canned line, but it translates from a phrase table: the desk's translations can be tried).
  * Environment: PORT, DATA_DIR, LOG_LEVEL (INFO shows the handlers' JSON logs; default WARN),
  * CONSUMER_CONCURRENCY (batches each queue consumer runs at once; default 8);
  * credentials (TWILIO_*, SLACK_*, ANTHROPIC_API_KEY) switch to the real services.
@@ -16,13 +18,14 @@ const { values } = parseArgs({
     reset: { type: 'boolean', default: false },
     port: { type: 'string' },
     'in-memory': { type: 'boolean', default: false },
+    'emulate-anthropic': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
   strict: true,
 });
 
 if (values.help) {
-  console.log('usage: npm run dev -- [--reset] [--port <n>] [--in-memory]');
+  console.log('usage: npm run dev -- [--reset] [--port <n>] [--in-memory] [--emulate-anthropic]');
   process.exit(0);
 }
 
@@ -53,11 +56,24 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 try {
+  // The Anthropic API emulator (see the usage above); stopped with the process.
+  const anthropic = values['emulate-anthropic']
+    ? await (await import('../local/fake-anthropic.ts')).startFakeAnthropic()
+    : undefined;
   runtime = await startLocalRuntime({
     ...(port !== undefined ? { port } : {}),
     reset: values.reset,
     inMemory: values['in-memory'],
     fallback: playground.handler,
+    ...(anthropic
+      ? {
+          env: {
+            MODEL_PROVIDER: 'anthropic',
+            ANTHROPIC_API_KEY: 'sk-ant-local-emulator',
+            ANTHROPIC_BASE_URL: anthropic.url,
+          },
+        }
+      : {}),
   });
   playground.attach(runtime);
 } catch (error) {

@@ -87,9 +87,11 @@ const access: Record<HandlerName, { secrets: Provider[]; table: TableGrant }> = 
     table: { items: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], query: ['table'] },
   },
   // Card posting and thread jobs: claimOnce/releaseOnce, getCase/saveCase (the card's ts, a conditional
-  // Put), case view and thread catch-up (conversation, profile, messages).
+  // Put), case view and thread catch-up (conversation, profile, messages). Twilio: customers' attachments
+  // are fetched from their media URLs (basic auth) and uploaded into the thread. Anthropic: customer messages
+  // are translated for the desk.
   'escalation-notifier': {
-    secrets: ['slack'],
+    secrets: ['slack', 'twilio', 'anthropic'],
     table: { items: ['GetItem', 'PutItem', 'DeleteItem'], query: ['table'] },
   },
   // listOpenCases / listIdleConversations (gsi2), auto-resolve (updates, closingFigures), customer notices.
@@ -138,6 +140,8 @@ export class ApplicationStack extends Stack {
         timeout: Duration.seconds(10),
         events: 'send',
         escalations: 'reference',
+        // For the saved replies (knowledge/replies/*.md) agents send from a thread.
+        withKnowledge: true,
       },
       'conversation-worker': {
         description:
@@ -156,6 +160,8 @@ export class ApplicationStack extends Stack {
         timeout: Duration.seconds(escalations.design.consumerTimeoutSeconds),
         events: 'reference',
         escalations: 'consume',
+        // Translates customer messages for the desk (issue 16).
+        invokesModel: true,
       },
       'sla-sweeper': {
         description: 'Every minute: unclaimed escalations, closing WhatsApp windows, idle conversations',

@@ -5,6 +5,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { fakeTranslation } from './fake-translations.ts';
 
 /** One scripted answer. A missing body gets a default for the status (text reply or error JSON). */
 export interface FakeResponse {
@@ -162,7 +163,8 @@ export async function startFakeAnthropic(options: { port?: number } = {}): Promi
     if (next?.delayMs) await new Promise((resolve) => setTimeout(resolve, next.delayMs));
     if (res.destroyed) return;
     if (!next) {
-      send(res, 200, fakeText('Hello from the fake Anthropic API.'));
+      // Tandem's translation prompt is answered from the phrase table (see fake-translations.ts).
+      send(res, 200, fakeText(fakeTranslation(body) ?? 'Hello from the fake Anthropic API.'));
       return;
     }
     const fallbackBody =

@@ -10,6 +10,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createFakeSlackFiles, type FakeSlackFile } from './fake-slack-files.ts';
 
 /** One recorded Web API call. */
 export interface FakeSlackCall {
@@ -38,6 +39,8 @@ export interface FakeSlackMessage {
   reply_count: number;
   /** Message metadata (`chat.postMessage` `metadata`), returned by history with `include_all_metadata`. */
   metadata?: { event_type: string; event_payload: Record<string, unknown> };
+  /** Files shared with the message (`files.completeUploadExternal`). */
+  files?: Record<string, unknown>[];
 }
 
 /** An outage: calls answer `status` (no Slack body) until it ends. */
@@ -101,6 +104,8 @@ export interface FakeSlack {
   messages: Map<string, FakeSlackMessage>;
   ephemerals: FakeSlackEphemeral[];
   views: FakeSlackView[];
+  /** Files uploaded with `files.getUploadURLExternal` + upload + `files.completeUploadExternal`, by id. */
+  files: Map<string, FakeSlackFile>;
   /** A thread: the root then its replies, by ts. */
   thread(channel: string, ts: string): FakeSlackMessage[];
   /** Adds a human's message to the model (what the playground does before sending the signed event). */
@@ -172,6 +177,20 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
   const listeners = new Set<(call: FakeSlackCall) => void>();
   let lastMicros = 0;
   let viewSeq = 0;
+  let origin = '';
+  const uploads = createFakeSlackFiles({
+    origin: () => origin,
+    share: ({ channel, thread_ts, text, files }) => {
+      const message = addMessage({
+        channel,
+        user: botUserId,
+        text,
+        ...(thread_ts ? { thread_ts } : {}),
+      });
+      message.files = files;
+      return message.ts;
+    },
+  });
 
   /** Slack-style ts: seconds.microseconds, unique and increasing. */
   function nextTs(): string {
@@ -443,7 +462,7 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
         return ok({ messages: found.map((m) => ({ type: 'message', ...m })), has_more: false });
       }
       default:
-        return fail('unknown_method');
+        return uploads.handle(method, args) ?? fail('unknown_method');
     }
   }
 
@@ -455,6 +474,9 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
         body: { messages: [...messages.values()], ephemerals, views, calls },
         headers: { 'access-control-allow-origin': '*' },
       });
+    }
+    if (url.pathname.startsWith('/upload/') || url.pathname.startsWith('/_fake/files/')) {
+      if (await uploads.route(request, response, await readRaw(request))) return;
     }
     const match = /^\/api\/([A-Za-z0-9_.]+)$/.exec(url.pathname);
     if (!match || request.method !== 'POST')
@@ -508,6 +530,7 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  origin = `http://127.0.0.1:${port}`;
 
   return {
     url: `http://127.0.0.1:${port}/api/`,
@@ -519,6 +542,7 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
     messages,
     ephemerals,
     views,
+    files: uploads.files,
     thread: threadOf,
     postAsUser: (input) => addMessage(input),
     addUser: (user) => {
@@ -586,6 +610,7 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
       messages.clear();
       ephemerals.length = 0;
       views.length = 0;
+      uploads.files.clear();
       rateLimits.clear();
       failures.clear();
       outage = undefined;
@@ -625,11 +650,15 @@ function send(response: ServerResponse, answer: Answer): void {
   response.end(JSON.stringify(answer.body));
 }
 
-function readBody(request: IncomingMessage): Promise<string> {
+async function readBody(request: IncomingMessage): Promise<string> {
+  return (await readRaw(request)).toString('utf8');
+}
+
+function readRaw(request: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () => resolve(Buffer.concat(chunks)));
     request.on('error', reject);
   });
 }

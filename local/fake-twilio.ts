@@ -70,6 +70,13 @@ export interface FakeTwilio {
   onMessage(listener: (message: FakeTwilioMessage) => void): () => void;
   /** Resolves with the messages once at least `count` were created; rejects after `timeoutMs`. */
   waitForMessages(count: number, timeoutMs?: number): Promise<FakeTwilioMessage[]>;
+  /**
+   * Stores an inbound attachment and returns its media URL (`…/Messages/MM…/Media/ME…`), as Twilio puts in
+   * `MediaUrl0`; a GET with the account's basic auth answers the bytes with their content type.
+   */
+  addMedia(media: { contentType: string; data: Uint8Array }): string;
+  /** Media GETs received (path and whether their auth was right). */
+  mediaRequests: { path: string; authorized: boolean }[];
   /** Clears recorded messages, requests, callbacks and scripted failures (listeners stay). */
   reset(): void;
   stop(): Promise<void>;
@@ -109,6 +116,9 @@ export async function startFakeTwilio(options: FakeTwilioOptions): Promise<FakeT
   const timers = new Set<NodeJS.Timeout>();
   let stopped = false;
   const base = `/2010-04-01/Accounts/${accountSid}`;
+  /** Inbound attachments by path (`addMedia`), and the GETs of them. */
+  const media = new Map<string, { contentType: string; data: Uint8Array }>();
+  const mediaRequests: { path: string; authorized: boolean }[] = [];
 
   const send = (res: ServerResponse, status: number, body: unknown) => {
     res.writeHead(status, { 'content-type': 'application/json' });
@@ -262,6 +272,16 @@ export async function startFakeTwilio(options: FakeTwilioOptions): Promise<FakeT
       const body = Buffer.concat(chunks).toString('utf8');
       const path = new URL(req.url ?? '/', 'http://localhost').pathname;
       if (!path.startsWith('/2010-04-01/Accounts/')) return twilioError(res, 404, 20404, 'Not Found');
+      if (req.method === 'GET' && /\/Media\/ME[0-9a-f]{32}$/.test(path)) {
+        const ok = authorized(req.headers.authorization, accountSid, authToken);
+        mediaRequests.push({ path, authorized: ok });
+        if (!ok) return twilioError(res, 401, 20003, 'Authenticate');
+        const item = media.get(path);
+        if (!item) return twilioError(res, 404, 20404, `The requested resource ${path} was not found`);
+        res.writeHead(200, { 'content-type': item.contentType, 'content-length': item.data.byteLength });
+        res.end(Buffer.from(item.data));
+        return;
+      }
       if (!authorized(req.headers.authorization, accountSid, authToken) || !path.startsWith(`${base}/`)) {
         return twilioError(res, 401, 20003, 'Authenticate');
       }
@@ -286,6 +306,12 @@ export async function startFakeTwilio(options: FakeTwilioOptions): Promise<FakeT
     messages,
     requests,
     callbacks,
+    mediaRequests,
+    addMedia(item) {
+      const path = `${base}/Messages/MM${randomBytes(16).toString('hex')}/Media/ME${randomBytes(16).toString('hex')}`;
+      media.set(path, { contentType: item.contentType, data: item.data });
+      return `http://127.0.0.1:${port}${path}`;
+    },
     failNext(code, httpStatus, times = 1) {
       const status = httpStatus ?? (code >= 100 && code < 600 ? code : 400);
       failures.push({ code, httpStatus: status, times });

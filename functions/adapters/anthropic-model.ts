@@ -123,7 +123,25 @@ export function toMessagesParams(request: ModelRequest, model: string): MessageC
     ],
     tools: modelTools(request.factKeys),
     tool_choice: { type: 'auto' },
-    messages: request.turns.map((turn) => ({ role: turn.role, content: turn.content })),
+    messages: request.turns.map((turn, index) =>
+      // The customer's photos go with the newest user turn, before its text (the API's advice for images).
+      index === request.turns.length - 1 && turn.role === 'user' && request.images?.length
+        ? {
+            role: turn.role,
+            content: [
+              ...request.images.map((image) => ({
+                type: 'image' as const,
+                source: {
+                  type: 'base64' as const,
+                  media_type: image.mediaType,
+                  data: Buffer.from(image.data).toString('base64'),
+                },
+              })),
+              { type: 'text' as const, text: turn.content },
+            ],
+          }
+        : { role: turn.role, content: turn.content },
+    ),
   };
 }
 
@@ -206,6 +224,8 @@ const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => set
 
 /** A `LanguageModel` over any Messages API client (Anthropic or Bedrock); retries are ours, not the SDK's. */
 export class MessagesApiModel implements LanguageModel {
+  /** Claude looks at images (`ModelRequest.images`). */
+  readonly acceptsImages = true;
   private readonly maxRetries: number;
   private readonly baseDelayMs: number;
   private readonly maxDelayMs: number;

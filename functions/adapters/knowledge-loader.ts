@@ -1,5 +1,5 @@
 /**
- * Loads `knowledge/*.md` (recursively) from disk into a `KnowledgeBase`. Synchronous on purpose:
+ * Loads `knowledge/*.md` (recursively, except the saved replies in `replies/`) from disk into a `KnowledgeBase`. Synchronous on purpose:
  * it runs once at cold start, before the first event.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -11,6 +11,8 @@ export function loadKnowledge(dir: string): KnowledgeBase {
   const files = (readdirSync(dir, { recursive: true }) as string[])
     .filter((name) => name.toLowerCase().endsWith('.md'))
     .map((name) => relative(dir, join(dir, name)).split(sep).join('/'))
+    // Saved replies (`replies/`) are the agents' canned answers, not reference for the AI.
+    .filter((file) => !file.startsWith('replies/'))
     .sort();
   if (files.length === 0) throw new Error(`no knowledge files (*.md) in ${dir}`);
   return KnowledgeBase.fromMarkdown(

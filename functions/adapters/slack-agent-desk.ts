@@ -6,8 +6,14 @@
  */
 import { ErrorCode, type RetryOptions, WebClient } from '@slack/web-api';
 import { RetryLaterError } from '#core/errors.ts';
-import type { AgentDesk, CaseView, DeskAction, DeskRef } from '#core/ports.ts';
-import { type CardOptions, renderCaseCard, renderDeskMessage, renderTranscript } from './slack-blocks.ts';
+import type { AgentDesk, CaseView, DeskAction, DeskRef, MediaFile } from '#core/ports.ts';
+import {
+  type CardOptions,
+  escapeMrkdwn,
+  renderCaseCard,
+  renderDeskMessage,
+  renderTranscript,
+} from './slack-blocks.ts';
 import { ChannelPacer, type PacerOptions } from './slack-pacer.ts';
 
 /**
@@ -214,6 +220,21 @@ export class SlackAgentDesk implements AgentDesk {
       ...(message.blocks ? { blocks: message.blocks } : {}),
       unfurl_links: false,
       unfurl_media: false,
+    });
+  }
+
+  /**
+   * Uploads `file` into the case thread with `files.uploadV2` (`files.getUploadURLExternal`, the upload, then
+   * `files.completeUploadExternal`, which shares it in the thread with the comment).
+   */
+  async uploadFile(ref: DeskRef, file: MediaFile, options: { comment?: string } = {}): Promise<void> {
+    await this.client.filesUploadV2({
+      channel_id: ref.channel,
+      thread_ts: ref.ts,
+      file: Buffer.from(file.data),
+      filename: file.filename,
+      title: file.filename,
+      ...(options.comment ? { initial_comment: escapeMrkdwn(options.comment) } : {}),
     });
   }
 

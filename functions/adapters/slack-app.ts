@@ -52,6 +52,7 @@ import {
   HANDBACK_MODAL,
   renderHandBackModal,
 } from './slack-blocks.ts';
+import { registerSavedReplies, type SavedReplySlackOptions } from './slack-saved-replies.ts';
 
 /** Options of `createSlackApp`. */
 export interface SlackAppOptions {
@@ -85,6 +86,8 @@ export interface SlackAppOptions {
   deskChannels?: readonly string[];
   /** Seconds since the epoch, for the signature's freshness window (tests). */
   nowSeconds?: () => number;
+  /** Saved replies: the thread shortcut, its searchable modal and what a submission records. */
+  savedReplies?: Pick<SavedReplySlackOptions, 'replies' | 'send'>;
 }
 
 /** Who the app is installed for, as far as the door checks are concerned. */
@@ -420,6 +423,14 @@ export function createSlackApp(options: SlackAppOptions): { app: App; handler: S
       }),
     );
   });
+
+  if (options.savedReplies) {
+    registerSavedReplies(app, {
+      ...options.savedReplies,
+      dedupe,
+      onError: (what, error) => logger.error(`${what} failed`, describe(error)),
+    });
+  }
 
   const boltHandler = receiver.toHandler();
   const nowSeconds = options.nowSeconds ?? (() => Math.floor(Date.now() / 1000));

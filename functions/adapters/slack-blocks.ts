@@ -504,12 +504,12 @@ const AUTHOR_LABEL: Record<string, string> = {
   system: '⚙️ *System*',
 };
 
-/** One link for a media attachment; only http(s) URLs become links, and `|<>` cannot break out of them. */
+/**
+ * A media attachment in the transcript: its type only. Media URLs are never posted (they carry the account's
+ * media and, once fetched, the file itself is uploaded into the thread).
+ */
 function mediaLink(media: { url: string; contentType: string }): string {
-  const label = escapeMrkdwn(media.contentType || 'attachment');
-  if (!/^https?:\/\//i.test(media.url)) return `📎 ${label}`;
-  const url = media.url.replace(/[|<>\s]/g, (char) => encodeURIComponent(char));
-  return `📎 <${url}|${label}>`;
+  return `📎 ${escapeMrkdwn(media.contentType || 'attachment')} (attached in the thread)`;
 }
 
 /**

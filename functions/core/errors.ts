@@ -74,3 +74,8 @@ export class RetryLaterError extends TandemError {
     super(message);
   }
 }
+
+/** A customer's attachment cannot be fetched, now or ever (gone, too large, not the provider's URL). */
+export class MediaUnavailableError extends TandemError {
+  override readonly name = 'MediaUnavailableError';
+}

@@ -225,7 +225,9 @@ export type DeskTask =
   | { kind: 'reply'; text: string; replyTs: string }
   | { kind: 'suggestion'; suggestionId: string }
   | { kind: 'closing'; outcome: Outcome; survey: boolean }
-  | { kind: 'handback_notice'; instruction?: string };
+  | { kind: 'handback_notice'; instruction?: string }
+  /** A saved reply (`knowledge/replies/`), placeholders already filled when the agent picked it. */
+  | { kind: 'saved_reply'; replyId: string; title: string; text: string };
 
 /**
  * An agent's command, recorded on the conversation-events FIFO queue (MessageGroupId = conversation id, so

@@ -12,6 +12,7 @@ import type {
   DeskCommandEvent,
   EscalationPacket,
   LifecycleEvent,
+  Media,
   Message,
 } from './model.ts';
 
@@ -345,6 +346,43 @@ export interface AgentDesk {
   removeReaction(channel: string, ts: string, name: string): Promise<void>;
   /** Replaces the bot's own messages in the case's card and thread with "[erased]"; returns how many. */
   eraseThread(ref: DeskRef): Promise<number>;
+  /**
+   * Uploads a file into the case's thread (an image or document a customer sent), with an optional comment.
+   * Optional: a desk without it gets a note that the attachment cannot be shown.
+   */
+  uploadFile?(ref: DeskRef, file: MediaFile, options?: { comment?: string }): Promise<void>;
+}
+
+/** An attachment a customer sent, fetched from the messaging provider. */
+export interface MediaFile {
+  data: Uint8Array;
+  contentType: string;
+  /** A file name for the desk (`image-1.jpg`); never the provider's URL. */
+  filename: string;
+}
+
+/**
+ * Fetches a customer's attachment (Twilio media URLs need the account's credentials). Throws
+ * `MediaUnavailableError` when the media cannot be had (gone, too large, not the provider's URL); other errors
+ * are transient.
+ */
+export interface MediaFetcher {
+  fetch(media: Media, options: { filename: string; maxBytes: number }): Promise<MediaFile>;
+}
+
+/**
+ * What a translation asks a model for: built by `core/translation.ts`; the text to translate is data, delimited
+ * in `user` with its angle brackets neutralised, and `system` holds only our instructions.
+ */
+export interface TranslationRequest {
+  system: string;
+  user: string;
+  maxTokens: number;
+}
+
+/** Translation with the configured model (Claude or Bedrock). Throws `ModelUnavailableError` when it cannot. */
+export interface Translator {
+  translate(request: TranslationRequest): Promise<string>;
 }
 
 /**
@@ -394,6 +432,17 @@ export interface ModelRequest {
   correction?: string;
   /** The fact keys `remember_customer_fact` accepts (`settings.customerFacts.allowedKeys`), for the tool schema. */
   factKeys?: string[];
+  /**
+   * Images the customer sent with the newest message, for a model that `acceptsImages`: they go with the last
+   * user turn (customer data, like the text), within `core/model-images.ts`'s limits.
+   */
+  images?: ModelImage[];
+}
+
+/** An image for the model (a customer's photo), in a type the Messages API takes. */
+export interface ModelImage {
+  mediaType: 'image/jpeg' | 'image/png' | 'image/gif' | 'image/webp';
+  data: Uint8Array;
 }
 
 /** What a model answered. */
@@ -414,6 +463,8 @@ export interface ModelResponse {
 /** A language model. Throws `ModelUnavailableError` when it cannot answer after its retries. */
 export interface LanguageModel {
   readonly name: string;
+  /** True when the model can look at `ModelRequest.images` (Claude); the offline responder cannot. */
+  readonly acceptsImages?: boolean;
   respond(request: ModelRequest): Promise<ModelResponse>;
 }
 

@@ -19,7 +19,8 @@ import { normalizeFactKey } from './guardrails/customer-facts.ts';
 import { checkOutput, findPii, type InputVerdict } from './guardrails/index.ts';
 import type { KnowledgeBase } from './knowledge.ts';
 import type { Conversation, CustomerProfile, EscalationReason, Message, Priority } from './model.ts';
-import type { LanguageModel, ModelRequest, ModelResponse, ToolCall } from './ports.ts';
+import { loadModelImages } from './model-images.ts';
+import type { LanguageModel, MediaFetcher, ModelRequest, ModelResponse, ToolCall } from './ports.ts';
 import { buildInstructions, buildModelRequest, rollingSummary, selectTurnKnowledge } from './prompt.ts';
 
 /**
@@ -42,6 +43,8 @@ export interface ResponderDeps {
   settings: BusinessSettings;
   knowledge: KnowledgeBase;
   canary: string;
+  /** Fetches the customer's photos for a model that `acceptsImages`; without it the model sees text only. */
+  media?: MediaFetcher;
 }
 
 /** One turn's input: the conversation, what we know of the customer, the history, the input verdict. */
@@ -163,6 +166,12 @@ export async function respondToCustomer(
     selection,
     ...(input.profile ? { profile: input.profile } : {}),
   });
+  // Photos the customer sent with this message, for a model that can look at them (within the limits).
+  const newest = input.history.at(-1);
+  if (deps.media && deps.model.acceptsImages && newest?.author === 'customer' && newest.media?.length) {
+    const images = await loadModelImages(deps.media, newest.media);
+    if (images.length) request.images = images;
+  }
   const summary = rollingSummary(input.conversation, history, settings.model.recentTurns);
   const customerTexts = history.filter((m) => m.author === 'customer').map((m) => m.text);
   // Leaks are judged against the private instructions only; the knowledge base may be quoted,

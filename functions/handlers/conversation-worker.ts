@@ -17,13 +17,27 @@ import { clock, settings, store } from '../wiring/base.ts';
 import { channel } from '../wiring/channel.ts';
 import { desk } from '../wiring/desk.ts';
 import { ledger } from '../wiring/ledger.ts';
+import { mediaFetcher } from '../wiring/media.ts';
 import { canary, knowledge, model } from '../wiring/model.ts';
 import { escalations } from '../wiring/queues.ts';
+import { translator } from '../wiring/translator.ts';
 
 // Customer turns never call Slack: their thread posts are jobs on the escalations queue. The agents' desk
 // commands do, for the reactions and "Not sent" notices on the agent's own reply.
-const deps = { store, escalations, channel, model, knowledge, settings, clock, canary, ledger };
-const deskCommandDeps = { ...deps, desk };
+const deps = {
+  store,
+  escalations,
+  channel,
+  model,
+  knowledge,
+  settings,
+  clock,
+  canary,
+  ledger,
+  // Customers' photos go to a model that can look at them (Claude).
+  ...(mediaFetcher ? { media: mediaFetcher } : {}),
+};
+const deskCommandDeps = { ...deps, desk, ...(translator ? { translator } : {}) };
 
 async function processRecord(record: SQSRecord): Promise<void> {
   const event = JSON.parse(record.body) as ConversationQueueEvent;

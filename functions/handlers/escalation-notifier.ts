@@ -13,7 +13,9 @@ import { runDeskJob } from '../core/use-cases/run-desk-job.ts';
 import { logger } from '../shared/logging.ts';
 import { clock, store } from '../wiring/base.ts';
 import { queuedDesk } from '../wiring/desk.ts';
+import { mediaFetcher } from '../wiring/media.ts';
 import { escalationsBackoff } from '../wiring/queues.ts';
+import { translation } from '../wiring/translator.ts';
 
 async function processRecord(record: SQSRecord): Promise<void> {
   let job: DeskJob;
@@ -29,7 +31,10 @@ async function processRecord(record: SQSRecord): Promise<void> {
     throw error;
   }
   try {
-    const result = await runDeskJob({ store, desk: queuedDesk, clock }, job);
+    const result = await runDeskJob(
+      { store, desk: queuedDesk, clock, translation, ...(mediaFetcher ? { media: mediaFetcher } : {}) },
+      job,
+    );
     logger.info('desk job', { kind: job.kind, caseId: caseIdOf(job), result });
   } catch (error) {
     const retryInSeconds = await escalationsBackoff.defer(record, error).catch(() => undefined);

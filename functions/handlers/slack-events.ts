@@ -6,10 +6,12 @@
  */
 import { boltLogger, createSlackApp } from '../adapters/slack-app.ts';
 import { createDeskCommands } from '../core/use-cases/desk-actions.ts';
+import { sendSavedReply } from '../core/use-cases/send-saved-reply.ts';
 import { logger } from '../shared/logging.ts';
 import { clock, customerData, env, requireCredential, settings, store } from '../wiring/base.ts';
 import { agentDirectory, desk, deskChannels } from '../wiring/desk.ts';
 import { events } from '../wiring/queues.ts';
+import { savedReplies } from '../wiring/replies.ts';
 
 const slack = createSlackApp({
   signingSecret: requireCredential('SLACK_SIGNING_SECRET'),
@@ -32,6 +34,23 @@ const slack = createSlackApp({
   brand: settings.brand,
   deskChannels,
   logger: boltLogger(logger),
+  savedReplies: {
+    replies: savedReplies,
+    send: (request) =>
+      sendSavedReply(
+        {
+          store,
+          desk,
+          events,
+          clock,
+          replies: savedReplies,
+          access: { channels: deskChannels, agents: settings.desk.agents },
+          directory: agentDirectory,
+          brand: settings.brand,
+        },
+        request,
+      ),
+  },
 });
 
 /** Lambda entry point. */

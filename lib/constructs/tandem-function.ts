@@ -364,6 +364,9 @@ const copyKnowledge = {
   afterBundling: (inputDir: string, outputDir: string): string[] => [
     `mkdir -p "${outputDir}/${knowledgeBundleDir}"`,
     `find "${inputDir}/knowledge" -maxdepth 1 -name '*.md' -exec cp {} "${outputDir}/${knowledgeBundleDir}/" ";"`,
+    // The saved replies the agents send from Slack (slack-events reads them; the knowledge loader skips them).
+    `mkdir -p "${outputDir}/${knowledgeBundleDir}/replies"`,
+    `find "${inputDir}/knowledge/replies" -maxdepth 1 -name '*.md' -exec cp {} "${outputDir}/${knowledgeBundleDir}/replies/" ";" 2>/dev/null || true`,
   ],
 };
 

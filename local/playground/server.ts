@@ -133,6 +133,18 @@ const submitInput = z.object({
   values: z.record(z.string(), z.record(z.string(), z.string())),
 });
 const dismissInput = z.object({ viewId: z.string().min(1) });
+/** The customer sends a photo (a sample image the emulated Twilio serves as `MediaUrl0`), with a caption. */
+const photoInput = z.object({
+  channel: z.enum(['whatsapp', 'sms']),
+  from: e164,
+  name: z.string().trim().max(80).optional(),
+  body: z.string().trim().max(1600).default(''),
+});
+/** A 24×16 PNG (a size label's barcode): the playground's sample customer photo. */
+const SAMPLE_PHOTO = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAABgAAAAQCAIAAACDRijCAAAALklEQVR4nGPQoBJgoLJBXykAI8UgOTm5r1+/yoEBqYyRYtDgi7XBZxDlgGoGAQD1rHGrn4rytAAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 interface Attached {
   runtime: Pick<LocalRuntime, 'url' | 'services'>;
@@ -252,6 +264,44 @@ export function createPlayground(options: PlaygroundOptions = {}): Playground {
       current.feed.putInbound({
         ...record,
         state: ok ? 'accepted' : 'rejected',
+        httpStatus: response.status,
+      });
+      return { status: response.status, conversationId: record.conversationId };
+    },
+    photo: async (body) => {
+      const current = requirePhone();
+      const input = parse(photoInput, body);
+      const twilioFake = current.runtime.services.twilio.fake;
+      if (!twilioFake) throw new HttpError(409, 'photos need the emulated Twilio');
+      const url = twilioFake.addMedia({ contentType: 'image/png', data: SAMPLE_PHOTO });
+      const id = newMessageSid();
+      const record = {
+        id,
+        conversationId: conversationIdOf({
+          channel: input.channel,
+          customerAddress: input.from,
+          businessAddress: businessNumber,
+        }),
+        channel: input.channel,
+        from: input.from,
+        ...(input.name && input.channel === 'whatsapp' ? { name: input.name } : {}),
+        body: `📷 ${input.body || 'Photo'}`,
+        at: new Date().toISOString(),
+        state: 'sending' as const,
+      };
+      current.feed.putInbound(record);
+      const response = await current.driver.customerSays({
+        from: input.from,
+        to: businessNumber,
+        channel: input.channel,
+        body: input.body,
+        media: [{ url, contentType: 'image/png' }],
+        messageSid: id,
+        ...(record.name ? { profileName: record.name } : {}),
+      });
+      current.feed.putInbound({
+        ...record,
+        state: response.status === 200 ? 'accepted' : 'rejected',
         httpStatus: response.status,
       });
       return { status: response.status, conversationId: record.conversationId };
@@ -418,6 +468,7 @@ export function createPlayground(options: PlaygroundOptions = {}): Playground {
           return sendJson(response, 200, { config: current.config, ...current.feed.snapshot() });
         }
         if (route === 'inspect') return sendJson(response, 200, await inspect(url));
+        if (route === 'file') return sendSlackFile(requireSlack(), url, response);
         throw new HttpError(404, 'not found');
       }
       const action = request.method === 'POST' ? actions[route] : undefined;
@@ -474,6 +525,26 @@ export function createPlayground(options: PlaygroundOptions = {}): Playground {
       attached = undefined;
     },
   };
+}
+
+/**
+ * A file uploaded to the emulated Slack (`files.uploadV2`), for the thread view: images inline, anything else
+ * as a download.
+ */
+function sendSlackFile(current: Attached, url: URL, response: ServerResponse): true {
+  const slackFake = current.runtime.services.slack.fake;
+  const file = slackFake?.files.get(url.searchParams.get('id') ?? '');
+  if (!file?.data) throw new HttpError(404, 'no such file');
+  const image = /^image\/(png|jpeg|gif|webp)$/.test(file.mimetype);
+  response.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'content-type': image ? file.mimetype : 'application/octet-stream',
+    ...(image
+      ? {}
+      : { 'content-disposition': `attachment; filename="${file.name.replace(/[^\w.-]/g, '_')}"` }),
+  });
+  response.end(Buffer.from(file.data));
+  return true;
 }
 
 function parse<T>(schema: z.ZodType<T>, body: unknown): T {

@@ -124,6 +124,17 @@ describe.runIf(hasChromium)('playground in headless Chromium', () => {
     await shot('playground-claimed');
   });
 
+  it('a photo sent from the phone is uploaded into the case thread and shown there as an image', async () => {
+    await phone().getByRole('button', { name: '📷 Send a photo' }).click();
+    const image = thread().locator('.shared-files img');
+    await image.waitFor();
+    await expect
+      .poll(() => image.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth))
+      .toBe(24);
+    expect(await thread().textContent()).toContain('The customer sent a photo (image/png)');
+    await shot('playground-photo');
+  });
+
   it('Resolve (Solved) asks the satisfaction question on the phone, and answering 5 shows the thanks', async () => {
     await card('Maya').getByRole('combobox', { name: 'Resolve' }).selectOption({ label: 'Solved' });
     await card('Maya').getByText('Resolved by').waitFor();

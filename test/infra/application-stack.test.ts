@@ -79,7 +79,7 @@ describe('application stack: functions', () => {
       'twilio-status': ['SLACK_SECRET_ARN', 'TWILIO_SECRET_ARN'],
       'slack-events': ['SLACK_SECRET_ARN'],
       'conversation-worker': ['ANTHROPIC_SECRET_ARN', 'SLACK_SECRET_ARN', 'TWILIO_SECRET_ARN'],
-      'escalation-notifier': ['SLACK_SECRET_ARN'],
+      'escalation-notifier': ['ANTHROPIC_SECRET_ARN', 'SLACK_SECRET_ARN', 'TWILIO_SECRET_ARN'],
       'sla-sweeper': ['SLACK_SECRET_ARN', 'TWILIO_SECRET_ARN'],
     };
     const secretOf = {
@@ -99,13 +99,13 @@ describe('application stack: functions', () => {
     }
   });
 
-  it('ships the knowledge base only with the conversation worker and points KNOWLEDGE_DIR at it', () => {
+  it('ships the knowledge base only with the worker and the Slack events function (saved replies) and points KNOWLEDGE_DIR at it', () => {
     const { stacks } = synth(devStage);
     const functions = functionsOf();
     for (const name of handlerNames) {
       const env = envOf(functions[logicalId(stacks.application.functions[name].function)]?.Properties);
       expect(env.KNOWLEDGE_DIR, name).toBe(
-        name === 'conversation-worker' ? '/var/task/knowledge' : undefined,
+        name === 'conversation-worker' || name === 'slack-events' ? '/var/task/knowledge' : undefined,
       );
     }
   });

@@ -62,9 +62,11 @@ describe('bundling', () => {
       const functions = Object.values(template.Resources).filter((r) => r.Type === 'AWS::Lambda::Function');
       expect(functions).toHaveLength(handlerNames.length);
       const sizes: Partial<Record<HandlerName, number>> = {};
-      const knowledge = readdirSync(knowledgeDir)
-        .filter((file) => file.endsWith('.md'))
-        .sort();
+      // The knowledge base's markdown, and the saved replies' folder (`knowledge/replies/`).
+      const knowledge = [
+        ...readdirSync(knowledgeDir).filter((file) => file.endsWith('.md')),
+        'replies',
+      ].sort();
       for (const [name, fn] of Object.entries(application.functions)) {
         const resource = template.Resources[application.getLogicalId(fn.function.node.defaultChild as never)];
         // The asset is staged as `asset.<hash>`, the zip uploaded as `<hash>.zip`.
@@ -77,7 +79,7 @@ describe('bundling', () => {
         ).toEqual(['index.mjs', 'index.mjs.map']);
         expect(code.startsWith('import { createRequire as __tandemCreateRequire }'), name).toBe(true);
         expect(statSync(join(assetDir, 'index.mjs')).size, name).toBeGreaterThan(0);
-        if (name === 'conversation-worker') {
+        if (name === 'conversation-worker' || name === 'slack-events') {
           expect(readdirSync(join(assetDir, 'knowledge')).sort(), name).toEqual(knowledge);
         } else {
           expect(files, name).not.toContain('knowledge');

@@ -56,9 +56,10 @@ const intended: Record<HandlerName, string[]> = {
     ...consume('events-queue'),
     'sqs:SendMessage escalations-queue',
   ],
-  // Posts cards to Slack: never talks to customers, never updates in place.
+  // Posts cards to Slack: never talks to customers, never updates in place. Fetches customers' attachments
+  // from Twilio (basic auth) and translates customer messages for the desk (Anthropic).
   'escalation-notifier': [
-    ...secrets('slack'),
+    ...secrets('anthropic', 'slack', 'twilio'),
     ...items('GetItem', 'PutItem', 'DeleteItem'),
     ...query('table'),
     ...consume('escalations-queue'),
@@ -128,14 +129,14 @@ describe('IAM: each function gets exactly the actions it needs', () => {
     expect(grantsOf(synth(devStage), name)).toEqual([...always, ...intended[name]].sort());
   });
 
-  it('grants bedrock:InvokeModel to the conversation worker only, and only when the stage uses Bedrock', () => {
+  it('grants bedrock:InvokeModel to the worker and the notifier (translation) only, and only when the stage uses Bedrock', () => {
     const synthesized = synth(bedrockStage);
     const bedrock = [
       'bedrock:InvokeModel inference-profile/us.anthropic.claude-haiku-4-5-20251001-v1:0',
       'bedrock:InvokeModel foundation-model/anthropic.claude-haiku-4-5-20251001-v1:0',
     ];
     for (const name of Object.keys(intended) as HandlerName[]) {
-      const extra = name === 'conversation-worker' ? bedrock : [];
+      const extra = name === 'conversation-worker' || name === 'escalation-notifier' ? bedrock : [];
       expect(grantsOf(synthesized, name), name).toEqual([...always, ...intended[name], ...extra].sort());
     }
     const anthropic = synth(devStage);
@@ -144,12 +145,12 @@ describe('IAM: each function gets exactly the actions it needs', () => {
     );
   });
 
-  it('no function may read the business API secret yet, and no function but the worker the Anthropic one', () => {
+  it('no function may read the business API secret yet, and none but the worker and the notifier the Anthropic one', () => {
     const synthesized = synth(devStage);
     for (const name of Object.keys(intended) as HandlerName[]) {
       const grants = grantsOf(synthesized, name);
       expect(grants, name).not.toContain('secretsmanager:GetSecretValue businessApi-secret');
-      if (name !== 'conversation-worker') {
+      if (name !== 'conversation-worker' && name !== 'escalation-notifier') {
         expect(grants, name).not.toContain('secretsmanager:GetSecretValue anthropic-secret');
       }
     }

@@ -109,7 +109,7 @@ describe('escaping', () => {
     expect(formatMention('<http://evil|x>')).toBe('&lt;http://evil|x&gt;');
   });
 
-  it('does not let a media URL break out of its link', () => {
+  it('never posts a media URL, only the attachment type', () => {
     const [message] = renderTranscript([
       {
         author: 'customer',
@@ -119,7 +119,8 @@ describe('escaping', () => {
       },
     ]);
     const text = allText(message!.blocks);
-    expect(text).toContain('<https://media.example/a%7C%3C!channel%3E|image/jpeg>');
+    expect(text).toContain('📎 image/jpeg (attached in the thread)');
+    expect(text).not.toContain('media.example');
   });
 });
 

@@ -17,10 +17,19 @@
  */
 import type { BusinessSettings } from '../../shared/business-settings.ts';
 import { messagesFor } from '../customer-messages.ts';
-import { ChannelError } from '../errors.ts';
+import { ChannelError, ModelUnavailableError } from '../errors.ts';
 import type { DeskCommandEvent } from '../model.ts';
-import type { AgentDesk, Clock, ConversationStore, CustomerChannel, UsageLedger } from '../ports.ts';
+import type {
+  AgentDesk,
+  Clock,
+  ConversationStore,
+  CustomerChannel,
+  Translator,
+  UsageLedger,
+} from '../ports.ts';
+import { languageName, needsTranslation, translateText } from '../translation.ts';
 import { record, updateCase } from './conversations.ts';
+import { translationUnavailableOnce } from './forward-to-thread.ts';
 import { deliveryFailedText } from './record-delivery-status.ts';
 import { type SendOutcome, sendToCustomer } from './send-to-customer.ts';
 
@@ -41,6 +50,11 @@ export interface DeskCommandDeps {
   clock: Clock;
   settings: BusinessSettings;
   ledger?: UsageLedger;
+  /**
+   * Translates the owner's replies into the customer's language when it is not the desk's
+   * (`settings.languages.desk`). Without it (offline) replies go out as written, and the thread says so once.
+   */
+  translator?: Translator;
 }
 
 /** Which delivery of the queue message this is. */
@@ -78,7 +92,7 @@ export async function carryOutDeskCommand(
   const conversation = await deps.store.getConversation(command.conversationId);
   if (!conversation) return 'skipped'; // erased meanwhile: nothing left to send to
   let text: string;
-  if (task.kind === 'reply') {
+  if (task.kind === 'reply' || task.kind === 'saved_reply') {
     text = task.text;
   } else if (task.kind === 'suggestion') {
     const suggestion = await deps.store.getMessage(command.conversationId, task.suggestionId);
@@ -93,11 +107,36 @@ export async function carryOutDeskCommand(
     text = survey ? `${messages.closing} ${survey}` : messages.closing;
   }
 
+  // The owner writes in the desk language; the customer gets their own (notes never get this far).
+  const translate =
+    (task.kind === 'reply' || task.kind === 'saved_reply') &&
+    needsTranslation(conversation.language, deps.settings.languages.desk);
+  if (translate && !deps.translator) {
+    await translationUnavailableOnce(deps, command.ref, conversation.language!, deps.settings.languages.desk);
+  }
+  let outgoing = text;
   let outcome: SendOutcome;
   try {
+    if (translate && deps.translator) {
+      const translated = await translateText(
+        deps.translator,
+        text,
+        deps.settings.languages.desk,
+        conversation.language!,
+      );
+      if (translated.status === 'refused') {
+        await notSent(
+          deps,
+          command,
+          `the translation did not pass the checks (${translated.violations.join(', ')})`,
+        );
+        return 'not_sent';
+      }
+      if (translated.status === 'translated') outgoing = translated.text;
+    }
     outcome = await sendToCustomer(deps, {
       conversation,
-      text,
+      text: outgoing,
       author: task.kind === 'closing' ? 'system' : 'agent',
       ...(task.kind === 'closing' ? {} : { agent: command.agent }),
       idempotencyKey: command.commandId,
@@ -120,6 +159,7 @@ export async function carryOutDeskCommand(
 
   switch (outcome.status) {
     case 'sent':
+      if (outgoing !== text) await showTranslationSent(deps, command, conversation.language!, outgoing);
       await onSent(deps, command, outcome.template);
       if (outcome.message.status === 'failed' || outcome.message.status === 'undelivered') {
         // Its failure callback came before the message was recorded, so twilio-status could not say it.
@@ -129,6 +169,7 @@ export async function carryOutDeskCommand(
     case 'duplicate':
       // Sent before (a redelivery, or a Retry of something that had gone): show it as sent, send nothing.
       if (task.kind === 'reply') await showSent(deps, command, task.replyTs);
+      if (task.kind === 'saved_reply') await showSavedReplySent(deps, command, task);
       return 'duplicate';
     case 'uncertain':
       await notSent(deps, command, `${outcome.reason}. Retry sends it again`);
@@ -158,6 +199,7 @@ async function onSent(deps: DeskCommandDeps, command: DeskCommandEvent, template
   if (task.kind === 'suggestion') {
     await deps.desk.postInThread(command.ref, `${who(command.agent)} sent the suggested reply.`);
   }
+  if (task.kind === 'saved_reply') await showSavedReplySent(deps, command, task);
   if (task.kind === 'closing') return;
   const kase = await deps.store.getCase(command.caseId);
   if (!kase || kase.firstAgentReplyAt) return;
@@ -174,6 +216,45 @@ async function onSent(deps: DeskCommandDeps, command: DeskCommandEvent, template
         data: { secondsSinceEscalation: secondsBetween(kase.openedAt, now) },
       });
     }
+  }
+}
+
+/**
+ * A saved reply has no message of the agent's in the thread: the thread shows the text that went out,
+ * once per command (a redelivery after the send finds the key).
+ */
+async function showSavedReplySent(
+  deps: DeskCommandDeps,
+  command: DeskCommandEvent,
+  task: Extract<DeskCommandEvent['task'], { kind: 'saved_reply' }>,
+): Promise<void> {
+  const key = `saved-sent#${command.commandId}`;
+  if (!(await deps.store.claimOnce(key, NOTICE_TTL_SECONDS))) return;
+  try {
+    await deps.desk.postInThread(
+      command.ref,
+      `:white_check_mark: ${who(command.agent)} sent the saved reply "${task.title}":\n${task.text}`,
+    );
+  } catch (error) {
+    await deps.store.releaseOnce(key);
+    throw error;
+  }
+}
+
+/** The thread shows exactly what the customer received when it was a translation (once per command). */
+async function showTranslationSent(
+  deps: DeskCommandDeps,
+  command: DeskCommandEvent,
+  language: string,
+  sent: string,
+): Promise<void> {
+  const key = `translated-sent#${command.commandId}`;
+  if (!(await deps.store.claimOnce(key, NOTICE_TTL_SECONDS))) return;
+  try {
+    await deps.desk.postInThread(command.ref, `🌐 Sent in ${languageName(language)}: ${sent}`);
+  } catch {
+    // The reply went; a missing echo is retried by nothing, so free the key for a redelivery to try again.
+    await deps.store.releaseOnce(key);
   }
 }
 
@@ -234,6 +315,8 @@ function what(command: DeskCommandEvent): string {
       return `${who(command.agent)}'s reply`;
     case 'suggestion':
       return 'The suggested reply';
+    case 'saved_reply':
+      return `The saved reply "${command.task.title}"`;
     case 'closing':
       return 'The closing message';
     default:
@@ -243,6 +326,7 @@ function what(command: DeskCommandEvent): string {
 
 /** Why a send failed in a way worth retrying, in the agents' words (never a message body). */
 export function transientReason(error: unknown): string {
+  if (error instanceof ModelUnavailableError) return 'the translation model is unavailable';
   if (error instanceof ChannelError) {
     const code = error.providerCode;
     // Twilio reports HTTP-like failures as 20000 + status (20429, 20503).

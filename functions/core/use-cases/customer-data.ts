@@ -123,6 +123,11 @@ export function customerOnceKeys(data: CustomerData): string[] {
   for (const message of data.messages) {
     keys.push(`forwarded#${message.conversationId}#${message.messageId}`);
     if (message.author !== 'customer') continue;
+    // Issue 16: the translation of a message the card showed, and each attachment uploaded to the thread.
+    keys.push(`translated#${message.conversationId}#${message.messageId}`);
+    for (let index = 0; index < (message.media?.length ?? 0); index++) {
+      keys.push(`forwarded-media#${message.conversationId}#${message.messageId}#${index}`);
+    }
     for (const purpose of ['reply', 'help', 'survey']) outbox(`${purpose}#${message.messageId}`);
     outbox(`agent#suggestion-${message.messageId}`);
     // Thread posts the notifier made for this message (desk jobs: suggestion, opt-out/in note).

@@ -14,9 +14,10 @@
  */
 import { ConflictError, NotFoundError, RetryLaterError } from '../errors.ts';
 import type { Case, EscalationPacket } from '../model.ts';
-import type { AgentDesk, Clock, ConversationStore, DeskRef } from '../ports.ts';
+import type { Cases, Clock, DeskRef } from '../ports.ts';
 import { caseView } from './case-view.ts';
 import { updateCase } from './conversations.ts';
+import type { ThreadDeps } from './forward-to-thread.ts';
 import { catchUpThread, pendingForThread, THREAD_LEASE_SECONDS, threadLease } from './post-to-thread.ts';
 
 /** How long a delivery holds the right to post a card (longer than the notifier's timeout). */
@@ -25,7 +26,7 @@ const ATTEMPT_TTL_SECONDS = 14 * 24 * 3600;
 
 /** Posts the card for `packet` unless it was posted already. */
 export async function notifyEscalation(
-  deps: { store: ConversationStore; desk: AgentDesk; clock: Clock },
+  deps: ThreadDeps & { clock: Clock },
   packet: EscalationPacket,
 ): Promise<'posted' | 'found' | 'already_posted'> {
   const kase = await deps.store.getCase(packet.caseId);
@@ -64,9 +65,12 @@ export async function notifyEscalation(
   }
   // Customer messages that arrived before the card was recorded (the worker queued no thread job for them).
   // If a thread job holds the thread, it forwards them: they are older than the message of any such job.
-  // Most cards have none, so the thread's lease is taken only when there is something to forward.
+  // The catch-up also uploads the card's attachments and translates its last messages. Most cards need none
+  // of it, so the thread's lease is taken only when there is something to do.
   const withCard = recorded as Case & { slack: DeskRef };
-  if ((await pendingForThread(deps, withCard)).length > 0) {
+  const translate = !!deps.translation && !!view.language && view.language !== deps.translation.deskLanguage;
+  const attachments = view.transcript.some((message) => message.media?.length);
+  if (translate || attachments || (await pendingForThread(deps, withCard)).length > 0) {
     const thread = threadLease(kase.caseId);
     if (await deps.store.claimOnce(thread, THREAD_LEASE_SECONDS)) {
       try {
@@ -83,12 +87,7 @@ export async function notifyEscalation(
  * Records where the card lives with one conditional write on the case as read (`slack` was absent); when
  * the case moved on meanwhile (a claim), it is read again and the card recorded unless another delivery did.
  */
-async function recordCard(
-  store: ConversationStore,
-  kase: Case,
-  slack: DeskRef,
-  transcriptUntil: string,
-): Promise<Case> {
+async function recordCard(store: Cases, kase: Case, slack: DeskRef, transcriptUntil: string): Promise<Case> {
   const next: Case = { ...kase, slack, transcriptUntil, version: kase.version + 1 };
   try {
     await store.saveCase(next);

@@ -12,23 +12,22 @@
  */
 import { RetryLaterError } from '../errors.ts';
 import type { Case, Message } from '../model.ts';
-import type { AgentDesk, ConversationStore, DeskRef, ThreadJob } from '../ports.ts';
-import { forwardToThread } from './forward-to-thread.ts';
+import type { DeskRef, MessageLog, ThreadJob } from '../ports.ts';
+import { forwardMedia, forwardToThread, type ThreadDeps, translateEarlier } from './forward-to-thread.ts';
 
 const POST_TTL_SECONDS = 7 * 24 * 3600;
 /** How long a job holds a thread (longer than the notifier's timeout, so a crash frees it soon). */
 export const THREAD_LEASE_SECONDS = 90;
 /** How far back the catch-up reads the conversation. */
 const CATCH_UP_MESSAGES = 50;
+/** The card transcript's last customer messages that get a translation in the thread. */
+const TRANSLATED_FROM_CARD = 3;
 
 /** What a thread job did (for logs and tests). */
 export type ThreadJobOutcome = 'posted' | 'forwarded' | 'no_case' | 'card_pending';
 
 /** Carries out one thread job; throws to have the queue retry. */
-export async function postToThread(
-  deps: { store: ConversationStore; desk: AgentDesk },
-  job: ThreadJob,
-): Promise<ThreadJobOutcome> {
+export async function postToThread(deps: ThreadDeps, job: ThreadJob): Promise<ThreadJobOutcome> {
   const kase = await deps.store.getCase(job.caseId);
   if (!kase) return 'no_case';
   if (!kase.slack) {
@@ -68,7 +67,7 @@ export function threadLease(caseId: string): string {
 
 /** The case's customer messages after its transcript (and up to `upTo`), oldest first: forwarded or not. */
 export async function pendingForThread(
-  deps: { store: ConversationStore },
+  deps: { store: MessageLog },
   kase: Case,
   upTo?: string,
 ): Promise<Message[]> {
@@ -79,14 +78,35 @@ export async function pendingForThread(
   );
 }
 
-/** Forwards the case's customer messages after its transcript (and up to `upTo`) that are not in the thread. */
+/**
+ * Forwards the case's customer messages after its transcript (and up to `upTo`) that are not in the thread
+ * (translated when the conversation's language is not the desk's), and uploads the attachments of the
+ * messages the card's transcript showed (each once).
+ */
 export async function catchUpThread(
-  deps: { store: ConversationStore; desk: AgentDesk },
+  deps: ThreadDeps,
   kase: Case & { slack: DeskRef },
   upTo?: string,
 ): Promise<number> {
-  const pending = await pendingForThread(deps, kase, upTo);
+  const after = kase.transcriptUntil ?? kase.openedAt;
+  const [recent, conversation] = await Promise.all([
+    deps.store.recentMessages(kase.conversationId, CATCH_UP_MESSAGES),
+    deps.translation ? deps.store.getConversation(kase.conversationId) : undefined,
+  ]);
+  const customer = recent.filter((message) => message.author === 'customer');
+  const language = conversation?.language;
+  // The card's transcript shows these: their attachments, and translations of the last few, come after it.
+  const inCard = customer.filter((message) => message.at <= after);
+  for (const message of inCard) if (message.media?.length) await forwardMedia(deps, kase.slack, message);
+  for (const message of inCard.slice(-TRANSLATED_FROM_CARD)) {
+    await translateEarlier(deps, kase.slack, message, language);
+  }
+  const pending = customer.filter(
+    (message) => message.at > after && (upTo === undefined || message.at <= upTo),
+  );
   let forwarded = 0;
-  for (const message of pending) if (await forwardToThread(deps, kase.slack, message)) forwarded++;
+  for (const message of pending) {
+    if (await forwardToThread(deps, kase.slack, message, language ? { language } : {})) forwarded++;
+  }
   return forwarded;
 }

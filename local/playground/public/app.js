@@ -304,9 +304,24 @@ ui.number.addEventListener('input', () => {
     /^\+[1-9]\d{6,14}$/.test(ui.number.value.trim()) ? '' : 'Use E.164, like +15557770001',
   );
 });
-for (const chip of ui.suggestions.querySelectorAll('button')) {
+for (const chip of ui.suggestions.querySelectorAll('button:not(#send-photo)')) {
   chip.addEventListener('click', () => sendAsCustomer(chip.dataset.text ?? chip.textContent, chip));
 }
+// The customer sends a photo (a sample image served by the emulated Twilio), captioned with the composer text.
+document.querySelector('#send-photo')?.addEventListener('click', async (event) => {
+  readPhoneSettings();
+  const caption = ui.message.value.trim();
+  ui.message.value = '';
+  const answer = await act(event.currentTarget, () =>
+    post('photo', {
+      channel: state.phone.channel,
+      from: state.phone.number,
+      ...(state.phone.channel === 'whatsapp' && state.phone.name ? { name: state.phone.name } : {}),
+      body: caption,
+    }),
+  );
+  if (answer?.conversationId) inspect(answer.conversationId);
+});
 
 // ─── Slack ───────────────────────────────────────────────────────────────────────────────────────
 
@@ -386,6 +401,30 @@ function messageBody(message, ctx) {
   // Bots post escaped mrkdwn; a person's text is shown exactly as typed.
   if (message.bot_id) return mrkdwn(message.text ?? '', ctx);
   return h('div', { class: 'plain-text', text: message.text ?? '' });
+}
+
+/** Files shared with a message (files.uploadV2): images inline, other files as downloads. */
+function sharedFiles(message) {
+  if (!message.files?.length) return null;
+  return h(
+    'div',
+    { class: 'shared-files' },
+    message.files.map((file) => {
+      const src = `/playground/api/file?id=${encodeURIComponent(file.id)}`;
+      const image = /^image\/(png|jpeg|gif|webp)$/.test(file.mimetype ?? '');
+      return image
+        ? h(
+            'a',
+            { class: 'shared-file', href: src, target: '_blank', rel: 'noopener' },
+            h('img', { src, alt: file.title ?? file.name ?? 'image' }),
+          )
+        : h('a', {
+            class: 'shared-file download',
+            href: src,
+            text: `📎 ${file.title ?? file.name} (${file.mimetype})`,
+          });
+    }),
+  );
 }
 
 function reactions(message) {
@@ -475,6 +514,7 @@ function slackMessage(message, { inThread = false } = {}) {
         message.edited ? h('span', { class: 'edited', text: '(edited)' }) : null,
       ),
       messageBody(message, blockContext(message)),
+      sharedFiles(message),
       reactions(message),
       footer.length ? h('div', { class: 'message-footer' }, footer) : null,
     ),
