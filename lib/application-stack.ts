@@ -70,11 +70,12 @@ const access: Record<HandlerName, { secrets: Provider[]; table: TableGrant }> = 
   // send-once and parked-command reads for Retry. Messages to customers are recorded on the events queue
   // and sent by the worker: no Twilio secret, no UpdateItem.
   // The card's "Erase customer data": Query of the customer's partitions, BatchWriteItem deletes.
+  // The App Home (issue 16): listOpenCases and listLifecycle (gsi2), the Away/Available toggle (UpdateItem).
   'slack-events': {
     secrets: ['slack'],
     table: {
-      items: ['GetItem', 'PutItem', 'DeleteItem', 'BatchWriteItem'],
-      query: ['table', 'gsi1'],
+      items: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'],
+      query: ['table', 'gsi1', 'gsi2'],
     },
   },
   // Everything a turn does: conversation, messages, annotations, profile, escalation, replies; and the
@@ -87,10 +88,11 @@ const access: Record<HandlerName, { secrets: Provider[]; table: TableGrant }> = 
     table: { items: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], query: ['table'] },
   },
   // Card posting and thread jobs: claimOnce/releaseOnce, getCase/saveCase (the card's ts, a conditional
-  // Put), case view and thread catch-up (conversation, profile, messages).
+  // Put), case view and thread catch-up (conversation, profile, messages). Auto-assignment (issue 16): the
+  // agents' open cases (listOpenCases, gsi2) and their availability (GetItem); App Homes after it (gsi2).
   'escalation-notifier': {
     secrets: ['slack'],
-    table: { items: ['GetItem', 'PutItem', 'DeleteItem'], query: ['table'] },
+    table: { items: ['GetItem', 'PutItem', 'DeleteItem'], query: ['table', 'gsi2'] },
   },
   // listOpenCases / listIdleConversations (gsi2), auto-resolve (updates, closingFigures), customer notices.
   'sla-sweeper': {

@@ -14,8 +14,10 @@ import { logger } from '../shared/logging.ts';
 import { clock, store } from '../wiring/base.ts';
 import { queuedDesk } from '../wiring/desk.ts';
 import { escalationsBackoff } from '../wiring/queues.ts';
+import { assignDeps, router } from '../wiring/routing.ts';
 
 const processor = new BatchProcessor(EventType.SQS);
+const assign = assignDeps(queuedDesk);
 
 async function processRecord(record: SQSRecord): Promise<void> {
   let job: DeskJob;
@@ -31,7 +33,10 @@ async function processRecord(record: SQSRecord): Promise<void> {
     throw error;
   }
   try {
-    const result = await runDeskJob({ store, desk: queuedDesk, clock }, job);
+    const result = await runDeskJob(
+      { store, desk: queuedDesk, clock, router, ...(assign ? { assign } : {}) },
+      job,
+    );
     logger.info('desk job', { kind: job.kind, caseId: caseIdOf(job), result });
   } catch (error) {
     const retryInSeconds = await escalationsBackoff.defer(record, error).catch(() => undefined);

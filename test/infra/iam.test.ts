@@ -43,8 +43,8 @@ const intended: Record<HandlerName, string[]> = {
   // worker sends it: no Twilio); the card's erase deletes in batches.
   'slack-events': [
     ...secrets('slack'),
-    ...items('GetItem', 'PutItem', 'DeleteItem', 'BatchWriteItem'),
-    ...query('table', 'gsi1'),
+    ...items('GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'),
+    ...query('table', 'gsi1', 'gsi2'),
     'sqs:SendMessage events-queue',
   ],
   // The turn: its own conversation's partition only, no index. Slack only for the agents' desk commands
@@ -60,7 +60,7 @@ const intended: Record<HandlerName, string[]> = {
   'escalation-notifier': [
     ...secrets('slack'),
     ...items('GetItem', 'PutItem', 'DeleteItem'),
-    ...query('table'),
+    ...query('table', 'gsi2'),
     ...consume('escalations-queue'),
     // Backoff of a failed desk job (retried until Slack is back).
     'sqs:ChangeMessageVisibility escalations-queue',
