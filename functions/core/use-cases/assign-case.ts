@@ -8,7 +8,8 @@
  *    away flag and their Slack presence are read, and `chooseAgent` decides.
  * 3. One conditional write on the case (its version): it stays unclaimed and its assignment unchanged since
  *    the read, or nothing is written. A Claim racing it wins or loses on the same version: one owner.
- * 4. The assigned agent is mentioned in the thread with a Claim button; their App Home is refreshed.
+ * 4. The assigned agent is mentioned in the thread with a Claim button, once per assignment (a failed post
+ *    is retried by the job's redelivery or the next sweep); their App Home is refreshed.
  * Manual claim is untouched: anyone may still claim an assigned case.
  */
 
@@ -30,6 +31,7 @@ import { updateCase } from './conversations.ts';
 export const ASSIGN_LEASE_SECONDS = 20;
 const LEASE_WAIT_MS = 5000;
 const OPEN_CASES_READ = 500;
+const ANNOUNCE_TTL_SECONDS = 7 * 24 * 3600;
 
 /** What assignment needs. */
 export interface AssignDeps {
@@ -56,9 +58,14 @@ export async function assignCase(
   options: { expectAssignedAt?: string } = {},
 ): Promise<AssignOutcome> {
   const before = await deps.store.getCase(caseId);
-  if (!before || !eligible(before, options)) return 'skipped';
+  if (!before) return 'skipped';
   const route = routeNamed(deps.routing, before.route);
   if (!route.autoAssign || !route.agentGroup) return 'skipped';
+  if (!eligible(before, options)) {
+    // A redelivered card job: the assignment is done, its mention may not be (Slack failed after the write).
+    if (before.status === 'queued' && before.assignedAt) await announceAssignment(deps, before);
+    return 'skipped';
+  }
   const lease = `assign#${route.name}`;
   if (!(await acquire(deps, lease))) {
     throw new RetryLaterError(`assignment on route ${route.name} is busy`, 2);
@@ -90,17 +97,8 @@ export async function assignCase(
   } finally {
     await deps.store.releaseOnce(lease);
   }
+  await announceAssignment(deps, assigned);
   const previous = before.assignedTo?.id;
-  if (assigned.slack) {
-    const minutes = route.autoAssign.ackMinutes;
-    const text = previous
-      ? `Not claimed within ${minutes} minutes by <@${previous}>; reassigned to you. Please claim it within ${minutes} minutes.`
-      : `Assigned to you (route ${route.name}). Please claim it within ${minutes} minutes, or it goes to the next agent.`;
-    await deps.desk.postInThread(assigned.slack, text, {
-      mention: assigned.assignedTo!.id,
-      actions: [{ kind: 'claim', caseId }],
-    });
-  }
   await deps
     .refreshHomes?.([assigned.assignedTo!.id, ...(previous ? [previous] : [])])
     .catch(() => undefined);
@@ -140,4 +138,32 @@ async function agentLoads(deps: AssignDeps, route: DeskRoute): Promise<AgentLoad
     active: presence[index] ?? false,
     away: availability.get(agentId)?.away ?? false,
   }));
+}
+
+/**
+ * Mentions the case's assignee in its thread, once per assignment (`assigned#<case>#<assignedAt>`); a post
+ * that fails releases the key and throws, so the queue (or the next sweep) tries again.
+ */
+export async function announceAssignment(
+  deps: Pick<AssignDeps, 'store' | 'desk' | 'routing'>,
+  kase: Case,
+): Promise<void> {
+  if (!kase.slack || !kase.assignedTo || !kase.assignedAt || kase.status !== 'queued') return;
+  const key = `assigned#${kase.caseId}#${kase.assignedAt}`;
+  if ((await deps.store.getOnce(key)) || !(await deps.store.claimOnce(key, ANNOUNCE_TTL_SECONDS))) return;
+  const route = routeNamed(deps.routing, kase.route);
+  const minutes = route.autoAssign?.ackMinutes ?? 0;
+  const previous = kase.assignedBefore?.at(-1);
+  const text = previous
+    ? `Not claimed within ${minutes} minutes by <@${previous}>; reassigned to you. Please claim it within ${minutes} minutes.`
+    : `Assigned to you (route ${route.name}). Please claim it within ${minutes} minutes, or it goes to the next agent.`;
+  try {
+    await deps.desk.postInThread(kase.slack, text, {
+      mention: kase.assignedTo.id,
+      actions: [{ kind: 'claim', caseId: kase.caseId }],
+    });
+  } catch (error) {
+    await deps.store.releaseOnce(key);
+    throw error;
+  }
 }

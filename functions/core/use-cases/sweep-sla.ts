@@ -12,11 +12,11 @@
 import type { BusinessSettings } from '../../shared/business-settings.ts';
 import { resolve } from '../conversation-state.ts';
 import { messagesFor } from '../customer-messages.ts';
-import type { Priority } from '../model.ts';
+import type { Case, Priority } from '../model.ts';
 import type { AgentDesk, Clock, ConversationStore, CustomerChannel, UsageLedger } from '../ports.ts';
 import { channelSla, type DeskRouting, routeNamed } from '../routing.ts';
 import { whatsappWindow } from '../whatsapp-window.ts';
-import { type AssignDeps, assignCase } from './assign-case.ts';
+import { type AssignDeps, announceAssignment, assignCase } from './assign-case.ts';
 import { closingFigures, record, updateCase, updateConversation } from './conversations.ts';
 import { sendToCustomer } from './send-to-customer.ts';
 
@@ -143,17 +143,18 @@ export async function sweepSla(
  * Step 4 for one unclaimed case: reassigns it when its assignee let `ackMinutes` pass, or assigns it when
  * nobody could take it before. A busy route or an unreadable directory waits for the next sweep.
  */
-async function reassign(
-  deps: AssignDeps,
-  kase: { caseId: string; route?: string; assignedAt?: string },
-  now: Date,
-): Promise<boolean> {
+async function reassign(deps: AssignDeps, kase: Case, now: Date): Promise<boolean> {
   const route = routeNamed(deps.routing, kase.route);
   if (!route.autoAssign) return false;
-  if (kase.assignedAt && now.getTime() - Date.parse(kase.assignedAt) < route.autoAssign.ackMinutes * 60_000) {
-    return false;
-  }
   try {
+    if (
+      kase.assignedAt &&
+      now.getTime() - Date.parse(kase.assignedAt) < route.autoAssign.ackMinutes * 60_000
+    ) {
+      // Not due: only make sure the assignee was told (a mention that failed is posted now).
+      await announceAssignment(deps, kase);
+      return false;
+    }
     const outcome = await assignCase(
       deps,
       kase.caseId,
