@@ -273,3 +273,20 @@ describe('App Home', () => {
     expect((await availability.getAvailability(['UCARL'])).get('UCARL')?.away).toBe(true);
   });
 });
+
+describe('SLA per channel', () => {
+  it('a card in a channel with its own escalateMinutes (20) is only reminded when the default (15) escalates', async () => {
+    const english = (await caseOf('+15557781001'))!;
+    const team = (await caseOf('+15557782010', 'whatsapp'))!;
+    expect(english.status).toBe('queued');
+    expect(team.status).toBe('queued');
+    const openedAt = new Date(Date.now() - 17 * 60_000).toISOString();
+    for (const kase of [english, team]) {
+      await system.store.saveCase({ ...kase, openedAt, version: kase.version + 1 });
+    }
+    await system.runtime.sweep();
+    await system.settle();
+    expect((await system.store.getCase(english.caseId))?.slaStage).toBe(2);
+    expect((await system.store.getCase(team.caseId))?.slaStage).toBe(1);
+  });
+});
