@@ -1,6 +1,6 @@
 /**
  * The {@link AgentAvailabilityStore} on the one table: one item per agent who ever set it,
- * `pk = AGENT#<slack user id>`, `sk = AVAILABILITY`, `away` and `updatedAt`. An agent's choice is kept until
+ * `pk = AGENT#<slack user id>`, `sk = AVAILABILITY`, `away`, `updatedAt` and `homeOpenedAt`. An agent's choice is kept until
  * they change it (it holds no customer data, so it does not expire). Keys in `docs/data-model.md`.
  */
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
@@ -23,7 +23,12 @@ export class DynamoDbAgentAvailability implements AgentAvailabilityStore {
           new GetCommand({ TableName: this.tableName, Key: key(agentId), ConsistentRead: true }),
         );
         return Item
-          ? { agentId, away: Item.away === true, updatedAt: String(Item.updatedAt ?? '') }
+          ? {
+              agentId,
+              away: Item.away === true,
+              updatedAt: String(Item.updatedAt ?? ''),
+              ...(typeof Item.homeOpenedAt === 'string' ? { homeOpenedAt: Item.homeOpenedAt } : {}),
+            }
           : undefined;
       }),
     );
@@ -37,6 +42,19 @@ export class DynamoDbAgentAvailability implements AgentAvailabilityStore {
         Key: key(agentId),
         UpdateExpression: 'SET away = :away, updatedAt = :at, itemType = :type',
         ExpressionAttributeValues: { ':away': away, ':at': at, ':type': 'agent_availability' },
+      }),
+    );
+  }
+
+  async markHomeOpened(agentId: string, at: string): Promise<void> {
+    // An agent who never chose is available: `away` starts false, an existing choice is kept.
+    await this.documentClient.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: key(agentId),
+        UpdateExpression:
+          'SET homeOpenedAt = :at, itemType = :type, away = if_not_exists(away, :no), updatedAt = if_not_exists(updatedAt, :at)',
+        ExpressionAttributeValues: { ':at': at, ':type': 'agent_availability', ':no': false },
       }),
     );
   }

@@ -273,6 +273,8 @@ export interface AgentAvailability {
   away: boolean;
   /** When it was last set (ISO). */
   updatedAt: string;
+  /** When they last opened their App Home (ISO): only such agents' homes are re-published on changes. */
+  homeOpenedAt?: string;
 }
 
 /** Agents' availability (a new item kind; the conversation store's items are untouched). */
@@ -280,6 +282,8 @@ export interface AgentAvailabilityStore {
   /** The availability of each of `agentIds` that has one (others have never set it: available). */
   getAvailability(agentIds: readonly string[]): Promise<Map<string, AgentAvailability>>;
   setAway(agentId: string, away: boolean, at: string): Promise<void>;
+  /** Records that `agentId` opened their App Home at `at` (their home is kept up to date from then on). */
+  markHomeOpened(agentId: string, at: string): Promise<void>;
 }
 
 /** What an agent's home (the Slack App Home tab) shows. The adapter renders it. */

@@ -5,7 +5,7 @@
  * recorded on conversation-events.fifo and sent by the worker: this function holds no Twilio credentials.
  */
 import { boltLogger, createSlackApp } from '../adapters/slack-app.ts';
-import { publishAgentHome, setAgentAway, withHomeRefresh } from '../core/use-cases/agent-home.ts';
+import { openAgentHome, setAgentAway, withHomeRefresh } from '../core/use-cases/agent-home.ts';
 import { createDeskCommands } from '../core/use-cases/desk-actions.ts';
 import { logger } from '../shared/logging.ts';
 import { clock, customerData, env, requireCredential, settings, store } from '../wiring/base.ts';
@@ -33,7 +33,7 @@ const slack = createSlackApp({
   ),
   home: {
     opened: async (userId) => {
-      await publishAgentHome(homeDeps, userId);
+      await openAgentHome(homeDeps, userId);
     },
     setAway: (userId, away) => setAgentAway(homeDeps, userId, away),
   },

@@ -8,7 +8,7 @@ import { SlackPresence } from '../adapters/slack-presence.ts';
 import { SlackUserGroups } from '../adapters/slack-user-groups.ts';
 import type { AgentAvailabilityStore } from '../core/ports.ts';
 import { type DeskRouting, deskRouting } from '../core/routing.ts';
-import { type HomeDeps, publishAgentHome } from '../core/use-cases/agent-home.ts';
+import { type HomeDeps, refreshAgentHomes } from '../core/use-cases/agent-home.ts';
 import type { AssignDeps } from '../core/use-cases/assign-case.ts';
 import type { CaseRouter } from '../core/use-cases/notify-escalation.ts';
 import { parseDeskRoutingJson } from '../shared/desk-routing-settings.ts';
@@ -66,8 +66,6 @@ export function assignDeps(desk: AssignDeps['desk']): AssignDeps | undefined {
     directory: routeDirectory,
     presence: new SlackPresence(slackOptions()),
     availability,
-    refreshHomes: async (agentIds) => {
-      await Promise.all(agentIds.map((id) => publishAgentHome(homeDeps, id)));
-    },
+    refreshHomes: (agentIds) => refreshAgentHomes(homeDeps, agentIds),
   };
 }

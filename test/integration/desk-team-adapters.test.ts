@@ -134,6 +134,12 @@ describe('DynamoDbAgentAvailability', () => {
     expect(read.get('UONE')).toEqual({ agentId: 'UONE', away: true, updatedAt: '2026-12-02T10:00:00.000Z' });
     expect(read.get('UTWO')?.away).toBe(false);
     expect(read.has('UNEW')).toBe(false);
+    // Opening the Home tab is remembered and keeps an earlier choice.
+    await store.markHomeOpened('UONE', '2026-12-02T11:00:00.000Z');
+    await store.markHomeOpened('UNEW', '2026-12-02T11:00:00.000Z');
+    const opened = await store.getAvailability(['UONE', 'UNEW']);
+    expect(opened.get('UONE')).toMatchObject({ away: true, homeOpenedAt: '2026-12-02T11:00:00.000Z' });
+    expect(opened.get('UNEW')).toMatchObject({ away: false, homeOpenedAt: '2026-12-02T11:00:00.000Z' });
   });
 });
 

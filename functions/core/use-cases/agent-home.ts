@@ -78,6 +78,23 @@ export async function publishAgentHome(deps: HomeDeps, agentId: string): Promise
   return view;
 }
 
+/** `agentId` opened their Home tab: remembered (their home is refreshed on changes from now on), then published. */
+export async function openAgentHome(deps: HomeDeps, agentId: string): Promise<AgentHomeView> {
+  const view = await publishAgentHome(deps, agentId);
+  if (!view.notice) await deps.availability.markHomeOpened(agentId, deps.clock.now().toISOString());
+  return view;
+}
+
+/**
+ * Re-publishes the homes of those of `agentIds` who have opened theirs (one strong read per agent): agents
+ * who never look at the Home tab cost no `views.publish` and no reads of the open cases and lifecycle.
+ */
+export async function refreshAgentHomes(deps: HomeDeps, agentIds: readonly string[]): Promise<void> {
+  const known = await deps.availability.getAvailability(agentIds);
+  const watching = [...new Set(agentIds)].filter((id) => known.get(id)?.homeOpenedAt);
+  await Promise.all(watching.map((id) => publishAgentHome(deps, id)));
+}
+
 /** Sets `agentId` away (or available again) and re-publishes their home. */
 export async function setAgentAway(deps: HomeDeps, agentId: string, away: boolean): Promise<void> {
   // Only agents have an availability (others' homes show no toggle; a forged click changes nothing).
@@ -108,7 +125,7 @@ async function channelsOf(deps: HomeDeps, agentId: string): Promise<string[]> {
 
 /**
  * `commands` whose Claim, Release, Resolve and Hand back re-publish the homes of the acting agent and of the
- * case's assignee afterwards. A home that cannot be published is only logged (`onError`): the command is done.
+ * case's assignee afterwards (those who have opened theirs). A home that cannot be published is only logged (`onError`): the command is done.
  */
 export function withHomeRefresh(
   commands: DeskCommands,
@@ -118,8 +135,7 @@ export function withHomeRefresh(
   const refresh = async (caseId: string, agentId: string) => {
     try {
       const kase = await deps.store.getCase(caseId);
-      const agents = new Set([agentId, ...(kase?.assignedTo ? [kase.assignedTo.id] : [])]);
-      await Promise.all([...agents].map((id) => publishAgentHome(deps, id)));
+      await refreshAgentHomes(deps, [agentId, ...(kase?.assignedTo ? [kase.assignedTo.id] : [])]);
     } catch (error) {
       onError(error);
     }
