@@ -263,6 +263,19 @@ describe('App Home', () => {
     expect(text).toContain('Resolved today: *1*');
   });
 
+  it('a retried app_home_opened (same event id) publishes once; the Messages tab publishes nothing', async () => {
+    const publishes = () => system.slack.calls.filter((call) => call.method === 'views.publish').length;
+    const before = publishes();
+    const body = appHomeOpenedBody({ user: 'UANNA', eventId: 'EvHOMERETRY1' });
+    await system.driver.slackEvent(body);
+    await system.driver.slackEvent(body, {
+      'x-slack-retry-num': '1',
+      'x-slack-retry-reason': 'http_timeout',
+    });
+    await system.driver.slackEvent(appHomeOpenedBody({ user: 'UANNA', tab: 'messages' }));
+    expect(publishes()).toBe(before + 1);
+  });
+
   it('the Away toggle is recorded and the re-published home says so', async () => {
     await system.driver.slackInteraction(
       homeActionPayload({ actionId: HOME_ACTION_IDS.availability, value: 'away', user: { id: 'UCARL' } }),
