@@ -22,7 +22,7 @@ const SAFETY = 'CSAFETY';
 const TEAM = 'CTEAM';
 const routing = {
   routes: [
-    { name: 'safety', match: { reasons: ['self_harm'] }, channel: SAFETY },
+    { name: 'safety', match: { reasons: ['self_harm'] }, channel: SAFETY, agentGroup: 'SSAFETY' },
     { name: 'spanish', match: { languages: ['es'] }, channel: SPANISH },
     {
       name: 'whatsapp-team',
@@ -90,6 +90,14 @@ describe('routing', () => {
     expect((await caseOf(spanish))?.route).toBe('spanish');
     expect((await caseOf(safety))?.route).toBe('safety');
     expect((await caseOf(spanish))?.slack?.channel).toBe(SPANISH);
+    // The safety route's agent group is mentioned once in its card's thread; a route without one is not.
+    const safetyCard = cardIn(SAFETY, safety);
+    const groupMentions = system.slack
+      .thread(SAFETY, safetyCard?.ts ?? '')
+      .filter((message) => message.text?.includes('<!subteam^SSAFETY>'));
+    expect(groupMentions).toHaveLength(1);
+    const spanishThread = system.slack.thread(SPANISH, cardIn(SPANISH, spanish)?.ts ?? '');
+    expect(spanishThread.some((message) => message.text?.includes('<!subteam^'))).toBe(false);
   });
 
   it('a route channel is a desk channel: an agent claims the Spanish card there', async () => {

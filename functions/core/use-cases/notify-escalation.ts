@@ -20,7 +20,7 @@ import type { BusinessSettings } from '../../shared/business-settings.ts';
 import { NotFoundError, RetryLaterError } from '../errors.ts';
 import type { Case, EscalationPacket } from '../model.ts';
 import type { AgentDesk, Clock, ConversationStore, DeskRef } from '../ports.ts';
-import { chooseRoute, type DeskRoute, type DeskRouting, routeFacts } from '../routing.ts';
+import { chooseRoute, type DeskRoute, type DeskRouting, routeFacts, routeNamed } from '../routing.ts';
 import { caseView } from './case-view.ts';
 import { updateCase } from './conversations.ts';
 import { catchUpThread, THREAD_LEASE_SECONDS, threadLease } from './post-to-thread.ts';
@@ -112,4 +112,38 @@ export function routeOf(
       now,
     ),
   );
+}
+
+const GROUP_MENTION_TTL_SECONDS = 7 * 24 * 3600;
+
+/**
+ * Tells a route's agent group about a new card: one mention of the group in the thread, once per case
+ * (`group#<case>`; a failed post releases the key and throws, so the queue retries). Routes that auto-assign
+ * mention the assignee instead (`assignCase`).
+ */
+export async function mentionRouteGroup(
+  deps: { store: ConversationStore; desk: AgentDesk; router: CaseRouter },
+  caseId: string,
+): Promise<boolean> {
+  const kase = await deps.store.getCase(caseId);
+  if (!kase?.slack || kase.status !== 'queued') return false;
+  const route = routeNamed(deps.router.routing, kase.route);
+  if (!route.agentGroup || route.autoAssign) return false;
+  const key = `group#${caseId}`;
+  if ((await deps.store.getOnce(key)) || !(await deps.store.claimOnce(key, GROUP_MENTION_TTL_SECONDS)))
+    return false;
+  try {
+    await deps.desk.postInThread(
+      kase.slack,
+      `New ${kase.priority}-priority case for this group (route ${route.name}).`,
+      {
+        mention: route.agentGroup,
+        actions: [{ kind: 'claim', caseId }],
+      },
+    );
+  } catch (error) {
+    await deps.store.releaseOnce(key);
+    throw error;
+  }
+  return true;
 }

@@ -1,11 +1,11 @@
 /**
- * runDeskJob — the escalation notifier's one entry: a card (`notifyEscalation`, then `assignCase` on an
- * auto-assign route) or a thread post (`postToThread`). All are idempotent, so a redelivered or redriven job
+ * runDeskJob — the escalation notifier's one entry: a card (`notifyEscalation`, then the route's group
+ * mentioned, or `assignCase` on an auto-assign route) or a thread post (`postToThread`). All are idempotent, so a redelivered or redriven job
  * does nothing twice.
  */
 import type { AgentDesk, Clock, ConversationStore, DeskJob } from '../ports.ts';
 import { type AssignDeps, assignCase } from './assign-case.ts';
-import { type CaseRouter, notifyEscalation } from './notify-escalation.ts';
+import { type CaseRouter, mentionRouteGroup, notifyEscalation } from './notify-escalation.ts';
 import { postToThread } from './post-to-thread.ts';
 
 /** Carries out `job`; throws to have the queue retry. */
@@ -23,6 +23,7 @@ export async function runDeskJob(
 ): Promise<string> {
   if (job.kind !== 'card') return postToThread(deps, job);
   const posted = await notifyEscalation(deps, job.packet);
+  if (deps.router) await mentionRouteGroup({ ...deps, router: deps.router }, job.packet.caseId);
   if (!deps.assign) return posted;
   // A busy route throws RetryLaterError: the job comes back, finds the card posted, and assigns then.
   const assigned = await assignCase(deps.assign, job.packet.caseId);
