@@ -48,6 +48,20 @@ export default {
     // Optional allowlist: only these Slack users (or members of this user group) may act at the desk.
     // agents: { userIds: ['U0123456'], userGroup: 'S0123456' },
   },
+  // Desk routing (docs/desk.md): ordered rules, the first match sends the card to its channel (and
+  // optionally an agent group, with auto-assignment). Without routes every card goes to
+  // SLACK_ESCALATION_CHANNEL. DESK_ROUTING (JSON, same shape) replaces this per stage.
+  routing: {
+    routes: [
+      // { name: 'spanish', match: { languages: ['es'] }, channel: 'C0SPANISH' },
+      // { name: 'safety', match: { reasons: ['self_harm', 'abuse'] }, channel: 'C0SAFETY', agentGroup: 'S0LEADS' },
+      // { name: 'whatsapp', match: { channels: ['whatsapp'], hours: 'open' }, channel: 'C0TEAM',
+      //   agentGroup: 'S0TEAM', autoAssign: { capacity: 3, ackMinutes: 5 } },
+    ],
+    channels: {
+      // C0SAFETY: { reminderMinutes: 2, escalateMinutes: 5, mentionGroup: '<!subteam^S0LEADS>' },
+    },
+  },
   // What the AI may remember about a customer (remember_customer_fact); other keys are refused.
   customerFacts: {
     allowedKeys: ['preferred_name', 'language', 'clothing_size', 'preferred_contact_time'],

@@ -50,7 +50,9 @@ interface FunctionSpec {
  * create*, save*, appendMessage (a transaction of Puts), claimOnce, recordLifecycle → PutItem;
  * annotateMessage, recordProviderIds, updateDeliveryStatus → UpdateItem; releaseOnce → DeleteItem;
  * recentMessages, closingFigures → Query on the table; getCaseByThread → gsi1;
- * listOpenCases, listIdleConversations, listLifecycle → gsi2. Adjust here when a use case changes;
+ * listOpenCases, listIdleConversations, listLifecycle → gsi2; loadTurn (a turn's and a card's view: conversation,
+ * profile, the hour's usage items) and the usage ledger's reads → BatchGetItem; commitTurn (a transaction of
+ * Puts and Updates) → PutItem, UpdateItem. Adjust here when a use case changes;
  * test/infra/iam.test.ts writes the intended sets out on its own and must be updated with it.
  */
 const access: Record<HandlerName, { secrets: Provider[]; table: TableGrant }> = {
@@ -70,11 +72,12 @@ const access: Record<HandlerName, { secrets: Provider[]; table: TableGrant }> = 
   // send-once and parked-command reads for Retry. Messages to customers are recorded on the events queue
   // and sent by the worker: no Twilio secret, no UpdateItem.
   // The card's "Erase customer data": Query of the customer's partitions, BatchWriteItem deletes.
+  // The App Home (issue 16): listOpenCases and listLifecycle (gsi2), the Away/Available toggle (UpdateItem).
   'slack-events': {
     secrets: ['slack'],
     table: {
-      items: ['GetItem', 'PutItem', 'DeleteItem', 'BatchWriteItem'],
-      query: ['table', 'gsi1'],
+      items: ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'],
+      query: ['table', 'gsi1', 'gsi2'],
     },
   },
   // Everything a turn does: conversation, messages, annotations, profile, escalation, replies; and the
@@ -84,20 +87,24 @@ const access: Record<HandlerName, { secrets: Provider[]; table: TableGrant }> = 
   // granted with the first action that calls that API.
   'conversation-worker': {
     secrets: ['twilio', 'slack', 'anthropic'],
-    table: { items: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], query: ['table'] },
+    table: { items: ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], query: ['table'] },
   },
   // Card posting and thread jobs: claimOnce/releaseOnce, getCase/saveCase (the card's ts, a conditional
   // Put), case view and thread catch-up (conversation, profile, messages). Twilio: customers' attachments
   // are fetched from their media URLs (basic auth) and uploaded into the thread. Anthropic: customer messages
-  // are translated for the desk.
+  // are translated for the desk. Auto-assignment (issue 16): the agents' open cases (listOpenCases, gsi2)
+  // and their availability (GetItem); App Homes after it (gsi2).
   'escalation-notifier': {
     secrets: ['slack', 'twilio', 'anthropic'],
-    table: { items: ['GetItem', 'PutItem', 'DeleteItem'], query: ['table'] },
+    table: { items: ['GetItem', 'BatchGetItem', 'PutItem', 'DeleteItem'], query: ['table', 'gsi2'] },
   },
   // listOpenCases / listIdleConversations (gsi2), auto-resolve (updates, closingFigures), customer notices.
   'sla-sweeper': {
     secrets: ['slack', 'twilio'],
-    table: { items: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], query: ['table', 'gsi2'] },
+    table: {
+      items: ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem', 'DeleteItem'],
+      query: ['table', 'gsi2'],
+    },
   },
 };
 

@@ -114,6 +114,10 @@ export interface FakeSlack {
   addUser(user: FakeSlackUser): void;
   /** Sets the members of a user group (`S…`) that usergroups.users.list reports. */
   setUserGroup(groupId: string, userIds: string[]): void;
+  /** App Home tabs published with views.publish, by user id (the latest view of each). */
+  homes: Map<string, FakeSlackView>;
+  /** Sets what users.getPresence reports for `userId`. @default 'active' */
+  setPresence(userId: string, presence: 'active' | 'away'): void;
   /** The next call of `method` answers HTTP 429 with `Retry-After`. */
   rateLimitNext(method: string, retryAfterSeconds: number): void;
   /** The next call of `method` (after `skip` successful ones) answers `{ ok: false, error }`. */
@@ -168,6 +172,8 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
     [botUserId, { id: botUserId, name: 'tandem', real_name: 'Tandem', is_bot: true }],
   ]);
   const userGroups = new Map<string, string[]>();
+  const homes = new Map<string, FakeSlackView>();
+  const presences = new Map<string, 'active' | 'away'>();
   const rateLimits = new Map<string, number[]>();
   const failures = new Map<string, { error: string; skip: number }[]>();
   let outage: { status: number; until: number; remaining: number; methods?: string[] } | undefined;
@@ -417,6 +423,33 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
           },
         });
       }
+      case 'users.getPresence': {
+        // With a bot token Slack reports only `presence` for other users.
+        const id = str('user');
+        if (!id) return fail('user_not_found');
+        return ok({ presence: presences.get(id) ?? 'active' });
+      }
+      case 'views.publish': {
+        const userId = str('user_id');
+        const view = args.view as Record<string, unknown> | undefined;
+        if (!userId) return fail('invalid_arguments');
+        if (!view || typeof view !== 'object' || view.type !== 'home') return fail('invalid_arguments');
+        const blocks = Array.isArray(view.blocks) ? view.blocks : [];
+        if (blocks.length > 100) return fail('invalid_blocks', { errors: ['more than 100 blocks'] });
+        const problems = checkBlocks(blocks);
+        if (problems.length > 0) return fail('invalid_blocks', { errors: problems });
+        const id = homes.get(userId)?.id ?? `V${String(++viewSeq).padStart(8, '0')}`;
+        homes.set(userId, { id, trigger_id: '', view });
+        return ok({
+          view: {
+            ...view,
+            id,
+            team_id: teamId,
+            app_id: options.appId ?? 'ATANDEM',
+            hash: `${id}.${Date.now()}`,
+          },
+        });
+      }
       case 'usergroups.users.list': {
         const group = str('usergroup');
         const members = group ? userGroups.get(group) : undefined;
@@ -551,6 +584,10 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
     setUserGroup: (groupId, userIds) => {
       userGroups.set(groupId, [...userIds]);
     },
+    homes,
+    setPresence: (userId, presence) => {
+      presences.set(userId, presence);
+    },
     rateLimitNext(method, retryAfterSeconds) {
       rateLimits.set(method, [...(rateLimits.get(method) ?? []), retryAfterSeconds]);
     },
@@ -611,6 +648,7 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
       ephemerals.length = 0;
       views.length = 0;
       uploads.files.clear();
+      homes.clear();
       rateLimits.clear();
       failures.clear();
       outage = undefined;

@@ -274,3 +274,69 @@ export function viewSubmissionPayload(input: {
     },
   };
 }
+
+/** An Events API `event_callback` wrapping an `app_home_opened` event (a user opened the app's Home tab). */
+export function appHomeOpenedBody(input: {
+  user: string;
+  /** @default 'home' */
+  tab?: 'home' | 'messages';
+  eventId?: string;
+  /** @default 'TTANDEM' */
+  teamId?: string;
+  /** @default 'ATANDEM' */
+  appId?: string;
+}): Record<string, unknown> {
+  const teamId = input.teamId ?? 'TTANDEM';
+  const now = Date.now() / 1000;
+  return {
+    token: 'legacy-verification-token',
+    team_id: teamId,
+    api_app_id: input.appId ?? 'ATANDEM',
+    type: 'event_callback',
+    event_id: input.eventId ?? `Ev${randomUUID().replace(/-/g, '').slice(0, 10).toUpperCase()}`,
+    event_time: Math.floor(now),
+    authorizations: [{ team_id: teamId, user_id: 'UBOT', is_bot: true, is_enterprise_install: false }],
+    event: {
+      type: 'app_home_opened',
+      user: input.user,
+      channel: `D${input.user.slice(1)}`,
+      tab: input.tab ?? 'home',
+      event_ts: now.toFixed(6),
+    },
+  };
+}
+
+/** A `block_actions` payload from a button on the app's Home tab (container `view`, no channel). */
+export function homeActionPayload(input: {
+  actionId: string;
+  value: string;
+  user: { id: string; username?: string };
+  viewId?: string;
+  /** @default 'TTANDEM' */
+  teamId?: string;
+  /** @default 'ATANDEM' */
+  appId?: string;
+}): Record<string, unknown> {
+  const teamId = input.teamId ?? 'TTANDEM';
+  const viewId = input.viewId ?? 'VHOME0001';
+  return {
+    type: 'block_actions',
+    api_app_id: input.appId ?? 'ATANDEM',
+    token: 'legacy-verification-token',
+    team: { id: teamId, domain: 'tandem' },
+    user: { id: input.user.id, username: input.user.username, name: input.user.username, team_id: teamId },
+    container: { type: 'view', view_id: viewId },
+    trigger_id: `${Date.now()}.${randomUUID().slice(0, 8)}`,
+    view: { id: viewId, type: 'home', team_id: teamId, blocks: [], private_metadata: '', callback_id: '' },
+    actions: [
+      {
+        type: 'button',
+        action_id: input.actionId,
+        block_id: 'home',
+        text: { type: 'plain_text', text: 'button' },
+        value: input.value,
+        action_ts: (Date.now() / 1000).toFixed(6),
+      },
+    ],
+  };
+}

@@ -129,14 +129,21 @@ export class SlackAgentDesk implements AgentDesk {
   /**
    * The card of `caseId` if it is already in the channel (posted at or after `since`, ISO): an earlier
    * attempt may have posted it and failed before recording it (timeout, crash). Looks through the
-   * channel's history for the card's metadata, newest first, at most `maxPages` pages of 200.
+   * channel's history (the route's `channel`, else the desk's) for the card's metadata, newest first, at
+   * most `maxPages` pages of 200.
    */
-  async findCase(caseId: string, since: string, maxPages = 5): Promise<DeskRef | undefined> {
+  async findCase(
+    caseId: string,
+    since: string,
+    options: { channel?: string; maxPages?: number } = {},
+  ): Promise<DeskRef | undefined> {
+    const channel = options.channel ?? this.channel;
+    const maxPages = options.maxPages ?? 5;
     const oldest = (Math.floor(Date.parse(since) / 1000) - 60).toString();
     let cursor: string | undefined;
     for (let page = 0; page < maxPages; page++) {
       const history = await this.client.conversations.history({
-        channel: this.channel,
+        channel,
         oldest,
         limit: 200,
         include_all_metadata: true,
@@ -151,7 +158,7 @@ export class SlackAgentDesk implements AgentDesk {
           metadata.event_payload?.case_id === caseId &&
           message.ts
         )
-          return { channel: this.channel, ts: message.ts };
+          return { channel, ts: message.ts };
       }
       cursor = history.response_metadata?.next_cursor || undefined;
       if (!cursor) return undefined;
@@ -163,11 +170,13 @@ export class SlackAgentDesk implements AgentDesk {
    * Posts the card, then the transcript in its thread. Once the card is posted its ref is returned even
    * if the transcript fails (logged): throwing would make the caller retry and post a second card.
    * The card carries the case id as message metadata, so `findCase` can find it after an ambiguous failure.
+   * `channel`: the route's channel (issue 16), else the desk's.
    */
-  async postCase(view: CaseView): Promise<DeskRef> {
+  async postCase(view: CaseView, options: { channel?: string } = {}): Promise<DeskRef> {
     const card = renderCaseCard(view, this.card);
+    const channel = options.channel ?? this.channel;
     const posted = await this.post({
-      channel: this.channel,
+      channel,
       text: card.text,
       blocks: card.blocks,
       metadata: { event_type: CARD_EVENT_TYPE, event_payload: { case_id: view.kase.caseId } },
@@ -175,7 +184,7 @@ export class SlackAgentDesk implements AgentDesk {
       unfurl_media: false,
     });
     if (!posted.ts) throw new Error('chat.postMessage returned no ts');
-    const ref: DeskRef = { channel: posted.channel ?? this.channel, ts: posted.ts };
+    const ref: DeskRef = { channel: posted.channel ?? channel, ts: posted.ts };
     try {
       for (const part of renderTranscript(view.transcript)) {
         // The card is out: its transcript waits longer for a slot rather than be lost to a rate limit.

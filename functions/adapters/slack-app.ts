@@ -52,6 +52,7 @@ import {
   HANDBACK_MODAL,
   renderHandBackModal,
 } from './slack-blocks.ts';
+import { HOME_ACTION_IDS } from './slack-home-blocks.ts';
 import { registerSavedReplies, type SavedReplySlackOptions } from './slack-saved-replies.ts';
 
 /** Options of `createSlackApp`. */
@@ -88,6 +89,16 @@ export interface SlackAppOptions {
   nowSeconds?: () => number;
   /** Saved replies: the thread shortcut, its searchable modal and what a submission records. */
   savedReplies?: Pick<SavedReplySlackOptions, 'replies' | 'send'>;
+  /** The agents' App Home (issue 16): `app_home_opened` and the Away/Available toggle. */
+  home?: SlackHomeHandlers;
+}
+
+/** What the App Home listeners call. */
+export interface SlackHomeHandlers {
+  /** `userId` opened their Home tab: publish it. */
+  opened(userId: string): Promise<void>;
+  /** `userId` clicked Away (`away` true) or Available on their Home tab. */
+  setAway(userId: string, away: boolean): Promise<void>;
 }
 
 /** Who the app is installed for, as far as the door checks are concerned. */
@@ -431,6 +442,7 @@ export function createSlackApp(options: SlackAppOptions): { app: App; handler: S
       onError: (what, error) => logger.error(`${what} failed`, describe(error)),
     });
   }
+  if (options.home) registerHome(app, options.home, dedupe, run);
 
   const boltHandler = receiver.toHandler();
   const nowSeconds = options.nowSeconds ?? (() => Math.floor(Date.now() / 1000));
@@ -461,6 +473,31 @@ export function createSlackApp(options: SlackAppOptions): { app: App; handler: S
     }
   };
   return { app, handler };
+}
+
+/**
+ * The App Home listeners (issue 16): `app_home_opened` on the Home tab publishes it (a retried event once);
+ * the toggle records Away/Available (a repeated click once) and re-publishes.
+ */
+function registerHome(
+  app: App,
+  home: SlackHomeHandlers,
+  dedupe: (key: string) => Promise<boolean>,
+  run: (name: string, command: () => Promise<void>) => Promise<void>,
+): void {
+  app.event('app_home_opened', async ({ event, body }) => {
+    if (event.tab !== 'home' || !event.user) return;
+    if (!(await dedupe(`slack-event#${(body as { event_id?: string }).event_id}`))) return;
+    await run('publishHome', () => home.opened(event.user));
+  });
+  app.action<BlockAction>(HOME_ACTION_IDS.availability, async ({ ack, body, action }) => {
+    await ack();
+    const button = action as ButtonAction;
+    if (!(await dedupe(`slack-action#${button.action_ts}${body.user.id}`))) return;
+    const away = button.value === 'away';
+    if (!away && button.value !== 'available') return;
+    await run('setAway', () => home.setAway(body.user.id, away));
+  });
 }
 
 /**

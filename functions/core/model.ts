@@ -26,6 +26,22 @@ export type EscalationReason =
   | 'model_unavailable'
   | 'model_request';
 
+/** Every escalation reason (for schemas and parsers). */
+export const ESCALATION_REASONS = [
+  'customer_request',
+  'negative_sentiment',
+  'sensitive_topic',
+  'self_harm',
+  'repeated_failure',
+  'business_rule',
+  'abuse',
+  'out_of_scope',
+  'attachment',
+  'budget_exceeded',
+  'model_unavailable',
+  'model_request',
+] as const satisfies readonly EscalationReason[];
+
 /** Escalation urgency. */
 export type Priority = 'low' | 'normal' | 'high' | 'urgent';
 
@@ -181,6 +197,14 @@ export interface Case {
   slaStage?: number;
   customerToldWait?: boolean;
   windowWarned?: boolean;
+  /** The desk route the card was sent by (`settings.routing`; `default` when no rule matched). */
+  route?: string;
+  /** Auto-assignment: the agent asked to take the case (mentioned in the thread) until they claim it. */
+  assignedTo?: Agent;
+  /** When `assignedTo` was assigned (ISO): after the route's `ackMinutes` unclaimed, the next agent gets it. */
+  assignedAt?: string;
+  /** Agent ids the case was assigned to before (not asked again while others are available). */
+  assignedBefore?: string[];
 }
 
 /** What Tandem remembers about a customer across conversations and channels. */

@@ -318,13 +318,13 @@ export type DeskAction =
 
 /** The agents' side (Slack). Nothing in the core knows it is Slack. */
 export interface AgentDesk {
-  /** Posts a new card; returns where it lives. */
-  postCase(view: CaseView): Promise<DeskRef>;
+  /** Posts a new card (in `channel`, the route's, else the desk's default); returns where it lives. */
+  postCase(view: CaseView, options?: { channel?: string }): Promise<DeskRef>;
   /**
    * The card of `caseId` if it is already at the desk (posted at or after `since`, ISO): used after an
    * attempt that may have posted it without recording it. Optional: a desk without it cannot look.
    */
-  findCase?(caseId: string, since: string): Promise<DeskRef | undefined>;
+  findCase?(caseId: string, since: string, options?: { channel?: string }): Promise<DeskRef | undefined>;
   /** Re-renders the card in place (claimed, resolved, feedback asked/answered). */
   updateCase(ref: DeskRef, view: CaseView): Promise<void>;
   /** Posts in the case's thread; `mention` names a user group to notify. */
@@ -391,6 +391,69 @@ export interface Translator {
  */
 export interface AgentDirectory {
   groupMembers(groupId: string): Promise<ReadonlySet<string>>;
+}
+
+/** Whether an agent is at their desk (Slack presence). Throws when it cannot be read. */
+export interface AgentPresence {
+  isActive(agentId: string): Promise<boolean>;
+}
+
+/** An agent's own availability, set from the App Home (Away / Available). */
+export interface AgentAvailability {
+  agentId: string;
+  away: boolean;
+  /** When it was last set (ISO). */
+  updatedAt: string;
+  /** When they last opened their App Home (ISO): only such agents' homes are re-published on changes. */
+  homeOpenedAt?: string;
+}
+
+/** Agents' availability (a new item kind; the conversation store's items are untouched). */
+export interface AgentAvailabilityStore {
+  /** The availability of each of `agentIds` that has one (others have never set it: available). */
+  getAvailability(agentIds: readonly string[]): Promise<Map<string, AgentAvailability>>;
+  setAway(agentId: string, away: boolean, at: string): Promise<void>;
+  /** Records that `agentId` opened their App Home at `at` (their home is kept up to date from then on). */
+  markHomeOpened(agentId: string, at: string): Promise<void>;
+}
+
+/** What an agent's home (the Slack App Home tab) shows. The adapter renders it. */
+export interface AgentHomeView {
+  agentId: string;
+  away: boolean;
+  /** Their open cases (claimed, or assigned to them), with minutes waited and the channel's SLA. */
+  mine: HomeCase[];
+  /** Unclaimed cases in their channels, by priority (most urgent first), then oldest first. */
+  queue: HomeCase[];
+  /** Cases they resolved today (the business's time zone). */
+  resolvedToday: number;
+  /** Their satisfaction answers over the last 7 days: the mean (1-5) and how many. */
+  csat: { average: number | null; answers: number };
+  /** When the view was built (ISO). */
+  at: string;
+  /** Shown instead of cases (e.g. to someone outside the agent allowlist). */
+  notice?: string;
+}
+
+/** One case as the App Home lists it. */
+export interface HomeCase {
+  caseId: string;
+  priority: Case['priority'];
+  status: Case['status'];
+  summary: string;
+  route?: string;
+  /** Where the card lives (a link to it). */
+  ref?: DeskRef;
+  /** Minutes since it was opened. */
+  waitedMinutes: number;
+  /** Minutes left before the channel's SLA escalates it (negative: overdue); for unclaimed cases. */
+  slaMinutesLeft?: number;
+  assignedToMe?: boolean;
+}
+
+/** Publishes an agent's App Home. */
+export interface AgentHome {
+  publish(view: AgentHomeView): Promise<void>;
 }
 
 /** A tool call the model asked for. */

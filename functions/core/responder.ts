@@ -18,7 +18,14 @@ import { summarizeAsk, WITHHELD_SUMMARY } from './escalation-summary.ts';
 import { normalizeFactKey } from './guardrails/customer-facts.ts';
 import { checkOutput, findPii, type InputVerdict } from './guardrails/index.ts';
 import type { KnowledgeBase } from './knowledge.ts';
-import type { Conversation, CustomerProfile, EscalationReason, Message, Priority } from './model.ts';
+import {
+  type Conversation,
+  type CustomerProfile,
+  ESCALATION_REASONS,
+  type EscalationReason,
+  type Message,
+  type Priority,
+} from './model.ts';
 import { loadModelImages } from './model-images.ts';
 import type { LanguageModel, MediaFetcher, ModelRequest, ModelResponse, ToolCall } from './ports.ts';
 import { buildInstructions, buildModelRequest, rollingSummary, selectTurnKnowledge } from './prompt.ts';
@@ -97,26 +104,13 @@ export type ResponderResult =
       reply: string;
     });
 
-const ESCALATION_REASONS: ReadonlySet<string> = new Set<EscalationReason>([
-  'customer_request',
-  'negative_sentiment',
-  'sensitive_topic',
-  'self_harm',
-  'repeated_failure',
-  'business_rule',
-  'abuse',
-  'out_of_scope',
-  'attachment',
-  'budget_exceeded',
-  'model_unavailable',
-  'model_request',
-]);
+const ESCALATION_REASON_SET: ReadonlySet<string> = new Set<string>(ESCALATION_REASONS);
 const PRIORITIES: ReadonlySet<string> = new Set<Priority>(['low', 'normal', 'high', 'urgent']);
 
 /** The model's reason code if it is one of ours, else `model_request`. */
 export function toEscalationReason(code: string | undefined): EscalationReason {
   const normalized = (code ?? '').trim().toLowerCase();
-  return ESCALATION_REASONS.has(normalized) ? (normalized as EscalationReason) : 'model_request';
+  return ESCALATION_REASON_SET.has(normalized) ? (normalized as EscalationReason) : 'model_request';
 }
 
 /** Answers (or escalates) the newest customer message. See the module comment for the steps. */

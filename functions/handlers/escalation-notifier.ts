@@ -15,7 +15,10 @@ import { clock, store } from '../wiring/base.ts';
 import { queuedDesk } from '../wiring/desk.ts';
 import { mediaFetcher } from '../wiring/media.ts';
 import { escalationsBackoff } from '../wiring/queues.ts';
+import { assignDeps, router } from '../wiring/routing.ts';
 import { translation } from '../wiring/translator.ts';
+
+const assign = assignDeps(queuedDesk);
 
 async function processRecord(record: SQSRecord): Promise<void> {
   let job: DeskJob;
@@ -32,7 +35,15 @@ async function processRecord(record: SQSRecord): Promise<void> {
   }
   try {
     const result = await runDeskJob(
-      { store, desk: queuedDesk, clock, translation, ...(mediaFetcher ? { media: mediaFetcher } : {}) },
+      {
+        store,
+        desk: queuedDesk,
+        clock,
+        translation,
+        router,
+        ...(mediaFetcher ? { media: mediaFetcher } : {}),
+        ...(assign ? { assign } : {}),
+      },
       job,
     );
     logger.info('desk job', { kind: job.kind, caseId: caseIdOf(job), result });

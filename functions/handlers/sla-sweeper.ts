@@ -1,5 +1,6 @@
 /**
- * λ sla-sweeper — on a schedule: SLA reminders, WhatsApp window warnings, idle auto-resolution.
+ * λ sla-sweeper — on a schedule: SLA reminders (per desk channel), WhatsApp window warnings, idle
+ * auto-resolution, reassignment of auto-assigned cases nobody claimed in time.
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
@@ -9,9 +10,21 @@ import { clock, settings, store } from '../wiring/base.ts';
 import { channel } from '../wiring/channel.ts';
 import { desk } from '../wiring/desk.ts';
 import { ledger } from '../wiring/ledger.ts';
+import { assignDeps, routing } from '../wiring/routing.ts';
+
+const assign = assignDeps(desk);
 
 async function sweep(): Promise<SweepReport> {
-  const report = await sweepSla({ store, desk, channel, clock, settings, ledger });
+  const report = await sweepSla({
+    store,
+    desk,
+    channel,
+    clock,
+    settings,
+    ledger,
+    routing,
+    ...(assign ? { assign } : {}),
+  });
   logger.info('sla sweep', { ...report });
   return report;
 }

@@ -5,6 +5,7 @@
  * recorded on conversation-events.fifo and sent by the worker: this function holds no Twilio credentials.
  */
 import { boltLogger, createSlackApp } from '../adapters/slack-app.ts';
+import { openAgentHome, setAgentAway, withHomeRefresh } from '../core/use-cases/agent-home.ts';
 import { createDeskCommands } from '../core/use-cases/desk-actions.ts';
 import { sendSavedReply } from '../core/use-cases/send-saved-reply.ts';
 import { logger } from '../shared/logging.ts';
@@ -12,21 +13,32 @@ import { clock, customerData, env, requireCredential, settings, store } from '..
 import { agentDirectory, desk, deskChannels } from '../wiring/desk.ts';
 import { events } from '../wiring/queues.ts';
 import { savedReplies } from '../wiring/replies.ts';
+import { homeDeps } from '../wiring/routing.ts';
 
 const slack = createSlackApp({
   signingSecret: requireCredential('SLACK_SIGNING_SECRET'),
   botToken: requireCredential('SLACK_BOT_TOKEN'),
   slackApiUrl: env.SLACK_API_URL,
-  commands: createDeskCommands({
-    store,
-    desk,
-    events,
-    clock,
-    settings,
-    customerData,
-    access: { channels: deskChannels, agents: settings.desk.agents },
-    directory: agentDirectory,
-  }),
+  commands: withHomeRefresh(
+    createDeskCommands({
+      store,
+      desk,
+      events,
+      clock,
+      settings,
+      customerData,
+      access: { channels: deskChannels, agents: settings.desk.agents },
+      directory: agentDirectory,
+    }),
+    homeDeps,
+    (error) => logger.warn('App Home not refreshed', { error: error as Error }),
+  ),
+  home: {
+    opened: async (userId) => {
+      await openAgentHome(homeDeps, userId);
+    },
+    setAway: (userId, away) => setAgentAway(homeDeps, userId, away),
+  },
   dedupe: (key) => store.claimOnce(key, 3600),
   forget: (key) => store.releaseOnce(key),
   ...(env.SLACK_TEAM_ID ? { teamId: env.SLACK_TEAM_ID } : {}),

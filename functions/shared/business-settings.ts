@@ -4,6 +4,7 @@
  * The values live in `config/business.ts` (commented sample); they are checked once at cold start.
  */
 import * as z from 'zod';
+import { deskRoutingSchema, NO_ROUTING } from './desk-routing-settings.ts';
 
 function isTimeZone(name: string): boolean {
   try {
@@ -135,6 +136,8 @@ const settingsFields = z.object({
         .optional(),
     })
     .default({}),
+  /** Desk routing: which Slack channel (and agent group) gets each escalation (`desk-routing-settings.ts`). */
+  routing: deskRoutingSchema.default(NO_ROUTING),
   /** What Tandem may remember about a customer (`remember_customer_fact`). */
   customerFacts: z
     .object({

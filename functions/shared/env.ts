@@ -68,6 +68,11 @@ export const envSchema = z.object({
   DESK_RETRY_MAX_SECONDS: z.coerce.number().min(0).max(43_200).default(300),
   /** The longest the notifier waits in-process for a Slack slot (pacing, `Retry-After`) before deferring. */
   DESK_MAX_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(3000),
+  /**
+   * The desk routing as JSON (the schema of `routing` in the business settings), replacing the settings'
+   * `routing`: Slack channel and user group ids differ per workspace, so a stage can bring its own.
+   */
+  DESK_ROUTING: z.string().trim().min(1).optional(),
   /** Directory of the knowledge base markdown files. */
   KNOWLEDGE_DIR: z.string().min(1).default('knowledge'),
 });

@@ -3,15 +3,17 @@
  */
 import { SlackAgentDesk } from '../adapters/slack-agent-desk.ts';
 import { SlackUserGroups } from '../adapters/slack-user-groups.ts';
+import { routingChannels } from '../core/routing.ts';
 import { env, requireCredential, settings } from './base.ts';
+import { envDeskChannels, routing } from './routing.ts';
 
 /**
- * The desk channel(s): `SLACK_ESCALATION_CHANNEL`, a channel id or a comma-separated list. Cards are posted
- * in the first; desk actions count in any of them.
+ * The desk channel(s): `SLACK_ESCALATION_CHANNEL`, a channel id or a comma-separated list, and every channel
+ * of the desk routing. Cards are posted in the first (or their route's); desk actions count in any of them.
  */
-export const deskChannels: readonly string[] = env.SLACK_ESCALATION_CHANNEL.split(',')
-  .map((channel) => channel.trim())
-  .filter((channel) => channel.length > 0);
+export const deskChannels: readonly string[] = [
+  ...new Set([...envDeskChannels, ...routingChannels(routing)]),
+];
 
 /** The Slack side, posting to the escalation channel. */
 export const desk = SlackAgentDesk.create({

@@ -134,6 +134,7 @@ export const knowledgeBundleDir = 'knowledge';
  */
 export type ItemAction =
   | 'GetItem'
+  | 'BatchGetItem'
   | 'PutItem'
   | 'UpdateItem'
   | 'DeleteItem'

@@ -30,6 +30,7 @@ import {
 import { localDynamoClient } from '../dynamodb-local.ts';
 import type { LocalRuntime } from '../runtime.ts';
 import { blockActionPayload } from '../slack-requests.ts';
+import { deskPanelActions, routesInForce } from './desk.ts';
 import { type PlaygroundEvent, PlaygroundFeed } from './feed.ts';
 
 /** An agent the playground can act as. */
@@ -91,6 +92,7 @@ const ASSETS: Record<string, { file: string; type: string }> = {
   '/playground/app.js': { file: 'app.js', type: 'text/javascript; charset=utf-8' },
   '/playground/blocks.js': { file: 'blocks.js', type: 'text/javascript; charset=utf-8' },
   '/playground/dom.js': { file: 'dom.js', type: 'text/javascript; charset=utf-8' },
+  '/playground/desk.js': { file: 'desk.js', type: 'text/javascript; charset=utf-8' },
   '/playground/style.css': { file: 'style.css', type: 'text/css; charset=utf-8' },
   '/playground/favicon.svg': { file: 'favicon.svg', type: 'image/svg+xml' },
 };
@@ -233,6 +235,21 @@ export function createPlayground(options: PlaygroundOptions = {}): Playground {
   };
 
   const actions: Record<string, (body: unknown) => Promise<unknown>> = {
+    // The desk panel (issue 16): routes, and the chosen agent's App Home.
+    ...deskPanelActions(
+      () => {
+        const current = requireSlack();
+        const slack = current.runtime.services.slack.fake;
+        if (!slack) throw new HttpError(409, 'Slack is real here: open the Home tab in Slack');
+        return {
+          driver: current.driver,
+          slack,
+          channel: current.config.channel,
+          agents: current.config.agents,
+        };
+      },
+      (message) => new HttpError(400, message),
+    ),
     customer: async (body) => {
       const current = requirePhone();
       const input = parse(customerInput, body);
@@ -469,6 +486,7 @@ export function createPlayground(options: PlaygroundOptions = {}): Playground {
         }
         if (route === 'inspect') return sendJson(response, 200, await inspect(url));
         if (route === 'file') return sendSlackFile(requireSlack(), url, response);
+        if (route === 'desk') return sendJson(response, 200, routesInForce(requireAttached().config.channel));
         throw new HttpError(404, 'not found');
       }
       const action = request.method === 'POST' ? actions[route] : undefined;

@@ -43,15 +43,17 @@ const intended: Record<HandlerName, string[]> = {
   // worker sends it: no Twilio); the card's erase deletes in batches.
   'slack-events': [
     ...secrets('slack'),
-    ...items('GetItem', 'PutItem', 'DeleteItem', 'BatchWriteItem'),
-    ...query('table', 'gsi1'),
+    // BatchGetItem: the card view (conversation, profile) in one round trip.
+    ...items('GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'),
+    ...query('table', 'gsi1', 'gsi2'),
     'sqs:SendMessage events-queue',
   ],
   // The turn: its own conversation's partition only, no index. Slack only for the agents' desk commands
   // (reactions, "Not sent"); a customer turn's thread posts are queued desk jobs.
   'conversation-worker': [
     ...secrets('twilio', 'slack', 'anthropic'),
-    ...items('GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'),
+    // BatchGetItem: the turn's load (conversation, profile, the hour's usage); its commit is one transaction.
+    ...items('GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem', 'DeleteItem'),
     ...query('table'),
     ...consume('events-queue'),
     'sqs:SendMessage escalations-queue',
@@ -60,8 +62,8 @@ const intended: Record<HandlerName, string[]> = {
   // from Twilio (basic auth) and translates customer messages for the desk (Anthropic).
   'escalation-notifier': [
     ...secrets('anthropic', 'slack', 'twilio'),
-    ...items('GetItem', 'PutItem', 'DeleteItem'),
-    ...query('table'),
+    ...items('GetItem', 'BatchGetItem', 'PutItem', 'DeleteItem'),
+    ...query('table', 'gsi2'),
     ...consume('escalations-queue'),
     // Backoff of a failed desk job (retried until Slack is back).
     'sqs:ChangeMessageVisibility escalations-queue',
@@ -69,7 +71,8 @@ const intended: Record<HandlerName, string[]> = {
   // Lists open cases and idle conversations (gsi2); notices to customers and threads.
   'sla-sweeper': [
     ...secrets('slack', 'twilio'),
-    ...items('GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'),
+    // BatchGetItem: card views and the usage ledger's hour (its counter items).
+    ...items('GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem', 'DeleteItem'),
     ...query('table', 'gsi2'),
   ],
 };

@@ -15,9 +15,9 @@ const settings = parseBusinessSettings(sample);
 const knowledge = loadKnowledge(fileURLToPath(new URL('../../knowledge', import.meta.url)));
 const model = new OfflineModel(knowledge, { brand: settings.brand });
 const html = readFileSync(new URL('../../local/playground/public/index.html', import.meta.url), 'utf8');
-// Chips that send text (the photo chip sends a sample picture, not a question).
+// Chips that send text: controls with an id (the photo chip, the desk panel's App Home) are not questions.
 const suggestions = [...html.matchAll(/<button[^>]*class="chip-button"[^>]*>([^<]+)<\/button>/g)]
-  .filter((match) => !match[0].includes('id="send-photo"'))
+  .filter((match) => !/\sid="/.test(match[0]))
   .map((match) => (match[1] as string).trim());
 
 /** What each suggestion must get: a fact of the answer, or `person` for a hand-over. */

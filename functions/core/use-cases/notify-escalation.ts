@@ -6,15 +6,20 @@
  * 3. If an earlier attempt got as far as calling the desk (`card-attempt#<case>` exists), it may have
  *    posted the card and failed before recording it (timeout, crash): look for the card at the desk first
  *    and adopt it if it is there. Only then post.
- * 4. Record where the card lives on the case with a conditional write (the case's version), then forward
- *    the customer messages that arrived after the transcript was read (under the thread's lease).
+ * 4. Record where the card lives (and the route it took) on the case with a conditional write (the case's
+ *    version), then forward the customer messages that arrived after the transcript was read (under the
+ *    thread's lease).
+ * Routing (issue 16): with `router`, the card goes to the channel of the first route matching the case
+ * (reason, priority, language, channel, customer facts, business hours), else the default channel.
  * If the desk fails, the lease is released and the error rethrown, so the queue retries.
  * Remaining window: a desk without `findCase` (or a card the desk's search cannot see yet) can still be
  * posted twice after an ambiguous failure; Slack's history is read-after-write, so on Slack it cannot.
  */
+import type { BusinessSettings } from '../../shared/business-settings.ts';
 import { ConflictError, NotFoundError, RetryLaterError } from '../errors.ts';
 import type { Case, EscalationPacket } from '../model.ts';
-import type { Cases, Clock, DeskRef } from '../ports.ts';
+import type { AgentDesk, Cases, Clock, ConversationStore, DeskRef } from '../ports.ts';
+import { chooseRoute, type DeskRoute, type DeskRouting, routeFacts, routeNamed } from '../routing.ts';
 import { caseView } from './case-view.ts';
 import { updateCase } from './conversations.ts';
 import type { ThreadDeps } from './forward-to-thread.ts';
@@ -26,7 +31,7 @@ const ATTEMPT_TTL_SECONDS = 14 * 24 * 3600;
 
 /** Posts the card for `packet` unless it was posted already. */
 export async function notifyEscalation(
-  deps: ThreadDeps & { clock: Clock },
+  deps: ThreadDeps & { clock: Clock; router?: CaseRouter },
   packet: EscalationPacket,
 ): Promise<'posted' | 'found' | 'already_posted'> {
   const kase = await deps.store.getCase(packet.caseId);
@@ -37,6 +42,8 @@ export async function notifyEscalation(
     throw new RetryLaterError(`card for ${packet.caseId} is being posted by another delivery`, 3);
   }
   const view = await caseView(deps, kase);
+  const route = deps.router ? routeOf(deps.router, kase, view, deps.clock.now()) : undefined;
+  const where = route ? { channel: route.channel } : {};
   let ref: DeskRef | undefined;
   let outcome: 'posted' | 'found' = 'posted';
   try {
@@ -46,10 +53,10 @@ export async function notifyEscalation(
       ATTEMPT_TTL_SECONDS,
     ));
     if (earlierAttempt && deps.desk.findCase) {
-      ref = await deps.desk.findCase(packet.caseId, kase.openedAt);
+      ref = await deps.desk.findCase(packet.caseId, kase.openedAt, where);
       if (ref) outcome = 'found';
     }
-    ref ??= await deps.desk.postCase(view);
+    ref ??= route ? await deps.desk.postCase(view, where) : await deps.desk.postCase(view);
   } catch (error) {
     await deps.store.releaseOnce(lease);
     throw error;
@@ -57,7 +64,7 @@ export async function notifyEscalation(
   // Once posted, the lease is kept until it expires: a failure below must not lead to a second card.
   const posted = ref;
   const transcriptUntil = view.transcript.at(-1)?.at ?? kase.openedAt;
-  const recorded = await recordCard(deps.store, kase, posted, transcriptUntil);
+  const recorded = await recordCard(deps.store, kase, posted, transcriptUntil, route?.name);
   // An agent acted on the card before its ts was recorded (a Claim within milliseconds of the post): their
   // command could not refresh a card it did not know, so the card is brought up to date here.
   if (recorded && (recorded.status !== kase.status || recorded.owner?.id !== kase.owner?.id)) {
@@ -87,15 +94,83 @@ export async function notifyEscalation(
  * Records where the card lives with one conditional write on the case as read (`slack` was absent); when
  * the case moved on meanwhile (a claim), it is read again and the card recorded unless another delivery did.
  */
-async function recordCard(store: Cases, kase: Case, slack: DeskRef, transcriptUntil: string): Promise<Case> {
-  const next: Case = { ...kase, slack, transcriptUntil, version: kase.version + 1 };
+async function recordCard(
+  store: Cases,
+  kase: Case,
+  slack: DeskRef,
+  transcriptUntil: string,
+  route: string | undefined,
+): Promise<Case> {
+  const placed = { slack, transcriptUntil, ...(route ? { route } : {}) };
+  const next: Case = { ...kase, ...placed, version: kase.version + 1 };
   try {
     await store.saveCase(next);
     return next;
   } catch (error) {
     if (!(error instanceof ConflictError)) throw error;
-    return updateCase(store, kase.caseId, (current) =>
-      current.slack ? undefined : { slack, transcriptUntil },
-    );
+    return updateCase(store, kase.caseId, (current) => (current.slack ? undefined : placed));
   }
+}
+
+/** What routing needs: the rules in force and the business hours. */
+export interface CaseRouter {
+  routing: DeskRouting;
+  hours: BusinessSettings['hours'];
+}
+
+/** The route of `kase` from its packet, the conversation's language and the customer's facts. */
+export function routeOf(
+  router: CaseRouter,
+  kase: Case,
+  view: { language?: string; profile?: { facts: Record<string, string> } },
+  now: Date,
+): DeskRoute {
+  return chooseRoute(
+    router.routing,
+    routeFacts(
+      {
+        reason: kase.packet.reason,
+        priority: kase.priority,
+        channel: kase.packet.channel,
+        language: view.language,
+        facts: view.profile?.facts,
+      },
+      router.hours,
+      now,
+    ),
+  );
+}
+
+const GROUP_MENTION_TTL_SECONDS = 7 * 24 * 3600;
+
+/**
+ * Tells a route's agent group about a new card: one mention of the group in the thread, once per case
+ * (`group#<case>`; a failed post releases the key and throws, so the queue retries). Routes that auto-assign
+ * mention the assignee instead (`assignCase`).
+ */
+export async function mentionRouteGroup(
+  deps: { store: ConversationStore; desk: AgentDesk; router: CaseRouter },
+  caseId: string,
+): Promise<boolean> {
+  const kase = await deps.store.getCase(caseId);
+  if (!kase?.slack || kase.status !== 'queued') return false;
+  const route = routeNamed(deps.router.routing, kase.route);
+  if (!route.agentGroup || route.autoAssign) return false;
+  const key = `group#${caseId}`;
+  if ((await deps.store.getOnce(key)) || !(await deps.store.claimOnce(key, GROUP_MENTION_TTL_SECONDS)))
+    return false;
+  try {
+    await deps.desk.postInThread(
+      kase.slack,
+      `New ${kase.priority}-priority case for this group (route ${route.name}).`,
+      {
+        mention: route.agentGroup,
+        actions: [{ kind: 'claim', caseId }],
+      },
+    );
+  } catch (error) {
+    await deps.store.releaseOnce(key);
+    throw error;
+  }
+  return true;
 }
