@@ -128,6 +128,12 @@ const RANK: Record<LifecycleEvent['type'], number> = {
   first_agent_reply: 7,
   satisfaction: 8,
   escalation_feedback: 9,
+  action_proposed: 10,
+  action_edited: 11,
+  action_approved: 12,
+  action_denied: 12,
+  action_executed: 13,
+  action_failed: 13,
 };
 
 /** Splits lifecycle events (any order) into episodes, dropping events outside any episode. */

@@ -74,3 +74,8 @@ export class RetryLaterError extends TandemError {
     super(message);
   }
 }
+
+/** The business API could not be reached or kept failing (network, 429, 5xx) after the adapter's retries. */
+export class BusinessApiUnavailableError extends TandemError {
+  override readonly name = 'BusinessApiUnavailableError';
+}

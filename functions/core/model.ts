@@ -24,7 +24,9 @@ export type EscalationReason =
   | 'attachment'
   | 'budget_exceeded'
   | 'model_unavailable'
-  | 'model_request';
+  | 'model_request'
+  /** The AI proposed an action on the business's systems that an agent must approve (issue 15). */
+  | 'approval_needed';
 
 /** Escalation urgency. */
 export type Priority = 'low' | 'normal' | 'high' | 'urgent';
@@ -225,7 +227,9 @@ export type DeskTask =
   | { kind: 'reply'; text: string; replyTs: string }
   | { kind: 'suggestion'; suggestionId: string }
   | { kind: 'closing'; outcome: Outcome; survey: boolean }
-  | { kind: 'handback_notice'; instruction?: string };
+  | { kind: 'handback_notice'; instruction?: string }
+  /** An approved (run it) or denied (tell the customer) action proposal (issue 15). */
+  | { kind: 'action'; proposalId: string };
 
 /**
  * An agent's command, recorded on the conversation-events FIFO queue (MessageGroupId = conversation id, so
@@ -264,7 +268,14 @@ export interface LifecycleEvent {
     | 'reopened'
     | 'handed_back'
     | 'satisfaction'
-    | 'escalation_feedback';
+    | 'escalation_feedback'
+    // Actions on the business's systems (issue 15): who, when, what in `data`.
+    | 'action_proposed'
+    | 'action_approved'
+    | 'action_edited'
+    | 'action_denied'
+    | 'action_executed'
+    | 'action_failed';
   channel: Channel;
   caseId?: string;
   data?: Record<string, string | number | boolean | null>;

@@ -13,6 +13,7 @@ import type { ConversationQueueEvent } from '../core/model.ts';
 import { carryOutDeskCommand } from '../core/use-cases/carry-out-desk-command.ts';
 import { handleCustomerMessage } from '../core/use-cases/handle-customer-message.ts';
 import { logger, maskConversationId } from '../shared/logging.ts';
+import { workerActions } from '../wiring/actions.ts';
 import { clock, settings, store } from '../wiring/base.ts';
 import { channel } from '../wiring/channel.ts';
 import { desk } from '../wiring/desk.ts';
@@ -22,7 +23,19 @@ import { escalations } from '../wiring/queues.ts';
 
 // Customer turns never call Slack: their thread posts are jobs on the escalations queue. The agents' desk
 // commands do, for the reactions and "Not sent" notices on the agent's own reply.
-const deps = { store, escalations, channel, model, knowledge, settings, clock, canary, ledger };
+const deps = {
+  store,
+  escalations,
+  channel,
+  model,
+  knowledge,
+  settings,
+  clock,
+  canary,
+  ledger,
+  // Actions on the business's systems (issue 15): offered to the model, and run once approved.
+  ...(workerActions ? { actions: workerActions } : {}),
+};
 const deskCommandDeps = { ...deps, desk };
 const processor = new SqsFifoPartialProcessorAsync();
 

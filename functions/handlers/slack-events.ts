@@ -5,8 +5,10 @@
  * recorded on conversation-events.fifo and sent by the worker: this function holds no Twilio credentials.
  */
 import { boltLogger, createSlackApp } from '../adapters/slack-app.ts';
+import { createActionDeskCommands } from '../core/use-cases/decide-action.ts';
 import { createDeskCommands } from '../core/use-cases/desk-actions.ts';
 import { logger } from '../shared/logging.ts';
+import { actionsConfig, proposals } from '../wiring/actions.ts';
 import { clock, customerData, env, requireCredential, settings, store } from '../wiring/base.ts';
 import { agentDirectory, desk, deskChannels } from '../wiring/desk.ts';
 import { events } from '../wiring/queues.ts';
@@ -22,6 +24,17 @@ const slack = createSlackApp({
     clock,
     settings,
     customerData,
+    access: { channels: deskChannels, agents: settings.desk.agents },
+    directory: agentDirectory,
+  }),
+  // Approve / Edit / Deny on the AI's proposed actions (issue 15).
+  actionCommands: createActionDeskCommands({
+    store,
+    desk,
+    events,
+    clock,
+    settings,
+    actions: { config: actionsConfig, proposals },
     access: { channels: deskChannels, agents: settings.desk.agents },
     directory: agentDirectory,
   }),

@@ -22,6 +22,7 @@ import type { DeskCommandEvent } from '../model.ts';
 import type { AgentDesk, Clock, ConversationStore, CustomerChannel, UsageLedger } from '../ports.ts';
 import { record, updateCase } from './conversations.ts';
 import { deliveryFailedText } from './record-delivery-status.ts';
+import { carryOutAction, type RunActionDeps } from './run-action.ts';
 import { type SendOutcome, sendToCustomer } from './send-to-customer.ts';
 
 /** Reaction on an agent's reply while its command waits to be carried out. */
@@ -41,6 +42,8 @@ export interface DeskCommandDeps {
   clock: Clock;
   settings: BusinessSettings;
   ledger?: UsageLedger;
+  /** Actions on the business's systems (issue 15): proposals and the business API. */
+  actions?: RunActionDeps['actions'];
 }
 
 /** Which delivery of the queue message this is. */
@@ -59,6 +62,8 @@ export async function carryOutDeskCommand(
   attempt: Attempt,
 ): Promise<DeskCommandResult> {
   const { task } = command;
+  // ── Actions (issue 15): an approved or denied proposal; see run-action.ts ──
+  if (task.kind === 'action') return carryOutAction(deps, command, task.proposalId, attempt);
   if (task.kind === 'handback_notice') {
     const key = `notice#${command.commandId}`;
     if (!(await deps.store.claimOnce(key, NOTICE_TTL_SECONDS))) return 'skipped';

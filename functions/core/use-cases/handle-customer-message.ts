@@ -42,6 +42,13 @@ import {
   updateProfile,
 } from './conversations.ts';
 import { caseIdFor, escalateConversation } from './escalate-conversation.ts';
+import {
+  actionContextOf,
+  publishApprovalCard,
+  recordProposal,
+  resumeProposal,
+  type WorkerActions,
+} from './propose-action.ts';
 import { sendToCustomer } from './send-to-customer.ts';
 import { ceilingVerdict, recordSpend } from './spend.ts';
 
@@ -58,6 +65,8 @@ export interface WorkerDeps {
   canary: string;
   /** Hourly usage for the global ceilings (`settings.ceilings`); without it they are not enforced. */
   ledger?: UsageLedger;
+  /** Actions on the business's systems (issue 15); without it the AI is offered none. */
+  actions?: WorkerActions;
 }
 
 const PROCESSED = 'processed';
@@ -318,7 +327,14 @@ async function route(
     return 'escalated';
   }
 
-  const result = await respondToCustomer(deps, { conversation, profile, history: promptHistory, verdict });
+  const result = await respondToCustomer(deps, {
+    conversation,
+    profile,
+    history: promptHistory,
+    verdict,
+    // ── Actions (issue 15): who is asking, for the identity check ──
+    ...actionContextOf(deps, conversation, previous, message),
+  });
   const tokens = totalTokens(result.tokens);
   await recordSpend(deps, { tokens });
   if (Object.keys(result.facts).length > 0) {
@@ -368,6 +384,14 @@ async function route(
     return 'replied';
   }
 
+  // ── Actions (issue 15): a proposed write action is stored before the escalation that carries it ──
+  const proposal =
+    result.proposal && deps.actions
+      ? await recordProposal(
+          { ...deps, actions: deps.actions },
+          { conversation, caseId: caseIdFor(message.messageId), draft: result.proposal },
+        )
+      : undefined;
   await escalateConversation(deps, {
     ...escalationBase,
     reason: result.reason,
@@ -376,6 +400,9 @@ async function route(
     tried: describeTried(promptHistory),
     ...(result.reply ? { customerReply: result.reply } : {}),
   });
+  // ── Actions (issue 15): its approval card, in the new case's thread ──
+  if (proposal && deps.actions)
+    await publishApprovalCard({ ...deps, actions: deps.actions }, conversation, proposal);
   return 'escalated';
 }
 
@@ -404,6 +431,8 @@ async function resumeEscalation(
       ? { customerReply: messagesFor(deps.settings, conversation.language).selfHarmSafety }
       : {}),
   });
+  // ── Actions (issue 15): the approval card of a proposal made by this message, once ──
+  if (deps.actions) await resumeProposal({ ...deps, actions: deps.actions }, conversation, message.messageId);
   return 'escalated';
 }
 
