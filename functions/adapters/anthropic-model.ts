@@ -121,7 +121,10 @@ export function toMessagesParams(request: ModelRequest, model: string): MessageC
       ...(reference ? [{ type: 'text' as const, text: reference }] : []),
       ...(correction ? [{ type: 'text' as const, text: correction }] : []),
     ],
-    tools: [...modelTools(request.factKeys), ...actionTools(request.actions)],
+    // Without actions the tools stay the very same array, so the cached prefix stays byte-identical.
+    tools: request.actions?.length
+      ? [...modelTools(request.factKeys), ...actionTools(request.actions)]
+      : modelTools(request.factKeys),
     tool_choice: { type: 'auto' },
     messages: request.turns.map(toApiMessage),
   };

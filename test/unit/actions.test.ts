@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import sampleActions from '../../config/actions.ts';
+import { fromMessage, toMessagesParams } from '../../functions/adapters/anthropic-model.ts';
 import { emailsIn, ownsOrder } from '../../functions/core/actions/identity.ts';
 import { actionFigures } from '../../functions/core/actions/metrics.ts';
 import type { BusinessApi, BusinessRequest } from '../../functions/core/actions/model.ts';
@@ -261,5 +262,55 @@ describe('report figures', () => {
       failed: 1,
       medianTimeToApproveSeconds: 90,
     });
+  });
+});
+
+describe('actions with Claude (Messages API mapping)', () => {
+  it('offers the actions as tools and maps their call and result to tool_use and tool_result blocks', () => {
+    const request = withActionTools(
+      {
+        ...baseRequest,
+        turns: [
+          { role: 'user', content: 'where is 1187' },
+          {
+            role: 'assistant',
+            content: 'Let me check.',
+            toolUse: { id: 'tu_9', name: 'lookup_order', input: { order_id: '1187' } },
+          },
+          {
+            role: 'user',
+            content: '<action_result name="lookup_order">{}</action_result>',
+            toolResult: { id: 'tu_9' },
+          },
+        ],
+      },
+      config,
+    );
+    const params = toMessagesParams(request, 'claude-haiku-4-5');
+    expect(params.tools?.map((tool) => (tool as { name: string }).name)).toContain('refund_order');
+    expect(params.messages[1]?.content).toEqual([
+      { type: 'text', text: 'Let me check.' },
+      { type: 'tool_use', id: 'tu_9', name: 'lookup_order', input: { order_id: '1187' } },
+    ]);
+    expect(params.messages[2]?.content).toEqual([
+      {
+        type: 'tool_result',
+        tool_use_id: 'tu_9',
+        content: '<action_result name="lookup_order">{}</action_result>',
+      },
+    ]);
+  });
+
+  it('reads a tool_use of an offered action as run_action, and ignores one it did not offer', () => {
+    const message = {
+      content: [
+        { type: 'tool_use', id: 'tu_1', name: 'refund_order', input: { order_id: '1187' } },
+        { type: 'tool_use', id: 'tu_2', name: 'drop_tables', input: {} },
+      ],
+      usage: { input_tokens: 1, output_tokens: 1 },
+    } as unknown as Parameters<typeof fromMessage>[0];
+    expect(fromMessage(message, new Set(['refund_order'])).toolCalls).toEqual([
+      { name: 'run_action', id: 'tu_1', input: { action: 'refund_order', args: { order_id: '1187' } } },
+    ]);
   });
 });
