@@ -85,18 +85,10 @@ export function offlineActionReply(request: ModelRequest): OfflineActionReply | 
       .map(detectOrderIntent)
       .find((item) => item?.orderId);
   }
-  if (!intent) return undefined;
+  // Without an order number it is a question for the knowledge base ("how can I track my order?").
+  if (!intent?.orderId) return undefined;
   const action = ACTION_BY_INTENT[intent.intent];
   if (!offered.has(action)) return undefined;
-  if (!intent.orderId) {
-    return {
-      text:
-        intent.language === 'es'
-          ? '¡Claro! ¿Cuál es tu número de pedido?'
-          : "Sure! What's your order number?",
-      toolCalls: [],
-    };
-  }
   return { text: '', toolCalls: [{ name: 'run_action', input: { action, args: argsFor(intent, latest) } }] };
 }
 
