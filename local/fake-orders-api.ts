@@ -44,6 +44,8 @@ export interface FakeOrdersApi {
   calls: OrdersApiCall[];
   /** Adds or replaces an order. */
   addOrder(order: FakeOrder): void;
+  /** The next `count` write requests (POST) answer `status` (fault tests: a refusal, an outage). */
+  failNextWrites(status: number, count?: number): void;
   /** Called after every request (the playground's feed). */
   onCall(listener: (call: OrdersApiCall) => void): () => void;
   stop(): Promise<void>;
@@ -98,6 +100,7 @@ export async function startFakeOrdersApi(
   const listeners = new Set<(call: OrdersApiCall) => void>();
   const refunds = new Map<string, { refundId: string; status: string; orderId: string; amount: number }>();
   const cancels = new Set<string>();
+  const failures: number[] = [];
 
   const server: Server = createServer((request, response) => {
     void handle(request, response).catch(() => {
@@ -115,9 +118,12 @@ export async function startFakeOrdersApi(
     }
     const path = (request.url ?? '/').split('?')[0] ?? '/';
     const authorized = request.headers.authorization === `Bearer ${options.token}`;
-    const answer = authorized
-      ? route(request.method ?? 'GET', path, body)
-      : { status: 401, json: { error: 'unauthorized' } };
+    const injected = authorized && request.method === 'POST' ? failures.shift() : undefined;
+    const answer = !authorized
+      ? { status: 401, json: { error: 'unauthorized' } }
+      : injected
+        ? { status: injected, json: { error: 'injected_failure' } }
+        : route(request.method ?? 'GET', path, body);
     const call: OrdersApiCall = {
       at: new Date().toISOString(),
       method: request.method ?? 'GET',
@@ -180,6 +186,9 @@ export async function startFakeOrdersApi(
     calls,
     addOrder: (order) => {
       orders.set(order.id, order);
+    },
+    failNextWrites: (status, count = 1) => {
+      for (let i = 0; i < count; i++) failures.push(status);
     },
     onCall: (listener) => {
       listeners.add(listener);

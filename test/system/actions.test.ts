@@ -236,4 +236,27 @@ describe('write actions need a person', () => {
     await waitFor(() => callsTo('/orders/81192/refunds').length === 1, 10_000);
     expect(callsTo('/orders/81192/refunds')[0]?.body).toMatchObject({ amount: 20 });
   });
+
+  it('a refusal by the orders API is recorded as failed, the customer is told, and the thread says so', async () => {
+    const customer = '+15557778108';
+    order('81193', customer);
+    await system.driver.customerSays({
+      from: customer,
+      body: 'I want a refund for order 81193, wrong colour',
+    });
+    await system.settle();
+    const target = await approvalCard(customer);
+    orders.failNextWrites(422);
+    await clickOnCard(ana, ACTION_IDS.approveAction, target);
+    await system.settle();
+    await waitFor(() => /couldn't issue the refund for order 81193/.test(lastTextTo(customer)), 10_000);
+    expect(callsTo('/orders/81193/refunds').map((call) => call.status)).toEqual([422]);
+    const thread = system.slack
+      .thread(system.channel, target.card.thread_ts ?? target.card.ts)
+      .map((message) => slackText(message))
+      .join('\n');
+    expect(thread).toContain(
+      'refund_order (order_id 81193, amount 89) failed: the business API answered HTTP 422',
+    );
+  });
 });
