@@ -3,6 +3,7 @@
  * check, the result given to the model, the customer texts and the report figures.
  */
 import { describe, expect, it } from 'vitest';
+import { formatReportText } from '../../bin/report.ts';
 import sampleActions from '../../config/actions.ts';
 import { fromMessage, toMessagesParams } from '../../functions/adapters/anthropic-model.ts';
 import { emailsIn, ownsOrder } from '../../functions/core/actions/identity.ts';
@@ -10,6 +11,7 @@ import { actionFigures } from '../../functions/core/actions/metrics.ts';
 import type { BusinessApi, BusinessRequest } from '../../functions/core/actions/model.ts';
 import { actionText, buildRequest, checkActionInput } from '../../functions/core/actions/schema.ts';
 import { actOnToolCalls, orderFacts, withActionTools } from '../../functions/core/actions/tool-step.ts';
+import { computeCxMetrics } from '../../functions/core/cx-metrics.ts';
 import type { LifecycleEvent } from '../../functions/core/model.ts';
 import type { ModelRequest, ModelResponse } from '../../functions/core/ports.ts';
 import { parseActionsConfig } from '../../functions/shared/actions-config.ts';
@@ -239,20 +241,23 @@ describe('report figures', () => {
       type,
       ...(data ? { data } : {}),
     });
-    const figures = actionFigures(
-      [
-        event('action_proposed', '2026-12-01T10:00:00Z'),
-        event('action_proposed', '2026-12-01T10:01:00Z'),
-        event('action_proposed', '2026-12-01T10:02:00Z'),
-        event('action_approved', '2026-12-01T10:03:00Z', { secondsToApprove: 60 }),
-        event('action_approved', '2026-12-01T10:04:00Z', { secondsToApprove: 120 }),
-        event('action_denied', '2026-12-01T10:05:00Z'),
-        event('action_executed', '2026-12-01T10:06:00Z'),
-        event('action_failed', '2026-12-01T10:07:00Z'),
-        event('action_proposed', '2026-11-01T10:00:00Z'),
-      ],
-      { since: '2026-12-01T00:00:00Z' },
+    const events = [
+      event('action_proposed', '2026-12-01T10:00:00Z'),
+      event('action_proposed', '2026-12-01T10:01:00Z'),
+      event('action_proposed', '2026-12-01T10:02:00Z'),
+      event('action_approved', '2026-12-01T10:03:00Z', { secondsToApprove: 60 }),
+      event('action_approved', '2026-12-01T10:04:00Z', { secondsToApprove: 120 }),
+      event('action_denied', '2026-12-01T10:05:00Z'),
+      event('action_executed', '2026-12-01T10:06:00Z'),
+      event('action_failed', '2026-12-01T10:07:00Z'),
+      event('action_proposed', '2026-11-01T10:00:00Z'),
+    ];
+    const figures = actionFigures(events, { since: '2026-12-01T00:00:00Z' });
+    const text = formatReportText(
+      computeCxMetrics(events, { reopenWindowHours: 24, since: '2026-12-01T00:00:00Z' }),
     );
+    expect(text).toMatch(/Proposed \/ approved \/ denied\s+3 \/ 2 \/ 1/);
+    expect(text).toMatch(/Median time to approve\s+1m 30s/);
     expect(figures).toEqual({
       proposed: 3,
       approved: 2,
