@@ -207,7 +207,7 @@ describe('write actions need a person', () => {
     expect(callsTo('/orders/81191/refunds')).toHaveLength(0);
   });
 
-  it('Edit changes the amount before the approval; an Approve from outside the desk channel runs nothing', async () => {
+  it('Edit changes the amount (never the order) before the approval; an Approve from outside the desk channel runs nothing', async () => {
     const customer = '+15557778107';
     order('81192', customer);
     await system.driver.customerSays({ from: customer, body: 'refund order 81192 please, wrong size' });
@@ -218,6 +218,25 @@ describe('write actions need a person', () => {
     await clickOnCard(ben, ACTION_IDS.approveAction, target, 'COUTSIDE');
     await system.settle();
     expect(callsTo('/orders/81192/refunds')).toHaveLength(0);
+    // The order itself cannot be swapped for another (its owner was checked against this customer).
+    await system.driver.agentSubmits({
+      agent: ana,
+      callbackId: ACTION_MODALS.edit.callbackId,
+      privateMetadata: JSON.stringify({
+        caseId,
+        proposalId,
+        channel: system.channel,
+        ts: card.thread_ts ?? card.ts,
+      }),
+      values: {
+        [`${ACTION_MODALS.edit.blockPrefix}order_id`]: {
+          value: { type: 'plain_text_input', value: '81189' },
+        },
+      },
+    });
+    expect(
+      system.slack.ephemerals.some((message) => (message.text ?? '').includes('cannot be changed')),
+    ).toBe(true);
     await system.driver.agentSubmits({
       agent: ana,
       callbackId: ACTION_MODALS.edit.callbackId,

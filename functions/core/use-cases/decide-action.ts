@@ -177,6 +177,18 @@ export function createActionDeskCommands(deps: ActionDeskDeps): ActionDeskComman
       if (!found) return;
       const declaration = deps.actions.config.actions.find((item) => item.name === found.proposal.action);
       if (!declaration) return;
+      // The order was checked against the customer's identity: it cannot be swapped for another one.
+      const orderField = declaration.orderField;
+      if (orderField && changes[orderField] !== undefined) {
+        if (String(changes[orderField]).trim() !== String(found.proposal.input[orderField])) {
+          await deps.desk.postEphemeral(
+            ref,
+            agent.id,
+            `Not saved: the ${orderField.replace(/_/g, ' ')} cannot be changed (the customer's identity was checked against it). Deny this one instead.`,
+          );
+          return;
+        }
+      }
       const checked = checkActionInput(declaration, { ...found.proposal.input, ...changes });
       if (!checked.ok) {
         await deps.desk.postEphemeral(ref, agent.id, `Not saved: ${checked.problem}.`);
