@@ -63,6 +63,26 @@ function clickOnCard(
   });
 }
 
+/** An agent saves the Edit modal of the approval card with one field changed. */
+function submitEdit(
+  target: { card: FakeSlackMessage; caseId: string; proposalId: string },
+  field: string,
+  value: string,
+) {
+  const { card, caseId, proposalId } = target;
+  return system.driver.agentSubmits({
+    agent: ana,
+    callbackId: ACTION_MODALS.edit.callbackId,
+    privateMetadata: JSON.stringify({
+      caseId,
+      proposalId,
+      channel: system.channel,
+      ts: card.thread_ts ?? card.ts,
+    }),
+    values: { [`${ACTION_MODALS.edit.blockPrefix}${field}`]: { value: { type: 'plain_text_input', value } } },
+  });
+}
+
 function lastTextTo(customer: string): string {
   return system.sentTo(customer).at(-1)?.body ?? '';
 }
@@ -213,43 +233,16 @@ describe('write actions need a person', () => {
     await system.driver.customerSays({ from: customer, body: 'refund order 81192 please, wrong size' });
     await system.settle();
     const target = await approvalCard(customer);
-    const { card, caseId, proposalId } = target;
     // Only agents act: an Approve from outside the desk channel is refused and runs nothing.
     await clickOnCard(ben, ACTION_IDS.approveAction, target, 'COUTSIDE');
     await system.settle();
     expect(callsTo('/orders/81192/refunds')).toHaveLength(0);
     // The order itself cannot be swapped for another (its owner was checked against this customer).
-    await system.driver.agentSubmits({
-      agent: ana,
-      callbackId: ACTION_MODALS.edit.callbackId,
-      privateMetadata: JSON.stringify({
-        caseId,
-        proposalId,
-        channel: system.channel,
-        ts: card.thread_ts ?? card.ts,
-      }),
-      values: {
-        [`${ACTION_MODALS.edit.blockPrefix}order_id`]: {
-          value: { type: 'plain_text_input', value: '81189' },
-        },
-      },
-    });
+    await submitEdit(target, 'order_id', '81189');
     expect(
       system.slack.ephemerals.some((message) => (message.text ?? '').includes('cannot be changed')),
     ).toBe(true);
-    await system.driver.agentSubmits({
-      agent: ana,
-      callbackId: ACTION_MODALS.edit.callbackId,
-      privateMetadata: JSON.stringify({
-        caseId,
-        proposalId,
-        channel: system.channel,
-        ts: card.thread_ts ?? card.ts,
-      }),
-      values: {
-        [`${ACTION_MODALS.edit.blockPrefix}amount`]: { value: { type: 'plain_text_input', value: '20' } },
-      },
-    });
+    await submitEdit(target, 'amount', '20');
     await clickOnCard(ana, ACTION_IDS.approveAction, target);
     await system.settle();
     await waitFor(() => callsTo('/orders/81192/refunds').length === 1, 10_000);
