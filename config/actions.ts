@@ -77,6 +77,8 @@ export default {
         },
       },
     },
+    // Note: config/business.ts escalates every cancellation before the model (escalation.alwaysEscalateIntents
+    // includes 'cancellation'), so the AI proposes cancel_order only once that intent is taken out of it.
     {
       name: 'cancel_order',
       description: 'Cancel an order that has not shipped yet. A person on our team approves it first.',
