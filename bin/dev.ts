@@ -103,6 +103,8 @@ line('sqs', `${components.sqs}  ${services.sqsEndpoint}`);
 line('twilio', `${components.twilio}  ${services.twilio.apiUrl}`);
 line('slack', `${components.slack}  ${services.slack.apiUrl}  (channel ${services.slack.escalationChannel})`);
 line('model', components.model);
+// The business API of the AI's actions (config/actions.ts): the emulated sample orders API unless BUSINESS_API_URL.
+line('orders api', `${services.orders.mode}  ${services.orders.apiUrl ?? '(none: no actions)'}`);
 const notReady = Object.entries(components.handlers).filter(([, state]) => state !== 'ready');
 line(
   'handlers',

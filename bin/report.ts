@@ -119,6 +119,11 @@ export function formatReportText(report: CxReport): string {
     'CSAT by resolver: agent / h.back / AI',
     `${decimal(report.csatByResolver.agent)} / ${decimal(report.csatByResolver.handed_back)} / ${decimal(report.csatByResolver.ai)}`,
   );
+  head('Actions on the business systems');
+  const acts = report.actions;
+  row('Proposed / approved / denied', `${acts.proposed} / ${acts.approved} / ${acts.denied}`);
+  row('Executed / failed / edited', `${acts.executed} / ${acts.failed} / ${acts.edited}`);
+  row('Median time to approve', duration(acts.medianTimeToApproveSeconds));
   if (report.daily.some((day) => day.conversations > 0)) {
     head('Per day                                    conv.  FIR    escalated');
     for (const day of report.daily) {

@@ -153,7 +153,8 @@ export default {
   guardrails: {
     maxInputChars: 2000,
     maxReplyChars: 1200,
-    allowedLinkHosts: ['northwind.example'],
+    // Carrier tracking links of the sample orders API (config/actions.ts) are allowed in replies too.
+    allowedLinkHosts: ['northwind.example', 'ups.com', 'tools.usps.com'],
     forbiddenPhrases: ['guaranteed refund', 'free of charge forever'],
     modelCallsPerHour: 30,
     tokensPerConversation: 200000,

@@ -83,10 +83,10 @@ const access: Record<HandlerName, { secrets: Provider[]; table: TableGrant }> = 
   // Everything a turn does: conversation, messages, annotations, profile, escalation, replies; and the
   // agents' desk commands (send-once keys settled with Puts, parked commands). Customer turns never call
   // Slack (thread posts are jobs for the notifier); desk commands do, for their reactions and "Not sent"
-  // notices. No index: it only reads its own conversation's partition. No business API secret yet: it is
-  // granted with the first action that calls that API.
+  // notices. No index: it only reads its own conversation's partition. The business API secret: the
+  // actions it runs (config/actions.ts; proposals are Puts in the conversation's partition).
   'conversation-worker': {
-    secrets: ['twilio', 'slack', 'anthropic'],
+    secrets: ['twilio', 'slack', 'anthropic', 'businessApi'],
     table: { items: ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], query: ['table'] },
   },
   // Card posting and thread jobs: claimOnce/releaseOnce, getCase/saveCase (the card's ts, a conditional
@@ -189,6 +189,10 @@ export class ApplicationStack extends Stack {
           PUBLIC_BASE_URL: publicBaseUrl,
           SLACK_ESCALATION_CHANNEL: config.slackEscalationChannel,
           MODEL_PROVIDER: config.modelProvider,
+          // The business API the actions call (issue 15), for the worker only; none: no actions.
+          ...(name === 'conversation-worker' && config.businessApiUrl
+            ? { BUSINESS_API_URL: config.businessApiUrl }
+            : {}),
         },
       };
       if (spec.memorySize) props.memorySize = spec.memorySize;

@@ -256,6 +256,12 @@ function qualityTable(report: CxReport): string {
     ['CSAT, resolved by an agent', decimal(report.csatByResolver.agent)],
     ['CSAT, handed back to the AI', decimal(report.csatByResolver.handed_back)],
     ['CSAT, resolved by the AI', decimal(report.csatByResolver.ai)],
+    // Actions on the business's systems (issue 15).
+    [
+      'Actions proposed / approved / denied / failed',
+      `${report.actions.proposed} / ${report.actions.approved} / ${report.actions.denied} / ${report.actions.failed}`,
+    ],
+    ['Median time to approve an action', duration(report.actions.medianTimeToApproveSeconds)],
   ];
   return `<table><tbody>${rows
     .map(([label, value]) => `<tr><td>${label}</td><td class="num">${escapeHtml(value)}</td></tr>`)

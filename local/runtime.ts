@@ -27,6 +27,7 @@ import {
 } from './api-gateway.ts';
 import { createTable, type DynamoDbLocal, localDynamoClient, startDynamoDbLocal } from './dynamodb-local.ts';
 import { type EventSource, type SqsHandler, startEventSource } from './event-source.ts';
+import type { FakeOrdersApi } from './fake-orders-api.ts';
 import type { FakeSlack } from './fake-slack.ts';
 import type { FakeTwilio } from './fake-twilio.ts';
 import { freePort } from './ports.ts';
@@ -53,6 +54,12 @@ export const LOCAL_SLACK = {
   botToken: 'xoxb-tandem-local',
   signingSecret: createHash('sha256').update('tandem-local-signing').digest('hex').slice(0, 32),
 } as const;
+
+/** The bearer token of the emulated orders API (the business API of the sample actions). */
+export const LOCAL_ORDERS_TOKEN = createHash('sha256')
+  .update('tandem-local-orders')
+  .digest('hex')
+  .slice(0, 32);
 
 /** The file in the data dir that names a running dev runtime's DynamoDB endpoint and table. */
 export const DEV_CONNECTION_FILE = 'dev.json';
@@ -81,6 +88,7 @@ export const EMULATED_ENV: Record<string, string> = {
   SLACK_SIGNING_SECRET: '',
   ANTHROPIC_API_KEY: '',
   MODEL_PROVIDER: 'offline',
+  BUSINESS_API_URL: '',
 };
 
 /** Options of `startLocalRuntime`. */
@@ -188,6 +196,8 @@ export interface LocalServices {
     fake?: FakeSlack;
   };
   model: Components['model'];
+  /** The business API the actions call (config/actions.ts): the emulated orders API unless `BUSINESS_API_URL`. */
+  orders: { mode: 'emulated' | 'real' | 'missing'; apiUrl?: string; fake?: FakeOrdersApi };
   dataDir?: string;
 }
 
@@ -316,6 +326,22 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       }
     }
     // Where `npm run erase` / `npm run export` find this runtime's table (and the emulated Slack) while it runs.
+    // The business API of the actions: the emulated sample orders API unless BUSINESS_API_URL is set.
+    const orders: LocalServices['orders'] = {
+      mode: 'real',
+      ...(source.BUSINESS_API_URL ? { apiUrl: source.BUSINESS_API_URL } : {}),
+    };
+    if (!source.BUSINESS_API_URL) {
+      try {
+        const { startFakeOrdersApi } = await import('./fake-orders-api.ts');
+        const fake = await startFakeOrdersApi({ token: LOCAL_ORDERS_TOKEN });
+        cleanups.push(() => fake.stop());
+        Object.assign(orders, { mode: 'emulated', apiUrl: fake.url, fake });
+      } catch (error) {
+        orders.mode = 'missing';
+        log(`! orders API emulator unavailable: ${message(error)}`);
+      }
+    }
     if (dataDir && dynamo) {
       const connection = join(dataDir, DEV_CONNECTION_FILE);
       writeFileSync(
@@ -430,6 +456,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         TWILIO_API_URL: twilio.apiUrl,
         TWILIO_ACCOUNT_SID: twilio.accountSid,
         TWILIO_AUTH_TOKEN: twilio.authToken,
+      });
+    }
+    if (orders.fake) {
+      Object.assign(handlerEnv, {
+        BUSINESS_API_URL: orders.fake.url,
+        BUSINESS_API_TOKEN: LOCAL_ORDERS_TOKEN,
       });
     }
     if (slack.mode !== 'missing') {
@@ -610,6 +642,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       twilio,
       slack,
       model,
+      orders,
       ...(dataDir ? { dataDir } : {}),
     };
 

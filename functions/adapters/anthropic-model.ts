@@ -121,11 +121,14 @@ export function toMessagesParams(request: ModelRequest, model: string): MessageC
       ...(reference ? [{ type: 'text' as const, text: reference }] : []),
       ...(correction ? [{ type: 'text' as const, text: correction }] : []),
     ],
-    tools: modelTools(request.factKeys),
+    // Without actions the tools stay the very same array, so the cached prefix stays byte-identical.
+    tools: request.actions?.length
+      ? [...modelTools(request.factKeys), ...actionTools(request.actions)]
+      : modelTools(request.factKeys),
     tool_choice: { type: 'auto' },
     messages: request.turns.map((turn, index) =>
       // The customer's photos go with the newest user turn, before its text (the API's advice for images).
-      index === request.turns.length - 1 && turn.role === 'user' && request.images?.length
+      index === request.turns.length - 1 && turn.role === 'user' && !turn.toolResult && request.images?.length
         ? {
             role: turn.role,
             content: [
@@ -140,19 +143,67 @@ export function toMessagesParams(request: ModelRequest, model: string): MessageC
               { type: 'text' as const, text: turn.content },
             ],
           }
-        : { role: turn.role, content: turn.content },
+        : toApiMessage(turn),
     ),
   };
 }
 
+// ── Actions (issue 15): the business's actions as tools, their calls and results as tool blocks ──
+
+/** The actions offered to the model, as Messages API tools. */
+function actionTools(actions: ModelRequest['actions']): Tool[] {
+  return (actions ?? []).map((action) => ({
+    name: action.name,
+    description: action.description,
+    input_schema: action.inputSchema as Tool['input_schema'],
+  }));
+}
+
+/** A turn as a Messages API message: an action call is a tool_use block, its result a tool_result block. */
+function toApiMessage(
+  turn: ModelRequest['turns'][number],
+): MessageCreateParamsNonStreaming['messages'][number] {
+  if (turn.role === 'assistant' && turn.toolUse) {
+    const text = turn.content.trim();
+    return {
+      role: 'assistant',
+      content: [
+        ...(text && !/^\(.*\)$/.test(text) ? [{ type: 'text' as const, text }] : []),
+        {
+          type: 'tool_use' as const,
+          id: turn.toolUse.id,
+          name: turn.toolUse.name,
+          input: turn.toolUse.input,
+        },
+      ],
+    };
+  }
+  if (turn.role === 'user' && turn.toolResult) {
+    return {
+      role: 'user',
+      content: [{ type: 'tool_result' as const, tool_use_id: turn.toolResult.id, content: turn.content }],
+    };
+  }
+  return { role: turn.role, content: turn.content };
+}
+
 /** Maps a Messages API response to ours: text blocks joined, known tool calls, usage incl. cache reads. */
-export function fromMessage(message: Pick<ApiMessage, 'content' | 'usage'>): ModelResponse {
+export function fromMessage(
+  message: Pick<ApiMessage, 'content' | 'usage'>,
+  actionNames: ReadonlySet<string> = new Set(),
+): ModelResponse {
   const texts: string[] = [];
   const toolCalls: ToolCall[] = [];
   for (const block of message.content) {
     if (block.type === 'text') texts.push(block.text);
     else if (block.type === 'tool_use') {
-      const call = toToolCall(block.name, block.input);
+      const call = actionNames.has(block.name)
+        ? ({
+            name: 'run_action',
+            id: block.id,
+            input: { action: block.name, args: (block.input ?? {}) as Record<string, unknown> },
+          } as const)
+        : toToolCall(block.name, block.input);
       if (call) toolCalls.push(call);
     }
   }
@@ -257,7 +308,7 @@ export class MessagesApiModel implements LanguageModel {
         await this.sleep(backoffDelay(attempt - 1, this.baseDelayMs, this.maxDelayMs, this.random));
       try {
         const message = await this.client.messages.create(params, { timeout: this.timeoutMs, maxRetries: 0 });
-        return fromMessage(message);
+        return fromMessage(message, new Set((request.actions ?? []).map((action) => action.name)));
       } catch (error) {
         lastError = error;
         if (!isRetryable(error)) break;

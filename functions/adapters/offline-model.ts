@@ -9,6 +9,7 @@
  * after two of them. Sensitive messages never reach the model: the input guardrails escalate them.
  */
 
+import { offlineActionReply } from '#core/actions/offline-replies.ts';
 import { type KnowledgeBase, searchTerms } from '#core/knowledge.ts';
 import { type AnswerDecision, KnowledgeAnswerer } from '#core/knowledge-answer.ts';
 import type { LanguageModel, ModelRequest, ModelResponse, ToolCall } from '#core/ports.ts';
@@ -104,7 +105,11 @@ export class OfflineModel implements LanguageModel {
   async respond(request: ModelRequest): Promise<ModelResponse> {
     // The newest customer message is the question; the customer data block is not read.
     const latest = latestCustomerText(request);
-    const answer = this.afterClarifying(request, latest) ?? this.answer(latest);
+    // Order actions (issue 15), when offered: an order question becomes an action call, its result the answer.
+    const action = offlineActionReply(request);
+    const answer = action
+      ? { ...action, passages: [] }
+      : (this.afterClarifying(request, latest) ?? this.answer(latest));
     return {
       text: answer.text,
       toolCalls: answer.toolCalls,

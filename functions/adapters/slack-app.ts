@@ -41,15 +41,20 @@ import {
 } from '@slack/bolt';
 import { type RetryOptions, WebClient } from '@slack/web-api';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { ActionDeskCommands } from '#core/actions/desk.ts';
 import type { DeskCommands } from '#core/desk-commands.ts';
 import type { Agent, Outcome } from '#core/model.ts';
 import type { DeskRef } from '#core/ports.ts';
 import { SLACK_RETRY_CONFIG } from './slack-agent-desk.ts';
 import {
   ACTION_IDS,
+  ACTION_MODALS,
+  type ActionModalMetadata,
   type ActionValue,
   decodeActionValue,
   HANDBACK_MODAL,
+  renderActionDenyModal,
+  renderActionEditModal,
   renderHandBackModal,
 } from './slack-blocks.ts';
 import { HOME_ACTION_IDS } from './slack-home-blocks.ts';
@@ -62,6 +67,8 @@ export interface SlackAppOptions {
   /** Web API base (the local fake in dev and tests). @default 'https://slack.com/api/' */
   slackApiUrl?: string;
   commands: DeskCommands;
+  /** Approve / Edit / Deny of the AI's proposed actions (issue 15); without it those buttons do nothing. */
+  actionCommands?: ActionDeskCommands;
   /** Claims a one-time key; `true` the first time it is seen. Backed by the store's `claimOnce`. */
   dedupe: (key: string) => Promise<boolean>;
   /** Releases a key `dedupe` claimed, so that Slack's retry of a request that failed is handled. */
@@ -202,7 +209,7 @@ const HUMAN_SUBTYPES = new Set([undefined, 'file_share', 'thread_broadcast']);
 
 /** Every action_id the app answers. */
 const ACTION_PATTERN =
-  /^tandem_(claim|release|resolve|handback|send_suggestion|retry_command|erase_customer|feedback_(needed|accurate)_(yes|no))$/;
+  /^tandem_(claim|release|resolve|handback|send_suggestion|retry_command|erase_customer|feedback_(needed|accurate)_(yes|no)|approve_action|edit_action|deny_action)$/;
 
 /** Builds the Bolt app and its Lambda handler. */
 export function createSlackApp(options: SlackAppOptions): { app: App; handler: SlackEventsHandler } {
@@ -404,6 +411,14 @@ export function createSlackApp(options: SlackAppOptions): { app: App; handler: S
       }
       case ACTION_IDS.eraseCustomer:
         return run('eraseCustomer', () => commands.eraseCustomer({ caseId, agent, ref }));
+      case ACTION_IDS.approveAction:
+      case ACTION_IDS.editAction:
+      case ACTION_IDS.denyAction:
+        return run(act.action_id, () =>
+          onActionDecision(act.action_id, { caseId, proposalId: value.proposalId, agent, ref }, (view) =>
+            client.views.open({ trigger_id: body.trigger_id, view }).then(() => undefined),
+          ),
+        );
       default: {
         const feedback = /^tandem_feedback_(needed|accurate)_(yes|no)$/.exec(act.action_id);
         if (!feedback) return;
@@ -443,6 +458,63 @@ export function createSlackApp(options: SlackAppOptions): { app: App; handler: S
     });
   }
   if (options.home) registerHome(app, options.home, dedupe, run);
+  // ── Actions (issue 15): the approval card's buttons and the Edit / Deny modals ──
+  const actionCommands = options.actionCommands;
+  async function onActionDecision(
+    actionId: string,
+    input: { caseId: string; proposalId: string | undefined; agent: Agent; ref: DeskRef },
+    openModal: (view: ReturnType<typeof renderActionDenyModal>) => Promise<void>,
+  ): Promise<void> {
+    const { caseId, proposalId, agent, ref } = input;
+    if (!actionCommands || !proposalId) return;
+    const metadata: ActionModalMetadata = { caseId, proposalId, channel: ref.channel, ts: ref.ts };
+    if (actionId === ACTION_IDS.approveAction) {
+      await actionCommands.approve({ caseId, proposalId, agent, ref });
+      return;
+    }
+    const proposal = await actionCommands.proposal({ caseId, proposalId });
+    if (!proposal) return;
+    if (actionId === ACTION_IDS.denyAction) {
+      await openModal(renderActionDenyModal(metadata, proposal.action));
+      return;
+    }
+    const fields = Object.entries(proposal.input).map(([name, current]) => ({
+      name,
+      label: name.replace(/_/g, ' '),
+      value: String(current),
+    }));
+    await openModal(renderActionEditModal(metadata, proposal.action, fields));
+  }
+
+  for (const callbackId of [ACTION_MODALS.edit.callbackId, ACTION_MODALS.deny.callbackId]) {
+    app.view(callbackId, async ({ ack, body, view }) => {
+      await ack();
+      if (!actionCommands) return;
+      if (!(await dedupe(`slack-view#${view.id}${body.user.id}`))) return;
+      const metadata = parseActionMetadata(view.private_metadata);
+      if (!metadata) {
+        logger.warn('ignored an action modal submission without its metadata');
+        return;
+      }
+      const agent = agentOf(body.user);
+      const ref: DeskRef = { channel: metadata.channel, ts: metadata.ts };
+      const values = view.state.values;
+      if (callbackId === ACTION_MODALS.deny.callbackId) {
+        const reason = values[ACTION_MODALS.deny.blockId]?.[ACTION_MODALS.deny.actionId]?.value?.trim();
+        await run('denyAction', () =>
+          actionCommands.deny({ ...metadata, agent, ref, ...(reason ? { reason } : {}) }),
+        );
+        return;
+      }
+      const changes: Record<string, string> = {};
+      for (const [blockId, inputs] of Object.entries(values)) {
+        if (!blockId.startsWith(ACTION_MODALS.edit.blockPrefix)) continue;
+        const value = inputs[ACTION_MODALS.edit.actionId]?.value;
+        if (typeof value === 'string') changes[blockId.slice(ACTION_MODALS.edit.blockPrefix.length)] = value;
+      }
+      await run('editAction', () => actionCommands.edit({ ...metadata, agent, ref, changes }));
+    });
+  }
 
   const boltHandler = receiver.toHandler();
   const nowSeconds = options.nowSeconds ?? (() => Math.floor(Date.now() / 1000));
@@ -563,6 +635,19 @@ function parseMetadata(raw: string): { caseId: string; channel: string; ts: stri
     }
   } catch {
     // Not ours: fall through.
+  }
+  return undefined;
+}
+
+/** The metadata of an action modal (issue 15), or `undefined`. */
+function parseActionMetadata(raw: string): Omit<ActionModalMetadata, never> | undefined {
+  try {
+    const parsed = JSON.parse(raw) as Record<string, unknown>;
+    const fields = ['caseId', 'proposalId', 'channel', 'ts'] as const;
+    if (fields.every((field) => typeof parsed[field] === 'string'))
+      return parsed as unknown as ActionModalMetadata;
+  } catch {
+    // Not ours.
   }
   return undefined;
 }

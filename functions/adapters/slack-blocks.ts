@@ -47,6 +47,10 @@ export const ACTION_IDS = {
   feedbackAccurateNo: 'tandem_feedback_accurate_no',
   eraseCustomer: 'tandem_erase_customer',
   retryCommand: 'tandem_retry_command',
+  // Actions on the business's systems (issue 15).
+  approveAction: 'tandem_approve_action',
+  editAction: 'tandem_edit_action',
+  denyAction: 'tandem_deny_action',
 } as const;
 
 /** callback_id of the hand-back modal, and the block/action ids of its instruction input. */
@@ -71,6 +75,8 @@ export interface ActionValue {
   thread?: string;
   /** The desk command a Retry button carries out again. */
   commandId?: string;
+  /** The action proposal an Approve / Edit / Deny button decides (issue 15). */
+  proposalId?: string;
 }
 
 /** Escapes Slack mrkdwn control characters so the text renders literally (no mentions, no links). */
@@ -107,7 +113,8 @@ export function encodeActionValue(value: ActionValue): string {
     value.suggestionId !== undefined ||
     value.outcome !== undefined ||
     value.thread !== undefined ||
-    value.commandId !== undefined;
+    value.commandId !== undefined ||
+    value.proposalId !== undefined;
   return extra ? JSON.stringify(value) : value.caseId;
 }
 
@@ -146,6 +153,7 @@ export const REASON_LABEL: Record<EscalationReason, string> = {
   budget_exceeded: 'AI budget exceeded',
   model_unavailable: 'AI unavailable',
   model_request: 'The AI asked for a person',
+  approval_needed: 'An action needs approval',
 };
 
 /** Human wording of each outcome. */
@@ -551,7 +559,8 @@ export function renderTranscript(transcript: CaseView['transcript']): SlackMessa
 /** Buttons for the desk actions attached to a thread message or an ephemeral. */
 export function renderDeskActions(actions: DeskAction[], ref?: DeskRef): ActionsBlock | undefined {
   if (actions.length === 0) return undefined;
-  const elements = actions.slice(0, 25).map((action) => {
+  const elements = actions.slice(0, 25).flatMap((action): Button[] | Button => {
+    if (action.kind === 'action_decision') return renderActionDecisionButtons(action, ref);
     if (action.kind === 'claim') {
       return button(
         '🙋 Claim',
@@ -624,6 +633,94 @@ export function renderHandBackModal(metadata: { caseId: string; channel: string;
           action_id: HANDBACK_MODAL.actionId,
           multiline: true,
           max_length: 1000,
+        },
+      },
+    ],
+  };
+}
+
+// ── Actions on the business's systems (issue 15): the approval card's buttons and the Edit / Deny modals ──
+
+/** callback_id and input ids of the Edit and Deny modals of an action proposal. */
+export const ACTION_MODALS = {
+  edit: { callbackId: 'tandem_action_edit_modal', blockPrefix: 'field_', actionId: 'value' },
+  deny: { callbackId: 'tandem_action_deny_modal', blockId: 'deny_reason', actionId: 'reason' },
+} as const;
+
+/** Approve, Edit and Deny for one proposal. */
+function renderActionDecisionButtons(
+  action: { caseId: string; proposalId: string },
+  ref?: DeskRef,
+): Button[] {
+  const value = encodeActionValue({ caseId: action.caseId, proposalId: action.proposalId, thread: ref?.ts });
+  return [
+    button('✅ Approve', ACTION_IDS.approveAction, value, 'primary'),
+    button('✏️ Edit', ACTION_IDS.editAction, value),
+    button('🚫 Deny', ACTION_IDS.denyAction, value, 'danger'),
+  ];
+}
+
+/** What the Edit and Deny modals carry back in `private_metadata`. */
+export interface ActionModalMetadata {
+  caseId: string;
+  proposalId: string;
+  channel: string;
+  ts: string;
+}
+
+/** The Edit modal: one input per editable field, prefilled with the proposal's current values. */
+export function renderActionEditModal(
+  metadata: ActionModalMetadata,
+  action: string,
+  fields: { name: string; label: string; value: string }[],
+): ModalView {
+  return {
+    type: 'modal',
+    callback_id: ACTION_MODALS.edit.callbackId,
+    private_metadata: JSON.stringify(metadata),
+    title: { type: 'plain_text', text: 'Edit the action' },
+    submit: { type: 'plain_text', text: 'Save' },
+    close: { type: 'plain_text', text: 'Cancel' },
+    blocks: [
+      section(`Change the arguments of *${escapeMrkdwn(action)}*, then Approve it in the thread.`),
+      ...fields.map(
+        (field): KnownBlock => ({
+          type: 'input',
+          block_id: `${ACTION_MODALS.edit.blockPrefix}${field.name}`,
+          label: { type: 'plain_text', text: truncatePlain(field.label, 150) },
+          element: {
+            type: 'plain_text_input',
+            action_id: ACTION_MODALS.edit.actionId,
+            initial_value: truncatePlain(field.value, 3000),
+            max_length: 500,
+          },
+        }),
+      ),
+    ],
+  };
+}
+
+/** The Deny modal: an optional reason, told to the customer. */
+export function renderActionDenyModal(metadata: ActionModalMetadata, action: string): ModalView {
+  return {
+    type: 'modal',
+    callback_id: ACTION_MODALS.deny.callbackId,
+    private_metadata: JSON.stringify(metadata),
+    title: { type: 'plain_text', text: 'Deny the action' },
+    submit: { type: 'plain_text', text: 'Deny' },
+    close: { type: 'plain_text', text: 'Cancel' },
+    blocks: [
+      section(`The customer is told that *${escapeMrkdwn(action)}* will not be done.`),
+      {
+        type: 'input',
+        block_id: ACTION_MODALS.deny.blockId,
+        optional: true,
+        label: { type: 'plain_text', text: 'Reason for the customer (optional)' },
+        element: {
+          type: 'plain_text_input',
+          action_id: ACTION_MODALS.deny.actionId,
+          multiline: true,
+          max_length: 300,
         },
       },
     ],

@@ -23,9 +23,13 @@ export class SqsEscalationQueue implements EscalationQueue {
   }
 
   /** Sends the thread job as the JSON message body. */
-  async publishThreadJob(job: ThreadJob): Promise<void> {
+  async publishThreadJob(job: ThreadJob, options: { delaySeconds?: number } = {}): Promise<void> {
     await this.client.send(
-      new SendMessageCommand({ QueueUrl: this.queueUrl, MessageBody: sqsJsonBody(job) }),
+      new SendMessageCommand({
+        QueueUrl: this.queueUrl,
+        MessageBody: sqsJsonBody(job),
+        ...(options.delaySeconds ? { DelaySeconds: Math.min(900, Math.round(options.delaySeconds)) } : {}),
+      }),
     );
   }
 }

@@ -7,6 +7,7 @@
  * given (also those after the period, so a late claim, resolution or reopening still counts).
  * The definitions are written out in `docs/metrics.md`.
  */
+import { type ActionFigures, actionFigures } from './actions/metrics.ts';
 import type { Channel, LifecycleEvent } from './model.ts';
 
 /** Who closed an episode: the AI (idle resolution), an agent, or an agent handing back to the AI. */
@@ -84,6 +85,8 @@ export interface CxReport {
   csatResponses: number;
   csatByResolver: Record<Resolver, number | null>;
   daily: DailyFigures[];
+  /** Actions on the business's systems (issue 15): proposed, approved, denied, failed, time to approve. */
+  actions: ActionFigures;
 }
 
 /** An episode: the events of one visit, in order. */
@@ -128,6 +131,12 @@ const RANK: Record<LifecycleEvent['type'], number> = {
   first_agent_reply: 7,
   satisfaction: 8,
   escalation_feedback: 9,
+  action_proposed: 10,
+  action_edited: 11,
+  action_approved: 12,
+  action_denied: 12,
+  action_executed: 13,
+  action_failed: 13,
 };
 
 /** Splits lifecycle events (any order) into episodes, dropping events outside any episode. */
@@ -299,6 +308,7 @@ export function computeCxMetrics(events: readonly LifecycleEvent[], options: CxO
 
   const fir = counted.filter(isFir).length;
   return {
+    actions: actionFigures(events, { since: options.since, until: options.until }),
     period: {
       since: options.since ?? null,
       until: options.until ?? null,

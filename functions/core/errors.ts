@@ -79,3 +79,8 @@ export class RetryLaterError extends TandemError {
 export class MediaUnavailableError extends TandemError {
   override readonly name = 'MediaUnavailableError';
 }
+
+/** The business API could not be reached or kept failing (network, 429, 5xx) after the adapter's retries. */
+export class BusinessApiUnavailableError extends TandemError {
+  override readonly name = 'BusinessApiUnavailableError';
+}

@@ -24,7 +24,9 @@ export type EscalationReason =
   | 'attachment'
   | 'budget_exceeded'
   | 'model_unavailable'
-  | 'model_request';
+  | 'model_request'
+  /** The AI proposed an action on the business's systems that an agent must approve (issue 15). */
+  | 'approval_needed';
 
 /** Every escalation reason (for schemas and parsers). */
 export const ESCALATION_REASONS = [
@@ -40,6 +42,7 @@ export const ESCALATION_REASONS = [
   'budget_exceeded',
   'model_unavailable',
   'model_request',
+  'approval_needed',
 ] as const satisfies readonly EscalationReason[];
 
 /** Escalation urgency. */
@@ -251,7 +254,9 @@ export type DeskTask =
   | { kind: 'closing'; outcome: Outcome; survey: boolean }
   | { kind: 'handback_notice'; instruction?: string }
   /** A saved reply (`knowledge/replies/`), placeholders already filled when the agent picked it. */
-  | { kind: 'saved_reply'; replyId: string; title: string; text: string };
+  | { kind: 'saved_reply'; replyId: string; title: string; text: string }
+  /** An approved (run it) or denied (tell the customer) action proposal (issue 15). */
+  | { kind: 'action'; proposalId: string };
 
 /**
  * An agent's command, recorded on the conversation-events FIFO queue (MessageGroupId = conversation id, so
@@ -290,7 +295,14 @@ export interface LifecycleEvent {
     | 'reopened'
     | 'handed_back'
     | 'satisfaction'
-    | 'escalation_feedback';
+    | 'escalation_feedback'
+    // Actions on the business's systems (issue 15): who, when, what in `data`.
+    | 'action_proposed'
+    | 'action_approved'
+    | 'action_edited'
+    | 'action_denied'
+    | 'action_executed'
+    | 'action_failed';
   channel: Channel;
   caseId?: string;
   data?: Record<string, string | number | boolean | null>;

@@ -239,8 +239,11 @@ export interface EventQueue {
 export interface EscalationQueue {
   /** A case's card to post (the escalation notifier posts it once). */
   publish(packet: EscalationPacket): Promise<void>;
-  /** A post in a case's thread: the notifier does it, so Slack being slow or down never holds up a turn. */
-  publishThreadJob(job: ThreadJob): Promise<void>;
+  /**
+   * A post in a case's thread: the notifier does it, so Slack being slow or down never holds up a turn.
+   * `delaySeconds` holds it on the queue that long first (an approval card waiting for its case's card).
+   */
+  publishThreadJob(job: ThreadJob, options?: { delaySeconds?: number }): Promise<void>;
 }
 
 /** One unit of the escalation notifier's work: a case's card, or a post in its thread. */
@@ -314,7 +317,9 @@ export type DeskAction =
   | { kind: 'claim'; caseId: string }
   | { kind: 'send_suggestion'; caseId: string; suggestionId: string }
   /** Carries out a desk command that was not sent again (owner only). */
-  | { kind: 'retry'; caseId: string; commandId: string };
+  | { kind: 'retry'; caseId: string; commandId: string }
+  /** Approve / Edit / Deny of an action the AI proposed (issue 15). */
+  | { kind: 'action_decision'; caseId: string; proposalId: string };
 
 /** The agents' side (Slack). Nothing in the core knows it is Slack. */
 export interface AgentDesk {
@@ -462,12 +467,26 @@ export type ToolCall =
       name: 'escalate_to_human';
       input: { reason_code: string; priority: 'low' | 'normal' | 'high' | 'urgent'; summary: string };
     }
-  | { name: 'remember_customer_fact'; input: { key: string; value: string } };
+  | { name: 'remember_customer_fact'; input: { key: string; value: string } }
+  /** An action of `config/actions.ts` (issue 15); `id` pairs it with its result turn (Messages API tool_use id). */
+  | { name: 'run_action'; id?: string; input: { action: string; args: Record<string, unknown> } };
+
+/** An action offered to the model as a tool (its declaration's name, description and input schema). */
+export interface ActionToolSpec {
+  name: string;
+  description: string;
+  /** JSON schema of the input. */
+  inputSchema: Record<string, unknown>;
+}
 
 /** One turn of the prompt. */
 export interface ModelTurn {
   role: 'user' | 'assistant';
   content: string;
+  /** An assistant turn that called an action: the call (a tool_use block for the Messages API). */
+  toolUse?: { id: string; name: string; input: Record<string, unknown> };
+  /** A user turn carrying an action's result (a tool_result block): `content` is the delimited data. */
+  toolResult?: { id: string };
 }
 
 /**
@@ -495,6 +514,8 @@ export interface ModelRequest {
   correction?: string;
   /** The fact keys `remember_customer_fact` accepts (`settings.customerFacts.allowedKeys`), for the tool schema. */
   factKeys?: string[];
+  /** Actions the model may call as tools (`config/actions.ts`), when the deployment has a business API. */
+  actions?: ActionToolSpec[];
   /**
    * Images the customer sent with the newest message, for a model that `acceptsImages`: they go with the last
    * user turn (customer data, like the text), within `core/model-images.ts`'s limits.

@@ -12,6 +12,14 @@
  * conversation's language.
  */
 import type { BusinessSettings } from '#shared/business-settings.ts';
+import type { ProposalDraft } from './actions/model.ts';
+import { actionText } from './actions/schema.ts';
+import {
+  type ActionContext,
+  type ActionToolkit,
+  actOnToolCalls,
+  withActionTools,
+} from './actions/tool-step.ts';
 import { type CustomerMessages, messagesFor } from './customer-messages.ts';
 import { ModelUnavailableError } from './errors.ts';
 import { summarizeAsk, WITHHELD_SUMMARY } from './escalation-summary.ts';
@@ -52,6 +60,8 @@ export interface ResponderDeps {
   canary: string;
   /** Fetches the customer's photos for a model that `acceptsImages`; without it the model sees text only. */
   media?: MediaFetcher;
+  /** Actions on the business's systems (issue 15); without it the model is offered none. */
+  actions?: ActionToolkit;
 }
 
 /** One turn's input: the conversation, what we know of the customer, the history, the input verdict. */
@@ -62,6 +72,8 @@ export interface ResponderInput {
   history: Message[];
   /** The input guardrails' verdict on the new customer message. */
   verdict: InputVerdict;
+  /** Who is asking and the id of a proposal made this turn (with `deps.actions`). */
+  actionContext?: ActionContext;
 }
 
 /** Token usage summed over the turn's model calls. */
@@ -102,6 +114,8 @@ export type ResponderResult =
       summary: string;
       /** What the customer is told now; empty means the caller sends `settings.messages.escalated`. */
       reply: string;
+      /** A write action waiting for an agent's approval (reason `approval_needed`). */
+      proposal?: ProposalDraft;
     });
 
 const ESCALATION_REASON_SET: ReadonlySet<string> = new Set<string>(ESCALATION_REASONS);
@@ -151,7 +165,7 @@ export async function respondToCustomer(
   // The model only ever sees the redacted text of the new message.
   const history = withRedactedLast(input.history, verdict.text);
   const selection = selectTurnKnowledge(settings, deps.knowledge, history);
-  const request = buildModelRequest({
+  let request = buildModelRequest({
     settings,
     knowledge: deps.knowledge,
     canary: deps.canary,
@@ -172,12 +186,39 @@ export async function respondToCustomer(
   // and its own phone numbers and emails are not someone's PII.
   const instructions = buildInstructions(settings, deps.canary);
   const allowedTexts = [knowledgePii(deps.knowledge)];
+  // ── Actions (issue 15): offered as tools; see core/actions/tool-step.ts ──
+  if (deps.actions && input.actionContext) request = withActionTools(request, deps.actions.config);
   const turn = new TurnAccumulator(summary);
   if (selection.mode === 'retrieved' && selection.passages.length === 0) turn.flags.push(NO_REFERENCE_FLAG);
 
   let response: ModelResponse;
   try {
     response = await turn.call(deps.model, request);
+    // ── Actions (issue 15): run the model's action calls, their results back to it as data ──
+    if (deps.actions && input.actionContext) {
+      const acted = await actOnToolCalls(deps.actions, input.actionContext, response, request, (next) =>
+        turn.call(deps.model, next),
+      );
+      turn.flags.push(...acted.flags);
+      if (acted.proposal) {
+        const { proposedText, ...proposal } = acted.proposal;
+        return turn.escalate({
+          reason: 'approval_needed',
+          priority: 'normal',
+          summary: `Approval needed: ${proposal.action} ${JSON.stringify(proposal.input)}. ${proposal.reason}`,
+          reply: proposedReply(
+            deps.actions.config,
+            proposal.action,
+            input.conversation.language,
+            proposedText,
+          ),
+          proposal,
+        });
+      }
+      response = acted.response;
+      request = acted.request;
+      allowedTexts.push(...acted.results);
+    }
   } catch (error) {
     return unavailable(error, turn, messages, lastCustomer);
   }
@@ -305,6 +346,7 @@ class TurnAccumulator {
     priority: Priority;
     summary: string;
     reply: string;
+    proposal?: ProposalDraft;
   }): ResponderResult {
     return { ...this.common([]), kind: 'escalate', ...fields };
   }
@@ -349,4 +391,15 @@ function withRedactedLast(history: Message[], redacted: string): Message[] {
   const last = history.at(-1);
   if (last?.author !== 'customer' || last.text === redacted) return history;
   return [...history.slice(0, -1), { ...last, text: redacted }];
+}
+
+/** What the customer is told while a person looks at a proposed action (issue 15). */
+function proposedReply(
+  config: ActionToolkit['config'],
+  action: string,
+  language: string | undefined,
+  values: Record<string, string | number>,
+): string {
+  const declaration = config.actions.find((item) => item.name === action);
+  return actionText(declaration?.messages.proposed, language, values);
 }

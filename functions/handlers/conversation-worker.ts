@@ -13,6 +13,7 @@ import type { ConversationQueueEvent } from '../core/model.ts';
 import { carryOutDeskCommand } from '../core/use-cases/carry-out-desk-command.ts';
 import { handleCustomerMessage } from '../core/use-cases/handle-customer-message.ts';
 import { logger, maskConversationId } from '../shared/logging.ts';
+import { workerActions } from '../wiring/actions.ts';
 import { clock, settings, store } from '../wiring/base.ts';
 import { channel } from '../wiring/channel.ts';
 import { desk } from '../wiring/desk.ts';
@@ -36,6 +37,8 @@ const deps = {
   ledger,
   // Customers' photos go to a model that can look at them (Claude).
   ...(mediaFetcher ? { media: mediaFetcher } : {}),
+  // Actions on the business's systems (issue 15): offered to the model, and run once approved.
+  ...(workerActions ? { actions: workerActions } : {}),
 };
 const deskCommandDeps = { ...deps, desk, ...(translator ? { translator } : {}) };
 

@@ -6,9 +6,11 @@
  */
 import { boltLogger, createSlackApp } from '../adapters/slack-app.ts';
 import { openAgentHome, setAgentAway, withHomeRefresh } from '../core/use-cases/agent-home.ts';
+import { createActionDeskCommands } from '../core/use-cases/decide-action.ts';
 import { createDeskCommands } from '../core/use-cases/desk-actions.ts';
 import { sendSavedReply } from '../core/use-cases/send-saved-reply.ts';
 import { logger } from '../shared/logging.ts';
+import { actionsConfig, proposals } from '../wiring/actions.ts';
 import { clock, customerData, env, requireCredential, settings, store } from '../wiring/base.ts';
 import { agentDirectory, desk, deskChannels } from '../wiring/desk.ts';
 import { events } from '../wiring/queues.ts';
@@ -39,6 +41,17 @@ const slack = createSlackApp({
     },
     setAway: (userId, away) => setAgentAway(homeDeps, userId, away),
   },
+  // Approve / Edit / Deny on the AI's proposed actions (issue 15).
+  actionCommands: createActionDeskCommands({
+    store,
+    desk,
+    events,
+    clock,
+    settings,
+    actions: { config: actionsConfig, proposals },
+    access: { channels: deskChannels, agents: settings.desk.agents },
+    directory: agentDirectory,
+  }),
   dedupe: (key) => store.claimOnce(key, 3600),
   forget: (key) => store.releaseOnce(key),
   ...(env.SLACK_TEAM_ID ? { teamId: env.SLACK_TEAM_ID } : {}),

@@ -56,6 +56,8 @@ export const envSchema = z.object({
   SLACK_BOT_TOKEN: optionalSecret,
   SLACK_SIGNING_SECRET: optionalSecret,
   ANTHROPIC_API_KEY: optionalSecret,
+  /** Base URL of the business's own API the actions call (config/actions.ts); none: no actions. */
+  BUSINESS_API_URL: z.string().url().optional(),
   /** The business's own API (order lookups and the like); in AWS from its own secret. */
   BUSINESS_API_TOKEN: optionalSecret,
   /** `anthropic`, `bedrock` or `offline`; default: anthropic when a key is set, else offline. */

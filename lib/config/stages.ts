@@ -48,6 +48,12 @@ export interface StageConfig {
    * @default the HTTP API's execute-api endpoint
    */
   publicBaseUrl?: string;
+  /**
+   * Base URL of the business's own API the AI's actions call (config/actions.ts), e.g.
+   * `https://api.example.com/v1`; its bearer token goes in the business-API secret.
+   * @default none: the AI is offered no actions
+   */
+  businessApiUrl?: string;
   /** Default-stage throttling of the HTTP API: steady requests per second and burst. */
   apiThrottle: Throttle;
   /**

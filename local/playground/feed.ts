@@ -4,6 +4,7 @@
  * ephemerals, opened modals). Changes are pushed to subscribers (the page's event stream) as small events;
  * `snapshot()` gives a newly connected page everything so far.
  */
+import type { FakeOrdersApi, OrdersApiCall } from '../fake-orders-api.ts';
 import type { FakeSlack, FakeSlackEphemeral, FakeSlackMessage } from '../fake-slack.ts';
 import type { FakeTwilio, FakeTwilioMessage } from '../fake-twilio.ts';
 
@@ -51,13 +52,17 @@ export type PlaygroundEvent =
   | { type: 'outbound'; message: OutboundRecord }
   | { type: 'slack.message'; message: FakeSlackMessage }
   | { type: 'slack.ephemeral'; ephemeral: FakeSlackEphemeral }
-  | { type: 'slack.view'; view: ViewRecord };
+  | { type: 'slack.view'; view: ViewRecord }
+  /** A call the AI's actions made to the emulated orders API (issue 15). */
+  | { type: 'orders.call'; call: OrdersApiCall };
 
 /** Everything the page needs when it connects. */
 export interface FeedSnapshot {
   inbound: InboundRecord[];
   outbound: OutboundRecord[];
   slack: { messages: FakeSlackMessage[]; ephemerals: FakeSlackEphemeral[]; views: ViewRecord[] };
+  /** Calls to the emulated orders API, oldest first. */
+  orders: OrdersApiCall[];
 }
 
 /** Statuses after which Twilio posts nothing more for a message. */
@@ -81,7 +86,10 @@ export class PlaygroundFeed {
   constructor(
     private readonly twilio: FakeTwilio | undefined,
     private readonly slack: FakeSlack | undefined,
+    private readonly orders?: FakeOrdersApi,
   ) {
+    if (orders)
+      this.unsubscribes.push(orders.onCall((call) => this.emit({ type: 'orders.call', call: { ...call } })));
     if (twilio) {
       for (const message of twilio.messages) this.addOutbound(message);
       this.unsubscribes.push(twilio.onMessage((message) => this.addOutbound(message)));
@@ -113,6 +121,7 @@ export class PlaygroundFeed {
         ephemerals: this.slack ? [...this.slack.ephemerals] : [],
         views: this.views.filter((view) => view.open),
       },
+      orders: this.orders ? [...this.orders.calls] : [],
     };
   }
 

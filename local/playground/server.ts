@@ -521,7 +521,7 @@ export function createPlayground(options: PlaygroundOptions = {}): Playground {
       attached = {
         runtime,
         driver: driverFor(runtime),
-        feed: new PlaygroundFeed(twilioFake, slackFake),
+        feed: new PlaygroundFeed(twilioFake, slackFake, services.orders?.fake),
         store: new DynamoDbConversationStore(DynamoDBDocumentClient.from(dynamo), services.tableName),
         dynamo,
         config: {

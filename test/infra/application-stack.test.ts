@@ -78,7 +78,12 @@ describe('application stack: functions', () => {
       'twilio-webhook': ['TWILIO_SECRET_ARN'],
       'twilio-status': ['SLACK_SECRET_ARN', 'TWILIO_SECRET_ARN'],
       'slack-events': ['SLACK_SECRET_ARN'],
-      'conversation-worker': ['ANTHROPIC_SECRET_ARN', 'SLACK_SECRET_ARN', 'TWILIO_SECRET_ARN'],
+      'conversation-worker': [
+        'ANTHROPIC_SECRET_ARN',
+        'BUSINESS_API_SECRET_ARN',
+        'SLACK_SECRET_ARN',
+        'TWILIO_SECRET_ARN',
+      ],
       'escalation-notifier': ['ANTHROPIC_SECRET_ARN', 'SLACK_SECRET_ARN', 'TWILIO_SECRET_ARN'],
       'sla-sweeper': ['SLACK_SECRET_ARN', 'TWILIO_SECRET_ARN'],
     };
@@ -86,6 +91,7 @@ describe('application stack: functions', () => {
       TWILIO_SECRET_ARN: stacks.stateful.secrets.twilio,
       SLACK_SECRET_ARN: stacks.stateful.secrets.slack,
       ANTHROPIC_SECRET_ARN: stacks.stateful.secrets.anthropic,
+      BUSINESS_API_SECRET_ARN: stacks.stateful.secrets.businessApi,
     } as const;
     for (const name of handlerNames) {
       const env = envOf(functions[logicalId(stacks.application.functions[name].function)]?.Properties);
@@ -368,5 +374,22 @@ describe('application stack: alarms and dashboard', () => {
       expect(body, metric.name).toContain(`[\\"Tandem\\",\\"${metric.name}\\",\\"channel\\",\\"whatsapp\\"`);
       expect(body, metric.name).toContain(`[\\"Tandem\\",\\"${metric.name}\\",\\"channel\\",\\"sms\\"`);
     }
+  });
+});
+
+describe('actions on the business API (issue 15)', () => {
+  it('gives BUSINESS_API_URL to the conversation worker only, and only when the stage sets it', () => {
+    const url = 'https://orders.example.com/v1';
+    const urlOf = (config: typeof devStage, name: (typeof handlerNames)[number]) => {
+      const synthesized = synth(config);
+      const functions = resourcesOf(synthesized.application, 'AWS::Lambda::Function');
+      return envOf(functions[logicalId(synthesized.stacks.application.functions[name].function)]?.Properties)
+        .BUSINESS_API_URL;
+    };
+    const withApi = { ...devStage, businessApiUrl: url };
+    for (const name of handlerNames) {
+      expect(urlOf(withApi, name), name).toBe(name === 'conversation-worker' ? url : undefined);
+    }
+    expect(urlOf(devStage, 'conversation-worker')).toBeUndefined();
   });
 });

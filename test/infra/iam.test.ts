@@ -51,7 +51,7 @@ const intended: Record<HandlerName, string[]> = {
   // The turn: its own conversation's partition only, no index. Slack only for the agents' desk commands
   // (reactions, "Not sent"); a customer turn's thread posts are queued desk jobs.
   'conversation-worker': [
-    ...secrets('twilio', 'slack', 'anthropic'),
+    ...secrets('twilio', 'slack', 'anthropic', 'businessApi'),
     // BatchGetItem: the turn's load (conversation, profile, the hour's usage); its commit is one transaction.
     ...items('GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem', 'DeleteItem'),
     ...query('table'),
@@ -148,11 +148,13 @@ describe('IAM: each function gets exactly the actions it needs', () => {
     );
   });
 
-  it('no function may read the business API secret yet, and none but the worker and the notifier the Anthropic one', () => {
+  it('no function but the worker may read the business API secret (its actions), and none but the worker and the notifier the Anthropic one', () => {
     const synthesized = synth(devStage);
     for (const name of Object.keys(intended) as HandlerName[]) {
       const grants = grantsOf(synthesized, name);
-      expect(grants, name).not.toContain('secretsmanager:GetSecretValue businessApi-secret');
+      if (name !== 'conversation-worker') {
+        expect(grants, name).not.toContain('secretsmanager:GetSecretValue businessApi-secret');
+      }
       if (name !== 'conversation-worker' && name !== 'escalation-notifier') {
         expect(grants, name).not.toContain('secretsmanager:GetSecretValue anthropic-secret');
       }

@@ -31,6 +31,7 @@ import { languageName, needsTranslation, translateText } from '../translation.ts
 import { record, updateCase } from './conversations.ts';
 import { translationUnavailableOnce } from './forward-to-thread.ts';
 import { deliveryFailedText } from './record-delivery-status.ts';
+import { carryOutAction, type RunActionDeps } from './run-action.ts';
 import { type SendOutcome, sendToCustomer } from './send-to-customer.ts';
 
 /** Reaction on an agent's reply while its command waits to be carried out. */
@@ -55,6 +56,8 @@ export interface DeskCommandDeps {
    * (`settings.languages.desk`). Without it (offline) replies go out as written, and the thread says so once.
    */
   translator?: Translator;
+  /** Actions on the business's systems (issue 15): proposals and the business API. */
+  actions?: RunActionDeps['actions'];
 }
 
 /** Which delivery of the queue message this is. */
@@ -73,6 +76,8 @@ export async function carryOutDeskCommand(
   attempt: Attempt,
 ): Promise<DeskCommandResult> {
   const { task } = command;
+  // ── Actions (issue 15): an approved or denied proposal; see run-action.ts ──
+  if (task.kind === 'action') return carryOutAction(deps, command, task.proposalId, attempt);
   if (task.kind === 'handback_notice') {
     const key = `notice#${command.commandId}`;
     if (!(await deps.store.claimOnce(key, NOTICE_TTL_SECONDS))) return 'skipped';

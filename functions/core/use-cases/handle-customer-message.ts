@@ -19,7 +19,7 @@ import type { BusinessSettings } from '../../shared/business-settings.ts';
 import { ConflictError } from '../errors.ts';
 import { hourOf } from '../guardrails/budget.ts';
 import type { KnowledgeBase } from '../knowledge.ts';
-import type { Case, ConversationEvent, CustomerProfile, Message } from '../model.ts';
+import type { Case, Conversation, ConversationEvent, CustomerProfile, Message } from '../model.ts';
 import { classifyKeyword } from '../opt-out.ts';
 import type {
   Cases,
@@ -27,6 +27,7 @@ import type {
   CustomerChannel,
   EscalationQueue,
   LanguageModel,
+  LifecycleLog,
   OnceKeys,
   OnceOutcome,
   TurnStore,
@@ -44,6 +45,13 @@ import {
 } from '../turn.ts';
 import { emptyProfile } from './conversations.ts';
 import { caseIdFor } from './escalate-conversation.ts';
+import {
+  actionContextOf,
+  publishApprovalCard,
+  recordProposal,
+  resumeProposal,
+  type WorkerActions,
+} from './propose-action.ts';
 import { type Delivery, deliver } from './send-to-customer.ts';
 
 export type { HandlingOutcome } from '../turn.ts';
@@ -51,7 +59,7 @@ export type { HandlingOutcome } from '../turn.ts';
 /** Everything the worker needs. */
 export interface WorkerDeps {
   /** The turn's load and commit, the case of a conversation people hold, the send-once keys. */
-  store: TurnStore & Pick<Cases, 'getCase'> & OnceKeys;
+  store: TurnStore & Pick<Cases, 'getCase'> & OnceKeys & LifecycleLog;
   escalations: EscalationQueue;
   channel: CustomerChannel;
   model: LanguageModel;
@@ -65,6 +73,8 @@ export interface WorkerDeps {
    * reads and adds the hour's usage in its own load and commit (the ledger's items on the same table).
    */
   ledger?: UsageLedger;
+  /** Actions on the business's systems (issue 15); without it the AI is offered none. */
+  actions?: WorkerActions;
 }
 
 /** Loads and decides again at most this many times when the commit meets a conflict. */
@@ -90,7 +100,7 @@ export async function handleCustomerMessage(
     });
     const message = state.message;
     if (!message) throw new Error(`message ${event.messageId} not stored yet`);
-    if (message.flags?.includes(PROCESSED)) return finishProcessed(deps, event, state.conversation?.caseId);
+    if (message.flags?.includes(PROCESSED)) return finishProcessed(deps, event, state.conversation);
 
     const caseId = state.conversation?.caseId;
     const keyword = classifyKeyword(message.text);
@@ -100,17 +110,28 @@ export async function handleCustomerMessage(
         : undefined;
     const context = { settings: deps.settings, now, event, ...(kase ? { kase } : {}) };
     let step = decideTurn({ ...state, message }, context);
+    let answer: ModelAnswer | undefined;
     if (step.kind === 'ask_model') {
       const { purpose } = step.ask;
-      let answer = answers.get(purpose);
+      answer = answers.get(purpose);
       if (!answer) {
-        answer = await askModel(deps, step.ask);
+        answer = await askModel(deps, withActionContext(deps, step.ask, state.history, message));
         answers.set(purpose, answer);
       }
       step = decideTurn({ ...state, message }, context, answer);
     }
     if (step.kind !== 'decided') throw new Error('the turn asked the model twice');
     const decision = step.decision;
+    // Actions (issue 15): a write action the AI proposed is stored (once) before the escalation carrying it
+    // commits, so a redelivery finds it; its approval card follows the case's card.
+    const draft = answer?.kind === 'escalate' ? answer.proposal : undefined;
+    const proposal =
+      draft && decision.newCase && deps.actions
+        ? await recordProposal(
+            { ...deps, actions: deps.actions },
+            { conversation: decision.conversation, caseId: decision.newCase.caseId, draft },
+          )
+        : undefined;
 
     const sent = await carryOutSends(deps, decision, state.profile, deliveries);
     for (const job of decision.threadJobs) await deps.escalations.publishThreadJob(job);
@@ -141,8 +162,28 @@ export async function handleCustomerMessage(
       );
     }
     if (decision.newCase) await deps.escalations.publish(decision.newCase.packet);
+    if (proposal && deps.actions) {
+      await publishApprovalCard({ ...deps, actions: deps.actions }, decision.conversation, proposal);
+    }
     return decision.outcome;
   }
+}
+
+/** A reply's model call learns who is asking, for the actions' identity check (issue 15). */
+function withActionContext(
+  deps: WorkerDeps,
+  ask: ModelAsk,
+  history: readonly Message[],
+  message: Message,
+): ModelAsk {
+  if (ask.purpose !== 'reply' || !deps.actions) return ask;
+  const earlier = history.filter(
+    (item) => item.messageId !== message.messageId && item.author === 'customer',
+  );
+  return {
+    ...ask,
+    input: { ...ask.input, ...actionContextOf(deps, ask.input.conversation, earlier, message) },
+  };
 }
 
 /** Asks the responder; a suggestion that fails is `failed` (the agent answers anyway). */
@@ -233,10 +274,13 @@ async function carryOutSends(
 async function finishProcessed(
   deps: WorkerDeps,
   event: ConversationEvent,
-  caseId: string | undefined,
+  conversation: Conversation | undefined,
 ): Promise<HandlingOutcome> {
-  if (caseId !== caseIdFor(event.messageId)) return 'already_processed';
+  const caseId = conversation?.caseId;
+  if (!conversation || caseId !== caseIdFor(event.messageId)) return 'already_processed';
   const kase: Case | undefined = await deps.store.getCase(caseId);
   if (kase && !kase.slack) await deps.escalations.publish(kase.packet);
+  // Actions (issue 15): the approval card of a proposal this message made, again (posted once).
+  if (deps.actions) await resumeProposal({ ...deps, actions: deps.actions }, conversation, event.messageId);
   return 'already_processed';
 }

@@ -18,6 +18,8 @@ const state = {
   /** Modals by view id. */
   views: new Map(),
   conversations: [],
+  /** Calls to the emulated orders API (the AI's actions). */
+  orders: [],
   agentId: '',
   threadTs: '',
   inspected: '',
@@ -922,6 +924,27 @@ function applyConfig(config) {
   }
 }
 
+/** The orders API calls, newest first: method, path, status and the JSON body sent. */
+function renderOrders() {
+  const list = document.querySelector('#orders-calls');
+  if (!list) return;
+  replace(
+    list,
+    ...[...state.orders]
+      .reverse()
+      .map((call) =>
+        h(
+          'li',
+          { class: `orders-call ${call.status >= 400 ? 'failed' : 'ok'}` },
+          h('span', { class: 'orders-time' }, clock(call.at)),
+          h('code', {}, `${call.method} ${call.path}`),
+          h('span', { class: 'orders-status' }, ` → ${call.status}`),
+          call.body ? h('pre', { class: 'orders-body' }, JSON.stringify(call.body)) : null,
+        ),
+      ),
+  );
+}
+
 function addConversation(id) {
   if (!state.conversations.includes(id)) state.conversations.push(id);
 }
@@ -936,6 +959,8 @@ function handle(event) {
       state.ephemerals = event.slack.ephemerals;
       state.views = new Map(event.slack.views.map((view) => [view.id, view]));
       state.conversations = [...event.conversations];
+      state.orders = event.orders ?? [];
+      renderOrders();
       if (!state.inspected) {
         const phoneId = conversationIdOf(state.phone.channel, state.phone.number);
         state.inspected = state.conversations.includes(phoneId)
@@ -976,6 +1001,10 @@ function handle(event) {
       state.views.set(event.view.id, event.view);
       renderModal();
       break;
+    case 'orders.call':
+      state.orders.push(event.call);
+      renderOrders();
+      return;
     default:
       return;
   }
