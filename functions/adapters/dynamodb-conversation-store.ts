@@ -13,7 +13,6 @@ import {
   QueryCommand,
   type QueryCommandInput,
   ScanCommand,
-  TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { parseDeliveryRef } from '#core/delivery-ref.ts';
@@ -42,10 +41,21 @@ import type {
   TurnState,
   TurnStore,
 } from '#core/ports.ts';
+import {
+  appendMessageOnce,
+  clean,
+  failedIndexes,
+  type Item,
+  isConditionalFailure,
+  isoTime,
+  keys,
+  messageSortKey,
+  TRANSACTION_ATTEMPTS,
+  type TransactItems,
+  transactWrite,
+} from './dynamodb-items.ts';
 import { mergeSorted, partitionsOf, shardedPartition } from './dynamodb-shards.ts';
 import { usageKeys, usageOf, usageShardKey, usageUpdate } from './dynamodb-usage-ledger.ts';
-
-type Item = Record<string, unknown>;
 
 /** Attributes that exist only for the table's keys, indexes and internal bookkeeping. */
 const INTERNAL_ATTRIBUTES = [
@@ -66,28 +76,6 @@ const PROVIDER_POINTER_TTL_SECONDS = 30 * 24 * 3600;
 const PENDING_STATUS_TTL_SECONDS = 24 * 3600;
 /** Retention when the caller does not say (the business settings' default). */
 export const DEFAULT_RETENTION_DAYS = 90;
-/** Attempts for a transaction cancelled by a concurrent transaction on the same items. */
-const TRANSACTION_ATTEMPTS = 8;
-
-const keys = {
-  conversation: (id: string) => ({ pk: `CONV#${id}`, sk: 'CONV' }),
-  message: (conversationId: string, messageSk: string) => ({ pk: `CONV#${conversationId}`, sk: messageSk }),
-  messageId: (conversationId: string, messageId: string) => ({
-    pk: `CONV#${conversationId}`,
-    sk: `MSGID#${messageId}`,
-  }),
-  provider: (providerId: string) => ({ pk: `PROVIDER#${providerId}`, sk: 'PROVIDER' }),
-  case: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'CASE' }),
-  profile: (customerAddress: string) => ({ pk: `PROFILE#${customerAddress}`, sk: 'PROFILE' }),
-  once: (key: string) => ({ pk: `ONCE#${key}`, sk: 'ONCE' }),
-  parked: (conversationId: string, commandId: string) => ({
-    pk: `CONV#${conversationId}`,
-    sk: `DESKCMD#${commandId}`,
-  }),
-  /** The customer index: one item per conversation and case of a customer, for export and erase. */
-  customer: (customerAddress: string, sk: string) => ({ pk: `CUSTOMER#${customerAddress}`, sk }),
-};
-
 /**
  * DynamoDB implementation of the {@link ConversationStore} and {@link CustomerDataStore} ports.
  * Safe by construction: every free-text string it writes passes `redactAtRestDeep` (no card number, SSN
@@ -148,40 +136,7 @@ export class DynamoDbConversationStore implements ConversationStore, CustomerDat
   // ── Messages ─────────────────────────────────────────────────────────────────────────────────
 
   async appendMessage(message: Message): Promise<boolean> {
-    const messageSk = messageSortKey(message);
-    const expiresAt = this.expiresAt();
-    const item = {
-      ...redactAtRestDeep(clean(message)),
-      ...keys.message(message.conversationId, messageSk),
-      itemType: 'message',
-      expiresAt,
-      ...(message.status ? { statusRank: DELIVERY_STATUS_RANK[message.status] } : {}),
-    };
-    // The message item and a uniqueness item keyed by messageId are written in one transaction: the
-    // message's sort key depends on `at`, which a retried webhook may compute differently, so only the
-    // messageId item can detect the duplicate, and writing both atomically means a crash in between can
-    // never leave an id claimed without its message.
-    try {
-      await this.transactWrite([
-        { Put: { TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
-        {
-          Put: {
-            TableName: this.tableName,
-            Item: {
-              ...keys.messageId(message.conversationId, message.messageId),
-              itemType: 'message-id',
-              messageSk,
-              expiresAt,
-            },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-      ]);
-      return true;
-    } catch (error) {
-      if (isConditionalFailure(error)) return false;
-      throw error;
-    }
+    return appendMessageOnce(this.documentClient, this.tableName, message, this.expiresAt());
   }
 
   async getMessage(conversationId: string, messageId: string): Promise<Message | undefined> {
@@ -555,7 +510,7 @@ export class DynamoDbConversationStore implements ConversationStore, CustomerDat
   async commitTurn(commit: TurnCommit): Promise<void> {
     const expiresAt = this.expiresAt();
     const table = this.tableName;
-    type Write = NonNullable<TransactWriteCommand['input']['TransactItems']>[number];
+    type Write = TransactItems[number];
     const writes: Write[] = [];
     /** Transaction items that record provider-id pointers, by index, with their message. */
     const pointers = new Map<number, Message>();
@@ -1026,22 +981,8 @@ export class DynamoDbConversationStore implements ConversationStore, CustomerDat
     }
   }
 
-  /**
-   * Runs a transaction, retrying when DynamoDB cancels it only because another transaction was
-   * touching the same items (`TransactionConflict`); a failed condition is rethrown at once.
-   */
-  private async transactWrite(items: NonNullable<TransactWriteCommand['input']['TransactItems']>) {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await this.documentClient.send(new TransactWriteCommand({ TransactItems: items }));
-        return;
-      } catch (error) {
-        if (isConditionalFailure(error) || !isTransactionConflict(error) || attempt >= TRANSACTION_ATTEMPTS) {
-          throw error;
-        }
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * 2 ** attempt));
-      }
-    }
+  private transactWrite(items: TransactItems): Promise<void> {
+    return transactWrite(this.documentClient, items);
   }
 
   /** Sets a message's status if it ranks above the stored one; returns the message as it now stands. */
@@ -1153,61 +1094,9 @@ function threadKey(channel: string, ts: string): string {
   return `THREAD#${channel}#${ts}`;
 }
 
-/** `MSG#<at>#<messageId>`: messages sort by (`at`, `messageId`). */
-function messageSortKey(message: Pick<Message, 'at' | 'messageId'>): string {
-  return `MSG#${isoTime(message.at, 'at')}#${message.messageId}`;
-}
-
-/** Normalizes an ISO time so that string order is time order (24-character UTC form). */
-function isoTime(value: string, field: string): string {
-  const time = new Date(value);
-  if (Number.isNaN(time.getTime())) throw new ValidationError(`${field} is not a valid time: ${value}`);
-  return time.toISOString();
-}
-
 /** Removes key and bookkeeping attributes, leaving the domain object. */
 function strip<T>(item: Item): T {
   const copy: Item = { ...item };
   for (const name of INTERNAL_ATTRIBUTES) delete copy[name];
   return copy as T;
-}
-
-/** A deep copy without `undefined` values, so the store works whatever the client's marshall options. */
-function clean<T>(value: T): T {
-  if (Array.isArray(value)) return value.map((entry) => clean(entry)) as T;
-  if (value !== null && typeof value === 'object') {
-    const out: Item = {};
-    for (const [key, entry] of Object.entries(value)) if (entry !== undefined) out[key] = clean(entry);
-    return out as T;
-  }
-  return value;
-}
-
-function isConditionalFailure(error: unknown): boolean {
-  const name = (error as { name?: string })?.name;
-  if (name === 'ConditionalCheckFailedException') return true;
-  if (name === 'TransactionCanceledException') {
-    return cancellationCodes(error).includes('ConditionalCheckFailed');
-  }
-  return false;
-}
-
-function isTransactionConflict(error: unknown): boolean {
-  return (
-    (error as { name?: string })?.name === 'TransactionCanceledException' &&
-    cancellationCodes(error).includes('TransactionConflict')
-  );
-}
-
-/** The indexes of the items whose condition failed in a cancelled transaction (none for other errors). */
-function failedIndexes(error: unknown): number[] {
-  if ((error as { name?: string })?.name !== 'TransactionCanceledException') return [];
-  return cancellationCodes(error).flatMap((code, index) =>
-    code === 'ConditionalCheckFailed' ? [index] : [],
-  );
-}
-
-function cancellationCodes(error: unknown): string[] {
-  const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
-  return reasons.map((reason) => reason.Code ?? '');
 }

@@ -14,13 +14,14 @@ import { carryOutDeskCommand } from '../core/use-cases/carry-out-desk-command.ts
 import { handleCustomerMessage } from '../core/use-cases/handle-customer-message.ts';
 import { logger, maskConversationId } from '../shared/logging.ts';
 import { workerActions } from '../wiring/actions.ts';
-import { clock, settings, store } from '../wiring/base.ts';
+import { clock, settings } from '../wiring/base.ts';
 import { channel } from '../wiring/channel.ts';
 import { desk } from '../wiring/desk.ts';
 import { ledger } from '../wiring/ledger.ts';
 import { mediaFetcher } from '../wiring/media.ts';
 import { canary, knowledge, model } from '../wiring/model.ts';
 import { escalations } from '../wiring/queues.ts';
+import { store } from '../wiring/store.ts';
 import { translator } from '../wiring/translator.ts';
 
 // Customer turns never call Slack: their thread posts are jobs on the escalations queue. The agents' desk

@@ -11,11 +11,12 @@ import { parseDeskJob } from '../adapters/sqs-escalation-queue.ts';
 import type { DeskJob } from '../core/ports.ts';
 import { runDeskJob } from '../core/use-cases/run-desk-job.ts';
 import { logger } from '../shared/logging.ts';
-import { clock, store } from '../wiring/base.ts';
+import { clock } from '../wiring/base.ts';
 import { queuedDesk } from '../wiring/desk.ts';
 import { mediaFetcher } from '../wiring/media.ts';
 import { escalationsBackoff } from '../wiring/queues.ts';
 import { assignDeps, router } from '../wiring/routing.ts';
+import { store } from '../wiring/store.ts';
 import { translation } from '../wiring/translator.ts';
 
 const assign = assignDeps(queuedDesk);

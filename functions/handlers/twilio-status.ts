@@ -12,8 +12,9 @@ import {
 import { recordDeliveryStatus } from '../core/use-cases/record-delivery-status.ts';
 import { errorResponse, json } from '../shared/http.ts';
 import { logger } from '../shared/logging.ts';
-import { clock, env, requireCredential, store } from '../wiring/base.ts';
+import { clock, env, requireCredential } from '../wiring/base.ts';
 import { desk } from '../wiring/desk.ts';
+import { store } from '../wiring/store.ts';
 
 const authToken = requireCredential('TWILIO_AUTH_TOKEN');
 

@@ -13,7 +13,8 @@ import {
 import { receiveCustomerMessage } from '../core/use-cases/receive-customer-message.ts';
 import { errorResponse, json } from '../shared/http.ts';
 import { logger, maskAddress, maskText } from '../shared/logging.ts';
-import { clock, env, requireCredential, store } from '../wiring/base.ts';
+import { clock, env, requireCredential } from '../wiring/base.ts';
+import { inbox } from '../wiring/inbox.ts';
 import { events } from '../wiring/queues.ts';
 
 const authToken = requireCredential('TWILIO_AUTH_TOKEN');
@@ -30,7 +31,7 @@ async function receive(event: APIGatewayProxyEventV2): Promise<APIGatewayProxySt
       ...(env.PUBLIC_BASE_URL ? { publicBaseUrl: env.PUBLIC_BASE_URL } : {}),
     });
     const inbound = parseInboundMessage(params);
-    const result = await receiveCustomerMessage({ store, events, clock }, inbound);
+    const result = await receiveCustomerMessage({ store: inbox, events, clock }, inbound);
     logger.info('inbound message accepted', {
       messageSid: inbound.messageSid,
       channel: inbound.channel,

@@ -3,14 +3,10 @@
  * The only place (with its siblings in this folder) that reads the environment and builds SDK clients.
  * Split by concern so each handler bundles only the adapters it uses.
  */
-import { Metrics } from '@aws-lambda-powertools/metrics';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import businessSettings from '../../config/business.ts';
-import { metricsNamespace } from '../../lib/design.ts';
-import { DynamoDbConversationStore } from '../adapters/dynamodb-conversation-store.ts';
-import { withLifecycleMetrics } from '../adapters/lifecycle-metrics.ts';
-import type { Clock, CustomerDataStore } from '../core/ports.ts';
+import type { Clock } from '../core/ports.ts';
 import { parseBusinessSettings } from '../shared/business-settings.ts';
 import {
   type Credentials,
@@ -34,21 +30,10 @@ export const clock: Clock = { now: () => new Date() };
 /** The DynamoDB client every table adapter shares (one connection pool per instance). */
 export const dynamo = new DynamoDBClient({ region: env.AWS_REGION });
 
-/** CloudWatch metrics (embedded metric format) in the Tandem namespace. */
-export const metrics = new Metrics({ namespace: metricsNamespace, serviceName: 'tandem' });
-
-/** The table, with the retention of the business settings (DynamoDB TTL on every item it writes). */
-const table = new DynamoDbConversationStore(
-  DynamoDBDocumentClient.from(dynamo, { marshallOptions: { removeUndefinedValues: true } }),
-  env.TABLE_NAME,
-  { retentionDays: settings.retention.days },
-);
-
-/** The conversation store on the one table; lifecycle events also become CX metrics. */
-export const store = withLifecycleMetrics(table, metrics);
-
-/** Export and erase of one customer's data (the desk's "Erase customer data"). */
-export const customerData: CustomerDataStore = table;
+/** The document client on it (undefined values dropped). */
+export const documents = DynamoDBDocumentClient.from(dynamo, {
+  marshallOptions: { removeUndefinedValues: true },
+});
 
 /** Third-party credentials (one secret per provider in AWS, environment locally), read once. */
 export const credentials: Credentials = await loadCredentials(env);

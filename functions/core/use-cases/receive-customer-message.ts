@@ -11,7 +11,7 @@
 import { piiRemovedFlag, redactAtRest } from '../guardrails/pii-at-rest.ts';
 import type { Channel, ConversationEvent, Media, Message } from '../model.ts';
 import { conversationIdOf } from '../model.ts';
-import type { Clock, ConversationStore, EventQueue } from '../ports.ts';
+import type { Clock, EventQueue, MessageLog } from '../ports.ts';
 
 /** An inbound customer message as the channel delivered it. */
 export interface IncomingMessage {
@@ -28,7 +28,7 @@ export interface IncomingMessage {
 
 /** Stores and enqueues one inbound message; `duplicate` is true when it was already stored. */
 export async function receiveCustomerMessage(
-  deps: { store: ConversationStore; events: EventQueue; clock: Clock },
+  deps: { store: Pick<MessageLog, 'appendMessage'>; events: EventQueue; clock: Clock },
   incoming: IncomingMessage,
 ): Promise<{ conversationId: string; duplicate: boolean }> {
   const conversationId = conversationIdOf(incoming);
