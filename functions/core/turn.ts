@@ -70,6 +70,8 @@ export interface TurnContext {
   event: ConversationEvent;
   /** The conversation's case, when it has one (needed while people hold the conversation). */
   kase?: Case;
+  /** The model can look at the customer's photos (Claude); the offline responder cannot. */
+  modelSeesImages?: boolean;
 }
 
 /** A message to the customer, through the outbound gate. */
@@ -364,7 +366,10 @@ export function decideTurn(
   }
 
   // 6. The AI answers, or hands over.
-  if (message.media?.length && !message.text.trim()) {
+  const media = message.media ?? [];
+  const onlyMedia = media.length > 0 && !message.text.trim();
+  const seen = context.modelSeesImages && media.every((item) => item.contentType.startsWith('image/'));
+  if (onlyMedia && !seen && !settings.escalation.escalateOnAttachment) {
     sends.push({
       idempotencyKey: `reply#${message.messageId}`,
       text: messages.attachmentUnsupported,
@@ -388,6 +393,18 @@ export function decideTurn(
     sends.push({ ...plan.notice, author: 'system' });
     return done('escalated', { newCase: plan.kase });
   };
+  // An attachment the model cannot look at, sent without words: a person looks at it (the notifier puts the
+  // file in the thread) and the customer is told so.
+  if (onlyMedia && !seen) {
+    const kinds = [...new Set(media.map((item) => item.contentType || 'a file'))].join(', ');
+    return escalate({
+      ...escalation,
+      reason: 'attachment',
+      priority: 'normal',
+      summary: withContext(`The customer sent ${kinds} without a message`, promptHistory),
+      tried: describeTried(promptHistory),
+    });
+  }
   // Past a budget the AI stops; past the deployment's hourly ceilings too, until the hour ends. An
   // escalation the guardrails found goes ahead anyway.
   const { budget, ceiling } = withinLimits(!!verdict.escalation);

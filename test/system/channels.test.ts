@@ -114,7 +114,7 @@ describe('inbound webhook', () => {
     expect(system.sentTo(customer)[0]?.body).toContain('Canada');
   });
 
-  it('a photo without text gets the attachment answer, and agents would see the link', async () => {
+  it('a photo without text goes to a person (the offline model cannot see it), and is kept on the message', async () => {
     const customer = '+15557771004';
     await system.driver.customerSays({
       from: customer,
@@ -123,7 +123,12 @@ describe('inbound webhook', () => {
       media: [{ url: 'https://media.example/photo.jpg', contentType: 'image/jpeg' }],
     });
     await system.settle();
-    expect(system.sentTo(customer).at(-1)?.body).toMatch(/can't open attachments/);
+    // The customer is told a person will look (the escalation notice); the case says why.
+    expect(system.sentTo(customer)).toHaveLength(1);
+    expect(system.sentTo(customer).at(-1)?.body).not.toMatch(/can't open attachments/);
+    const conversation = await system.store.getConversation(smsConversation(customer));
+    expect(conversation?.mode).toBe('queued');
+    expect((await system.store.getCase(conversation?.caseId ?? ''))?.packet.reason).toBe('attachment');
     const [stored] = await system.store.recentMessages(smsConversation(customer), 1);
     expect(stored?.author === 'customer' ? stored.media : undefined).toBeUndefined();
     const inbound = (await system.store.recentMessages(smsConversation(customer), 5)).find(

@@ -6,7 +6,13 @@ import { describe, expect, it } from 'vitest';
 import type { Case, Conversation, ConversationEvent, CustomerProfile, Message } from '#core/model.ts';
 import type { TurnState } from '#core/ports.ts';
 import type { ResponderResult } from '#core/responder.ts';
-import { decideTurn, type ModelAnswer, type TurnDecision, type TurnStep } from '#core/turn.ts';
+import {
+  decideTurn,
+  type ModelAnswer,
+  type TurnContext,
+  type TurnDecision,
+  type TurnStep,
+} from '#core/turn.ts';
 import { parseBusinessSettings } from '#shared/business-settings.ts';
 import businessConfig from '../../config/business.ts';
 
@@ -115,6 +121,8 @@ interface Row {
   name: string;
   state: Omit<TurnState, 'message'> & { message: Message };
   kase?: Case;
+  /** Overrides of the decision's context (settings, a model that sees images). */
+  context?: Partial<Omit<TurnContext, 'event' | 'now' | 'kase'>>;
   /** The model's answer, when the decision asks for one. */
   answer?: ModelAnswer;
   /** The purpose the decision must ask the model for (none: decided without the model). */
@@ -375,12 +383,32 @@ const rows: Row[] = [
     },
   },
   {
-    name: 'a picture without text gets the polite attachment answer',
+    name: 'a picture without text the model cannot see goes to a person, who gets it in the thread',
     state: {
       conversation: conversation(),
       profile: profile(),
       history: [inbound('', { media: [{ url: 'https://api.twilio.com/m/1', contentType: 'image/jpeg' }] })],
       message: inbound('', { media: [{ url: 'https://api.twilio.com/m/1', contentType: 'image/jpeg' }] }),
+    },
+    expect: {
+      outcome: 'escalated',
+      mode: 'queued',
+      version: 5,
+      sends: ['escalated#case-SM1'],
+      lifecycle: ['customer_message', 'escalated'],
+      newCase: true,
+    },
+  },
+  {
+    name: 'with escalateOnAttachment off, a picture without text gets the polite attachment answer',
+    state: {
+      conversation: conversation(),
+      profile: profile(),
+      history: [inbound('', { media: [{ url: 'https://api.twilio.com/m/1', contentType: 'image/jpeg' }] })],
+      message: inbound('', { media: [{ url: 'https://api.twilio.com/m/1', contentType: 'image/jpeg' }] }),
+    },
+    context: {
+      settings: { ...settings, escalation: { ...settings.escalation, escalateOnAttachment: false } },
     },
     expect: {
       outcome: 'attachment',
@@ -390,11 +418,36 @@ const rows: Row[] = [
       lifecycle: ['customer_message'],
     },
   },
+  {
+    name: 'a picture without text goes to a model that can look at it',
+    state: {
+      conversation: conversation(),
+      profile: profile(),
+      history: [inbound('', { media: [{ url: 'https://api.twilio.com/m/1', contentType: 'image/jpeg' }] })],
+      message: inbound('', { media: [{ url: 'https://api.twilio.com/m/1', contentType: 'image/jpeg' }] }),
+    },
+    context: { modelSeesImages: true },
+    asks: 'reply',
+    answer: reply('That is the right return label.'),
+    expect: {
+      outcome: 'replied',
+      mode: 'ai',
+      version: 5,
+      sends: ['reply#SM1'],
+      lifecycle: ['customer_message', 'ai_reply'],
+    },
+  },
 ];
 
 describe('decideTurn', () => {
   it.each(rows)('$name', (row) => {
-    const context = { settings, now, event, ...(row.kase ? { kase: row.kase } : {}) };
+    const context: TurnContext = {
+      settings,
+      now,
+      event,
+      ...(row.kase ? { kase: row.kase } : {}),
+      ...row.context,
+    };
     let step = decideTurn(row.state, context);
     if (row.asks) {
       expect(step.kind).toBe('ask_model');
@@ -413,6 +466,8 @@ describe('decideTurn', () => {
       expect(decision.threadJobs.map((job) => job.post?.key ?? '(forward)')).toEqual(want.threadPosts);
     }
     expect(!!decision.newCase).toBe(!!want.newCase);
+    if (decision.newCase && row.state.message.media?.length)
+      expect(decision.newCase.packet.reason).toBe('attachment');
     if (want.profile === 'unchanged') expect(decision.profile).toBeUndefined();
     else if (want.profile) expect(decision.profile).toMatchObject(want.profile);
     if (want.flags) expect(decision.handled.flags).toEqual(want.flags);

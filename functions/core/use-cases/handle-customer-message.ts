@@ -28,6 +28,7 @@ import type {
   EscalationQueue,
   LanguageModel,
   LifecycleLog,
+  MediaFetcher,
   OnceKeys,
   OnceOutcome,
   TurnStore,
@@ -73,6 +74,8 @@ export interface WorkerDeps {
    * reads and adds the hour's usage in its own load and commit (the ledger's items on the same table).
    */
   ledger?: UsageLedger;
+  /** Fetches the customer's photos for a model that looks at them; without it the model sees text only. */
+  media?: MediaFetcher;
   /** Actions on the business's systems (issue 15); without it the AI is offered none. */
   actions?: WorkerActions;
 }
@@ -108,7 +111,13 @@ export async function handleCustomerMessage(
       caseId && (state.conversation?.mode !== 'ai' || keyword === 'stop' || keyword === 'start')
         ? await deps.store.getCase(caseId)
         : undefined;
-    const context = { settings: deps.settings, now, event, ...(kase ? { kase } : {}) };
+    const context = {
+      settings: deps.settings,
+      now,
+      event,
+      ...(kase ? { kase } : {}),
+      modelSeesImages: !!deps.model.acceptsImages && !!deps.media,
+    };
     let step = decideTurn({ ...state, message }, context);
     let answer: ModelAnswer | undefined;
     if (step.kind === 'ask_model') {
