@@ -328,13 +328,17 @@ const SELF_HARM: LexiconData = {
       it all to end, everything to stop, everything to end, stop forever, sleep forever,
       if i was dead, if i were dead, if i died, when i am dead, when i am gone, happier without me,
       without me around, not be around much longer, not going to be around much longer,
-      not be here much longer, not be here for much longer, not be around for long
+      not be here much longer, not be here for much longer, not be around for long,
+      kms, unalive myself, unaliving myself, sewerslide, take my own life tonight, not be alive much longer, not be here tomorrow,
+      not going to be here tomorrow, overdose on, od on
     `,
     es: `
       =matarme, me voy a matar, me quiero matar, me =mato, suicid*, =quitarme la vida, quitar la vida,
       acabar con mi vida, terminar con mi vida, acabar con todo, terminar con todo,
       acabar con esto de una vez, =tirarme de, =tirarme por, =aventarme, =colgarme, =ahorcarme,
-      =tomarme todas, sobredosis, =cortarme las venas, =quitarme de en medio, =matarse
+      =tomarme todas, sobredosis, =cortarme las venas, =quitarme de en medio, =matarse,
+      no voy a estar mucho tiempo, no voy a estar aqui mucho, no estare mucho tiempo, ya no estare,
+      ya no voy a estar, quitarme de en medio, terminar con mi existencia, acabar con mi existencia
     `,
   },
   /** Wanting: with `dead`, a death wish ("I wish I was dead", "quisiera estar muerta"). */
@@ -343,19 +347,23 @@ const SELF_HARM: LexiconData = {
     es: 'quiero, quisiera, ojala, deseo, prefiero, preferiria, me gustaria, merezco',
   },
   dead: {
-    en: 'be dead, was dead, were dead, to die, not exist, disappear, not wake up, be gone, not be alive',
-    es: 'estar muerto, estar muerta, estuviera muerto, estuviera muerta, morir, =morirme, no existir, desaparecer, no despertar',
+    en: 'be dead, was dead, were dead, to die, not exist, disappear, not wake up, be gone, not be alive, stop existing, cease to exist, stop living, not be alive anymore, not being alive, not exist anymore',
+    es: 'estar muerto, estar muerta, estuviera muerto, estuviera muerta, morir, =morirme, no existir, desaparecer, no despertar, dejar de existir, dejar de vivir, no estar vivo, no estar viva, no estar aqui',
   },
   /** Hurting oneself: self-harm, unless it reads as an accident (`accident`). */
   self_injury: {
     en: `
       hurt myself, hurting myself, cut myself, cutting myself, been cutting, cutting again, started cutting,
-      burn myself, burning myself, harm myself, hit myself, starve myself, starving myself, punish myself
+      burn myself, burning myself, harm myself, hit myself, starve myself, starving myself, punish myself,
+      hurt myself again, cut myself again, been hurting myself, started hurting myself, hurting myself again, cutting myself again, burned myself on purpose, self injure, self injury, self-injury
     `,
     es: `
       =hacerme dano, =haciendome dano, me =hago dano, me estoy haciendo dano, me sigo haciendo dano,
       =lastimarme, =lastimandome, me =lastimo, =cortarme, =cortandome, me estoy =cortando, me =corto,
-      =quemarme, me estoy =quemando, me volvi a cortar, volvi a =cortarme, me =lastimo a proposito, =autolesion*
+      =quemarme, me estoy =quemando, me volvi a cortar, volvi a =cortarme, me =lastimo a proposito, =autolesion*,
+      me he estado =cortando, me he =cortado otra vez, he estado =cortandome, sigo =cortandome,
+      me sigo =cortando, me _ =cortando, me _ =lastimando, me he estado =lastimando, =hacerme dano,
+      me _ =hacer dano, me he hecho dano a proposito
     `,
   },
   accident: {
@@ -374,7 +382,12 @@ const SELF_HARM: LexiconData = {
       can not go on living, would not notice if i was gone, would not miss me, notice if i was gone,
       notice if i were gone, if i was gone, if i disappeared, disappear forever, wish i was never born,
       wish i had never been born, tired of living, tired of being alive, want it all to end, want it to end,
-      want everything to end, life is not worth
+      want everything to end, life is not worth,
+      done with life, done with living, so done with life, over life, sick of life, tired of life,
+      want out of life, want to stop existing, want to disappear, no future for me, i have no future,
+      see no future for myself, not see a future for myself, life is pointless, pain to stop for good,
+      pain to stop forever, make the pain stop for good, end the pain for good, sleep and never wake up,
+      go to sleep and not wake up
     `,
     es: `
       quiero morir, quiero morirme, me quiero morir, me quisiera morir, quisiera morirme, no quiero vivir,
@@ -383,7 +396,11 @@ const SELF_HARM: LexiconData = {
       no vale la pena vivir, estarian mejor sin mi, nadie me extranaria, nadie notaria,
       desaparecer para siempre, no tiene sentido vivir, no le veo sentido a la vida, cansado de vivir,
       cansada de vivir, ganas de morir, no quiero estar aqui, mejor sin mi, si me muero, si yo muriera,
-      si no estuviera, que todo termine, que todo acabe, que todo se acabe, dormir para siempre
+      si no estuviera, que todo termine, que todo acabe, que todo se acabe, dormir para siempre,
+      quiero dejar de existir, dejar de existir, harto de la vida, harta de la vida,
+      cansado de la vida, cansada de la vida, no veo ningun futuro, no tengo futuro, no tengo ningun futuro, mi vida no tiene futuro,
+      sin futuro para mi, que pare el dolor para siempre, dormir y no despertar, dormirme y no despertar,
+      no despertar nunca, no despertar mas, no quiero seguir aqui
     `,
   },
   /** "what's the point", "no le encuentro sentido": with `living`, a death wish. */
@@ -433,6 +450,71 @@ const SELF_HARM: LexiconData = {
   end_it: {
     en: 'end it, ending it, end this, finish it, be gone',
     es: 'acabar con esto, terminar con esto, acabar con, desaparecer',
+  },
+  /** Being a burden: said of oneself, a sign of suicidal thinking. */
+  burden: {
+    en: `
+      burden to everyone, burden on everyone, burden to my family, burden on my family,
+      burden to the people i love, burden to all, i am just a burden, everyone hates me, better off without me, waste of space,
+      waste of oxygen
+    `,
+    es: `
+      una carga para todos, una carga para mi familia, soy una carga, solo soy una carga, soy un estorbo, nadie me quiere,
+      estorbo para todos
+    `,
+  },
+  /** Saying goodbye for good: giving things away, goodbye letters. */
+  farewell: {
+    en: `
+      giving away my stuff, giving away my things, giving away my belongings, gave away my things,
+      gave away my stuff, goodbye letters, goodbye letter, goodbye note, suicide note, final goodbye,
+      said goodbye to everyone, saying goodbye to everyone, not need it where i am going,
+      not need them where i am going, not need anything where i am going, last goodbye
+    `,
+    es: `
+      regalando mis cosas, regale mis cosas, cartas de despedida, carta de despedida, me despedi de todos,
+      despedirme de todos, despidiendome de todos, ultima despedida, ya no las voy a necesitar, ya no lo voy a necesitar, nota de despedida
+    `,
+  },
+  /** Thinking about something: with an ending, a sign of suicidal thinking. */
+  contemplate: {
+    en: `
+      thinking about, thinking of, think about, thought about, been thinking, keep thinking, considering,
+      planning to, planning on, plan to, fantasize about, tempted to, urge to
+    `,
+    es: `
+      pienso en, pensando en, he pensado en, pense en, considerando, planeando, tengo ganas de, ganas de
+    `,
+  },
+  /** Medication someone could take all of at once. */
+  pills: {
+    en: `
+      pills, meds, medication, medications, sleeping pills, painkillers
+    `,
+    es: `
+      pastillas, pastilla, medicamentos, medicinas, pildoras, somniferos, calmantes
+    `,
+  },
+  /** Taking all of something at once, or having saved it up. */
+  take_all: {
+    en: `
+      take them all, take it all, take all of them, swallow them all, taking them all, saved up,
+      been saving, stockpiling, stockpiled, hoarding, all at once, whole bottle, the whole bottle
+    `,
+    es: `
+      tomarmelas todas, tomarme todas, tomar todas, tomarlas todas, me las voy a tomar, juntando,
+      guardando, todas juntas, todas de una, el frasco entero, todo el frasco
+    `,
+  },
+  /** Ending everything: with thoughts of it, a sign of suicidal thinking. */
+  end_things: {
+    en: `
+      end things, ending things, end everything, ending everything, end it all, ending it all, end my pain,
+      end all of this
+    `,
+    es: `
+      terminar con todo, acabar con todo, acabar con todo esto, terminar todo, acabar de una vez
+    `,
   },
 };
 

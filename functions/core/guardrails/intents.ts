@@ -35,6 +35,23 @@ export const SELF_HARM: EscalationIntent = {
     { all: ['end_it'], weight: 0.6, note: '"I want to end it" needs despair too' },
     { all: ['request', 'end_it'], within: 2, weight: 0.3 },
     { all: ['despair'], anywhere: true, weight: 0.5, note: '"I can\'t take this anymore"' },
+    { all: ['burden'], weight: 1, note: '"I\'m just a burden to everyone", "soy una carga"' },
+    { all: ['farewell'], weight: 1, note: '"giving away my things", "cartas de despedida"' },
+    { all: ['end_things'], weight: 0.6 },
+    {
+      all: ['contemplate', 'end_things|end_it|dead|self_injury'],
+      within: 4,
+      weight: 0.5,
+      note: '"thinking of ending things", "pienso en hacerme daño"',
+    },
+    { all: ['contemplate', 'dead'], within: 4, weight: 0.5, note: '"I think about not being alive"' },
+    {
+      all: ['pills', 'take_all'],
+      anyOrder: true,
+      within: 8,
+      weight: 1,
+      note: '"I have pills saved up and I\'ll take them all"',
+    },
   ],
 };
 
