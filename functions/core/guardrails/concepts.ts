@@ -54,8 +54,8 @@ const SHARED: LexiconData = {
   },
   /** "I am a …", "as a …": the customer's own job, not an event. */
   identity: {
-    en: 'i am a, i am an, as a, i work as, i work in, i work at, we are a',
-    es: 'soy, como, trabajo como, trabajo en, somos',
+    en: 'i am a, i am an, as a, i work as, i work in, i work at, we are a, who is a, who is an, she is a, he is a, works as a, who works as, mate who is, friend who is',
+    es: 'soy, como, trabajo como, trabajo en, somos, que es, quien es, es abogado, es abogada',
   },
   /** Gadgets whose "death" is a flat battery, and devices that can overheat. */
   device: {
@@ -63,13 +63,26 @@ const SHARED: LexiconData = {
       phone, battery, batteries, charger, laptop, computer, tablet, ipad, iphone, car, plant, headphones,
       earbuds, watch, smartwatch, heater, stove, lamp, lantern, plug, cable, cord, power bank, adapter,
       outlet, socket, blanket, kettle, hair dryer, toaster, e-bike, ebike, scooter, vape, flashlight, torch,
-      hand warmer, vest, jacket, device, appliance, motor, fan, speaker, light, bulb, wire, wiring
+      hand warmer, vest, jacket, device, appliance, motor, fan, speaker, light, bulb, wire, wiring,
+      hoverboard, drone, drill, power tool, toy, blender, microwave, oven, air fryer, iron, curling iron, straightener, electric blanket, heated blanket, dryer, washer, washing machine, fridge, freezer, console, controller, candle, diffuser, humidifier, generator, grill, bbq, barbecue, space heater, radiator, massager, power strip, extension cord, headlamp, solar panel, camping stove, gas canister, propane, lighter, router, printer, tv, television, monitor, electric toothbrush, razor, shaver, vacuum, crock pot, slow cooker, pressure cooker, coffee maker, espresso machine, hot plate
     `,
     es: `
       celular, telefono, movil, bateria, pila, cargador, laptop, computadora, ordenador, tablet, coche, carro,
       auto, planta, audifonos, auriculares, reloj, calentador, estufa, lampara, linterna, enchufe, cable,
       adaptador, toma, cobija, manta, hervidor, secador, tostadora, patinete, aparato, motor, ventilador,
-      bocina, foco, bombilla
+      bocina, foco, bombilla,
+      patineta, dron, taladro, juguete, licuadora, microondas, horno, freidora, plancha, secadora, lavadora, refrigerador, nevera, consola, control, vela, difusor, humidificador, generador, parrilla, asador, alargador, extension, regleta, tanque de gas, encendedor, hornilla, router, impresora, television, tele, monitor, cepillo electrico, rasuradora, aspiradora, olla, olla express, cafetera
+    `,
+  },
+  /** Charging or plugged in: heat or smoke then is a hazard. */
+  charging: {
+    en: `
+      while it charged, while it was charging, while charging, when charging, when it was charging, on charge,
+      plugged in, charging overnight, charging it, was charging, left it charging, charging cable
+    `,
+    es: `
+      mientras cargaba, mientras se cargaba, cargando, mientras estaba cargando, enchufado, enchufada,
+      conectado a la corriente, conectada a la corriente, poniendolo a cargar, lo deje cargando
     `,
   },
 };
@@ -94,14 +107,16 @@ const REQUEST: LexiconData = {
     en: `
       get me, get, put me through, put me on, connect me, connect, transfer, pass me, pass me on, send me to,
       forward me, route me, hand me over, hand this over, put, give me, escalate to, bring, pass this on,
-      pass it on, pass this to, pass it to, hand this to, forward this to, refer me
+      pass it on, pass this to, pass it to, hand this to, forward this to, refer me,
+      send this to, send it to, send me over to, kick this up to, bump this up to, move this up to, take this to, raise this with, pass me over to
     `,
     es: `
       pasame, pasenme, paseme, pasar con, pasarme, pasa con, pasas con, pase con, pasan con, comunicame,
       comuniqueme, comuniquenme, me comunicas, me comunica, me comunican, comunicarme, conectame, conecteme,
       conectenme, me conectas, conectarme, transfiereme, transfierame, transfieranme, me transfieres,
       me transfiere, transferirme, me pasas, me pasa, me pasan, me pones, ponme con, pongame con, me derivan,
-      derivame
+      derivame,
+      mandame con, mandenme con, envia esto a, enviame con, sube esto a, pasen esto a, pasalo a
     `,
   },
   /** Talking with someone (present or future; past tense is `past_talk`). */
@@ -150,9 +165,10 @@ const REQUEST: LexiconData = {
   someone: {
     en: `
       =someone, =somebody, =anyone, =anybody, some one, =person, =people, one of you, one of your, a real one,
-      someone else, =persons
+      someone else, =persons,
+      =whoever, the person who, someone who, somebody who, anyone who
     `,
-    es: '=alguien, =persona, =personas, alguno de ustedes, una de ustedes',
+    es: '=alguien, =persona, =personas, alguno de ustedes, una de ustedes, quien sea, =quien maneje, la persona que, alguien que',
   },
   /** Not a bot. */
   real: {
@@ -178,13 +194,15 @@ const REQUEST: LexiconData = {
   contact: {
     en: `
       call me, call me back, call back, callback, ring me, ring me back, give me a ring, give me a call,
-      give me a buzz, phone me, call my, ring back, call us, call the number, !called, !calls
+      give me a buzz, phone me, call my, ring back, call us, call the number, !called, !calls,
+      ring me up, phone me back, give me a call back
     `,
     es: `
       =llamame, =llamenme, =llameme, me =llamen, me =llame, me =llamas, me =llaman, me =llamara, me =llamaran,
       me _ =llamar, =llamarme, =llamarnos, devuelvan la =llamada, devolver la =llamada,
       devolverme la =llamada, regresen la =llamada, regresar la =llamada, me =marquen,
-      me =marque, =marcame, =marquenme, me =hablen, me =hable, =hablarme
+      me =marque, =marcame, =marquenme, me =hablen, me =hable, =hablarme,
+      me devuelvan la =llamada, me regresen la =llamada, me pueden =llamar, recibir una =llamada
     `,
   },
   /** Being contacted in a way a bot could also mean ("contact me at this email"). */
@@ -236,6 +254,16 @@ const REQUEST: LexiconData = {
     `,
     es: 'con quien puedo hablar, con quien hablo, con quien me comunico, con quien me puedo comunicar',
   },
+  /** Asking who: with talking, asking whom to talk to. */
+  who_q: {
+    en: `
+      who do i, who can i, who should i, who would i, who i need to, who i can, who i should, who is the person,
+      who is in charge, who handles, who deals with, who do we, who to
+    `,
+    es: `
+      con quien, a quien, quien me puede, quien puede, con quien tengo que, a quien debo, quien se encarga
+    `,
+  },
   /** Friendly words: "real people with real care" is praise, not a request. */
   praise: {
     en: 'love, loved, amazing, awesome, great, thank you, thanks, appreciate, wonderful, fantastic, excellent',
@@ -243,8 +271,8 @@ const REQUEST: LexiconData = {
   },
   /** "… on the phone", "a call": with a person or a request cue, a request to be called. */
   by_phone: {
-    en: 'on the phone, over the phone, by phone, phone call, on the line, a call, call from, get a call, callback',
-    es: 'por telefono, por =llamada, al telefono, al celular, una =llamada, =llamada de',
+    en: 'on the phone, over the phone, by phone, phone call, on the line, a call, call from, get a call, callback, be called back, be called, get called back, get a call back, receive a call, a call back, be phoned, be rung',
+    es: 'por telefono, por =llamada, al telefono, al celular, una =llamada, =llamada de, recibir una =llamada, que me =llamen',
   },
   /** "Call me crazy", "you can call me Sam". */
   naming: {
@@ -551,28 +579,56 @@ const LEGAL: LexiconData = {
       asesor legal
     `,
   },
+  /** The law and rights the customer invokes: with a threat to pursue it, a legal threat. */
+  law: {
+    en: `
+      consumer law, the law, against the law, illegal, illegally, unlawful, unlawfully, my rights, my legal rights,
+      statutory rights, consumer rights act, consumer protection law, violation of, in breach of, breach of,
+      breaking the law, fraudulent practice, false advertising, entitled to compensation, compensation
+    `,
+    es: `
+      la ley, contra la ley, ilegal, ilegalmente, mis derechos, derechos del consumidor, violacion de,
+      incumplimiento de contrato, publicidad enganosa, indemnizacion, compensacion, fuera de la ley
+    `,
+  },
+  /** Threatening to take a matter further. */
+  pursue: {
+    en: `
+      pursue it, pursue this, pursue the matter, will pursue, take this further, take it further,
+      taking this further, take further action, taking it further, escalate this legally, will not let this go,
+      claim it, make a claim, will claim, file a claim, see this through, all the way
+    `,
+    es: `
+      llegar hasta el final, hasta las ultimas consecuencias, no lo voy a dejar asi, no me voy a quedar asi,
+      voy a reclamar, hacer valer, lo voy a llevar mas lejos, voy a proceder
+    `,
+  },
   /** Bringing in a lawyer: "my lawyer", "contacted an attorney", "hear from my solicitor". */
   legal_involve: {
     en: `
       my, our, contact, contacted, consult, consulted, consulting, speak to, speaking to, speak with,
       spoke to, talk to, talked to, talking to, hear from, in touch, get, getting, hire, hiring, call,
       instructed, instruct, instructing, retained, engaged, appointed, have a, got a,
-      involve, involved, advised, will, going to, advice from, forward
+      involve, involved, advised, will, going to, advice from, forward,
+      spoken to, spoken with, been to, been in touch with, seen a, see a, going to see, consulted with, retain, retaining, lawyered up, lawyer up, my own
     `,
     es: `
       mi, nuestro, contactar, consultar, consulte, hablar con, hable con, comunicar, comunique, contratar,
-      llamar, asesorar, va a, se va a, voy a, ya, con un, pasar a
+      llamar, asesorar, va a, se va a, voy a, ya, con un, pasar a,
+      ya hable con, he hablado con, consulte con, contrate, ya contrate, ya tengo, tengo un, tengo una, mi propio, mi propia
     `,
   },
   regulator: {
     en: `
       =bbb, better business bureau, =ftc, attorney general, consumer protection, consumer rights,
       trading standards, ombudsman, regulator, consumer affairs, authorities, police, =cfpb, consumer council,
-      citizens advice
+      citizens advice,
+      =ico, information commissioner, data protection authority, gdpr complaint, consumer watchdog, watchdog, chamber of commerce, consumer agency, state attorney, consumer ombudsman, credit card company dispute
     `,
     es: `
       =profeco, =condusef, =ocu, consumo, defensa del consumidor, proteccion al consumidor, autoridades,
-      policia, fiscalia, oficina del consumidor, derechos del consumidor, sernac, indecopi
+      policia, fiscalia, oficina del consumidor, derechos del consumidor, sernac, indecopi,
+      defensoria del consumidor, oficina de proteccion, organismo de consumo, autoridad de consumo, consumidores
     `,
   },
   report: {
@@ -604,19 +660,21 @@ const LEGAL: LexiconData = {
 const SECURITY: LexiconData = {
   breach: {
     en: `
-      data breach, security breach, breached, data leak, leak site, phishing~, phish, phished, identity~ theft,
+      data breach, security breach, =breached, were breached, was breached, data leak, leak site, phishing~, phish, phished, identity~ theft,
       stolen identity, identity was stolen, identity fraud, account takeover, =hacked, =hacker, =hackers,
       =hacking, hacked into, fraud, fraudulent~, sold my data, selling my data, shared my data,
       sharing my data, sold my information, sold my details, fraudster, fraudsters, skimmed, skimming,
       spoofed, spoofing, impersonating, pretending to be you, pretending to be from, claiming to be you,
-      claiming to be from, malware, keylogger, ransomware, unauthorized access, unauthorised access
+      claiming to be from, malware, keylogger, ransomware, unauthorized access, unauthorised access,
+      been scammed, got scammed, was scammed, scammed me, posing as you, posing as your, pretending to be your, impersonating your, fake version of your, fake account of your, fake website, fake site, clone of your site, compromised account, account was compromised, account compromised, emptied my account, drained my account, emptied my card, drained my card
     `,
     es: `
       hackearon, hackeo, hackeada, hackeado, hackear, jaquearon, hakearon, =filtracion, =filtraciones,
       =filtraron, datos =filtrados, fuga de datos, brecha de seguridad, robo de identidad,
       robaron la identidad, robaron mi identidad, me robaron la identidad, suplantacion, suplantaron,
       suplantando, phishing, fraude, fraudulento, fraudulenta, haciendose pasar, se hacen pasar,
-      hacerse pasar, acceso no autorizado
+      hacerse pasar, acceso no autorizado,
+      me estafaron, fui estafado, fui estafada, se hacen pasar por ustedes, haciendose pasar por ustedes, pagina falsa, sitio falso, cuenta falsa, me vaciaron la cuenta, me vaciaron la tarjeta, vaciaron mi cuenta, vaciaron mi tarjeta, cuenta comprometida
     `,
   },
   /** Words that make "leak", "breach" or "theft" about data. */
@@ -664,13 +722,15 @@ const SECURITY: LexiconData = {
       never authorized, never bought, not recognize, not recognise, can not recognize, no idea what,
       was not me, not mine, without my permission, without my consent, without my knowledge,
       without permission, not me, not us, not authorised, never authorised, neither was me,
-      none of them were me, none were mine, not by me, i did not do
+      none of them were me, none were mine, not by me, i did not do,
+      never purchased, did not purchase, never authorised, never made that, not something i bought, not something i ordered
     `,
     es: `
       no autorizado, no autorizados, no autorizada, no autorice, no reconozco, yo no hice, yo no realice,
       no hice, no realice, no compre, no pedi, yo no fui, no fui yo, sin mi permiso, sin permiso,
       sin autorizacion, sin mi consentimiento, no es mio, no son mios, que no reconozco, no lo hice,
-      no fuimos
+      no fuimos,
+      nunca compre, nunca pedi, nunca hice, nunca autorice, jamas compre, jamas pedi, no reconozco ese, no reconozco este
     `,
   },
   /** Odd-looking money or account activity: strange only if it is a charge or a login. */
@@ -746,6 +806,54 @@ const SECURITY: LexiconData = {
       mi informacion, a mi nombre, con mi cuenta, en mi cuenta, mi usuario
     `,
   },
+  /** One-time codes and reset links: arriving unasked, a sign someone is trying to get in. */
+  otp: {
+    en: `
+      login code, log in code, verification code, security code, one time code, one time password, otp,
+      2fa code, two factor code, authentication code, sign in code, password reset email, password reset link,
+      reset link, reset code, confirmation code, access code, magic link
+    `,
+    es: `
+      codigo de verificacion, codigo de acceso, codigo de seguridad, codigo de inicio de sesion,
+      codigo para entrar, clave temporal, clave dinamica, enlace para restablecer, correo para restablecer,
+      restablecer la contrasena, cambio de contrasena
+    `,
+  },
+  /** Not asked for by the customer. */
+  unrequested: {
+    en: `
+      did not request, did not ask for, never requested, never asked for, not requested, not asked for,
+      did not trigger, did not try, was not trying, was not me
+    `,
+    es: `
+      no pedi, no solicite, nunca pedi, nunca solicite, sin pedirlo, sin solicitarlo, no lo pedi,
+      no lo solicite, yo no pedi
+    `,
+  },
+  /** Money taken: a charge, a debit, a withdrawal. */
+  charge_word: {
+    en: `
+      a charge, this charge, the charge, that charge, this _ charge, a _ charge, the _ charge, that _ charge,
+      =charges, =charged, transaction, transactions,
+      withdrawal, withdrawals, debit, debited,
+      payment taken, money taken, taken from my account, came out of my account, billed
+    `,
+    es: `
+      cargo, cargos, cobro, cobros, cobraron, cobran, me cobraron, me cargaron, transaccion, transacciones,
+      retiro, retiros, descontaron, debitaron
+    `,
+  },
+  /** Having bought nothing at all. */
+  bought_nothing: {
+    en: `
+      did not buy anything, never bought anything, did not order anything, never ordered anything,
+      have not bought anything, have not ordered anything, did not purchase anything, never purchased anything,
+      not bought anything, not ordered anything
+    `,
+    es: `
+      no compre nada, nunca compre nada, no he comprado nada, no pedi nada, no he pedido nada, nunca pedi nada
+    `,
+  },
   scam: {
     en: 'scam, scammer, scammers, fake, phony, spoof, bogus, suspicious, fraudulent, dodgy',
     es: 'estafa, falso, falsa, falsos, fraudulento, fraudulenta, sospechoso, sospechosa, enganoso, trampa',
@@ -818,12 +926,14 @@ const SAFETY: LexiconData = {
     en: `
       injured, injury, injuries, injuring, wounded, bleeding, bled, needed stitches, got stitches,
       get stitches, concussion, fractured, fracture, sprained, dislocated, gash, laceration, scalded,
-      second degree burn, third degree burn, burn on my, a burn, choking hazard, electrocuted
+      second degree burn, third degree burn, burn on my, a burn, choking hazard, electrocuted,
+      blood, bloody, blood everywhere, lot of blood, so much blood, covered in blood, bleeding badly, needed a stitch, broken bone, broke a bone, got hurt, was hurt, were hurt, badly hurt, seriously hurt, hurt badly, cut open, sliced open, lost a tooth, knocked out, burn blister, burns on
     `,
     es: `
       herido, herida, heridos, lesion, lesiones, lesionado, lesionada, sangre, sangrando, sangro,
       puntos de sutura, me pusieron puntos, le pusieron puntos, fractura, fracturo, esguince, quemadura,
-      quemaduras, moreton, se ahogo, asfixia
+      quemaduras, moreton, se ahogo, asfixia,
+      mucha sangre, sangre por todos lados, lleno de sangre, se lastimo feo, salio lastimado, salio lastimada, quedo lastimado, quedo lastimada, hueso roto, se rompio un hueso, se fracturo, me fracture, ampollas por la quemadura
     `,
   },
   /** Harm that is an injury only when it hits someone: "cut my hand", "se corto". */
@@ -879,11 +989,13 @@ const SAFETY: LexiconData = {
       cut off, cut it, hurt to ask, killing me, fire resistant, fireproof, fire retardant, smoke detector,
       smoke alarm, smoky, smoke grey, smoke gray, flame red, flames print, broke in, breaking in, break in,
       broken in, hurt my feet, hurts my feet, hurt my toes, broke my heart, hurts to wear, fire color,
-      fire red
+      fire red,
+      blood orange, blood red, blood type, blood pressure, blood sugar, blood moon, got hurt feelings
     `,
     es: `
       estan que arden, es fuego, son fuego, que arden, es seguro, seria seguro, oferta bomba,
-      precio de locura, gris humo, =corte de, el =corte, buen =corte
+      precio de locura, gris humo, =corte de, el =corte, buen =corte,
+      rojo sangre, naranja sangre, presion arterial, los puntos de, por puntos, puntos de recompensa, puntos acumulados, mis puntos
     `,
   },
 };
@@ -897,25 +1009,29 @@ const MEDICAL: LexiconData = {
       chest pain, seizure, seizures, convulsions, fainted, passed out, vomiting, vomited, throwing up,
       threw up, poisoned, poisoning, food poisoning, diarrhea, diarrhoea, infection, infected, welts,
       chemical burn, unconscious, asthma attack, broke out in, breaking out in, broken out in, broke out with, overdose, overdosed, too many pills,
-      too many tablets, poison control
+      too many tablets, poison control,
+      anaphylactic shock, throat closing, throat closed up, throat was closing, lips swelled, tongue swelled, face swelled up, swelled up, wheezing, heart racing, palpitations, nosebleed, nose bleed, blistering, chemical burns, severe reaction, bad reaction, went into shock, eyes swelled shut, could hardly breathe, can hardly breathe
     `,
     es: `
       reaccion alergica, reaccion a, ronchas, sarpullido, erupcion, urticaria, no puedo respirar,
       no podia respirar, dificultad para respirar, me falta el aire, dolor de pecho, dolor en el pecho,
       convulsion, convulsiones, me desmaye, se desmayo, desmayo, vomito, vomitos, vomitando, vomite,
       intoxicacion, intoxicado, intoxicada, me intoxique, envenenado, envenenamiento, diarrea, infeccion,
-      infectado, quemadura quimica, inconsciente, sobredosis, demasiadas pastillas
+      infectado, quemadura quimica, inconsciente, sobredosis, demasiadas pastillas,
+      ataque de asma, crisis asmatica, crisis de asma, ataque de alergia, choque anafilactico, se me cerro la garganta, se me hincho la cara, se le hincho la cara, se me hincharon, se le hincharon, palpitaciones, quemaduras quimicas, me salieron ronchas, le salieron ronchas, reaccion fuerte, mala reaccion, casi no podia respirar, no puede respirar
     `,
   },
   /** Symptoms too mild or too ambiguous alone: "I'm allergic to wool", "the battery is swelling". */
   mild_symptom: {
     en: `
       swelling, swollen, swelled, puffy, itchy, itching, =burning, stinging, blisters, blistered, allergic,
-      allergy, dizzy, nauseous, nausea, fever, bleeding, migraine, red, irritation, numb, pain
+      allergy, dizzy, nauseous, nausea, fever, bleeding, migraine, red, irritation, numb, pain,
+      tingly, tingling, headache, headaches, stomach ache, stomachache, stomach pain, cramps, burning eyes, watery eyes, peeling, sting, stings
     `,
     es: `
       hinchazon, hinchado, hinchada, inflamado, inflamada, comezon, picazon, ardor, me arde, me pica,
-      ampollas, alergia, alergico, alergica, mareo, mareado, nauseas, fiebre, irritacion, dolor, roja, rojo
+      ampollas, alergia, alergico, alergica, mareo, mareado, nauseas, fiebre, irritacion, dolor, roja, rojo,
+      hormigueo, entumecido, entumecida, dolor de cabeza, dolor de estomago, ardor de ojos, me lloran los ojos, mareos, colicos, se me pela, arde
     `,
   },
   /** Emergency care: going there is the event. */
