@@ -258,7 +258,7 @@ const REQUEST: LexiconData = {
   who_q: {
     en: `
       who do i, who can i, who should i, who would i, who i need to, who i can, who i should, who is the person,
-      who is in charge, who handles, who deals with, who do we, who to
+      who is in charge, who handles, who deals with, who do we
     `,
     es: `
       con quien, a quien, quien me puede, quien puede, con quien tengo que, a quien debo, quien se encarga
@@ -584,11 +584,11 @@ const LEGAL: LexiconData = {
     en: `
       consumer law, the law, against the law, illegal, illegally, unlawful, unlawfully, my rights, my legal rights,
       statutory rights, consumer rights act, consumer protection law, violation of, in breach of, breach of,
-      breaking the law, fraudulent practice, false advertising, entitled to compensation, compensation
+      breaking the law, fraudulent practice, false advertising, entitled to compensation
     `,
     es: `
       la ley, contra la ley, ilegal, ilegalmente, mis derechos, derechos del consumidor, violacion de,
-      incumplimiento de contrato, publicidad enganosa, indemnizacion, compensacion, fuera de la ley
+      incumplimiento de contrato, publicidad enganosa, fuera de la ley
     `,
   },
   /** Threatening to take a matter further. */
@@ -596,7 +596,7 @@ const LEGAL: LexiconData = {
     en: `
       pursue it, pursue this, pursue the matter, will pursue, take this further, take it further,
       taking this further, take further action, taking it further, escalate this legally, will not let this go,
-      claim it, make a claim, will claim, file a claim, see this through, all the way
+      see this through, all the way
     `,
     es: `
       llegar hasta el final, hasta las ultimas consecuencias, no lo voy a dejar asi, no me voy a quedar asi,

@@ -301,7 +301,7 @@ export const CUSTOMER_REQUEST: EscalationIntent = {
     },
     { all: ['whom'], weight: 1, note: '"who can I speak to?", "¿con quién hablo?"' },
     {
-      all: ['who_q', 'talk|contact_weak'],
+      all: ['who_q', 'talk'],
       within: 4,
       weight: 1,
       note: '"who do I need to speak with about…", "¿con quién tengo que hablar?"',
