@@ -557,7 +557,8 @@ const LEGAL: LexiconData = {
       court case, in court, to court, breach of contract, cease and desist, legal case, legal claim,
       pursue legally, legal notice, formal notice, notice of intent, letter before action, demand letter,
       hold you liable, you are liable, negligence claim, sue for damages, legal consequences, legal recourse,
-      my legal rights, file a case, file suit, take legal, legal proceeding, proceed legally, legally pursue
+      my legal rights, file a case, file suit, take legal, legal proceeding, proceed legally, legally pursue,
+      case against you, case against your, case against the company, claim against you, claim against your, seek damages, seeking damages, claim damages, claiming damages, punitive damages, damages claim, compensation claim against, sue you for, file charges, press charges, pressing charges, legal claim against
     `,
     es: `
       =demandar, =demandare, =demandaremos, =demandarlos, =demandarles, =demandarla, =demandarlo, =demandarte,
@@ -566,17 +567,20 @@ const LEGAL: LexiconData = {
       via legal, vias legales, tribunal, tribunales, juzgado, a juicio, llevar a juicio, proceso legal,
       medidas legales, denunciar, denunciarlos, denuncia, los denuncio, querella, aviso legal,
       notificacion legal, consecuencias legales, responsabilidad legal, por la via legal, instancias legales,
-      legalmente, judicialmente
+      =legalmente, =judicialmente,
+      caso contra ustedes, reclamacion judicial, danos y perjuicios, indemnizacion por danos, levantar una denuncia, poner una denuncia, presentar cargos, demanda por danos
     `,
   },
   legal_actor: {
     en: `
       lawyer, lawer, laywer, attorney~, solicitor~, barrister, legal team, legal counsel, legal department,
-      law firm, legal advice, legal aid
+      law firm, legal advice, legal aid,
+      legal representative, legal representatives, legal rep, legal representation, my counsel, legal advisor, legal adviser, paralegal
     `,
     es: `
       abogado~, abogada~, abogados, abogao, licenciado, bufete, despacho de abogados, asesoria legal,
-      asesor legal
+      asesor legal,
+      representante legal, mi representante legal, apoderado, apoderada
     `,
   },
   /** The law and rights the customer invokes: with a threat to pursue it, a legal threat. */
@@ -584,11 +588,13 @@ const LEGAL: LexiconData = {
     en: `
       consumer law, the law, against the law, illegal, illegally, unlawful, unlawfully, my rights, my legal rights,
       statutory rights, consumer rights act, consumer protection law, violation of, in breach of, breach of,
-      breaking the law, fraudulent practice, false advertising, entitled to compensation
+      breaking the law, fraudulent practice, false advertising, entitled to compensation,
+      violating, violate, violated, violates, consumer rights, trade descriptions, misrepresentation, fraudulent, deceptive practices, unfair practices
     `,
     es: `
       la ley, contra la ley, ilegal, ilegalmente, mis derechos, derechos del consumidor, violacion de,
-      incumplimiento de contrato, publicidad enganosa, fuera de la ley
+      incumplimiento de contrato, publicidad enganosa, fuera de la ley,
+      violando, violan, violaron, violacion, practicas enganosas, abusivo, abusiva, clausula abusiva
     `,
   },
   /** Threatening to take a matter further. */
@@ -596,11 +602,13 @@ const LEGAL: LexiconData = {
     en: `
       pursue it, pursue this, pursue the matter, will pursue, take this further, take it further,
       taking this further, take further action, taking it further, escalate this legally, will not let this go,
-      see this through, all the way
+      see this through, all the way,
+      take action, taking action, intend to take action, take measures, take steps, legally, legal means, through legal channels, hears about it, will be hearing about this, not the end of this, this is not over
     `,
     es: `
       llegar hasta el final, hasta las ultimas consecuencias, no lo voy a dejar asi, no me voy a quedar asi,
-      voy a reclamar, hacer valer, lo voy a llevar mas lejos, voy a proceder
+      voy a reclamar, hacer valer, lo voy a llevar mas lejos, voy a proceder,
+      tomar medidas, tomare medidas, emprender acciones, esto no se queda asi, esto no termina aqui, no se van a salir con la suya
     `,
   },
   /** Bringing in a lawyer: "my lawyer", "contacted an attorney", "hear from my solicitor". */
@@ -650,7 +658,7 @@ const LEGAL: LexiconData = {
   not_legal: {
     en: `
       lawyer friend, attorney friend, lawyer husband, lawyer wife, for my lawyer, lawyer who, recommended,
-      suit for, office, attorney at, a lawyer and, lawyer here
+      suit for, law office, for the office, for my office, our office, attorney at, a lawyer and, lawyer here
     `,
     es: 'soy abogado, soy abogada, para mi abogado, amigo abogado, amiga abogada, trabajo, despacho',
   },
@@ -709,7 +717,7 @@ const SECURITY: LexiconData = {
   },
   /** Verbs whose (unsaid) subject is a stranger: "usaron mis datos". Exact: "cambio" is not "cambiaron". */
   they_did: {
-    en: 'they used, they got into, they accessed, they changed, they opened, they stole, they hacked',
+    en: 'they used, they got into, they accessed, they changed, they opened, they stole, they hacked, who is accessing, who is using, who accessed, who used my, who has been using, who has been accessing, who is logging into, who logged into',
     es: `
       =usaron, =entraron, =accedieron, =cambiaron, =abrieron, =hicieron compras, =compraron con, =robaron,
       =clonaron, =hackearon, =vaciaron, se =metieron
@@ -723,14 +731,16 @@ const SECURITY: LexiconData = {
       was not me, not mine, without my permission, without my consent, without my knowledge,
       without permission, not me, not us, not authorised, never authorised, neither was me,
       none of them were me, none were mine, not by me, i did not do,
-      never purchased, did not purchase, never authorised, never made that, not something i bought, not something i ordered
+      never purchased, did not purchase, never authorised, never made that, not something i bought, not something i ordered,
+      did not change it, did not change that, never changed, know nothing about, do not know about, no idea about, never seen before, not aware of, i only made one, only made one, only ordered one, only bought one, only paid once
     `,
     es: `
       no autorizado, no autorizados, no autorizada, no autorice, no reconozco, yo no hice, yo no realice,
       no hice, no realice, no compre, no pedi, yo no fui, no fui yo, sin mi permiso, sin permiso,
       sin autorizacion, sin mi consentimiento, no es mio, no son mios, que no reconozco, no lo hice,
       no fuimos,
-      nunca compre, nunca pedi, nunca hice, nunca autorice, jamas compre, jamas pedi, no reconozco ese, no reconozco este
+      nunca compre, nunca pedi, nunca hice, nunca autorice, jamas compre, jamas pedi, no reconozco ese, no reconozco este,
+      que no conozco, no conozco, que desconozco, desconozco, no se nada de, yo no lo cambie, no lo cambie, yo no cambie, solo hice un, solo hice una, solo compre uno, solo pague una vez
     `,
   },
   /** Odd-looking money or account activity: strange only if it is a charge or a login. */
@@ -780,8 +790,8 @@ const SECURITY: LexiconData = {
     `,
   },
   intruder: {
-    en: 'someone, somebody, a stranger, strangers, someone else, another person, a third party, they, hacker',
-    es: 'alguien, otra persona, un desconocido, desconocidos, terceros, extranos',
+    en: 'someone, somebody, a stranger, strangers, someone else, another person, a third party, they, hacker, another account, a second account, second account, duplicate account, by someone, by somebody, by someone else, by a stranger',
+    es: 'alguien, otra persona, un desconocido, desconocidos, terceros, extranos, otra cuenta, una segunda cuenta, cuenta duplicada, por alguien, por otra persona, quien esta',
   },
   access: {
     en: `
@@ -799,11 +809,13 @@ const SECURITY: LexiconData = {
     en: `
       my account, our account, my card, my credit card, my debit card, my details, my password, my email,
       my name, my information, my identity, my login, my profile, my bank, my info, on my account,
-      with my account, in my name, my data, my personal
+      with my account, in my name, my data, my personal,
+      my saved card, my saved details, my stored card, my card on file, my saved payment, my payment details, my payment method, my paypal, my email address, my phone number, saved card, stored card, card on file, my saved, my stored, email on file, my bank account, my bank card
     `,
     es: `
       mi cuenta, mi tarjeta, mis datos, mi contrasena, mi correo, mi nombre, mi identidad, mi perfil,
-      mi informacion, a mi nombre, con mi cuenta, en mi cuenta, mi usuario
+      mi informacion, a mi nombre, con mi cuenta, en mi cuenta, mi usuario,
+      mi tarjeta guardada, mis datos de pago, mi metodo de pago, mi paypal, mi correo electronico, mi numero de telefono, tarjeta guardada, mi cuenta bancaria, mi tarjeta de credito, mi tarjeta de debito
     `,
   },
   /** One-time codes and reset links: arriving unasked, a sign someone is trying to get in. */
@@ -870,11 +882,63 @@ const SECURITY: LexiconData = {
     en: `
       asking for my, asked for my, asking me to verify, asked me to verify, verify my card, verify my account,
       confirm my password, enter my card, with your logo, in your name, asking for my password,
-      asking me for my
+      asking me for my,
+      wanted my, wants my, asked me for, requested my, asking me for, demanded my, read out my, give him my, give her my, give them my
     `,
     es: `
       a su nombre, a nombre de ustedes, pidiendo mis, pidiendome, me pidieron, me piden, con su logo,
-      verificar mi, confirmar mi, haciendose pasar
+      verificar mi, confirmar mi, haciendose pasar,
+      queria mi, queria mis, pidio mi, pidio mis, me pidio, pedia mi, pedia mis
+    `,
+  },
+  /** A stranger claiming to be the business. */
+  claims_you: {
+    en: `
+      saying he was from, saying she was from, said he was from, said she was from, said they were from,
+      saying they were from, claiming to be from, claimed to be from, claims to be from, pretending to be from,
+      posing as, pretended to be, said he worked for, said she worked for, saying he worked for,
+      on behalf of your company, supposedly from you, supposedly from your
+    `,
+    es: `
+      dice ser de, dijo ser de, diciendo que era de, dijo que era de, dijeron que eran de, se hizo pasar,
+      se hacia pasar, supuestamente de ustedes, supuestamente de su, en nombre de ustedes
+    `,
+  },
+  /** Account details changed: by someone else, a takeover. */
+  account_change: {
+    en: `
+      password was changed, password has been changed, password got changed, password changed,
+      email was changed, email has been changed, email got changed, email changed, address was changed,
+      address changed, phone number was changed, details were changed, details have been changed,
+      changed my password, changed my email, changed my address, changed my details, changed my phone number,
+      changed the password, changed the email, was changed, were changed, been changed
+    `,
+    es: `
+      cambiaron mi contrasena, cambiaron mi correo, cambiaron mi direccion, cambiaron mis datos,
+      cambiaron la contrasena, cambiaron el correo, fue cambiada, fue cambiado, se cambio mi contrasena,
+      se cambio mi correo, cambio mi contrasena, cambio mi correo
+    `,
+  },
+  /** Shut out of the customer own account. */
+  locked_out: {
+    en: `
+      locked out, locked me out, can not get into my account, can not log in, can not access my account,
+      can not sign in, no longer log in, no longer access
+    `,
+    es: `
+      no puedo entrar a mi cuenta, no puedo entrar, no puedo acceder, me bloquearon, cuenta bloqueada,
+      no puedo iniciar sesion
+    `,
+  },
+  /** Charged more often than the customer bought. */
+  extra_charges: {
+    en: `
+      charged twice, charged three times, double charged, charged multiple times, multiple charges,
+      duplicate charge, duplicate charges, charged again, extra charges, payments to your shop
+    `,
+    es: `
+      me cobraron dos veces, cobro doble, cobro duplicado, cargo duplicado, cobraron varias veces,
+      cargos de mas, cobros de mas
     `,
   },
   /** "hacked together", "life hack", "the price is a steal", "el precio es un robo". */
@@ -927,7 +991,8 @@ const SAFETY: LexiconData = {
       injured, injury, injuries, injuring, wounded, bleeding, bled, needed stitches, got stitches,
       get stitches, concussion, fractured, fracture, sprained, dislocated, gash, laceration, scalded,
       second degree burn, third degree burn, burn on my, a burn, choking hazard, electrocuted,
-      blood, bloody, blood everywhere, lot of blood, so much blood, covered in blood, bleeding badly, needed a stitch, broken bone, broke a bone, got hurt, was hurt, were hurt, badly hurt, seriously hurt, hurt badly, cut open, sliced open, lost a tooth, knocked out, burn blister, burns on
+      blood, bloody, blood everywhere, lot of blood, so much blood, covered in blood, bleeding badly, needed a stitch, broken bone, broke a bone, got hurt, was hurt, were hurt, badly hurt, seriously hurt, hurt badly, cut open, sliced open, lost a tooth, knocked out, burn blister, burns on,
+      needed _ stitches, got _ stitches, stitches in his, stitches in her, stitches in my, stitches on his, stitches on her, stitches on my
     `,
     es: `
       herido, herida, heridos, lesion, lesiones, lesionado, lesionada, sangre, sangrando, sangro,
@@ -950,8 +1015,8 @@ const SAFETY: LexiconData = {
   },
   /** Harm that is an injury only when it hits a body or a person: "broke my arm", "hit my son". */
   harm_body: {
-    en: 'broke, broken, hit, smashed, twisted, landed on, fell on, struck, knocked, whacked, slammed',
-    es: 'me rompi, se rompio el, golpeo, le cayo encima, me cayo encima, cayo sobre, pego, le pego, me pego',
+    en: 'broke, broken, hit, smashed, twisted, landed on, fell on, struck, knocked, whacked, slammed, fell onto, toppled onto, crashed onto, came down on, fell on top of, landed on top of',
+    es: 'me rompi, se rompio el, golpeo, le cayo encima, me cayo encima, cayo sobre, pego, le pego, me pego, se cayo encima de, cayo encima de, se le cayo encima, le cayo en, me cayo en, se vino encima',
   },
   /** Who or what was hurt: "me", "my hand", "my son". */
   victim: {
@@ -978,8 +1043,8 @@ const SAFETY: LexiconData = {
     `,
   },
   choke: {
-    en: 'choking hazard, in his mouth, in her mouth, in their mouth, choked, choking',
-    es: 'en la boca, se atraganto, atragantarse, ahogarse',
+    en: 'choking hazard, in his mouth, in her mouth, in their mouth, choked, choking, nearly choked, almost choked, choked on, got stuck in his throat, got stuck in her throat, stuck in his throat, stuck in her throat, stuck in my throat',
+    es: 'en la boca, se atraganto, atragantarse, ahogarse, atora, atoro, se le atoro, se atoro, se le atora, atorado, atorada, atragantado, atragantada, se ahogaba, casi se ahoga, se le atasco, atascado en la garganta',
   },
   /** Slang and questions that use the same words: "these sneakers are fire", "is it safe". */
   not_safety: {
@@ -1068,6 +1133,15 @@ const MEDICAL: LexiconData = {
       internada, le recetaron, me recetaron, tratamiento
     `,
   },
+  /** A reaction of the body: with the body or a product, a medical situation. */
+  reaction: {
+    en: `
+      reaction, reactions, reacted, breakout, broke out, flare up, flared up
+    `,
+    es: `
+      reaccion, reacciones, reacciono, brote
+    `,
+  },
   /** Going to (or being taken to) care. */
   visit: {
     en: `
@@ -1114,7 +1188,8 @@ const MEDICAL: LexiconData = {
       my doctor recommended, doctor recommended, recommended by my, scrubs, for nurses, for doctors,
       nurse shoes, nursing, rash guard, rash vest, hospital corners, doctor who, er nurse, for work, to work,
       medical discount, medical professionals, sensitive skin, hypoallergenic, allergic to, allergy friendly,
-      red color, in red, the red, red one, red jacket, red dress, pain in the, growing pains, pain point
+      red color, in red, the red, red one, red jacket, red dress, pain in the, growing pains, pain point,
+      reacted well, reacts well, no reaction, good reaction, great reaction, reaction from, reaction to the new, reaction to the collection
     `,
     es: `
       me recomendo, recomendo mi, para enfermeras, para medicos, uniforme, descuento, piel sensible,
