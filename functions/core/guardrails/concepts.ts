@@ -108,7 +108,8 @@ const REQUEST: LexiconData = {
       get me, get, put me through, put me on, connect me, connect, transfer, pass me, pass me on, send me to,
       forward me, route me, hand me over, hand this over, put, give me, escalate to, bring, pass this on,
       pass it on, pass this to, pass it to, hand this to, forward this to, refer me,
-      send this to, send it to, send me over to, kick this up to, bump this up to, move this up to, take this to, raise this with, pass me over to
+      send this to, send it to, send me over to, kick this up to, bump this up to, move this up to, take this to, raise this with, pass me over to,
+      hand me off, hand me off to, hand me to, hand me over to, hand off, transfer me, put me through
     `,
     es: `
       pasame, pasenme, paseme, pasar con, pasarme, pasa con, pasas con, pase con, pasan con, comunicame,
@@ -126,7 +127,8 @@ const REQUEST: LexiconData = {
       communicate with, get through to, reach, contact, have a word with, be connected to, be connected with,
       be served by, be helped by, help from, assistance from, talk, speak, complain to, complaint to,
       answer from, answered by, to talk, to speak, !talked, !spoke, !spoken, !chatted, !dealt, !reached,
-      !contacted
+      !contacted,
+      a word with, have a word, word with, a chat with, a conversation with, a call with
     `,
     es: `
       hablar con, hablar a, hable con, habla con, platicar con, conversar con, chatear con, comunicarme con,
@@ -333,12 +335,14 @@ const REQUEST: LexiconData = {
       booking agent, our agent, my rep, agent number, agent id, agent code, my wife, my husband,
       other people, my assistant, my employee, my employees, my staff, my team, our team, our staff,
       human resources, agent in, agents in, an agent in,
-      my lawyer friend, sales person, people who, store manager said, per person, each person, people in
+      my lawyer friend, sales person, people who, store manager said, per person, each person, people in,
+      supervisor discount, manager discount, staff discount, employee discount, agent discount, manager special, staff pick, staff picks
     `,
     es: `
       repartidor, mensajero, cartero, chofer, conductor, agente de viajes, mi agente, mi jefe, mi jefa,
       mi gerente, mi supervisor, mi asesor, mi asesora, numero de agente, otra persona, por persona,
-      para personas, para _ personas, para una persona, mis empleados, mi equipo
+      para personas, para _ personas, para una persona, mis empleados, mi equipo,
+      descuento de empleado, descuento de supervisor
     `,
   },
 };
@@ -436,11 +440,13 @@ const SELF_HARM: LexiconData = {
     en: `
       no point, what is the point, what the point, not see the point, no reason, no sense, pointless,
       not see any reason, not see a reason, not have any reason, not have a reason, any reason to,
-      meaningless, no purpose, no meaning
+      meaningless, no purpose, no meaning,
+      not see why, no reason why, why should i, why would i, why bother, why even bother
     `,
     es: `
       no tiene sentido, sin sentido, no le encuentro sentido, no le veo sentido, no encuentro sentido,
-      no veo sentido, para que, no hay razon, no tengo razon, no tengo motivo, sin motivo
+      no veo sentido, para que, no hay razon, no tengo razon, no tengo motivo, sin motivo,
+      por que seguir, para que seguir, para que sigo
     `,
   },
   /** Not wanting (to go on): with `living`, a death wish. */
@@ -457,11 +463,13 @@ const SELF_HARM: LexiconData = {
   living: {
     en: `
       =live, =living, be alive, being alive, exist, existing, my life, =life, go on, keep going, going on,
-      wake up, be here, being here, carry on
+      wake up, be here, being here, carry on,
+      keep living, go on living, stay alive
     `,
     es: `
       =vivir, =viviendo, =vida, mi vida, =existir, seguir, seguir adelante, despertar, estar aqui, estar vivo,
-      estar viva
+      estar viva,
+      seguir viviendo, seguir con vida
     `,
   },
   despair: {
@@ -478,6 +486,46 @@ const SELF_HARM: LexiconData = {
   end_it: {
     en: 'end it, ending it, end this, finish it, be gone',
     es: 'acabar con esto, terminar con esto, acabar con, desaparecer',
+  },
+  /** Soon: tonight, today. */
+  time_now: {
+    en: `
+      tonight, today, this weekend, tomorrow, right now, this is the night, soon
+    `,
+    es: `
+      esta noche, hoy, manana, ahora mismo, pronto, este fin de semana
+    `,
+  },
+  /** Others being better off. */
+  better_off: {
+    en: `
+      better off, be better, be happier, happier, easier for everyone, be fine without
+    `,
+    es: `
+      mejor, mas felices, mas tranquilos, estarian mejor
+    `,
+  },
+  /** The customer gone, as a hypothesis. */
+  gone_hyp: {
+    en: `
+      if i was not around, if i were not around, if i was gone, if i were gone, if i was not here,
+      if i were not here, if i disappeared, without me, if i was dead, if i were dead, once i am gone,
+      after i am gone
+    `,
+    es: `
+      si yo no estuviera, si no estuviera, sin mi, si me muero, si desapareciera, cuando ya no este,
+      si ya no estoy
+    `,
+  },
+  /** Words that look like a death wish and are not. */
+  not_self_harm: {
+    en: `
+      die my hair, die her hair, die his hair, die it, die the, die them, die this, die my, to die for,
+      dying to, die laughing, died laughing, killing it, killed it, kill for, would kill for
+    `,
+    es: `
+      muero de risa, me muero de ganas, me muero de frio, me muero de calor, me muero de hambre, muero por
+    `,
   },
   /** Being a burden: said of oneself, a sign of suicidal thinking. */
   burden: {
@@ -589,12 +637,14 @@ const LEGAL: LexiconData = {
       consumer law, the law, against the law, illegal, illegally, unlawful, unlawfully, my rights, my legal rights,
       statutory rights, consumer rights act, consumer protection law, violation of, in breach of, breach of,
       breaking the law, fraudulent practice, false advertising, entitled to compensation,
-      violating, violate, violated, violates, consumer rights, trade descriptions, misrepresentation, fraudulent, deceptive practices, unfair practices
+      violating, violate, violated, violates, consumer rights, trade descriptions, misrepresentation, fraudulent, deceptive practices, unfair practices,
+      =court, =courts, =judge, next step is court, day in court
     `,
     es: `
       la ley, contra la ley, ilegal, ilegalmente, mis derechos, derechos del consumidor, violacion de,
       incumplimiento de contrato, publicidad enganosa, fuera de la ley,
-      violando, violan, violaron, violacion, practicas enganosas, abusivo, abusiva, clausula abusiva
+      violando, violan, violaron, violacion, practicas enganosas, abusivo, abusiva, clausula abusiva,
+      =juez, =tribunal, =corte
     `,
   },
   /** Threatening to take a matter further. */
@@ -603,12 +653,14 @@ const LEGAL: LexiconData = {
       pursue it, pursue this, pursue the matter, will pursue, take this further, take it further,
       taking this further, take further action, taking it further, escalate this legally, will not let this go,
       see this through, all the way,
-      take action, taking action, intend to take action, take measures, take steps, legally, legal means, through legal channels, hears about it, will be hearing about this, not the end of this, this is not over
+      take action, taking action, intend to take action, take measures, take steps, legally, legal means, through legal channels, hears about it, will be hearing about this, not the end of this, this is not over,
+      next step, my next step, my next move, the next step is
     `,
     es: `
       llegar hasta el final, hasta las ultimas consecuencias, no lo voy a dejar asi, no me voy a quedar asi,
       voy a reclamar, hacer valer, lo voy a llevar mas lejos, voy a proceder,
-      tomar medidas, tomare medidas, emprender acciones, esto no se queda asi, esto no termina aqui, no se van a salir con la suya
+      tomar medidas, tomare medidas, emprender acciones, esto no se queda asi, esto no termina aqui, no se van a salir con la suya,
+      siguiente paso, mi siguiente paso, proximo paso
     `,
   },
   /** Bringing in a lawyer: "my lawyer", "contacted an attorney", "hear from my solicitor". */
@@ -810,12 +862,14 @@ const SECURITY: LexiconData = {
       my account, our account, my card, my credit card, my debit card, my details, my password, my email,
       my name, my information, my identity, my login, my profile, my bank, my info, on my account,
       with my account, in my name, my data, my personal,
-      my saved card, my saved details, my stored card, my card on file, my saved payment, my payment details, my payment method, my paypal, my email address, my phone number, saved card, stored card, card on file, my saved, my stored, email on file, my bank account, my bank card
+      my saved card, my saved details, my stored card, my card on file, my saved payment, my payment details, my payment method, my paypal, my email address, my phone number, saved card, stored card, card on file, my saved, my stored, email on file, my bank account, my bank card,
+      my gift card, my gift card balance, my balance, my points, my rewards, my store credit, my loyalty points, my account balance
     `,
     es: `
       mi cuenta, mi tarjeta, mis datos, mi contrasena, mi correo, mi nombre, mi identidad, mi perfil,
       mi informacion, a mi nombre, con mi cuenta, en mi cuenta, mi usuario,
-      mi tarjeta guardada, mis datos de pago, mi metodo de pago, mi paypal, mi correo electronico, mi numero de telefono, tarjeta guardada, mi cuenta bancaria, mi tarjeta de credito, mi tarjeta de debito
+      mi tarjeta guardada, mis datos de pago, mi metodo de pago, mi paypal, mi correo electronico, mi numero de telefono, tarjeta guardada, mi cuenta bancaria, mi tarjeta de credito, mi tarjeta de debito,
+      mi saldo, mi tarjeta de regalo, mis puntos, mi credito, mi monedero
     `,
   },
   /** One-time codes and reset links: arriving unasked, a sign someone is trying to get in. */
@@ -1180,6 +1234,26 @@ const MEDICAL: LexiconData = {
     es: `
       me siento mal, se siente mal, enfermo, enferma, me enferme, se enfermo, me hizo dano, le hizo dano,
       dolor, por error, sin querer
+    `,
+  },
+  /** The product the customer bought. */
+  product_ref: {
+    en: `
+      that i bought, i bought, we bought, you sold, you sent, from you, from your, your product, the product,
+      your food, the food, the treats, the snacks, your
+    `,
+    es: `
+      que compre, que compramos, que me vendieron, que nos vendieron, de ustedes, el producto, su producto,
+      la comida, las golosinas, las galletas
+    `,
+  },
+  /** Fed up: "sick of" is not an illness. */
+  fed_up: {
+    en: `
+      sick of, sick and tired, so sick of, sick to death of, getting sick of
+    `,
+    es: `
+      harto de, harta de, enfermo de esperar, enferma de esperar
     `,
   },
   /** "I'm a nurse", "my doctor recommended": care that is not an emergency. */

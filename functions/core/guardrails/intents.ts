@@ -35,6 +35,22 @@ export const SELF_HARM: EscalationIntent = {
     { all: ['end_it'], weight: 0.6, note: '"I want to end it" needs despair too' },
     { all: ['request', 'end_it'], within: 2, weight: 0.3 },
     { all: ['despair'], anywhere: true, weight: 0.5, note: '"I can\'t take this anymore"' },
+    {
+      all: ['time_now', 'end_it|end_things'],
+      anyOrder: true,
+      within: 6,
+      weight: 0.5,
+      note: '"tonight is the night I end it"',
+    },
+    { all: ['gone_hyp'], weight: 0.4 },
+    {
+      all: ['better_off', 'gone_hyp'],
+      anyOrder: true,
+      within: 8,
+      weight: 0.8,
+      note: '"they would be better off if I wasn\'t around"',
+    },
+    { all: ['not_self_harm'], weight: -2, note: '"I want to die my hair", "me muero de frío"' },
     { all: ['burden'], weight: 1, note: '"I\'m just a burden to everyone", "soy una carga"' },
     { all: ['farewell'], weight: 1, note: '"giving away my things", "cartas de despedida"' },
     { all: ['end_things'], weight: 0.6 },
@@ -274,6 +290,14 @@ export const MEDICAL: EscalationIntent = {
     { all: ['ingest'], weight: 0.6, note: '"swallowed"' },
     { all: ['relative', 'ingest|ate'], within: 3, weight: 0.4, note: '"my son swallowed a button"' },
     { all: ['ill'], weight: 0.4 },
+    { all: ['relative', 'ill'], within: 3, weight: 0.3 },
+    {
+      all: ['ill', 'product_ref'],
+      anyOrder: true,
+      within: 6,
+      weight: 0.6,
+      note: '"mi perro se enfermó con la comida que compré"',
+    },
     { all: ['ate', 'ill'], anyOrder: true, within: 8, weight: 0.6, note: '"got sick after eating"' },
     {
       all: ['ate', 'symptom|mild_symptom|care_place|clinician|treatment'],
@@ -282,6 +306,7 @@ export const MEDICAL: EscalationIntent = {
       weight: 0.3,
     },
     { all: ['not_medical'], weight: -1.5, note: '"my doctor recommended", "rash guard"' },
+    { all: ['fed_up'], weight: -1, note: '"I\'m sick of your emails"' },
     { all: ['identity', 'clinician|care_place'], within: 2, weight: -1.5, note: '"I\'m a nurse"' },
   ],
 };
@@ -323,6 +348,7 @@ export const CUSTOMER_REQUEST: EscalationIntent = {
       weight: 1,
       note: '"speak to someone", "someone to talk to"',
     },
+    { all: ['transfer'], alone: true, weight: 1, note: '"transfer me", "pásame"' },
     { all: ['whom'], weight: 1, note: '"who can I speak to?", "¿con quién hablo?"' },
     {
       all: ['who_q', 'talk'],
