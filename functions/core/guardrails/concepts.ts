@@ -268,7 +268,7 @@ const REQUEST: LexiconData = {
   },
   /** Friendly words: "real people with real care" is praise, not a request. */
   praise: {
-    en: 'love, loved, amazing, awesome, great, thank you, thanks, appreciate, wonderful, fantastic, excellent',
+    en: 'love, loved, amazing, awesome, great, thank you, thanks, wonderful, fantastic, excellent, appreciate it, appreciate you, appreciate your, really appreciate',
     es: 'me encanta, me encanto, encantada, encantado, excelente, genial, gracias, maravilloso, increible',
   },
   /** "… on the phone", "a call": with a person or a request cue, a request to be called. */
@@ -362,7 +362,8 @@ const SELF_HARM: LexiconData = {
       without me around, not be around much longer, not going to be around much longer,
       not be here much longer, not be here for much longer, not be around for long,
       kms, unalive myself, unaliving myself, sewerslide, take my own life tonight, not be alive much longer, not be here tomorrow,
-      not going to be here tomorrow, overdose on, od on
+      not going to be here tomorrow, overdose on, od on,
+      will not be alive, not going to be alive, not be alive much longer, not be alive by, not be alive next, not be alive tomorrow
     `,
     es: `
       =matarme, me voy a matar, me quiero matar, me =mato, suicid*, =quitarme la vida, quitar la vida,
@@ -370,7 +371,8 @@ const SELF_HARM: LexiconData = {
       acabar con esto de una vez, =tirarme de, =tirarme por, =aventarme, =colgarme, =ahorcarme,
       =tomarme todas, sobredosis, =cortarme las venas, =quitarme de en medio, =matarse,
       no voy a estar mucho tiempo, no voy a estar aqui mucho, no estare mucho tiempo, ya no estare,
-      ya no voy a estar, quitarme de en medio, terminar con mi existencia, acabar con mi existencia
+      ya no voy a estar, quitarme de en medio, terminar con mi existencia, acabar con mi existencia,
+      no estare vivo, no estare viva, no voy a estar vivo, no voy a estar viva, no seguire vivo, no seguire viva
     `,
   },
   /** Wanting: with `dead`, a death wish ("I wish I was dead", "quisiera estar muerta"). */
@@ -419,7 +421,8 @@ const SELF_HARM: LexiconData = {
       want out of life, want to stop existing, want to disappear, no future for me, i have no future,
       see no future for myself, not see a future for myself, life is pointless, pain to stop for good,
       pain to stop forever, make the pain stop for good, end the pain for good, sleep and never wake up,
-      go to sleep and not wake up
+      go to sleep and not wake up,
+      leave this world, leave forever, go away forever, be gone forever, gone for good
     `,
     es: `
       quiero morir, quiero morirme, me quiero morir, me quisiera morir, quisiera morirme, no quiero vivir,
@@ -432,7 +435,8 @@ const SELF_HARM: LexiconData = {
       quiero dejar de existir, dejar de existir, harto de la vida, harta de la vida,
       cansado de la vida, cansada de la vida, no veo ningun futuro, no tengo futuro, no tengo ningun futuro, mi vida no tiene futuro,
       sin futuro para mi, que pare el dolor para siempre, dormir y no despertar, dormirme y no despertar,
-      no despertar nunca, no despertar mas, no quiero seguir aqui
+      no despertar nunca, no despertar mas, no quiero seguir aqui,
+      irme para siempre, irme de este mundo, dejar este mundo, quiero irme de aqui para siempre, desaparecer de este mundo
     `,
   },
   /** "what's the point", "no le encuentro sentido": with `living`, a death wish. */
@@ -575,11 +579,13 @@ const SELF_HARM: LexiconData = {
   take_all: {
     en: `
       take them all, take it all, take all of them, swallow them all, taking them all, saved up,
-      been saving, stockpiling, stockpiled, hoarding, all at once, whole bottle, the whole bottle
+      been saving, stockpiling, stockpiled, hoarding, all at once, whole bottle, the whole bottle,
+      in front of me, lined up, counted out, counting them, all of my pills, all my pills, handful of
     `,
     es: `
       tomarmelas todas, tomarme todas, tomar todas, tomarlas todas, me las voy a tomar, juntando,
-      guardando, todas juntas, todas de una, el frasco entero, todo el frasco
+      guardando, todas juntas, todas de una, el frasco entero, todo el frasco,
+      enfrente de mi, frente a mi, aqui conmigo, un punado de
     `,
   },
   /** Ending everything: with thoughts of it, a sign of suicidal thinking. */
@@ -616,7 +622,8 @@ const LEGAL: LexiconData = {
       medidas legales, denunciar, denunciarlos, denuncia, los denuncio, querella, aviso legal,
       notificacion legal, consecuencias legales, responsabilidad legal, por la via legal, instancias legales,
       =legalmente, =judicialmente,
-      caso contra ustedes, reclamacion judicial, danos y perjuicios, indemnizacion por danos, levantar una denuncia, poner una denuncia, presentar cargos, demanda por danos
+      caso contra ustedes, reclamacion judicial, danos y perjuicios, indemnizacion por danos, levantar una denuncia, poner una denuncia, presentar cargos, demanda por danos,
+      via judicial, vias judiciales, instancias judiciales, proceso judicial, orden judicial, por la via judicial
     `,
   },
   legal_actor: {
@@ -726,7 +733,8 @@ const SECURITY: LexiconData = {
       sharing my data, sold my information, sold my details, fraudster, fraudsters, skimmed, skimming,
       spoofed, spoofing, impersonating, pretending to be you, pretending to be from, claiming to be you,
       claiming to be from, malware, keylogger, ransomware, unauthorized access, unauthorised access,
-      been scammed, got scammed, was scammed, scammed me, posing as you, posing as your, pretending to be your, impersonating your, fake version of your, fake account of your, fake website, fake site, clone of your site, compromised account, account was compromised, account compromised, emptied my account, drained my account, emptied my card, drained my card
+      been scammed, got scammed, was scammed, scammed me, posing as you, posing as your, pretending to be your, impersonating your, fake version of your, fake account of your, fake website, fake site, clone of your site, compromised account, account was compromised, account compromised, emptied my account, drained my account, emptied my card, drained my card,
+      identity thief, identity thieves, id theft, id thief
     `,
     es: `
       hackearon, hackeo, hackeada, hackeado, hackear, jaquearon, hakearon, =filtracion, =filtraciones,
@@ -734,7 +742,8 @@ const SECURITY: LexiconData = {
       robaron la identidad, robaron mi identidad, me robaron la identidad, suplantacion, suplantaron,
       suplantando, phishing, fraude, fraudulento, fraudulenta, haciendose pasar, se hacen pasar,
       hacerse pasar, acceso no autorizado,
-      me estafaron, fui estafado, fui estafada, se hacen pasar por ustedes, haciendose pasar por ustedes, pagina falsa, sitio falso, cuenta falsa, me vaciaron la cuenta, me vaciaron la tarjeta, vaciaron mi cuenta, vaciaron mi tarjeta, cuenta comprometida
+      me estafaron, fui estafado, fui estafada, se hacen pasar por ustedes, haciendose pasar por ustedes, pagina falsa, sitio falso, cuenta falsa, me vaciaron la cuenta, me vaciaron la tarjeta, vaciaron mi cuenta, vaciaron mi tarjeta, cuenta comprometida,
+      ladron de identidad, ladrones de identidad
     `,
   },
   /** Words that make "leak", "breach" or "theft" about data. */
@@ -813,11 +822,13 @@ const SECURITY: LexiconData = {
     en: `
       another country, different country, other country, foreign country, unknown device, new device,
       another device, different device, different location, another location, overseas, abroad, another city,
-      another state
+      another state,
+      devices i do not own, device i do not own, devices i do not recognize, device i do not recognize, devices i do not recognise, device i do not recognise, unknown devices, unrecognized device, unrecognised device
     `,
     es: `
       otro pais, otros paises, otro dispositivo, otra ciudad, el extranjero, otra ubicacion,
-      dispositivo desconocido
+      dispositivo desconocido,
+      dispositivos que no son mios, dispositivo que no es mio, dispositivo que no reconozco, dispositivos que no reconozco
     `,
   },
   login: {
@@ -995,13 +1006,24 @@ const SECURITY: LexiconData = {
       cargos de mas, cobros de mas
     `,
   },
+  /** An address that is not the one of the customer. */
+  elsewhere: {
+    en: `
+      i live in, not my address, an address i do not know, address i do not recognize, address i do not recognise,
+      never lived, addresses changed, someone else address, a stranger address
+    `,
+    es: `
+      no es mi direccion, una direccion que no conozco, yo vivo en, direccion desconocida, nunca he vivido
+    `,
+  },
   /** "hacked together", "life hack", "the price is a steal", "el precio es un robo". */
   not_security: {
     en: `
       hacked together, hacked up, life hack, a steal, steal of a deal, fraud alert on my bank,
-      forgot my password, forgot password, reset my password, is a steal, stole my heart, stole the show,
+      forgot my password, forgot password, is a steal, stole my heart, stole the show,
       can someone else, could someone else, can my, is it safe to, leaked through, leaked in, leaks in,
-      leaked into
+      leaked into,
+      how do i reset my password, how to reset my password, can i reset my password, need to reset my password, want to reset my password, help me reset my password, where do i reset my password
     `,
     es: `
       es un robo, un robo el precio, olvide mi contrasena, olvide la contrasena, no recuerdo mi contrasena
@@ -1096,6 +1118,18 @@ const SAFETY: LexiconData = {
       se rompio, se desplomo, colapso, se solto, se desprendio, se quebro, se partio, cedio, se vino abajo
     `,
   },
+  /** Someone on or in the thing when it failed. */
+  occupant: {
+    en: `
+      with him in it, with her in it, with me in it, with him on it, with her on it, with me on it,
+      while i was on it, while he was on it, while she was on it, while sitting on it, while i was sitting,
+      while he was sitting, while she was sitting, while standing on it, while i was standing
+    `,
+    es: `
+      con el adentro, con ella adentro, con el encima, con ella encima, conmigo encima, estando sentado,
+      estando sentada, mientras estaba sentado, mientras estaba sentada, mientras estaba parado
+    `,
+  },
   choke: {
     en: 'choking hazard, in his mouth, in her mouth, in their mouth, choked, choking, nearly choked, almost choked, choked on, got stuck in his throat, got stuck in her throat, stuck in his throat, stuck in her throat, stuck in my throat',
     es: 'en la boca, se atraganto, atragantarse, ahogarse, atora, atoro, se le atoro, se atoro, se le atora, atorado, atorada, atragantado, atragantada, se ahogaba, casi se ahoga, se le atasco, atascado en la garganta',
@@ -1109,7 +1143,8 @@ const SAFETY: LexiconData = {
       smoke alarm, smoky, smoke grey, smoke gray, flame red, flames print, broke in, breaking in, break in,
       broken in, hurt my feet, hurts my feet, hurt my toes, broke my heart, hurts to wear, fire color,
       fire red,
-      blood orange, blood red, blood type, blood pressure, blood sugar, blood moon, got hurt feelings
+      blood orange, blood red, blood type, blood pressure, blood sugar, blood moon, got hurt feelings,
+      my mouth off, my tongue off, my face off, my head off, my ears off
     `,
     es: `
       estan que arden, es fuego, son fuego, que arden, es seguro, seria seguro, oferta bomba,
@@ -1145,12 +1180,14 @@ const MEDICAL: LexiconData = {
     en: `
       swelling, swollen, swelled, puffy, itchy, itching, =burning, stinging, blisters, blistered, allergic,
       allergy, dizzy, nauseous, nausea, fever, bleeding, migraine, red, irritation, numb, pain,
-      tingly, tingling, headache, headaches, stomach ache, stomachache, stomach pain, cramps, burning eyes, watery eyes, peeling, sting, stings
+      tingly, tingling, headache, headaches, stomach ache, stomachache, stomach pain, cramps, burning eyes, watery eyes, peeling, sting, stings,
+      =sores, open sores, scabs, oozing, lesions, covered in bumps, bumps all over
     `,
     es: `
       hinchazon, hinchado, hinchada, inflamado, inflamada, comezon, picazon, ardor, me arde, me pica,
       ampollas, alergia, alergico, alergica, mareo, mareado, nauseas, fiebre, irritacion, dolor, roja, rojo,
-      hormigueo, entumecido, entumecida, dolor de cabeza, dolor de estomago, ardor de ojos, me lloran los ojos, mareos, colicos, se me pela, arde
+      hormigueo, entumecido, entumecida, dolor de cabeza, dolor de estomago, ardor de ojos, me lloran los ojos, mareos, colicos, se me pela, arde,
+      llagas, costras, granos por todo, supurando
     `,
   },
   /** Emergency care: going there is the event. */
@@ -1212,11 +1249,13 @@ const MEDICAL: LexiconData = {
   ingest: {
     en: `
       swallowed, ingested, put in his mouth, put in her mouth, inhaled, got in my eyes, got in his eyes,
-      got in her eyes, drank some, ate some
+      got in her eyes, drank some, ate some,
+      drank some of, ate some of, swallowed some, drank a bit of, swallowed a bit of, chewed on the
     `,
     es: `
       se trago, trago, me trague, ingirio, ingeri, inhalo, se lo metio a la boca, se tomo el, se tomo la,
-      se bebio
+      se bebio,
+      se tomo un poco, se bebio un poco, se comio un poco, tomo un poco de, trago un poco, se metio a la boca
     `,
   },
   ate: {

@@ -102,6 +102,14 @@ export const SAFETY: EscalationIntent = {
       weight: 1,
       note: '"the ladder collapsed and I fell"',
     },
+    {
+      all: ['failure', 'occupant'],
+      anyOrder: true,
+      within: 6,
+      weight: 1,
+      note: '"the high chair collapsed with him in it"',
+    },
+    { all: ['failure', 'relative'], anyOrder: true, within: 6, weight: 0.4 },
     { all: ['fall', 'harm|harm_body|injury|self_injury'], anyOrder: true, within: 4, weight: 0.6 },
     { all: ['choke'], weight: 0.6 },
     { all: ['choke', 'relative|body'], anyOrder: true, within: 6, weight: 0.6 },
@@ -217,6 +225,12 @@ export const SECURITY: EscalationIntent = {
     },
     { all: ['extra_charges'], weight: 0.6, note: '"charged twice", "cobro duplicado"' },
     { all: ['extra_charges', 'unauthorized'], anywhere: true, weight: 0.5 },
+    {
+      all: ['elsewhere', 'money', 'my_account'],
+      anywhere: true,
+      weight: 1,
+      note: '"an order on my account shipping to Florida and I live in Ohio"',
+    },
     { all: ['not_security'], weight: -1.5, note: '"hacked together", "el precio es un robo"' },
   ],
 };
