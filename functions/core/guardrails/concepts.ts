@@ -128,14 +128,16 @@ const REQUEST: LexiconData = {
       be served by, be helped by, help from, assistance from, talk, speak, complain to, complaint to,
       answer from, answered by, to talk, to speak, !talked, !spoke, !spoken, !chatted, !dealt, !reached,
       !contacted,
-      a word with, have a word, word with, a chat with, a conversation with, a call with
+      a word with, have a word, word with, a chat with, a conversation with, a call with,
+      discuss this with, discuss it with, discuss with, go over this with, raise this with, sort this out with
     `,
     es: `
       hablar con, hablar a, hable con, habla con, platicar con, conversar con, chatear con, comunicarme con,
       comunicarse con, tratar con, contactar con, contactar a, me atienda, me atiendan, me atiende,
       me puede atender, atenderme, que atienda, ser atendido, ser atendida, atencion de, ayuda de, hablar,
       quejarme con, queja con, con quien hablar, con quien,
-      !hable, !hablamos, !hablaba, !hablado, !atendio, !atendieron, !hablo
+      !hable, !hablamos, !hablaba, !hablado, !atendio, !atendieron, !hablo,
+      tratar esto con, ver esto con, platicar esto con, revisar esto con
     `,
   },
   /** A person working for the business: a concept strong enough to ask for on its own. */
@@ -185,7 +187,8 @@ const REQUEST: LexiconData = {
       from your, from you, on your team, of your staff, who works, works there, works for you,
       at your company, in your company, from the company, from the store, at the store, your team, your staff,
       your company, from support, from customer service, your side, in billing, who can help,
-      who can actually, who knows, who can fix, in charge
+      who can actually, who knows, who can fix, in charge,
+      at your office, at head office
     `,
     es: `
       de ustedes, del equipo, de su equipo, de tu equipo, de la empresa, de su empresa, de la tienda,
@@ -439,6 +442,18 @@ const SELF_HARM: LexiconData = {
       irme para siempre, irme de este mundo, dejar este mundo, quiero irme de aqui para siempre, desaparecer de este mundo
     `,
   },
+  /** Standing at a place to jump from. */
+  brink: {
+    en: `
+      standing on the bridge, standing on a bridge, on the ledge, standing on the edge, standing on the roof,
+      on top of the bridge, on the edge of the bridge, on the edge of the roof, at the edge of the cliff,
+      standing on the railing
+    `,
+    es: `
+      estoy en el puente, parado en el puente, parada en el puente, en la orilla del puente, en la azotea,
+      al borde del puente, en el borde de la azotea, en la cornisa
+    `,
+  },
   /** "what's the point", "no le encuentro sentido": with `living`, a death wish. */
   pointless: {
     en: `
@@ -566,6 +581,25 @@ const SELF_HARM: LexiconData = {
       pienso en, pensando en, he pensado en, pense en, considerando, planeando, tengo ganas de, ganas de
     `,
   },
+  /** Thoughts that will not stop. */
+  contemplate_strong: {
+    en: `
+      can not stop thinking about, keep thinking about, always thinking about, obsessed with,
+      thoughts of, thoughts about, intrusive thoughts
+    `,
+    es: `
+      no dejo de pensar en, no puedo dejar de pensar en, pienso mucho en, pensamientos de, siempre pienso en
+    `,
+  },
+  /** Dying, as a thought. */
+  dying: {
+    en: `
+      dying, my death, being dead, my own death, ending my life
+    `,
+    es: `
+      morir, morirme, mi muerte, estar muerto, estar muerta
+    `,
+  },
   /** Medication someone could take all of at once. */
   pills: {
     en: `
@@ -623,7 +657,8 @@ const LEGAL: LexiconData = {
       notificacion legal, consecuencias legales, responsabilidad legal, por la via legal, instancias legales,
       =legalmente, =judicialmente,
       caso contra ustedes, reclamacion judicial, danos y perjuicios, indemnizacion por danos, levantar una denuncia, poner una denuncia, presentar cargos, demanda por danos,
-      via judicial, vias judiciales, instancias judiciales, proceso judicial, orden judicial, por la via judicial
+      via judicial, vias judiciales, instancias judiciales, proceso judicial, orden judicial, por la via judicial,
+      en un juicio, terminar en juicio, terminara en juicio, un juicio contra, juicio legal, acabar en juicio
     `,
   },
   legal_actor: {
@@ -772,9 +807,10 @@ const SECURITY: LexiconData = {
   without_consent: {
     en: `
       unauthorized~, unauthorised~, without my permission, without my consent, without my knowledge,
-      without permission, was not me, not by me, without authorization, without authorisation
+      without permission, was not me, not by me, without authorization, without authorisation,
+      without telling me, without asking me, without my knowing, behind my back
     `,
-    es: 'no autorizado, no autorizada, sin mi permiso, sin permiso, sin autorizacion, sin mi consentimiento, no fui yo, yo no fui',
+    es: 'no autorizado, no autorizada, sin mi permiso, sin permiso, sin autorizacion, sin mi consentimiento, no fui yo, yo no fui, sin avisarme, sin decirme, sin preguntarme, a mis espaldas',
   },
   /** Verbs whose (unsaid) subject is a stranger: "usaron mis datos". Exact: "cambio" is not "cambiaron". */
   they_did: {
@@ -888,12 +924,14 @@ const SECURITY: LexiconData = {
     en: `
       login code, log in code, verification code, security code, one time code, one time password, otp,
       2fa code, two factor code, authentication code, sign in code, password reset email, password reset link,
-      reset link, reset code, confirmation code, access code, magic link
+      reset link, reset code, confirmation code, access code, magic link,
+      password recovery, recovery email, recovery code, account recovery
     `,
     es: `
       codigo de verificacion, codigo de acceso, codigo de seguridad, codigo de inicio de sesion,
       codigo para entrar, clave temporal, clave dinamica, enlace para restablecer, correo para restablecer,
-      restablecer la contrasena, cambio de contrasena
+      restablecer la contrasena, cambio de contrasena,
+      recuperacion de contrasena, correos de recuperacion, restablecimiento de contrasena, codigo de recuperacion, correo de recuperacion
     `,
   },
   /** Not asked for by the customer. */
@@ -976,12 +1014,14 @@ const SECURITY: LexiconData = {
       email was changed, email has been changed, email got changed, email changed, address was changed,
       address changed, phone number was changed, details were changed, details have been changed,
       changed my password, changed my email, changed my address, changed my details, changed my phone number,
-      changed the password, changed the email, was changed, were changed, been changed
+      changed the password, changed the email, was changed, were changed, been changed,
+      changed the shipping address, changed the address, changed my shipping address, changed the delivery address, changed my delivery address
     `,
     es: `
       cambiaron mi contrasena, cambiaron mi correo, cambiaron mi direccion, cambiaron mis datos,
       cambiaron la contrasena, cambiaron el correo, fue cambiada, fue cambiado, se cambio mi contrasena,
-      se cambio mi correo, cambio mi contrasena, cambio mi correo
+      se cambio mi correo, cambio mi contrasena, cambio mi correo,
+      cambio la direccion, cambio la direccion de envio, cambiaron la direccion de envio, cambio mi direccion
     `,
   },
   /** Shut out of the customer own account. */
