@@ -6,6 +6,10 @@
  *   own trigger, since the card's reason and priority depend on it;
  * - false escalations ≤ 0.15 on look-alikes and small talk, in each language.
  * Figures: `npx tsx test/helpers/print-escalation-eval.ts`.
+ *
+ * The fresh batches (`escalation.fresh4.json` … `fresh8.json`) were each written and scored before the
+ * triggers were tuned on them (`escalation-rounds.md`); they are development sets now and hold the same
+ * targets, so wording they taught the triggers is not lost again.
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -19,6 +23,19 @@ const cases = loadEscalationCases(new URL('../fixtures/eval/escalation.tuning.js
 const rows = evaluateEscalation(cases);
 const NO_MISS = ['explicit', 'self_harm', 'legal', 'security'];
 const FEW_FALSE = ['lookalike', 'smalltalk'];
+const DEVELOPMENT_SETS = ['fresh4', 'fresh5', 'fresh6', 'fresh7', 'fresh8'];
+
+/** Misses on the no-miss categories and false-escalation rates over target, per category and language. */
+function targetFailures(figures: ReturnType<typeof evaluateEscalation>): string[] {
+  return [
+    ...figures
+      .filter((r) => NO_MISS.includes(r.category) && r.labelled < r.cases)
+      .map((r) => `${r.category}/${r.lang}: ${r.cases - r.labelled} missed`),
+    ...figures
+      .filter((r) => FEW_FALSE.includes(r.category) && r.rate > 0.15)
+      .map((r) => `${r.category}/${r.lang}: false escalation ${r.rate.toFixed(2)}`),
+  ];
+}
 
 describe('escalation triggers on the tuning set', () => {
   it('holds about 200 cases or more, every category in English and Spanish', () => {
@@ -37,14 +54,16 @@ describe('escalation triggers on the tuning set', () => {
   it('meets the targets per category and language', () => {
     console.log(formatEscalationReport(rows));
     expect(overallRecall(rows)).toBeGreaterThanOrEqual(0.9);
-    const failures = [
-      ...rows
-        .filter((r) => NO_MISS.includes(r.category) && r.labelled < r.cases)
-        .map((r) => `${r.category}/${r.lang}: ${r.cases - r.labelled} missed`),
-      ...rows
-        .filter((r) => FEW_FALSE.includes(r.category) && r.rate > 0.15)
-        .map((r) => `${r.category}/${r.lang}: false escalation ${r.rate.toFixed(2)}`),
-    ];
-    expect(failures).toEqual([]);
+    expect(targetFailures(rows)).toEqual([]);
+  });
+});
+
+describe('escalation triggers on the fresh development sets', () => {
+  it.each(DEVELOPMENT_SETS)('%s meets the same targets', (name) => {
+    const figures = evaluateEscalation(
+      loadEscalationCases(new URL(`../fixtures/eval/escalation.${name}.json`, import.meta.url)),
+    );
+    expect(overallRecall(figures)).toBeGreaterThanOrEqual(0.9);
+    expect(targetFailures(figures)).toEqual([]);
   });
 });

@@ -200,4 +200,63 @@ describe('escalation intents (weighted evidence over stemmed lexicons)', () => {
     expect(labels('I burnt the apple pie in the oven')).toEqual([]);
     expect(labels('me quemé el pie con la estufa')).toContain('safety');
   });
+  it('indirect self-harm is heard: a burden, farewells, plans, and words between the words', () => {
+    for (const text of [
+      "I'm just a burden to everyone around me",
+      'soy una carga para mi familia',
+      "I've been giving away my things, I won't need them where I'm going",
+      'thinking of ending things',
+      'i have pills saved up and i will take them all tonight',
+      'no one would even notice if I just disappeared',
+      'my family would be better off if i wasnt around',
+      'me he estado cortando otra vez',
+    ]) {
+      expect(labels(text)[0], text).toBe('self_harm');
+    }
+    for (const text of [
+      'i want to die my hair to match the jacket',
+      "I'm thinking of ending my subscription",
+      'me muero de frío, ¿tienen chaquetas más gruesas?',
+    ]) {
+      expect(labels(text), text).not.toContain('self_harm');
+    }
+  });
+
+  it('security reads takeovers and charges across clauses, not how-to questions', () => {
+    for (const text of [
+      "i got a login code text that i didn't request",
+      "wtf is this $89 charge from you, i didn't buy anything",
+      "I got an email saying my password was changed but I didn't change it",
+      'my email was hacked and someone reset my password on your site',
+      'me llegó un código de verificación que no pedí',
+    ]) {
+      expect(labels(text), text).toContain('fraud');
+    }
+    for (const text of ['how do I reset my password?', 'I was charged twice for shipping, can you fix it?']) {
+      expect(labels(text), text).not.toContain('fraud');
+    }
+  });
+
+  it('the law invoked with a threat to pursue it is legal; a legal question is not', () => {
+    expect(labels('this is a breach of consumer law and I will pursue it')).toContain('legal');
+    expect(labels('voy a proceder por la vía judicial')).toContain('legal');
+    expect(labels('¿cuál es la garantía legal de los productos?')).toEqual([]);
+    expect(labels('can I claim it on warranty, the law says 2 years right?')).toEqual([]);
+  });
+
+  it('staff asked for in other words; staff discounts and self-descriptions are not requests', () => {
+    for (const text of [
+      'transfer me',
+      'who do i need to speak with about a complaint',
+      'cn i tlk to sum1 plz',
+    ]) {
+      expect(labels(text), text).toContain('customer_request');
+    }
+    for (const text of [
+      "I'm a real person asking about returns lol",
+      'can the supervisor discount be applied online?',
+    ]) {
+      expect(labels(text), text).not.toContain('customer_request');
+    }
+  });
 });

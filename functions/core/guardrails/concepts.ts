@@ -54,8 +54,8 @@ const SHARED: LexiconData = {
   },
   /** "I am a …", "as a …": the customer's own job, not an event. */
   identity: {
-    en: 'i am a, i am an, as a, i work as, i work in, i work at, we are a',
-    es: 'soy, como, trabajo como, trabajo en, somos',
+    en: 'i am a, i am an, as a, i work as, i work in, i work at, we are a, who is a, who is an, she is a, he is a, works as a, who works as, mate who is, friend who is',
+    es: 'soy, como, trabajo como, trabajo en, somos, que es, quien es, es abogado, es abogada',
   },
   /** Gadgets whose "death" is a flat battery, and devices that can overheat. */
   device: {
@@ -63,13 +63,26 @@ const SHARED: LexiconData = {
       phone, battery, batteries, charger, laptop, computer, tablet, ipad, iphone, car, plant, headphones,
       earbuds, watch, smartwatch, heater, stove, lamp, lantern, plug, cable, cord, power bank, adapter,
       outlet, socket, blanket, kettle, hair dryer, toaster, e-bike, ebike, scooter, vape, flashlight, torch,
-      hand warmer, vest, jacket, device, appliance, motor, fan, speaker, light, bulb, wire, wiring
+      hand warmer, vest, jacket, device, appliance, motor, fan, speaker, light, bulb, wire, wiring,
+      hoverboard, drone, drill, power tool, toy, blender, microwave, oven, air fryer, iron, curling iron, straightener, electric blanket, heated blanket, dryer, washer, washing machine, fridge, freezer, console, controller, candle, diffuser, humidifier, generator, grill, bbq, barbecue, space heater, radiator, massager, power strip, extension cord, headlamp, solar panel, camping stove, gas canister, propane, lighter, router, printer, tv, television, monitor, electric toothbrush, razor, shaver, vacuum, crock pot, slow cooker, pressure cooker, coffee maker, espresso machine, hot plate
     `,
     es: `
       celular, telefono, movil, bateria, pila, cargador, laptop, computadora, ordenador, tablet, coche, carro,
       auto, planta, audifonos, auriculares, reloj, calentador, estufa, lampara, linterna, enchufe, cable,
       adaptador, toma, cobija, manta, hervidor, secador, tostadora, patinete, aparato, motor, ventilador,
-      bocina, foco, bombilla
+      bocina, foco, bombilla,
+      patineta, dron, taladro, juguete, licuadora, microondas, horno, freidora, plancha, secadora, lavadora, refrigerador, nevera, consola, control, vela, difusor, humidificador, generador, parrilla, asador, alargador, extension, regleta, tanque de gas, encendedor, hornilla, router, impresora, television, tele, monitor, cepillo electrico, rasuradora, aspiradora, olla, olla express, cafetera
+    `,
+  },
+  /** Charging or plugged in: heat or smoke then is a hazard. */
+  charging: {
+    en: `
+      while it charged, while it was charging, while charging, when charging, when it was charging, on charge,
+      plugged in, charging overnight, charging it, was charging, left it charging, charging cable
+    `,
+    es: `
+      mientras cargaba, mientras se cargaba, cargando, mientras estaba cargando, enchufado, enchufada,
+      conectado a la corriente, conectada a la corriente, poniendolo a cargar, lo deje cargando
     `,
   },
 };
@@ -94,14 +107,17 @@ const REQUEST: LexiconData = {
     en: `
       get me, get, put me through, put me on, connect me, connect, transfer, pass me, pass me on, send me to,
       forward me, route me, hand me over, hand this over, put, give me, escalate to, bring, pass this on,
-      pass it on, pass this to, pass it to, hand this to, forward this to, refer me
+      pass it on, pass this to, pass it to, hand this to, forward this to, refer me,
+      send this to, send it to, send me over to, kick this up to, bump this up to, move this up to, take this to, raise this with, pass me over to,
+      hand me off, hand me off to, hand me to, hand me over to, hand off, transfer me, put me through
     `,
     es: `
       pasame, pasenme, paseme, pasar con, pasarme, pasa con, pasas con, pase con, pasan con, comunicame,
       comuniqueme, comuniquenme, me comunicas, me comunica, me comunican, comunicarme, conectame, conecteme,
       conectenme, me conectas, conectarme, transfiereme, transfierame, transfieranme, me transfieres,
       me transfiere, transferirme, me pasas, me pasa, me pasan, me pones, ponme con, pongame con, me derivan,
-      derivame
+      derivame,
+      mandame con, mandenme con, envia esto a, enviame con, sube esto a, pasen esto a, pasalo a
     `,
   },
   /** Talking with someone (present or future; past tense is `past_talk`). */
@@ -111,14 +127,17 @@ const REQUEST: LexiconData = {
       communicate with, get through to, reach, contact, have a word with, be connected to, be connected with,
       be served by, be helped by, help from, assistance from, talk, speak, complain to, complaint to,
       answer from, answered by, to talk, to speak, !talked, !spoke, !spoken, !chatted, !dealt, !reached,
-      !contacted
+      !contacted,
+      a word with, have a word, word with, a chat with, a conversation with, a call with,
+      discuss this with, discuss it with, discuss with, go over this with, raise this with, sort this out with
     `,
     es: `
       hablar con, hablar a, hable con, habla con, platicar con, conversar con, chatear con, comunicarme con,
       comunicarse con, tratar con, contactar con, contactar a, me atienda, me atiendan, me atiende,
       me puede atender, atenderme, que atienda, ser atendido, ser atendida, atencion de, ayuda de, hablar,
       quejarme con, queja con, con quien hablar, con quien,
-      !hable, !hablamos, !hablaba, !hablado, !atendio, !atendieron, !hablo
+      !hable, !hablamos, !hablaba, !hablado, !atendio, !atendieron, !hablo,
+      tratar esto con, ver esto con, platicar esto con, revisar esto con
     `,
   },
   /** A person working for the business: a concept strong enough to ask for on its own. */
@@ -150,9 +169,10 @@ const REQUEST: LexiconData = {
   someone: {
     en: `
       =someone, =somebody, =anyone, =anybody, some one, =person, =people, one of you, one of your, a real one,
-      someone else, =persons
+      someone else, =persons,
+      =whoever, the person who, someone who, somebody who, anyone who
     `,
-    es: '=alguien, =persona, =personas, alguno de ustedes, una de ustedes',
+    es: '=alguien, =persona, =personas, alguno de ustedes, una de ustedes, quien sea, =quien maneje, la persona que, alguien que',
   },
   /** Not a bot. */
   real: {
@@ -167,7 +187,8 @@ const REQUEST: LexiconData = {
       from your, from you, on your team, of your staff, who works, works there, works for you,
       at your company, in your company, from the company, from the store, at the store, your team, your staff,
       your company, from support, from customer service, your side, in billing, who can help,
-      who can actually, who knows, who can fix, in charge
+      who can actually, who knows, who can fix, in charge,
+      at your office, at head office
     `,
     es: `
       de ustedes, del equipo, de su equipo, de tu equipo, de la empresa, de su empresa, de la tienda,
@@ -178,13 +199,15 @@ const REQUEST: LexiconData = {
   contact: {
     en: `
       call me, call me back, call back, callback, ring me, ring me back, give me a ring, give me a call,
-      give me a buzz, phone me, call my, ring back, call us, call the number, !called, !calls
+      give me a buzz, phone me, call my, ring back, call us, call the number, !called, !calls,
+      ring me up, phone me back, give me a call back
     `,
     es: `
       =llamame, =llamenme, =llameme, me =llamen, me =llame, me =llamas, me =llaman, me =llamara, me =llamaran,
       me _ =llamar, =llamarme, =llamarnos, devuelvan la =llamada, devolver la =llamada,
       devolverme la =llamada, regresen la =llamada, regresar la =llamada, me =marquen,
-      me =marque, =marcame, =marquenme, me =hablen, me =hable, =hablarme
+      me =marque, =marcame, =marquenme, me =hablen, me =hable, =hablarme,
+      me devuelvan la =llamada, me regresen la =llamada, me pueden =llamar, recibir una =llamada
     `,
   },
   /** Being contacted in a way a bot could also mean ("contact me at this email"). */
@@ -236,15 +259,25 @@ const REQUEST: LexiconData = {
     `,
     es: 'con quien puedo hablar, con quien hablo, con quien me comunico, con quien me puedo comunicar',
   },
+  /** Asking who: with talking, asking whom to talk to. */
+  who_q: {
+    en: `
+      who do i, who can i, who should i, who would i, who i need to, who i can, who i should, who is the person,
+      who is in charge, who handles, who deals with, who do we
+    `,
+    es: `
+      con quien, a quien, quien me puede, quien puede, con quien tengo que, a quien debo, quien se encarga
+    `,
+  },
   /** Friendly words: "real people with real care" is praise, not a request. */
   praise: {
-    en: 'love, loved, amazing, awesome, great, thank you, thanks, appreciate, wonderful, fantastic, excellent',
+    en: 'love, loved, amazing, awesome, great, thank you, thanks, wonderful, fantastic, excellent, appreciate it, appreciate you, appreciate your, really appreciate',
     es: 'me encanta, me encanto, encantada, encantado, excelente, genial, gracias, maravilloso, increible',
   },
   /** "… on the phone", "a call": with a person or a request cue, a request to be called. */
   by_phone: {
-    en: 'on the phone, over the phone, by phone, phone call, on the line, a call, call from, get a call, callback',
-    es: 'por telefono, por =llamada, al telefono, al celular, una =llamada, =llamada de',
+    en: 'on the phone, over the phone, by phone, phone call, on the line, a call, call from, get a call, callback, be called back, be called, get called back, get a call back, receive a call, a call back, be phoned, be rung',
+    es: 'por telefono, por =llamada, al telefono, al celular, una =llamada, =llamada de, recibir una =llamada, que me =llamen',
   },
   /** "Call me crazy", "you can call me Sam". */
   naming: {
@@ -305,12 +338,14 @@ const REQUEST: LexiconData = {
       booking agent, our agent, my rep, agent number, agent id, agent code, my wife, my husband,
       other people, my assistant, my employee, my employees, my staff, my team, our team, our staff,
       human resources, agent in, agents in, an agent in,
-      my lawyer friend, sales person, people who, store manager said, per person, each person, people in
+      my lawyer friend, sales person, people who, store manager said, per person, each person, people in,
+      supervisor discount, manager discount, staff discount, employee discount, agent discount, manager special, staff pick, staff picks
     `,
     es: `
       repartidor, mensajero, cartero, chofer, conductor, agente de viajes, mi agente, mi jefe, mi jefa,
       mi gerente, mi supervisor, mi asesor, mi asesora, numero de agente, otra persona, por persona,
-      para personas, para _ personas, para una persona, mis empleados, mi equipo
+      para personas, para _ personas, para una persona, mis empleados, mi equipo,
+      descuento de empleado, descuento de supervisor
     `,
   },
 };
@@ -328,13 +363,19 @@ const SELF_HARM: LexiconData = {
       it all to end, everything to stop, everything to end, stop forever, sleep forever,
       if i was dead, if i were dead, if i died, when i am dead, when i am gone, happier without me,
       without me around, not be around much longer, not going to be around much longer,
-      not be here much longer, not be here for much longer, not be around for long
+      not be here much longer, not be here for much longer, not be around for long,
+      kms, unalive myself, unaliving myself, sewerslide, take my own life tonight, not be alive much longer, not be here tomorrow,
+      not going to be here tomorrow, overdose on, od on,
+      will not be alive, not going to be alive, not be alive much longer, not be alive by, not be alive next, not be alive tomorrow
     `,
     es: `
       =matarme, me voy a matar, me quiero matar, me =mato, suicid*, =quitarme la vida, quitar la vida,
       acabar con mi vida, terminar con mi vida, acabar con todo, terminar con todo,
       acabar con esto de una vez, =tirarme de, =tirarme por, =aventarme, =colgarme, =ahorcarme,
-      =tomarme todas, sobredosis, =cortarme las venas, =quitarme de en medio, =matarse
+      =tomarme todas, sobredosis, =cortarme las venas, =quitarme de en medio, =matarse,
+      no voy a estar mucho tiempo, no voy a estar aqui mucho, no estare mucho tiempo, ya no estare,
+      ya no voy a estar, quitarme de en medio, terminar con mi existencia, acabar con mi existencia,
+      no estare vivo, no estare viva, no voy a estar vivo, no voy a estar viva, no seguire vivo, no seguire viva
     `,
   },
   /** Wanting: with `dead`, a death wish ("I wish I was dead", "quisiera estar muerta"). */
@@ -343,19 +384,23 @@ const SELF_HARM: LexiconData = {
     es: 'quiero, quisiera, ojala, deseo, prefiero, preferiria, me gustaria, merezco',
   },
   dead: {
-    en: 'be dead, was dead, were dead, to die, not exist, disappear, not wake up, be gone, not be alive',
-    es: 'estar muerto, estar muerta, estuviera muerto, estuviera muerta, morir, =morirme, no existir, desaparecer, no despertar',
+    en: 'be dead, was dead, were dead, to die, not exist, disappear, not wake up, be gone, not be alive, stop existing, cease to exist, stop living, not be alive anymore, not being alive, not exist anymore',
+    es: 'estar muerto, estar muerta, estuviera muerto, estuviera muerta, morir, =morirme, no existir, desaparecer, no despertar, dejar de existir, dejar de vivir, no estar vivo, no estar viva, no estar aqui',
   },
   /** Hurting oneself: self-harm, unless it reads as an accident (`accident`). */
   self_injury: {
     en: `
       hurt myself, hurting myself, cut myself, cutting myself, been cutting, cutting again, started cutting,
-      burn myself, burning myself, harm myself, hit myself, starve myself, starving myself, punish myself
+      burn myself, burning myself, harm myself, hit myself, starve myself, starving myself, punish myself,
+      hurt myself again, cut myself again, been hurting myself, started hurting myself, hurting myself again, cutting myself again, burned myself on purpose, self injure, self injury, self-injury
     `,
     es: `
       =hacerme dano, =haciendome dano, me =hago dano, me estoy haciendo dano, me sigo haciendo dano,
       =lastimarme, =lastimandome, me =lastimo, =cortarme, =cortandome, me estoy =cortando, me =corto,
-      =quemarme, me estoy =quemando, me volvi a cortar, volvi a =cortarme, me =lastimo a proposito, =autolesion*
+      =quemarme, me estoy =quemando, me volvi a cortar, volvi a =cortarme, me =lastimo a proposito, =autolesion*,
+      me he estado =cortando, me he =cortado otra vez, he estado =cortandome, sigo =cortandome,
+      me sigo =cortando, me _ =cortando, me _ =lastimando, me he estado =lastimando, =hacerme dano,
+      me _ =hacer dano, me he hecho dano a proposito
     `,
   },
   accident: {
@@ -374,7 +419,13 @@ const SELF_HARM: LexiconData = {
       can not go on living, would not notice if i was gone, would not miss me, notice if i was gone,
       notice if i were gone, if i was gone, if i disappeared, disappear forever, wish i was never born,
       wish i had never been born, tired of living, tired of being alive, want it all to end, want it to end,
-      want everything to end, life is not worth
+      want everything to end, life is not worth,
+      done with life, done with living, so done with life, over life, sick of life, tired of life,
+      want out of life, want to stop existing, want to disappear, no future for me, i have no future,
+      see no future for myself, not see a future for myself, life is pointless, pain to stop for good,
+      pain to stop forever, make the pain stop for good, end the pain for good, sleep and never wake up,
+      go to sleep and not wake up,
+      leave this world, leave forever, go away forever, be gone forever, gone for good
     `,
     es: `
       quiero morir, quiero morirme, me quiero morir, me quisiera morir, quisiera morirme, no quiero vivir,
@@ -383,7 +434,24 @@ const SELF_HARM: LexiconData = {
       no vale la pena vivir, estarian mejor sin mi, nadie me extranaria, nadie notaria,
       desaparecer para siempre, no tiene sentido vivir, no le veo sentido a la vida, cansado de vivir,
       cansada de vivir, ganas de morir, no quiero estar aqui, mejor sin mi, si me muero, si yo muriera,
-      si no estuviera, que todo termine, que todo acabe, que todo se acabe, dormir para siempre
+      si no estuviera, que todo termine, que todo acabe, que todo se acabe, dormir para siempre,
+      quiero dejar de existir, dejar de existir, harto de la vida, harta de la vida,
+      cansado de la vida, cansada de la vida, no veo ningun futuro, no tengo futuro, no tengo ningun futuro, mi vida no tiene futuro,
+      sin futuro para mi, que pare el dolor para siempre, dormir y no despertar, dormirme y no despertar,
+      no despertar nunca, no despertar mas, no quiero seguir aqui,
+      irme para siempre, irme de este mundo, dejar este mundo, quiero irme de aqui para siempre, desaparecer de este mundo
+    `,
+  },
+  /** Standing at a place to jump from. */
+  brink: {
+    en: `
+      standing on the bridge, standing on a bridge, on the ledge, standing on the edge, standing on the roof,
+      on top of the bridge, on the edge of the bridge, on the edge of the roof, at the edge of the cliff,
+      standing on the railing
+    `,
+    es: `
+      estoy en el puente, parado en el puente, parada en el puente, en la orilla del puente, en la azotea,
+      al borde del puente, en el borde de la azotea, en la cornisa
     `,
   },
   /** "what's the point", "no le encuentro sentido": with `living`, a death wish. */
@@ -391,11 +459,13 @@ const SELF_HARM: LexiconData = {
     en: `
       no point, what is the point, what the point, not see the point, no reason, no sense, pointless,
       not see any reason, not see a reason, not have any reason, not have a reason, any reason to,
-      meaningless, no purpose, no meaning
+      meaningless, no purpose, no meaning,
+      not see why, no reason why, why should i, why would i, why bother, why even bother
     `,
     es: `
       no tiene sentido, sin sentido, no le encuentro sentido, no le veo sentido, no encuentro sentido,
-      no veo sentido, para que, no hay razon, no tengo razon, no tengo motivo, sin motivo
+      no veo sentido, para que, no hay razon, no tengo razon, no tengo motivo, sin motivo,
+      por que seguir, para que seguir, para que sigo
     `,
   },
   /** Not wanting (to go on): with `living`, a death wish. */
@@ -412,11 +482,13 @@ const SELF_HARM: LexiconData = {
   living: {
     en: `
       =live, =living, be alive, being alive, exist, existing, my life, =life, go on, keep going, going on,
-      wake up, be here, being here, carry on
+      wake up, be here, being here, carry on,
+      keep living, go on living, stay alive
     `,
     es: `
       =vivir, =viviendo, =vida, mi vida, =existir, seguir, seguir adelante, despertar, estar aqui, estar vivo,
-      estar viva
+      estar viva,
+      seguir viviendo, seguir con vida
     `,
   },
   despair: {
@@ -434,6 +506,132 @@ const SELF_HARM: LexiconData = {
     en: 'end it, ending it, end this, finish it, be gone',
     es: 'acabar con esto, terminar con esto, acabar con, desaparecer',
   },
+  /** Soon: tonight, today. */
+  time_now: {
+    en: `
+      tonight, today, this weekend, tomorrow, right now, this is the night, soon
+    `,
+    es: `
+      esta noche, hoy, manana, ahora mismo, pronto, este fin de semana
+    `,
+  },
+  /** Others being better off. */
+  better_off: {
+    en: `
+      better off, be better, be happier, happier, easier for everyone, be fine without
+    `,
+    es: `
+      mejor, mas felices, mas tranquilos, estarian mejor
+    `,
+  },
+  /** The customer gone, as a hypothesis. */
+  gone_hyp: {
+    en: `
+      if i was not around, if i were not around, if i was gone, if i were gone, if i was not here,
+      if i were not here, if i disappeared, without me, if i was dead, if i were dead, once i am gone,
+      after i am gone
+    `,
+    es: `
+      si yo no estuviera, si no estuviera, sin mi, si me muero, si desapareciera, cuando ya no este,
+      si ya no estoy
+    `,
+  },
+  /** Words that look like a death wish and are not. */
+  not_self_harm: {
+    en: `
+      die my hair, die her hair, die his hair, die it, die the, die them, die this, die my, to die for,
+      dying to, die laughing, died laughing, killing it, killed it, kill for, would kill for
+    `,
+    es: `
+      muero de risa, me muero de ganas, me muero de frio, me muero de calor, me muero de hambre, muero por
+    `,
+  },
+  /** Being a burden: said of oneself, a sign of suicidal thinking. */
+  burden: {
+    en: `
+      burden to everyone, burden on everyone, burden to my family, burden on my family,
+      burden to the people i love, burden to all, i am just a burden, everyone hates me, better off without me, waste of space,
+      waste of oxygen
+    `,
+    es: `
+      una carga para todos, una carga para mi familia, soy una carga, solo soy una carga, soy un estorbo, nadie me quiere,
+      estorbo para todos
+    `,
+  },
+  /** Saying goodbye for good: giving things away, goodbye letters. */
+  farewell: {
+    en: `
+      giving away my stuff, giving away my things, giving away my belongings, gave away my things,
+      gave away my stuff, goodbye letters, goodbye letter, goodbye note, suicide note, final goodbye,
+      said goodbye to everyone, saying goodbye to everyone, not need it where i am going,
+      not need them where i am going, not need anything where i am going, last goodbye
+    `,
+    es: `
+      regalando mis cosas, regale mis cosas, cartas de despedida, carta de despedida, me despedi de todos,
+      despedirme de todos, despidiendome de todos, ultima despedida, ya no las voy a necesitar, ya no lo voy a necesitar, nota de despedida
+    `,
+  },
+  /** Thinking about something: with an ending, a sign of suicidal thinking. */
+  contemplate: {
+    en: `
+      thinking about, thinking of, think about, thought about, been thinking, keep thinking, considering,
+      planning to, planning on, plan to, fantasize about, tempted to, urge to
+    `,
+    es: `
+      pienso en, pensando en, he pensado en, pense en, considerando, planeando, tengo ganas de, ganas de
+    `,
+  },
+  /** Thoughts that will not stop. */
+  contemplate_strong: {
+    en: `
+      can not stop thinking about, keep thinking about, always thinking about, obsessed with,
+      thoughts of, thoughts about, intrusive thoughts
+    `,
+    es: `
+      no dejo de pensar en, no puedo dejar de pensar en, pienso mucho en, pensamientos de, siempre pienso en
+    `,
+  },
+  /** Dying, as a thought. */
+  dying: {
+    en: `
+      dying, my death, being dead, my own death, ending my life
+    `,
+    es: `
+      morir, morirme, mi muerte, estar muerto, estar muerta
+    `,
+  },
+  /** Medication someone could take all of at once. */
+  pills: {
+    en: `
+      pills, meds, medication, medications, sleeping pills, painkillers
+    `,
+    es: `
+      pastillas, pastilla, medicamentos, medicinas, pildoras, somniferos, calmantes
+    `,
+  },
+  /** Taking all of something at once, or having saved it up. */
+  take_all: {
+    en: `
+      take them all, take it all, take all of them, swallow them all, taking them all, saved up,
+      been saving, stockpiling, stockpiled, hoarding, all at once, whole bottle, the whole bottle,
+      in front of me, lined up, counted out, counting them, all of my pills, all my pills, handful of
+    `,
+    es: `
+      tomarmelas todas, tomarme todas, tomar todas, tomarlas todas, me las voy a tomar, juntando,
+      guardando, todas juntas, todas de una, el frasco entero, todo el frasco,
+      enfrente de mi, frente a mi, aqui conmigo, un punado de
+    `,
+  },
+  /** Ending everything: with thoughts of it, a sign of suicidal thinking. */
+  end_things: {
+    en: `
+      end things, ending things, end everything, ending everything, end it all, ending it all, end my pain,
+      end all of this
+    `,
+    es: `
+      terminar con todo, acabar con todo, acabar con todo esto, terminar todo, acabar de una vez
+    `,
+  },
 };
 
 /** Legal threats. */
@@ -447,7 +645,8 @@ const LEGAL: LexiconData = {
       court case, in court, to court, breach of contract, cease and desist, legal case, legal claim,
       pursue legally, legal notice, formal notice, notice of intent, letter before action, demand letter,
       hold you liable, you are liable, negligence claim, sue for damages, legal consequences, legal recourse,
-      my legal rights, file a case, file suit, take legal, legal proceeding, proceed legally, legally pursue
+      my legal rights, file a case, file suit, take legal, legal proceeding, proceed legally, legally pursue,
+      case against you, case against your, case against the company, claim against you, claim against your, seek damages, seeking damages, claim damages, claiming damages, punitive damages, damages claim, compensation claim against, sue you for, file charges, press charges, pressing charges, legal claim against
     `,
     es: `
       =demandar, =demandare, =demandaremos, =demandarlos, =demandarles, =demandarla, =demandarlo, =demandarte,
@@ -456,17 +655,54 @@ const LEGAL: LexiconData = {
       via legal, vias legales, tribunal, tribunales, juzgado, a juicio, llevar a juicio, proceso legal,
       medidas legales, denunciar, denunciarlos, denuncia, los denuncio, querella, aviso legal,
       notificacion legal, consecuencias legales, responsabilidad legal, por la via legal, instancias legales,
-      legalmente, judicialmente
+      =legalmente, =judicialmente,
+      caso contra ustedes, reclamacion judicial, danos y perjuicios, indemnizacion por danos, levantar una denuncia, poner una denuncia, presentar cargos, demanda por danos,
+      via judicial, vias judiciales, instancias judiciales, proceso judicial, orden judicial, por la via judicial,
+      en un juicio, terminar en juicio, terminara en juicio, un juicio contra, juicio legal, acabar en juicio
     `,
   },
   legal_actor: {
     en: `
       lawyer, lawer, laywer, attorney~, solicitor~, barrister, legal team, legal counsel, legal department,
-      law firm, legal advice, legal aid
+      law firm, legal advice, legal aid,
+      legal representative, legal representatives, legal rep, legal representation, my counsel, legal advisor, legal adviser, paralegal
     `,
     es: `
       abogado~, abogada~, abogados, abogao, licenciado, bufete, despacho de abogados, asesoria legal,
-      asesor legal
+      asesor legal,
+      representante legal, mi representante legal, apoderado, apoderada
+    `,
+  },
+  /** The law and rights the customer invokes: with a threat to pursue it, a legal threat. */
+  law: {
+    en: `
+      consumer law, the law, against the law, illegal, illegally, unlawful, unlawfully, my rights, my legal rights,
+      statutory rights, consumer rights act, consumer protection law, violation of, in breach of, breach of,
+      breaking the law, fraudulent practice, false advertising, entitled to compensation,
+      violating, violate, violated, violates, consumer rights, trade descriptions, misrepresentation, fraudulent, deceptive practices, unfair practices,
+      =court, =courts, =judge, next step is court, day in court
+    `,
+    es: `
+      la ley, contra la ley, ilegal, ilegalmente, mis derechos, derechos del consumidor, violacion de,
+      incumplimiento de contrato, publicidad enganosa, fuera de la ley,
+      violando, violan, violaron, violacion, practicas enganosas, abusivo, abusiva, clausula abusiva,
+      =juez, =tribunal, =corte
+    `,
+  },
+  /** Threatening to take a matter further. */
+  pursue: {
+    en: `
+      pursue it, pursue this, pursue the matter, will pursue, take this further, take it further,
+      taking this further, take further action, taking it further, escalate this legally, will not let this go,
+      see this through, all the way,
+      take action, taking action, intend to take action, take measures, take steps, legally, legal means, through legal channels, hears about it, will be hearing about this, not the end of this, this is not over,
+      next step, my next step, my next move, the next step is
+    `,
+    es: `
+      llegar hasta el final, hasta las ultimas consecuencias, no lo voy a dejar asi, no me voy a quedar asi,
+      voy a reclamar, hacer valer, lo voy a llevar mas lejos, voy a proceder,
+      tomar medidas, tomare medidas, emprender acciones, esto no se queda asi, esto no termina aqui, no se van a salir con la suya,
+      siguiente paso, mi siguiente paso, proximo paso
     `,
   },
   /** Bringing in a lawyer: "my lawyer", "contacted an attorney", "hear from my solicitor". */
@@ -475,22 +711,26 @@ const LEGAL: LexiconData = {
       my, our, contact, contacted, consult, consulted, consulting, speak to, speaking to, speak with,
       spoke to, talk to, talked to, talking to, hear from, in touch, get, getting, hire, hiring, call,
       instructed, instruct, instructing, retained, engaged, appointed, have a, got a,
-      involve, involved, advised, will, going to, advice from, forward
+      involve, involved, advised, will, going to, advice from, forward,
+      spoken to, spoken with, been to, been in touch with, seen a, see a, going to see, consulted with, retain, retaining, lawyered up, lawyer up, my own
     `,
     es: `
       mi, nuestro, contactar, consultar, consulte, hablar con, hable con, comunicar, comunique, contratar,
-      llamar, asesorar, va a, se va a, voy a, ya, con un, pasar a
+      llamar, asesorar, va a, se va a, voy a, ya, con un, pasar a,
+      ya hable con, he hablado con, consulte con, contrate, ya contrate, ya tengo, tengo un, tengo una, mi propio, mi propia
     `,
   },
   regulator: {
     en: `
       =bbb, better business bureau, =ftc, attorney general, consumer protection, consumer rights,
       trading standards, ombudsman, regulator, consumer affairs, authorities, police, =cfpb, consumer council,
-      citizens advice
+      citizens advice,
+      =ico, information commissioner, data protection authority, gdpr complaint, consumer watchdog, watchdog, chamber of commerce, consumer agency, state attorney, consumer ombudsman, credit card company dispute
     `,
     es: `
       =profeco, =condusef, =ocu, consumo, defensa del consumidor, proteccion al consumidor, autoridades,
-      policia, fiscalia, oficina del consumidor, derechos del consumidor, sernac, indecopi
+      policia, fiscalia, oficina del consumidor, derechos del consumidor, sernac, indecopi,
+      defensoria del consumidor, oficina de proteccion, organismo de consumo, autoridad de consumo, consumidores
     `,
   },
   report: {
@@ -512,7 +752,7 @@ const LEGAL: LexiconData = {
   not_legal: {
     en: `
       lawyer friend, attorney friend, lawyer husband, lawyer wife, for my lawyer, lawyer who, recommended,
-      suit for, office, attorney at, a lawyer and, lawyer here
+      suit for, law office, for the office, for my office, our office, attorney at, a lawyer and, lawyer here
     `,
     es: 'soy abogado, soy abogada, para mi abogado, amigo abogado, amiga abogada, trabajo, despacho',
   },
@@ -522,19 +762,23 @@ const LEGAL: LexiconData = {
 const SECURITY: LexiconData = {
   breach: {
     en: `
-      data breach, security breach, breached, data leak, leak site, phishing~, phish, phished, identity~ theft,
+      data breach, security breach, =breached, were breached, was breached, data leak, leak site, phishing~, phish, phished, identity~ theft,
       stolen identity, identity was stolen, identity fraud, account takeover, =hacked, =hacker, =hackers,
       =hacking, hacked into, fraud, fraudulent~, sold my data, selling my data, shared my data,
       sharing my data, sold my information, sold my details, fraudster, fraudsters, skimmed, skimming,
       spoofed, spoofing, impersonating, pretending to be you, pretending to be from, claiming to be you,
-      claiming to be from, malware, keylogger, ransomware, unauthorized access, unauthorised access
+      claiming to be from, malware, keylogger, ransomware, unauthorized access, unauthorised access,
+      been scammed, got scammed, was scammed, scammed me, posing as you, posing as your, pretending to be your, impersonating your, fake version of your, fake account of your, fake website, fake site, clone of your site, compromised account, account was compromised, account compromised, emptied my account, drained my account, emptied my card, drained my card,
+      identity thief, identity thieves, id theft, id thief
     `,
     es: `
       hackearon, hackeo, hackeada, hackeado, hackear, jaquearon, hakearon, =filtracion, =filtraciones,
       =filtraron, datos =filtrados, fuga de datos, brecha de seguridad, robo de identidad,
       robaron la identidad, robaron mi identidad, me robaron la identidad, suplantacion, suplantaron,
       suplantando, phishing, fraude, fraudulento, fraudulenta, haciendose pasar, se hacen pasar,
-      hacerse pasar, acceso no autorizado
+      hacerse pasar, acceso no autorizado,
+      me estafaron, fui estafado, fui estafada, se hacen pasar por ustedes, haciendose pasar por ustedes, pagina falsa, sitio falso, cuenta falsa, me vaciaron la cuenta, me vaciaron la tarjeta, vaciaron mi cuenta, vaciaron mi tarjeta, cuenta comprometida,
+      ladron de identidad, ladrones de identidad
     `,
   },
   /** Words that make "leak", "breach" or "theft" about data. */
@@ -563,13 +807,14 @@ const SECURITY: LexiconData = {
   without_consent: {
     en: `
       unauthorized~, unauthorised~, without my permission, without my consent, without my knowledge,
-      without permission, was not me, not by me, without authorization, without authorisation
+      without permission, was not me, not by me, without authorization, without authorisation,
+      without telling me, without asking me, without my knowing, behind my back
     `,
-    es: 'no autorizado, no autorizada, sin mi permiso, sin permiso, sin autorizacion, sin mi consentimiento, no fui yo, yo no fui',
+    es: 'no autorizado, no autorizada, sin mi permiso, sin permiso, sin autorizacion, sin mi consentimiento, no fui yo, yo no fui, sin avisarme, sin decirme, sin preguntarme, a mis espaldas',
   },
   /** Verbs whose (unsaid) subject is a stranger: "usaron mis datos". Exact: "cambio" is not "cambiaron". */
   they_did: {
-    en: 'they used, they got into, they accessed, they changed, they opened, they stole, they hacked',
+    en: 'they used, they got into, they accessed, they changed, they opened, they stole, they hacked, who is accessing, who is using, who accessed, who used my, who has been using, who has been accessing, who is logging into, who logged into',
     es: `
       =usaron, =entraron, =accedieron, =cambiaron, =abrieron, =hicieron compras, =compraron con, =robaron,
       =clonaron, =hackearon, =vaciaron, se =metieron
@@ -582,13 +827,17 @@ const SECURITY: LexiconData = {
       never authorized, never bought, not recognize, not recognise, can not recognize, no idea what,
       was not me, not mine, without my permission, without my consent, without my knowledge,
       without permission, not me, not us, not authorised, never authorised, neither was me,
-      none of them were me, none were mine, not by me, i did not do
+      none of them were me, none were mine, not by me, i did not do,
+      never purchased, did not purchase, never authorised, never made that, not something i bought, not something i ordered,
+      did not change it, did not change that, never changed, know nothing about, do not know about, no idea about, never seen before, not aware of, i only made one, only made one, only ordered one, only bought one, only paid once
     `,
     es: `
       no autorizado, no autorizados, no autorizada, no autorice, no reconozco, yo no hice, yo no realice,
       no hice, no realice, no compre, no pedi, yo no fui, no fui yo, sin mi permiso, sin permiso,
       sin autorizacion, sin mi consentimiento, no es mio, no son mios, que no reconozco, no lo hice,
-      no fuimos
+      no fuimos,
+      nunca compre, nunca pedi, nunca hice, nunca autorice, jamas compre, jamas pedi, no reconozco ese, no reconozco este,
+      que no conozco, no conozco, que desconozco, desconozco, no se nada de, yo no lo cambie, no lo cambie, yo no cambie, solo hice un, solo hice una, solo compre uno, solo pague una vez
     `,
   },
   /** Odd-looking money or account activity: strange only if it is a charge or a login. */
@@ -609,11 +858,13 @@ const SECURITY: LexiconData = {
     en: `
       another country, different country, other country, foreign country, unknown device, new device,
       another device, different device, different location, another location, overseas, abroad, another city,
-      another state
+      another state,
+      devices i do not own, device i do not own, devices i do not recognize, device i do not recognize, devices i do not recognise, device i do not recognise, unknown devices, unrecognized device, unrecognised device
     `,
     es: `
       otro pais, otros paises, otro dispositivo, otra ciudad, el extranjero, otra ubicacion,
-      dispositivo desconocido
+      dispositivo desconocido,
+      dispositivos que no son mios, dispositivo que no es mio, dispositivo que no reconozco, dispositivos que no reconozco
     `,
   },
   login: {
@@ -638,8 +889,8 @@ const SECURITY: LexiconData = {
     `,
   },
   intruder: {
-    en: 'someone, somebody, a stranger, strangers, someone else, another person, a third party, they, hacker',
-    es: 'alguien, otra persona, un desconocido, desconocidos, terceros, extranos',
+    en: 'someone, somebody, a stranger, strangers, someone else, another person, a third party, they, hacker, another account, a second account, second account, duplicate account, by someone, by somebody, by someone else, by a stranger',
+    es: 'alguien, otra persona, un desconocido, desconocidos, terceros, extranos, otra cuenta, una segunda cuenta, cuenta duplicada, por alguien, por otra persona, quien esta',
   },
   access: {
     en: `
@@ -657,11 +908,65 @@ const SECURITY: LexiconData = {
     en: `
       my account, our account, my card, my credit card, my debit card, my details, my password, my email,
       my name, my information, my identity, my login, my profile, my bank, my info, on my account,
-      with my account, in my name, my data, my personal
+      with my account, in my name, my data, my personal,
+      my saved card, my saved details, my stored card, my card on file, my saved payment, my payment details, my payment method, my paypal, my email address, my phone number, saved card, stored card, card on file, my saved, my stored, email on file, my bank account, my bank card,
+      my gift card, my gift card balance, my balance, my points, my rewards, my store credit, my loyalty points, my account balance
     `,
     es: `
       mi cuenta, mi tarjeta, mis datos, mi contrasena, mi correo, mi nombre, mi identidad, mi perfil,
-      mi informacion, a mi nombre, con mi cuenta, en mi cuenta, mi usuario
+      mi informacion, a mi nombre, con mi cuenta, en mi cuenta, mi usuario,
+      mi tarjeta guardada, mis datos de pago, mi metodo de pago, mi paypal, mi correo electronico, mi numero de telefono, tarjeta guardada, mi cuenta bancaria, mi tarjeta de credito, mi tarjeta de debito,
+      mi saldo, mi tarjeta de regalo, mis puntos, mi credito, mi monedero
+    `,
+  },
+  /** One-time codes and reset links: arriving unasked, a sign someone is trying to get in. */
+  otp: {
+    en: `
+      login code, log in code, verification code, security code, one time code, one time password, otp,
+      2fa code, two factor code, authentication code, sign in code, password reset email, password reset link,
+      reset link, reset code, confirmation code, access code, magic link,
+      password recovery, recovery email, recovery code, account recovery
+    `,
+    es: `
+      codigo de verificacion, codigo de acceso, codigo de seguridad, codigo de inicio de sesion,
+      codigo para entrar, clave temporal, clave dinamica, enlace para restablecer, correo para restablecer,
+      restablecer la contrasena, cambio de contrasena,
+      recuperacion de contrasena, correos de recuperacion, restablecimiento de contrasena, codigo de recuperacion, correo de recuperacion
+    `,
+  },
+  /** Not asked for by the customer. */
+  unrequested: {
+    en: `
+      did not request, did not ask for, never requested, never asked for, not requested, not asked for,
+      did not trigger, did not try, was not trying, was not me
+    `,
+    es: `
+      no pedi, no solicite, nunca pedi, nunca solicite, sin pedirlo, sin solicitarlo, no lo pedi,
+      no lo solicite, yo no pedi
+    `,
+  },
+  /** Money taken: a charge, a debit, a withdrawal. */
+  charge_word: {
+    en: `
+      a charge, this charge, the charge, that charge, this _ charge, a _ charge, the _ charge, that _ charge,
+      =charges, =charged, transaction, transactions,
+      withdrawal, withdrawals, debit, debited,
+      payment taken, money taken, taken from my account, came out of my account, billed
+    `,
+    es: `
+      cargo, cargos, cobro, cobros, cobraron, cobran, me cobraron, me cargaron, transaccion, transacciones,
+      retiro, retiros, descontaron, debitaron
+    `,
+  },
+  /** Having bought nothing at all. */
+  bought_nothing: {
+    en: `
+      did not buy anything, never bought anything, did not order anything, never ordered anything,
+      have not bought anything, have not ordered anything, did not purchase anything, never purchased anything,
+      not bought anything, not ordered anything
+    `,
+    es: `
+      no compre nada, nunca compre nada, no he comprado nada, no pedi nada, no he pedido nada, nunca pedi nada
     `,
   },
   scam: {
@@ -680,20 +985,85 @@ const SECURITY: LexiconData = {
     en: `
       asking for my, asked for my, asking me to verify, asked me to verify, verify my card, verify my account,
       confirm my password, enter my card, with your logo, in your name, asking for my password,
-      asking me for my
+      asking me for my,
+      wanted my, wants my, asked me for, requested my, asking me for, demanded my, read out my, give him my, give her my, give them my
     `,
     es: `
       a su nombre, a nombre de ustedes, pidiendo mis, pidiendome, me pidieron, me piden, con su logo,
-      verificar mi, confirmar mi, haciendose pasar
+      verificar mi, confirmar mi, haciendose pasar,
+      queria mi, queria mis, pidio mi, pidio mis, me pidio, pedia mi, pedia mis
+    `,
+  },
+  /** A stranger claiming to be the business. */
+  claims_you: {
+    en: `
+      saying he was from, saying she was from, said he was from, said she was from, said they were from,
+      saying they were from, claiming to be from, claimed to be from, claims to be from, pretending to be from,
+      posing as, pretended to be, said he worked for, said she worked for, saying he worked for,
+      on behalf of your company, supposedly from you, supposedly from your
+    `,
+    es: `
+      dice ser de, dijo ser de, diciendo que era de, dijo que era de, dijeron que eran de, se hizo pasar,
+      se hacia pasar, supuestamente de ustedes, supuestamente de su, en nombre de ustedes
+    `,
+  },
+  /** Account details changed: by someone else, a takeover. */
+  account_change: {
+    en: `
+      password was changed, password has been changed, password got changed, password changed,
+      email was changed, email has been changed, email got changed, email changed, address was changed,
+      address changed, phone number was changed, details were changed, details have been changed,
+      changed my password, changed my email, changed my address, changed my details, changed my phone number,
+      changed the password, changed the email, was changed, were changed, been changed,
+      changed the shipping address, changed the address, changed my shipping address, changed the delivery address, changed my delivery address
+    `,
+    es: `
+      cambiaron mi contrasena, cambiaron mi correo, cambiaron mi direccion, cambiaron mis datos,
+      cambiaron la contrasena, cambiaron el correo, fue cambiada, fue cambiado, se cambio mi contrasena,
+      se cambio mi correo, cambio mi contrasena, cambio mi correo,
+      cambio la direccion, cambio la direccion de envio, cambiaron la direccion de envio, cambio mi direccion
+    `,
+  },
+  /** Shut out of the customer own account. */
+  locked_out: {
+    en: `
+      locked out, locked me out, can not get into my account, can not log in, can not access my account,
+      can not sign in, no longer log in, no longer access
+    `,
+    es: `
+      no puedo entrar a mi cuenta, no puedo entrar, no puedo acceder, me bloquearon, cuenta bloqueada,
+      no puedo iniciar sesion
+    `,
+  },
+  /** Charged more often than the customer bought. */
+  extra_charges: {
+    en: `
+      charged twice, charged three times, double charged, charged multiple times, multiple charges,
+      duplicate charge, duplicate charges, charged again, extra charges, payments to your shop
+    `,
+    es: `
+      me cobraron dos veces, cobro doble, cobro duplicado, cargo duplicado, cobraron varias veces,
+      cargos de mas, cobros de mas
+    `,
+  },
+  /** An address that is not the one of the customer. */
+  elsewhere: {
+    en: `
+      i live in, not my address, an address i do not know, address i do not recognize, address i do not recognise,
+      never lived, addresses changed, someone else address, a stranger address
+    `,
+    es: `
+      no es mi direccion, una direccion que no conozco, yo vivo en, direccion desconocida, nunca he vivido
     `,
   },
   /** "hacked together", "life hack", "the price is a steal", "el precio es un robo". */
   not_security: {
     en: `
       hacked together, hacked up, life hack, a steal, steal of a deal, fraud alert on my bank,
-      forgot my password, forgot password, reset my password, is a steal, stole my heart, stole the show,
+      forgot my password, forgot password, is a steal, stole my heart, stole the show,
       can someone else, could someone else, can my, is it safe to, leaked through, leaked in, leaks in,
-      leaked into
+      leaked into,
+      how do i reset my password, how to reset my password, can i reset my password, need to reset my password, want to reset my password, help me reset my password, where do i reset my password
     `,
     es: `
       es un robo, un robo el precio, olvide mi contrasena, olvide la contrasena, no recuerdo mi contrasena
@@ -736,12 +1106,15 @@ const SAFETY: LexiconData = {
     en: `
       injured, injury, injuries, injuring, wounded, bleeding, bled, needed stitches, got stitches,
       get stitches, concussion, fractured, fracture, sprained, dislocated, gash, laceration, scalded,
-      second degree burn, third degree burn, burn on my, a burn, choking hazard, electrocuted
+      second degree burn, third degree burn, burn on my, a burn, choking hazard, electrocuted,
+      blood, bloody, blood everywhere, lot of blood, so much blood, covered in blood, bleeding badly, needed a stitch, broken bone, broke a bone, got hurt, was hurt, were hurt, badly hurt, seriously hurt, hurt badly, cut open, sliced open, lost a tooth, knocked out, burn blister, burns on,
+      needed _ stitches, got _ stitches, stitches in his, stitches in her, stitches in my, stitches on his, stitches on her, stitches on my
     `,
     es: `
       herido, herida, heridos, lesion, lesiones, lesionado, lesionada, sangre, sangrando, sangro,
       puntos de sutura, me pusieron puntos, le pusieron puntos, fractura, fracturo, esguince, quemadura,
-      quemaduras, moreton, se ahogo, asfixia
+      quemaduras, moreton, se ahogo, asfixia,
+      mucha sangre, sangre por todos lados, lleno de sangre, se lastimo feo, salio lastimado, salio lastimada, quedo lastimado, quedo lastimada, hueso roto, se rompio un hueso, se fracturo, me fracture, ampollas por la quemadura
     `,
   },
   /** Harm that is an injury only when it hits someone: "cut my hand", "se corto". */
@@ -758,8 +1131,8 @@ const SAFETY: LexiconData = {
   },
   /** Harm that is an injury only when it hits a body or a person: "broke my arm", "hit my son". */
   harm_body: {
-    en: 'broke, broken, hit, smashed, twisted, landed on, fell on, struck, knocked, whacked, slammed',
-    es: 'me rompi, se rompio el, golpeo, le cayo encima, me cayo encima, cayo sobre, pego, le pego, me pego',
+    en: 'broke, broken, hit, smashed, twisted, landed on, fell on, struck, knocked, whacked, slammed, fell onto, toppled onto, crashed onto, came down on, fell on top of, landed on top of',
+    es: 'me rompi, se rompio el, golpeo, le cayo encima, me cayo encima, cayo sobre, pego, le pego, me pego, se cayo encima de, cayo encima de, se le cayo encima, le cayo en, me cayo en, se vino encima',
   },
   /** Who or what was hurt: "me", "my hand", "my son". */
   victim: {
@@ -785,9 +1158,21 @@ const SAFETY: LexiconData = {
       se rompio, se desplomo, colapso, se solto, se desprendio, se quebro, se partio, cedio, se vino abajo
     `,
   },
+  /** Someone on or in the thing when it failed. */
+  occupant: {
+    en: `
+      with him in it, with her in it, with me in it, with him on it, with her on it, with me on it,
+      while i was on it, while he was on it, while she was on it, while sitting on it, while i was sitting,
+      while he was sitting, while she was sitting, while standing on it, while i was standing
+    `,
+    es: `
+      con el adentro, con ella adentro, con el encima, con ella encima, conmigo encima, estando sentado,
+      estando sentada, mientras estaba sentado, mientras estaba sentada, mientras estaba parado
+    `,
+  },
   choke: {
-    en: 'choking hazard, in his mouth, in her mouth, in their mouth, choked, choking',
-    es: 'en la boca, se atraganto, atragantarse, ahogarse',
+    en: 'choking hazard, in his mouth, in her mouth, in their mouth, choked, choking, nearly choked, almost choked, choked on, got stuck in his throat, got stuck in her throat, stuck in his throat, stuck in her throat, stuck in my throat',
+    es: 'en la boca, se atraganto, atragantarse, ahogarse, atora, atoro, se le atoro, se atoro, se le atora, atorado, atorada, atragantado, atragantada, se ahogaba, casi se ahoga, se le atasco, atascado en la garganta',
   },
   /** Slang and questions that use the same words: "these sneakers are fire", "is it safe". */
   not_safety: {
@@ -797,11 +1182,14 @@ const SAFETY: LexiconData = {
       cut off, cut it, hurt to ask, killing me, fire resistant, fireproof, fire retardant, smoke detector,
       smoke alarm, smoky, smoke grey, smoke gray, flame red, flames print, broke in, breaking in, break in,
       broken in, hurt my feet, hurts my feet, hurt my toes, broke my heart, hurts to wear, fire color,
-      fire red
+      fire red,
+      blood orange, blood red, blood type, blood pressure, blood sugar, blood moon, got hurt feelings,
+      my mouth off, my tongue off, my face off, my head off, my ears off
     `,
     es: `
       estan que arden, es fuego, son fuego, que arden, es seguro, seria seguro, oferta bomba,
-      precio de locura, gris humo, =corte de, el =corte, buen =corte
+      precio de locura, gris humo, =corte de, el =corte, buen =corte,
+      rojo sangre, naranja sangre, presion arterial, los puntos de, por puntos, puntos de recompensa, puntos acumulados, mis puntos
     `,
   },
 };
@@ -815,25 +1203,31 @@ const MEDICAL: LexiconData = {
       chest pain, seizure, seizures, convulsions, fainted, passed out, vomiting, vomited, throwing up,
       threw up, poisoned, poisoning, food poisoning, diarrhea, diarrhoea, infection, infected, welts,
       chemical burn, unconscious, asthma attack, broke out in, breaking out in, broken out in, broke out with, overdose, overdosed, too many pills,
-      too many tablets, poison control
+      too many tablets, poison control,
+      anaphylactic shock, throat closing, throat closed up, throat was closing, lips swelled, tongue swelled, face swelled up, swelled up, wheezing, heart racing, palpitations, nosebleed, nose bleed, blistering, chemical burns, severe reaction, bad reaction, went into shock, eyes swelled shut, could hardly breathe, can hardly breathe
     `,
     es: `
       reaccion alergica, reaccion a, ronchas, sarpullido, erupcion, urticaria, no puedo respirar,
       no podia respirar, dificultad para respirar, me falta el aire, dolor de pecho, dolor en el pecho,
       convulsion, convulsiones, me desmaye, se desmayo, desmayo, vomito, vomitos, vomitando, vomite,
       intoxicacion, intoxicado, intoxicada, me intoxique, envenenado, envenenamiento, diarrea, infeccion,
-      infectado, quemadura quimica, inconsciente, sobredosis, demasiadas pastillas
+      infectado, quemadura quimica, inconsciente, sobredosis, demasiadas pastillas,
+      ataque de asma, crisis asmatica, crisis de asma, ataque de alergia, choque anafilactico, se me cerro la garganta, se me hincho la cara, se le hincho la cara, se me hincharon, se le hincharon, palpitaciones, quemaduras quimicas, me salieron ronchas, le salieron ronchas, reaccion fuerte, mala reaccion, casi no podia respirar, no puede respirar
     `,
   },
   /** Symptoms too mild or too ambiguous alone: "I'm allergic to wool", "the battery is swelling". */
   mild_symptom: {
     en: `
       swelling, swollen, swelled, puffy, itchy, itching, =burning, stinging, blisters, blistered, allergic,
-      allergy, dizzy, nauseous, nausea, fever, bleeding, migraine, red, irritation, numb, pain
+      allergy, dizzy, nauseous, nausea, fever, bleeding, migraine, red, irritation, numb, pain,
+      tingly, tingling, headache, headaches, stomach ache, stomachache, stomach pain, cramps, burning eyes, watery eyes, peeling, sting, stings,
+      =sores, open sores, scabs, oozing, lesions, covered in bumps, bumps all over
     `,
     es: `
       hinchazon, hinchado, hinchada, inflamado, inflamada, comezon, picazon, ardor, me arde, me pica,
-      ampollas, alergia, alergico, alergica, mareo, mareado, nauseas, fiebre, irritacion, dolor, roja, rojo
+      ampollas, alergia, alergico, alergica, mareo, mareado, nauseas, fiebre, irritacion, dolor, roja, rojo,
+      hormigueo, entumecido, entumecida, dolor de cabeza, dolor de estomago, ardor de ojos, me lloran los ojos, mareos, colicos, se me pela, arde,
+      llagas, costras, granos por todo, supurando
     `,
   },
   /** Emergency care: going there is the event. */
@@ -870,6 +1264,15 @@ const MEDICAL: LexiconData = {
       internada, le recetaron, me recetaron, tratamiento
     `,
   },
+  /** A reaction of the body: with the body or a product, a medical situation. */
+  reaction: {
+    en: `
+      reaction, reactions, reacted, breakout, broke out, flare up, flared up
+    `,
+    es: `
+      reaccion, reacciones, reacciono, brote
+    `,
+  },
   /** Going to (or being taken to) care. */
   visit: {
     en: `
@@ -886,11 +1289,13 @@ const MEDICAL: LexiconData = {
   ingest: {
     en: `
       swallowed, ingested, put in his mouth, put in her mouth, inhaled, got in my eyes, got in his eyes,
-      got in her eyes, drank some, ate some
+      got in her eyes, drank some, ate some,
+      drank some of, ate some of, swallowed some, drank a bit of, swallowed a bit of, chewed on the
     `,
     es: `
       se trago, trago, me trague, ingirio, ingeri, inhalo, se lo metio a la boca, se tomo el, se tomo la,
-      se bebio
+      se bebio,
+      se tomo un poco, se bebio un poco, se comio un poco, tomo un poco de, trago un poco, se metio a la boca
     `,
   },
   ate: {
@@ -910,13 +1315,34 @@ const MEDICAL: LexiconData = {
       dolor, por error, sin querer
     `,
   },
+  /** The product the customer bought. */
+  product_ref: {
+    en: `
+      that i bought, i bought, we bought, you sold, you sent, from you, from your, your product, the product,
+      your food, the food, the treats, the snacks, your
+    `,
+    es: `
+      que compre, que compramos, que me vendieron, que nos vendieron, de ustedes, el producto, su producto,
+      la comida, las golosinas, las galletas
+    `,
+  },
+  /** Fed up: "sick of" is not an illness. */
+  fed_up: {
+    en: `
+      sick of, sick and tired, so sick of, sick to death of, getting sick of
+    `,
+    es: `
+      harto de, harta de, enfermo de esperar, enferma de esperar
+    `,
+  },
   /** "I'm a nurse", "my doctor recommended": care that is not an emergency. */
   not_medical: {
     en: `
       my doctor recommended, doctor recommended, recommended by my, scrubs, for nurses, for doctors,
       nurse shoes, nursing, rash guard, rash vest, hospital corners, doctor who, er nurse, for work, to work,
       medical discount, medical professionals, sensitive skin, hypoallergenic, allergic to, allergy friendly,
-      red color, in red, the red, red one, red jacket, red dress, pain in the, growing pains, pain point
+      red color, in red, the red, red one, red jacket, red dress, pain in the, growing pains, pain point,
+      reacted well, reacts well, no reaction, good reaction, great reaction, reaction from, reaction to the new, reaction to the collection
     `,
     es: `
       me recomendo, recomendo mi, para enfermeras, para medicos, uniforme, descuento, piel sensible,

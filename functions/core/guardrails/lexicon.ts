@@ -10,8 +10,8 @@
  * - `=word` matches that exact folded word, `word*` any word starting so, `_` any one word;
  * - `word~` (or `=word~`) also matches a one-letter slip of it ("representitive"). Opt-in, because
  *   real words sit one letter apart ("injection" and "infection");
- * - up to two articles ("a", "the", "un", "la"…) the phrase does not ask for may sit between its
- *   words in the message: `talk to person` matches "talk to a person";
+ * - up to two articles ("a", "the", "un", "la"…) or intensifiers ("just", "even", "realmente") the
+ *   phrase does not ask for may sit between its words: `talk to person` matches "talk to a person";
  * - `!word` alone is not a phrase but a word that never counts for the concept ("talked").
  */
 
@@ -121,6 +121,28 @@ for (const word of [...ENGLISH_ONLY]) {
 /** Articles and the like, skipped between the words of a phrase. */
 const SKIPPABLE = new Set(['a', 'an', 'the', 'some', 'un', 'una', 'unos', 'unas', 'el', 'la', 'los', 'las']);
 
+/**
+ * Intensifiers that, like articles, may sit between a phrase's words without changing it ("if I
+ * just disappeared", "no one would even notice", "me quiero realmente morir"). Not articles: an
+ * `alone` clause still has to account for them.
+ */
+const INTENSIFIERS = new Set([
+  'just',
+  'even',
+  'really',
+  'simply',
+  'actually',
+  'literally',
+  'honestly',
+  'seriously',
+  'truly',
+  'totally',
+  'solo',
+  'realmente',
+  'simplemente',
+  'literalmente',
+]);
+
 /** Texting spellings and contractions without apostrophes → the words they stand for. */
 const SPELLINGS: Record<string, string> = {
   u: 'you',
@@ -133,6 +155,16 @@ const SPELLINGS: Record<string, string> = {
   ppl: 'people',
   spk: 'speak',
   tlk: 'talk',
+  cn: 'can',
+  sum1: 'someone',
+  some1: 'someone',
+  any1: 'anyone',
+  ne1: 'anyone',
+  sb: 'somebody',
+  smb: 'somebody',
+  hv: 'have',
+  wud: 'would',
+  cud: 'could',
   rn: 'right now',
   asap: 'as soon as possible',
   wanna: 'want to',
@@ -360,8 +392,8 @@ function matchAt(phrase: Phrase, tokens: Token[], start: number, excluded?: Set<
       const token = tokens[at];
       if (!token || token.clause !== tokens[start]!.clause) return -1;
       if (!excluded?.has(token.word) && wordMatches(spec, token, phrase.lang)) break;
-      // Articles may sit between phrase words, never before the first one.
-      if (i === 0 || skipped >= 2 || !SKIPPABLE.has(token.word)) return -1;
+      // Articles and intensifiers may sit between phrase words, never before the first one.
+      if (i === 0 || skipped >= 2 || !(SKIPPABLE.has(token.word) || INTENSIFIERS.has(token.word))) return -1;
       skipped++;
       at++;
     }
