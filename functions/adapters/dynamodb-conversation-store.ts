@@ -15,6 +15,7 @@ import {
   ScanCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import type { ActionProposal } from '#core/actions/model.ts';
 import { parseDeliveryRef } from '#core/delivery-ref.ts';
 import { DELIVERY_STATUS_RANK, deliveryStatusRank, highestStatus } from '#core/delivery-status.ts';
 import { ConflictError, NotFoundError, ValidationError } from '#core/errors.ts';
@@ -779,6 +780,8 @@ export class DynamoDbConversationStore implements ConversationStore, CustomerDat
           if (conversation.caseId) caseIds.add(conversation.caseId);
         } else if (item['itemType'] === 'message') {
           data.messages.push(strip<Message>(item));
+        } else if (item['itemType'] === 'action-proposal' && item['proposal']) {
+          data.actionProposals = [...(data.actionProposals ?? []), item['proposal'] as ActionProposal];
         } else if (item['itemType'] === 'lifecycle') {
           const event = strip<LifecycleEvent>(item);
           data.lifecycle.push(event);

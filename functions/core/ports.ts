@@ -2,6 +2,7 @@
  * Ports: what the core needs from the outside world, as interfaces owned by the core.
  * Adapters in `functions/adapters/` implement them; use cases receive them as arguments.
  */
+import type { ActionProposal } from './actions/model.ts';
 import type {
   Agent,
   Case,
@@ -201,6 +202,8 @@ export interface CustomerData {
   cases: Case[];
   /** Provider-id pointers (Twilio SIDs of the customer's outbound messages) that exist. */
   providerIds: string[];
+  /** Actions the AI proposed in those conversations (issue 15), with who approved, edited or denied them. */
+  actionProposals?: ActionProposal[];
 }
 
 /** What an erase removed, by item kind (no personal data). */

@@ -1,5 +1,6 @@
 import { type DynamoDBDocumentClient, GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DynamoDbActionStore } from '#adapters/dynamodb-action-store.ts';
 import { DynamoDbConversationStore } from '#adapters/dynamodb-conversation-store.ts';
 import { type Case, type Conversation, conversationIdOf, type Message } from '#core/model.ts';
 import { eraseCustomer, exportCustomer } from '#core/use-cases/customer-data.ts';
@@ -205,7 +206,19 @@ describe('export and erase by phone number', () => {
     const { sms, whatsapp, kase, providerId } = await seedCustomer(address);
     const other = customerNumber();
     await seedCustomer(other);
+    // An action the AI proposed in the customer's conversation is theirs too.
+    await new DynamoDbActionStore(documentClient, tableName).createProposal({
+      proposalId: `proposal-${sms.id}`,
+      conversationId: sms.id,
+      action: 'refund_order',
+      input: { order_id: '1187', amount: 20, reason: 'torn' },
+      reason: 'The customer asked for a refund',
+      status: 'proposed',
+      version: 1,
+      proposedAt: '2026-01-05T10:00:00.000Z',
+    });
     const document = await exportCustomer({ customerData: store, clock }, { customerAddress: address });
+    expect(document.actionProposals.map((item) => item.action)).toEqual(['refund_order']);
     expect(document.conversations.map((item) => item.id).sort()).toEqual([sms.id, whatsapp.id].sort());
     expect(document.messages).toHaveLength(3);
     expect(document.cases.map((item) => item.caseId)).toEqual([kase.caseId]);

@@ -5,6 +5,7 @@
  * then every item of the customer is deleted, then an audit record with no personal data is written.
  * Both are safe to rerun: a half-done erase finishes on the next run.
  */
+import type { ActionProposal } from '../actions/model.ts';
 import type { Case, CustomerProfile } from '../model.ts';
 import type {
   AgentDesk,
@@ -39,6 +40,8 @@ export interface CustomerExport {
   lifecycle: CustomerData['lifecycle'];
   cases: Case[];
   providerIds: string[];
+  /** The AI's proposed actions on the customer's orders and what agents decided. */
+  actionProposals: ActionProposal[];
 }
 
 /** Collects everything held about `customerAddress`. */
@@ -56,6 +59,7 @@ export async function exportCustomer(
     lifecycle: data.lifecycle,
     cases: data.cases,
     providerIds: data.providerIds,
+    actionProposals: data.actionProposals ?? [],
   };
 }
 
