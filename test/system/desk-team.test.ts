@@ -225,15 +225,21 @@ describe('auto-assign on the WhatsApp team route', () => {
   });
 
   it('manual claim still works on a case assigned to someone else, and its owner is the one who claimed', async () => {
-    const kase = (await caseOf(customers[0]!, 'whatsapp'))!;
+    // A case still open and assigned (the test above resolved one of them, whichever agent had it).
+    let kase: Case | undefined;
+    for (const phone of customers) {
+      const candidate = await caseOf(phone, 'whatsapp');
+      if (candidate?.status === 'queued' && candidate.assignedTo) kase = candidate;
+    }
+    if (!kase) throw new Error('no open assigned case left to claim');
     const other = ['UANNA', 'UBEA', 'UCARL'].find((id) => id !== kase.assignedTo?.id)!;
     await Promise.all(
       [other, kase.assignedTo!.id].map((id) =>
         system.driver.agentClicks({
           agent: { id },
           actionId: ACTION_IDS.claim,
-          value: kase.caseId,
-          messageTs: kase.slack?.ts ?? '',
+          value: kase!.caseId,
+          messageTs: kase!.slack?.ts ?? '',
           channel: TEAM,
         }),
       ),
