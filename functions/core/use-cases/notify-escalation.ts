@@ -152,6 +152,10 @@ export async function mentionRouteGroup(
   deps: { store: ConversationStore; desk: AgentDesk; router: CaseRouter },
   caseId: string,
 ): Promise<boolean> {
+  // Only routes name groups (the default route has none): without such a route there is nothing to read.
+  if (!deps.router.routing.routes.some((candidate) => candidate.agentGroup && !candidate.autoAssign)) {
+    return false;
+  }
   const kase = await deps.store.getCase(caseId);
   if (!kase?.slack || kase.status !== 'queued') return false;
   const route = routeNamed(deps.router.routing, kase.route);
