@@ -9,6 +9,7 @@
 import { BatchGetCommand, type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ValidationError } from '#core/errors.ts';
 import type { HourlyUsage, UsageLedger } from '#core/ports.ts';
+import { shardOf } from './dynamodb-shards.ts';
 
 /** How long an hour's counters are kept after the hour starts (long enough to look at yesterday). */
 export const USAGE_TTL_SECONDS = 2 * 24 * 3600;
@@ -65,9 +66,7 @@ export function usageKeys(hour: string): { pk: string; sk: string }[] {
 
 /** The shard a conversation's turns add to (a stable hash of its id). */
 export function usageShardKey(hour: string, conversationId: string): { pk: string; sk: string } {
-  let hash = 0;
-  for (const char of conversationId) hash = (hash * 31 + (char.codePointAt(0) ?? 0)) >>> 0;
-  return usageKeys(hour)[1 + (hash % USAGE_SHARDS)] as { pk: string; sk: string };
+  return usageKeys(hour)[1 + shardOf(conversationId, USAGE_SHARDS)] as { pk: string; sk: string };
 }
 
 /** The `ADD` of `amounts` to a counter item of `hour` (an UpdateItem's expression parts). */

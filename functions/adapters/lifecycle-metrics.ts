@@ -8,7 +8,7 @@
  */
 import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { LifecycleEvent } from '#core/model.ts';
-import type { ConversationStore, TurnCommit, TurnStore } from '#core/ports.ts';
+import type { ConversationStore, TurnCommit } from '#core/ports.ts';
 
 type Unit = (typeof MetricUnit)[keyof typeof MetricUnit];
 
@@ -67,14 +67,14 @@ export function withLifecycleMetrics<T extends ConversationStore>(
   };
   // A turn's events are written in its one transaction: emitted once it is committed.
   const commitTurn = async (commit: TurnCommit): Promise<void> => {
-    await (store as unknown as TurnStore).commitTurn(commit);
+    await store.commitTurn(commit);
     for (const event of commit.lifecycle) emitFor(event);
   };
   // A proxy keeps every other method (and any the port gains later) a plain pass-through.
   return new Proxy(store, {
     get(target, property) {
       if (property === 'recordLifecycle') return recordLifecycle;
-      if (property === 'commitTurn' && 'commitTurn' in target) return commitTurn;
+      if (property === 'commitTurn') return commitTurn;
       const value = Reflect.get(target, property, target);
       return typeof value === 'function' ? value.bind(target) : value;
     },

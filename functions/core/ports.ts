@@ -133,7 +133,8 @@ export interface ConversationStore
     Profiles,
     OnceKeys,
     ParkedDeskCommands,
-    LifecycleLog {}
+    LifecycleLog,
+    TurnStore {}
 
 /** What a customer turn reads, in one round trip (see {@link TurnStore}). */
 export interface TurnState {

@@ -3,34 +3,25 @@
  */
 import { redactPii } from '../guardrails/pii.ts';
 import type { Case } from '../model.ts';
-import type { CaseView, Clock, ConversationStore, TurnStore } from '../ports.ts';
+import type { CaseView, Clock, TurnStore } from '../ports.ts';
 import { whatsappWindow } from '../whatsapp-window.ts';
 
 const TRANSCRIPT = 30;
 
-/**
- * The card's view of `kase`, read fresh from the store: in one round trip of two requests where the store
- * loads turns (`loadTurn`), else three reads in parallel.
- */
+/** The card's view of `kase`, read fresh from the store in one round trip (`loadTurn`). */
 export async function caseView(
-  deps: { store: ConversationStore & Partial<Pick<TurnStore, 'loadTurn'>>; clock: Clock },
+  deps: { store: Pick<TurnStore, 'loadTurn'>; clock: Clock },
   kase: Case,
 ): Promise<CaseView> {
   const {
     conversation,
     history: messages,
     profile,
-  } = deps.store.loadTurn
-    ? await deps.store.loadTurn({
-        conversationId: kase.conversationId,
-        customerAddress: kase.packet.customerAddress,
-        historyLimit: TRANSCRIPT,
-      })
-    : await Promise.all([
-        deps.store.getConversation(kase.conversationId),
-        deps.store.recentMessages(kase.conversationId, TRANSCRIPT),
-        deps.store.getProfile(kase.packet.customerAddress),
-      ]).then(([conversation, history, profile]) => ({ conversation, history, profile }));
+  } = await deps.store.loadTurn({
+    conversationId: kase.conversationId,
+    customerAddress: kase.packet.customerAddress,
+    historyLimit: TRANSCRIPT,
+  });
   const transcript = messages
     .filter((message) => !message.flags?.includes('suggestion'))
     .map((message) => ({

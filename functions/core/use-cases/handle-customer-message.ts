@@ -186,9 +186,8 @@ function withActionContext(
   message: Message,
 ): ModelAsk {
   if (ask.purpose !== 'reply' || !deps.actions) return ask;
-  const earlier = history.filter(
-    (item) => item.messageId !== message.messageId && item.author === 'customer',
-  );
+  // `actionContextOf` keeps the customer's own messages.
+  const earlier = history.filter((item) => item.messageId !== message.messageId);
   return {
     ...ask,
     input: { ...ask.input, ...actionContextOf(deps, ask.input.conversation, earlier, message) },
