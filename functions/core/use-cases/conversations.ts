@@ -1,42 +1,10 @@
 /**
  * Reading and changing conversations, cases and profiles with conditional writes.
  */
-import { ConflictError, NotFoundError } from '../errors.ts';
-import type { Case, Conversation, ConversationKey, CustomerProfile, LifecycleEvent } from '../model.ts';
-import { conversationIdOf } from '../model.ts';
+import { NotFoundError } from '../errors.ts';
+import type { Case, Conversation, CustomerProfile, LifecycleEvent } from '../model.ts';
 import type { Cases, Clock, Conversations, LifecycleLog, MessageLog, Profiles } from '../ports.ts';
 import { retryOnConflict } from './optimistic.ts';
-
-/** Gets the conversation for `key`, opening it (mode `ai`) if this is the first message. */
-export async function openConversation(
-  deps: { store: Conversations; clock: Clock },
-  key: ConversationKey,
-): Promise<{ conversation: Conversation; created: boolean }> {
-  const id = conversationIdOf(key);
-  const existing = await deps.store.getConversation(id);
-  if (existing) return { conversation: existing, created: false };
-  const now = deps.clock.now().toISOString();
-  const conversation: Conversation = {
-    id,
-    channel: key.channel,
-    customerAddress: key.customerAddress,
-    businessAddress: key.businessAddress,
-    mode: 'ai',
-    version: 1,
-    openedAt: now,
-    updatedAt: now,
-    customerTurns: 0,
-  };
-  try {
-    await deps.store.createConversation(conversation);
-    return { conversation, created: true };
-  } catch (error) {
-    if (!(error instanceof ConflictError)) throw error;
-    const raced = await deps.store.getConversation(id);
-    if (!raced) throw error;
-    return { conversation: raced, created: false };
-  }
-}
 
 /**
  * Applies `change` to the latest stored conversation and saves it conditionally, retrying on conflict.
