@@ -285,7 +285,11 @@ describe('delivery callbacks that name their message', () => {
   it('update the message by its reference, and a reference to a message not yet recorded is parked', async () => {
     const { answer, sid } = await firstTurn();
     const ref = deliveryRefOf(answer);
-    expect(await store.updateDeliveryStatus(sid, 'sent', undefined, ref)).toMatchObject({ status: 'sent' });
+    // The reference alone finds the message: this provider id has no pointer at all.
+    expect(await store.updateDeliveryStatus(unique('SMnopointer'), 'sent', undefined, ref)).toMatchObject({
+      messageId: answer.messageId,
+      status: 'sent',
+    });
     expect(await store.updateDeliveryStatus(sid, 'read', undefined, ref)).toMatchObject({ status: 'read' });
     // Not an advance: the message comes back as it stands.
     expect(await store.updateDeliveryStatus(sid, 'delivered', undefined, ref)).toMatchObject({
@@ -304,9 +308,22 @@ describe('delivery callbacks that name their message', () => {
     expect((await store.getMessage(conversationId, early.messageId))?.status).toBe('sent');
   });
 
-  it('a forged reference naming nothing is ignored', async () => {
+  it('a malformed reference is ignored: the status finds its message by the provider id', async () => {
+    const { answer, sid } = await firstTurn();
+    expect(await store.updateDeliveryStatus(sid, 'delivered', undefined, 'not|a ref')).toMatchObject({
+      messageId: answer.messageId,
+      status: 'delivered',
+    });
+    // A well-formed reference to a message that does not exist creates nothing either.
+    const ghost = reply(conversationFor(customer()).id, [unique('SMg')]);
     expect(
-      await store.updateDeliveryStatus(unique('SMf'), 'delivered', undefined, 'not|a ref'),
+      await store.updateDeliveryStatus(
+        ghost.providerIds?.[0] as string,
+        'sent',
+        undefined,
+        deliveryRefOf(ghost),
+      ),
     ).toBeUndefined();
+    expect(await store.recentMessages(ghost.conversationId, 5)).toEqual([]);
   });
 });
