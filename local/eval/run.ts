@@ -13,6 +13,7 @@
 import { randomInt } from 'node:crypto';
 import { DeleteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoDbConversationStore } from '#adapters/dynamodb-conversation-store.ts';
+import { usageKeys } from '#adapters/dynamodb-usage-ledger.ts';
 import { hourOf } from '#core/guardrails/budget.ts';
 import { type Channel, conversationIdOf } from '#core/model.ts';
 import type { ConversationStore } from '#core/ports.ts';
@@ -99,9 +100,12 @@ export function evalSystemFor(runtime: LocalRuntime, settings: BusinessSettings)
   const model =
     runtime.services.model === 'offline' ? 'offline' : `${runtime.services.model} ${settings.model.id}`;
   const resetCeilings = async () => {
-    // The usage ledger's item for the hour (functions/adapters/dynamodb-usage-ledger.ts).
-    const key = { pk: `USAGE#${hourOf(new Date())}`, sk: 'USAGE' };
-    await documents.send(new DeleteCommand({ TableName: tableName, Key: key }));
+    // Every counter item of the hour: the ledger's own and the turns' shards (dynamodb-usage-ledger.ts).
+    await Promise.all(
+      usageKeys(hourOf(new Date())).map((key) =>
+        documents.send(new DeleteCommand({ TableName: tableName, Key: key })),
+      ),
+    );
   };
   return { driver, store, twilio: twilio.fake, model, resetCeilings, close: async () => client.destroy() };
 }

@@ -6,11 +6,15 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EvalIo, main } from '../../bin/eval.ts';
 import businessSettings from '../../config/business.ts';
-import { DynamoDbUsageLedger } from '../../functions/adapters/dynamodb-usage-ledger.ts';
+import {
+  DynamoDbUsageLedger,
+  usageShardKey,
+  usageUpdate,
+} from '../../functions/adapters/dynamodb-usage-ledger.ts';
 import { ACTION_IDS, encodeActionValue } from '../../functions/adapters/slack-blocks.ts';
 import { hourOf } from '../../functions/core/guardrails/budget.ts';
 import { conversationIdOf } from '../../functions/core/model.ts';
@@ -127,7 +131,18 @@ describe("the deployment's hourly ceilings", () => {
       system.runtime.services.tableName,
     );
     try {
-      await ledger.add(hourOf(new Date()), { tokens: settings.ceilings.modelTokensPerHour + 1 });
+      const hour = hourOf(new Date());
+      await ledger.add(hour, { tokens: settings.ceilings.modelTokensPerHour + 1 });
+      // Turns add to the hour's shards (one of them full is enough to stop the AI).
+      const documents = DynamoDBDocumentClient.from(client);
+      await documents.send(
+        new UpdateCommand({
+          TableName: system.runtime.services.tableName,
+          Key: usageShardKey(hour, 'any-conversation'),
+          ...usageUpdate(hour, { tokens: settings.ceilings.modelTokensPerHour + 1, messages: 0 }),
+        }),
+      );
+      expect((await ledger.current(hour)).tokens).toBeGreaterThan(2 * settings.ceilings.modelTokensPerHour);
       const observation = await observeCase(evalSystem, 'How much does standard shipping cost?');
       expect(observation).toMatchObject({ escalated: false, passages: ['shipping#shipping-costs'] });
       expect(observation.reply).toContain('$6.95');
