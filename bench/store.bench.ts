@@ -6,6 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoDbConversationStore } from '#adapters/dynamodb-conversation-store.ts';
+import { slackDeskRef } from '#adapters/slack-desk-ref.ts';
 import { claim, escalate } from '#core/conversation-state.ts';
 import { type Case, type Conversation, conversationIdOf, type Message } from '#core/model.ts';
 import { createTable, localDynamoClient, startDynamoDbLocal } from '#local/dynamodb-local.ts';
@@ -45,7 +46,7 @@ export default async function storeBench(): Promise<Record<string, number | stri
       version: 1,
       openedAt: '2026-01-05T10:00:00.000Z',
       priority: 'normal',
-      slack: { channel: 'CBENCH', ts: '1767600000.000100' },
+      deskRef: slackDeskRef('CBENCH', '1767600000.000100'),
       packet: {
         caseId: 'case-bench',
         conversationId: conversation.id,
@@ -103,7 +104,7 @@ export default async function storeBench(): Promise<Record<string, number | stri
       appendMessage: () => store.appendMessage(message()),
       'recentMessages(20)': () => store.recentMessages(conversation.id, 20),
       claimOnce: () => store.claimOnce(`bench:${nextSequence()}`, 3600),
-      getCaseByThread: () => store.getCaseByThread('CBENCH', '1767600000.000100'),
+      getCaseByDeskRef: () => store.getCaseByDeskRef(slackDeskRef('CBENCH', '1767600000.000100')),
     };
 
     const figures: Record<string, number | string> = { iterations: N, warmUp: WARM_UP };

@@ -27,6 +27,7 @@ import type {
   CustomerProfile,
   DeliveryStatus,
   DeskCommandEvent,
+  DeskRef,
   LifecycleEvent,
   Message,
 } from '#core/model.ts';
@@ -57,6 +58,7 @@ import {
 } from './dynamodb-items.ts';
 import { mergeSorted, partitionsOf, shardedPartition } from './dynamodb-shards.ts';
 import { usageKeys, usageOf, usageShardKey, usageUpdate } from './dynamodb-usage-ledger.ts';
+import { legacyRef, slackDeskRef, upgradeDeskCommand } from './slack-desk-ref.ts';
 
 /** Attributes that exist only for the table's keys, indexes and internal bookkeeping. */
 const INTERNAL_ATTRIBUTES = [
@@ -306,7 +308,8 @@ export class DynamoDbConversationStore implements ConversationStore, CustomerDat
   }
 
   async getCase(caseId: string): Promise<Case | undefined> {
-    return this.getItem<Case>(keys.case(caseId));
+    const item = await this.getRaw(keys.case(caseId));
+    return item ? caseFrom(item) : undefined;
   }
 
   async saveCase(kase: Case): Promise<void> {
@@ -342,13 +345,13 @@ export class DynamoDbConversationStore implements ConversationStore, CustomerDat
     }
   }
 
-  async getCaseByThread(channel: string, ts: string): Promise<Case | undefined> {
+  async getCaseByDeskRef(ref: DeskRef): Promise<Case | undefined> {
     const result = await this.documentClient.send(
       new QueryCommand({
         TableName: this.tableName,
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': threadKey(channel, ts) },
+        ExpressionAttributeValues: { ':pk': threadKey(ref) },
         ProjectionExpression: 'caseId',
         Limit: 1,
       }),
@@ -370,7 +373,7 @@ export class DynamoDbConversationStore implements ConversationStore, CustomerDat
       limit,
       (item) => item['status'] !== 'resolved',
     );
-    return items.map((item) => strip<Case>(item));
+    return items.map(caseFrom);
   }
 
   // ── Profiles ─────────────────────────────────────────────────────────────────────────────────
@@ -685,7 +688,8 @@ export class DynamoDbConversationStore implements ConversationStore, CustomerDat
     commandId: string,
   ): Promise<DeskCommandEvent | undefined> {
     const item = await this.getRaw(keys.parked(conversationId, commandId));
-    return item?.['command'] as DeskCommandEvent | undefined;
+    const command = item?.['command'] as DeskCommandEvent | undefined;
+    return command ? upgradeDeskCommand(command) : undefined;
   }
 
   // ── Lifecycle ────────────────────────────────────────────────────────────────────────────────
@@ -1082,8 +1086,8 @@ function conversationItem(conversation: Conversation): Item {
 /** The case item with its thread (GSI1) and open-case (sparse GSI2, sharded by conversation) entries. */
 function caseItem(kase: Case): Item {
   const item: Item = { ...redactAtRestDeep(clean(kase)), ...keys.case(kase.caseId), itemType: 'case' };
-  if (kase.slack) {
-    item['gsi1pk'] = threadKey(kase.slack.channel, kase.slack.ts);
+  if (kase.deskRef) {
+    item['gsi1pk'] = threadKey(kase.deskRef);
     item['gsi1sk'] = `CASE#${kase.caseId}`;
   }
   if (kase.status !== 'resolved') {
@@ -1093,8 +1097,19 @@ function caseItem(kase: Case): Item {
   return item;
 }
 
-function threadKey(channel: string, ts: string): string {
-  return `THREAD#${channel}#${ts}`;
+/** The thread index key of a card (`THREAD#<channel>#<ts>` for Slack, as ever). */
+function threadKey(ref: DeskRef): string {
+  return `THREAD#${ref}`;
+}
+
+/**
+ * The case of a stored item. Items written before the desk reference was opaque carry `slack`, a map of the
+ * card's channel and ts: read as the reference the Slack desk gives (the next save writes `deskRef`).
+ */
+function caseFrom(item: Item): Case {
+  const { slack, ...rest } = strip<Case & { slack?: unknown }>(item);
+  const legacy = legacyRef(slack);
+  return legacy && !rest.deskRef ? { ...rest, deskRef: slackDeskRef(legacy.channel, legacy.ts) } : rest;
 }
 
 /** Removes key and bookkeeping attributes, leaving the domain object. */

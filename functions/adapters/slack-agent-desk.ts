@@ -14,6 +14,7 @@ import {
   renderDeskMessage,
   renderTranscript,
 } from './slack-blocks.ts';
+import { slackChannelOf, slackDeskRef, slackMessageOf } from './slack-desk-ref.ts';
 import { ChannelPacer, type PacerOptions } from './slack-pacer.ts';
 
 /**
@@ -126,6 +127,11 @@ export class SlackAgentDesk implements AgentDesk {
     }
   }
 
+  /** The Slack channel of `ref`. */
+  channelOf(ref: DeskRef): string {
+    return slackChannelOf(ref);
+  }
+
   /**
    * The card of `caseId` if it is already in the channel (posted at or after `since`, ISO): an earlier
    * attempt may have posted it and failed before recording it (timeout, crash). Looks through the
@@ -158,7 +164,7 @@ export class SlackAgentDesk implements AgentDesk {
           metadata.event_payload?.case_id === caseId &&
           message.ts
         )
-          return { channel, ts: message.ts };
+          return slackDeskRef(channel, message.ts);
       }
       cursor = history.response_metadata?.next_cursor || undefined;
       if (!cursor) return undefined;
@@ -184,14 +190,15 @@ export class SlackAgentDesk implements AgentDesk {
       unfurl_media: false,
     });
     if (!posted.ts) throw new Error('chat.postMessage returned no ts');
-    const ref: DeskRef = { channel: posted.channel ?? channel, ts: posted.ts };
+    const ref = slackDeskRef(posted.channel ?? channel, posted.ts);
+    const thread = slackMessageOf(ref);
     try {
       for (const part of renderTranscript(view.transcript)) {
         // The card is out: its transcript waits longer for a slot rather than be lost to a rate limit.
         await this.post(
           {
-            channel: ref.channel,
-            thread_ts: ref.ts,
+            channel: thread.channel,
+            thread_ts: thread.ts,
             text: part.text,
             blocks: part.blocks,
             unfurl_links: false,
@@ -212,7 +219,7 @@ export class SlackAgentDesk implements AgentDesk {
   /** Re-renders the card in place. */
   async updateCase(ref: DeskRef, view: CaseView): Promise<void> {
     const card = renderCaseCard(view, this.card);
-    await this.client.chat.update({ channel: ref.channel, ts: ref.ts, text: card.text, blocks: card.blocks });
+    await this.client.chat.update({ ...slackMessageOf(ref), text: card.text, blocks: card.blocks });
   }
 
   /** Posts in the case thread; the text is escaped, `mention` (user, user group, here) is prefixed. */
@@ -222,9 +229,10 @@ export class SlackAgentDesk implements AgentDesk {
     options: { actions?: DeskAction[]; mention?: string } = {},
   ): Promise<void> {
     const message = renderDeskMessage(text, { ...options, ref });
+    const thread = slackMessageOf(ref);
     await this.post({
-      channel: ref.channel,
-      thread_ts: ref.ts,
+      channel: thread.channel,
+      thread_ts: thread.ts,
       text: message.text,
       ...(message.blocks ? { blocks: message.blocks } : {}),
       unfurl_links: false,
@@ -237,9 +245,10 @@ export class SlackAgentDesk implements AgentDesk {
    * `files.completeUploadExternal`, which shares it in the thread with the comment).
    */
   async uploadFile(ref: DeskRef, file: MediaFile, options: { comment?: string } = {}): Promise<void> {
+    const thread = slackMessageOf(ref);
     await this.client.filesUploadV2({
-      channel_id: ref.channel,
-      thread_ts: ref.ts,
+      channel_id: thread.channel,
+      thread_ts: thread.ts,
       file: Buffer.from(file.data),
       filename: file.filename,
       title: file.filename,
@@ -247,20 +256,21 @@ export class SlackAgentDesk implements AgentDesk {
     });
   }
 
-  /** A message only `userId` sees, in the thread when `inThread`. */
+  /** A message only `agentId` sees, in the thread when `inThread`. */
   async postEphemeral(
     ref: DeskRef,
-    userId: string,
+    agentId: string,
     text: string,
     options: { actions?: DeskAction[]; inThread?: boolean } = {},
   ): Promise<void> {
     const message = renderDeskMessage(text, { actions: options.actions, ref });
+    const thread = slackMessageOf(ref);
     await this.client.chat.postEphemeral({
-      channel: ref.channel,
-      user: userId,
+      channel: thread.channel,
+      user: agentId,
       text: message.text,
       ...(message.blocks ? { blocks: message.blocks } : {}),
-      ...(options.inThread ? { thread_ts: ref.ts } : {}),
+      ...(options.inThread ? { thread_ts: thread.ts } : {}),
     });
   }
 
@@ -274,14 +284,14 @@ export class SlackAgentDesk implements AgentDesk {
     const own = (message: { user?: string; bot_id?: string }) =>
       (identity.user_id !== undefined && message.user === identity.user_id) ||
       (identity.bot_id !== undefined && message.bot_id === identity.bot_id);
+    const thread = slackMessageOf(ref);
     let erased = 0;
     let cursor: string | undefined;
     do {
       let page: Awaited<ReturnType<WebClient['conversations']['replies']>>;
       try {
         page = await this.client.conversations.replies({
-          channel: ref.channel,
-          ts: ref.ts,
+          ...thread,
           limit: 200,
           ...(cursor ? { cursor } : {}),
         });
@@ -293,7 +303,7 @@ export class SlackAgentDesk implements AgentDesk {
       }
       for (const message of page.messages ?? []) {
         if (!message.ts || !own(message) || message.text === ERASED) continue;
-        await this.client.chat.update({ channel: ref.channel, ts: message.ts, text: ERASED, blocks: [] });
+        await this.client.chat.update({ channel: thread.channel, ts: message.ts, text: ERASED, blocks: [] });
         erased++;
       }
       cursor = page.response_metadata?.next_cursor || undefined;
@@ -302,7 +312,8 @@ export class SlackAgentDesk implements AgentDesk {
   }
 
   /** Adds a reaction; one already there is fine (retries of the same effect). */
-  async addReaction(channel: string, ts: string, name: string): Promise<void> {
+  async addReaction(message: DeskRef, name: string): Promise<void> {
+    const { channel, ts } = slackMessageOf(message);
     try {
       await this.client.reactions.add({ channel, timestamp: ts, name: name.replace(/^:|:$/g, '') });
     } catch (error) {
@@ -312,7 +323,8 @@ export class SlackAgentDesk implements AgentDesk {
   }
 
   /** Removes the bot's reaction; one that is not there is fine (retries of the same effect). */
-  async removeReaction(channel: string, ts: string, name: string): Promise<void> {
+  async removeReaction(message: DeskRef, name: string): Promise<void> {
+    const { channel, ts } = slackMessageOf(message);
     try {
       await this.client.reactions.remove({ channel, timestamp: ts, name: name.replace(/^:|:$/g, '') });
     } catch (error) {

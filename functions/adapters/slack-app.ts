@@ -57,6 +57,7 @@ import {
   renderActionEditModal,
   renderHandBackModal,
 } from './slack-blocks.ts';
+import { slackDeskRef, slackMessageOf } from './slack-desk-ref.ts';
 import { HOME_ACTION_IDS } from './slack-home-blocks.ts';
 import { registerSavedReplies, type SavedReplySlackOptions } from './slack-saved-replies.ts';
 
@@ -351,8 +352,8 @@ export function createSlackApp(options: SlackAppOptions): { app: App; handler: S
     }
     try {
       await commands.threadReply({
-        ref: { channel: message.channel, ts: message.thread_ts! },
-        messageTs: message.ts,
+        ref: slackDeskRef(message.channel, message.thread_ts!),
+        message: slackDeskRef(message.channel, message.ts),
         agent: { id: message.user! },
         text: message.text ?? '',
       });
@@ -396,7 +397,7 @@ export function createSlackApp(options: SlackAppOptions): { app: App; handler: S
         return run('handBack modal', async () => {
           await client.views.open({
             trigger_id: body.trigger_id,
-            view: renderHandBackModal({ caseId, channel: ref.channel, ts: ref.ts }),
+            view: renderHandBackModal({ caseId, ...slackMessageOf(ref) }),
           });
         });
       case ACTION_IDS.sendSuggestion: {
@@ -407,7 +408,7 @@ export function createSlackApp(options: SlackAppOptions): { app: App; handler: S
       case ACTION_IDS.retryCommand: {
         const commandId = value.commandId;
         if (!commandId) return;
-        return run('retry', () => commands.retry({ caseId, commandId, agent, ref, actionTs: act.action_ts }));
+        return run('retry', () => commands.retry({ caseId, commandId, agent, ref, clickId: act.action_ts }));
       }
       case ACTION_IDS.eraseCustomer:
         return run('eraseCustomer', () => commands.eraseCustomer({ caseId, agent, ref }));
@@ -439,7 +440,7 @@ export function createSlackApp(options: SlackAppOptions): { app: App; handler: S
     }
     const typed = view.state.values[HANDBACK_MODAL.blockId]?.[HANDBACK_MODAL.actionId]?.value?.trim();
     const agent = agentOf(body.user);
-    const ref: DeskRef = { channel: metadata.channel, ts: metadata.ts };
+    const ref = slackDeskRef(metadata.channel, metadata.ts);
     await run('handBack', () =>
       commands.handBack({
         caseId: metadata.caseId,
@@ -467,7 +468,7 @@ export function createSlackApp(options: SlackAppOptions): { app: App; handler: S
   ): Promise<void> {
     const { caseId, proposalId, agent, ref } = input;
     if (!actionCommands || !proposalId) return;
-    const metadata: ActionModalMetadata = { caseId, proposalId, channel: ref.channel, ts: ref.ts };
+    const metadata: ActionModalMetadata = { caseId, proposalId, ...slackMessageOf(ref) };
     if (actionId === ACTION_IDS.approveAction) {
       await actionCommands.approve({ caseId, proposalId, agent, ref });
       return;
@@ -497,7 +498,7 @@ export function createSlackApp(options: SlackAppOptions): { app: App; handler: S
         return;
       }
       const agent = agentOf(body.user);
-      const ref: DeskRef = { channel: metadata.channel, ts: metadata.ts };
+      const ref = slackDeskRef(metadata.channel, metadata.ts);
       const values = view.state.values;
       if (callbackId === ACTION_MODALS.deny.callbackId) {
         const reason = values[ACTION_MODALS.deny.blockId]?.[ACTION_MODALS.deny.actionId]?.value?.trim();
@@ -620,7 +621,7 @@ function refOf(body: BlockAction, value: ActionValue): DeskRef | undefined {
   const ts = message?.ts
     ? (message.thread_ts ?? message.ts)
     : (value.thread ?? container.thread_ts ?? container.message_ts);
-  return ts ? { channel, ts } : undefined;
+  return ts ? slackDeskRef(channel, ts) : undefined;
 }
 
 function parseMetadata(raw: string): { caseId: string; channel: string; ts: string } | undefined {

@@ -18,6 +18,7 @@ import { languageLabel, languageName } from '#core/customer-messages.ts';
 import type { Case, Channel, CustomerProfile, EscalationReason, Outcome, Priority } from '#core/model.ts';
 import { maskPhoneNumber } from '#core/phone-mask.ts';
 import type { CaseView, DeskAction, DeskRef } from '#core/ports.ts';
+import { slackMessageOf } from './slack-desk-ref.ts';
 
 /** Slack's Block Kit limits this renderer respects. */
 export const SLACK_LIMITS = {
@@ -556,6 +557,11 @@ export function renderTranscript(transcript: CaseView['transcript']): SlackMessa
   return messages;
 }
 
+/** The thread `ts` a button carries (ephemerals come back without their message). */
+function threadTs(ref: DeskRef | undefined): string | undefined {
+  return ref ? slackMessageOf(ref).ts : undefined;
+}
+
 /** Buttons for the desk actions attached to a thread message or an ephemeral. */
 export function renderDeskActions(actions: DeskAction[], ref?: DeskRef): ActionsBlock | undefined {
   if (actions.length === 0) return undefined;
@@ -565,7 +571,7 @@ export function renderDeskActions(actions: DeskAction[], ref?: DeskRef): Actions
       return button(
         '🙋 Claim',
         ACTION_IDS.claim,
-        encodeActionValue({ caseId: action.caseId, thread: ref?.ts }),
+        encodeActionValue({ caseId: action.caseId, thread: threadTs(ref) }),
         'primary',
       );
     }
@@ -573,14 +579,14 @@ export function renderDeskActions(actions: DeskAction[], ref?: DeskRef): Actions
       return button(
         '🔁 Retry',
         ACTION_IDS.retryCommand,
-        encodeActionValue({ caseId: action.caseId, commandId: action.commandId, thread: ref?.ts }),
+        encodeActionValue({ caseId: action.caseId, commandId: action.commandId, thread: threadTs(ref) }),
         'primary',
       );
     }
     return button(
       '📨 Send this reply',
       ACTION_IDS.sendSuggestion,
-      encodeActionValue({ caseId: action.caseId, suggestionId: action.suggestionId, thread: ref?.ts }),
+      encodeActionValue({ caseId: action.caseId, suggestionId: action.suggestionId, thread: threadTs(ref) }),
       'primary',
     );
   });
@@ -652,7 +658,11 @@ function renderActionDecisionButtons(
   action: { caseId: string; proposalId: string },
   ref?: DeskRef,
 ): Button[] {
-  const value = encodeActionValue({ caseId: action.caseId, proposalId: action.proposalId, thread: ref?.ts });
+  const value = encodeActionValue({
+    caseId: action.caseId,
+    proposalId: action.proposalId,
+    thread: threadTs(ref),
+  });
   return [
     button('✅ Approve', ACTION_IDS.approveAction, value, 'primary'),
     button('✏️ Edit', ACTION_IDS.editAction, value),

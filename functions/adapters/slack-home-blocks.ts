@@ -6,6 +6,7 @@
 import type { HomeView, KnownBlock, SectionBlock } from '@slack/types';
 import type { AgentHomeView, HomeCase } from '#core/ports.ts';
 import { escapeMrkdwn, truncateMrkdwn } from './slack-blocks.ts';
+import { slackChannelOf } from './slack-desk-ref.ts';
 
 /** The toggle's action id (its value says what the agent chose: `away` or `available`). */
 export const HOME_ACTION_IDS = { availability: 'tandem_home_availability' } as const;
@@ -84,7 +85,7 @@ function note(text: string): KnownBlock {
 }
 
 function caseBlock(item: HomeCase): SectionBlock {
-  const where = item.ref ? ` in <#${item.ref.channel}>` : '';
+  const where = item.ref ? ` in <#${slackChannelOf(item.ref)}>` : '';
   const sla =
     item.slaMinutesLeft === undefined
       ? ''

@@ -9,6 +9,7 @@ import type { ModalView, Option } from '@slack/web-api';
 import type { Agent } from '#core/model.ts';
 import type { DeskRef } from '#core/ports.ts';
 import { placeholdersIn, type SavedReply, searchSavedReplies } from '#core/saved-replies.ts';
+import { legacyRef, slackDeskRef, slackMessageOf } from './slack-desk-ref.ts';
 
 /** The ids Slack knows the saved replies by (the shortcut's callback id is in the app manifest). */
 export const SAVED_REPLY_IDS = {
@@ -50,7 +51,7 @@ export function renderSavedReplyModal(
   return {
     type: 'modal',
     callback_id: SAVED_REPLY_IDS.modal,
-    private_metadata: JSON.stringify({ channel: thread.channel, ts: thread.ts }),
+    private_metadata: JSON.stringify(slackMessageOf(thread)),
     title: { type: 'plain_text', text: 'Saved replies' },
     submit: { type: 'plain_text', text: 'Send' },
     close: { type: 'plain_text', text: 'Cancel' },
@@ -118,7 +119,7 @@ export function registerSavedReplies(app: App, options: SavedReplySlackOptions):
   app.shortcut<MessageShortcut>(SAVED_REPLY_IDS.shortcut, async ({ ack, shortcut, client }) => {
     await ack();
     const message = shortcut.message as { ts: string; thread_ts?: string };
-    const thread: DeskRef = { channel: shortcut.channel.id, ts: message.thread_ts ?? message.ts };
+    const thread = slackDeskRef(shortcut.channel.id, message.thread_ts ?? message.ts);
     try {
       await client.views.open({
         trigger_id: shortcut.trigger_id,
@@ -163,9 +164,8 @@ export function registerSavedReplies(app: App, options: SavedReplySlackOptions):
 function parseThread(raw: string): DeskRef | undefined {
   try {
     const parsed = JSON.parse(raw) as Record<string, unknown>;
-    if (typeof parsed.channel === 'string' && typeof parsed.ts === 'string') {
-      return { channel: parsed.channel, ts: parsed.ts };
-    }
+    const thread = legacyRef(parsed);
+    if (thread) return slackDeskRef(thread.channel, thread.ts);
   } catch {
     // Not ours.
   }

@@ -4,7 +4,7 @@
  * cases and the lifecycle events.
  */
 import type { BusinessSettings } from '../shared/business-settings.ts';
-import type { Case, LifecycleEvent, Priority } from './model.ts';
+import type { Case, DeskRef, LifecycleEvent, Priority } from './model.ts';
 import type { AgentHomeView, HomeCase } from './ports.ts';
 import { channelSla, type DeskRouting } from './routing.ts';
 
@@ -24,13 +24,17 @@ export function agentHomeView(input: {
   /** Channels whose queue the agent sees. */
   channels: readonly string[];
   routing: DeskRouting | undefined;
+  /** The desk channel a card is in (`AgentDesk.channelOf`). */
+  channelOf: (ref: DeskRef) => string;
   settings: Pick<BusinessSettings, 'sla' | 'hours'>;
   now: Date;
 }): AgentHomeView {
   const { agentId, now } = input;
   const item = (kase: Case): HomeCase => {
     const waitedMinutes = Math.floor((now.getTime() - Date.parse(kase.openedAt)) / 60_000);
-    const sla = kase.slack ? channelSla(input.routing, input.settings.sla, kase.slack.channel) : undefined;
+    const sla = kase.deskRef
+      ? channelSla(input.routing, input.settings.sla, input.channelOf(kase.deskRef))
+      : undefined;
     return {
       caseId: kase.caseId,
       priority: kase.priority,
@@ -38,14 +42,14 @@ export function agentHomeView(input: {
       summary: kase.packet.summary,
       waitedMinutes,
       ...(kase.route ? { route: kase.route } : {}),
-      ...(kase.slack ? { ref: kase.slack } : {}),
+      ...(kase.deskRef ? { ref: kase.deskRef } : {}),
       ...(sla && kase.status === 'queued' ? { slaMinutesLeft: sla.escalateMinutes - waitedMinutes } : {}),
       ...(kase.status === 'queued' && kase.assignedTo?.id === agentId ? { assignedToMe: true } : {}),
     };
   };
   const byUrgency = (a: Case, b: Case) =>
     rank[a.priority] - rank[b.priority] || a.openedAt.localeCompare(b.openedAt);
-  const open = input.openCases.filter((kase) => kase.status !== 'resolved' && kase.slack);
+  const open = input.openCases.filter((kase) => kase.status !== 'resolved' && kase.deskRef);
   const mine = open
     .filter(
       (kase) =>
@@ -56,7 +60,7 @@ export function agentHomeView(input: {
   const channels = new Set(input.channels);
   const queue = open
     .filter((kase) => kase.status === 'queued' && kase.assignedTo?.id !== agentId)
-    .filter((kase) => kase.slack && channels.has(kase.slack.channel))
+    .filter((kase) => kase.deskRef && channels.has(input.channelOf(kase.deskRef)))
     .sort(byUrgency);
 
   const today = localDate(now, input.settings.hours.timeZone);

@@ -1,5 +1,6 @@
 /**
- * What agents can do from the desk (Slack). The Slack adapter turns Slack payloads into these calls;
+ * What agents can do from the desk (Slack). The Slack adapter turns Slack payloads into these calls (`ref`:
+ * the case's card or thread the command came from, an opaque desk reference);
  * the use cases behind them answer through the `AgentDesk` port (card updates, ephemerals, reactions).
  */
 import type { Agent, Outcome } from './model.ts';
@@ -16,23 +17,23 @@ export interface DeskCommands {
   /** Hand the conversation back to the AI, with an optional instruction it sees on its next turn. */
   handBack(input: { caseId: string; agent: Agent; instruction?: string; ref: DeskRef }): Promise<void>;
   /**
-   * A human message in a case thread (`ref.ts` is the thread root, `messageTs` the reply itself).
+   * A human message in a case thread (`ref` is the thread, `message` the reply itself).
    * The owner's reply is recorded for the worker, which sends it to the customer (⏳, then ✓ or "Not sent");
    * a note prefix keeps it internal; others get an ephemeral.
    */
-  threadReply(input: { ref: DeskRef; messageTs: string; agent: Agent; text: string }): Promise<void>;
+  threadReply(input: { ref: DeskRef; message: DeskRef; agent: Agent; text: string }): Promise<void>;
   /** Send the AI's suggested reply as the owner. */
   sendSuggestion(input: { caseId: string; suggestionId: string; agent: Agent; ref: DeskRef }): Promise<void>;
   /**
    * Carry out again a desk command the thread reported as not sent (owner only; the closing message: the
-   * agent who resolved). `actionTs` identifies the click, so each Retry is recorded once.
+   * agent who resolved). `clickId` identifies the click (unique at the desk), so each Retry is recorded once.
    */
   retry(input: {
     caseId: string;
     commandId: string;
     agent: Agent;
     ref: DeskRef;
-    actionTs: string;
+    clickId: string;
   }): Promise<void>;
   /** Erase everything held about the case's customer (owner only, after a confirmation dialog). */
   eraseCustomer(input: { caseId: string; agent: Agent; ref: DeskRef }): Promise<void>;

@@ -60,11 +60,20 @@ export interface ConversationKey {
   businessAddress: string;
 }
 
-/** An agent as Slack knows them. */
+/** An agent at the desk: `id` is the desk's own (opaque) agent id. */
 export interface Agent {
   id: string;
   name?: string;
 }
+
+declare const deskRefBrand: unique symbol;
+
+/**
+ * Where something lives at the agents' desk: a case's card and thread, or one message in it (an agent's
+ * reply). Opaque: only the desk adapter makes and reads references (`adapters/slack-desk-ref.ts`); the core
+ * stores them, compares them for equality and hands them back to the `AgentDesk` port.
+ */
+export type DeskRef = string & { readonly [deskRefBrand]: true };
 
 /** One conversation's current state. `version` increases with every write (optimistic concurrency). */
 export interface Conversation extends ConversationKey {
@@ -182,8 +191,8 @@ export interface Case {
   packet: EscalationPacket;
   openedAt: string;
   priority: Priority;
-  /** Where the card lives in Slack, once posted. */
-  slack?: { channel: string; ts: string };
+  /** Where the case's card and thread live at the desk, once posted. */
+  deskRef?: DeskRef;
   /** The time of the last message in the card's transcript: later customer messages are forwarded to the thread. */
   transcriptUntil?: string;
   owner?: Agent;
@@ -243,13 +252,13 @@ export type ConversationEvent = {
 
 /**
  * What an agent's command asks the worker to carry out (the customer-bound part, and the hand-back notice):
- * - `reply`: the owner's thread reply (`replyTs`, the Slack message, gets the pending/✓ reactions);
+ * - `reply`: the owner's thread reply (`reply`, the agent's own message at the desk, gets the pending/✓ reactions);
  * - `suggestion`: the AI's suggested reply the owner chose to send (read from the store when carried out);
  * - `closing`: the closing message (and satisfaction question) after a Resolve;
  * - `handback_notice`: the thread notice that the conversation went back to the AI.
  */
 export type DeskTask =
-  | { kind: 'reply'; text: string; replyTs: string }
+  | { kind: 'reply'; text: string; reply: DeskRef }
   | { kind: 'suggestion'; suggestionId: string }
   | { kind: 'closing'; outcome: Outcome; survey: boolean }
   | { kind: 'handback_notice'; instruction?: string }
@@ -264,7 +273,7 @@ export type DeskTask =
  */
 export interface DeskCommandEvent {
   type: 'desk_command';
-  /** SQS deduplication id: the Slack message or action that asked (a Retry click gets its own). */
+  /** SQS deduplication id: the desk message or action that asked (a Retry click gets its own). */
   eventId: string;
   /** Stable id of the command across retries and Retry clicks: its send-once key and its parked copy. */
   commandId: string;
@@ -272,7 +281,7 @@ export interface DeskCommandEvent {
   caseId: string;
   agent: Agent;
   /** The case's thread, where the command's state is shown. */
-  ref: { channel: string; ts: string };
+  ref: DeskRef;
   task: DeskTask;
 }
 

@@ -11,6 +11,7 @@ import type {
   CustomerProfile,
   DeliveryStatus,
   DeskCommandEvent,
+  DeskRef,
   EscalationPacket,
   LifecycleEvent,
   Media,
@@ -79,8 +80,8 @@ export interface Cases {
    * less (`ConflictError` if either moved on): a desk command never leaves one changed without the other.
    */
   saveCaseAndConversation(kase: Case, conversation: Conversation): Promise<void>;
-  /** The case whose Slack card is the thread `ts` in `channel`. */
-  getCaseByThread(channel: string, ts: string): Promise<Case | undefined>;
+  /** The case whose card (and thread) is at `ref`. */
+  getCaseByDeskRef(ref: DeskRef): Promise<Case | undefined>;
   /** Cases not yet resolved, oldest first. */
   listOpenCases(limit: number): Promise<Case[]>;
 }
@@ -214,10 +215,10 @@ export type ErasureCounts = Record<string, number>;
 export interface ErasureAudit {
   eraseId: string;
   at: string;
-  /** `cli:<operator>` or `slack:<agent id>`. */
+  /** `cli:<operator>` or `desk:<agent id>`. */
   requester: string;
   counts: ErasureCounts;
-  /** Slack threads whose bot messages were replaced by "[erased]". */
+  /** Desk threads whose bot messages were replaced by "[erased]". */
   deskThreads: number;
 }
 
@@ -298,11 +299,7 @@ export interface CustomerChannel {
   sendTemplate(message: ChannelTemplate): Promise<{ providerId: string }>;
 }
 
-/** Where a case lives at the agents' desk (a Slack message and its thread). */
-export interface DeskRef {
-  channel: string;
-  ts: string;
-}
+export type { DeskRef };
 
 /** What an escalation card shows. The desk adapter renders it (Block Kit for Slack). */
 export interface CaseView {
@@ -327,6 +324,11 @@ export type DeskAction =
 
 /** The agents' side (Slack). Nothing in the core knows it is Slack. */
 export interface AgentDesk {
+  /**
+   * The desk channel `ref` is in: the channel ids of `settings.routing` and the desk access policy, which
+   * are per channel. Synchronous: it reads the reference, never the desk.
+   */
+  channelOf(ref: DeskRef): string;
   /** Posts a new card (in `channel`, the route's, else the desk's default); returns where it lives. */
   postCase(view: CaseView, options?: { channel?: string }): Promise<DeskRef>;
   /**
@@ -342,17 +344,17 @@ export interface AgentDesk {
     text: string,
     options?: { actions?: DeskAction[]; mention?: string },
   ): Promise<void>;
-  /** A message only `userId` sees. */
+  /** A message only `agentId` sees, in `ref`'s channel (in its thread with `inThread`). */
   postEphemeral(
     ref: DeskRef,
-    userId: string,
+    agentId: string,
     text: string,
     options?: { actions?: DeskAction[]; inThread?: boolean },
   ): Promise<void>;
-  /** Reacts to a message (e.g. ✓ when an agent's reply was delivered). */
-  addReaction(channel: string, ts: string, name: string): Promise<void>;
+  /** Reacts to the message at `message` (e.g. ✓ when an agent's reply was delivered). */
+  addReaction(message: DeskRef, name: string): Promise<void>;
   /** Takes the bot's reaction off a message (the pending mark once a reply is sent); none there is fine. */
-  removeReaction(channel: string, ts: string, name: string): Promise<void>;
+  removeReaction(message: DeskRef, name: string): Promise<void>;
   /** Replaces the bot's own messages in the case's card and thread with "[erased]"; returns how many. */
   eraseThread(ref: DeskRef): Promise<number>;
   /**

@@ -211,7 +211,7 @@ export function decideTurn(
 
   // 3. Keywords and survey answers.
   const tellAgents = (key: string, text: string) => {
-    if (conversation.caseId && context.kase?.slack && context.kase.caseId === conversation.caseId) {
+    if (conversation.caseId && context.kase?.deskRef && context.kase.caseId === conversation.caseId) {
       threadJobs.push({
         kind: 'thread',
         caseId: conversation.caseId,
@@ -315,7 +315,7 @@ export function decideTurn(
   if (conversation.mode !== 'ai') {
     const kase = context.kase;
     // Without a card yet, the notifier shows this message: in the transcript, or when it catches up.
-    if (!kase?.slack || kase.caseId !== conversation.caseId) return done('to_agents');
+    if (!kase?.deskRef || kase.caseId !== conversation.caseId) return done('to_agents');
     const thread = { kind: 'thread', caseId: kase.caseId, conversationId: conversation.id } as const;
     threadJobs.push({ ...thread, upTo: message.at });
     // A message flagged as injection never reaches the model, not even for a suggestion.

@@ -9,6 +9,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { conversationEventsQueue } from '../../lib/design.ts';
+import { upgradeDeskCommand } from '../adapters/slack-desk-ref.ts';
 import type { ConversationQueueEvent } from '../core/model.ts';
 import { carryOutDeskCommand } from '../core/use-cases/carry-out-desk-command.ts';
 import { handleCustomerMessage } from '../core/use-cases/handle-customer-message.ts';
@@ -44,7 +45,9 @@ const deps = {
 const deskCommandDeps = { ...deps, desk, ...(translator ? { translator } : {}) };
 
 async function processRecord(record: SQSRecord): Promise<void> {
-  const event = JSON.parse(record.body) as ConversationQueueEvent;
+  const parsed = JSON.parse(record.body) as ConversationQueueEvent;
+  // A desk command recorded by the version before this one (during a deploy) is read in today's form.
+  const event = parsed.type === 'desk_command' ? upgradeDeskCommand(parsed) : parsed;
   const id = event.type === 'desk_command' ? { command: event.task.kind } : { messageId: event.messageId };
   try {
     const outcome =

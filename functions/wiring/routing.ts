@@ -4,6 +4,7 @@
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoDbAgentAvailability } from '../adapters/dynamodb-agent-availability.ts';
 import { SlackAppHome } from '../adapters/slack-app-home.ts';
+import { slackChannelOf } from '../adapters/slack-desk-ref.ts';
 import { SlackPresence } from '../adapters/slack-presence.ts';
 import { SlackUserGroups } from '../adapters/slack-user-groups.ts';
 import type { AgentAvailabilityStore } from '../core/ports.ts';
@@ -51,6 +52,7 @@ export const homeDeps: HomeDeps = {
   clock,
   settings,
   routing,
+  channelOf: slackChannelOf,
   directory: routeDirectory,
   agents: settings.desk.agents,
   brand: settings.brand,

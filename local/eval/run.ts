@@ -244,11 +244,11 @@ export async function observeCase(
       const caseId = conversation.caseId;
       const kase = await waitFor(
         () => system.store.getCase(caseId),
-        (stored) => stored?.slack !== undefined,
+        (stored) => stored?.deskRef !== undefined,
         Date.now() + (options.cardTimeoutMs ?? 0),
       );
       reason = kase?.packet.reason;
-      card = kase?.slack !== undefined;
+      card = kase?.deskRef !== undefined;
     }
     const replies = (await system.store.recentMessages(conversationId, 20)).filter(
       (item) => item.direction === 'outbound' && item.author === 'ai' && !item.flags?.includes('suggestion'),

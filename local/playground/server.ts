@@ -17,6 +17,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { DynamoDbConversationStore } from '#adapters/dynamodb-conversation-store.ts';
+import { slackDeskRef } from '#adapters/slack-desk-ref.ts';
 import { conversationIdOf } from '#core/model.ts';
 import business from '../../config/business.ts';
 import type { FallbackHandler } from '../api-gateway.ts';
@@ -414,7 +415,7 @@ export function createPlayground(options: PlaygroundOptions = {}): Playground {
     let conversationId = url.searchParams.get('conversation') ?? undefined;
     const thread = url.searchParams.get('thread');
     if (!conversationId && thread) {
-      const kase = await current.store.getCaseByThread(current.config.channel, thread);
+      const kase = await current.store.getCaseByDeskRef(slackDeskRef(current.config.channel, thread));
       conversationId = kase?.conversationId;
     }
     if (!conversationId) return { conversation: null };

@@ -10,11 +10,12 @@ import { DynamoDbConversationStore } from '../../functions/adapters/dynamodb-con
 import { loadKnowledge } from '../../functions/adapters/knowledge-loader.ts';
 import { OfflineModel } from '../../functions/adapters/offline-model.ts';
 import { SlackAgentDesk } from '../../functions/adapters/slack-agent-desk.ts';
+import { slackMessageOf } from '../../functions/adapters/slack-desk-ref.ts';
 import { SqsEscalationQueue } from '../../functions/adapters/sqs-escalation-queue.ts';
 import { TwilioCustomerChannel } from '../../functions/adapters/twilio-customer-channel.ts';
 import { messagesFor } from '../../functions/core/customer-messages.ts';
 import { makeCanary } from '../../functions/core/guardrails/output.ts';
-import type { Channel, ConversationEvent } from '../../functions/core/model.ts';
+import type { Channel, ConversationEvent, DeskRef } from '../../functions/core/model.ts';
 import type { Clock } from '../../functions/core/ports.ts';
 import { carryOutDeskCommand } from '../../functions/core/use-cases/carry-out-desk-command.ts';
 import { createDeskCommands } from '../../functions/core/use-cases/desk-actions.ts';
@@ -181,22 +182,20 @@ describe('the desk and the sweeper use the conversation language', () => {
     });
 
   /** A Spanish customer's escalation with its card posted; returns the case id and card ref. */
-  async function spanishCase(
-    from: string,
-  ): Promise<{ caseId: string; ref: { channel: string; ts: string } }> {
+  async function spanishCase(from: string): Promise<{ caseId: string; ref: DeskRef }> {
     const { event } = await customerSays(from, 'Quiero hablar con una persona sobre mi devolución');
     const caseId = (await deps.store.getConversation(event.conversationId))?.caseId ?? '';
     const kase = await deps.store.getCase(caseId);
     if (!kase) throw new Error('no case');
     await notifyEscalation(deps, kase.packet);
-    const ref = (await deps.store.getCase(caseId))?.slack;
+    const ref = (await deps.store.getCase(caseId))?.deskRef;
     if (!ref) throw new Error('no card');
     return { caseId, ref };
   }
 
   it('the card says the customer writes in Spanish', async () => {
     const { ref } = await spanishCase('+15557779101');
-    const card = JSON.stringify(slack.messages.get(ref.ts)?.blocks ?? []);
+    const card = JSON.stringify(slack.messages.get(slackMessageOf(ref).ts)?.blocks ?? []);
     expect(card).toContain('*Language*\\n🌐 Spanish (es) · reply in Spanish');
   });
 

@@ -15,12 +15,19 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import businessSettings from '../../config/business.ts';
 import { DynamoDbConversationStore } from '../../functions/adapters/dynamodb-conversation-store.ts';
 import { SlackAgentDesk } from '../../functions/adapters/slack-agent-desk.ts';
+import { slackDeskRef, slackMessageOf } from '../../functions/adapters/slack-desk-ref.ts';
 import { SlackUserGroups } from '../../functions/adapters/slack-user-groups.ts';
 import { SqsEventQueue } from '../../functions/adapters/sqs-event-queue.ts';
 import { TwilioCustomerChannel } from '../../functions/adapters/twilio-customer-channel.ts';
 import { claim, release } from '../../functions/core/conversation-state.ts';
 import type { DeskCommands } from '../../functions/core/desk-commands.ts';
-import type { Agent, Case, Conversation, ConversationQueueEvent } from '../../functions/core/model.ts';
+import type {
+  Agent,
+  Case,
+  Conversation,
+  ConversationQueueEvent,
+  DeskRef,
+} from '../../functions/core/model.ts';
 import type { ConversationStore, EventQueue } from '../../functions/core/ports.ts';
 import { carryOutDeskCommand } from '../../functions/core/use-cases/carry-out-desk-command.ts';
 import { updateConversation } from '../../functions/core/use-cases/conversations.ts';
@@ -153,15 +160,13 @@ function twilioChannel(): TwilioCustomerChannel {
 }
 
 /** A case in the desk channel, owned by `owner` (or queued), with a real card in the emulated Slack. */
-async function openCase(
-  owner: Agent | undefined,
-): Promise<{ kase: Case; ref: { channel: string; ts: string } }> {
+async function openCase(owner: Agent | undefined): Promise<{ kase: Case; ref: DeskRef }> {
   const number = `+1555${Math.floor(1_000_000 + Math.random() * 8_999_999)}`;
   const now = clock.now().toISOString();
   const caseId = `case_${randomUUID().slice(0, 8)}`;
   const conversationId = `sms|${number}|+15550100000`;
   const card = slack.postAsUser({ channel: DESK, user: 'UBOT', text: 'card' });
-  const ref = { channel: DESK, ts: card.ts };
+  const ref = slackDeskRef(DESK, card.ts);
   await realStore.createConversation({
     id: conversationId,
     channel: 'sms',
@@ -182,7 +187,7 @@ async function openCase(
     version: 1,
     openedAt: now,
     priority: 'normal',
-    slack: ref,
+    deskRef: ref,
     ...(owner ? { owner } : {}),
     packet: {
       caseId,
@@ -240,7 +245,12 @@ describe('owner checks inside the conditional write', () => {
   it("the owner's thread reply is not sent when a Release and another Claim land before its write", async () => {
     const { kase, ref } = await openCase(ANA);
     beforeNextSave = releaseThenBobClaims(kase.conversationId);
-    await commands().threadReply({ ref, messageTs: '1.000100', agent: ANA, text: 'Refund is on its way' });
+    await commands().threadReply({
+      ref,
+      message: slackDeskRef(DESK, '1.000100'),
+      agent: ANA,
+      text: 'Refund is on its way',
+    });
     await work();
     expect(sentTo(kase.packet.customerAddress)).toEqual([]);
     expect(ephemeralsFor('UANA').at(-1)).toMatch(/Kept as an internal note: @bob owns this conversation/);
@@ -249,8 +259,18 @@ describe('owner checks inside the conditional write', () => {
 
   it('without the race, the same reply reaches the customer', async () => {
     const { kase, ref } = await openCase(ANA);
-    const reply = slack.postAsUser({ channel: DESK, user: 'UANA', text: 'x', thread_ts: ref.ts });
-    await commands().threadReply({ ref, messageTs: reply.ts, agent: ANA, text: 'Refund is on its way' });
+    const reply = slack.postAsUser({
+      channel: DESK,
+      user: 'UANA',
+      text: 'x',
+      thread_ts: slackMessageOf(ref).ts,
+    });
+    await commands().threadReply({
+      ref,
+      message: slackDeskRef(DESK, reply.ts),
+      agent: ANA,
+      text: 'Refund is on its way',
+    });
     await work();
     expect(sentTo(kase.packet.customerAddress)).toHaveLength(1);
   });
@@ -351,7 +371,7 @@ describe('who may act at the desk', () => {
     const { kase, ref } = await openCase(BOB);
     await commands({ channels: [DESK], agents: { userIds: ['UANA'] } }).threadReply({
       ref,
-      messageTs: '1.000300',
+      message: slackDeskRef(DESK, '1.000300'),
       agent: BOB,
       text: 'hello',
     });
@@ -360,37 +380,41 @@ describe('who may act at the desk', () => {
 
   it('a Claim from a button outside the desk channel is refused', async () => {
     const { kase } = await openCase(undefined);
-    await commands().claim({ caseId: kase.caseId, agent: ANA, ref: { channel: 'COTHER', ts: '1.1' } });
+    await commands().claim({ caseId: kase.caseId, agent: ANA, ref: slackDeskRef('COTHER', '1.1') });
     expect((await realStore.getConversation(kase.conversationId))?.mode).toBe('queued');
     expect(ephemeralsFor('UANA').at(-1)).toMatch(/only in the escalation channel/);
   });
 
-  it("the owner's reply in another channel carrying the card's thread_ts is not relayed, and they are told", async () => {
+  it("the owner's reply in another channel carrying the card's thread_ts is not relayed, and nothing is said there", async () => {
     const { kase, ref } = await openCase(ANA);
+    const ephemerals = ephemeralsFor('UANA').length;
     await commands().threadReply({
-      ref: { channel: 'COTHER', ts: ref.ts },
-      messageTs: '1.000400',
+      ref: slackDeskRef('COTHER', slackMessageOf(ref).ts),
+      message: slackDeskRef('COTHER', '1.000400'),
       agent: ANA,
       text: 'hello from elsewhere',
     });
+    await work();
     expect(sentTo(kase.packet.customerAddress)).toEqual([]);
-    expect(ephemeralsFor('UANA').at(-1)).toMatch(/Not sent: replies to the customer go in the case thread/);
+    expect(ephemeralsFor('UANA')).toHaveLength(ephemerals);
   });
 });
 
 describe('durable agent commands (recorded on the events queue, carried out by the worker)', () => {
   const reactionsOn = (ts: string) => slack.messages.get(ts)?.reactions.map((r) => r.name) ?? [];
-  const threadTexts = (ref: { ts: string }) =>
-    slack.thread(DESK, ref.ts).map((m) => `${m.text ?? ''} ${JSON.stringify(m.blocks ?? [])}`);
-  const reply = (ref: { ts: string }, text: string) =>
-    slack.postAsUser({ channel: DESK, user: 'UANA', text, thread_ts: ref.ts });
+  const threadTexts = (ref: DeskRef) =>
+    slack
+      .thread(DESK, slackMessageOf(ref).ts)
+      .map((m) => `${m.text ?? ''} ${JSON.stringify(m.blocks ?? [])}`);
+  const reply = (ref: DeskRef, text: string) =>
+    slack.postAsUser({ channel: DESK, user: 'UANA', text, thread_ts: slackMessageOf(ref).ts });
 
   it('a reply is pending (⏳) until the worker sends it, then ✓ replaces ⏳; a redelivery sends nothing more', async () => {
     const { kase, ref } = await openCase(ANA);
     const message = reply(ref, 'Your refund is on its way');
     await commands().threadReply({
       ref,
-      messageTs: message.ts,
+      message: slackDeskRef(DESK, message.ts),
       agent: ANA,
       text: 'Your refund is on its way',
     });
@@ -412,7 +436,7 @@ describe('durable agent commands (recorded on the events queue, carried out by t
       caseId: kase.caseId,
       agent: ANA,
       ref,
-      task: { kind: 'reply', text: 'Your refund is on its way', replyTs: message.ts },
+      task: { kind: 'reply', text: 'Your refund is on its way', reply: slackDeskRef(DESK, message.ts) },
     });
     await work();
     expect(sentTo(kase.packet.customerAddress)).toHaveLength(1);
@@ -422,7 +446,12 @@ describe('durable agent commands (recorded on the events queue, carried out by t
   it('Twilio failing: "Retrying" once (not per attempt), then the reply goes exactly once after recovery', async () => {
     const { kase, ref } = await openCase(ANA);
     const message = reply(ref, 'We found your parcel');
-    await commands().threadReply({ ref, messageTs: message.ts, agent: ANA, text: 'We found your parcel' });
+    await commands().threadReply({
+      ref,
+      message: slackDeskRef(DESK, message.ts),
+      agent: ANA,
+      text: 'We found your parcel',
+    });
     twilio.failNext(503, 503, 2);
     await work();
     expect(sentTo(kase.packet.customerAddress).map((m) => m.body)).toEqual(['We found your parcel']);
@@ -435,23 +464,28 @@ describe('durable agent commands (recorded on the events queue, carried out by t
   it('out of attempts: "Not sent" with Retry; only the owner may retry, and the retry sends it once', async () => {
     const { kase, ref } = await openCase(ANA);
     const message = reply(ref, 'Tracking number 123');
-    await commands().threadReply({ ref, messageTs: message.ts, agent: ANA, text: 'Tracking number 123' });
+    await commands().threadReply({
+      ref,
+      message: slackDeskRef(DESK, message.ts),
+      agent: ANA,
+      text: 'Tracking number 123',
+    });
     twilio.failNext(503, 503, 3);
     await work(3);
     expect(sentTo(kase.packet.customerAddress)).toEqual([]);
-    const notSent = slack.thread(DESK, ref.ts).filter((m) => m.text?.includes('Not sent:'));
+    const notSent = slack.thread(DESK, slackMessageOf(ref).ts).filter((m) => m.text?.includes('Not sent:'));
     expect(notSent).toHaveLength(1);
     expect(notSent[0]?.text).toContain('retries ran out');
     expect(JSON.stringify(notSent[0]?.blocks)).toContain('tandem_retry_command');
     expect(reactionsOn(message.ts)).toEqual(['x']);
 
     const commandId = `agent#${DESK}#${message.ts}`;
-    await commands().retry({ caseId: kase.caseId, commandId, agent: BOB, ref, actionTs: '1.1' });
+    await commands().retry({ caseId: kase.caseId, commandId, agent: BOB, ref, clickId: '1.1' });
     await work();
     expect(sentTo(kase.packet.customerAddress)).toEqual([]);
     expect(ephemeralsFor('UBOB').at(-1)).toBe('Only @ana can retry this message.');
 
-    await commands().retry({ caseId: kase.caseId, commandId, agent: ANA, ref, actionTs: '1.2' });
+    await commands().retry({ caseId: kase.caseId, commandId, agent: ANA, ref, clickId: '1.2' });
     expect(reactionsOn(message.ts)).toContain('hourglass_flowing_sand');
     await work();
     expect(sentTo(kase.packet.customerAddress).map((m) => m.body)).toEqual(['Tracking number 123']);
@@ -461,7 +495,12 @@ describe('durable agent commands (recorded on the events queue, carried out by t
   it('a permanent refusal (21610 unsubscribed) says "Not sent" at once, without retrying', async () => {
     const { kase, ref } = await openCase(ANA);
     const message = reply(ref, 'hello?');
-    await commands().threadReply({ ref, messageTs: message.ts, agent: ANA, text: 'hello?' });
+    await commands().threadReply({
+      ref,
+      message: slackDeskRef(DESK, message.ts),
+      agent: ANA,
+      text: 'hello?',
+    });
     twilio.failNext(21610, 400, 1);
     const before = twilio.requests.length;
     await work();
@@ -474,7 +513,12 @@ describe('durable agent commands (recorded on the events queue, carried out by t
   it('a lost Twilio response is never resent on its own: "Not sent" asks the agent, whose Retry sends again', async () => {
     const { kase, ref } = await openCase(ANA);
     const message = reply(ref, 'Order confirmed');
-    await commands().threadReply({ ref, messageTs: message.ts, agent: ANA, text: 'Order confirmed' });
+    await commands().threadReply({
+      ref,
+      message: slackDeskRef(DESK, message.ts),
+      agent: ANA,
+      text: 'Order confirmed',
+    });
     twilio.answerLateNext(1_000);
     await work();
     // The message went (the fake created it), but the channel saw no answer: no automatic resend.
@@ -487,7 +531,7 @@ describe('durable agent commands (recorded on the events queue, carried out by t
       commandId: `agent#${DESK}#${message.ts}`,
       agent: ANA,
       ref,
-      actionTs: '2.1',
+      clickId: '2.1',
     });
     await work();
     expect(sentTo(kase.packet.customerAddress)).toHaveLength(2);
@@ -498,7 +542,7 @@ describe('durable agent commands (recorded on the events queue, carried out by t
     const message = reply(ref, 'x');
     recording.failing = true;
     await expect(
-      commands().threadReply({ ref, messageTs: message.ts, agent: ANA, text: 'x' }),
+      commands().threadReply({ ref, message: slackDeskRef(DESK, message.ts), agent: ANA, text: 'x' }),
     ).rejects.toThrow('SQS unavailable');
     expect(ephemeralsFor('UANA').at(-1)).toMatch(/could not record this/);
     expect(sentTo(kase.packet.customerAddress)).toEqual([]);
@@ -589,7 +633,7 @@ describe('claim, release, resolve and hand back are one transaction each', () =>
     expect(ephemeralsFor('UANA').at(-1)).toBe('You already handed this conversation back to the AI.');
     await work();
     const notices = slack
-      .thread(DESK, ref.ts)
+      .thread(DESK, slackMessageOf(ref).ts)
       .filter((m) => m.text?.includes('handed the conversation back'));
     expect(notices).toHaveLength(1);
     expect(sentTo(kase.packet.customerAddress)).toEqual([]);

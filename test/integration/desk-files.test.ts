@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SlackAgentDesk } from '../../functions/adapters/slack-agent-desk.ts';
+import { slackDeskRef } from '../../functions/adapters/slack-desk-ref.ts';
 import { SAVED_REPLY_IDS } from '../../functions/adapters/slack-saved-replies.ts';
 import { TwilioMediaFetcher } from '../../functions/adapters/twilio-media-fetcher.ts';
 import { MediaUnavailableError } from '../../functions/core/errors.ts';
@@ -80,7 +81,7 @@ describe('SlackAgentDesk.uploadFile', () => {
     const desk = SlackAgentDesk.create({ token: 'xoxb-test', channel: 'C1', slackApiUrl: slack.url });
     const root = slack.postAsUser({ channel: 'C1', user: 'UX', text: 'card' });
     await desk.uploadFile(
-      { channel: 'C1', ts: root.ts },
+      slackDeskRef('C1', root.ts),
       { data: JPEG, contentType: 'image/jpeg', filename: 'image-1.jpg' },
       {
         comment: '📎 The customer sent a photo (image/jpeg).',

@@ -17,6 +17,7 @@ import type { AgentHomeView } from '#core/ports.ts';
 import { deskRouting } from '#core/routing.ts';
 import { assignCase } from '#core/use-cases/assign-case.ts';
 import { type FakeSlack, startFakeSlack } from '#local/fake-slack.ts';
+import { slackDeskRef } from '../../functions/adapters/slack-desk-ref.ts';
 import { freshTable } from '../helpers/aws.ts';
 
 const TOKEN = 'xoxb-team-adapters';
@@ -91,7 +92,7 @@ describe('SlackAppHome', () => {
       status: 'claimed',
       summary: `Refund <@UEVIL> & *order* ${index}`,
       waitedMinutes: index,
-      ref: { channel: 'CTEAM', ts: `1700000000.00000${index}` },
+      ref: slackDeskRef('CTEAM', `1700000000.00000${index}`),
     })),
     queue: Array.from({ length: 15 }, (_, index) => ({
       caseId: `queued_${index}`,
@@ -174,7 +175,7 @@ describe('assignCase over the real store and the emulated Slack', () => {
         openedAt: opened,
         priority: 'normal',
         route: 'pool',
-        slack: { channel: 'CPOOL', ts: `1700000000.00010${index}` },
+        deskRef: slackDeskRef('CPOOL', `1700000000.00010${index}`),
         packet: {
           caseId,
           conversationId: `sms|+1555000${index}|+15550100000`,

@@ -2,6 +2,7 @@ import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } fro
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbConversationStore } from '#adapters/dynamodb-conversation-store.ts';
 import { partitionsOf, shardOf } from '#adapters/dynamodb-shards.ts';
+import { slackDeskRef } from '#adapters/slack-desk-ref.ts';
 import { claim, escalate, resolve } from '#core/conversation-state.ts';
 import { ConflictError, NotFoundError } from '#core/errors.ts';
 import {
@@ -353,23 +354,87 @@ describe('delivery status', () => {
 });
 
 describe('cases', () => {
-  it('a created case reads back by id and by its Slack thread', async () => {
+  it('a created case reads back by id and by its desk reference', async () => {
     const kase = newCase();
     await store.createCase(kase);
     expect(await store.getCase(kase.caseId)).toEqual(kase);
-    expect(await store.getCaseByThread('C1', '1.000')).toBeUndefined();
-    const posted = { ...kase, version: 2, slack: { channel: 'CESC', ts: `${Date.now()}.000100` } };
+    expect(await store.getCaseByDeskRef(slackDeskRef('C1', '1.000'))).toBeUndefined();
+    const ts = `${Date.now()}.000100`;
+    const posted = { ...kase, version: 2, deskRef: slackDeskRef('CESC', ts) };
     await store.saveCase(posted);
-    expect(await store.getCaseByThread('CESC', posted.slack.ts)).toEqual(posted);
-    expect(await store.getCaseByThread('COTHER', posted.slack.ts)).toBeUndefined();
+    expect(await store.getCaseByDeskRef(slackDeskRef('CESC', ts))).toEqual(posted);
+    expect(await store.getCaseByDeskRef(slackDeskRef('COTHER', ts))).toBeUndefined();
   });
 
-  it('getCaseByThread returns the current version of the case, not an index copy', async () => {
-    const kase = { ...newCase(), slack: { channel: 'CESC', ts: `${Date.now()}.000200` } };
+  it('getCaseByDeskRef returns the current version of the case, not an index copy', async () => {
+    const kase = { ...newCase(), deskRef: slackDeskRef('CESC', `${Date.now()}.000200`) };
     await store.createCase(kase);
     const claimed: Case = { ...kase, version: 2, status: 'claimed', owner: { id: 'U7' } };
     await store.saveCase(claimed);
-    expect(await store.getCaseByThread('CESC', kase.slack.ts)).toEqual(claimed);
+    expect(await store.getCaseByDeskRef(kase.deskRef)).toEqual(claimed);
+  });
+
+  it('a case written before the desk reference was opaque (a `slack` map) keeps its card', async () => {
+    const ts = `${Date.now()}.000300`;
+    const { caseId, ...fields } = newCase();
+    // The item exactly as the earlier version wrote it: `slack` and the thread index entry.
+    await documentClient.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: {
+          caseId,
+          ...fields,
+          slack: { channel: 'COLD', ts },
+          pk: `CASE#${caseId}`,
+          sk: 'CASE',
+          itemType: 'case',
+          gsi1pk: `THREAD#COLD#${ts}`,
+          gsi1sk: `CASE#${caseId}`,
+          gsi2pk: `OPEN#${shardOf(fields.conversationId)}`,
+          gsi2sk: `${fields.openedAt}#${caseId}`,
+        },
+      }),
+    );
+    const ref = slackDeskRef('COLD', ts);
+    const read = await store.getCase(caseId);
+    expect(read?.deskRef).toBe(ref);
+    expect(read).not.toHaveProperty('slack');
+    expect((await store.getCaseByDeskRef(ref))?.caseId).toBe(caseId);
+    expect((await store.listOpenCases(1000)).find((open) => open.caseId === caseId)?.deskRef).toBe(ref);
+    // The next write stores the new form, and the thread index entry is the same.
+    await store.saveCase({ ...read!, version: read!.version + 1, status: 'claimed', owner: { id: 'U7' } });
+    const item = await rawItem(`CASE#${caseId}`, 'CASE');
+    expect(item).toMatchObject({ deskRef: ref, gsi1pk: `THREAD#COLD#${ts}` });
+    expect(item).not.toHaveProperty('slack');
+    expect((await store.getCaseByDeskRef(ref))?.status).toBe('claimed');
+  });
+
+  it('a desk command parked before the desk reference was opaque is read in the new form', async () => {
+    const conversationId = newConversation().id;
+    await documentClient.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: {
+          pk: `CONV#${conversationId}`,
+          sk: 'DESKCMD#agent#COLD#1.5',
+          itemType: 'desk-command',
+          command: {
+            type: 'desk_command',
+            eventId: 'agent#COLD#1.5',
+            commandId: 'agent#COLD#1.5',
+            conversationId,
+            caseId: 'case-old',
+            agent: { id: 'U7' },
+            ref: { channel: 'COLD', ts: '1.0' },
+            task: { kind: 'reply', text: 'hello', replyTs: '1.5' },
+          },
+        },
+      }),
+    );
+    expect(await store.getParkedDeskCommand(conversationId, 'agent#COLD#1.5')).toMatchObject({
+      ref: slackDeskRef('COLD', '1.0'),
+      task: { kind: 'reply', text: 'hello', reply: slackDeskRef('COLD', '1.5') },
+    });
   });
 
   it('creating an existing case is a ConflictError; saving a stale version is a ConflictError', async () => {

@@ -2,6 +2,7 @@ import { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SlackAgentDesk } from '#adapters/slack-agent-desk.ts';
 import { ACTION_IDS, decodeActionValue } from '#adapters/slack-blocks.ts';
+import { slackDeskRef, slackMessageOf } from '#adapters/slack-desk-ref.ts';
 import type { Case } from '#core/model.ts';
 import type { CaseView } from '#core/ports.ts';
 import { type FakeSlack, startFakeSlack } from '#local/fake-slack.ts';
@@ -65,8 +66,10 @@ function view(status: Case['status'] = 'queued', extra: Partial<Case> = {}): Cas
 
 describe('SlackAgentDesk against the Slack Web API fake', () => {
   it('posts the card in the channel and the transcript in its thread', async () => {
-    const ref = await desk.postCase(view());
+    const posted = await desk.postCase(view());
+    const ref = slackMessageOf(posted);
     expect(ref.channel).toBe(CHANNEL);
+    expect(desk.channelOf(posted)).toBe(CHANNEL);
     const card = slack.messages.get(ref.ts)!;
     expect(card.thread_ts ?? card.ts).toBe(ref.ts);
     expect(JSON.stringify(card.blocks)).toContain(ACTION_IDS.claim);
@@ -80,8 +83,9 @@ describe('SlackAgentDesk against the Slack Web API fake', () => {
   });
 
   it('updates the card in place when the case is claimed', async () => {
-    const ref = await desk.postCase(view());
-    await desk.updateCase(ref, view('claimed', { owner: { id: 'UAGENT1', name: 'ana' } }));
+    const posted = await desk.postCase(view());
+    const ref = slackMessageOf(posted);
+    await desk.updateCase(posted, view('claimed', { owner: { id: 'UAGENT1', name: 'ana' } }));
     const card = slack.messages.get(ref.ts)!;
     expect(JSON.stringify(card.blocks)).toContain('Claimed by <@UAGENT1>');
     expect(JSON.stringify(card.blocks)).toContain(ACTION_IDS.release);
@@ -89,8 +93,9 @@ describe('SlackAgentDesk against the Slack Web API fake', () => {
   });
 
   it('posts in the thread with a mention prefix and buttons', async () => {
-    const ref = await desk.postCase(view());
-    await desk.postInThread(ref, 'Unclaimed for 15 minutes', {
+    const posted = await desk.postCase(view());
+    const ref = slackMessageOf(posted);
+    await desk.postInThread(posted, 'Unclaimed for 15 minutes', {
       mention: '<!subteam^S0AGENTS>',
       actions: [{ kind: 'claim', caseId: 'case_1' }],
     });
@@ -105,9 +110,10 @@ describe('SlackAgentDesk against the Slack Web API fake', () => {
   });
 
   it('posts an ephemeral in the thread only for the named user', async () => {
-    const ref = await desk.postCase(view());
-    await desk.postEphemeral(ref, 'UOTHER', 'Already claimed by ana', { inThread: true });
-    await desk.postEphemeral(ref, 'UOTHER2', 'Not in a thread');
+    const posted = await desk.postCase(view());
+    const ref = slackMessageOf(posted);
+    await desk.postEphemeral(posted, 'UOTHER', 'Already claimed by ana', { inThread: true });
+    await desk.postEphemeral(posted, 'UOTHER2', 'Not in a thread');
     expect(slack.ephemerals).toHaveLength(2);
     expect(slack.ephemerals[0]).toMatchObject({
       channel: CHANNEL,
@@ -119,21 +125,25 @@ describe('SlackAgentDesk against the Slack Web API fake', () => {
   });
 
   it('adds a reaction, and a second identical reaction is not an error', async () => {
-    const ref = await desk.postCase(view());
-    await desk.addReaction(ref.channel, ref.ts, 'white_check_mark');
-    await desk.addReaction(ref.channel, ref.ts, 'white_check_mark');
+    const posted = await desk.postCase(view());
+    const ref = slackMessageOf(posted);
+    await desk.addReaction(posted, 'white_check_mark');
+    await desk.addReaction(posted, 'white_check_mark');
     expect(slack.messages.get(ref.ts)!.reactions).toEqual([{ name: 'white_check_mark', users: ['UBOT'] }]);
     const calls = slack.calls.filter((call) => call.method === 'reactions.add');
     expect(calls.map((call) => call.error)).toEqual([undefined, 'already_reacted']);
   });
 
   it('other Slack errors are thrown', async () => {
-    await expect(desk.addReaction(CHANNEL, '1.000001', 'eyes')).rejects.toThrow(/message_not_found/);
+    await expect(desk.addReaction(slackDeskRef(CHANNEL, '1.000001'), 'eyes')).rejects.toThrow(
+      /message_not_found/,
+    );
   });
 
   it('a 429 with Retry-After is retried by the SDK and the card is posted once', async () => {
     slack.rateLimitNext('chat.postMessage', 1);
-    const ref = await desk.postCase(view());
+    const posted = await desk.postCase(view());
+    const ref = slackMessageOf(posted);
     const posts = slack.calls.filter((call) => call.method === 'chat.postMessage');
     expect(posts[0]!.status).toBe(429);
     expect(posts[1]!.ok).toBe(true);
@@ -158,7 +168,8 @@ describe('SlackAgentDesk against the Slack Web API fake', () => {
       logger: { warn: (message) => warnings.push(message) },
     });
     slack.failNext('chat.postMessage', 'msg_too_long', 1);
-    const ref = await logged.postCase(view());
+    const posted = await logged.postCase(view());
+    const ref = slackMessageOf(posted);
     expect(slack.messages.has(ref.ts)).toBe(true);
     expect(slack.thread(CHANNEL, ref.ts)).toHaveLength(1);
     expect(warnings).toEqual(['transcript not posted in the case thread']);
@@ -173,8 +184,9 @@ describe('SlackAgentDesk against the Slack Web API fake', () => {
 
 describe('eraseThread', () => {
   it('replaces the card and every bot message of the thread with [erased], leaving people’s messages', async () => {
-    const ref = await desk.postCase(view());
-    await desk.postInThread(ref, 'Customer: my order 123 is late');
+    const posted = await desk.postCase(view());
+    const ref = slackMessageOf(posted);
+    await desk.postInThread(posted, 'Customer: my order 123 is late');
     const human = slack.postAsUser({
       channel: ref.channel,
       user: 'UAGENT',
@@ -183,7 +195,7 @@ describe('eraseThread', () => {
     });
     const other = await desk.postCase(view());
 
-    const erased = await desk.eraseThread(ref);
+    const erased = await desk.eraseThread(posted);
 
     const thread = slack.thread(ref.channel, ref.ts);
     const bots = thread.filter((message) => message.user === slack.botUserId);
@@ -194,12 +206,12 @@ describe('eraseThread', () => {
       expect(JSON.stringify(message.blocks ?? [])).not.toContain('Jane');
     }
     expect(slack.messages.get(human.ts)?.text).toBe('on it');
-    expect(slack.messages.get(other.ts)?.text).not.toBe('[erased]');
-    expect(await desk.eraseThread(ref)).toBe(0);
+    expect(slack.messages.get(slackMessageOf(other).ts)?.text).not.toBe('[erased]');
+    expect(await desk.eraseThread(posted)).toBe(0);
   });
 
   it('a thread that no longer exists in Slack has nothing to erase', async () => {
-    expect(await desk.eraseThread({ channel: CHANNEL, ts: '1700000000.999999' })).toBe(0);
+    expect(await desk.eraseThread(slackDeskRef(CHANNEL, '1700000000.999999'))).toBe(0);
   });
 });
 
@@ -215,7 +227,8 @@ describe('SlackAgentDesk for a queue consumer (rateLimit)', () => {
 
   it('a short Retry-After is waited out and the card is posted once', async () => {
     slack.rateLimitNext('chat.postMessage', 1);
-    const ref = await paced().postCase(view());
+    const posted = await paced().postCase(view());
+    const ref = slackMessageOf(posted);
     expect(slack.thread(CHANNEL, ref.ts)[0]?.metadata?.event_payload.case_id).toBe('case_1');
     const cards = [...slack.messages.values()].filter((message) => message.metadata);
     expect(cards).toHaveLength(1);
@@ -232,8 +245,8 @@ describe('SlackAgentDesk for a queue consumer (rateLimit)', () => {
 
   it('findCase finds a card posted earlier by its metadata, and nothing for another case', async () => {
     const since = new Date(Date.now() - 1000).toISOString();
-    const ref = await paced().postCase(view());
-    expect(await paced().findCase('case_1', since)).toEqual(ref);
+    const posted = await paced().postCase(view());
+    expect(await paced().findCase('case_1', since)).toBe(posted);
     expect(await paced().findCase('case_2', since)).toBeUndefined();
   });
 });

@@ -12,6 +12,7 @@ import {
 import { ACTION_IDS, encodeActionValue, HANDBACK_MODAL } from '#adapters/slack-blocks.ts';
 import type { DeskCommands } from '#core/desk-commands.ts';
 import { type FakeSlack, startFakeSlack } from '#local/fake-slack.ts';
+import { slackDeskRef } from '../../functions/adapters/slack-desk-ref.ts';
 import {
   apiGatewayEvent,
   blockActionPayload,
@@ -199,8 +200,8 @@ describe('message events', () => {
       {
         name: 'threadReply',
         input: {
-          ref: { channel: CHANNEL, ts: CARD_TS },
-          messageTs: '1700000050.000200',
+          ref: slackDeskRef(CHANNEL, CARD_TS),
+          message: slackDeskRef(CHANNEL, '1700000050.000200'),
           agent: { id: 'UAGENT' },
           text: 'Hello, I can help <3',
         },
@@ -338,9 +339,9 @@ describe('interactions', () => {
     expect(commands.calls).toHaveLength(1);
     expect(commands.calls[0]).toMatchObject({
       name: 'retry',
-      input: { caseId: 'case_1', commandId: 'agent#C1#1.000900', ref: { channel: CHANNEL, ts: CARD_TS } },
+      input: { caseId: 'case_1', commandId: 'agent#C1#1.000900', ref: slackDeskRef(CHANNEL, CARD_TS) },
     });
-    expect(commands.calls[0]?.input.actionTs).toEqual(expect.any(String));
+    expect(commands.calls[0]?.input.clickId).toEqual(expect.any(String));
   });
 
   it('Claim on the card calls claim with the caseId, the agent and the card as ref', async () => {
@@ -360,7 +361,7 @@ describe('interactions', () => {
         input: {
           caseId: 'case_1',
           agent: { id: 'UAGENT', name: 'ana' },
-          ref: { channel: CHANNEL, ts: CARD_TS },
+          ref: slackDeskRef(CHANNEL, CARD_TS),
         },
       },
     ]);
@@ -391,7 +392,7 @@ describe('interactions', () => {
         containerTs: '1700000200.000100',
       }),
     );
-    expect(commands.calls[0]?.input.ref).toEqual({ channel: CHANNEL, ts: CARD_TS });
+    expect(commands.calls[0]?.input.ref).toEqual(slackDeskRef(CHANNEL, CARD_TS));
   });
 
   it('Send on a suggestion in the thread calls sendSuggestion with the thread root as ref', async () => {
@@ -411,7 +412,7 @@ describe('interactions', () => {
           caseId: 'case_1',
           suggestionId: 'sug_7',
           agent: { id: 'UAGENT', name: 'ana' },
-          ref: { channel: CHANNEL, ts: CARD_TS },
+          ref: slackDeskRef(CHANNEL, CARD_TS),
         },
       },
     ]);
@@ -463,7 +464,7 @@ describe('interactions', () => {
           agent: { id: 'UAGENT', name: 'ana' },
           question,
           answer,
-          ref: { channel: CHANNEL, ts: CARD_TS },
+          ref: slackDeskRef(CHANNEL, CARD_TS),
         },
       },
     ]);
@@ -511,7 +512,7 @@ describe('interactions', () => {
         input: {
           caseId: 'case_1',
           agent: { id: 'UAGENT', name: 'ana' },
-          ref: { channel: CHANNEL, ts: CARD_TS },
+          ref: slackDeskRef(CHANNEL, CARD_TS),
           instruction: 'Refund approved; confirm the date.',
         },
       },

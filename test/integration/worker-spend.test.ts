@@ -11,6 +11,7 @@ import { DynamoDbUsageLedger } from '../../functions/adapters/dynamodb-usage-led
 import { loadKnowledge } from '../../functions/adapters/knowledge-loader.ts';
 import { OfflineModel } from '../../functions/adapters/offline-model.ts';
 import { SlackAgentDesk } from '../../functions/adapters/slack-agent-desk.ts';
+import { slackMessageOf } from '../../functions/adapters/slack-desk-ref.ts';
 import { SqsEscalationQueue } from '../../functions/adapters/sqs-escalation-queue.ts';
 import { TwilioCustomerChannel } from '../../functions/adapters/twilio-customer-channel.ts';
 import { hourOf, totalTokens } from '../../functions/core/guardrails/budget.ts';
@@ -110,14 +111,14 @@ async function withAgent(from: string): Promise<{ conversation: Conversation; th
   const agent = { id: 'UANA', name: 'Ana' };
   await deps.store.saveCase({
     ...kase,
-    slack: ref,
+    deskRef: ref,
     status: 'claimed',
     owner: agent,
     version: kase.version + 1,
   });
   const conversation = { ...queued, mode: 'agent' as const, owner: agent, version: queued.version + 1 };
   await deps.store.saveConversation(conversation);
-  return { conversation, threadTs: ref.ts };
+  return { conversation, threadTs: slackMessageOf(ref).ts };
 }
 
 /** The thread's texts once the notifier has run the queued thread jobs. */

@@ -26,6 +26,7 @@ import { parseBusinessSettings } from '../../functions/shared/business-settings.
 import { type FakeSlack, startFakeSlack } from '../../local/fake-slack.ts';
 import { type FakeTwilio, startFakeTwilio } from '../../local/fake-twilio.ts';
 import { freshQueues, freshTable } from '../helpers/aws.ts';
+import { slackCardOf } from '../helpers/slack-card.ts';
 
 let twilio: FakeTwilio;
 let slack: FakeSlack;
@@ -196,8 +197,8 @@ it('a message that arrives while the card is being posted still reaches the thre
     },
   });
   expect(await notifyEscalation({ ...deps, desk: racingDesk }, kase!.packet)).toBe('posted');
-  const ref = (await deps.store.getCase(caseId))?.slack;
-  const thread = slack.thread(ref!.channel, ref!.ts).map((message) => message.text ?? '');
+  const card = slackCardOf(await deps.store.getCase(caseId));
+  const thread = slack.thread(card!.channel, card!.ts).map((message) => message.text ?? '');
   expect(thread.filter((text) => text.includes('Order 55120, it arrived broken'))).toHaveLength(1);
 });
 
@@ -217,10 +218,10 @@ it('a card claimed between its post and the record of its ts is brought up to da
     },
   });
   expect(await notifyEscalation({ ...deps, desk: racingDesk }, kase!.packet)).toBe('posted');
-  const ref = (await deps.store.getCase(caseId))?.slack;
-  const updates = slack.calls.filter((call) => call.method === 'chat.update' && call.args.ts === ref?.ts);
+  const card = slackCardOf(await deps.store.getCase(caseId));
+  const updates = slack.calls.filter((call) => call.method === 'chat.update' && call.args.ts === card?.ts);
   expect(updates).toHaveLength(1);
-  expect(JSON.stringify(slack.messages.get(ref!.ts))).toContain('UANA');
+  expect(JSON.stringify(slack.messages.get(card!.ts))).toContain('UANA');
 });
 
 it('a message flagged as injection stays out of the escalation summary that later becomes a past case', async () => {
@@ -263,7 +264,7 @@ it('a card posted by an attempt that failed before recording it is found, not po
   expect(await notifyEscalation(deps, kase.packet)).toBe('already_posted');
   const cards = [...slack.messages.values()].filter((m) => m.metadata?.event_payload.case_id === caseId);
   expect(cards).toHaveLength(1);
-  expect((await deps.store.getCase(caseId))?.slack?.ts).toBe(cards[0]?.ts);
+  expect(slackCardOf(await deps.store.getCase(caseId))?.ts).toBe(cards[0]?.ts);
 });
 
 it('while another delivery holds the card lease, a second one is told to retry later and posts nothing', async () => {

@@ -14,6 +14,7 @@ import { type Case, conversationIdOf } from '../../functions/core/model.ts';
 import { localDynamoClient } from '../../local/dynamodb-local.ts';
 import type { FakeSlackMessage } from '../../local/fake-slack.ts';
 import { appHomeOpenedBody, homeActionPayload } from '../../local/slack-requests.ts';
+import { slackCardOf } from '../helpers/slack-card.ts';
 import { type SystemHarness, startSystem } from '../helpers/system.ts';
 
 const business = '+15550100000';
@@ -89,7 +90,7 @@ describe('routing', () => {
     expect((await caseOf(english))?.route).toBe('default');
     expect((await caseOf(spanish))?.route).toBe('spanish');
     expect((await caseOf(safety))?.route).toBe('safety');
-    expect((await caseOf(spanish))?.slack?.channel).toBe(SPANISH);
+    expect(slackCardOf(await caseOf(spanish))?.channel).toBe(SPANISH);
     // The safety route's agent group is mentioned once in its card's thread; a route without one is not.
     const safetyCard = cardIn(SAFETY, safety);
     const groupMentions = system.slack
@@ -125,7 +126,7 @@ describe('routing', () => {
       agent: { id: 'UXAVI' },
       actionId: ACTION_IDS.claim,
       value: kase?.caseId ?? '',
-      messageTs: kase?.slack?.ts ?? '',
+      messageTs: slackCardOf(kase)?.ts ?? '',
       channel: 'CRANDOM',
     });
     await system.settle();
@@ -161,9 +162,9 @@ describe('auto-assign on the WhatsApp team route', () => {
     expect(await assignedCounts(customers)).toEqual({ UANNA: 2, UBEA: 2, UCARL: 2 });
     for (const phone of customers) {
       const kase = await caseOf(phone, 'whatsapp');
-      expect(kase?.slack?.channel).toBe(TEAM);
+      expect(slackCardOf(kase)?.channel).toBe(TEAM);
       // The assigned agent is mentioned in the card's thread.
-      const thread = system.slack.thread(TEAM, kase?.slack?.ts ?? '');
+      const thread = system.slack.thread(TEAM, slackCardOf(kase)?.ts ?? '');
       expect(thread.some((message) => message.text?.includes(`<@${kase?.assignedTo?.id}>`))).toBe(true);
     }
     expect(system.slack.calls.some((call) => call.method === 'users.getPresence')).toBe(true);
@@ -177,7 +178,7 @@ describe('auto-assign on the WhatsApp team route', () => {
     });
     await system.settle();
     const kase = await caseOf(seventh, 'whatsapp');
-    expect(kase?.slack?.channel).toBe(TEAM);
+    expect(slackCardOf(kase)?.channel).toBe(TEAM);
     expect(kase?.assignedTo).toBeUndefined();
   });
 
@@ -196,7 +197,7 @@ describe('auto-assign on the WhatsApp team route', () => {
       agent: { id: 'UBEA', username: 'bea' },
       actionId: ACTION_IDS.resolve,
       selectedValue: encodeActionValue({ caseId: done.caseId, outcome: 'solved' }),
-      messageTs: done.slack?.ts ?? '',
+      messageTs: slackCardOf(done)?.ts ?? '',
       channel: TEAM,
     });
     await system.settle();
@@ -217,8 +218,11 @@ describe('auto-assign on the WhatsApp team route', () => {
     expect(moved?.assignedTo?.id).toBe('UBEA');
     expect(moved?.assignedBefore).toEqual(['UANNA']);
     expect(moved?.status).toBe('queued');
-    const thread = system.slack.thread(TEAM, moved?.slack?.ts ?? '');
-    expect(thread.some((message) => /<@UBEA>.*reassigned to you/.test(message.text ?? ''))).toBe(true);
+    const thread = system.slack.thread(TEAM, slackCardOf(moved)?.ts ?? '');
+    // The assignee is mentioned; the previous one is named in plain text (desk text is escaped, never markup).
+    expect(thread.some((message) => /^<@UBEA> .*by @UANNA; reassigned to you/.test(message.text ?? ''))).toBe(
+      true,
+    );
     // UANNA now has room: the seventh case, waiting unassigned, is theirs.
     expect((await caseOf(seventh, 'whatsapp'))?.assignedTo?.id).toBe('UANNA');
     expect(report.reassigned).toBe(2);
@@ -239,7 +243,7 @@ describe('auto-assign on the WhatsApp team route', () => {
           agent: { id },
           actionId: ACTION_IDS.claim,
           value: kase!.caseId,
-          messageTs: kase!.slack?.ts ?? '',
+          messageTs: slackCardOf(kase!)?.ts ?? '',
           channel: TEAM,
         }),
       ),

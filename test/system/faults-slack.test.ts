@@ -8,6 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CARD_EVENT_TYPE } from '../../functions/adapters/slack-agent-desk.ts';
 import { conversationIdOf } from '../../functions/core/model.ts';
 import type { FakeSlackMessage } from '../../local/fake-slack.ts';
+import { slackCardOf } from '../helpers/slack-card.ts';
 import { type SystemHarness, startSystem, waitFor } from '../helpers/system.ts';
 
 const business = '+15550100000';
@@ -72,7 +73,7 @@ describe('Slack down (503) while customers ask for a person', () => {
     const cards = cardsByCase();
     for (const from of customers) {
       expect(cards.get(await caseOf(from)), from).toHaveLength(1);
-      expect((await system.store.getCase(await caseOf(from)))?.slack).toBeDefined();
+      expect((await system.store.getCase(await caseOf(from)))?.deskRef).toBeDefined();
       expect(system.sentTo(from)).toHaveLength(1);
     }
     expect(cards.size).toBe(customers.length);
@@ -84,7 +85,7 @@ describe('Slack down (503) while customers ask for a person', () => {
     await system.driver.customerSays({ from, to: business, body: 'I want to talk to a person' });
     await system.settle();
     const kase = await system.store.getCase(await caseOf(from));
-    expect(kase?.slack).toBeDefined();
+    expect(kase?.deskRef).toBeDefined();
 
     // Down until every message is handled (however slow the machine), then back.
     system.slack.failNext({ status: 503, forMs: 120_000 });
@@ -104,7 +105,7 @@ describe('Slack down (503) while customers ask for a person', () => {
 
     await system.settle();
     const thread = system.slack
-      .thread(kase!.slack!.channel, kase!.slack!.ts)
+      .thread(slackCardOf(kase)!.channel, slackCardOf(kase)!.ts)
       .map((message) => message.text ?? '')
       .filter((text) => texts.some((sent) => text.includes(sent)));
     expect(thread.map((text) => texts.findIndex((sent) => text.includes(sent)))).toEqual([0, 1, 2]);

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION_IDS, encodeActionValue } from '../../functions/adapters/slack-blocks.ts';
 import { conversationIdOf } from '../../functions/core/model.ts';
+import { slackCardOf } from '../helpers/slack-card.ts';
 import { type SystemHarness, slackText, startSystem } from '../helpers/system.ts';
 
 const customer = '+15557770001';
@@ -60,7 +61,7 @@ describe('handoff from AI to a person and back', () => {
     const card = system.cardFor(customer);
     expect(card).toBeDefined();
     cardTs = card?.ts ?? '';
-    expect(kase?.slack).toEqual({ channel: system.channel, ts: cardTs });
+    expect(slackCardOf(kase)).toEqual({ channel: system.channel, ts: cardTs });
     expect(slackText(card)).toContain(ACTION_IDS.claim);
     const told = system.sentTo(customer).at(-1)?.body ?? '';
     expect(told.length).toBeGreaterThan(0);

@@ -138,7 +138,7 @@ it('the owner erases from the card: nothing of the customer is left but a no-PII
   expect(json).not.toContain('Zephyrine');
   expect(json).not.toContain(caseId);
   const audits = items.filter((item) => item['pk'] === 'AUDIT#erase');
-  expect(audits.some((item) => item['requester'] === `slack:${ana.id}`)).toBe(true);
+  expect(audits.some((item) => item['requester'] === `desk:${ana.id}`)).toBe(true);
   expect(threadIsErased(cardTs)).toBe(true);
   expect(JSON.stringify(system.slack.thread(system.channel, cardTs))).not.toContain('Zephyrine');
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { agentHomeView } from '#core/agent-home.ts';
 import type { Case, LifecycleEvent } from '#core/model.ts';
 import { deskRouting } from '#core/routing.ts';
+import { slackChannelOf, slackDeskRef } from '../../functions/adapters/slack-desk-ref.ts';
 
 const now = new Date('2026-12-02T15:00:00.000Z'); // 10:00 in New York
 const settings = {
@@ -18,7 +19,7 @@ const kase = (caseId: string, fields: Partial<Case>): Case =>
     version: 1,
     priority: 'normal',
     openedAt: '2026-12-02T14:50:00.000Z',
-    slack: { channel: 'CDESK', ts: `1.${caseId}` },
+    deskRef: slackDeskRef('CDESK', `1.${caseId}`),
     packet: { summary: `summary ${caseId}` },
     ...fields,
   }) as Case;
@@ -35,9 +36,9 @@ describe('agentHomeView', () => {
       kase('mine-assigned', { assignedTo: { id: 'UME' }, priority: 'high' }),
       kase('other-claimed', { status: 'claimed', owner: { id: 'UOTHER' } }),
       kase('queued-low', { priority: 'low', openedAt: '2026-12-02T14:00:00.000Z' }),
-      kase('queued-urgent', { priority: 'urgent', slack: { channel: 'CFAST', ts: '2.1' } }),
-      kase('elsewhere', { slack: { channel: 'CNOTMINE', ts: '3.1' } }),
-      kase('no-card', { slack: undefined }),
+      kase('queued-urgent', { priority: 'urgent', deskRef: slackDeskRef('CFAST', '2.1') }),
+      kase('elsewhere', { deskRef: slackDeskRef('CNOTMINE', '3.1') }),
+      kase('no-card', { deskRef: undefined }),
     ],
     lifecycle: [
       event('resolved', '2026-12-02T13:00:00.000Z', 'r1', { agent: 'UME' }), // today in New York
@@ -50,6 +51,7 @@ describe('agentHomeView', () => {
     ],
     channels: ['CDESK', 'CFAST'],
     routing,
+    channelOf: slackChannelOf,
     settings,
     now,
   });

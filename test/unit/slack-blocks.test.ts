@@ -16,6 +16,7 @@ import {
 import type { Case } from '#core/model.ts';
 import type { CaseView } from '#core/ports.ts';
 import { checkBlocks } from '#local/fake-slack.ts';
+import { slackDeskRef } from '../../functions/adapters/slack-desk-ref.ts';
 
 const HOSTILE = 'Hi <!channel> please <http://evil.example|click here> & <@U999> > now';
 
@@ -290,7 +291,7 @@ describe('thread buttons and values', () => {
         { kind: 'claim', caseId: 'case_1' },
         { kind: 'send_suggestion', caseId: 'case_1', suggestionId: 'sug_9' },
       ],
-      ref: { channel: 'C1', ts: '1700000000.000100' },
+      ref: slackDeskRef('C1', '1700000000.000100'),
     });
     expect(actionIds(message.blocks!)).toEqual([ACTION_IDS.claim, ACTION_IDS.sendSuggestion]);
     const values = (message.blocks![1] as { elements: { value: string }[] }).elements.map((e) =>

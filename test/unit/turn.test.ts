@@ -15,6 +15,7 @@ import {
 } from '#core/turn.ts';
 import { parseBusinessSettings } from '#shared/business-settings.ts';
 import businessConfig from '../../config/business.ts';
+import { slackDeskRef } from '../../functions/adapters/slack-desk-ref.ts';
 
 const settings = parseBusinessSettings(businessConfig);
 // A Monday within business hours.
@@ -71,7 +72,7 @@ const claimedCase: Case = {
   version: 3,
   openedAt: '2026-01-05T14:00:00.000Z',
   priority: 'normal',
-  slack: { channel: 'C1', ts: '1.0' },
+  deskRef: slackDeskRef('C1', '1.0'),
   packet: {
     caseId: 'case-SM0',
     conversationId,
@@ -335,7 +336,7 @@ const rows: Row[] = [
       history: [inbound('Still there?')],
       message: inbound('Still there?'),
     },
-    kase: { ...claimedCase, status: 'queued', slack: undefined },
+    kase: { ...claimedCase, status: 'queued', deskRef: undefined },
     expect: {
       outcome: 'to_agents',
       mode: 'queued',

@@ -16,6 +16,7 @@ import type {
   AgentHomeView,
   Clock,
   ConversationStore,
+  DeskRef,
 } from '../ports.ts';
 import { type DeskRouting, routingChannels } from '../routing.ts';
 
@@ -27,6 +28,8 @@ export interface HomeDeps {
   clock: Clock;
   settings: Pick<BusinessSettings, 'sla' | 'hours'>;
   routing: DeskRouting;
+  /** The desk channel of a card (`AgentDesk.channelOf`): queues and SLAs are per channel. */
+  channelOf: (ref: DeskRef) => string;
   /** Group membership, for the channels whose queue an agent sees; without it, every desk channel. */
   directory?: AgentDirectory;
   /** The agent allowlist (`settings.desk.agents`): others see a notice, no cases. */
@@ -71,6 +74,7 @@ export async function publishAgentHome(deps: HomeDeps, agentId: string): Promise
     lifecycle,
     channels,
     routing: deps.routing,
+    channelOf: deps.channelOf,
     settings: deps.settings,
     now,
   });

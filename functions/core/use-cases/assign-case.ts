@@ -106,7 +106,7 @@ export async function assignCase(
 }
 
 function eligible(kase: Case, options: { expectAssignedAt?: string }): boolean {
-  if (!kase.slack || kase.status !== 'queued') return false;
+  if (!kase.deskRef || kase.status !== 'queued') return false;
   return options.expectAssignedAt === undefined
     ? kase.assignedAt === undefined
     : kase.assignedAt === options.expectAssignedAt;
@@ -148,17 +148,17 @@ export async function announceAssignment(
   deps: Pick<AssignDeps, 'store' | 'desk' | 'routing'>,
   kase: Case,
 ): Promise<void> {
-  if (!kase.slack || !kase.assignedTo || !kase.assignedAt || kase.status !== 'queued') return;
+  if (!kase.deskRef || !kase.assignedTo || !kase.assignedAt || kase.status !== 'queued') return;
   const key = `assigned#${kase.caseId}#${kase.assignedAt}`;
   if ((await deps.store.getOnce(key)) || !(await deps.store.claimOnce(key, ANNOUNCE_TTL_SECONDS))) return;
   const route = routeNamed(deps.routing, kase.route);
   const minutes = route.autoAssign?.ackMinutes ?? 0;
   const previous = kase.assignedBefore?.at(-1);
   const text = previous
-    ? `Not claimed within ${minutes} minutes by <@${previous}>; reassigned to you. Please claim it within ${minutes} minutes.`
+    ? `Not claimed within ${minutes} minutes by @${previous}; reassigned to you. Please claim it within ${minutes} minutes.`
     : `Assigned to you (route ${route.name}). Please claim it within ${minutes} minutes, or it goes to the next agent.`;
   try {
-    await deps.desk.postInThread(kase.slack, text, {
+    await deps.desk.postInThread(kase.deskRef, text, {
       mention: kase.assignedTo.id,
       actions: [{ kind: 'claim', caseId: kase.caseId }],
     });

@@ -18,7 +18,7 @@
 import type { BusinessSettings } from '../../shared/business-settings.ts';
 import { messagesFor } from '../customer-messages.ts';
 import { ChannelError, ModelUnavailableError } from '../errors.ts';
-import type { DeskCommandEvent } from '../model.ts';
+import type { DeskCommandEvent, DeskRef } from '../model.ts';
 import type {
   AgentDesk,
   Clock,
@@ -173,7 +173,7 @@ export async function carryOutDeskCommand(
       return 'sent';
     case 'duplicate':
       // Sent before (a redelivery, or a Retry of something that had gone): show it as sent, send nothing.
-      if (task.kind === 'reply') await showSent(deps, command, task.replyTs);
+      if (task.kind === 'reply') await showSent(deps, task.reply);
       if (task.kind === 'saved_reply') await showSavedReplySent(deps, command, task);
       return 'duplicate';
     case 'uncertain':
@@ -193,7 +193,7 @@ export async function carryOutDeskCommand(
 
 async function onSent(deps: DeskCommandDeps, command: DeskCommandEvent, template: boolean): Promise<void> {
   const { task } = command;
-  if (task.kind === 'reply') await showSent(deps, command, task.replyTs);
+  if (task.kind === 'reply') await showSent(deps, task.reply);
   if (template) {
     await deps.desk.postInThread(
       command.ref,
@@ -264,24 +264,18 @@ async function showTranslationSent(
 }
 
 /** ⏳ → ✓ on the agent's reply. */
-async function showSent(deps: DeskCommandDeps, command: DeskCommandEvent, replyTs: string): Promise<void> {
-  await react(deps, command, replyTs, SENT_REACTION, [PENDING_REACTION, NOT_SENT_REACTION]);
+async function showSent(deps: DeskCommandDeps, reply: DeskRef): Promise<void> {
+  await react(deps, reply, SENT_REACTION, [PENDING_REACTION, NOT_SENT_REACTION]);
 }
 
 /**
  * Sets one state reaction and takes the others off. Best effort: the message already went (or the thread
  * already says it did not), so a reaction Slack refuses (the reply was deleted) never makes it retry.
  */
-async function react(
-  deps: DeskCommandDeps,
-  command: DeskCommandEvent,
-  replyTs: string,
-  add: string,
-  remove: string[],
-): Promise<void> {
+async function react(deps: DeskCommandDeps, reply: DeskRef, add: string, remove: string[]): Promise<void> {
   try {
-    await deps.desk.addReaction(command.ref.channel, replyTs, add);
-    for (const name of remove) await deps.desk.removeReaction(command.ref.channel, replyTs, name);
+    await deps.desk.addReaction(reply, add);
+    for (const name of remove) await deps.desk.removeReaction(reply, name);
   } catch {
     // Cosmetic only.
   }
@@ -309,7 +303,7 @@ async function notSent(
     throw error;
   }
   if (command.task.kind === 'reply') {
-    await react(deps, command, command.task.replyTs, NOT_SENT_REACTION, [PENDING_REACTION, SENT_REACTION]);
+    await react(deps, command.task.reply, NOT_SENT_REACTION, [PENDING_REACTION, SENT_REACTION]);
   }
 }
 

@@ -6,7 +6,7 @@
  * Both are safe to rerun: a half-done erase finishes on the next run.
  */
 import type { ActionProposal } from '../actions/model.ts';
-import type { Case, CustomerProfile } from '../model.ts';
+import type { Case, CustomerProfile, DeskRef } from '../model.ts';
 import type {
   AgentDesk,
   Clock,
@@ -96,18 +96,16 @@ export async function eraseCustomer(
   return { audit, deskErased: deps.desk !== undefined };
 }
 
-/** The Slack threads (card refs) of the customer's cases, each once. */
-function deskThreads(cases: Case[]): { channel: string; ts: string }[] {
-  const seen = new Map<string, { channel: string; ts: string }>();
-  for (const kase of cases) if (kase.slack) seen.set(`${kase.slack.channel}#${kase.slack.ts}`, kase.slack);
-  return [...seen.values()];
+/** The desk threads (card refs) of the customer's cases, each once. */
+function deskThreads(cases: Case[]): DeskRef[] {
+  return [...new Set(cases.flatMap((kase) => (kase.deskRef ? [kase.deskRef] : [])))];
 }
 
 /**
  * The one-time keys (`claimOnce`) that belong to the customer and can be derived from their messages and
  * cases. Keys that cannot be derived hold no personal data and expire on their own (docs/data-model.md):
  * `slack-event#<event id>`, `slack-action#<action ts><user>`, `slack-view#<view id><user>` (1 hour) and
- * `outbox#agent#<channel>#<reply ts>` (Slack ids only; at most 7 days, capped by the retention).
+ * `outbox#agent#<reply desk ref>` (desk ids only; at most 7 days, capped by the retention).
  */
 export function customerOnceKeys(data: CustomerData): string[] {
   const keys: string[] = [];

@@ -42,7 +42,7 @@ export function createActionDeskCommands(deps: ActionDeskDeps): ActionDeskComman
   const { proposals } = deps.actions;
 
   async function admitted(agent: Agent, ref: DeskRef): Promise<boolean> {
-    const refusal = await deskRefusal(access, deps.directory, agent.id, ref.channel);
+    const refusal = await deskRefusal(access, deps.directory, agent.id, deps.desk.channelOf(ref));
     if (!refusal) return true;
     await deps.desk.postEphemeral(ref, agent.id, deskRefusalText(refusal, deps.settings.brand));
     return false;
@@ -105,7 +105,7 @@ export function createActionDeskCommands(deps: ActionDeskDeps): ActionDeskComman
       conversationId: kase.conversationId,
       caseId: kase.caseId,
       agent,
-      ref: kase.slack ?? ref,
+      ref: kase.deskRef ?? ref,
       task: { kind: 'action', proposalId: proposal.proposalId },
     };
   }
@@ -166,7 +166,7 @@ export function createActionDeskCommands(deps: ActionDeskDeps): ActionDeskComman
       });
       await deps.events.publish(runCommand(kase, proposal, agent, ref, `action#${proposalId}`));
       await deps.desk.postInThread(
-        kase.slack ?? ref,
+        kase.deskRef ?? ref,
         `${who(agent)} approved ${actionLine(proposal)}. Running it now.`,
       );
     },
@@ -228,7 +228,7 @@ export function createActionDeskCommands(deps: ActionDeskDeps): ActionDeskComman
       });
       const conversation = await deps.store.getConversation(found.kase.conversationId);
       await deps.desk.postInThread(
-        found.kase.slack ?? ref,
+        found.kase.deskRef ?? ref,
         approvalCardText(
           decided.proposal,
           {
@@ -272,7 +272,7 @@ export function createActionDeskCommands(deps: ActionDeskDeps): ActionDeskComman
         runCommand(found.kase, decided.proposal, agent, ref, `action-deny#${proposalId}`),
       );
       await deps.desk.postInThread(
-        found.kase.slack ?? ref,
+        found.kase.deskRef ?? ref,
         `${who(agent)} denied ${actionLine(decided.proposal)}. The customer is being told.`,
       );
     },

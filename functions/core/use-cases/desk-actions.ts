@@ -82,7 +82,7 @@ export function createDeskCommands(deps: DeskDeps): DeskCommands {
     ref: DeskRef,
     options: { inThread?: boolean } = {},
   ): Promise<boolean> {
-    const refusal = await deskRefusal(access, deps.directory, agent.id, ref.channel);
+    const refusal = await deskRefusal(access, deps.directory, agent.id, deps.desk.channelOf(ref));
     if (!refusal) return true;
     await deps.desk.postEphemeral(ref, agent.id, deskRefusalText(refusal, deps.settings.brand), options);
     return false;
@@ -112,7 +112,7 @@ export function createDeskCommands(deps: DeskDeps): DeskCommands {
     return deps.desk.postEphemeral(ref, agent.id, text);
   }
   async function refreshCard(kase: Case): Promise<void> {
-    if (kase.slack) await deps.desk.updateCase(kase.slack, await caseView(deps, kase));
+    if (kase.deskRef) await deps.desk.updateCase(kase.deskRef, await caseView(deps, kase));
   }
 
   /**
@@ -136,9 +136,9 @@ export function createDeskCommands(deps: DeskDeps): DeskCommands {
   }
 
   /** Marks a reply as pending (⏳) before its command is recorded, so the worker's ✓ always comes after. */
-  async function markPending(ref: DeskRef, replyTs: string): Promise<void> {
+  async function markPending(reply: DeskRef): Promise<void> {
     try {
-      await deps.desk.addReaction(ref.channel, replyTs, PENDING_REACTION);
+      await deps.desk.addReaction(reply, PENDING_REACTION);
     } catch {
       // Cosmetic: the command is recorded either way.
     }
@@ -157,7 +157,7 @@ export function createDeskCommands(deps: DeskDeps): DeskCommands {
       conversationId: kase.conversationId,
       caseId: kase.caseId,
       agent,
-      ref: kase.slack ?? ref,
+      ref: kase.deskRef ?? ref,
       task,
     };
   }
@@ -294,8 +294,8 @@ export function createDeskCommands(deps: DeskDeps): DeskCommands {
       const { kase } = commit;
       await record(deps, commit.conversation, 'released', { caseId, at: now.toISOString() });
       await refreshCard(kase);
-      if (kase.slack)
-        await deps.desk.postInThread(kase.slack, `${who(agent)} released this conversation to the queue.`);
+      if (kase.deskRef)
+        await deps.desk.postInThread(kase.deskRef, `${who(agent)} released this conversation to the queue.`);
     },
 
     async resolve({ caseId, agent, outcome, ref }) {
@@ -314,24 +314,10 @@ export function createDeskCommands(deps: DeskDeps): DeskCommands {
       });
     },
 
-    async threadReply({ ref, messageTs, agent, text }) {
-      if (!isDeskChannel(access, ref.channel)) {
-        // Same thread ts, other channel: never the case thread, never relayed. Tell the writer only when the
-        // ts really is a card's (a reply aimed at a case); other threads elsewhere are none of our business.
-        for (const channel of access.channels) {
-          if (await deps.store.getCaseByThread(channel, ref.ts)) {
-            await deps.desk.postEphemeral(
-              ref,
-              agent.id,
-              'Not sent: replies to the customer go in the case thread in the escalation channel.',
-              { inThread: true },
-            );
-            return;
-          }
-        }
-        return;
-      }
-      const kase = await deps.store.getCaseByThread(ref.channel, ref.ts);
+    async threadReply({ ref, message, agent, text }) {
+      // A thread outside the desk channels is never a case thread: none of our business.
+      if (!isDeskChannel(access, deps.desk.channelOf(ref))) return;
+      const kase = await deps.store.getCaseByDeskRef(ref);
       if (!kase || kase.status === 'resolved') {
         await deps.desk.postEphemeral(ref, agent.id, UNKNOWN_CASE, { inThread: true });
         return;
@@ -360,16 +346,10 @@ export function createDeskCommands(deps: DeskDeps): DeskCommands {
         return;
       }
       if (!text.trim()) return;
-      const commandId = replyCommandId(ref.channel, messageTs);
-      await markPending(ref, messageTs);
+      const commandId = replyCommandId(message);
+      await markPending(message);
       await recordCommand(
-        command(
-          kase,
-          agent,
-          ref,
-          { eventId: commandId, commandId },
-          { kind: 'reply', text, replyTs: messageTs },
-        ),
+        command(kase, agent, ref, { eventId: commandId, commandId }, { kind: 'reply', text, reply: message }),
         agent,
       );
     },
@@ -395,7 +375,7 @@ export function createDeskCommands(deps: DeskDeps): DeskCommands {
       );
     },
 
-    async retry({ caseId, commandId, agent, ref, actionTs }) {
+    async retry({ caseId, commandId, agent, ref, clickId }) {
       if (!(await admitted(agent, ref))) return;
       const kase = await caseOf(caseId, agent, ref);
       if (!kase) return;
@@ -424,8 +404,8 @@ export function createDeskCommands(deps: DeskDeps): DeskCommands {
       }
       // Asked for explicitly: a send that may or may not have gone is tried again; one that went never is.
       await deps.store.releaseOnce(outboxKeyOf(parked.commandId), { unlessSent: true });
-      if (parked.task.kind === 'reply') await markPending(parked.ref, parked.task.replyTs);
-      await recordCommand({ ...parked, eventId: `retry#${parked.commandId}#${actionTs}` }, agent);
+      if (parked.task.kind === 'reply') await markPending(parked.task.reply);
+      await recordCommand({ ...parked, eventId: `retry#${parked.commandId}#${clickId}` }, agent);
     },
 
     async feedback({ caseId, agent, question, answer, ref }) {
@@ -555,9 +535,9 @@ export function createDeskCommands(deps: DeskDeps): DeskCommands {
   }
 }
 
-/** The command id (and send-once key) of a thread reply: the same key the reply has always used. */
-export function replyCommandId(channel: string, messageTs: string): string {
-  return `agent#${channel}#${messageTs}`;
+/** The command id (and send-once key) of a thread reply: the reply's own desk reference. */
+export function replyCommandId(reply: DeskRef): string {
+  return `agent#${reply}`;
 }
 
 /** The command id (and send-once key) of a case's closing message. */

@@ -56,7 +56,7 @@ export async function eraseFromDesk(
   }
   const result = await eraseCustomer(
     { customerData: deps.customerData, desk: deps.desk, clock: deps.clock },
-    { customerAddress: kase.packet.customerAddress, requester: `slack:${agent.id}` },
+    { customerAddress: kase.packet.customerAddress, requester: `desk:${agent.id}` },
   );
   const items = Object.values(result.audit.counts).reduce((sum, count) => sum + count, 0);
   await deps.desk.postEphemeral(

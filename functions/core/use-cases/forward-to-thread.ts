@@ -122,7 +122,7 @@ export async function translationUnavailableOnce(
   language: string,
   deskLanguage: string,
 ): Promise<void> {
-  const key = `translation-unavailable#${ref.channel}#${ref.ts}`;
+  const key = `translation-unavailable#${ref}`;
   if (!(await deps.store.claimOnce(key, FORWARD_TTL_SECONDS))) return;
   try {
     await deps.desk.postInThread(ref, translationUnavailableText(language, deskLanguage));

@@ -287,7 +287,7 @@ async function finishProcessed(
   const caseId = conversation?.caseId;
   if (!conversation || caseId !== caseIdFor(event.messageId)) return 'already_processed';
   const kase: Case | undefined = await deps.store.getCase(caseId);
-  if (kase && !kase.slack) await deps.escalations.publish(kase.packet);
+  if (kase && !kase.deskRef) await deps.escalations.publish(kase.packet);
   // Actions (issue 15): the approval card of a proposal this message made, again (posted once).
   if (deps.actions) await resumeProposal({ ...deps, actions: deps.actions }, conversation, event.messageId);
   return 'already_processed';

@@ -36,7 +36,7 @@ export async function notifyEscalation(
 ): Promise<'posted' | 'found' | 'already_posted'> {
   const kase = await deps.store.getCase(packet.caseId);
   if (!kase) throw new NotFoundError(`case ${packet.caseId} not found`);
-  if (kase.slack) return 'already_posted';
+  if (kase.deskRef) return 'already_posted';
   const lease = `card#${packet.caseId}`;
   if (!(await deps.store.claimOnce(lease, CARD_LEASE_SECONDS))) {
     throw new RetryLaterError(`card for ${packet.caseId} is being posted by another delivery`, 3);
@@ -68,13 +68,13 @@ export async function notifyEscalation(
   // An agent acted on the card before its ts was recorded (a Claim within milliseconds of the post): their
   // command could not refresh a card it did not know, so the card is brought up to date here.
   if (recorded && (recorded.status !== kase.status || recorded.owner?.id !== kase.owner?.id)) {
-    await deps.desk.updateCase(recorded.slack ?? posted, await caseView(deps, recorded));
+    await deps.desk.updateCase(recorded.deskRef ?? posted, await caseView(deps, recorded));
   }
   // Customer messages that arrived before the card was recorded (the worker queued no thread job for them).
   // If a thread job holds the thread, it forwards them: they are older than the message of any such job.
   // The catch-up also uploads the card's attachments and translates its last messages. Most cards need none
   // of it, so the thread's lease is taken only when there is something to do.
-  const withCard = recorded as Case & { slack: DeskRef };
+  const withCard = recorded as Case & { deskRef: DeskRef };
   const translate = !!deps.translation && !!view.language && view.language !== deps.translation.deskLanguage;
   const attachments = view.transcript.some((message) => message.media?.length);
   if (translate || attachments || (await pendingForThread(deps, withCard)).length > 0) {
@@ -91,24 +91,24 @@ export async function notifyEscalation(
 }
 
 /**
- * Records where the card lives with one conditional write on the case as read (`slack` was absent); when
+ * Records where the card lives with one conditional write on the case as read (`deskRef` was absent); when
  * the case moved on meanwhile (a claim), it is read again and the card recorded unless another delivery did.
  */
 async function recordCard(
   store: Cases,
   kase: Case,
-  slack: DeskRef,
+  deskRef: DeskRef,
   transcriptUntil: string,
   route: string | undefined,
 ): Promise<Case> {
-  const placed = { slack, transcriptUntil, ...(route ? { route } : {}) };
+  const placed = { deskRef, transcriptUntil, ...(route ? { route } : {}) };
   const next: Case = { ...kase, ...placed, version: kase.version + 1 };
   try {
     await store.saveCase(next);
     return next;
   } catch (error) {
     if (!(error instanceof ConflictError)) throw error;
-    return updateCase(store, kase.caseId, (current) => (current.slack ? undefined : placed));
+    return updateCase(store, kase.caseId, (current) => (current.deskRef ? undefined : placed));
   }
 }
 
@@ -157,7 +157,7 @@ export async function mentionRouteGroup(
     return false;
   }
   const kase = await deps.store.getCase(caseId);
-  if (!kase?.slack || kase.status !== 'queued') return false;
+  if (!kase?.deskRef || kase.status !== 'queued') return false;
   const route = routeNamed(deps.router.routing, kase.route);
   if (!route.agentGroup || route.autoAssign) return false;
   const key = `group#${caseId}`;
@@ -165,7 +165,7 @@ export async function mentionRouteGroup(
     return false;
   try {
     await deps.desk.postInThread(
-      kase.slack,
+      kase.deskRef,
       `New ${kase.priority}-priority case for this group (route ${route.name}).`,
       {
         mention: route.agentGroup,

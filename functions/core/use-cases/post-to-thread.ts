@@ -30,11 +30,11 @@ export type ThreadJobOutcome = 'posted' | 'forwarded' | 'no_case' | 'card_pendin
 export async function postToThread(deps: ThreadDeps, job: ThreadJob): Promise<ThreadJobOutcome> {
   const kase = await deps.store.getCase(job.caseId);
   if (!kase) return 'no_case';
-  if (!kase.slack) {
+  if (!kase.deskRef) {
     if (!job.post) return 'card_pending';
     throw new RetryLaterError(`case ${job.caseId} has no card yet`, 30);
   }
-  const withCard = kase as Case & { slack: DeskRef };
+  const withCard = kase as Case & { deskRef: DeskRef };
   const lease = threadLease(kase.caseId);
   if (!(await deps.store.claimOnce(lease, THREAD_LEASE_SECONDS))) {
     throw new RetryLaterError(`thread of ${job.caseId} is being written by another job`, 2);
@@ -46,7 +46,7 @@ export async function postToThread(deps: ThreadDeps, job: ThreadJob): Promise<Th
     if (!(await deps.store.claimOnce(key, POST_TTL_SECONDS))) return 'posted';
     try {
       await deps.desk.postInThread(
-        kase.slack,
+        kase.deskRef,
         job.post.text,
         job.post.actions ? { actions: job.post.actions } : {},
       );
@@ -85,7 +85,7 @@ export async function pendingForThread(
  */
 export async function catchUpThread(
   deps: ThreadDeps,
-  kase: Case & { slack: DeskRef },
+  kase: Case & { deskRef: DeskRef },
   upTo?: string,
 ): Promise<number> {
   const after = kase.transcriptUntil ?? kase.openedAt;
@@ -97,16 +97,16 @@ export async function catchUpThread(
   const language = conversation?.language;
   // The card's transcript shows these: their attachments, and translations of the last few, come after it.
   const inCard = customer.filter((message) => message.at <= after);
-  for (const message of inCard) if (message.media?.length) await forwardMedia(deps, kase.slack, message);
+  for (const message of inCard) if (message.media?.length) await forwardMedia(deps, kase.deskRef, message);
   for (const message of inCard.slice(-TRANSLATED_FROM_CARD)) {
-    await translateEarlier(deps, kase.slack, message, language);
+    await translateEarlier(deps, kase.deskRef, message, language);
   }
   const pending = customer.filter(
     (message) => message.at > after && (upTo === undefined || message.at <= upTo),
   );
   let forwarded = 0;
   for (const message of pending) {
-    if (await forwardToThread(deps, kase.slack, message, language ? { language } : {})) forwarded++;
+    if (await forwardToThread(deps, kase.deskRef, message, language ? { language } : {})) forwarded++;
   }
   return forwarded;
 }

@@ -31,8 +31,8 @@ export async function recordDeliveryStatus(
   }
   if (message.author === 'agent' && conversation?.caseId) {
     const kase = await deps.store.getCase(conversation.caseId);
-    if (kase?.slack) {
-      await deps.desk.postInThread(kase.slack, deliveryFailedText(message.text, callback.errorCode));
+    if (kase?.deskRef) {
+      await deps.desk.postInThread(kase.deskRef, deliveryFailedText(message.text, callback.errorCode));
     }
   }
   return 'updated';

@@ -50,7 +50,7 @@ export async function sendSavedReply(
 ): Promise<SavedReplyOutcome> {
   const { ref, agent } = request;
   const tell = (text: string) => deps.desk.postEphemeral(ref, agent.id, text, { inThread: true });
-  const refusal = await deskRefusal(deps.access, deps.directory, agent.id, ref.channel);
+  const refusal = await deskRefusal(deps.access, deps.directory, agent.id, deps.desk.channelOf(ref));
   if (refusal) {
     await tell(deskRefusalText(refusal, deps.brand));
     return 'refused';
@@ -60,7 +60,7 @@ export async function sendSavedReply(
     await tell('That saved reply no longer exists; nothing was sent.');
     return 'unknown_reply';
   }
-  const kase = await deps.store.getCaseByThread(ref.channel, ref.ts);
+  const kase = await deps.store.getCaseByDeskRef(ref);
   if (!kase || kase.status === 'resolved') {
     await tell("This thread isn't linked to an open Tandem conversation, so nothing was sent.");
     return 'no_case';
@@ -97,7 +97,7 @@ export async function sendSavedReply(
     conversationId: kase.conversationId,
     caseId: kase.caseId,
     agent,
-    ref: kase.slack ?? ref,
+    ref: kase.deskRef ?? ref,
     task: { kind: 'saved_reply', replyId: reply.id, title: reply.title, text: filled.text },
   };
   try {

@@ -59,9 +59,9 @@ export async function sweepSla(
   const cases = await deps.store.listOpenCases(options.limit ?? 200);
 
   for (const kase of cases) {
-    if (!kase.slack) continue; // the card is not posted yet
+    if (!kase.deskRef) continue; // the card is not posted yet
     const waitedMinutes = (now.getTime() - Date.parse(kase.openedAt)) / 60_000;
-    const sla = channelSla(deps.routing, deps.settings.sla, kase.slack.channel);
+    const sla = channelSla(deps.routing, deps.settings.sla, deps.desk.channelOf(kase.deskRef));
     if (kase.status === 'queued' && deps.assign && (await reassign(deps.assign, kase, now))) {
       report.reassigned++;
     }
@@ -75,7 +75,7 @@ export async function sweepSla(
         );
         if (updated.slaStage === 2 && stage < 2) {
           await deps.desk.postInThread(
-            kase.slack,
+            kase.deskRef,
             `Still unclaimed after ${Math.floor(waitedMinutes)} minutes; priority raised to ${updated.priority}.`,
             sla.mentionGroup ? { mention: sla.mentionGroup } : undefined,
           );
@@ -99,7 +99,7 @@ export async function sweepSla(
         );
         if (updated.slaStage === 1 && stage < 1) {
           await deps.desk.postInThread(
-            kase.slack,
+            kase.deskRef,
             `Reminder: this ${kase.priority}-priority case has waited ${Math.floor(waitedMinutes)} minutes for an agent.`,
           );
           report.reminders++;
@@ -111,7 +111,7 @@ export async function sweepSla(
       if (window.open && window.minutesLeft <= 60) {
         await updateCase(deps.store, kase.caseId, () => ({ windowWarned: true }));
         await deps.desk.postInThread(
-          kase.slack,
+          kase.deskRef,
           `:hourglass: The WhatsApp window closes in ${window.minutesLeft} minutes; after that only the approved template can be sent.`,
           kase.owner ? { mention: kase.owner.id } : undefined,
         );
