@@ -43,7 +43,7 @@ import { type RetryOptions, WebClient } from '@slack/web-api';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { ActionDeskCommands } from '#core/actions/desk.ts';
 import type { DeskCommands } from '#core/desk-commands.ts';
-import type { Agent, Outcome } from '#core/model.ts';
+import { type Agent, isAgentOutcome } from '#core/model.ts';
 import type { DeskRef } from '#core/ports.ts';
 import { SLACK_RETRY_CONFIG } from './slack-agent-desk.ts';
 import {
@@ -52,6 +52,7 @@ import {
   type ActionModalMetadata,
   type ActionValue,
   decodeActionValue,
+  FEEDBACK_ACTIONS,
   HANDBACK_MODAL,
   renderActionDenyModal,
   renderActionEditModal,
@@ -208,9 +209,8 @@ export type SlackEventsHandler = (
 /** Message subtypes written by people; every other subtype (bot_message, message_changed…) is ignored. */
 const HUMAN_SUBTYPES = new Set([undefined, 'file_share', 'thread_broadcast']);
 
-/** Every action_id the app answers. */
-const ACTION_PATTERN =
-  /^tandem_(claim|release|resolve|handback|send_suggestion|retry_command|erase_customer|feedback_(needed|accurate)_(yes|no)|approve_action|edit_action|deny_action)$/;
+/** Every action_id the app answers: the buttons of `ACTION_IDS`. */
+const ACTION_PATTERN = new RegExp(`^(${Object.values(ACTION_IDS).join('|')})$`);
 
 /** Builds the Bolt app and its Lambda handler. */
 export function createSlackApp(options: SlackAppOptions): { app: App; handler: SlackEventsHandler } {
@@ -390,7 +390,7 @@ export function createSlackApp(options: SlackAppOptions): { app: App; handler: S
         return run('release', () => commands.release({ caseId, agent, ref }));
       case ACTION_IDS.resolve: {
         const outcome = value.outcome;
-        if (!outcome || !isOutcome(outcome)) return;
+        if (!outcome || !isAgentOutcome(outcome)) return;
         return run('resolve', () => commands.resolve({ caseId, agent, outcome, ref }));
       }
       case ACTION_IDS.handBack:
@@ -421,11 +421,9 @@ export function createSlackApp(options: SlackAppOptions): { app: App; handler: S
           ),
         );
       default: {
-        const feedback = /^tandem_feedback_(needed|accurate)_(yes|no)$/.exec(act.action_id);
+        const feedback = FEEDBACK_ACTIONS[act.action_id];
         if (!feedback) return;
-        const question = feedback[1] === 'needed' ? 'escalation_needed' : 'summary_accurate';
-        const answer = feedback[2] === 'yes';
-        return run('feedback', () => commands.feedback({ caseId, agent, question, answer, ref }));
+        return run('feedback', () => commands.feedback({ caseId, agent, ...feedback, ref }));
       }
     }
   });
@@ -729,10 +727,6 @@ export function outsiderOf(
 
 function str(value: unknown): string | undefined {
   return typeof value === 'string' && value.length > 0 ? value : undefined;
-}
-
-function isOutcome(value: string): value is Outcome {
-  return ['solved', 'not_solved', 'duplicate', 'spam'].includes(value);
 }
 
 function describe(error: unknown): string {

@@ -15,7 +15,15 @@ import type {
   SectionBlock,
 } from '@slack/types';
 import { languageLabel, languageName } from '#core/customer-messages.ts';
-import type { Case, Channel, CustomerProfile, EscalationReason, Outcome, Priority } from '#core/model.ts';
+import {
+  AGENT_OUTCOMES,
+  type Case,
+  type Channel,
+  type CustomerProfile,
+  type EscalationReason,
+  type Outcome,
+  type Priority,
+} from '#core/model.ts';
 import { maskPhoneNumber } from '#core/phone-mask.ts';
 import type { CaseView, DeskAction, DeskRef } from '#core/ports.ts';
 import { slackMessageOf } from './slack-desk-ref.ts';
@@ -53,6 +61,17 @@ export const ACTION_IDS = {
   editAction: 'tandem_edit_action',
   denyAction: 'tandem_deny_action',
 } as const;
+
+/** What each feedback button answers (`DeskCommands.feedback`). */
+export const FEEDBACK_ACTIONS: Record<
+  string,
+  { question: 'escalation_needed' | 'summary_accurate'; answer: boolean }
+> = {
+  [ACTION_IDS.feedbackNeededYes]: { question: 'escalation_needed', answer: true },
+  [ACTION_IDS.feedbackNeededNo]: { question: 'escalation_needed', answer: false },
+  [ACTION_IDS.feedbackAccurateYes]: { question: 'summary_accurate', answer: true },
+  [ACTION_IDS.feedbackAccurateNo]: { question: 'summary_accurate', answer: false },
+};
 
 /** callback_id of the hand-back modal, and the block/action ids of its instruction input. */
 export const HANDBACK_MODAL = {
@@ -165,9 +184,6 @@ export const OUTCOME_LABEL: Record<Outcome, string> = {
   spam: 'Spam',
   idle: 'Closed automatically (idle)',
 };
-
-/** Outcomes an agent can pick in the Resolve menu. */
-const RESOLVE_OUTCOMES: Outcome[] = ['solved', 'not_solved', 'duplicate', 'spam'];
 
 /** `<@U123>` for a well-formed Slack user id, the escaped name or id otherwise. */
 export function mentionAgent(agent: { id: string; name?: string }): string {
@@ -344,7 +360,7 @@ function statusBlocks(kase: Case): KnownBlock[] {
   if (kase.status === 'claimed') {
     const owner = kase.owner ? mentionAgent(kase.owner) : 'an agent';
     const since = kase.claimedAt ? ` · since ${slackDate(kase.claimedAt)}` : '';
-    const options: PlainTextOption[] = RESOLVE_OUTCOMES.map((outcome) => ({
+    const options: PlainTextOption[] = AGENT_OUTCOMES.map((outcome) => ({
       text: { type: 'plain_text', text: OUTCOME_LABEL[outcome] },
       value: encodeActionValue({ caseId, outcome }).slice(0, SLACK_LIMITS.optionValue),
     }));

@@ -48,8 +48,27 @@ export const ESCALATION_REASONS = [
 /** Escalation urgency. */
 export type Priority = 'low' | 'normal' | 'high' | 'urgent';
 
+/** Every way a case can close: an agent's pick when resolving, or `idle` (the sweeper closed it). */
+export const OUTCOMES = ['solved', 'not_solved', 'duplicate', 'spam', 'idle'] as const;
+
 /** How an agent (or the system) closed a case. */
-export type Outcome = 'solved' | 'not_solved' | 'duplicate' | 'spam' | 'idle';
+export type Outcome = (typeof OUTCOMES)[number];
+
+/** The outcomes an agent can pick when resolving (`idle` is the sweeper's alone). */
+export const AGENT_OUTCOMES = [
+  'solved',
+  'not_solved',
+  'duplicate',
+  'spam',
+] as const satisfies readonly Outcome[];
+
+/** An outcome an agent can pick. */
+export type AgentOutcome = (typeof AGENT_OUTCOMES)[number];
+
+/** True when `value` is an outcome an agent can pick (desk input is checked against it). */
+export function isAgentOutcome(value: string): value is AgentOutcome {
+  return (AGENT_OUTCOMES as readonly string[]).includes(value);
+}
 
 /** Identifies a conversation: one customer address talking to one business number on one channel. */
 export interface ConversationKey {
@@ -317,7 +336,22 @@ export interface LifecycleEvent {
   data?: Record<string, string | number | boolean | null>;
 }
 
-/** Builds the deterministic conversation id for a key (safe as an SQS MessageGroupId). */
+/**
+ * Builds the deterministic conversation id for a key (safe as an SQS MessageGroupId):
+ * `<channel>|<customer's E.164>|<business number without whatsapp:>`.
+ */
 export function conversationIdOf(key: ConversationKey): string {
-  return `${key.channel}|${key.customerAddress}|${key.businessAddress.replace(/^whatsapp:/, '')}`;
+  return [key.channel, key.customerAddress, key.businessAddress.replace(/^whatsapp:/, '')].join('|');
+}
+
+/** The key a conversation id was built from (`conversationIdOf`'s inverse), or `undefined` for any other string. */
+export function conversationKeyOf(conversationId: string): ConversationKey | undefined {
+  const [channel, customerAddress, business, ...rest] = conversationId.split('|');
+  if (rest.length > 0 || !customerAddress || !business) return undefined;
+  if (channel !== 'whatsapp' && channel !== 'sms') return undefined;
+  return {
+    channel,
+    customerAddress,
+    businessAddress: channel === 'whatsapp' ? `whatsapp:${business}` : business,
+  };
 }

@@ -4,6 +4,7 @@
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { redactPii } from '../core/guardrails/pii.ts';
+import { conversationIdOf, conversationKeyOf } from '../core/model.ts';
 import { maskPhoneNumber } from '../core/phone-mask.ts';
 
 /**
@@ -32,9 +33,10 @@ export function maskAddress(address: string | undefined): string {
  */
 export function maskConversationId(conversationId: string | undefined): string {
   if (!conversationId) return '';
-  const [channel, customer, ...rest] = conversationId.split('|');
-  if (customer === undefined) return maskAddress(conversationId);
-  return [channel, maskAddress(customer), ...rest].join('|');
+  const key = conversationKeyOf(conversationId);
+  // Not a conversation id: masked whole (first two and last four characters).
+  if (!key) return maskAddress(conversationId);
+  return conversationIdOf({ ...key, customerAddress: maskAddress(key.customerAddress) });
 }
 
 /** A message body reduced to its length: bodies are never logged. */

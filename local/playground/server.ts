@@ -17,6 +17,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { DynamoDbConversationStore } from '#adapters/dynamodb-conversation-store.ts';
+import { ACTION_IDS } from '#adapters/slack-blocks.ts';
 import { slackDeskRef } from '#adapters/slack-desk-ref.ts';
 import { conversationIdOf } from '#core/model.ts';
 import business from '../../config/business.ts';
@@ -360,7 +361,7 @@ export function createPlayground(options: PlaygroundOptions = {}): Playground {
         agents.map(async (agent) => {
           const response = await current.driver.agentClicks({
             agent: { id: agent.id, username: agent.name.toLowerCase() },
-            actionId: 'tandem_claim',
+            actionId: ACTION_IDS.claim,
             value: input.value,
             messageTs: input.messageTs,
           });

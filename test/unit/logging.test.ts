@@ -40,6 +40,8 @@ describe('log masking', () => {
     expect(masked).not.toContain('+15551234567');
     expect(maskConversationId('sms|+447700900123|+15550100000')).toBe('sms|+4•••••0123|+15550100000');
     expect(maskConversationId(undefined)).toBe('');
+    // Anything else is masked whole.
+    expect(maskConversationId('fax|+15551234567|+15550000000')).toBe('fa•••••0000');
   });
 
   it("Bolt's log lines go through the same PII redactor, at Bolt's level", () => {
