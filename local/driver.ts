@@ -3,6 +3,7 @@
  * events and interactions. Shared by the system tests and the playground.
  */
 import { randomBytes } from 'node:crypto';
+import { channelAddress } from '#core/model.ts';
 import {
   blockActionPayload,
   messageEventBody,
@@ -85,14 +86,13 @@ export class LocalDriver {
 
   /** Builds the Twilio form parameters for a customer message. */
   twilioParams(message: CustomerMessage): Record<string, string> {
-    const whatsapp = message.channel === 'whatsapp';
-    const prefix = whatsapp ? 'whatsapp:' : '';
+    const channel = message.channel ?? 'sms';
     const params: Record<string, string> = {
       MessageSid: message.messageSid ?? newMessageSid(),
       SmsMessageSid: message.messageSid ?? '',
       AccountSid: this.options.twilio.accountSid,
-      From: `${prefix}${message.from}`,
-      To: `${prefix}${message.to ?? '+15550100000'}`,
+      From: channelAddress(channel, message.from),
+      To: channelAddress(channel, message.to ?? '+15550100000'),
       Body: message.body,
       NumMedia: String(message.media?.length ?? 0),
       NumSegments: '1',

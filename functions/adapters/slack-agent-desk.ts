@@ -132,6 +132,12 @@ export class SlackAgentDesk implements AgentDesk {
     return slackChannelOf(ref);
   }
 
+  /** The same thread `ts` in each of the other `channels`. */
+  lookalikes(ref: DeskRef, channels: readonly string[]): DeskRef[] {
+    const { channel, ts } = slackMessageOf(ref);
+    return channels.filter((other) => other !== channel).map((other) => slackDeskRef(other, ts));
+  }
+
   /**
    * The card of `caseId` if it is already in the channel (posted at or after `since`, ISO): an earlier
    * attempt may have posted it and failed before recording it (timeout, crash). Looks through the

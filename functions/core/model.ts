@@ -336,12 +336,25 @@ export interface LifecycleEvent {
   data?: Record<string, string | number | boolean | null>;
 }
 
+/** The prefix Twilio puts on WhatsApp addresses (`whatsapp:+1…`). */
+export const WHATSAPP_PREFIX = 'whatsapp:';
+
+/** The address of `number` on `channel`, as the messaging provider writes it: `whatsapp:+1…` or `+1…`. */
+export function channelAddress(channel: Channel, number: string): string {
+  return channel === 'whatsapp' ? `${WHATSAPP_PREFIX}${number}` : number;
+}
+
+/** The number of a channel address (`whatsapp:` dropped; an SMS address is the number). */
+export function numberOf(address: string): string {
+  return address.startsWith(WHATSAPP_PREFIX) ? address.slice(WHATSAPP_PREFIX.length) : address;
+}
+
 /**
  * Builds the deterministic conversation id for a key (safe as an SQS MessageGroupId):
  * `<channel>|<customer's E.164>|<business number without whatsapp:>`.
  */
 export function conversationIdOf(key: ConversationKey): string {
-  return [key.channel, key.customerAddress, key.businessAddress.replace(/^whatsapp:/, '')].join('|');
+  return [key.channel, key.customerAddress, numberOf(key.businessAddress)].join('|');
 }
 
 /** The key a conversation id was built from (`conversationIdOf`'s inverse), or `undefined` for any other string. */
@@ -352,6 +365,6 @@ export function conversationKeyOf(conversationId: string): ConversationKey | und
   return {
     channel,
     customerAddress,
-    businessAddress: channel === 'whatsapp' ? `whatsapp:${business}` : business,
+    businessAddress: channelAddress(channel, business),
   };
 }

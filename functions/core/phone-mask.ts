@@ -3,8 +3,7 @@
  * cards, log lines): the first two characters and the last four, `+15551234567` → `+1•••••4567`.
  */
 
-/** The `whatsapp:` prefix Twilio puts on WhatsApp addresses. */
-const WHATSAPP_PREFIX = 'whatsapp:';
+import { WHATSAPP_PREFIX } from './model.ts';
 
 /**
  * Masks a phone number: `+15551234567` → `+1•••••4567`; a number of 6 characters or fewer is hidden whole

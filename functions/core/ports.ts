@@ -329,6 +329,11 @@ export interface AgentDesk {
    * are per channel. Synchronous: it reads the reference, never the desk.
    */
   channelOf(ref: DeskRef): string;
+  /**
+   * The references in `channels` a person could mistake for `ref` (on Slack: the same thread `ts` in another
+   * channel), so that a reply aimed at a case from the wrong place is answered instead of ignored.
+   */
+  lookalikes(ref: DeskRef, channels: readonly string[]): DeskRef[];
   /** Posts a new card (in `channel`, the route's, else the desk's default); returns where it lives. */
   postCase(view: CaseView, options?: { channel?: string }): Promise<DeskRef>;
   /**

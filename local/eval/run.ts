@@ -15,7 +15,7 @@ import { DeleteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoDbConversationStore } from '#adapters/dynamodb-conversation-store.ts';
 import { usageKeys } from '#adapters/dynamodb-usage-ledger.ts';
 import { hourOf } from '#core/guardrails/budget.ts';
-import { type Channel, conversationIdOf } from '#core/model.ts';
+import { type Channel, channelAddress, conversationIdOf, numberOf } from '#core/model.ts';
 import type { ConversationStore } from '#core/ports.ts';
 import type { BusinessSettings } from '#shared/business-settings.ts';
 import { LocalDriver, newMessageSid } from '../driver.ts';
@@ -205,7 +205,7 @@ export async function observeCase(
   const conversationId = conversationIdOf({
     channel,
     customerAddress: customer,
-    businessAddress: channel === 'whatsapp' ? `whatsapp:${business}` : business,
+    businessAddress: channelAddress(channel, business),
   });
   const messageSid = newMessageSid();
   const started = performance.now();
@@ -228,7 +228,7 @@ export async function observeCase(
       {
         subscribe: (wake) =>
           system.twilio.onMessage((sent) => {
-            if (sent.to.replace(/^whatsapp:/, '') === customer) wake();
+            if (numberOf(sent.to) === customer) wake();
           }),
       },
     );
@@ -254,7 +254,7 @@ export async function observeCase(
       (item) => item.direction === 'outbound' && item.author === 'ai' && !item.flags?.includes('suggestion'),
     );
     const reply = system.twilio.messages
-      .filter((sent) => sent.to.replace(/^whatsapp:/, '') === customer)
+      .filter((sent) => numberOf(sent.to) === customer)
       .map((sent) => sent.body ?? '')
       .join(' ');
     return {

@@ -385,9 +385,8 @@ describe('who may act at the desk', () => {
     expect(ephemeralsFor('UANA').at(-1)).toMatch(/only in the escalation channel/);
   });
 
-  it("the owner's reply in another channel carrying the card's thread_ts is not relayed, and nothing is said there", async () => {
+  it("the owner's reply in another channel carrying the card's thread_ts is not relayed, and they are told", async () => {
     const { kase, ref } = await openCase(ANA);
-    const ephemerals = ephemeralsFor('UANA').length;
     await commands().threadReply({
       ref: slackDeskRef('COTHER', slackMessageOf(ref).ts),
       message: slackDeskRef('COTHER', '1.000400'),
@@ -396,6 +395,17 @@ describe('who may act at the desk', () => {
     });
     await work();
     expect(sentTo(kase.packet.customerAddress)).toEqual([]);
+    expect(ephemeralsFor('UANA').at(-1)).toMatch(/Not sent: replies to the customer go in the case thread/);
+  });
+
+  it('a reply in a thread of another channel that is no card is none of our business: nothing is said', async () => {
+    const ephemerals = ephemeralsFor('UANA').length;
+    await commands().threadReply({
+      ref: slackDeskRef('COTHER', '1.000500'),
+      message: slackDeskRef('COTHER', '1.000600'),
+      agent: ANA,
+      text: 'lunch?',
+    });
     expect(ephemeralsFor('UANA')).toHaveLength(ephemerals);
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type ConversationKey, conversationIdOf, conversationKeyOf } from '#core/model.ts';
+import {
+  type ConversationKey,
+  channelAddress,
+  conversationIdOf,
+  conversationKeyOf,
+  numberOf,
+} from '#core/model.ts';
 
 describe('the conversation id', () => {
   const whatsapp: ConversationKey = {
@@ -34,5 +40,14 @@ describe('the conversation id', () => {
     ]) {
       expect(conversationKeyOf(other)).toBeUndefined();
     }
+  });
+});
+
+describe('a channel address', () => {
+  it('is the number with whatsapp: on WhatsApp, the number itself on SMS, and reads back as the number', () => {
+    expect(channelAddress('whatsapp', '+15551234567')).toBe('whatsapp:+15551234567');
+    expect(channelAddress('sms', '+15551234567')).toBe('+15551234567');
+    expect(numberOf('whatsapp:+15551234567')).toBe('+15551234567');
+    expect(numberOf('+15551234567')).toBe('+15551234567');
   });
 });

@@ -2,13 +2,8 @@
  * The approval card's text (plain text; the desk adapter escapes it and adds the Approve / Edit / Deny
  * buttons): the action and its arguments, the customer, what the order API says, the AI's reason.
  */
+import { maskPhoneNumber } from '../phone-mask.ts';
 import type { ActionProposal } from './model.ts';
-
-/** Masks a phone number for the desk: `+15551231234` → `+1•••••1234`. */
-function mask(address: string): string {
-  const number = address.replace(/^whatsapp:/, '');
-  return number.length <= 6 ? '•'.repeat(number.length) : `${number.slice(0, 2)}•••••${number.slice(-4)}`;
-}
 
 function show(value: unknown): string {
   if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value.toFixed(2);
@@ -43,7 +38,7 @@ export function approvalCardText(
   return [
     `${heading}: ${proposal.action}`,
     args,
-    `Customer: ${customer.name ? `${customer.name} ` : ''}${mask(customer.address)} (identity checked against the order)`,
+    `Customer: ${customer.name ? `${customer.name} ` : ''}${maskPhoneNumber(customer.address)} (identity checked against the order)`,
     `Order API: ${order}`,
     `AI's reason: ${proposal.reason}`,
     'Approve runs it once; Edit changes the arguments; Deny tells the customer (with your reason, if you give one).',

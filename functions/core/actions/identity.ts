@@ -25,7 +25,7 @@ export function ownsOrder(
   const record = order as Record<string, unknown>;
   const phone = record[fields.phoneField];
   if (typeof phone === 'string' && digits(phone).length >= 7) {
-    if (digits(phone) === digits(requester.customerAddress.replace(/^whatsapp:/, ''))) return true;
+    if (digits(phone) === digits(requester.customerAddress)) return true;
   }
   const email = record[fields.emailField];
   if (typeof email === 'string' && email.includes('@')) {

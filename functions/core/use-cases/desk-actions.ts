@@ -315,8 +315,22 @@ export function createDeskCommands(deps: DeskDeps): DeskCommands {
     },
 
     async threadReply({ ref, message, agent, text }) {
-      // A thread outside the desk channels is never a case thread: none of our business.
-      if (!isDeskChannel(access, deps.desk.channelOf(ref))) return;
+      if (!isDeskChannel(access, deps.desk.channelOf(ref))) {
+        // Outside the desk channels: never the case thread, never relayed. Tell the writer only when the
+        // thread looks like a card's (a reply aimed at a case); other threads elsewhere are none of our business.
+        for (const lookalike of deps.desk.lookalikes(ref, access.channels)) {
+          if (await deps.store.getCaseByDeskRef(lookalike)) {
+            await deps.desk.postEphemeral(
+              ref,
+              agent.id,
+              'Not sent: replies to the customer go in the case thread in the escalation channel.',
+              { inThread: true },
+            );
+            return;
+          }
+        }
+        return;
+      }
       const kase = await deps.store.getCaseByDeskRef(ref);
       if (!kase || kase.status === 'resolved') {
         await deps.desk.postEphemeral(ref, agent.id, UNKNOWN_CASE, { inThread: true });

@@ -34,7 +34,13 @@ import type { BusinessSettings } from '../../shared/business-settings.ts';
 import { deliveryRefOf } from '../delivery-ref.ts';
 import { ChannelError, ConflictError, ValidationError } from '../errors.ts';
 import { splitMessage } from '../message-split.ts';
-import type { Agent, Conversation, CustomerProfile, Message } from '../model.ts';
+import {
+  type Agent,
+  type Conversation,
+  type CustomerProfile,
+  channelAddress,
+  type Message,
+} from '../model.ts';
 import type {
   Clock,
   CustomerChannel,
@@ -194,7 +200,7 @@ export async function deliver(
   const at = clock.now().toISOString();
   const address = {
     from: conversation.businessAddress,
-    to: whatsapp ? `whatsapp:${conversation.customerAddress}` : conversation.customerAddress,
+    to: channelAddress(conversation.channel, conversation.customerAddress),
     deliveryRef: deliveryRefOf({ conversationId: conversation.id, messageId, at }),
   };
   const base: Message = {
