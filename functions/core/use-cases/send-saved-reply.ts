@@ -27,7 +27,7 @@ export interface SavedReplyDeps {
 
 /** What the modal submitted. */
 export interface SavedReplyRequest {
-  /** The case thread (its root ts). */
+  /** The case thread the modal was opened from. */
   ref: DeskRef;
   replyId: string;
   agent: Agent;
