@@ -23,6 +23,7 @@ import {
 import { withinOneEdit } from './edit-distance.ts';
 import { isChatty, isFiller } from './filler-words.ts';
 import type { KnowledgeBase, Passage } from './knowledge.ts';
+import { clausesOf } from './knowledge-clauses.ts';
 import { isSpanish, spanishToEnglish } from './spanish-lexicon.ts';
 import {
   canonicalTerm,
@@ -354,9 +355,14 @@ export class KnowledgeAnswerer {
       const term = termOf(word);
       return term !== null && !isGenericTerm(canonicalTerm(term));
     });
+    // Each clause is read on its own (a Spanish one translated), so the one that asks stays apart.
+    const clauses = clausesOf(asked).map((clause) => ({
+      asks: clause.asks,
+      text: language === 'es' ? spanishToEnglish(clause.text) : clause.text,
+    }));
     const english = language === 'es' ? spanishToEnglish(asked) : asked;
     const type = answerTypeOf(english);
-    const keys = this.keyTerms(english, type, language);
+    const keys = this.keyTerms(clauses, english, type, language);
     const candidates = keys.length
       ? this.prepared
           .map((prepared) => this.score(prepared, keys, type))
@@ -366,11 +372,73 @@ export class KnowledgeAnswerer {
     return { language, english, type, keys, candidates };
   }
 
-  /** The question's key terms with their weights: synonyms grouped, misspellings corrected. */
-  private keyTerms(english: string, type: AnswerType, language: QuestionLanguage = 'en'): KeyTerm[] {
-    const total = this.prepared.length;
+  /**
+   * The question's key terms with their weights: synonyms grouped, misspellings corrected. The clause
+   * that asks gives the key terms; the other clauses set the scene: their words count half, and when
+   * such a clause names a topic of the knowledge base ("my sister got me a gift card for my bday"), its
+   * other words are the story, not topics. A clause that names no topic ("I'm a student") still counts
+   * in full: it may be what the question turns on.
+   */
+  private keyTerms(
+    clauses: { text: string; asks: boolean }[],
+    english: string,
+    type: AnswerType,
+    language: QuestionLanguage = 'en',
+  ): KeyTerm[] {
     const seen = new Map<string, KeyTerm>();
-    const text = withoutTypeWords(english);
+    const ask = clauses.find((clause) => clause.asks);
+    // The scene is set apart only when the asking clause names a topic of its own.
+    const focused = ask !== undefined && clauses.length > 1 && this.namesTopic(ask.text);
+    const parts = focused
+      ? [ask, ...clauses.filter((clause) => clause !== ask)]
+      : [{ text: english, asks: true }];
+    for (const part of parts) {
+      if (part.asks) {
+        this.addKeys(seen, part.text, type, language, 'ask');
+      } else {
+        this.addKeys(seen, part.text, type, language, this.namesTopic(part.text) ? 'story' : 'scene');
+      }
+    }
+    const keys = [...seen.values()];
+    // A question of only implicit words ("my order?") needs them all.
+    if (keys.every((key) => key.soft)) {
+      return keys.map((key) => ({ ...key, soft: false, item: false, weight: key.weight * 2 }));
+    }
+    return keys;
+  }
+
+  /** True when a clause names a topic the knowledge base has (not a generic, implicit or item word). */
+  private namesTopic(clause: string): boolean {
+    return words(withoutTypeWords(clause)).some((word) => {
+      if (/^\d/.test(word)) return false;
+      const stem = this.correct(word);
+      if (!stem) return false;
+      const term = canonicalTerm(stem);
+      return (
+        !isGenericTerm(term) &&
+        !isGenericTerm(stem) &&
+        this.documentFrequency.has(term) &&
+        implicitness(term) === 'never' &&
+        !isChatty(word)
+      );
+    });
+  }
+
+  /**
+   * Adds the key terms of one clause: `ask` (the question), `story` (a scene that names a topic: its
+   * topic words count half, and words the knowledge base does not use are left out) or `scene` (a
+   * scene that names no topic: a word the knowledge base does not use still names what the question
+   * turns on).
+   */
+  private addKeys(
+    seen: Map<string, KeyTerm>,
+    clause: string,
+    type: AnswerType,
+    language: QuestionLanguage,
+    role: 'ask' | 'story' | 'scene',
+  ): void {
+    const total = this.prepared.length;
+    const text = withoutTypeWords(clause);
     // A capitalised word inside a sentence is a name ("Easter"): it is not a misspelling.
     const names = new Set(
       [...text.matchAll(/(?<=[\p{L}\p{N},] )\p{Lu}[\p{Ll}]+/gu)].map((match) => match[0].toLowerCase()),
@@ -392,6 +460,7 @@ export class KnowledgeAnswerer {
         // "wondering", "guys" or an untranslated "mismo" is chatter, "layaway" is a topic.
         const known = this.documentFrequency.has(term);
         if (!known && isFiller(word, language)) continue;
+        if (!known && role === 'story') continue;
         // "Do I have to pay…?" asks a price; paying is not the topic.
         if (type === 'price' && term === PAY) continue;
         // Rare words weigh more; a word the knowledge base never uses names something it does not
@@ -399,16 +468,13 @@ export class KnowledgeAnswerer {
         const frequency = this.documentFrequency.get(term) ?? 0;
         const implicit = implicitness(term);
         const soft = index > 0 || implicit !== 'never' || isChatty(word);
-        const weight = Math.log(1 + total / Math.max(frequency, 1)) * (soft ? 0.5 : 1);
+        // A scene's topic words count half and are still asked of a passage ("im in canada, do i pay
+        // for the return label"); its unknown words weigh in full: they may be what the question turns on.
+        const half = soft || (role !== 'ask' && known);
+        const weight = Math.log(1 + total / Math.max(frequency, 1)) * (half ? 0.5 : 1);
         seen.set(term, { term, weight, soft, item: index === 0 && implicit === 'item' });
       }
     });
-    const keys = [...seen.values()];
-    // A question of only implicit words ("my order?") needs them all.
-    if (keys.every((key) => key.soft)) {
-      return keys.map((key) => ({ ...key, soft: false, item: false, weight: key.weight * 2 }));
-    }
-    return keys;
   }
 
   /**
