@@ -23,8 +23,8 @@ import {
 import { withinOneEdit } from './edit-distance.ts';
 import { isChatty, isFiller } from './filler-words.ts';
 import type { KnowledgeBase, Passage } from './knowledge.ts';
-import { clausesOf } from './knowledge-clauses.ts';
-import { isSpanish, spanishToEnglish } from './spanish-lexicon.ts';
+import { clausesOf, isAsking } from './knowledge-clauses.ts';
+import { englishForSpanishWord, isSpanish, spanishToEnglish } from './spanish-lexicon.ts';
 import {
   canonicalTerm,
   ITEM_TERM,
@@ -136,7 +136,8 @@ export function focusQuestion(message: string, isTopic: (word: string) => boolea
     .split(/(?<=[.!?])\s+|\n+/)
     .map((part) => part.trim())
     .filter(Boolean);
-  const questions = parts.filter((part) => /\?\s*$/.test(part));
+  // A part worded as a question counts as one without its "?" ("… washing machine? what temp").
+  const questions = parts.filter((part) => isAsking(part));
   let text = (questions.length ? questions : parts).join(' ');
   for (;;) {
     const lead = /^([^,;:]+)[,;:]\s+/.exec(text);
@@ -450,7 +451,7 @@ export class KnowledgeAnswerer {
         ? [text.slice(0, background.index), text.slice(background.index)]
         : [text];
     parts.forEach((part, index) => {
-      for (const word of words(part)) {
+      for (const word of this.mixedWords(part, language)) {
         if (/^\d/.test(word)) continue;
         const stem = names.has(word) ? termOf(word) : this.correct(word);
         if (!stem) continue;
@@ -474,6 +475,21 @@ export class KnowledgeAnswerer {
         const weight = Math.log(1 + total / Math.max(frequency, 1)) * (half ? 0.5 : 1);
         seen.set(term, { term, weight, soft, item: index === 0 && implicit === 'item' });
       }
+    });
+  }
+
+  /**
+   * The words of a clause; in a message read as English, a word neither English lexicon knows that the
+   * bilingual lexicon does is read as the Spanish it is ("do i have to pagar for returns").
+   */
+  private mixedWords(text: string, language: QuestionLanguage): string[] {
+    return words(text).flatMap((word) => {
+      if (language !== 'en' || /^\d/.test(word)) return [word];
+      const stem = this.correct(word);
+      if (!stem || this.knownStems.has(stem) || this.documentFrequency.has(canonicalTerm(stem)))
+        return [word];
+      const english = englishForSpanishWord(word);
+      return english === undefined ? [word] : words(english);
     });
   }
 

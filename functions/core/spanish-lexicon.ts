@@ -127,6 +127,17 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
     'change',
   ],
   [/\bpor favor\b/g, ''],
+  [/\b(la|lo|las|los|le) cambio\b/g, 'change'],
+  [/\b(cambiar|cambio|cambie) (mi |la |el )?(contrasena|clave)\b/g, 'reset password'],
+  [/\b(a )?(que|cual) direccion\b/g, 'what address'],
+  [/\b(tengo|hay|habra) que pagar\b|\bse paga\b/g, 'have to pay'],
+  [/\btengo (\d+ )?(dias|semanas|meses|anos)\b|\bcuanto tiempo tengo\b/g, 'how long do i have'],
+  [/\bguarda(n|ran)? (el|mi|los|mis|tu|su|un) (pedido|paquete|compra)s?\b/g, 'hold order'],
+  [/\bno (lo |la |los |las )?(veo|aparece|aparecen|sale|salen)\b/g, 'show'],
+  [/\bvale la pena\b/g, ''],
+  [/\bjunto a\b|\bcerca de\b|\bal lado de\b/g, 'near'],
+  [/\bde la tarde\b|\bde la noche\b/g, 'pm'],
+  [/\bcapas? base\b/g, 'base layer'],
 ];
 
 /** Spanish words (as written; each form is stemmed) and the English words they stand for. */
@@ -305,6 +316,23 @@ limite limites|limit
 baja|stop
 pedir|order
 vender venden vendes|sell
+cambie cambiamos cambiaste|change
+celular cel movil|phone
+actualizo actualizar actualice actualizarlo|update
+despues luego|after
+monto montos cantidad|amount
+maximo maxima|maximum
+otra otras otro otros|other
+encuentro encuentra encuentran|find
+capa capas|layer
+chica chico chicas chicos|small
+estufa estufas calefactor calefaccion radiador chimenea|heater
+tarda tardan tardar demora|take
+tarde|afternoon
+muestra mostrar mostrando|show
+dejo dejar deje dejarlo llevo|drop
+cuesta cuestan|cost
+cobran cobrar cobra|charge
 `;
 
 /** Spanish words that say nothing about the topic. */
@@ -336,6 +364,8 @@ for (const line of WORDS.trim().split('\n')) {
 /** The English for one folded Spanish word: its translation, nothing for a stop word, else itself. */
 function translateWord(word: string): string {
   if (STOP.has(word)) return '';
+  // An adverb in -mente ("normalmente") qualifies the question; it names no topic.
+  if (word.length > 7 && word.endsWith('mente')) return '';
   return glossary.get(word) ?? glossary.get(stemmer.stem(word)) ?? word;
 }
 
@@ -378,4 +408,14 @@ export function spanishToEnglish(text: string): string {
     }
   }
   return english.join(' ').replace(/\s+/g, ' ').trim() + (/[?¿]/.test(text) ? '?' : '');
+}
+
+/**
+ * The English for one Spanish word inside a message read as English ("me cobran sales tax?"): its
+ * translation when the lexicon has one, `''` for a Spanish stop word, else `undefined`.
+ */
+export function englishForSpanishWord(word: string): string | undefined {
+  const folded = fold(word);
+  if (STOP.has(folded)) return '';
+  return glossary.get(folded) ?? glossary.get(stemmer.stem(folded));
 }

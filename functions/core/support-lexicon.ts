@@ -30,6 +30,9 @@ export function termOf(word: string): string | null {
 const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\b(call|ring|phone)(ing|ed)?( me| us)? back\b|\bcall-?backs?\b/g, ' callback '],
   [/\b(money|cash|fee|payment|funds)( back| returned)\b/g, ' refund '],
+  [/\b(bucks|dollars|\$?\d+( bucks| dollars)?) back\b/g, ' refund '],
+  // An idiom for the price ("what's the damage for express?").
+  [/\bwhat'?s the damage\b/g, ' how much cost '],
   [
     /\b(cannot|can't|can not|could not|couldn't) (be returned|take back|return)\b|\bnon[- ]?returnable\b|\bnot returnable\b/g,
     ' nonreturnable return ',
@@ -39,6 +42,10 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
     ' return ',
   ],
   [/\bget back to\b/g, ' reply to '],
+  [/\b(go|goes|going|went) back\b/g, ' return '],
+  [/\bwashing machines?\b|\bmachine[ -]wash(es|ed|ing|able)?\b/g, ' wash '],
+  [/\b(moved|moving|relocated|relocating)( house| home| apartments?| flats?)?\b/g, ' change address '],
+  [/\bunwashed\b/g, ' unwashed wash '],
   [/\bgift[ -]?(cards?|certificates?|vouchers?)\b/g, ' giftcard '],
   [/\b(promo|promotional|coupon|voucher|discount|offer) ?codes?\b/g, ' discountcode '],
   [/\bpick(s|ing|ed)?[ -]?up\b|\bpickups?\b|\bclick and collect\b/g, ' pickup '],
@@ -67,11 +74,11 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
     ' track order ',
   ],
   [
-    /\b(order|parcel|package|shipment|stuff)s?\b([^.?!]{0,20}?)\b(arrive|arrives|get here|gets here|reach me|be delivered|come)\b/g,
+    /\b(order|parcel|package|shipment|stuff)s?\b([^.?!]{0,20}?)\b(arrive|arrives|get here|gets here|reach me|be delivered|come|show up|turn up)\b/g,
     ' $1 $2 delivery ',
   ],
   [
-    /\b(it|they)\b([^.?!]{0,20}?)\b(arrive|arrives|get here|gets here|reach me|be delivered)\b/g,
+    /\b(it|they)\b([^.?!]{0,20}?)\b(arrive|arrives|get here|gets here|reach me|be delivered|show up|turn up)\b/g,
     ' $1 $2 delivery ',
   ],
   [
@@ -200,6 +207,7 @@ const SYNONYMS: readonly (readonly string[])[] = [
   ['discount', 'discounts', 'promo', 'promotion', 'coupon', 'voucher', 'reduction'],
   ['warranty', 'warranties', 'guarantee', 'guaranteed', 'guaranty', 'warrantee'],
   ['defect', 'defects', 'defective', 'faulty', 'fault', 'faults', 'flaw', 'flawed'],
+  ['defect', 'broke', 'snapped', 'malfunction', 'malfunctioned'],
   ['damage', 'damaged', 'broken', 'smashed', 'cracked', 'dented', 'torn', 'crushed', 'ripped', 'ruined'],
   ['damage', 'scratched', 'stained', 'squashed', 'busted', 'wrecked'],
   ['lost', 'missing', 'stolen', 'disappeared'],
@@ -238,7 +246,7 @@ const SYNONYMS: readonly (readonly string[])[] = [
   ['marketing', 'newsletter', 'newsletters', 'advertising', 'ads', 'spam'],
   ['pickup', 'collect', 'collecting', 'collection', 'grab'],
   ['carrier', 'carriers', 'courier', 'couriers', 'ups', 'usps', 'fedex', 'dhl', 'paqueteria', 'mensajeria'],
-  ['currency', 'currencies'],
+  ['currency', 'currencies', 'euro', 'euros', 'pounds', 'sterling'],
   ['creditcard', 'creditcards'],
   ['pricematch', 'cheaper', 'match', 'matches', 'matching', 'beat'],
   ['postal', 'letter', 'letters', 'mail', 'mailing'],
@@ -247,6 +255,26 @@ const SYNONYMS: readonly (readonly string[])[] = [
   ['chart', 'charts', 'guide', 'table'],
   ['payment', 'payments', 'pay', 'paying', 'paid'],
   ['address', 'addresses', 'addressed'],
+  [
+    'change',
+    'changing',
+    'changed',
+    'update',
+    'updating',
+    'updated',
+    'edit',
+    'editing',
+    'modify',
+    'amend',
+    'fix',
+  ],
+  ['wrong', 'incorrect', 'mistake', 'mistakes', 'mistaken', 'typo', 'error'],
+  ['trip', 'trips', 'trek', 'treks', 'trekking', 'hike', 'hikes', 'hiking', 'walk', 'walks', 'backpacking'],
+  ['repellent', 'repel', 'repels', 'repellency', 'bead', 'beads', 'beading', 'dwr'],
+  ['heat', 'heater', 'heaters', 'radiator', 'radiators', 'fireplace', 'hairdryer'],
+  ['amount', 'amounts', 'maximum', 'max', 'highest', 'biggest', 'largest', 'denomination', 'denominations'],
+  ['department', 'departments', 'dept'],
+  ['again', 'back', 'resume', 'resubscribe'],
   ['item', 'items', 'product', 'products', 'gear', 'goods', 'merchandise', 'clothes', 'clothing', 'garment'],
 ];
 
@@ -270,7 +298,9 @@ const GENERIC = new Set(
     'send sends sent sending cannot cant over above below more less than dollar dollars usd located ' +
     'location situated contact contacting reach reaching touch write include includes included ' +
     'including pls plz thx ty ur u choose chose select extra additional off care physical online ' +
-    'sort till til handle handles handled handling deal deals'
+    'sort till til handle handles handled handling deal deals ' +
+    // How many of a thing, not what: "stack two codes", "combine discounts".
+    'stack stacking combine combined combining multiple several bucks buck near nearby beside'
   ).split(' '),
 );
 
@@ -281,7 +311,8 @@ const GENERIC = new Set(
 const SOFT_WORDS = (
   'today tomorrow yesterday morning afternoon evening night week month year date day days time times ' +
   'later late early new old different other another first next two one three wrong incorrect ' +
-  'card account order thing item items small smaller large larger big bigger little tiny huge'
+  'card account order thing item items small smaller large larger big bigger little tiny huge ' +
+  'mins hrs yrs wks secs'
 ).split(' ');
 
 /**
@@ -290,7 +321,9 @@ const SOFT_WORDS = (
  */
 const ITEM_WORDS = (
   'jacket jackets coat boot boots shoe shoes shirt shirts pants trousers bag bags backpack sock socks ' +
-  'glove gloves hat hats fleece vest layer layers tent tents sweater hoodie'
+  'glove gloves hat hats fleece vest layer layers tent tents sweater hoodie stove stoves ' +
+  // Parts of gear: a passage about items covers them ("the zipper broke").
+  'zipper zippers zip zips strap straps buckle buckles sole soles lace laces pole poles'
 ).split(' ');
 
 const groupOf = new Map<string, string>();
