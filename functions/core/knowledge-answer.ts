@@ -156,7 +156,9 @@ function namedBy(sentence: string): string[] {
 const PAY = canonicalTerm(termOf('pay') as string);
 
 // A clause that gives the background of a question ("… that does not fit", "… because it is late").
-const BACKGROUND = /\b(that|which|because|since|but|although|though|while)\b/;
+// "that" after a verb is a pronoun ("is that covered?"), not the start of a clause.
+const BACKGROUND =
+  /(?<!\b(is|was|does|do|did|will|would|can|could|about)\s)\b(that|which|because|since|but|although|though|while)\b/;
 
 /** Decides, for one knowledge base, whether and how a question is answered. Build once. */
 export class KnowledgeAnswerer {

@@ -7,7 +7,7 @@
 
 // Words that open a question (English and Spanish, accents optional).
 const ASKING =
-  /^(?:(?:so|and|but|ok|okay|also|then|y|pero|entonces|pues|oye|bueno)\s+)?(?:how|what|whats|what's|when|where|wheres|where's|which|who|why|can|could|may|do|does|did|is|are|will|would|should|am|any|c[oó]mo|qu[eé]|cu[aá]nt[oa]s?|cu[aá]ndo|d[oó]nde|cu[aá]l(?:es)?|qui[eé]n|puedo|podr[ií]a|se puede|pueden|hay|tienen|aceptan|hacen)\b/i;
+  /^(?:(?:so|and|but|ok|okay|also|then|hey|hi|y|pero|entonces|pues|oye|bueno|[a-z]+ly)\s+)?(?:how|what|whats|what's|when|where|wheres|where's|which|who|why|can|could|may|do|does|did|is|are|will|would|should|am|any|c[oó]mo|qu[eé]|cu[aá]nt[oa]s?|cu[aá]ndo|d[oó]nde|cu[aá]l(?:es)?|qui[eé]n|puedo|podr[ií]a|se puede|pueden|hay|tienen|aceptan|hacen)\b/i;
 
 // Where a clause ends: punctuation, a dash, or before a question opened mid-sentence ("… on a jacket
 // can i still return it", "… y cuánto tarda").

@@ -138,6 +138,13 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\bjunto a\b|\bcerca de\b|\bal lado de\b/g, 'near'],
   [/\bde la tarde\b|\bde la noche\b/g, 'pm'],
   [/\bcapas? base\b/g, 'base layer'],
+  [/\bcuanto (me|nos|te|le) (sale|salen|cuesta|cuestan|cobran|costaria|saldria)\b/g, 'how much does it cost'],
+  [/\bdonde (lo |la )?(veo|puedo ver|miro)\b/g, 'where'],
+  [/\b(me |te |nos )?(lo|la|los|las) guarda(n|ran)?\b/g, 'hold'],
+  [/\b(envio|gastos de envio) de (vuelta|regreso|devolucion)\b/g, 'return shipping'],
+  [/\b(rebaja|liquidacion|oferta) final\b/g, 'final sale'],
+  [/\bno (quiero|deseo) (recibir|que me (manden|envien))\b/g, 'stop'],
+  [/\b(de|en la|por la) noche\b|\bfuera de(l)? horario\b/g, 'after hours'],
 ];
 
 /** Spanish words (as written; each form is stemmed) and the English words they stand for. */
@@ -333,6 +340,11 @@ muestra mostrar mostrando|show
 dejo dejar deje dejarlo llevo|drop
 cuesta cuestan|cost
 cobran cobrar cobra|charge
+dolar dolares|dollars
+caja cajas|box
+cremallera cremalleras cierre cierres|zipper
+rompio rompi rompe romper rompieron|broke
+mando mandarlo mandarla enviarlo enviarla|send
 `;
 
 /** Spanish words that say nothing about the topic. */

@@ -55,12 +55,16 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\b(make|open|set up|setup|start) (an|a|my|new|a new) (account|acount|acct)\b/g, ' create account '],
   [/\b(shipping|delivery) address(es)?\b/g, ' address '],
   [/\bwithout (an |a )?(account|acount|acct|registering|signing up)\b|\bas a guest\b/g, ' guest '],
+  [
+    /\b(need|have|required?) (an |a )?(account|acount|acct) to (buy|order|shop|purchase|check ?out)\b|\b(account|acct) (required|needed|necessary)\b/g,
+    ' guest account ',
+  ],
   [/\b(opt|opting|opted)[ -]?out\b|\bunsubscrib\w*/g, ' stop '],
   [/\be-?mail address(es)?\b|\be-mails?\b/g, ' email '],
   [/\bprice[ -]?match(es|ed|ing)?\b/g, ' pricematch '],
   [/\b(\d+ ?%) off\b/g, ' $1 off discount '],
   [
-    /\b(never|not|didn't|did not|hasn't|has not|haven't|have not) (arrived|arrive|come|came|received|receive|shown up|turned up)\b/g,
+    /\b(never|not|didn't|did not|hasn't|has not|haven't|have not) (arrived|arrive|come|came|received|receive|shown up|turned up|showed up|show up|turn up)\b/g,
     ' lost ',
   ],
   [/\b(cannot|can't|cant|could not|couldn't|unable to) (find|locate)\b/g, ' lost '],
@@ -102,7 +106,7 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\bfinal[ -]sales?\b/g, ' finalsale '],
   [/\bnew year'?s eve\b/g, ' december 31 '],
   [/\bchristmas eve\b/g, ' december 24 '],
-  [/\bafter hours\b|\bout of hours\b|\bovernight\b/g, ' afterhours '],
+  [/\bafter hours\b|\bout of hours\b|\bovernight\b|\b(late )?at night\b|\bmidnight\b/g, ' afterhours '],
   [/\b(at )?no (extra |additional )?(charge|cost|fee)(s?)\b/g, ' free $3$4 '],
   [/\bfree of charge\b/g, ' free charge '],
   [/\bsales tax(es)?\b/g, ' salestax tax '],
@@ -121,7 +125,21 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\bwhere (are|r) (you|u|ya)( guys)?( located| based| at)?\b/g, ' where store address '],
   [/\bamex\b/g, ' american express '],
   [/\b(credit|debit) cards?\b|\b(visa|mastercard|american express|discover)\b/g, ' $& creditcard '],
+  // An amount of money is a number, not a currency ("if I spend 80 dollars").
+  [/\b(\d+(\.\d+)?) ?(us )?(dollars|bucks|usd)\b/g, ' $1 '],
+  [
+    /\b(canadian|australian|euro|british|mexican|foreign|local) (dollars?|pounds?|pesos?|currency|currencies)\b/g,
+    ' currency ',
+  ],
   [/\b(us )?dollars\b/g, ' $& currency '],
+  [/\bby (it|them)sel(f|ves)\b/g, ' automatically '],
+  // Another shop is a retailer ("do you match other stores?").
+  [
+    /\b(other|another|different|competing|competitors?'?) (stores?|shops?|retailers?|sellers?|websites?|sites?)\b/g,
+    ' retailer ',
+  ],
+  // Asking whether something is covered is asking about the warranty.
+  [/\b(is|are|was) (that|it|this|they|these) covered\b/g, ' warranty cover '],
   [
     /\b(carry|carrying|stock|stocking|sell|selling|resell|reselling)( your| northwind| northwind's)( \w+)? (brand|gear|products|line|range|clothing)\b/g,
     ' resell ',
@@ -269,7 +287,8 @@ const SYNONYMS: readonly (readonly string[])[] = [
     'fix',
   ],
   ['wrong', 'incorrect', 'mistake', 'mistakes', 'mistaken', 'typo', 'error'],
-  ['trip', 'trips', 'trek', 'treks', 'trekking', 'hike', 'hikes', 'hiking', 'walk', 'walks', 'backpacking'],
+  ['trip', 'trips', 'trek', 'treks', 'trekking', 'hike', 'hikes', 'hiking', 'walk', 'walks'],
+  ['apply', 'applied', 'applying', 'enter', 'entered'],
   ['repellent', 'repel', 'repels', 'repellency', 'bead', 'beads', 'beading', 'dwr'],
   ['heat', 'heater', 'heaters', 'radiator', 'radiators', 'fireplace', 'hairdryer'],
   ['amount', 'amounts', 'maximum', 'max', 'highest', 'biggest', 'largest', 'denomination', 'denominations'],
@@ -298,7 +317,7 @@ const GENERIC = new Set(
     'send sends sent sending cannot cant over above below more less than dollar dollars usd located ' +
     'location situated contact contacting reach reaching touch write include includes included ' +
     'including pls plz thx ty ur u choose chose select extra additional off care physical online ' +
-    'sort till til handle handles handled handling deal deals ' +
+    'sort till til handle handles handled handling deal deals once ' +
     // How many of a thing, not what: "stack two codes", "combine discounts".
     'stack stacking combine combined combining multiple several bucks buck near nearby beside'
   ).split(' '),
