@@ -93,6 +93,8 @@ export interface KeyTerm {
   soft: boolean;
   /** Implicit only in a passage about items in general. */
   item: boolean;
+  /** From a clause that sets the scene, not the one that asks. */
+  scene?: boolean;
 }
 
 interface Candidate {
@@ -235,10 +237,12 @@ export class KnowledgeAnswerer {
     if (second && best.rank - second.rank < this.clarifyMargin) {
       const tied = answering.filter((candidate) => best.rank - candidate.rank < this.clarifyMargin);
       // Three or more passages about equally good: the question is too vague to pick one.
-      // A passage picked over another must say every key term: "how much is a tent?" is not
-      // answered by the price of membership, whose passage leaves the tent implicit.
+      // A passage picked over another must say every key term the question asks (not the time words
+      // or the scene around it): "how much is a tent?" is not answered by the price of membership,
+      // whose passage leaves the tent implicit.
       const decided = tied.length === 2 ? this.breakTie(tied, keys, type) : undefined;
-      if (decided && !keys.every((key) => decided.prepared.terms.has(key.term))) {
+      const asked = keys.filter((key) => !key.scene && implicitness(key.term) !== 'always');
+      if (decided && !asked.every((key) => decided.prepared.terms.has(key.term))) {
         return { kind: 'clarify', language, options: [best.prepared.passage, second.prepared.passage] };
       }
       if (!decided) {
@@ -279,7 +283,7 @@ export class KnowledgeAnswerer {
     const total = this.prepared.length;
     const idf = (term: string): number =>
       Math.log(1 + total / Math.max(this.documentFrequency.get(term) ?? 1, 1));
-    const asked = new Set(keys.map((key) => key.term));
+    const asked = new Map(keys.map((key) => [key.term, key.weight]));
     const scored = tied.map((candidate) => {
       const { counts, length, title, sentences } = candidate.prepared;
       const norm = k1 * (1 - b + (b * length) / this.averageLength);
@@ -288,11 +292,13 @@ export class KnowledgeAnswerer {
         const tf = counts.get(key.term) ?? 0;
         bm25 += (key.weight * (tf * (k1 + 1))) / (tf + norm);
       }
+      // A title term the question asks weighs as the question weighs it (a scene's word counts half).
       const titleTerms = [...title].filter((term) => !isGenericTerm(term));
-      const titleWeight = titleTerms.reduce((sum, term) => sum + idf(term), 0);
+      const weightOf = (term: string): number => asked.get(term) ?? idf(term);
+      const titleWeight = titleTerms.reduce((sum, term) => sum + weightOf(term), 0);
       const titleAsked = titleTerms
         .filter((term) => asked.has(term))
-        .reduce((sum, term) => sum + idf(term), 0);
+        .reduce((sum, term) => sum + weightOf(term), 0);
       const titleShare = titleWeight > 0 ? titleAsked / titleWeight : 0;
       const strong = sentences.some(
         (s) => carriesStrongly(s.text, type) && keys.some((key) => !key.soft && s.terms.has(key.term)),
@@ -475,7 +481,13 @@ export class KnowledgeAnswerer {
         // for the return label"); its unknown words weigh in full: they may be what the question turns on.
         const half = soft || (role !== 'ask' && known);
         const weight = Math.log(1 + total / Math.max(frequency, 1)) * (half ? 0.5 : 1);
-        seen.set(term, { term, weight, soft, item: index === 0 && implicit === 'item' });
+        seen.set(term, {
+          term,
+          weight,
+          soft,
+          item: index === 0 && implicit === 'item',
+          ...(role === 'ask' ? {} : { scene: true }),
+        });
       }
     });
   }
