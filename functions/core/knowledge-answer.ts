@@ -229,6 +229,36 @@ export class KnowledgeAnswerer {
 
   /** What the knowledge base says to `question`. */
   answer(question: string): AnswerDecision {
+    return this.answerEach(question) ?? this.answerOne(question);
+  }
+
+  /**
+   * A message of two or three questions that one passage answers each ("¿cómo devuelvo un producto?
+   * ¿tengo que pagar el envío?"): the sentences that answer each, together, in passage order.
+   * `undefined` otherwise (the message is then read as one question).
+   */
+  private answerEach(message: string): AnswerDecision | undefined {
+    const questions = message
+      .split(/(?<=\?)\s+/)
+      .map((part) => part.trim())
+      .filter((part) => /\?\s*$/.test(part) && isAsking(part));
+    if (questions.length < 2 || questions.length > 3) return undefined;
+    const decisions = questions.map((question) => this.answerOne(question));
+    const [first] = decisions;
+    if (first?.kind !== 'answer') return undefined;
+    const answers = decisions.filter(
+      (decision): decision is Extract<AnswerDecision, { kind: 'answer' }> =>
+        decision.kind === 'answer' && decision.passage.id === first.passage.id,
+    );
+    if (answers.length !== decisions.length) return undefined;
+    const order = splitSentences(first.passage.text);
+    const sentences = [...new Set(answers.flatMap((answer) => answer.sentences))].sort(
+      (a, b) => order.indexOf(a) - order.indexOf(b),
+    );
+    return { ...first, sentences };
+  }
+
+  private answerOne(question: string): AnswerDecision {
     const { language, type, keys, candidates } = this.assess(question);
     const answering = candidates.filter((candidate) => candidate.coverage >= this.minCoverage);
     const [best, second] = answering;
