@@ -33,7 +33,7 @@ const ASKS: readonly (readonly [AnswerType, RegExp])[] = [
   ],
   [
     'price',
-    /\bhow much\b(?!\s+(time|longer)\b)|\b(cost|costs|price|prices|pricing|fee|fees|charge|charges|free)\b(?![ -]match)|\bpay for\b|\bhave to pay\b|\bpay (the )?(shipping|delivery|postage|duties|taxes|customs)\b/,
+    /\bhow much\b(?!\s+(time|longer)\b)|(?<!\bmatch(es|ing)? (the |a |your |their |other )?)\b(cost|costs|price|prices|pricing|fee|fees|charge|charges|free)\b(?![ -]match)|\bwho (pays|has to pay|is paying|covers)\b|\bpay for\b|\bhave to pay\b|\bpay (the )?(shipping|delivery|postage|duties|taxes|customs)\b/,
   ],
   [
     'duration',

@@ -388,7 +388,7 @@ export class KnowledgeAnswerer {
     // Nor is an introduction ("my name is Jane").
     const question = raw
       .replace(/\[[^\]\n]{1,40}\]/g, ' ')
-      .replace(/\b(my name is|my name's|this is|i am|i'm)\s+\p{Lu}[\p{L}'-]*/giu, ' ');
+      .replace(/\b([Mm]y name is|[Mm]y name's|[Tt]his is|I am|I'm|i am|i'm)\s+\p{Lu}[\p{L}'-]*/gu, ' ');
     const language: QuestionLanguage = isSpanish(question) ? 'es' : 'en';
     const asked = focusQuestion(question, (word) => {
       const term = termOf(word);

@@ -49,6 +49,7 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\btengo (una|un) (tienda|negocio|comercio)\b/g, 'i have a store'],
   [/\b(vender|revender) (sus|vuestros|tus) (productos|articulos|prendas)\b|\brevender\b/g, 'resell'],
   [/\bdirecci(o|ó)n de (envio|entrega)\b/g, 'address'],
+  [/\bsin (crear |tener |abrir |registrar(me|se)? )?(una )?cuenta\b/g, 'guest account'],
   [/\bsin (crear |tener |abrir |registrar(me|se)? )?(una )?cuenta\b|\bcomo invitado\b/g, 'guest'],
   [/\bcuanto (tiempo )?(tarda|tardan|demora|demoran)n? en llegar\b/g, 'how long delivery'],
   [/\bdonde (estan|estais|quedan|se encuentran|se ubican)( ubicados| ubicadas)?\b/g, 'where are you located'],
@@ -138,6 +139,21 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\bjunto a\b|\bcerca de\b|\bal lado de\b/g, 'near'],
   [/\bde la tarde\b|\bde la noche\b/g, 'pm'],
   [/\bcapas? base\b/g, 'base layer'],
+  [
+    /\bcambio(?= +(mi|mis|el|la|los|las|de) +\[?(correo|email|direccion|address|contrasena|password|clave|telefono|phone|numero|number|cuenta|nombre|datos|tarjeta))/g,
+    'change',
+  ],
+  [/\bcambiar(la|lo|las|los)? por\b|\b(la|lo|las|los) (puedo |podria )?cambiar por\b/g, 'exchange'],
+  [/\ben (mi|la) (tarjeta|cuenta bancaria|banco)\b/g, 'bank'],
+  [
+    /\bentre (la |una |el |talla )?(xxs|xs|s|m|l|xl|xxl|chica|mediana|grande)( y | o )(la |una |el )?(xs|s|m|l|xl|xxl|chica|mediana|grande)\b/g,
+    'between two sizes',
+  ],
+  [/\b(el |un |al |este |ese )?(bot|chatbot|robot)\b/g, 'bot'],
+  [
+    /\b(me |nos )?(devuelven|devolverian|reembolsan) (la cuota|el dinero|lo que pague|el pago|mi dinero|la membresia)\b/g,
+    'refund',
+  ],
   [/\bcuanto (me|nos|te|le) (sale|salen|cuesta|cuestan|cobran|costaria|saldria)\b/g, 'how much does it cost'],
   [/\bdonde (lo |la )?(veo|puedo ver|miro)\b/g, 'where'],
   [/\b(me |te |nos )?(lo|la|los|las) guarda(n|ran)?\b/g, 'hold'],
@@ -341,6 +357,9 @@ dejo dejar deje dejarlo llevo|drop
 cuesta cuestan|cost
 cobran cobrar cobra|charge
 dolar dolares|dollars
+devolvi devolvimos devolvio|return
+equivoque equivoco equivocada equivocado|wrong
+meter meto poner pongo|put
 caja cajas|box
 cremallera cremalleras cierre cierres|zipper
 rompio rompi rompe romper rompieron|broke

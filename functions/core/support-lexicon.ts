@@ -46,17 +46,43 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\bwashing machines?\b|\bmachine[ -]wash(es|ed|ing|able)?\b/g, ' wash '],
   [/\b(moved|moving|relocated|relocating)( house| home| apartments?| flats?)?\b/g, ' change address '],
   [/\bunwashed\b/g, ' unwashed wash '],
+  [/\bare (you|u)( guys)? (working|open)\b/g, ' open '],
+  [/\binterested in\b/g, ' '],
+  [/\bturn(s|ed|ing)? (\w+ ){0,2}back on\b/g, ' again '],
+  [/\bsize (up|down)( or (up|down))?\b/g, ' size larger smaller '],
+  [
+    /\bbetween (a |an |the |size )?(xxs|xs|s|m|l|xl|xxl|small|medium|large)( size)? (and|or|&) (a |an |the )?(xs|s|m|l|xl|xxl|small|medium|large)\b/g,
+    ' between two sizes ',
+  ],
+  [
+    /\b(for|get|send|want|need) (me )?(a |an )?(bigger|smaller|larger|different|another) (size|pair|one|colou?r)\b/g,
+    ' exchange size ',
+  ],
+  // A threshold ("free over a certain amount") is not an amount of its own.
+  [
+    /\b(over|above|more than|at least) (a |an )?(certain |minimum |specific )?(amount|price|total|spend|value)\b|\bminimum (spend|order|purchase|amount|total)\b/g,
+    ' ',
+  ],
+  [/\b(buy now,? )?pay later\b|\binstall?ments?\b|\bfinancing\b/g, ' paylater '],
+  [
+    /\b(hits?|hitting|shows? up (on|in)|appears? (on|in)|back (on|to)) (my |the )?(card|credit card|account|bank account|bank|statement)\b/g,
+    ' show bank ',
+  ],
+  [
+    /\b(isn'?t|is not|not|doesn'?t|does not|hasn'?t|has not)( \w+)? (showing|show|shown|updating|updated|moving|moved)\b|\bno (info|information|updates?|movement) yet\b/g,
+    ' show scan ',
+  ],
   [/\bgift[ -]?(cards?|certificates?|vouchers?)\b/g, ' giftcard '],
-  [/\b(promo|promotional|coupon|voucher|discount|offer) ?codes?\b/g, ' discountcode '],
+  [/\b(promo|promotional|coupon|voucher|discount|offer) ?codes?\b/g, ' discountcode discount '],
   [/\bpick(s|ing|ed)?[ -]?up\b|\bpickups?\b|\bclick and collect\b/g, ' pickup '],
   [/\bcheck(s|ing|ed)?[ -]?out\b/g, ' checkout '],
   [/\b(sign|log)(s|ging|ged)?[ -]?(in|on)\b|\blogins?\b/g, ' signin '],
   [/\bsign(s|ing|ed)?[ -]?up\b|\bregister\b|\bregistration\b/g, ' create '],
   [/\b(make|open|set up|setup|start) (an|a|my|new|a new) (account|acount|acct)\b/g, ' create account '],
   [/\b(shipping|delivery) address(es)?\b/g, ' address '],
-  [/\bwithout (an |a )?(account|acount|acct|registering|signing up)\b|\bas a guest\b/g, ' guest '],
+  [/\bwithout (an |a )?(account|acount|acct|registering|signing up)\b|\bas a guest\b/g, ' guest account '],
   [
-    /\b(need|have|required?) (an |a )?(account|acount|acct) to (buy|order|shop|purchase|check ?out)\b|\b(account|acct) (required|needed|necessary)\b/g,
+    /\b(need|have|required?) (an |a )?(account|acount|acct) to (buy|order|shop|purchase|check ?out)\b|\b(account|acct) (required|needed|necessary)\b|\bwithout (making|creating|having|opening|setting up) (an |a )?(account|acount|acct)\b/g,
     ' guest account ',
   ],
   [/\b(opt|opting|opted)[ -]?out\b|\bunsubscrib\w*/g, ' stop '],
@@ -213,6 +239,7 @@ const SYNONYMS: readonly (readonly string[])[] = [
   ['size', 'sizes', 'sizing', 'fit', 'fits', 'fitting'],
   ['jacket', 'jackets', 'coat', 'coats', 'parka', 'anorak', 'shell'],
   ['waterproof', 'rain', 'raincoat', 'rainproof', 'water-resistant', 'wet', 'reproof', 'proof', 'proofing'],
+  ['waterproof', 'goretex', 'gore'],
   ['wash', 'washing', 'washed', 'clean', 'cleaning', 'launder', 'laundry'],
   ['dry', 'drying', 'dried', 'dryer', 'tumble'],
   ['boot', 'boots', 'shoe', 'shoes', 'footwear'],
@@ -222,6 +249,8 @@ const SYNONYMS: readonly (readonly string[])[] = [
   ['enquiry', 'enquiries', 'inquiry', 'inquiries', 'request', 'requests', 'query', 'queries'],
   ['track', 'tracking', 'tracked', 'trace', 'tracing', 'follow', 'whereabouts'],
   ['international', 'foreign', 'overseas', 'abroad'],
+  // The countries the knowledge base names as international destinations.
+  ['international', 'canada', 'canadian', 'australia', 'australian', 'unitedkingdom', 'europeanunion'],
   ['discount', 'discounts', 'promo', 'promotion', 'coupon', 'voucher', 'reduction'],
   ['warranty', 'warranties', 'guarantee', 'guaranteed', 'guaranty', 'warrantee'],
   ['defect', 'defects', 'defective', 'faulty', 'fault', 'faults', 'flaw', 'flawed'],
@@ -248,6 +277,7 @@ const SYNONYMS: readonly (readonly string[])[] = [
   ['wholesale', 'resell', 'reselling', 'distributor', 'distributors'],
   ['express', 'expedited', 'faster', 'fastest', 'quicker', 'rush', 'priority'],
   ['reply', 'replies', 'replied', 'respond', 'responds', 'response', 'responses', 'answer', 'answers'],
+  ['reply', 'type', 'typing'],
   ['reply', 'answered', 'answering'],
   ['message', 'messages', 'messaged', 'text', 'texts', 'texting', 'sms', 'chat', 'whatsapp'],
   ['tax', 'taxes', 'duty', 'duties', 'vat', 'import', 'imported'],
@@ -259,7 +289,7 @@ const SYNONYMS: readonly (readonly string[])[] = [
   ['weigh', 'weighs', 'weight', 'heavy'],
   ['holiday', 'holidays', 'vacation'],
   ['giftcard', 'giftcards'],
-  ['window', 'limit', 'limits', 'timeframe', 'timeline'],
+  ['window', 'limit', 'limits', 'timeframe', 'timeline', 'longer', 'extended', 'extension'],
   ['down', 'puffer', 'puffers', 'puffy', 'feather', 'feathers', 'insulated', 'goose'],
   ['marketing', 'newsletter', 'newsletters', 'advertising', 'ads', 'spam'],
   ['pickup', 'collect', 'collecting', 'collection', 'grab'],
@@ -319,7 +349,8 @@ const GENERIC = new Set(
     'including pls plz thx ty ur u choose chose select extra additional off care physical online ' +
     'sort till til handle handles handled handling deal deals once ' +
     // How many of a thing, not what: "stack two codes", "combine discounts".
-    'stack stacking combine combined combining multiple several bucks buck near nearby beside'
+    'stack stacking combine combined combining multiple several bucks buck near nearby beside ' +
+    'bot bots chatbot robot assistant outdoor outdoors style'
   ).split(' '),
 );
 
