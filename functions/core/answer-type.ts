@@ -146,7 +146,7 @@ export function carriesStrongly(sentence: string, type: AnswerType): boolean {
 /** The question's wording of its answer type ("how much", "how long"…), removed before matching topics. */
 export function withoutTypeWords(question: string): string {
   return question.replace(
-    /\bhow many (business |working )?(minutes|hours|days|weeks|months|years)\b|\bhow much time\b|\bhow (much|long|many|quickly|fast|soon|heavy|big|often)\b|\bwhat time\b|\b(have|need) to pay\b|\bpay for\b/gi,
+    /\bhow many (business |working )?(minutes|hours|days|weeks|months|years)\b|\bhow much time\b|\bhow long (before|until|till|til)\b|\bhow (much|long|many|quickly|fast|soon|heavy|big|often)\b|\bwhat time\b|\b(have|need) to pay\b|\bpay for\b/gi,
     ' ',
   );
 }

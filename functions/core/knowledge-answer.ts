@@ -77,6 +77,8 @@ interface Prepared {
   passage: Passage;
   title: Set<string>;
   terms: Set<string>;
+  /** Terms the passage writes as names (capitalised inside a sentence: "PayPal", "Stormline"). */
+  names: Set<string>;
   /** The lead sentence also carries the title's terms. */
   sentences: Sentence[];
   howTo: boolean;
@@ -202,10 +204,17 @@ export class KnowledgeAnswerer {
       const all = [...termsOf(passage.title), ...termsOf(passage.title), ...termsOf(passage.text)];
       const counts = new Map<string, number>();
       for (const term of all) counts.set(term, (counts.get(term) ?? 0) + 1);
+      const names = new Set(
+        [...passage.text.matchAll(/(?<=[\p{L}\p{N},] )\p{Lu}[\p{L}]+/gu)]
+          .map((match) => termOf(match[0]))
+          .filter((term): term is string => Boolean(term))
+          .map(canonicalTerm),
+      );
       return {
         passage,
         title,
         terms,
+        names,
         sentences,
         howTo: /^how\b/i.test(passage.title),
         counts,
@@ -596,11 +605,12 @@ export class KnowledgeAnswerer {
     // A question of one topic word and a definite answer type ("how fast is express?") is anchored by
     // a sentence that says the word and gives that kind of answer (a number of days, a price…).
     const topical = keys.filter((key) => !key.soft);
+    // So is a name only this passage uses ("do you take PayPal?").
+    const only = topical.length === 1 ? (topical[0] as KeyTerm).term : undefined;
     const single =
-      topical.length === 1 &&
-      prepared.sentences.some(
-        (s) => s.terms.has((topical[0] as KeyTerm).term) && carriesStrongly(s.text, type),
-      );
+      only !== undefined &&
+      ((prepared.names.has(only) && this.documentFrequency.get(only) === 1) ||
+        prepared.sentences.some((s) => s.terms.has(only) && carriesStrongly(s.text, type)));
     if (!anchored && !single) return undefined;
     // Every sentence is read under its heading here: the passage as a whole answers or not.
     const weightOf = (sentence: Sentence): number =>

@@ -61,6 +61,7 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\b(tienda|local) (principal|insignia)\b/g, 'flagship store'],
   [/\ba que hora\b/g, 'what time'],
   [/\bcuando\b/g, 'when'],
+  [/\bdonde (lo |la )?(veo|puedo ver|miro|consulto|reviso)\b/g, 'where'],
   [/\bdonde\b/g, 'where'],
   [/\b(cual|cuales) (es|son) (su|sus|el|la|los|las|tu|tus)\b/g, 'what is your'],
   [opener('como|de que manera'), 'how do i'],
@@ -145,6 +146,7 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
   ],
   [/\bcambiar(la|lo|las|los)? por\b|\b(la|lo|las|los) (puedo |podria )?cambiar por\b/g, 'exchange'],
   [/\ben (mi|la) (tarjeta|cuenta bancaria|banco)\b/g, 'bank'],
+  [/\b(veo|vere|ver|veria)\b(?= (el|mi|los|la) (reembolso|dinero|cargo|devolucion))/g, ''],
   [
     /\bentre (la |una |el |talla )?(xxs|xs|s|m|l|xl|xxl|chica|mediana|grande)( y | o )(la |una |el )?(xs|s|m|l|xl|xxl|chica|mediana|grande)\b/g,
     'between two sizes',
