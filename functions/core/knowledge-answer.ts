@@ -159,6 +159,10 @@ function namedBy(sentence: string): string[] {
 
 const PAY = canonicalTerm(termOf('pay') as string);
 
+// An object pronoun that ends the clause and points back to an earlier one ("how do I change it",
+// "¿cómo la cambio?").
+const REFERS = /\b(it|them|this|that|these|those|eso|esto)\W*$|\b(la|lo|las|los)\s+\p{L}+\W*$/iu;
+
 // A clause that gives the background of a question ("… that does not fit", "… because it is late").
 // "that" after a verb is a pronoun ("is that covered?"), not the start of a clause.
 const BACKGROUND =
@@ -406,6 +410,7 @@ export class KnowledgeAnswerer {
     // Each clause is read on its own (a Spanish one translated), so the one that asks stays apart.
     const clauses = clausesOf(asked).map((clause) => ({
       asks: clause.asks,
+      refers: REFERS.test(clause.text),
       text: language === 'es' ? spanishToEnglish(clause.text) : clause.text,
     }));
     const english = language === 'es' ? spanishToEnglish(asked) : asked;
@@ -428,7 +433,7 @@ export class KnowledgeAnswerer {
    * in full: it may be what the question turns on.
    */
   private keyTerms(
-    clauses: { text: string; asks: boolean }[],
+    clauses: { text: string; asks: boolean; refers?: boolean }[],
     english: string,
     type: AnswerType,
     language: QuestionLanguage = 'en',
@@ -444,7 +449,9 @@ export class KnowledgeAnswerer {
       if (part.asks) {
         this.addKeys(seen, part.text, type, language, 'ask');
       } else {
-        this.addKeys(seen, part.text, type, language, this.namesTopic(part.text) ? 'story' : 'scene');
+        // An ask that points back ("… my password, how do I change it") asks about the scene's topic.
+        const role = this.namesTopic(part.text) ? 'story' : 'scene';
+        this.addKeys(seen, part.text, type, language, role, ask?.refers === true);
       }
     }
     const keys = [...seen.values()];
@@ -484,6 +491,7 @@ export class KnowledgeAnswerer {
     type: AnswerType,
     language: QuestionLanguage,
     role: 'ask' | 'story' | 'scene',
+    asked = false,
   ): void {
     const total = this.prepared.length;
     const text = withoutTypeWords(clause);
@@ -518,7 +526,7 @@ export class KnowledgeAnswerer {
         const soft = index > 0 || implicit !== 'never' || isChatty(word);
         // A scene's topic words count half and are still asked of a passage ("im in canada, do i pay
         // for the return label"); its unknown words weigh in full: they may be what the question turns on.
-        const half = soft || (role !== 'ask' && known);
+        const half = soft || (role !== 'ask' && known && !asked);
         const weight = Math.log(1 + total / Math.max(frequency, 1)) * (half ? 0.5 : 1);
         seen.set(term, {
           term,
