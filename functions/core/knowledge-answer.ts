@@ -279,11 +279,12 @@ export class KnowledgeAnswerer {
     let chosen = best;
     if (second && best.rank - second.rank < this.clarifyMargin) {
       const tied = answering.filter((candidate) => best.rank - candidate.rank < this.clarifyMargin);
-      // Three or more passages about equally good: the question is too vague to pick one.
+      // Three or more passages about equally good: the question is too vague to pick one, unless one
+      // of them alone says a key term none of the others says ("socks" among the return passages).
       // A passage picked over another must say every key term the question asks (not the time words
       // or the scene around it): "how much is a tent?" is not answered by the price of membership,
       // whose passage leaves the tent implicit.
-      const decided = tied.length === 2 ? this.breakTie(tied, keys, type) : undefined;
+      const decided = tied.length === 2 ? this.breakTie(tied, keys, type) : this.soleHolder(tied, keys);
       const asked = keys.filter((key) => !key.scene && implicitness(key.term) !== 'always');
       if (decided && !asked.every((key) => decided.prepared.terms.has(key.term))) {
         return { kind: 'clarify', language, options: [best.prepared.passage, second.prepared.passage] };
@@ -363,6 +364,24 @@ export class KnowledgeAnswerer {
       if (Math.abs(mine - theirs) > 1e-9) return mine > theirs ? first.candidate : next.candidate;
     }
     if (next && first.score < next.score * (1 + this.tieMargin)) return undefined;
+    return first.candidate;
+  }
+
+  /**
+   * Of three or more tied passages, the one that alone says the most key weight no other of them says;
+   * `undefined` when none stands out that way.
+   */
+  private soleHolder(tied: Candidate[], keys: KeyTerm[]): Candidate | undefined {
+    const own = tied.map((candidate) => ({
+      candidate,
+      weight: keys.reduce((sum, key) => {
+        const holders = tied.filter((other) => other.prepared.terms.has(key.term));
+        return sum + (holders.length === 1 && holders[0] === candidate ? key.weight : 0);
+      }, 0),
+    }));
+    own.sort((a, b) => b.weight - a.weight);
+    const [first, next] = own;
+    if (!first || first.weight <= 0 || (next && next.weight >= first.weight - 1e-9)) return undefined;
     return first.candidate;
   }
 

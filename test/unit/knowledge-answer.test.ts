@@ -110,6 +110,11 @@ describe('KnowledgeAnswerer reads run-on and mixed-language messages', () => {
     expect(said(answerer.answer(question))).toContain(fact);
   });
 
+  it('picks, among three or more tied passages, the one that alone says a key term', () => {
+    const decision = answerer.answer('bought socks that dont fit, can they go back');
+    expect(decision).toMatchObject({ kind: 'answer', passage: { id: 'returns#items-we-cannot-take-back' } });
+  });
+
   it('answers two questions that one passage answers with the sentences for each', () => {
     const decision = answerer.answer('¿Cómo devuelvo un producto? ¿Tengo que pagar el envío de vuelta?');
     expect(decision).toMatchObject({ kind: 'answer', passage: { id: 'returns#how-to-return-an-item' } });
