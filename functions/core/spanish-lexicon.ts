@@ -146,6 +146,7 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
   ],
   [/\bcambiar(la|lo|las|los)? por\b|\b(la|lo|las|los) (puedo |podria )?cambiar por\b/g, 'exchange'],
   [/\ben (mi|la) (tarjeta|cuenta bancaria|banco)\b/g, 'bank'],
+  [/\b(otra|otras|otro|otros) (tiendas?|comercios?|sitios?|paginas?)\b/g, 'other store'],
   [/\b(veo|vere|ver|veria)\b(?= (el|mi|los|la) (reembolso|dinero|cargo|devolucion))/g, ''],
   [
     /\bentre (la |una |el |talla )?(xxs|xs|s|m|l|xl|xxl|chica|mediana|grande)( y | o )(la |una |el )?(xs|s|m|l|xl|xxl|chica|mediana|grande)\b/g,
