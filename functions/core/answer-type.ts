@@ -23,14 +23,17 @@ const MONTH = '(january|february|march|april|may|june|july|august|september|octo
 
 const ASKS: readonly (readonly [AnswerType, RegExp])[] = [
   // "If I pay for express, how many days is that?" asks a duration, whatever else it mentions.
-  ['duration', /\bhow long\b|\bhow many (business |working )?(minutes|hours|days|weeks|months|years)\b/],
+  [
+    'duration',
+    /\bhow long\b|\bhow often\b|\bhow many (business |working )?(minutes|hours|days|weeks|months|years)\b/,
+  ],
   [
     'amount',
     /\bhow (much|heavy|big|warm|waterproof|breathable)\b.*\b(weigh|weighs|weight)\b|\bhow (heavy|big|waterproof|breathable)\b|\bwhat (chest )?size\b.*\bfit/,
   ],
   [
     'price',
-    /\bhow much\b(?!\s+(time|longer)\b)|\b(cost|costs|price|prices|pricing|fee|fees|charge|charges|free)\b(?![ -]match)|\bpay for\b|\bhave to pay\b/,
+    /\bhow much\b(?!\s+(time|longer)\b)|(?<!\bmatch(es|ing)? (the |a |your |their |other )?)\b(cost|costs|price|prices|pricing|fee|fees|charge|charges|free)\b(?![ -]match)|\bwho (pays|has to pay|is paying|covers)\b|\bpay for\b|\bhave to pay\b|\bpay (the )?(shipping|delivery|postage|duties|taxes|customs)\b/,
   ],
   [
     'duration',
@@ -143,7 +146,7 @@ export function carriesStrongly(sentence: string, type: AnswerType): boolean {
 /** The question's wording of its answer type ("how much", "how long"…), removed before matching topics. */
 export function withoutTypeWords(question: string): string {
   return question.replace(
-    /\bhow many (business |working )?(minutes|hours|days|weeks|months|years)\b|\bhow much time\b|\bhow (much|long|many|quickly|fast|soon|heavy|big)\b|\bwhat time\b|\b(have|need) to pay\b|\bpay for\b/gi,
+    /\bhow many (business |working )?(minutes|hours|days|weeks|months|years)\b|\bhow much time\b|\bhow long (before|until|till|til)\b|\bhow (much|long|many|quickly|fast|soon|heavy|big|often)\b|\bwhat time\b|\b(have|need) to pay\b|\bpay for\b/gi,
     ' ',
   );
 }

@@ -37,7 +37,8 @@ const CHATTY_ES = (
   'mismo misma mismos mismas ya todavia aun tambien solo solamente igual entonces pues bueno vale ok ' +
   'perfecto genial claro tal vez quizas acaso algo alguien nadie nada cosa cosas tipo rollo ' +
   'cierto cierta ciertos ciertas exactamente realmente basicamente interesa interesaria ' +
-  'tengo tiene tienes tenemos hay hacer hago hace pasa pasas pasar pasame mira ver veo vi'
+  'tengo tiene tienes tenemos hay hacer hago hace pasa pasas pasar pasame mira ver veo vi ' +
+  'hicieron hizo hicimos acabo acaba acabamos'
 ).split(' ');
 
 const STOP = new Set([...eng, ...CHATTY].map(fold));

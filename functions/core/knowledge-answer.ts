@@ -23,7 +23,8 @@ import {
 import { withinOneEdit } from './edit-distance.ts';
 import { isChatty, isFiller } from './filler-words.ts';
 import type { KnowledgeBase, Passage } from './knowledge.ts';
-import { isSpanish, spanishToEnglish } from './spanish-lexicon.ts';
+import { clausesOf, isAsking } from './knowledge-clauses.ts';
+import { englishForSpanishWord, isSpanish, spanishToEnglish } from './spanish-lexicon.ts';
 import {
   canonicalTerm,
   ITEM_TERM,
@@ -76,6 +77,8 @@ interface Prepared {
   passage: Passage;
   title: Set<string>;
   terms: Set<string>;
+  /** Terms the passage writes as names (capitalised inside a sentence: "PayPal", "Stormline"). */
+  names: Set<string>;
   /** The lead sentence also carries the title's terms. */
   sentences: Sentence[];
   howTo: boolean;
@@ -92,6 +95,8 @@ export interface KeyTerm {
   soft: boolean;
   /** Implicit only in a passage about items in general. */
   item: boolean;
+  /** From a clause that sets the scene, not the one that asks. */
+  scene?: boolean;
 }
 
 interface Candidate {
@@ -135,7 +140,8 @@ export function focusQuestion(message: string, isTopic: (word: string) => boolea
     .split(/(?<=[.!?])\s+|\n+/)
     .map((part) => part.trim())
     .filter(Boolean);
-  const questions = parts.filter((part) => /\?\s*$/.test(part));
+  // A part worded as a question counts as one without its "?" ("… washing machine? what temp").
+  const questions = parts.filter((part) => isAsking(part));
   let text = (questions.length ? questions : parts).join(' ');
   for (;;) {
     const lead = /^([^,;:]+)[,;:]\s+/.exec(text);
@@ -153,8 +159,14 @@ function namedBy(sentence: string): string[] {
 
 const PAY = canonicalTerm(termOf('pay') as string);
 
+// An object pronoun that ends the clause and points back to an earlier one ("how do I change it",
+// "¿cómo la cambio?").
+const REFERS = /\b(it|them|this|that|these|those|eso|esto)\W*$|\b(la|lo|las|los)\s+\p{L}+\W*$/iu;
+
 // A clause that gives the background of a question ("… that does not fit", "… because it is late").
-const BACKGROUND = /\b(that|which|because|since|but|although|though|while)\b/;
+// "that" after a verb is a pronoun ("is that covered?"), not the start of a clause.
+const BACKGROUND =
+  /(?<!\b(is|was|does|do|did|will|would|can|could|about)\s)\b(that|which|because|since|but|although|though|while)\b/;
 
 /** Decides, for one knowledge base, whether and how a question is answered. Build once. */
 export class KnowledgeAnswerer {
@@ -196,10 +208,17 @@ export class KnowledgeAnswerer {
       const all = [...termsOf(passage.title), ...termsOf(passage.title), ...termsOf(passage.text)];
       const counts = new Map<string, number>();
       for (const term of all) counts.set(term, (counts.get(term) ?? 0) + 1);
+      const names = new Set(
+        [...passage.text.matchAll(/(?<=[\p{L}\p{N},] )\p{Lu}[\p{L}]+/gu)]
+          .map((match) => termOf(match[0]))
+          .filter((term): term is string => Boolean(term))
+          .map(canonicalTerm),
+      );
       return {
         passage,
         title,
         terms,
+        names,
         sentences,
         howTo: /^how\b/i.test(passage.title),
         counts,
@@ -223,6 +242,36 @@ export class KnowledgeAnswerer {
 
   /** What the knowledge base says to `question`. */
   answer(question: string): AnswerDecision {
+    return this.answerEach(question) ?? this.answerOne(question);
+  }
+
+  /**
+   * A message of two or three questions that one passage answers each ("¿cómo devuelvo un producto?
+   * ¿tengo que pagar el envío?"): the sentences that answer each, together, in passage order.
+   * `undefined` otherwise (the message is then read as one question).
+   */
+  private answerEach(message: string): AnswerDecision | undefined {
+    const questions = message
+      .split(/(?<=\?)\s+/)
+      .map((part) => part.trim())
+      .filter((part) => /\?\s*$/.test(part) && isAsking(part));
+    if (questions.length < 2 || questions.length > 3) return undefined;
+    const decisions = questions.map((question) => this.answerOne(question));
+    const [first] = decisions;
+    if (first?.kind !== 'answer') return undefined;
+    const answers = decisions.filter(
+      (decision): decision is Extract<AnswerDecision, { kind: 'answer' }> =>
+        decision.kind === 'answer' && decision.passage.id === first.passage.id,
+    );
+    if (answers.length !== decisions.length) return undefined;
+    const order = splitSentences(first.passage.text);
+    const sentences = [...new Set(answers.flatMap((answer) => answer.sentences))].sort(
+      (a, b) => order.indexOf(a) - order.indexOf(b),
+    );
+    return { ...first, sentences };
+  }
+
+  private answerOne(question: string): AnswerDecision {
     const { language, type, keys, candidates } = this.assess(question);
     const answering = candidates.filter((candidate) => candidate.coverage >= this.minCoverage);
     const [best, second] = answering;
@@ -230,11 +279,14 @@ export class KnowledgeAnswerer {
     let chosen = best;
     if (second && best.rank - second.rank < this.clarifyMargin) {
       const tied = answering.filter((candidate) => best.rank - candidate.rank < this.clarifyMargin);
-      // Three or more passages about equally good: the question is too vague to pick one.
-      // A passage picked over another must say every key term: "how much is a tent?" is not
-      // answered by the price of membership, whose passage leaves the tent implicit.
-      const decided = tied.length === 2 ? this.breakTie(tied, keys, type) : undefined;
-      if (decided && !keys.every((key) => decided.prepared.terms.has(key.term))) {
+      // Three or more passages about equally good: the question is too vague to pick one, unless one
+      // of them alone says a key term none of the others says ("socks" among the return passages).
+      // A passage picked over another must say every key term the question asks (not the time words
+      // or the scene around it): "how much is a tent?" is not answered by the price of membership,
+      // whose passage leaves the tent implicit.
+      const decided = tied.length === 2 ? this.breakTie(tied, keys, type) : this.soleHolder(tied, keys);
+      const asked = keys.filter((key) => !key.scene && implicitness(key.term) !== 'always');
+      if (decided && !asked.every((key) => decided.prepared.terms.has(key.term))) {
         return { kind: 'clarify', language, options: [best.prepared.passage, second.prepared.passage] };
       }
       if (!decided) {
@@ -275,7 +327,7 @@ export class KnowledgeAnswerer {
     const total = this.prepared.length;
     const idf = (term: string): number =>
       Math.log(1 + total / Math.max(this.documentFrequency.get(term) ?? 1, 1));
-    const asked = new Set(keys.map((key) => key.term));
+    const asked = new Map(keys.map((key) => [key.term, key.weight]));
     const scored = tied.map((candidate) => {
       const { counts, length, title, sentences } = candidate.prepared;
       const norm = k1 * (1 - b + (b * length) / this.averageLength);
@@ -284,11 +336,13 @@ export class KnowledgeAnswerer {
         const tf = counts.get(key.term) ?? 0;
         bm25 += (key.weight * (tf * (k1 + 1))) / (tf + norm);
       }
+      // A title term the question asks weighs as the question weighs it (a scene's word counts half).
       const titleTerms = [...title].filter((term) => !isGenericTerm(term));
-      const titleWeight = titleTerms.reduce((sum, term) => sum + idf(term), 0);
+      const weightOf = (term: string): number => asked.get(term) ?? idf(term);
+      const titleWeight = titleTerms.reduce((sum, term) => sum + weightOf(term), 0);
       const titleAsked = titleTerms
         .filter((term) => asked.has(term))
-        .reduce((sum, term) => sum + idf(term), 0);
+        .reduce((sum, term) => sum + weightOf(term), 0);
       const titleShare = titleWeight > 0 ? titleAsked / titleWeight : 0;
       const strong = sentences.some(
         (s) => carriesStrongly(s.text, type) && keys.some((key) => !key.soft && s.terms.has(key.term)),
@@ -310,6 +364,24 @@ export class KnowledgeAnswerer {
       if (Math.abs(mine - theirs) > 1e-9) return mine > theirs ? first.candidate : next.candidate;
     }
     if (next && first.score < next.score * (1 + this.tieMargin)) return undefined;
+    return first.candidate;
+  }
+
+  /**
+   * Of three or more tied passages, the one that alone says the most key weight no other of them says;
+   * `undefined` when none stands out that way.
+   */
+  private soleHolder(tied: Candidate[], keys: KeyTerm[]): Candidate | undefined {
+    const own = tied.map((candidate) => ({
+      candidate,
+      weight: keys.reduce((sum, key) => {
+        const holders = tied.filter((other) => other.prepared.terms.has(key.term));
+        return sum + (holders.length === 1 && holders[0] === candidate ? key.weight : 0);
+      }, 0),
+    }));
+    own.sort((a, b) => b.weight - a.weight);
+    const [first, next] = own;
+    if (!first || first.weight <= 0 || (next && next.weight >= first.weight - 1e-9)) return undefined;
     return first.candidate;
   }
 
@@ -348,15 +420,21 @@ export class KnowledgeAnswerer {
     // Nor is an introduction ("my name is Jane").
     const question = raw
       .replace(/\[[^\]\n]{1,40}\]/g, ' ')
-      .replace(/\b(my name is|my name's|this is|i am|i'm)\s+\p{Lu}[\p{L}'-]*/giu, ' ');
+      .replace(/\b([Mm]y name is|[Mm]y name's|[Tt]his is|I am|I'm|i am|i'm)\s+\p{Lu}[\p{L}'-]*/gu, ' ');
     const language: QuestionLanguage = isSpanish(question) ? 'es' : 'en';
     const asked = focusQuestion(question, (word) => {
       const term = termOf(word);
       return term !== null && !isGenericTerm(canonicalTerm(term));
     });
+    // Each clause is read on its own (a Spanish one translated), so the one that asks stays apart.
+    const clauses = clausesOf(asked).map((clause) => ({
+      asks: clause.asks,
+      refers: REFERS.test(clause.text),
+      text: language === 'es' ? spanishToEnglish(clause.text) : clause.text,
+    }));
     const english = language === 'es' ? spanishToEnglish(asked) : asked;
     const type = answerTypeOf(english);
-    const keys = this.keyTerms(english, type, language);
+    const keys = this.keyTerms(clauses, english, type, language);
     const candidates = keys.length
       ? this.prepared
           .map((prepared) => this.score(prepared, keys, type))
@@ -366,11 +444,76 @@ export class KnowledgeAnswerer {
     return { language, english, type, keys, candidates };
   }
 
-  /** The question's key terms with their weights: synonyms grouped, misspellings corrected. */
-  private keyTerms(english: string, type: AnswerType, language: QuestionLanguage = 'en'): KeyTerm[] {
-    const total = this.prepared.length;
+  /**
+   * The question's key terms with their weights: synonyms grouped, misspellings corrected. The clause
+   * that asks gives the key terms; the other clauses set the scene: their words count half, and when
+   * such a clause names a topic of the knowledge base ("my sister got me a gift card for my bday"), its
+   * other words are the story, not topics. A clause that names no topic ("I'm a student") still counts
+   * in full: it may be what the question turns on.
+   */
+  private keyTerms(
+    clauses: { text: string; asks: boolean; refers?: boolean }[],
+    english: string,
+    type: AnswerType,
+    language: QuestionLanguage = 'en',
+  ): KeyTerm[] {
     const seen = new Map<string, KeyTerm>();
-    const text = withoutTypeWords(english);
+    const ask = clauses.find((clause) => clause.asks);
+    // The scene is set apart only when the asking clause names a topic of its own.
+    const focused = ask !== undefined && clauses.length > 1 && this.namesTopic(ask.text);
+    const parts = focused
+      ? [ask, ...clauses.filter((clause) => clause !== ask)]
+      : [{ text: english, asks: true }];
+    for (const part of parts) {
+      if (part.asks) {
+        this.addKeys(seen, part.text, type, language, 'ask');
+      } else {
+        // An ask that points back ("… my password, how do I change it") asks about the scene's topic.
+        const role = this.namesTopic(part.text) ? 'story' : 'scene';
+        this.addKeys(seen, part.text, type, language, role, ask?.refers === true);
+      }
+    }
+    const keys = [...seen.values()];
+    // A question of only implicit words ("my order?") needs them all.
+    if (keys.every((key) => key.soft)) {
+      return keys.map((key) => ({ ...key, soft: false, item: false, weight: key.weight * 2 }));
+    }
+    return keys;
+  }
+
+  /** True when a clause names a topic the knowledge base has (not a generic, implicit or item word). */
+  private namesTopic(clause: string): boolean {
+    return words(withoutTypeWords(clause)).some((word) => {
+      if (/^\d/.test(word)) return false;
+      const stem = this.correct(word);
+      if (!stem) return false;
+      const term = canonicalTerm(stem);
+      return (
+        !isGenericTerm(term) &&
+        !isGenericTerm(stem) &&
+        this.documentFrequency.has(term) &&
+        implicitness(term) === 'never' &&
+        !isChatty(word)
+      );
+    });
+  }
+
+  /**
+   * Adds the key terms of one clause: `ask` (the question), `story` (a scene that names a topic: its
+   * topic words count half, and words the knowledge base does not use are left out) or `scene` (a
+   * scene that names no topic: a word the knowledge base does not use still names what the question
+   * turns on).
+   */
+  private addKeys(
+    seen: Map<string, KeyTerm>,
+    clause: string,
+    type: AnswerType,
+    language: QuestionLanguage,
+    role: 'ask' | 'story' | 'scene',
+    asked = false,
+  ): void {
+    const total = this.prepared.length;
+    const text = withoutTypeWords(clause);
     // A capitalised word inside a sentence is a name ("Easter"): it is not a misspelling.
     const names = new Set(
       [...text.matchAll(/(?<=[\p{L}\p{N},] )\p{Lu}[\p{Ll}]+/gu)].map((match) => match[0].toLowerCase()),
@@ -382,7 +525,7 @@ export class KnowledgeAnswerer {
         ? [text.slice(0, background.index), text.slice(background.index)]
         : [text];
     parts.forEach((part, index) => {
-      for (const word of words(part)) {
+      for (const word of this.mixedWords(part, language)) {
         if (/^\d/.test(word)) continue;
         const stem = names.has(word) ? termOf(word) : this.correct(word);
         if (!stem) continue;
@@ -392,6 +535,7 @@ export class KnowledgeAnswerer {
         // "wondering", "guys" or an untranslated "mismo" is chatter, "layaway" is a topic.
         const known = this.documentFrequency.has(term);
         if (!known && isFiller(word, language)) continue;
+        if (!known && role === 'story') continue;
         // "Do I have to pay…?" asks a price; paying is not the topic.
         if (type === 'price' && term === PAY) continue;
         // Rare words weigh more; a word the knowledge base never uses names something it does not
@@ -399,16 +543,34 @@ export class KnowledgeAnswerer {
         const frequency = this.documentFrequency.get(term) ?? 0;
         const implicit = implicitness(term);
         const soft = index > 0 || implicit !== 'never' || isChatty(word);
-        const weight = Math.log(1 + total / Math.max(frequency, 1)) * (soft ? 0.5 : 1);
-        seen.set(term, { term, weight, soft, item: index === 0 && implicit === 'item' });
+        // A scene's topic words count half and are still asked of a passage ("im in canada, do i pay
+        // for the return label"); its unknown words weigh in full: they may be what the question turns on.
+        const half = soft || (role !== 'ask' && known && !asked);
+        const weight = Math.log(1 + total / Math.max(frequency, 1)) * (half ? 0.5 : 1);
+        seen.set(term, {
+          term,
+          weight,
+          soft,
+          item: index === 0 && implicit === 'item',
+          ...(role === 'ask' ? {} : { scene: true }),
+        });
       }
     });
-    const keys = [...seen.values()];
-    // A question of only implicit words ("my order?") needs them all.
-    if (keys.every((key) => key.soft)) {
-      return keys.map((key) => ({ ...key, soft: false, item: false, weight: key.weight * 2 }));
-    }
-    return keys;
+  }
+
+  /**
+   * The words of a clause; in a message read as English, a word neither English lexicon knows that the
+   * bilingual lexicon does is read as the Spanish it is ("do i have to pagar for returns").
+   */
+  private mixedWords(text: string, language: QuestionLanguage): string[] {
+    return words(text).flatMap((word) => {
+      if (language !== 'en' || /^\d/.test(word)) return [word];
+      const stem = this.correct(word);
+      if (!stem || this.knownStems.has(stem) || this.documentFrequency.has(canonicalTerm(stem)))
+        return [word];
+      const english = englishForSpanishWord(word);
+      return english === undefined ? [word] : words(english);
+    });
   }
 
   /**
@@ -470,11 +632,12 @@ export class KnowledgeAnswerer {
     // A question of one topic word and a definite answer type ("how fast is express?") is anchored by
     // a sentence that says the word and gives that kind of answer (a number of days, a price…).
     const topical = keys.filter((key) => !key.soft);
+    // So is a name only this passage uses ("do you take PayPal?").
+    const only = topical.length === 1 ? (topical[0] as KeyTerm).term : undefined;
     const single =
-      topical.length === 1 &&
-      prepared.sentences.some(
-        (s) => s.terms.has((topical[0] as KeyTerm).term) && carriesStrongly(s.text, type),
-      );
+      only !== undefined &&
+      ((prepared.names.has(only) && this.documentFrequency.get(only) === 1) ||
+        prepared.sentences.some((s) => s.terms.has(only) && carriesStrongly(s.text, type)));
     if (!anchored && !single) return undefined;
     // Every sentence is read under its heading here: the passage as a whole answers or not.
     const weightOf = (sentence: Sentence): number =>

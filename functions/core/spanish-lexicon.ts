@@ -49,6 +49,7 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\btengo (una|un) (tienda|negocio|comercio)\b/g, 'i have a store'],
   [/\b(vender|revender) (sus|vuestros|tus) (productos|articulos|prendas)\b|\brevender\b/g, 'resell'],
   [/\bdirecci(o|ó)n de (envio|entrega)\b/g, 'address'],
+  [/\bsin (crear |tener |abrir |registrar(me|se)? )?(una )?cuenta\b/g, 'guest account'],
   [/\bsin (crear |tener |abrir |registrar(me|se)? )?(una )?cuenta\b|\bcomo invitado\b/g, 'guest'],
   [/\bcuanto (tiempo )?(tarda|tardan|demora|demoran)n? en llegar\b/g, 'how long delivery'],
   [/\bdonde (estan|estais|quedan|se encuentran|se ubican)( ubicados| ubicadas)?\b/g, 'where are you located'],
@@ -60,6 +61,7 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\b(tienda|local) (principal|insignia)\b/g, 'flagship store'],
   [/\ba que hora\b/g, 'what time'],
   [/\bcuando\b/g, 'when'],
+  [/\bdonde (lo |la )?(veo|puedo ver|miro|consulto|reviso)\b/g, 'where'],
   [/\bdonde\b/g, 'where'],
   [/\b(cual|cuales) (es|son) (su|sus|el|la|los|las|tu|tus)\b/g, 'what is your'],
   [opener('como|de que manera'), 'how do i'],
@@ -127,6 +129,41 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
     'change',
   ],
   [/\bpor favor\b/g, ''],
+  [/\b(la|lo|las|los|le) cambio\b/g, 'change'],
+  [/\b(cambiar|cambio|cambie) (mi |la |el )?(contrasena|clave)\b/g, 'reset password'],
+  [/\b(a )?(que|cual) direccion\b/g, 'what address'],
+  [/\b(tengo|hay|habra) que pagar\b|\bse paga\b/g, 'have to pay'],
+  [/\btengo (\d+ )?(dias|semanas|meses|anos)\b|\bcuanto tiempo tengo\b/g, 'how long do i have'],
+  [/\bguarda(n|ran)? (el|mi|los|mis|tu|su|un) (pedido|paquete|compra)s?\b/g, 'hold order'],
+  [/\bno (lo |la |los |las )?(veo|aparece|aparecen|sale|salen)\b/g, 'show'],
+  [/\bvale la pena\b/g, ''],
+  [/\bjunto a\b|\bcerca de\b|\bal lado de\b/g, 'near'],
+  [/\bde la tarde\b|\bde la noche\b/g, 'pm'],
+  [/\bcapas? base\b/g, 'base layer'],
+  [
+    /\bcambio(?= +(mi|mis|el|la|los|las|de) +\[?(correo|email|direccion|address|contrasena|password|clave|telefono|phone|numero|number|cuenta|nombre|datos|tarjeta))/g,
+    'change',
+  ],
+  [/\bcambiar(la|lo|las|los)? por\b|\b(la|lo|las|los) (puedo |podria )?cambiar por\b/g, 'exchange'],
+  [/\ben (mi|la) (tarjeta|cuenta bancaria|banco)\b/g, 'bank'],
+  [/\b(otra|otras|otro|otros) (tiendas?|comercios?|sitios?|paginas?)\b/g, 'other store'],
+  [/\b(veo|vere|ver|veria)\b(?= (el|mi|los|la) (reembolso|dinero|cargo|devolucion))/g, ''],
+  [
+    /\bentre (la |una |el |talla )?(xxs|xs|s|m|l|xl|xxl|chica|mediana|grande)( y | o )(la |una |el )?(xs|s|m|l|xl|xxl|chica|mediana|grande)\b/g,
+    'between two sizes',
+  ],
+  [/\b(el |un |al |este |ese )?(bot|chatbot|robot)\b/g, 'bot'],
+  [
+    /\b(me |nos )?(devuelven|devolverian|reembolsan) (la cuota|el dinero|lo que pague|el pago|mi dinero|la membresia)\b/g,
+    'refund',
+  ],
+  [/\bcuanto (me|nos|te|le) (sale|salen|cuesta|cuestan|cobran|costaria|saldria)\b/g, 'how much does it cost'],
+  [/\bdonde (lo |la )?(veo|puedo ver|miro)\b/g, 'where'],
+  [/\b(me |te |nos )?(lo|la|los|las) guarda(n|ran)?\b/g, 'hold'],
+  [/\b(envio|gastos de envio) de (vuelta|regreso|devolucion)\b/g, 'return shipping'],
+  [/\b(rebaja|liquidacion|oferta) final\b/g, 'final sale'],
+  [/\bno (quiero|deseo) (recibir|que me (manden|envien))\b/g, 'stop'],
+  [/\b(de|en la|por la) noche\b|\bfuera de(l)? horario\b/g, 'after hours'],
 ];
 
 /** Spanish words (as written; each form is stemmed) and the English words they stand for. */
@@ -305,6 +342,31 @@ limite limites|limit
 baja|stop
 pedir|order
 vender venden vendes|sell
+cambie cambiamos cambiaste|change
+celular cel movil|phone
+actualizo actualizar actualice actualizarlo|update
+despues luego|after
+monto montos cantidad|amount
+maximo maxima|maximum
+otra otras otro otros|other
+encuentro encuentra encuentran|find
+capa capas|layer
+chica chico chicas chicos|small
+estufa estufas calefactor calefaccion radiador chimenea|heater
+tarda tardan tardar demora|take
+tarde|afternoon
+muestra mostrar mostrando|show
+dejo dejar deje dejarlo llevo|drop
+cuesta cuestan|cost
+cobran cobrar cobra|charge
+dolar dolares|dollars
+devolvi devolvimos devolvio|return
+equivoque equivoco equivocada equivocado|wrong
+meter meto poner pongo|put
+caja cajas|box
+cremallera cremalleras cierre cierres|zipper
+rompio rompi rompe romper rompieron|broke
+mando mandarlo mandarla enviarlo enviarla|send
 `;
 
 /** Spanish words that say nothing about the topic. */
@@ -336,6 +398,8 @@ for (const line of WORDS.trim().split('\n')) {
 /** The English for one folded Spanish word: its translation, nothing for a stop word, else itself. */
 function translateWord(word: string): string {
   if (STOP.has(word)) return '';
+  // An adverb in -mente ("normalmente") qualifies the question; it names no topic.
+  if (word.length > 7 && word.endsWith('mente')) return '';
   return glossary.get(word) ?? glossary.get(stemmer.stem(word)) ?? word;
 }
 
@@ -378,4 +442,14 @@ export function spanishToEnglish(text: string): string {
     }
   }
   return english.join(' ').replace(/\s+/g, ' ').trim() + (/[?¿]/.test(text) ? '?' : '');
+}
+
+/**
+ * The English for one Spanish word inside a message read as English ("me cobran sales tax?"): its
+ * translation when the lexicon has one, `''` for a Spanish stop word, else `undefined`.
+ */
+export function englishForSpanishWord(word: string): string | undefined {
+  const folded = fold(word);
+  if (STOP.has(folded)) return '';
+  return glossary.get(folded) ?? glossary.get(stemmer.stem(folded));
 }

@@ -30,6 +30,9 @@ export function termOf(word: string): string | null {
 const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\b(call|ring|phone)(ing|ed)?( me| us)? back\b|\bcall-?backs?\b/g, ' callback '],
   [/\b(money|cash|fee|payment|funds)( back| returned)\b/g, ' refund '],
+  [/\b(bucks|dollars|\$?\d+( bucks| dollars)?) back\b/g, ' refund '],
+  // An idiom for the price ("what's the damage for express?").
+  [/\bwhat'?s the damage\b/g, ' how much cost '],
   [
     /\b(cannot|can't|can not|could not|couldn't) (be returned|take back|return)\b|\bnon[- ]?returnable\b|\bnot returnable\b/g,
     ' nonreturnable return ',
@@ -39,21 +42,67 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
     ' return ',
   ],
   [/\bget back to\b/g, ' reply to '],
+  [/\b(go|goes|going|went) back\b/g, ' return '],
+  [/\bwashing machines?\b|\bmachine[ -]wash(es|ed|ing|able)?\b/g, ' wash '],
+  [/\b(moved|moving|relocated|relocating)( house| home| apartments?| flats?)?\b/g, ' change address '],
+  [/\bunwashed\b/g, ' unwashed wash '],
+  [/\bare (you|u)( guys)? (working|open)\b/g, ' open '],
+  [/\binterested in\b/g, ' '],
+  [/\bturn(s|ed|ing)? ((\w+ ){0,2})back on\b/g, ' $2 again '],
+  [/\b(forgot|forget|forgotten) to\b/g, ' '],
+  [/\badd (it|them|this|that|the code|my code) to\b/g, ' apply to '],
+  [/\bgore[ -]?tex\b/g, ' waterproof '],
+  [/\b(change|changing|update|updating)( my| the| your)? (password|passcode|pw)\b/g, ' reset password '],
+  [
+    /\b(we'?re|we are|i'?m|i am|we run|we own) an? (small |little |local |independent )?(\w+ )?(shop|store|boutique|business)\b/g,
+    ' retailer ',
+  ],
+  [
+    /\b(my |our |their |his |her |a |the )?(name|initials|monogram)s? (embroidered|printed|stitched|engraved)\b|\b(embroidered|printed|stitched|engraved) with (my |a |the )?(name|initials)\b/g,
+    ' embroidered ',
+  ],
+  [/\bsize (up|down)( or (up|down))?\b/g, ' size larger smaller '],
+  [
+    /\bbetween (a |an |the |size )?(xxs|xs|s|m|l|xl|xxl|small|medium|large)( size)? (and|or|&) (a |an |the )?(xs|s|m|l|xl|xxl|small|medium|large)\b/g,
+    ' between two sizes ',
+  ],
+  [
+    /\b(for|get|send|want|need) (me )?(a |an )?(bigger|smaller|larger|different|another) (size|pair|one|colou?r)\b/g,
+    ' exchange size ',
+  ],
+  // A threshold ("free over a certain amount") is not an amount of its own.
+  [
+    /\b(over|above|more than|at least) (a |an )?(certain |minimum |specific )?(amount|price|total|spend|value)\b|\bminimum (spend|order|purchase|amount|total)\b/g,
+    ' ',
+  ],
+  [/\b(buy now,? )?pay later\b|\binstall?ments?\b|\bfinancing\b/g, ' paylater '],
+  [
+    /\b(hits?|hitting|shows? up (on|in)|appears? (on|in)|back (on|to)) (my |the )?(card|credit card|account|bank account|bank|statement)\b/g,
+    ' show bank ',
+  ],
+  [
+    /\b(isn'?t|is not|not|doesn'?t|does not|hasn'?t|has not)( \w+)? (showing|show|shown|updating|updated|moving|moved)\b|\bno (info|information|updates?|movement) yet\b/g,
+    ' show scan ',
+  ],
   [/\bgift[ -]?(cards?|certificates?|vouchers?)\b/g, ' giftcard '],
-  [/\b(promo|promotional|coupon|voucher|discount|offer) ?codes?\b/g, ' discountcode '],
+  [/\b(promo|promotional|coupon|voucher|discount|offer) ?codes?\b/g, ' discountcode discount '],
   [/\bpick(s|ing|ed)?[ -]?up\b|\bpickups?\b|\bclick and collect\b/g, ' pickup '],
   [/\bcheck(s|ing|ed)?[ -]?out\b/g, ' checkout '],
   [/\b(sign|log)(s|ging|ged)?[ -]?(in|on)\b|\blogins?\b/g, ' signin '],
   [/\bsign(s|ing|ed)?[ -]?up\b|\bregister\b|\bregistration\b/g, ' create '],
   [/\b(make|open|set up|setup|start) (an|a|my|new|a new) (account|acount|acct)\b/g, ' create account '],
   [/\b(shipping|delivery) address(es)?\b/g, ' address '],
-  [/\bwithout (an |a )?(account|acount|acct|registering|signing up)\b|\bas a guest\b/g, ' guest '],
+  [/\bwithout (an |a )?(account|acount|acct|registering|signing up)\b|\bas a guest\b/g, ' guest account '],
+  [
+    /\b(need|have|required?) (an |a )?(account|acount|acct) to (buy|order|shop|purchase|check ?out)\b|\b(account|acct) (required|needed|necessary)\b|\bwithout (making|creating|having|opening|setting up) (an |a )?(account|acount|acct)\b/g,
+    ' guest account ',
+  ],
   [/\b(opt|opting|opted)[ -]?out\b|\bunsubscrib\w*/g, ' stop '],
   [/\be-?mail address(es)?\b|\be-mails?\b/g, ' email '],
   [/\bprice[ -]?match(es|ed|ing)?\b/g, ' pricematch '],
   [/\b(\d+ ?%) off\b/g, ' $1 off discount '],
   [
-    /\b(never|not|didn't|did not|hasn't|has not|haven't|have not) (arrived|arrive|come|came|received|receive|shown up|turned up)\b/g,
+    /\b(never|not|didn't|did not|hasn't|has not|haven't|have not) (arrived|arrive|come|came|received|receive|shown up|turned up|showed up|show up|turn up)\b/g,
     ' lost ',
   ],
   [/\b(cannot|can't|cant|could not|couldn't|unable to) (find|locate)\b/g, ' lost '],
@@ -67,11 +116,11 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
     ' track order ',
   ],
   [
-    /\b(order|parcel|package|shipment|stuff)s?\b([^.?!]{0,20}?)\b(arrive|arrives|get here|gets here|reach me|be delivered|come)\b/g,
+    /\b(order|parcel|package|shipment|stuff)s?\b([^.?!]{0,20}?)\b(arrive|arrives|get here|gets here|reach me|be delivered|come|show up|turn up)\b/g,
     ' $1 $2 delivery ',
   ],
   [
-    /\b(it|they)\b([^.?!]{0,20}?)\b(arrive|arrives|get here|gets here|reach me|be delivered)\b/g,
+    /\b(it|they)\b([^.?!]{0,20}?)\b(arrive|arrives|get here|gets here|reach me|be delivered|show up|turn up)\b/g,
     ' $1 $2 delivery ',
   ],
   [
@@ -95,7 +144,7 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\bfinal[ -]sales?\b/g, ' finalsale '],
   [/\bnew year'?s eve\b/g, ' december 31 '],
   [/\bchristmas eve\b/g, ' december 24 '],
-  [/\bafter hours\b|\bout of hours\b|\bovernight\b/g, ' afterhours '],
+  [/\bafter hours\b|\bout of hours\b|\bovernight\b|\b(late )?at night\b|\bmidnight\b/g, ' afterhours '],
   [/\b(at )?no (extra |additional )?(charge|cost|fee)(s?)\b/g, ' free $3$4 '],
   [/\bfree of charge\b/g, ' free charge '],
   [/\bsales tax(es)?\b/g, ' salestax tax '],
@@ -114,7 +163,21 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\bwhere (are|r) (you|u|ya)( guys)?( located| based| at)?\b/g, ' where store address '],
   [/\bamex\b/g, ' american express '],
   [/\b(credit|debit) cards?\b|\b(visa|mastercard|american express|discover)\b/g, ' $& creditcard '],
+  // An amount of money is a number, not a currency ("if I spend 80 dollars").
+  [/\b(\d+(\.\d+)?) ?(us )?(dollars|bucks|usd)\b/g, ' $1 '],
+  [
+    /\b(canadian|australian|euro|british|mexican|foreign|local) (dollars?|pounds?|pesos?|currency|currencies)\b/g,
+    ' currency ',
+  ],
   [/\b(us )?dollars\b/g, ' $& currency '],
+  [/\bby (it|them)sel(f|ves)\b/g, ' automatically '],
+  // Another shop is a retailer ("do you match other stores?").
+  [
+    /\b(other|another|different|competing|competitors?'?) (stores?|shops?|retailers?|sellers?|websites?|sites?)\b/g,
+    ' retailer ',
+  ],
+  // Asking whether something is covered is asking about the warranty.
+  [/\b(is|are|was) (that|it|this|they|these) covered\b/g, ' warranty cover '],
   [
     /\b(carry|carrying|stock|stocking|sell|selling|resell|reselling)( your| northwind| northwind's)( \w+)? (brand|gear|products|line|range|clothing)\b/g,
     ' resell ',
@@ -188,6 +251,7 @@ const SYNONYMS: readonly (readonly string[])[] = [
   ['size', 'sizes', 'sizing', 'fit', 'fits', 'fitting'],
   ['jacket', 'jackets', 'coat', 'coats', 'parka', 'anorak', 'shell'],
   ['waterproof', 'rain', 'raincoat', 'rainproof', 'water-resistant', 'wet', 'reproof', 'proof', 'proofing'],
+  ['waterproof', 'goretex', 'gore'],
   ['wash', 'washing', 'washed', 'clean', 'cleaning', 'launder', 'laundry'],
   ['dry', 'drying', 'dried', 'dryer', 'tumble'],
   ['boot', 'boots', 'shoe', 'shoes', 'footwear'],
@@ -197,9 +261,12 @@ const SYNONYMS: readonly (readonly string[])[] = [
   ['enquiry', 'enquiries', 'inquiry', 'inquiries', 'request', 'requests', 'query', 'queries'],
   ['track', 'tracking', 'tracked', 'trace', 'tracing', 'follow', 'whereabouts'],
   ['international', 'foreign', 'overseas', 'abroad'],
+  // The countries the knowledge base names as international destinations.
+  ['international', 'canada', 'canadian', 'australia', 'australian', 'unitedkingdom', 'europeanunion'],
   ['discount', 'discounts', 'promo', 'promotion', 'coupon', 'voucher', 'reduction'],
   ['warranty', 'warranties', 'guarantee', 'guaranteed', 'guaranty', 'warrantee'],
   ['defect', 'defects', 'defective', 'faulty', 'fault', 'faults', 'flaw', 'flawed'],
+  ['defect', 'broke', 'snapped', 'malfunction', 'malfunctioned'],
   ['damage', 'damaged', 'broken', 'smashed', 'cracked', 'dented', 'torn', 'crushed', 'ripped', 'ruined'],
   ['damage', 'scratched', 'stained', 'squashed', 'busted', 'wrecked'],
   ['lost', 'missing', 'stolen', 'disappeared'],
@@ -219,9 +286,20 @@ const SYNONYMS: readonly (readonly string[])[] = [
     'stock',
     'stocking',
   ],
-  ['wholesale', 'resell', 'reselling', 'distributor', 'distributors'],
+  [
+    'wholesale',
+    'resell',
+    'reselling',
+    'distributor',
+    'distributors',
+    'seller',
+    'sellers',
+    'vendor',
+    'vendors',
+  ],
   ['express', 'expedited', 'faster', 'fastest', 'quicker', 'rush', 'priority'],
   ['reply', 'replies', 'replied', 'respond', 'responds', 'response', 'responses', 'answer', 'answers'],
+  ['reply', 'type', 'typing'],
   ['reply', 'answered', 'answering'],
   ['message', 'messages', 'messaged', 'text', 'texts', 'texting', 'sms', 'chat', 'whatsapp'],
   ['tax', 'taxes', 'duty', 'duties', 'vat', 'import', 'imported'],
@@ -233,12 +311,12 @@ const SYNONYMS: readonly (readonly string[])[] = [
   ['weigh', 'weighs', 'weight', 'heavy'],
   ['holiday', 'holidays', 'vacation'],
   ['giftcard', 'giftcards'],
-  ['window', 'limit', 'limits', 'timeframe', 'timeline'],
+  ['window', 'limit', 'limits', 'timeframe', 'timeline', 'longer', 'extended', 'extension'],
   ['down', 'puffer', 'puffers', 'puffy', 'feather', 'feathers', 'insulated', 'goose'],
   ['marketing', 'newsletter', 'newsletters', 'advertising', 'ads', 'spam'],
   ['pickup', 'collect', 'collecting', 'collection', 'grab'],
   ['carrier', 'carriers', 'courier', 'couriers', 'ups', 'usps', 'fedex', 'dhl', 'paqueteria', 'mensajeria'],
-  ['currency', 'currencies'],
+  ['currency', 'currencies', 'euro', 'euros', 'pounds', 'sterling'],
   ['creditcard', 'creditcards'],
   ['pricematch', 'cheaper', 'match', 'matches', 'matching', 'beat'],
   ['postal', 'letter', 'letters', 'mail', 'mailing'],
@@ -247,6 +325,27 @@ const SYNONYMS: readonly (readonly string[])[] = [
   ['chart', 'charts', 'guide', 'table'],
   ['payment', 'payments', 'pay', 'paying', 'paid'],
   ['address', 'addresses', 'addressed'],
+  [
+    'change',
+    'changing',
+    'changed',
+    'update',
+    'updating',
+    'updated',
+    'edit',
+    'editing',
+    'modify',
+    'amend',
+    'fix',
+  ],
+  ['wrong', 'incorrect', 'mistake', 'mistakes', 'mistaken', 'typo', 'error'],
+  ['trip', 'trips', 'trek', 'treks', 'trekking', 'hike', 'hikes', 'hiking', 'walk', 'walks'],
+  ['apply', 'applied', 'applying', 'enter', 'entered'],
+  ['repellent', 'repel', 'repels', 'repellency', 'bead', 'beads', 'beading', 'dwr'],
+  ['heat', 'heater', 'heaters', 'radiator', 'radiators', 'fireplace', 'hairdryer'],
+  ['amount', 'amounts', 'maximum', 'max', 'highest', 'biggest', 'largest', 'denomination', 'denominations'],
+  ['department', 'departments', 'dept'],
+  ['again', 'back', 'resume', 'resubscribe'],
   ['item', 'items', 'product', 'products', 'gear', 'goods', 'merchandise', 'clothes', 'clothing', 'garment'],
 ];
 
@@ -270,7 +369,10 @@ const GENERIC = new Set(
     'send sends sent sending cannot cant over above below more less than dollar dollars usd located ' +
     'location situated contact contacting reach reaching touch write include includes included ' +
     'including pls plz thx ty ur u choose chose select extra additional off care physical online ' +
-    'sort till til handle handles handled handling deal deals'
+    'sort till til handle handles handled handling deal deals once ' +
+    // How many of a thing, not what: "stack two codes", "combine discounts".
+    'stack stacking combine combined combining multiple several bucks buck near nearby beside ' +
+    'bot bots chatbot robot assistant outdoor outdoors style'
   ).split(' '),
 );
 
@@ -281,7 +383,8 @@ const GENERIC = new Set(
 const SOFT_WORDS = (
   'today tomorrow yesterday morning afternoon evening night week month year date day days time times ' +
   'later late early new old different other another first next two one three wrong incorrect ' +
-  'card account order thing item items small smaller large larger big bigger little tiny huge'
+  'card account order thing item items small smaller large larger big bigger little tiny huge ' +
+  'mins hrs yrs wks secs'
 ).split(' ');
 
 /**
@@ -290,7 +393,9 @@ const SOFT_WORDS = (
  */
 const ITEM_WORDS = (
   'jacket jackets coat boot boots shoe shoes shirt shirts pants trousers bag bags backpack sock socks ' +
-  'glove gloves hat hats fleece vest layer layers tent tents sweater hoodie'
+  'glove gloves hat hats fleece vest layer layers tent tents sweater hoodie stove stoves ' +
+  // Parts of gear: a passage about items covers them ("the zipper broke").
+  'zipper zippers zip zips strap straps buckle buckles sole soles lace laces pole poles'
 ).split(' ');
 
 const groupOf = new Map<string, string>();

@@ -28,6 +28,13 @@ describe('answerTypeOf', () => {
 
   it('does not take "price match" for a question about a price', () => {
     expect(answerTypeOf('Do you do price matching?')).toBe('policy');
+    expect(answerTypeOf('found it for less somewhere else, do you match prices')).not.toBe('price');
+  });
+
+  it('reads "how often" as a duration and "who pays" as a price', () => {
+    expect(answerTypeOf('how often should i waterproof my boots')).toBe('duration');
+    expect(answerTypeOf('who pays customs duties?')).toBe('price');
+    expect(answerTypeOf('do members pay shipping?')).toBe('price');
   });
 });
 

@@ -86,6 +86,48 @@ describe('KnowledgeAnswerer reads support vocabulary, misspellings and Spanish',
   });
 });
 
+describe('KnowledgeAnswerer reads run-on and mixed-language messages', () => {
+  it.each([
+    // The clause that asks carries the question; the story around a known topic does not count against it.
+    [
+      'hey so my sister got me a gift card for my bday and i have no clue how much is on it, where can i check',
+      'northwind.example/giftcards',
+    ],
+    ['i got my name embroidered on a jacket can i still return it', 'embroidered'],
+    ['sent my return last week, when do i get my money back', '3 business days'],
+    ['joined the club last week, can i get my 49 bucks back if i cancel', 'full refund'],
+    // A scene's topic still counts: Canada is why the label costs something.
+    ['im in canada, do i have to pay for the return label', '$7.50'],
+    // An ask that points back asks about the scene ("… my password, how do I change it").
+    ['olvidé mi contraseña, ¿cómo la cambio?', 'Forgot password'],
+    // Spanish words inside an English message, and English words inside a Spanish one.
+    ['me cobran sales tax al pagar?', 'Sales tax'],
+    ['cuanto cuesta el shipping a españa?', '$24.95'],
+    // A question without its "?" after one with it.
+    ['can i put my rain jacket in the washing machine? what temp', '30 °C'],
+    ['how often should i waterproof my leather boots', 'every few months'],
+  ])('"%s" is answered with "%s"', (question, fact) => {
+    expect(said(answerer.answer(question))).toContain(fact);
+  });
+
+  it('picks, among three or more tied passages, the one that alone says a key term', () => {
+    const decision = answerer.answer('bought socks that dont fit, can they go back');
+    expect(decision).toMatchObject({ kind: 'answer', passage: { id: 'returns#items-we-cannot-take-back' } });
+  });
+
+  it('answers two questions that one passage answers with the sentences for each', () => {
+    const decision = answerer.answer('¿Cómo devuelvo un producto? ¿Tengo que pagar el envío de vuelta?');
+    expect(decision).toMatchObject({ kind: 'answer', passage: { id: 'returns#how-to-return-an-item' } });
+    expect(said(decision)).toContain('northwind.example/returns');
+    expect(said(decision)).toContain('free');
+  });
+
+  it('still weighs a scene that names no topic of the knowledge base ("I\'m a student")', () => {
+    expect(answerer.answer("i'm a student, do you have a discount?").kind).not.toBe('answer');
+    expect(answerer.answer('soy estudiante, ¿tienen descuento?').kind).not.toBe('answer');
+  });
+});
+
 describe('KnowledgeAnswerer abstains rather than answer confidently wrong', () => {
   it.each([
     'Do you offer a student discount?',
@@ -97,6 +139,10 @@ describe('KnowledgeAnswerer abstains rather than answer confidently wrong', () =
     'Are you open on Easter?',
     '¿Tienen descuento para estudiantes?',
     '¿Cuánto cuesta una tienda de campaña?',
+    'can i buy now and pay later',
+    'can i add a gift message to my order',
+    '¿puedo pagar a meses sin intereses?',
+    'im planning a trip to maine next month, are dogs allowed in the portland store',
   ])('"%s" is not answered from the knowledge base', (question) => {
     expect(answerer.answer(question).kind).not.toBe('answer');
   });

@@ -60,15 +60,17 @@ describe('the offline model on the knowledge tuning set', () => {
 
 /**
  * The fresh sets were written without looking at the code, as customers write (`knowledge.fresh.json`
- * before any tuning, `knowledge.fresh2.json` before round 2, `knowledge.fresh3.json` before round 3;
- * see `knowledge-rounds.md`). The safety targets hold and are enforced; the 85% right target is not
- * reached yet (after round 3 about 75%, 74% and 68%), so a floor a few points under what each set
- * gets guards against regressions until it is.
+ * before any tuning, `knowledge.fresh2.json` before round 2, `knowledge.fresh3.json` before round 3,
+ * `knowledge.fresh4.json` before round 4; see `knowledge-rounds.md`). The safety targets are enforced.
+ * After round 4 each gets at least 85% right (about 90%, 96%, 92% and 86%); the floors sit a little
+ * under that, so a regression shows and a new escalation trigger upstream (which turns an answer into
+ * a hand-over) does not break the build by one case.
  */
 describe.each([
-  ['fresh', 70],
-  ['fresh2', 68],
-  ['fresh3', 63],
+  ['fresh', 85],
+  ['fresh2', 88],
+  ['fresh3', 85],
+  ['fresh4', 82],
 ])('the offline model on the knowledge %s set', (name, floor) => {
   const fresh = loadKnowledgeCases(new URL(`../fixtures/eval/knowledge.${name}.json`, import.meta.url));
   const run = async () => tally(await runKnowledgeEval({ model, knowledge, settings }, fresh));
@@ -82,7 +84,7 @@ describe.each([
     expect(percent(unanswerable.abstained, unanswerable.total)).toBeGreaterThanOrEqual(90);
   });
 
-  it(`answers at least ${floor}% of answerable questions right (a floor: the 85% target is not met yet)`, async () => {
+  it(`answers at least ${floor}% of answerable questions right`, async () => {
     const answerable = (await run()).answerable as Tally;
     expect(percent(answerable.right, answerable.total)).toBeGreaterThanOrEqual(floor);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSpanish, spanishToEnglish } from '#core/spanish-lexicon.ts';
+import { englishForSpanishWord, isSpanish, spanishToEnglish } from '#core/spanish-lexicon.ts';
 
 describe('isSpanish', () => {
   it.each([
@@ -38,8 +38,21 @@ describe('spanishToEnglish', () => {
     expect(spanishToEnglish('¿Hacen envíos a Canadá?')).toBe('do you shipping canada?');
   });
 
+  it('drops adverbs in -mente, which name no topic', () => {
+    expect(spanishToEnglish('¿cuánto tardan en responder normalmente?')).not.toMatch(/standard|normal/);
+  });
+
   it('tells a tent ("tienda de campaña") from a store ("tienda")', () => {
     expect(spanishToEnglish('¿Venden tiendas de campaña?')).toMatch(/\btent\b/);
     expect(spanishToEnglish('¿Dónde está la tienda?')).toMatch(/\bstore\b/);
+  });
+});
+
+describe('englishForSpanishWord', () => {
+  it('translates a Spanish word the lexicon knows, drops a stop word, and leaves others alone', () => {
+    expect(englishForSpanishWord('pagar')).toBe('pay');
+    expect(englishForSpanishWord('cobran')).toBe('charge');
+    expect(englishForSpanishWord('para')).toBe('');
+    expect(englishForSpanishWord('layaway')).toBeUndefined();
   });
 });
