@@ -19,7 +19,8 @@ import * as z from 'zod';
 import { DynamoDbConversationStore } from '#adapters/dynamodb-conversation-store.ts';
 import { ACTION_IDS } from '#adapters/slack-blocks.ts';
 import { slackDeskRef } from '#adapters/slack-desk-ref.ts';
-import { conversationIdOf } from '#core/model.ts';
+import { HOME_ACTION_IDS } from '#adapters/slack-home-blocks.ts';
+import { conversationIdOf, WHATSAPP_PREFIX } from '#core/model.ts';
 import business from '../../config/business.ts';
 import type { FallbackHandler } from '../api-gateway.ts';
 import {
@@ -84,6 +85,8 @@ export interface PlaygroundConfig {
   phoneEnabled: boolean;
   /** The Slack pane works only with the emulated Slack (a real workspace has its own client). */
   slackEnabled: boolean;
+  /** Identifiers the page reads in Slack blocks and addresses, from their one definition (the page cannot import them). */
+  ids: { claim: string; homeAvailability: string; whatsappPrefix: string };
 }
 
 const publicDir = join(dirname(fileURLToPath(import.meta.url)), 'public');
@@ -534,6 +537,11 @@ export function createPlayground(options: PlaygroundOptions = {}): Playground {
           modes: { twilio: services.twilio.mode, slack: services.slack.mode, model: services.model },
           phoneEnabled: Boolean(twilioFake),
           slackEnabled: Boolean(slackFake),
+          ids: {
+            claim: ACTION_IDS.claim,
+            homeAvailability: HOME_ACTION_IDS.availability,
+            whatsappPrefix: WHATSAPP_PREFIX,
+          },
         },
       };
     },

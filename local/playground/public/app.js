@@ -171,7 +171,9 @@ function setConnection(live) {
 // ─── phone ───────────────────────────────────────────────────────────────────────────────────────
 
 function phoneAddress() {
-  return state.phone.channel === 'whatsapp' ? `whatsapp:${state.phone.number}` : state.phone.number;
+  // Before the configuration arrives there are no messages to match, so no address is needed.
+  if (state.phone.channel !== 'whatsapp') return state.phone.number;
+  return state.config ? `${state.config.ids.whatsappPrefix}${state.phone.number}` : undefined;
 }
 
 const STATUS_TICKS = {
@@ -450,13 +452,13 @@ function reactions(message) {
 }
 
 function hasClaim(message) {
-  return JSON.stringify(message.blocks ?? []).includes('"tandem_claim"');
+  return claimValue(message) !== undefined;
 }
 
 function claimValue(message) {
   for (const block of message.blocks ?? []) {
     for (const element of block.elements ?? []) {
-      if (element.action_id === 'tandem_claim') return element.value;
+      if (element.action_id === state.config?.ids.claim) return element.value;
     }
   }
   return undefined;
@@ -902,6 +904,7 @@ function renderInspector(data) {
 
 function applyConfig(config) {
   state.config = config;
+  document.body.dataset.homeAvailabilityAction = config.ids.homeAvailability; // read by desk.js
   if (!config.agents.some((candidate) => candidate.id === state.agentId))
     state.agentId = config.agents[0]?.id ?? '';
   renderModes();

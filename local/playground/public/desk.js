@@ -11,6 +11,11 @@ const routesBox = document.getElementById('desk-routes');
 const homeBox = document.getElementById('desk-home');
 const openButton = document.getElementById('desk-open-home');
 
+/** The Home tab's Away/Available action id, from the page's configuration (`ids` in server.ts). */
+function homeAvailabilityAction() {
+  return document.body.dataset.homeAvailabilityAction;
+}
+
 function chosenAgent() {
   return document.querySelector('#agents input[name="agent"]:checked')?.value;
 }
@@ -75,7 +80,7 @@ function renderHome(view) {
     blocks(view.blocks ?? [], {
       userName: (id) => id,
       onAction: ({ element, value }) => {
-        if (element.action_id !== 'tandem_home_availability') return;
+        if (element.action_id !== homeAvailabilityAction()) return;
         toggle(value === 'away');
       },
     }),
