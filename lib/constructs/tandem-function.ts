@@ -28,6 +28,9 @@ export const unusedInLambdaStub = join(repoRoot, 'local', 'stubs', 'unused-in-la
 /** The AWS SDK's default credential chain reduced to the environment, which is where Lambda puts them. */
 export const lambdaCredentialsStub = join(repoRoot, 'local', 'stubs', 'lambda-credentials.mjs');
 
+/** DynamoDB's endpoint discovery cache, always empty: discovery is off. */
+export const emptyEndpointCacheStub = join(repoRoot, 'local', 'stubs', 'empty-endpoint-cache.mjs');
+
 /**
  * The esbuild settings of every function bundle: the single definition used by the construct and by
  * `bench/bundles.bench.ts` (figures in `bench/README.md`).
@@ -62,8 +65,26 @@ export const esbuildSettings = {
     // Lambda sets the role's credentials in the environment: the chain's SSO, INI, process, web-identity
     // and metadata links (and their nested STS/SSO clients) never run there (~140 KB per bundle).
     '@aws-sdk/credential-provider-node': lambdaCredentialsStub,
+    // DynamoDB's endpoint discovery is off (Tandem never sets AWS_ENABLE_ENDPOINT_DISCOVERY), so its endpoint
+    // cache stays empty: an empty one instead of mnemonist's LRU (~7 KB).
+    '@aws-sdk/endpoint-cache': emptyEndpointCacheStub,
   } as Record<string, string>,
 } as const;
+
+/**
+ * Packages only event-stream operations load (DynamoDB, SQS and Secrets Manager have none): the smithy
+ * protocol's `import()` of its event-stream codec, which a one-file bundle inlines (~20 KB, with the
+ * checksums it brings). Replaced by the throwing stub, except where the Bedrock runtime client, which has
+ * event-stream operations, is bundled.
+ */
+const eventStreamAlias = { '@smithy/core/event-streams': unusedInLambdaStub };
+
+/** The aliases of a bundle for the stage's model provider: {@link esbuildSettings}' plus the event streams'. */
+export function bundleAliases(modelProvider: ModelProvider | undefined): Record<string, string> {
+  return modelProvider === 'bedrock'
+    ? { ...esbuildSettings.alias }
+    : { ...esbuildSettings.alias, ...eventStreamAlias };
+}
 
 /**
  * Build-time constants of a bundle: the stage's model provider, so that `functions/wiring/model.ts` keeps
@@ -76,7 +97,16 @@ export function bundleDefines(modelProvider: ModelProvider): Record<string, stri
 
 /** The `aws-lambda-nodejs` bundling options derived from {@link esbuildSettings}, for one model provider. */
 export function bundlingOptionsFor(modelProvider: ModelProvider): BundlingOptions {
-  return { ...bundlingOptions, define: bundleDefines(modelProvider) };
+  return {
+    ...bundlingOptions,
+    define: bundleDefines(modelProvider),
+    esbuildArgs: { '--alias': aliasArgs(bundleAliases(modelProvider)) },
+  };
+}
+
+/** NodejsFunction has no alias option: `--alias:<package>=<absolute path>` (its esbuild runs in the output dir). */
+function aliasArgs(alias: Record<string, string>): string[] {
+  return Object.entries(alias).map(([name, path]) => `${name}=${path}`);
 }
 
 /** The `aws-lambda-nodejs` bundling options derived from {@link esbuildSettings}. */
@@ -90,10 +120,7 @@ export const bundlingOptions: BundlingOptions = {
   banner: esbuildSettings.banner,
   externalModules: [...esbuildSettings.external],
   bundleAwsSDK: true,
-  // NodejsFunction has no alias option: `--alias:<package>=<absolute path>` (its esbuild runs in the output dir).
-  esbuildArgs: {
-    '--alias': Object.entries(esbuildSettings.alias).map(([name, path]) => `${name}=${path}`),
-  },
+  esbuildArgs: { '--alias': aliasArgs(esbuildSettings.alias) },
 };
 
 /**
@@ -120,7 +147,7 @@ export function esbuildBuildOptions(
     mainFields: [...esbuildSettings.mainFields],
     banner: { js: esbuildSettings.banner },
     external: [...esbuildSettings.external],
-    alias: { ...esbuildSettings.alias },
+    alias: bundleAliases(modelProvider),
   };
 }
 
