@@ -20,7 +20,12 @@ const out = mkdtempSync(join(tmpdir(), 'tandem-bundle-inputs-'));
 try {
   const outfile = join(out, 'index.mjs');
   const { metafile } = await build({
-    ...esbuildBuildOptions(handlerEntry(name as HandlerName), outfile, provider as ModelProvider),
+    ...esbuildBuildOptions(
+      handlerEntry(name as HandlerName),
+      outfile,
+      provider as ModelProvider,
+      name as HandlerName,
+    ),
     metafile: true,
     logLevel: 'error',
   });

@@ -79,11 +79,16 @@ export const esbuildSettings = {
  */
 const eventStreamAlias = { '@smithy/core/event-streams': unusedInLambdaStub };
 
-/** The aliases of a bundle for the stage's model provider: {@link esbuildSettings}' plus the event streams'. */
-export function bundleAliases(modelProvider: ModelProvider | undefined): Record<string, string> {
-  return modelProvider === 'bedrock'
-    ? { ...esbuildSettings.alias }
-    : { ...esbuildSettings.alias, ...eventStreamAlias };
+/** The functions that call the language model: with Bedrock, they bundle its runtime client. */
+const modelFunctions: readonly HandlerName[] = ['conversation-worker', 'escalation-notifier'];
+
+/**
+ * The aliases of a bundle: {@link esbuildSettings}' plus the event streams', unless it is a model function
+ * of a Bedrock stage (or an unnamed bundle of one).
+ */
+export function bundleAliases(modelProvider?: ModelProvider, handler?: HandlerName): Record<string, string> {
+  const bedrockClient = modelProvider === 'bedrock' && (!handler || modelFunctions.includes(handler));
+  return bedrockClient ? { ...esbuildSettings.alias } : { ...esbuildSettings.alias, ...eventStreamAlias };
 }
 
 /**
@@ -96,11 +101,11 @@ export function bundleDefines(modelProvider: ModelProvider): Record<string, stri
 }
 
 /** The `aws-lambda-nodejs` bundling options derived from {@link esbuildSettings}, for one model provider. */
-export function bundlingOptionsFor(modelProvider: ModelProvider): BundlingOptions {
+export function bundlingOptionsFor(modelProvider: ModelProvider, handler?: HandlerName): BundlingOptions {
   return {
     ...bundlingOptions,
     define: bundleDefines(modelProvider),
-    esbuildArgs: { '--alias': aliasArgs(bundleAliases(modelProvider)) },
+    esbuildArgs: { '--alias': aliasArgs(bundleAliases(modelProvider, handler)) },
   };
 }
 
@@ -131,6 +136,7 @@ export function esbuildBuildOptions(
   entry: string,
   outfile: string,
   modelProvider?: ModelProvider,
+  handler?: HandlerName,
 ): BuildOptions {
   return {
     ...(modelProvider ? { define: bundleDefines(modelProvider) } : {}),
@@ -147,7 +153,7 @@ export function esbuildBuildOptions(
     mainFields: [...esbuildSettings.mainFields],
     banner: { js: esbuildSettings.banner },
     external: [...esbuildSettings.external],
-    alias: bundleAliases(modelProvider),
+    alias: bundleAliases(modelProvider, handler),
   };
 }
 
@@ -246,7 +252,7 @@ export class TandemFunction extends Construct {
       projectRoot: repoRoot,
       depsLockFilePath: join(repoRoot, 'package-lock.json'),
       bundling: {
-        ...bundlingOptionsFor(config.modelProvider),
+        ...bundlingOptionsFor(config.modelProvider, props.handler),
         ...(props.withKnowledge ? { commandHooks: copyKnowledge } : {}),
       },
       environment: {

@@ -38,7 +38,7 @@ const secretReads: string[] = [];
 
 beforeAll(async () => {
   ({ metafile } = await build({
-    ...esbuildBuildOptions(handlerEntry('twilio-webhook'), outfile, devStage.modelProvider),
+    ...esbuildBuildOptions(handlerEntry('twilio-webhook'), outfile, devStage.modelProvider, 'twilio-webhook'),
     metafile: true,
     logLevel: 'error',
   }));
