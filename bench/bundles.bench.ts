@@ -69,7 +69,7 @@ export default async function bundles(): Promise<Record<string, number | string>
         continue;
       }
       const outfile = join(out, label.replace(/\W+/g, '-'), 'index.mjs');
-      await build({ ...esbuildBuildOptions(entry, outfile, provider), logLevel: 'error' });
+      await build({ ...esbuildBuildOptions(entry, outfile, provider, name), logLevel: 'error' });
       figures[`${label} bundle KB`] = round(statSync(outfile).size / 1024);
       const runs = Array.from({ length: spawns }, () =>
         coldImport(outfile, name === 'slack-events', { MODEL_PROVIDER: provider }),
@@ -91,7 +91,12 @@ export default async function bundles(): Promise<Record<string, number | string>
     mkdirSync(cache, { recursive: true });
     const external = join(mkdtempSync(join(cache, 'sdk-external-')), 'index.mjs');
     try {
-      const options = esbuildBuildOptions(handlerEntry('twilio-webhook'), external, devStage.modelProvider);
+      const options = esbuildBuildOptions(
+        handlerEntry('twilio-webhook'),
+        external,
+        devStage.modelProvider,
+        'twilio-webhook',
+      );
       await build({ ...options, external: ['@aws-sdk/*', '@smithy/*'], logLevel: 'error' });
       figures['twilio-webhook, AWS SDK external: bundle KB'] = round(statSync(external).size / 1024);
       figures[`twilio-webhook, AWS SDK external: cold import ms (median of ${spawns})`] = round(

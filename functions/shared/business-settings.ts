@@ -3,8 +3,9 @@
  * messages, templates, model.
  * The values live in `config/business.ts` (commented sample); they are checked once at cold start.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { deskRoutingSchema, NO_ROUTING } from './desk-routing-settings.ts';
+import './zod-english.ts';
 
 function isTimeZone(name: string): boolean {
   try {
@@ -22,16 +23,21 @@ function isTimeZone(name: string): boolean {
  */
 const MIN_SCORE_DEFAULT = 8;
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
-const day = z.object({ open: hhmm, close: hhmm }).nullable();
+const hhmm = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM'));
+const day = z.nullable(z.object({ open: hhmm, close: hhmm }));
 
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
-const languageCode = z
-  .string()
-  .regex(/^[a-z]{2}$/, 'expected a two-letter ISO 639-1 code such as en or es')
-  .refine((code) => languageNames.of(code) !== undefined, 'unknown language code');
+const languageCode = z.string().check(
+  z.regex(/^[a-z]{2}$/, 'expected a two-letter ISO 639-1 code such as en or es'),
+  z.refine((code) => languageNames.of(code) !== undefined, 'unknown language code'),
+);
 
-const text = z.string().min(1);
+const text = z.string().check(z.minLength(1));
+/** A positive whole number, `fallback` when absent. */
+const count = (fallback: number) => z._default(z.number().check(z.int(), z.positive()), fallback);
+/** A list of non-empty strings, empty when absent. */
+const texts = () => z._default(z.array(z.string().check(z.minLength(1))), []);
+
 /** The customer-facing texts, all required (the shape of a complete translation). */
 const customerMessagesShape = {
   help: text,
@@ -41,7 +47,7 @@ const customerMessagesShape = {
   waitNotice: text,
   closing: text,
   /** Absent: no satisfaction survey after a resolution. */
-  satisfactionQuestion: text.optional(),
+  satisfactionQuestion: z.optional(text),
   satisfactionThanks: text,
   attachmentUnsupported: text,
   modelUnavailable: text,
@@ -62,142 +68,149 @@ const customerMessagesShape = {
 };
 const customerMessagesSchema = z.object({
   ...customerMessagesShape,
-  sensitiveDataRemoved: text.default(
+  sensitiveDataRemoved: z._default(
+    text,
     "For your safety, please don't send card numbers, social security numbers or bank account numbers here. I've removed it from this chat.",
   ),
-  reopensToday: text.default('today at {{time}}'),
-  reopensTomorrow: text.default('tomorrow at {{time}}'),
-  reopensOn: text.default('on {{day}} at {{time}}'),
-  reopensSoon: text.default('soon'),
+  reopensToday: z._default(text, 'today at {{time}}'),
+  reopensTomorrow: z._default(text, 'tomorrow at {{time}}'),
+  reopensOn: z._default(text, 'on {{day}} at {{time}}'),
+  reopensSoon: z._default(text, 'soon'),
 });
 const whatsappTemplate = z.object({
-  contentSid: z.string().regex(/^HX[0-9a-fA-F]{32}$/, 'expected a Twilio Content SID (HX…)'),
+  contentSid: z.string().check(z.regex(/^HX[0-9a-fA-F]{32}$/, 'expected a Twilio Content SID (HX…)')),
   /** Template variables; `{{name}}` and `{{brand}}` are filled in. */
-  variables: z.record(z.string(), z.string()).default({}),
+  variables: z._default(z.record(z.string(), z.string()), {}),
 });
 
 /** A translation: any of the texts (completeness is checked against `messages`); unknown keys are refused. */
-const translationSchema = z.strictObject(customerMessagesShape).partial();
+const translationSchema = z.partial(z.strictObject(customerMessagesShape));
 
 /** The settings' fields; `businessSettingsSchema` adds the checks across fields. */
 const settingsFields = z.object({
-  brand: z.string().min(1),
+  brand: z.string().check(z.minLength(1)),
   /** How the AI speaks: a few sentences, in the business's voice. */
-  persona: z.string().min(1),
+  persona: z.string().check(z.minLength(1)),
   /** Policies the AI must follow, one per line. */
-  policies: z.array(z.string().min(1)).default([]),
+  policies: texts(),
   hours: z.object({
     /** IANA time zone, e.g. `America/New_York`. */
-    timeZone: z.string().min(1).refine(isTimeZone, 'expected an IANA time zone such as America/New_York'),
+    timeZone: z
+      .string()
+      .check(z.minLength(1), z.refine(isTimeZone, 'expected an IANA time zone such as America/New_York')),
     /** Opening hours per weekday (0 = Sunday); `null` = closed. */
     week: z.tuple([day, day, day, day, day, day, day]),
   }),
   sla: z.object({
     /** Minutes unclaimed before a reminder in the thread. */
-    reminderMinutes: z.number().int().positive().default(5),
+    reminderMinutes: count(5),
     /** Minutes unclaimed before the user group is mentioned and priority bumped. */
-    escalateMinutes: z.number().int().positive().default(15),
+    escalateMinutes: count(15),
     /** Slack user group mentioned on the second step, e.g. `<!subteam^S123>`. */
-    mentionGroup: z.string().min(1).optional(),
+    mentionGroup: z.optional(z.string().check(z.minLength(1))),
     /** Minutes without activity after which an AI conversation is resolved automatically. */
-    idleResolveMinutes: z
-      .number()
-      .int()
-      .positive()
-      .default(60 * 24),
+    idleResolveMinutes: count(60 * 24),
   }),
   escalation: z.object({
     /** Intents that always go to a person. */
-    alwaysEscalateIntents: z.array(z.enum(['cancellation', 'refund'])).default(['cancellation']),
+    alwaysEscalateIntents: z._default(z.array(z.enum(['cancellation', 'refund'])), ['cancellation']),
     /** Refunds above this amount go to a person. */
-    refundLimit: z.number().nonnegative().default(100),
+    refundLimit: z._default(z.number().check(z.nonnegative()), 100),
     /** Escalate when a message's sentiment is at or below this score (-1..1). */
-    negativeSentimentThreshold: z.number().min(-1).max(0).default(-0.5),
+    negativeSentimentThreshold: z._default(z.number().check(z.minimum(-1), z.maximum(0)), -0.5),
     /** Offer a person when the customer sends an attachment. */
-    escalateOnAttachment: z.boolean().default(true),
+    escalateOnAttachment: z._default(z.boolean(), true),
   }),
   /** Thread replies starting with this prefix stay internal. */
-  notePrefix: z.string().min(1).default('note:'),
+  notePrefix: z._default(z.string().check(z.minLength(1)), 'note:'),
   /** Who may act at the desk (Slack). Without `agents`, every member of the installing workspace may. */
-  desk: z
-    .object({
+  desk: z._default(
+    z.object({
       /**
        * Optional agent allowlist: Slack user ids (`U…`/`W…`) and/or one user group id (`S…`) whose members
        * may claim, resolve, reply and send. Others get an ephemeral saying so.
        */
-      agents: z
-        .object({
-          userIds: z.array(z.string().regex(/^[UW][A-Z0-9]+$/, 'expected a Slack user id (U…)')).default([]),
-          userGroup: z
-            .string()
-            .regex(/^S[A-Z0-9]+$/, 'expected a Slack user group id (S…)')
-            .optional(),
-        })
-        .optional(),
-    })
-    .default({}),
+      agents: z.optional(
+        z.object({
+          userIds: z._default(
+            z.array(z.string().check(z.regex(/^[UW][A-Z0-9]+$/, 'expected a Slack user id (U…)'))),
+            [],
+          ),
+          userGroup: z.optional(
+            z.string().check(z.regex(/^S[A-Z0-9]+$/, 'expected a Slack user group id (S…)')),
+          ),
+        }),
+      ),
+    }),
+    {},
+  ),
   /** Desk routing: which Slack channel (and agent group) gets each escalation (`desk-routing-settings.ts`). */
-  routing: deskRoutingSchema.default(NO_ROUTING),
+  routing: z._default(deskRoutingSchema, NO_ROUTING),
   /** What Tandem may remember about a customer (`remember_customer_fact`). */
-  customerFacts: z
-    .object({
+  customerFacts: z._default(
+    z.object({
       /** The only fact keys the AI may store (snake_case). */
-      allowedKeys: z
-        .array(z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'expected a snake_case key'))
-        .default(['preferred_name', 'language', 'clothing_size', 'preferred_contact_time']),
+      allowedKeys: z._default(
+        z.array(z.string().check(z.regex(/^[a-z][a-z0-9_]{0,39}$/, 'expected a snake_case key'))),
+        ['preferred_name', 'language', 'clothing_size', 'preferred_contact_time'],
+      ),
       /** Facts kept per customer; storing one more replaces the oldest. */
-      maxFacts: z.number().int().positive().default(8),
+      maxFacts: count(8),
       /** Longest fact value, in characters. */
-      maxValueChars: z.number().int().positive().default(80),
-    })
-    .default({
+      maxValueChars: count(80),
+    }),
+    {
       allowedKeys: ['preferred_name', 'language', 'clothing_size', 'preferred_contact_time'],
       maxFacts: 8,
       maxValueChars: 80,
-    }),
+    },
+  ),
   /** How long Tandem keeps what it stores. */
-  retention: z
-    .object({
+  retention: z._default(
+    z.object({
       /**
        * Days after which messages, cases, lifecycle events and dedupe keys expire (DynamoDB TTL), and
        * profiles and conversations this long after the customer's last contact.
        */
-      days: z.number().int().positive().default(90),
-    })
-    .default({ days: 90 }),
+      days: count(90),
+    }),
+    { days: 90 },
+  ),
   /**
    * Global ceilings per deployment and per clock hour (UTC). Crossing one stops the AI: conversations
    * escalate with reason `budget_exceeded`, and the `BudgetCeilingCrossed` metric raises an alarm.
    */
-  ceilings: z
-    .object({
+  ceilings: z._default(
+    z.object({
       /** Model tokens (input + output + cache reads and writes) per hour, all conversations together. */
-      modelTokensPerHour: z.number().int().positive().default(2_000_000),
+      modelTokensPerHour: count(2_000_000),
       /** Outbound messages (AI, agents, system) per hour, all conversations together. */
-      outboundMessagesPerHour: z.number().int().positive().default(5_000),
-    })
-    .default({ modelTokensPerHour: 2_000_000, outboundMessagesPerHour: 5_000 }),
+      outboundMessagesPerHour: count(5_000),
+    }),
+    { modelTokensPerHour: 2_000_000, outboundMessagesPerHour: 5_000 },
+  ),
   /**
    * The languages Tandem serves. Each customer message is checked against `supported` (the conversation
    * keeps its language when a message is too short to tell); new customers start in `default`.
    */
-  languages: z
-    .object({
+  languages: z._default(
+    z.object({
       /** The language of `messages`, and of customers whose language is not known yet. */
-      default: languageCode.default('en'),
+      default: z._default(languageCode, 'en'),
       /** Every language customers are answered in; must include `default`. */
-      supported: z.array(languageCode).min(1).default(['en']),
+      supported: z._default(z.array(languageCode).check(z.minLength(1)), ['en']),
       /** The agents' language: what the AI writes for the desk (escalation summaries) is in it. */
-      desk: languageCode.default('en'),
-    })
-    .default({ default: 'en', supported: ['en'], desk: 'en' }),
+      desk: z._default(languageCode, 'en'),
+    }),
+    { default: 'en', supported: ['en'], desk: 'en' },
+  ),
   /** Every fixed text sent to customers, in the default language (`languages.default`). */
   messages: customerMessagesSchema,
   /**
    * The same texts in each other supported language, keyed by language code. A language in
    * `languages.supported` must have every text `messages` has (checked at start-up).
    */
-  translations: z.record(languageCode, translationSchema).default({}),
+  translations: z._default(z.record(languageCode, translationSchema), {}),
   whatsapp: z.object({
     /** Approved template sent outside the 24-hour window (in the default language). */
     reopenTemplate: whatsappTemplate,
@@ -205,52 +218,53 @@ const settingsFields = z.object({
      * The approved template in other supported languages, by language code (WhatsApp approves one
      * template per language). A language without one gets `reopenTemplate`.
      */
-    reopenTemplates: z.record(languageCode, whatsappTemplate).default({}),
+    reopenTemplates: z._default(z.record(languageCode, whatsappTemplate), {}),
   }),
   guardrails: z.object({
-    maxInputChars: z.number().int().positive().default(2000),
-    maxReplyChars: z.number().int().positive().default(1200),
-    allowedLinkHosts: z.array(z.string().min(1)).default([]),
-    forbiddenPhrases: z.array(z.string().min(1)).default([]),
-    modelCallsPerHour: z.number().int().positive().default(30),
-    tokensPerConversation: z.number().int().positive().default(200_000),
+    maxInputChars: count(2000),
+    maxReplyChars: count(1200),
+    allowedLinkHosts: texts(),
+    forbiddenPhrases: texts(),
+    modelCallsPerHour: count(30),
+    tokensPerConversation: count(200_000),
     /** Longest profile name (WhatsApp ProfileName) used; longer names are cut to this. */
-    maxProfileNameChars: z.number().int().positive().default(60),
+    maxProfileNameChars: count(60),
   }),
   model: z.object({
     /** Anthropic model id (or Bedrock model id with provider bedrock). */
-    id: z.string().min(1).default('claude-haiku-4-5'),
-    maxTokens: z.number().int().positive().default(400),
-    timeoutMs: z.number().int().positive().default(10_000),
+    id: z._default(z.string().check(z.minLength(1)), 'claude-haiku-4-5'),
+    maxTokens: count(400),
+    timeoutMs: count(10_000),
     /** Turns kept verbatim in the prompt; older ones are summarized. */
-    recentTurns: z.number().int().positive().default(8),
+    recentTurns: count(8),
   }),
   /**
    * How much of the knowledge base goes into a prompt. A knowledge base within `promptTokenBudget`
    * is rendered whole into the cached system prefix; a larger one is searched per customer message,
    * and only the best passages (at most `topK`, within the same budget) go into the prompt.
    */
-  knowledge: z
-    .object({
+  knowledge: z._default(
+    z.object({
       /** Knowledge tokens a prompt may carry (estimated as characters / 4). */
-      promptTokenBudget: z.number().int().positive().default(6000),
+      promptTokenBudget: count(6000),
       /** Passages retrieved per customer message when the knowledge base is over the budget. */
-      topK: z.number().int().min(1).max(20).default(5),
+      topK: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(20)), 5),
       /**
        * Least search score (minisearch BM25, see `core/knowledge.ts`) for a passage to count as
        * relevant; when none reaches it, the prompt says no reference matched.
        */
-      minScore: z.number().nonnegative().default(MIN_SCORE_DEFAULT),
-    })
-    .default({ promptTokenBudget: 6000, topK: 5, minScore: MIN_SCORE_DEFAULT }),
+      minScore: z._default(z.number().check(z.nonnegative()), MIN_SCORE_DEFAULT),
+    }),
+    { promptTokenBudget: 6000, topK: 5, minScore: MIN_SCORE_DEFAULT },
+  ),
   metrics: z.object({
     /** A customer coming back within this many hours reopens an AI resolution. */
-    reopenWindowHours: z.number().positive().default(24),
+    reopenWindowHours: z._default(z.number().check(z.positive()), 24),
   }),
 });
 
 /** Schema of the business settings file. */
-export const businessSettingsSchema = settingsFields.superRefine(checkLanguages);
+export const businessSettingsSchema = settingsFields.check(z.superRefine(checkLanguages));
 
 /**
  * Languages and translations agree: the default is served, translations exist only for served languages,
@@ -264,7 +278,7 @@ function checkLanguages(
     translations: Record<string, Record<string, string | undefined>>;
     whatsapp: { reopenTemplates: Record<string, unknown> };
   },
-  ctx: z.RefinementCtx,
+  ctx: z.core.$RefinementCtx,
 ): void {
   const { languages, messages, translations } = settings;
   if (!languages.supported.includes(languages.default)) {

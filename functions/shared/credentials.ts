@@ -3,6 +3,7 @@
  * and cached), locally from the environment. A function is given the ARNs, and the IAM grants, of only the
  * providers it talks to, and takes from each secret only that provider's keys. Never logged.
  */
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { Env } from './env.ts';
 
 /** Each provider's credential keys: the JSON keys of its secret and the local environment variables. */
@@ -101,17 +102,15 @@ function parseSecret(text: string | undefined): Record<string, unknown> {
   }
 }
 
-/** Secrets Manager, loaded on first use so local runs and tests never pull its client. */
+/**
+ * Secrets Manager, its client built on first use (local runs and tests, without ARNs, never build one).
+ * Imported statically, not with `import()`: a bundle inlines a dynamic import as a whole module namespace,
+ * which keeps every command of the client (~20 KB more per function; bench/README.md, Bundles).
+ */
 function secretsManagerReader(): SecretReader {
-  let client: Promise<(secretId: string) => Promise<string | undefined>> | undefined;
+  let client: SecretsManagerClient | undefined;
   return async (secretId) => {
-    client ??= import('@aws-sdk/client-secrets-manager').then(
-      ({ SecretsManagerClient, GetSecretValueCommand }) => {
-        const sdk = new SecretsManagerClient({});
-        return async (id: string) =>
-          (await sdk.send(new GetSecretValueCommand({ SecretId: id }))).SecretString;
-      },
-    );
-    return (await client)(secretId);
+    client ??= new SecretsManagerClient({});
+    return (await client.send(new GetSecretValueCommand({ SecretId: secretId }))).SecretString;
   };
 }

@@ -4,38 +4,38 @@
  * group. Part of the business settings (`routing`); `DESK_ROUTING` (JSON, same schema) replaces it per stage,
  * since Slack channel ids differ between workspaces. Checked once at cold start.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ESCALATION_REASONS } from '../core/model.ts';
+import './zod-english.ts';
 
-const slackChannelId = z.string().regex(/^[CG][A-Z0-9]+$/, 'expected a Slack channel id (C…)');
-const userGroupId = z.string().regex(/^S[A-Z0-9]+$/, 'expected a Slack user group id (S…)');
-const languageCode = z.string().regex(/^[a-z]{2}$/, 'expected a two-letter ISO 639-1 code such as en or es');
+const slackChannelId = z.string().check(z.regex(/^[CG][A-Z0-9]+$/, 'expected a Slack channel id (C…)'));
+const userGroupId = z.string().check(z.regex(/^S[A-Z0-9]+$/, 'expected a Slack user group id (S…)'));
+const languageCode = z
+  .string()
+  .check(z.regex(/^[a-z]{2}$/, 'expected a two-letter ISO 639-1 code such as en or es'));
+/** An optional list of at least one item. */
+const someOf = <T extends z.ZodMiniType>(item: T) => z.optional(z.array(item).check(z.minLength(1)));
+const positiveInt = () => z.number().check(z.int(), z.positive());
 
 /** What a route matches; every given condition must hold (an empty match matches every escalation). */
 const routeMatchSchema = z.strictObject({
-  reasons: z.array(z.enum(ESCALATION_REASONS)).min(1).optional(),
-  priorities: z
-    .array(z.enum(['low', 'normal', 'high', 'urgent']))
-    .min(1)
-    .optional(),
+  reasons: someOf(z.enum(ESCALATION_REASONS)),
+  priorities: someOf(z.enum(['low', 'normal', 'high', 'urgent'])),
   /** The conversation's language (ISO 639-1). */
-  languages: z.array(languageCode).min(1).optional(),
-  channels: z
-    .array(z.enum(['whatsapp', 'sms']))
-    .min(1)
-    .optional(),
+  languages: someOf(languageCode),
+  channels: someOf(z.enum(['whatsapp', 'sms'])),
   /** Customer facts that must all be present with these values (case-insensitive), e.g. `{ tier: 'vip' }`. */
-  facts: z.record(z.string().min(1), z.string().min(1)).optional(),
+  facts: z.optional(z.record(z.string().check(z.minLength(1)), z.string().check(z.minLength(1)))),
   /** Only during (`open`) or outside (`closed`) business hours. */
-  hours: z.enum(['open', 'closed']).optional(),
+  hours: z.optional(z.enum(['open', 'closed'])),
 });
 
 /** Auto-assignment of a route's cases to the available agent of its group with the fewest open cases. */
 const autoAssignSchema = z.strictObject({
   /** Open cases (claimed or assigned) an agent may hold; at capacity they get no more. */
-  capacity: z.number().int().positive().default(3),
+  capacity: z._default(positiveInt(), 3),
   /** Minutes the assigned agent has to claim before the case goes to the next agent. */
-  ackMinutes: z.number().int().positive().default(5),
+  ackMinutes: z._default(positiveInt(), 5),
 });
 
 const routeSchema = z
@@ -43,50 +43,54 @@ const routeSchema = z
     /** A short name (shown on the App Home and recorded on the case). */
     name: z
       .string()
-      .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'expected a short lowercase name (a-z, 0-9, _ or -)'),
-    match: routeMatchSchema.default({}),
+      .check(z.regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'expected a short lowercase name (a-z, 0-9, _ or -)')),
+    match: z._default(routeMatchSchema, {}),
     /** Where the card goes. */
     channel: slackChannelId,
     /** The agents of this route (mentioned on a new card; the pool auto-assign picks from). */
-    agentGroup: userGroupId.optional(),
-    autoAssign: autoAssignSchema.optional(),
+    agentGroup: z.optional(userGroupId),
+    autoAssign: z.optional(autoAssignSchema),
   })
-  .refine((route) => !route.autoAssign || route.agentGroup, {
-    message: 'autoAssign needs agentGroup (the agents it assigns to)',
-    path: ['autoAssign'],
-  });
+  .check(
+    z.refine((route) => !route.autoAssign || route.agentGroup, {
+      message: 'autoAssign needs agentGroup (the agents it assigns to)',
+      path: ['autoAssign'],
+    }),
+  );
 
 /** Per desk channel: its own SLA minutes and mention group (else `sla`'s). */
 const deskChannelSchema = z.strictObject({
-  reminderMinutes: z.number().int().positive().optional(),
-  escalateMinutes: z.number().int().positive().optional(),
+  reminderMinutes: z.optional(positiveInt()),
+  escalateMinutes: z.optional(positiveInt()),
   /** Mentioned on the SLA's second step, e.g. `<!subteam^S123>`. */
-  mentionGroup: z.string().min(1).optional(),
+  mentionGroup: z.optional(z.string().check(z.minLength(1))),
 });
 
 /** Schema of `routing`. */
 export const deskRoutingSchema = z
   .strictObject({
     /** Cards no route matches go here. @default SLACK_ESCALATION_CHANNEL (its first channel) */
-    defaultChannel: slackChannelId.optional(),
+    defaultChannel: z.optional(slackChannelId),
     /** Ordered: the first route whose `match` holds wins. */
-    routes: z.array(routeSchema).default([]),
+    routes: z._default(z.array(routeSchema), []),
     /** SLA and mention group per channel id. */
-    channels: z.record(slackChannelId, deskChannelSchema).default({}),
+    channels: z._default(z.record(slackChannelId, deskChannelSchema), {}),
   })
-  .superRefine((routing, ctx) => {
-    const seen = new Set<string>();
-    routing.routes.forEach((route, index) => {
-      if (seen.has(route.name)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['routes', index, 'name'],
-          message: `duplicate route ${route.name}`,
-        });
-      }
-      seen.add(route.name);
-    });
-  });
+  .check(
+    z.superRefine((routing, ctx) => {
+      const seen = new Set<string>();
+      routing.routes.forEach((route, index) => {
+        if (seen.has(route.name)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['routes', index, 'name'],
+            message: `duplicate route ${route.name}`,
+          });
+        }
+        seen.add(route.name);
+      });
+    }),
+  );
 
 /** Validated routing settings. */
 export type DeskRoutingSettings = z.infer<typeof deskRoutingSchema>;

@@ -28,6 +28,9 @@ export const unusedInLambdaStub = join(repoRoot, 'local', 'stubs', 'unused-in-la
 /** The AWS SDK's default credential chain reduced to the environment, which is where Lambda puts them. */
 export const lambdaCredentialsStub = join(repoRoot, 'local', 'stubs', 'lambda-credentials.mjs');
 
+/** DynamoDB's endpoint discovery cache, always empty: discovery is off. */
+export const emptyEndpointCacheStub = join(repoRoot, 'local', 'stubs', 'empty-endpoint-cache.mjs');
+
 /**
  * The esbuild settings of every function bundle: the single definition used by the construct and by
  * `bench/bundles.bench.ts` (figures in `bench/README.md`).
@@ -62,8 +65,31 @@ export const esbuildSettings = {
     // Lambda sets the role's credentials in the environment: the chain's SSO, INI, process, web-identity
     // and metadata links (and their nested STS/SSO clients) never run there (~140 KB per bundle).
     '@aws-sdk/credential-provider-node': lambdaCredentialsStub,
+    // DynamoDB's endpoint discovery is off (Tandem never sets AWS_ENABLE_ENDPOINT_DISCOVERY), so its endpoint
+    // cache stays empty: an empty one instead of mnemonist's LRU (~7 KB).
+    '@aws-sdk/endpoint-cache': emptyEndpointCacheStub,
   } as Record<string, string>,
 } as const;
+
+/**
+ * Packages only event-stream operations load (DynamoDB, SQS and Secrets Manager have none): the smithy
+ * protocol's `import()` of its event-stream codec, which a one-file bundle inlines (~20 KB, with the
+ * checksums it brings). Replaced by the throwing stub, except where the Bedrock runtime client, which has
+ * event-stream operations, is bundled.
+ */
+const eventStreamAlias = { '@smithy/core/event-streams': unusedInLambdaStub };
+
+/** The functions that call the language model: with Bedrock, they bundle its runtime client. */
+const modelFunctions: readonly HandlerName[] = ['conversation-worker', 'escalation-notifier'];
+
+/**
+ * The aliases of a bundle: {@link esbuildSettings}' plus the event streams', unless it is a model function
+ * of a Bedrock stage (or an unnamed bundle of one).
+ */
+export function bundleAliases(modelProvider?: ModelProvider, handler?: HandlerName): Record<string, string> {
+  const bedrockClient = modelProvider === 'bedrock' && (!handler || modelFunctions.includes(handler));
+  return bedrockClient ? { ...esbuildSettings.alias } : { ...esbuildSettings.alias, ...eventStreamAlias };
+}
 
 /**
  * Build-time constants of a bundle: the stage's model provider, so that `functions/wiring/model.ts` keeps
@@ -75,8 +101,17 @@ export function bundleDefines(modelProvider: ModelProvider): Record<string, stri
 }
 
 /** The `aws-lambda-nodejs` bundling options derived from {@link esbuildSettings}, for one model provider. */
-export function bundlingOptionsFor(modelProvider: ModelProvider): BundlingOptions {
-  return { ...bundlingOptions, define: bundleDefines(modelProvider) };
+export function bundlingOptionsFor(modelProvider: ModelProvider, handler?: HandlerName): BundlingOptions {
+  return {
+    ...bundlingOptions,
+    define: bundleDefines(modelProvider),
+    esbuildArgs: { '--alias': aliasArgs(bundleAliases(modelProvider, handler)) },
+  };
+}
+
+/** NodejsFunction has no alias option: `--alias:<package>=<absolute path>` (its esbuild runs in the output dir). */
+function aliasArgs(alias: Record<string, string>): string[] {
+  return Object.entries(alias).map(([name, path]) => `${name}=${path}`);
 }
 
 /** The `aws-lambda-nodejs` bundling options derived from {@link esbuildSettings}. */
@@ -90,10 +125,7 @@ export const bundlingOptions: BundlingOptions = {
   banner: esbuildSettings.banner,
   externalModules: [...esbuildSettings.external],
   bundleAwsSDK: true,
-  // NodejsFunction has no alias option: `--alias:<package>=<absolute path>` (its esbuild runs in the output dir).
-  esbuildArgs: {
-    '--alias': Object.entries(esbuildSettings.alias).map(([name, path]) => `${name}=${path}`),
-  },
+  esbuildArgs: { '--alias': aliasArgs(esbuildSettings.alias) },
 };
 
 /**
@@ -104,6 +136,7 @@ export function esbuildBuildOptions(
   entry: string,
   outfile: string,
   modelProvider?: ModelProvider,
+  handler?: HandlerName,
 ): BuildOptions {
   return {
     ...(modelProvider ? { define: bundleDefines(modelProvider) } : {}),
@@ -120,7 +153,7 @@ export function esbuildBuildOptions(
     mainFields: [...esbuildSettings.mainFields],
     banner: { js: esbuildSettings.banner },
     external: [...esbuildSettings.external],
-    alias: { ...esbuildSettings.alias },
+    alias: bundleAliases(modelProvider, handler),
   };
 }
 
@@ -219,7 +252,7 @@ export class TandemFunction extends Construct {
       projectRoot: repoRoot,
       depsLockFilePath: join(repoRoot, 'package-lock.json'),
       bundling: {
-        ...bundlingOptionsFor(config.modelProvider),
+        ...bundlingOptionsFor(config.modelProvider, props.handler),
         ...(props.withKnowledge ? { commandHooks: copyKnowledge } : {}),
       },
       environment: {

@@ -1,8 +1,10 @@
 /**
- * Stand-in, in the Lambda bundles only, for packages that Bolt `require`s at load time for receivers
- * Tandem never runs behind API Gateway (Express, Socket Mode, OAuth and their body parsers): the
- * functions use `AwsLambdaReceiver`. Any export is a class that throws when constructed, so loading
- * Bolt works and an accidental use fails loudly instead of misbehaving.
+ * Stand-in, in the Lambda bundles only, for packages that are loaded but never run there: those Bolt
+ * `require`s at load time for receivers Tandem never runs behind API Gateway (Express, Socket Mode, OAuth
+ * and their body parsers; the functions use `AwsLambdaReceiver`), and the AWS SDK's event-stream codec,
+ * which only event-stream operations use (none of the clients the functions call has one). Any export is
+ * a class that throws when constructed, so loading works and an accidental use fails loudly instead of
+ * misbehaving.
  */
 'use strict';
 
