@@ -11,6 +11,7 @@
  * they did before they ran message groups in parallel.
  */
 import { DEFAULT_CONSUMER_CONCURRENCY } from '../local/runtime.ts';
+import { cpuSample } from './support/cpu.ts';
 import {
   type BenchSystem,
   type Figures,
@@ -89,6 +90,7 @@ export async function measure(): Promise<Figures> {
     const burstCustomers = Array.from({ length: BURST }, (_, i) => customer(2, i));
 
     const started = performance.now();
+    const cpuBefore = cpuSample();
     const steady = await sendPaced(system, steadyCustomers, STEADY_SENDERS);
     const burstStarted = performance.now();
     const burst = await Promise.all(burstCustomers.map((from, index) => sendOne(system, from, index)));
@@ -102,6 +104,7 @@ export async function measure(): Promise<Figures> {
     }
     const lastReply = Math.max(...[...replies.values()].map((times) => times[0] ?? 0));
     await system.runtime.drain({ timeoutMs: 300_000 });
+    const cpuAfter = cpuSample();
 
     const endToEnd = (sent: Sent[]) =>
       sent.flatMap((one) => {
@@ -115,6 +118,7 @@ export async function measure(): Promise<Figures> {
     const batches = system.batches.filter((batch) => batch.functionName === 'conversation-worker');
     return {
       'consumer concurrency': Number(process.env.CONSUMER_CONCURRENCY || DEFAULT_CONSUMER_CONCURRENCY),
+      'function threads': process.env.FUNCTION_THREADS ?? 'on',
       [`messages sent (${STEADY} by ${STEADY_SENDERS} senders, then ${BURST} at once)`]: total,
       'acknowledged 200 OK': all.filter((sent) => sent.status === 200).length,
       'end to end messages/s (first sent → last reply)': round(total / ((lastReply - started) / 1000)),
@@ -156,6 +160,10 @@ export async function measure(): Promise<Figures> {
         batches.map((batch) => batch.ms),
         50,
       ),
+      'node CPU ms per message (all threads, bench client included)': round(
+        (cpuAfter.processMs - cpuBefore.processMs) / total,
+      ),
+      'DynamoDB Local CPU ms per message': round((cpuAfter.childrenMs - cpuBefore.childrenMs) / total),
       'lost (no reply)': lost,
       'doubled (more than one reply)': doubled,
     };
