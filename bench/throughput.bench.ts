@@ -163,6 +163,9 @@ export async function measure(): Promise<Figures> {
       'node CPU ms per message (all threads, bench client included)': round(
         (cpuAfter.processMs - cpuBefore.processMs) / total,
       ),
+      'of which the main thread (gateway, HTTP handlers, fauxqs, emulators, client)': round(
+        (cpuAfter.mainThreadMs - cpuBefore.mainThreadMs) / total,
+      ),
       'DynamoDB Local CPU ms per message': round((cpuAfter.childrenMs - cpuBefore.childrenMs) / total),
       'lost (no reply)': lost,
       'doubled (more than one reply)': doubled,

@@ -86,6 +86,13 @@ export const HTTP_ROUTES: Record<string, HandlerName> = {
   'POST /slack/events': 'slack-events',
 };
 
+/**
+ * The nice value of the background functions' thread. In Lambda a webhook's acknowledgement never shares
+ * a CPU with the worker; on a machine of two cores shared with DynamoDB Local, the thread yields to the
+ * webhooks instead, and takes whatever CPU they leave.
+ */
+const BACKGROUND_NICENESS = 10;
+
 /** The handlers behind no HTTP route (the queue consumers and the sweeper): with `functionThreads`, they run in a worker thread. */
 const BACKGROUND_HANDLERS: readonly HandlerName[] = HANDLER_NAMES.filter(
   (name) => !Object.values(HTTP_ROUTES).includes(name),
@@ -554,7 +561,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     const started = await Promise.allSettled(
       groups.map(({ names, thread }) =>
         thread
-          ? startFunctionThread(hostOptions(names), hostEvents)
+          ? startFunctionThread(hostOptions(names), hostEvents, BACKGROUND_NICENESS)
           : startFunctionHost(hostOptions(names), hostEvents),
       ),
     );

@@ -8,10 +8,28 @@ import { readdirSync, readFileSync } from 'node:fs';
 /** CPU milliseconds so far: this process, and its live child processes (Linux `/proc`; NaN elsewhere). */
 export interface CpuSample {
   processMs: number;
+  /** The main thread alone (the API Gateway, the HTTP handlers, fauxqs, the emulators, the bench client). */
+  mainThreadMs: number;
   childrenMs: number;
 }
 
 const TICK_MS = 10; // USER_HZ is 100 on Linux
+
+/** User + system milliseconds in a `/proc/…/stat` line (the 14th and 15th fields). */
+function statCpuMs(stat: string): number {
+  // Fields after the parenthesised command: state ppid … utime stime.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+}
+
+/** User + system time of this process's main thread (its task id is the pid). */
+function mainThreadCpuMs(): number {
+  try {
+    return statCpuMs(readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8'));
+  } catch {
+    return Number.NaN;
+  }
+}
 
 /** User + system time of the live children of this process, from `/proc/<pid>/stat`. */
 function childrenCpuMs(): number {
@@ -25,10 +43,8 @@ function childrenCpuMs(): number {
       } catch {
         continue; // gone meanwhile
       }
-      // Fields after the parenthesised command: state ppid … utime (14th field) stime (15th).
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[1]) !== process.pid) continue;
-      total += (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === process.pid) total += statCpuMs(stat);
     }
   } catch {
     return Number.NaN;
@@ -39,5 +55,5 @@ function childrenCpuMs(): number {
 /** Samples the CPU time used so far. */
 export function cpuSample(): CpuSample {
   const { user, system } = process.cpuUsage();
-  return { processMs: (user + system) / 1000, childrenMs: childrenCpuMs() };
+  return { processMs: (user + system) / 1000, mainThreadMs: mainThreadCpuMs(), childrenMs: childrenCpuMs() };
 }
