@@ -8,7 +8,10 @@
  *
  * The consumers run at the runtime's concurrency (`CONSUMER_CONCURRENCY`, default 8); with
  * `CONSUMER_CONCURRENCY=1 npm run bench -- throughput` the event sources run one batch at a time, as
- * they did before they ran message groups in parallel.
+ * they did before they ran message groups in parallel. The queue consumers run in their own worker
+ * thread (`FUNCTION_THREADS`, on as in `npm run dev`); `FUNCTION_THREADS=0` runs every handler in the
+ * runtime's thread, as before. CPU per message (this process's threads, and DynamoDB Local's JVM) is
+ * reported too: on a shared machine it moves less with other people's load than the wall-clock figures.
  */
 import { DEFAULT_CONSUMER_CONCURRENCY } from '../local/runtime.ts';
 import { cpuSample } from './support/cpu.ts';
