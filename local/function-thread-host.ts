@@ -16,7 +16,7 @@ import {
   type HostEvents,
   invokeContextOf,
 } from './function-host.ts';
-import type { ThreadData, ThreadMessage, ThreadRequest } from './function-thread.ts';
+import type { ThreadMessage, ThreadRequest } from './function-thread.ts';
 
 const entry = new URL('./function-thread.mjs', import.meta.url);
 
@@ -32,18 +32,9 @@ function toError(failure: { name: string; message: string; stack?: string }): Er
   return error;
 }
 
-/**
- * Starts a worker thread hosting `options.handlers` and resolves once they are loaded. `niceness` lowers
- * the thread's scheduling priority (Linux nice value, per thread), so that on a machine short of cores it
- * yields to the runtime's thread. @default 0
- */
-export function startFunctionThread(
-  options: FunctionHostOptions,
-  events: HostEvents,
-  niceness = 0,
-): Promise<FunctionHost> {
-  const workerData: ThreadData = { host: options, niceness };
-  const worker = new Worker(entry, { workerData, env: { ...process.env } });
+/** Starts a worker thread hosting `options.handlers` and resolves once they are loaded. */
+export function startFunctionThread(options: FunctionHostOptions, events: HostEvents): Promise<FunctionHost> {
+  const worker = new Worker(entry, { workerData: options, env: { ...process.env } });
   const pending = new Map<number, Pending>();
   let nextId = 0;
   let dead: Error | undefined;

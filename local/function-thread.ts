@@ -3,7 +3,6 @@
  * in `workerData` with {@link startFunctionHost} and serves the parent's requests (invoke, idle, fault
  * injection, stop) over `parentPort`; reports batches, poller errors and load failures back.
  */
-import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { HandlerName } from '../lib/paths.ts';
 import {
@@ -39,24 +38,7 @@ const port = parentPort;
 if (!port) throw new Error('local/function-thread.ts runs in a worker thread');
 const post = (message: ThreadMessage) => port.postMessage(message);
 
-/** What the parent passes: the host's options and the thread's scheduling priority. */
-export interface ThreadData {
-  host: FunctionHostOptions;
-  /** A nice value for this thread (Linux schedules threads apart; 0 leaves it as the parent's). */
-  niceness: number;
-}
-
-const data = workerData as ThreadData;
-if (data.niceness !== 0) {
-  try {
-    // Pid 0 is the calling thread on Linux: only this thread yields, not the runtime's.
-    setPriority(0, data.niceness);
-  } catch {
-    // Not permitted or not supported: the thread runs at the parent's priority.
-  }
-}
-
-const host = await startFunctionHost(data.host, {
+const host = await startFunctionHost(workerData as FunctionHostOptions, {
   onBatch: (batch) => post({ type: 'batch', batch }),
   onPollerError: (handler, message) => post({ type: 'pollerError', handler, message }),
   onPollerRecover: (handler, failures) => post({ type: 'pollerRecover', handler, failures }),

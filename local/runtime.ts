@@ -86,14 +86,6 @@ export const HTTP_ROUTES: Record<string, HandlerName> = {
   'POST /slack/events': 'slack-events',
 };
 
-/**
- * The nice value of the background functions' thread. In Lambda a webhook's acknowledgement never shares
- * a CPU with the worker; on a machine of two cores shared with DynamoDB Local, the thread gets about a
- * third of the share of the runtime's thread while both want CPU, and all that the webhooks leave. Not
- * more: at 10, other programs' load on a busy machine starved the worker (a bench run took minutes).
- */
-const BACKGROUND_NICENESS = 5;
-
 /** The handlers behind no HTTP route (the queue consumers and the sweeper): with `functionThreads`, they run in a worker thread. */
 const BACKGROUND_HANDLERS: readonly HandlerName[] = HANDLER_NAMES.filter(
   (name) => !Object.values(HTTP_ROUTES).includes(name),
@@ -562,7 +554,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     const started = await Promise.allSettled(
       groups.map(({ names, thread }) =>
         thread
-          ? startFunctionThread(hostOptions(names), hostEvents, BACKGROUND_NICENESS)
+          ? startFunctionThread(hostOptions(names), hostEvents)
           : startFunctionHost(hostOptions(names), hostEvents),
       ),
     );
