@@ -8,9 +8,13 @@
  *
  * The consumers run at the runtime's concurrency (`CONSUMER_CONCURRENCY`, default 8); with
  * `CONSUMER_CONCURRENCY=1 npm run bench -- throughput` the event sources run one batch at a time, as
- * they did before they ran message groups in parallel.
+ * they did before they ran message groups in parallel. The queue consumers run in their own worker
+ * thread (`FUNCTION_THREADS`, on as in `npm run dev`); `FUNCTION_THREADS=0` runs every handler in the
+ * runtime's thread, as before. CPU per message (this process's threads, and DynamoDB Local's JVM) is
+ * reported too: on a shared machine it moves less with other people's load than the wall-clock figures.
  */
 import { DEFAULT_CONSUMER_CONCURRENCY } from '../local/runtime.ts';
+import { cpuSample } from './support/cpu.ts';
 import {
   type BenchSystem,
   type Figures,
@@ -89,6 +93,7 @@ export async function measure(): Promise<Figures> {
     const burstCustomers = Array.from({ length: BURST }, (_, i) => customer(2, i));
 
     const started = performance.now();
+    const cpuBefore = cpuSample();
     const steady = await sendPaced(system, steadyCustomers, STEADY_SENDERS);
     const burstStarted = performance.now();
     const burst = await Promise.all(burstCustomers.map((from, index) => sendOne(system, from, index)));
@@ -102,6 +107,7 @@ export async function measure(): Promise<Figures> {
     }
     const lastReply = Math.max(...[...replies.values()].map((times) => times[0] ?? 0));
     await system.runtime.drain({ timeoutMs: 300_000 });
+    const cpuAfter = cpuSample();
 
     const endToEnd = (sent: Sent[]) =>
       sent.flatMap((one) => {
@@ -115,6 +121,7 @@ export async function measure(): Promise<Figures> {
     const batches = system.batches.filter((batch) => batch.functionName === 'conversation-worker');
     return {
       'consumer concurrency': Number(process.env.CONSUMER_CONCURRENCY || DEFAULT_CONSUMER_CONCURRENCY),
+      'function threads': process.env.FUNCTION_THREADS ?? 'on',
       [`messages sent (${STEADY} by ${STEADY_SENDERS} senders, then ${BURST} at once)`]: total,
       'acknowledged 200 OK': all.filter((sent) => sent.status === 200).length,
       'end to end messages/s (first sent → last reply)': round(total / ((lastReply - started) / 1000)),
@@ -156,6 +163,13 @@ export async function measure(): Promise<Figures> {
         batches.map((batch) => batch.ms),
         50,
       ),
+      'node CPU ms per message (all threads, bench client included)': round(
+        (cpuAfter.processMs - cpuBefore.processMs) / total,
+      ),
+      'of which the main thread (gateway, HTTP handlers, fauxqs, emulators, client)': round(
+        (cpuAfter.mainThreadMs - cpuBefore.mainThreadMs) / total,
+      ),
+      'DynamoDB Local CPU ms per message': round((cpuAfter.childrenMs - cpuBefore.childrenMs) / total),
       'lost (no reply)': lost,
       'doubled (more than one reply)': doubled,
     };

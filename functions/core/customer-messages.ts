@@ -48,13 +48,21 @@ export function servedLanguage(
   );
 }
 
+/** Language names already looked up: building an `Intl.DisplayNames` is costly, and turns ask on every message. */
+const languageNames = new Map<LanguageCode, string>();
+
 /** A language's English name (`Spanish`), or the code itself when Intl does not know it. */
 export function languageName(code: LanguageCode): string {
-  try {
-    return new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' }).of(code) ?? code;
-  } catch {
-    return code;
+  let name = languageNames.get(code);
+  if (name === undefined) {
+    try {
+      name = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' }).of(code) ?? code;
+    } catch {
+      name = code;
+    }
+    languageNames.set(code, name);
   }
+  return name;
 }
 
 /** A language's English name with its code, for agents and the model: `Spanish (es)`. */

@@ -49,7 +49,7 @@ export async function startSystem(
   env: Record<string, string> = {},
   options: Pick<
     LocalRuntimeOptions,
-    'queues' | 'dynamoProxy' | 'pollerBackoffMs' | 'consumerVisibilityTimeoutSeconds'
+    'queues' | 'dynamoProxy' | 'pollerBackoffMs' | 'consumerVisibilityTimeoutSeconds' | 'functionThreads'
   > = {},
 ): Promise<SystemHarness> {
   const runtime = await startLocalRuntime({
