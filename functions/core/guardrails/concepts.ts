@@ -540,10 +540,16 @@ const SELF_HARM: LexiconData = {
   not_self_harm: {
     en: `
       die my hair, die her hair, die his hair, die it, die the, die them, die this, die my, to die for,
-      dying to, die laughing, died laughing, killing it, killed it, kill for, would kill for
+      dying to, die laughing, died laughing, killing it, killed it, kill for, would kill for,
+      ending my subscription, ending my membership, ending my plan, ending my contract, ending my account,
+      end my subscription, end my membership, end my plan, end my contract, end my account,
+      cutting down, cut down on, cutting back
     `,
     es: `
-      muero de risa, me muero de ganas, me muero de frio, me muero de calor, me muero de hambre, muero por
+      muero de risa, me muero de ganas, me muero de frio, me muero de calor, me muero de hambre, muero por,
+      terminar mi suscripcion, terminar mi membresia, terminar mi plan, terminar mi contrato,
+      acabar con mi suscripcion, acabar con mi contrato, subida me mato, caminata me mato, ruta me mato,
+      excursion me mato, calor me mato, frio me mato, precio me mato, trabajo me mato
     `,
   },
   /** Being a burden: said of oneself, a sign of suicidal thinking. */
@@ -1184,7 +1190,8 @@ const SAFETY: LexiconData = {
       broken in, hurt my feet, hurts my feet, hurt my toes, broke my heart, hurts to wear, fire color,
       fire red,
       blood orange, blood red, blood type, blood pressure, blood sugar, blood moon, got hurt feelings,
-      my mouth off, my tongue off, my face off, my head off, my ears off
+      my mouth off, my tongue off, my face off, my head off, my ears off, cutting down, cut down on,
+      cutting back
     `,
     es: `
       estan que arden, es fuego, son fuego, que arden, es seguro, seria seguro, oferta bomba,
@@ -1383,7 +1390,7 @@ const BEREAVEMENT: LexiconData = {
       his estate, her estate, executor, rest in peace, deceased, widow, widowed, widower
     `,
     es: `
-      funeral, funerales, velorio, velatorio, sepelio, entierro, luto, duelo, fallecimiento, defuncion,
+      !duele, !duelen, funeral, funerales, velorio, velatorio, sepelio, entierro, luto, duelo, fallecimiento, defuncion,
       en paz descanse, q e p d, qepd, difunto, difunta, finado, finada, viuda, viudo, perdida de mi, esquela
     `,
   },
