@@ -143,7 +143,7 @@ const REQUEST: LexiconData = {
   /** A person working for the business: a concept strong enough to ask for on its own. */
   staff: {
     en: `
-      =agent, =agents, =human, =humans, human being, =representative~, =representatives~, =rep, =reps,
+      =agent, =agents, =human, =humans, =humann, =hooman, =humam, human being, =representative~, =representatives~, =rep, =reps,
       =operator, =operators, =manager, =managers, =manger, =supervisor~, =supervisors~, staff,
       staff member, member of staff, member of your team, team member, =employee, =employees,
       customer service, customer care, customer support, support team, support staff, service team,
@@ -1099,12 +1099,14 @@ const SAFETY: LexiconData = {
       overheated, overheating, overheats, overheat, got really hot, got very hot, too hot to touch, melted,
       melting, sparked, sparking, sparks, smoke, smoking, smoked, burning smell, smells like burning,
       smell of burning, smelled like burning, swelling, swollen, bulging, leaking acid, scorch, scorched,
-      charred, sizzling, hissing, shock, shocks, zapped, zap, tingling
+      charred, sizzling, hissing, shock, shocks, zapped, zap, tingling, gas leak, leaking gas, leaks gas,
+      smell of gas, smells of gas, stinks of gas
     `,
     es: `
       sobrecalento, sobrecalentando, se calento mucho, muy caliente, se derritio, derritio, derretido,
       chispas, chispazo, echa humo, echar humo, salio humo, humo, olor a quemado, huele a quemado, hinchada,
-      hinchado, inflada, chamuscado, quemado, descarga, descargas, toque, toques, corriente
+      hinchado, inflada, chamuscado, quemado, descarga, descargas, toque, toques, corriente, fuga de gas,
+      pierde gas, huele a gas, olor a gas
     `,
   },
   /** An injury by itself. */
@@ -1219,7 +1221,8 @@ const MEDICAL: LexiconData = {
       convulsion, convulsiones, me desmaye, se desmayo, desmayo, vomito, vomitos, vomitando, vomite,
       intoxicacion, intoxicado, intoxicada, me intoxique, envenenado, envenenamiento, diarrea, infeccion,
       infectado, quemadura quimica, inconsciente, sobredosis, demasiadas pastillas,
-      ataque de asma, crisis asmatica, crisis de asma, ataque de alergia, choque anafilactico, se me cerro la garganta, se me hincho la cara, se le hincho la cara, se me hincharon, se le hincharon, palpitaciones, quemaduras quimicas, me salieron ronchas, le salieron ronchas, reaccion fuerte, mala reaccion, casi no podia respirar, no puede respirar
+      ataque de asma, crisis asmatica, crisis de asma, ataque de alergia, choque anafilactico, se me cerro la garganta, se me hincho la cara, se le hincho la cara, se me hincharon, se le hincharon, palpitaciones, quemaduras quimicas, me salieron ronchas, le salieron ronchas, reaccion fuerte, mala reaccion, casi no podia respirar, no puede respirar,
+      me cuesta respirar, le cuesta respirar, me costaba respirar, no podia respirar bien
     `,
   },
   /** Symptoms too mild or too ambiguous alone: "I'm allergic to wool", "the battery is swelling". */
@@ -1387,11 +1390,13 @@ const BEREAVEMENT: LexiconData = {
       death in my family, death in our family, the wake, obituary, passed away, late husband, late wife,
       late mother, late father, late mom, late mum, late dad, late son, late daughter, late partner,
       late brother, late sister, late grandmother, late grandfather, my condolences, grieving, grief,
-      his estate, her estate, executor, rest in peace, deceased, widow, widowed, widower
+      his estate, her estate, executor, rest in peace, deceased, widow, widowed, widower,
+      no longer with us, not with us anymore, he passed before, she passed before
     `,
     es: `
       !duele, !duelen, funeral, funerales, velorio, velatorio, sepelio, entierro, luto, duelo, fallecimiento, defuncion,
-      en paz descanse, q e p d, qepd, difunto, difunta, finado, finada, viuda, viudo, perdida de mi, esquela
+      en paz descanse, q e p d, qepd, difunto, difunta, finado, finada, viuda, viudo, perdida de mi, esquela,
+      ya no esta con nosotros, ya no esta entre nosotros
     `,
   },
   /** A flat battery or a crashed laptop "died" too; "dead on arrival" is a faulty product. */
@@ -1405,7 +1410,8 @@ const BEREAVEMENT: LexiconData = {
       lost a, lost my job, passed her, passed his, passed their, passed all, passed an, passed by, passed me,
       passed you, passed them, passed down,
       passed through, passed us, good grief, memorial day, my son lost, my daughter lost, lost his, lost her,
-      lost their, dead phone, died down, dead quiet, dead heat, dead serious
+      lost their, dead phone, died down, dead quiet, dead heat, dead serious, going to kill me,
+      gonna kill me, will kill me, would kill me, are going to kill me
     `,
     es: `
       se murio mi celular, se me murio, murio la bateria, bateria muerta, muerto de risa, muerta de risa,
