@@ -12,6 +12,35 @@ const GRAM = 4;
 const PUNCTUATION = /^[.!?;,\n]/;
 const NUMBER = /^\p{N}+$/u;
 
+/** A word's own features and the stem its bigrams use. */
+interface WordFeatures {
+  en: string;
+  features: string[];
+}
+
+// Words repeat from message to message: their features are built once (bounded, like the stems).
+const WORD_CACHE = new Map<string, WordFeatures>();
+const WORD_CACHE_LIMIT = 20_000;
+
+function wordFeatures(piece: string): WordFeatures {
+  let cached = WORD_CACHE.get(piece);
+  if (!cached) {
+    const word = NUMBER.test(piece) ? '0' : piece;
+    const en = stem(word, 'en');
+    const es = stem(word, 'es');
+    const features = [`w:${en}`];
+    if (es !== en) features.push(`w:${es}`);
+    if (word.length >= MIN_GRAM_WORD) {
+      const padded = `<${word}>`;
+      for (let i = 0; i + GRAM <= padded.length; i++) features.push(`c:${padded.slice(i, i + GRAM)}`);
+    }
+    cached = { en, features };
+    if (WORD_CACHE.size >= WORD_CACHE_LIMIT) WORD_CACHE.clear();
+    WORD_CACHE.set(piece, cached);
+  }
+  return cached;
+}
+
 /** The distinct features of a folded message (`fold` of the normalized text). */
 export function escalationFeatures(folded: string): string[] {
   const out = new Set<string>();
@@ -21,17 +50,10 @@ export function escalationFeatures(folded: string): string[] {
       previous = undefined;
       continue;
     }
-    const word = NUMBER.test(piece) ? '0' : piece;
-    const en = stem(word, 'en');
-    const es = stem(word, 'es');
-    out.add(`w:${en}`);
-    if (es !== en) out.add(`w:${es}`);
+    const { en, features } = wordFeatures(piece);
+    for (const feature of features) out.add(feature);
     if (previous !== undefined) out.add(`b:${previous} ${en}`);
     previous = en;
-    if (word.length >= MIN_GRAM_WORD) {
-      const padded = `<${word}>`;
-      for (let i = 0; i + GRAM <= padded.length; i++) out.add(`c:${padded.slice(i, i + GRAM)}`);
-    }
   }
   return [...out];
 }
