@@ -3,17 +3,19 @@
  * and writes its weights to `functions/core/guardrails/escalation-model.json`.
  *   npm run train-escalation [-- --dry-run]
  *
- * - Data: the escalation sets the triggers are developed on (`TRAINING_SETS`); never the held-out
- *   set nor the sets kept to estimate generalisation (`escalation.fresh9`, `escalation.fresh11`).
+ * - Data: the escalation sets the triggers are developed on (`TRAINING_SETS`) and the guardrail
+ *   corpus (its benign look-alikes, injections and PII are negatives); never the held-out set nor the
+ *   sets kept to estimate generalisation (`escalation.fresh9`, `escalation.fresh11`).
  * - Model: per intent label, a logistic regression over `escalationFeatures` (binary features seen in
  *   at least `MIN_DF` cases), one label against every other case, positives weighted by the square
  *   root of the classes' ratio, L2-regularised, fitted by AdaGrad over shuffled epochs (seeded: the
  *   output is reproducible).
- * - Threshold: per label, by leave-one-set-out cross-validation. Each set is scored by a model trained
- *   on the others (a set is one writer's round, so this asks how the model carries over to a new
- *   writer); the triggers then decide as in production (lexicons, or else the classifier at the
- *   threshold unless the lexicons hold evidence against the intent), and the threshold of lowest cost
- *   wins: a case of the label the classifier misses costs `MISS_COST` (more on the labels that must
+ * - Thresholds: per label two, one where the lexicons found some evidence for the intent
+ *   (`supported`) and one where they found none (`threshold`, or never), by leave-one-set-out
+ *   cross-validation. Each set is scored by a model trained on the others (a set is one writer's
+ *   round, so this asks how the model carries over to a new writer); the triggers then decide as in
+ *   production (lexicons, or else the classifier at the threshold that applies, unless the lexicons
+ *   hold evidence against the intent), and the pair of lowest cost wins: a case of the label the classifier misses costs `MISS_COST` (more on the labels that must
  *   not miss), a benign case it escalates where the lexicons did not `FALSE_COST`, another escalating
  *   category given this label `CONFUSION_COST`. Misses are counted for the classifier alone: the
  *   lexicons were tuned on these very sets, so their recall here says nothing of a new writer's
@@ -24,6 +26,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import businessSettings from '../config/business.ts';
 import {
   ALPHABET,
   type EscalationModel,
@@ -35,13 +38,14 @@ import { escalationFeatures } from '../functions/core/guardrails/features.ts';
 import { fold } from '../functions/core/guardrails/fold.ts';
 import { normalizeInput } from '../functions/core/guardrails/normalize.ts';
 import { lexiconVerdictsFor } from '../functions/core/guardrails/triggers.ts';
+import { parseBusinessSettings } from '../functions/shared/business-settings.ts';
 import { EXPECTED_LABEL, loadEscalationCases } from '../test/helpers/escalation-eval.ts';
 
 /** The development sets the classifier learns from. */
 export const TRAINING_SETS = ['tuning', 'fresh4', 'fresh5', 'fresh6', 'fresh7', 'fresh8', 'fresh10'];
 const CORPUS_PATH = new URL('../test/fixtures/guardrails/corpus.json', import.meta.url);
 const MODEL_PATH = new URL('../functions/core/guardrails/escalation-model.json', import.meta.url);
-const MAX_INPUT = 2000;
+const MAX_INPUT = parseBusinessSettings(businessSettings).guardrails.maxInputChars;
 
 const MIN_DF = 3;
 const EPOCHS = 25;
