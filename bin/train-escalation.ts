@@ -15,9 +15,10 @@
  *   cross-validation. Each set is scored by a model trained on the others (a set is one writer's
  *   round, so this asks how the model carries over to a new writer); the triggers then decide as in
  *   production (lexicons, or else the classifier at the threshold that applies, unless the lexicons
- *   hold evidence against the intent), and the pair of lowest cost wins: a case of the label the classifier misses costs `MISS_COST` (more on the labels that must
- *   not miss), a benign case it escalates where the lexicons did not `FALSE_COST`, another escalating
- *   category given this label `CONFUSION_COST`. Misses are counted for the classifier alone: the
+ *   hold evidence against the intent), and the pair of lowest cost wins: a case of the label the
+ *   classifier misses costs `MISS_COST` (more on the labels that must not miss), a benign case it
+ *   escalates where the lexicons did not `FALSE_COST`, another escalating category given this label
+ *   `CONFUSION_COST`. Misses are counted for the classifier alone: the
  *   lexicons were tuned on these very sets, so their recall here says nothing of a new writer's
  *   wording, which is what the classifier is for.
  * - Size: weights are quantized to one character each (`quantize` in `classifier.ts`), in the folds
