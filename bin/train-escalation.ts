@@ -3,15 +3,16 @@
  * and writes its weights to `functions/core/guardrails/escalation-model.json`.
  *   npm run train-escalation [-- --dry-run]
  *
- * - Data: the escalation sets the triggers are developed on (`TRAINING_SETS`) and the guardrail
- *   corpus (its benign look-alikes, injections and PII are negatives); never the held-out set nor the
- *   sets kept to estimate generalisation (`escalation.fresh9`, `escalation.fresh11`).
+ * - Data: the escalation sets the triggers are developed on (`TRAINING_SETS`), the guardrail corpus
+ *   (its benign look-alikes, injections and PII are negatives), and as negatives knowledge-base
+ *   questions (`QUESTION_SETS`), the knowledge base's sentences and the business's fixed messages; never a held-out set nor the sets kept to estimate generalisation
+ *   (`escalation.fresh9`, `escalation.fresh11`, `knowledge.fresh3`).
  * - Model: per intent label, a logistic regression over `escalationFeatures` (binary features seen in
  *   at least `MIN_DF` cases), one label against every other case, positives weighted by the square
  *   root of the classes' ratio, L2-regularised, fitted by AdaGrad over shuffled epochs (seeded: the
  *   output is reproducible).
  * - Thresholds: per label two, one where the lexicons found some evidence for the intent
- *   (`supported`) and one where they found none (`threshold`, or never), by leave-one-set-out
+ *   (`supported`) and one where they found none (`threshold`; never unless `ALONE`), by leave-one-set-out
  *   cross-validation. Each set is scored by a model trained on the others (a set is one writer's
  *   round, so this asks how the model carries over to a new writer); the triggers then decide as in
  *   production (lexicons, or else the classifier at the threshold that applies, unless the lexicons
@@ -25,7 +26,7 @@
  *   too, so the thresholds are chosen for the model as shipped; features every label weighs 0 are
  *   left out of the file.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import businessSettings from '../config/business.ts';
 import {
@@ -44,6 +45,11 @@ import { EXPECTED_LABEL, loadEscalationCases } from '../test/helpers/escalation-
 
 /** The development sets the classifier learns from. */
 export const TRAINING_SETS = ['tuning', 'fresh4', 'fresh5', 'fresh6', 'fresh7', 'fresh8', 'fresh10'];
+/**
+ * Knowledge-base question sets: ordinary customer questions, benign negatives (but those the lexicons
+ * escalate, such as a request for a call back). Never the held-out set nor fresh3, its estimate.
+ */
+const QUESTION_SETS = ['tuning', 'fresh', 'fresh2'];
 const CORPUS_PATH = new URL('../test/fixtures/guardrails/corpus.json', import.meta.url);
 const MODEL_PATH = new URL('../functions/core/guardrails/escalation-model.json', import.meta.url);
 const MAX_INPUT = parseBusinessSettings(businessSettings).guardrails.maxInputChars;
@@ -56,6 +62,13 @@ const L2 = 3e-3;
 const THRESHOLDS = Array.from({ length: 20 }, (_, i) => 0.5 + i * 0.025);
 /** A threshold no probability reaches: the label never fires on the classifier's word alone. */
 const NEVER = 1.01;
+/**
+ * Whether a label may fire on the classifier's word alone, with no lexicon evidence for it. Trained
+ * on escalation sets only, the classifier alone was confidently wrong on ordinary text ("No estoy
+ * seguro." self-harm at 0.94); the knowledge-base questions, passages and the business's fixed
+ * messages are negatives for that reason, and cross-validation still decides per label.
+ */
+const ALONE = true;
 /** Labels whose every case must escalate with its own label (the targets allow no miss). */
 const MUST_NOT_MISS = new Set(['customer_request', 'self_harm', 'legal', 'fraud']);
 const MISS_COST = { mustNotMiss: 4, other: 2 };
@@ -226,7 +239,37 @@ function loadLabelled(): Labelled[] {
       escalate: escalations.length > 0,
     };
   });
-  return [...sets, ...corpus];
+  const questions = QUESTION_SETS.flatMap((set) =>
+    (
+      JSON.parse(
+        readFileSync(new URL(`../test/fixtures/eval/knowledge.${set}.json`, import.meta.url), 'utf8'),
+      ) as { text: string }[]
+    )
+      .filter((c) => !lexiconVerdictsFor(normalizeInput(c.text, MAX_INPUT).text).some((v) => v.fired))
+      .map((c) => ({ set: 'questions', text: c.text, labels: [], escalate: false })),
+  );
+  // Ordinary text about the business: knowledge-base sentences and the fixed messages (every language).
+  const knowledgeDir = new URL('../knowledge/', import.meta.url);
+  const passages = readdirSync(knowledgeDir)
+    .filter((file) => file.endsWith('.md'))
+    .flatMap((file) => readFileSync(new URL(file, knowledgeDir), 'utf8').split(/[.!?\n]+/))
+    .map((sentence) => sentence.replace(/[#*_>`|[\]()-]+/g, ' ').trim())
+    .filter((sentence) => sentence.split(/\s+/).length >= 3);
+  const messages = fixedMessages(businessSettings);
+  const benign = [...passages, ...messages]
+    .filter((text) => !lexiconVerdictsFor(normalizeInput(text, MAX_INPUT).text).some((v) => v.fired))
+    .map((text) => ({ set: 'business text', text, labels: [], escalate: false }));
+  return [...sets, ...corpus, ...questions, ...benign];
+}
+
+/** Every string of the settings' `messages` (and per-language overrides), recursively. */
+function fixedMessages(value: unknown, key = ''): string[] {
+  if (typeof value === 'string') return /messages/i.test(key) ? [value] : [];
+  if (Array.isArray(value)) return value.flatMap((item) => fixedMessages(item, key));
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([k, v]) => fixedMessages(v, /messages/i.test(key) ? key : k));
+  }
+  return [];
 }
 
 function loadExamples(): { examples: Example[]; vocabulary: string[] } {
@@ -263,7 +306,7 @@ function main(): void {
   const { examples, vocabulary } = loadExamples();
   const labels = [...new Set(Object.values(EXPECTED_LABEL))];
   process.stdout.write(
-    `${examples.length} cases from ${TRAINING_SETS.join(', ')} and the guardrail corpus; ${vocabulary.length} features (in ≥ ${MIN_DF} cases)\n`,
+    `${examples.length} cases from ${TRAINING_SETS.join(', ')}, the guardrail corpus and knowledge questions; ${vocabulary.length} features (in ≥ ${MIN_DF} cases)\n`,
   );
 
   // Leave-one-set-out: out-of-fold probabilities for every case and label.
@@ -289,7 +332,7 @@ function main(): void {
       thresholds: { alone: 1.01, supported: 1.01 },
       ...cost(examples, scores, label, { alone: 1.01, supported: 1.01 }),
     };
-    for (const alone of [...THRESHOLDS, NEVER]) {
+    for (const alone of ALONE ? [...THRESHOLDS, NEVER] : [NEVER]) {
       for (const supported of THRESHOLDS) {
         if (supported > alone) continue;
         const c = cost(examples, scores, label, { alone, supported });
@@ -335,7 +378,7 @@ function outOfFoldFigures(
   const rows = new Map<string, { cases: number; escalated: number; lexicons: number }>();
   examples.forEach((example, i) => {
     const kind = example.escalate ? ([...example.labels][0] ?? 'other rule') : 'benign';
-    const key = `${kind}/${example.set === 'tuning' || example.set === 'corpus' ? example.set : 'fresh'}`;
+    const key = `${kind}/${['tuning', 'corpus', 'questions', 'business text'].includes(example.set) ? example.set : 'fresh'}`;
     const row = rows.get(key) ?? { cases: 0, escalated: 0, lexicons: 0 };
     let lexicons = false;
     let any = false;

@@ -354,7 +354,9 @@ const REQUEST: LexiconData = {
 const SELF_HARM: LexiconData = {
   self_harm: {
     en: `
-      kill myself, killing myself, end my life, end my own life, ending my life, take my life,
+      kill myself, killing myself, kill himself, kill herself, kill themselves, killing himself,
+      killing herself, end his life, end her life, take his life, take her life, rope for myself,
+      end my life, end my own life, ending my life, take my life,
       take my own life, taking my life, suicid*, self harm, selfharm, harm myself, harming myself, unalive,
       hang myself, slit my wrist, slit my wrists, jump off a bridge, jump off the bridge,
       jumping off a bridge, jump off a building, jump off the roof, jumping off, throw myself,
@@ -370,6 +372,7 @@ const SELF_HARM: LexiconData = {
     `,
     es: `
       =matarme, me voy a matar, me quiero matar, me =mato, suicid*, =quitarme la vida, quitar la vida,
+      se quiere matar, se va a matar, =matarse, =quitarse la vida,
       acabar con mi vida, terminar con mi vida, acabar con todo, terminar con todo,
       acabar con esto de una vez, =tirarme de, =tirarme por, =aventarme, =colgarme, =ahorcarme,
       =tomarme todas, sobredosis, =cortarme las venas, =quitarme de en medio, =matarse,
@@ -570,11 +573,15 @@ const SELF_HARM: LexiconData = {
       giving away my stuff, giving away my things, giving away my belongings, gave away my things,
       gave away my stuff, goodbye letters, goodbye letter, goodbye note, suicide note, final goodbye,
       said goodbye to everyone, saying goodbye to everyone, not need it where i am going,
-      not need them where i am going, not need anything where i am going, last goodbye
+      not need them where i am going, not need anything where i am going, last goodbye,
+      wrote letters to my kids, wrote letters to my family, writing letters to my kids,
+      writing letters to my family, will not be here next month, will not be here next week,
+      will not be here much longer, will not be around much longer
     `,
     es: `
       regalando mis cosas, regale mis cosas, cartas de despedida, carta de despedida, me despedi de todos,
-      despedirme de todos, despidiendome de todos, ultima despedida, ya no las voy a necesitar, ya no lo voy a necesitar, nota de despedida
+      despedirme de todos, despidiendome de todos, ultima despedida, ya no las voy a necesitar, ya no lo voy a necesitar, nota de despedida,
+      no voy a estar aqui la semana que viene, no voy a estar aqui el mes que viene, ya no voy a estar aqui
     `,
   },
   /** Thinking about something: with an ending, a sign of suicidal thinking. */
