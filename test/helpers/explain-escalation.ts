@@ -1,5 +1,6 @@
 /**
- * Shows how the escalation intents read a message (concepts found, score and rules per intent):
+ * Shows how the escalation intents read a message (concepts found, score and rules per intent, and
+ * the classifier's probability):
  * `npx tsx test/helpers/explain-escalation.ts "can someone call me back"`.
  */
 import { explainIntents } from '#core/guardrails/triggers.ts';
@@ -8,7 +9,9 @@ for (const text of process.argv.slice(2)) {
   const { language, concepts, intents } = explainIntents(text);
   process.stdout.write(`${text}\n  language ${language ?? '?'}\n  ${concepts.join('  ')}\n`);
   for (const intent of intents) {
-    if (intent.score !== 0)
-      process.stdout.write(`  ${intent.label} ${intent.score}: ${intent.rules.join(', ')}\n`);
+    if (intent.score !== 0 || intent.probability >= 0.1)
+      process.stdout.write(
+        `  ${intent.label} ${intent.score} (classifier ${intent.probability}): ${intent.rules.join(', ')}\n`,
+      );
   }
 }

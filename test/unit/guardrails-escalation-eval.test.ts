@@ -7,9 +7,10 @@
  * - false escalations ≤ 0.15 on look-alikes and small talk, in each language.
  * Figures: `npx tsx test/helpers/print-escalation-eval.ts`.
  *
- * The fresh batches (`escalation.fresh4.json` … `fresh8.json`) were each written and scored before the
- * triggers were tuned on them (`escalation-rounds.md`); they are development sets now and hold the same
- * targets, so wording they taught the triggers is not lost again.
+ * The fresh batches (`escalation.fresh4.json` … `fresh8.json`, `fresh10.json`) were each written and
+ * scored before the triggers were tuned on them (`escalation-rounds.md`); they are development sets now
+ * (and the classifier's training data, with the tuning set) and hold the same targets, so wording they
+ * taught the triggers is not lost again. `fresh9` and `fresh11` are never tuned on and not checked here.
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -23,7 +24,7 @@ const cases = loadEscalationCases(new URL('../fixtures/eval/escalation.tuning.js
 const rows = evaluateEscalation(cases);
 const NO_MISS = ['explicit', 'self_harm', 'legal', 'security'];
 const FEW_FALSE = ['lookalike', 'smalltalk'];
-const DEVELOPMENT_SETS = ['fresh4', 'fresh5', 'fresh6', 'fresh7', 'fresh8'];
+const DEVELOPMENT_SETS = ['fresh4', 'fresh5', 'fresh6', 'fresh7', 'fresh8', 'fresh10'];
 
 /** Misses on the no-miss categories and false-escalation rates over target, per category and language. */
 function targetFailures(figures: ReturnType<typeof evaluateEscalation>): string[] {

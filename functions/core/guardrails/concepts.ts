@@ -143,7 +143,7 @@ const REQUEST: LexiconData = {
   /** A person working for the business: a concept strong enough to ask for on its own. */
   staff: {
     en: `
-      =agent, =agents, =human, =humans, human being, =representative~, =representatives~, =rep, =reps,
+      =agent, =agents, =human, =humans, =humann, =hooman, =humam, human being, =representative~, =representatives~, =rep, =reps,
       =operator, =operators, =manager, =managers, =manger, =supervisor~, =supervisors~, staff,
       staff member, member of staff, member of your team, team member, =employee, =employees,
       customer service, customer care, customer support, support team, support staff, service team,
@@ -354,7 +354,9 @@ const REQUEST: LexiconData = {
 const SELF_HARM: LexiconData = {
   self_harm: {
     en: `
-      kill myself, killing myself, end my life, end my own life, ending my life, take my life,
+      kill myself, killing myself, kill himself, kill herself, kill themselves, killing himself,
+      killing herself, end his life, end her life, take his life, take her life, rope for myself,
+      end my life, end my own life, ending my life, take my life,
       take my own life, taking my life, suicid*, self harm, selfharm, harm myself, harming myself, unalive,
       hang myself, slit my wrist, slit my wrists, jump off a bridge, jump off the bridge,
       jumping off a bridge, jump off a building, jump off the roof, jumping off, throw myself,
@@ -370,6 +372,7 @@ const SELF_HARM: LexiconData = {
     `,
     es: `
       =matarme, me voy a matar, me quiero matar, me =mato, suicid*, =quitarme la vida, quitar la vida,
+      se quiere matar, se va a matar, =matarse, =quitarse la vida,
       acabar con mi vida, terminar con mi vida, acabar con todo, terminar con todo,
       acabar con esto de una vez, =tirarme de, =tirarme por, =aventarme, =colgarme, =ahorcarme,
       =tomarme todas, sobredosis, =cortarme las venas, =quitarme de en medio, =matarse,
@@ -540,10 +543,16 @@ const SELF_HARM: LexiconData = {
   not_self_harm: {
     en: `
       die my hair, die her hair, die his hair, die it, die the, die them, die this, die my, to die for,
-      dying to, die laughing, died laughing, killing it, killed it, kill for, would kill for
+      dying to, die laughing, died laughing, killing it, killed it, kill for, would kill for,
+      ending my subscription, ending my membership, ending my plan, ending my contract, ending my account,
+      end my subscription, end my membership, end my plan, end my contract, end my account,
+      cutting down, cut down on, cutting back
     `,
     es: `
-      muero de risa, me muero de ganas, me muero de frio, me muero de calor, me muero de hambre, muero por
+      muero de risa, me muero de ganas, me muero de frio, me muero de calor, me muero de hambre, muero por,
+      terminar mi suscripcion, terminar mi membresia, terminar mi plan, terminar mi contrato,
+      acabar con mi suscripcion, acabar con mi contrato, subida me mato, caminata me mato, ruta me mato,
+      excursion me mato, calor me mato, frio me mato, precio me mato, trabajo me mato
     `,
   },
   /** Being a burden: said of oneself, a sign of suicidal thinking. */
@@ -564,11 +573,15 @@ const SELF_HARM: LexiconData = {
       giving away my stuff, giving away my things, giving away my belongings, gave away my things,
       gave away my stuff, goodbye letters, goodbye letter, goodbye note, suicide note, final goodbye,
       said goodbye to everyone, saying goodbye to everyone, not need it where i am going,
-      not need them where i am going, not need anything where i am going, last goodbye
+      not need them where i am going, not need anything where i am going, last goodbye,
+      wrote letters to my kids, wrote letters to my family, writing letters to my kids,
+      writing letters to my family, will not be here next month, will not be here next week,
+      will not be here much longer, will not be around much longer
     `,
     es: `
       regalando mis cosas, regale mis cosas, cartas de despedida, carta de despedida, me despedi de todos,
-      despedirme de todos, despidiendome de todos, ultima despedida, ya no las voy a necesitar, ya no lo voy a necesitar, nota de despedida
+      despedirme de todos, despidiendome de todos, ultima despedida, ya no las voy a necesitar, ya no lo voy a necesitar, nota de despedida,
+      no voy a estar aqui la semana que viene, no voy a estar aqui el mes que viene, ya no voy a estar aqui
     `,
   },
   /** Thinking about something: with an ending, a sign of suicidal thinking. */
@@ -1093,12 +1106,14 @@ const SAFETY: LexiconData = {
       overheated, overheating, overheats, overheat, got really hot, got very hot, too hot to touch, melted,
       melting, sparked, sparking, sparks, smoke, smoking, smoked, burning smell, smells like burning,
       smell of burning, smelled like burning, swelling, swollen, bulging, leaking acid, scorch, scorched,
-      charred, sizzling, hissing, shock, shocks, zapped, zap, tingling
+      charred, sizzling, hissing, shock, shocks, zapped, zap, tingling, gas leak, leaking gas, leaks gas,
+      smell of gas, smells of gas, stinks of gas
     `,
     es: `
       sobrecalento, sobrecalentando, se calento mucho, muy caliente, se derritio, derritio, derretido,
       chispas, chispazo, echa humo, echar humo, salio humo, humo, olor a quemado, huele a quemado, hinchada,
-      hinchado, inflada, chamuscado, quemado, descarga, descargas, toque, toques, corriente
+      hinchado, inflada, chamuscado, quemado, descarga, descargas, toque, toques, corriente, fuga de gas,
+      pierde gas, huele a gas, olor a gas
     `,
   },
   /** An injury by itself. */
@@ -1184,7 +1199,8 @@ const SAFETY: LexiconData = {
       broken in, hurt my feet, hurts my feet, hurt my toes, broke my heart, hurts to wear, fire color,
       fire red,
       blood orange, blood red, blood type, blood pressure, blood sugar, blood moon, got hurt feelings,
-      my mouth off, my tongue off, my face off, my head off, my ears off
+      my mouth off, my tongue off, my face off, my head off, my ears off, cutting down, cut down on,
+      cutting back
     `,
     es: `
       estan que arden, es fuego, son fuego, que arden, es seguro, seria seguro, oferta bomba,
@@ -1212,7 +1228,8 @@ const MEDICAL: LexiconData = {
       convulsion, convulsiones, me desmaye, se desmayo, desmayo, vomito, vomitos, vomitando, vomite,
       intoxicacion, intoxicado, intoxicada, me intoxique, envenenado, envenenamiento, diarrea, infeccion,
       infectado, quemadura quimica, inconsciente, sobredosis, demasiadas pastillas,
-      ataque de asma, crisis asmatica, crisis de asma, ataque de alergia, choque anafilactico, se me cerro la garganta, se me hincho la cara, se le hincho la cara, se me hincharon, se le hincharon, palpitaciones, quemaduras quimicas, me salieron ronchas, le salieron ronchas, reaccion fuerte, mala reaccion, casi no podia respirar, no puede respirar
+      ataque de asma, crisis asmatica, crisis de asma, ataque de alergia, choque anafilactico, se me cerro la garganta, se me hincho la cara, se le hincho la cara, se me hincharon, se le hincharon, palpitaciones, quemaduras quimicas, me salieron ronchas, le salieron ronchas, reaccion fuerte, mala reaccion, casi no podia respirar, no puede respirar,
+      me cuesta respirar, le cuesta respirar, me costaba respirar, no podia respirar bien
     `,
   },
   /** Symptoms too mild or too ambiguous alone: "I'm allergic to wool", "the battery is swelling". */
@@ -1380,11 +1397,13 @@ const BEREAVEMENT: LexiconData = {
       death in my family, death in our family, the wake, obituary, passed away, late husband, late wife,
       late mother, late father, late mom, late mum, late dad, late son, late daughter, late partner,
       late brother, late sister, late grandmother, late grandfather, my condolences, grieving, grief,
-      his estate, her estate, executor, rest in peace, deceased, widow, widowed, widower
+      his estate, her estate, executor, rest in peace, deceased, widow, widowed, widower,
+      no longer with us, not with us anymore, he passed before, she passed before
     `,
     es: `
-      funeral, funerales, velorio, velatorio, sepelio, entierro, luto, duelo, fallecimiento, defuncion,
-      en paz descanse, q e p d, qepd, difunto, difunta, finado, finada, viuda, viudo, perdida de mi, esquela
+      !duele, !duelen, funeral, funerales, velorio, velatorio, sepelio, entierro, luto, duelo, fallecimiento, defuncion,
+      en paz descanse, q e p d, qepd, difunto, difunta, finado, finada, viuda, viudo, perdida de mi, esquela,
+      ya no esta con nosotros, ya no esta entre nosotros
     `,
   },
   /** A flat battery or a crashed laptop "died" too; "dead on arrival" is a faulty product. */
@@ -1398,7 +1417,8 @@ const BEREAVEMENT: LexiconData = {
       lost a, lost my job, passed her, passed his, passed their, passed all, passed an, passed by, passed me,
       passed you, passed them, passed down,
       passed through, passed us, good grief, memorial day, my son lost, my daughter lost, lost his, lost her,
-      lost their, dead phone, died down, dead quiet, dead heat, dead serious
+      lost their, dead phone, died down, dead quiet, dead heat, dead serious, going to kill me,
+      gonna kill me, will kill me, would kill me, are going to kill me
     `,
     es: `
       se murio mi celular, se me murio, murio la bateria, bateria muerta, muerto de risa, muerta de risa,

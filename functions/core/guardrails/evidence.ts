@@ -46,7 +46,11 @@ export const FILLER = 'filler';
 /** A rule with its `a|b` alternatives split, once per intent. */
 interface PreparedIntent {
   rules: PreparedRule[];
-  /** Every concept some positive rule needs: a message with none of them scores 0 at once. */
+  /**
+   * Every concept some rule needs: a message with none of them scores 0 at once. Negative rules'
+   * concepts count too, so evidence against an intent is weighed even where no positive rule can
+   * hold (a score below 0 keeps the classifier of `triggers.ts` from firing the intent).
+   */
   evidence: Set<string>;
 }
 
@@ -70,7 +74,7 @@ function prepare(intent: Intent): PreparedIntent {
       const concepts = rule.all.map((spec) => spec.split('|'));
       return { rule, index, concepts, allowed: new Set([...concepts.flat(), FILLER]) };
     });
-    const evidence = new Set(rules.filter((r) => r.rule.weight > 0).flatMap((r) => r.concepts.flat()));
+    const evidence = new Set(rules.flatMap((r) => r.concepts.flat()));
     prepared = { rules, evidence };
     PREPARED.set(intent, prepared);
   }
@@ -158,10 +162,10 @@ export function scoreIntent(intent: Intent, analysis: Analysis, langs?: readonly
   const groups = group(analysis, langs);
   const { rules: prepared, evidence } = prepare(intent);
   const threshold = intent.threshold ?? 1;
-  // Nothing to weigh unless some evidence for the intent is present (most messages stop here).
+  // Nothing to weigh unless some concept of the intent's rules is present (most messages stop here).
   let any = false;
   for (const concept of groups.keys()) if (evidence.has(concept)) any = true;
-  if (!any || !prepared.some((p) => p.rule.weight > 0 && possible(groups, p))) {
+  if (!any || !prepared.some((p) => possible(groups, p))) {
     return { score: 0, fired: false, rules: [] };
   }
   const { tokens } = analysis;

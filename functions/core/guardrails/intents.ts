@@ -234,6 +234,12 @@ export const SECURITY: EscalationIntent = {
     { all: ['extra_charges'], weight: 0.6, note: '"charged twice", "cobro duplicado"' },
     { all: ['extra_charges', 'unauthorized'], anywhere: true, weight: 0.5 },
     {
+      all: ['extra_charges', 'attend'],
+      anywhere: true,
+      weight: -0.7,
+      note: '"charged twice for shipping, can you fix it?" is billing',
+    },
+    {
       all: ['elsewhere', 'money', 'my_account'],
       anywhere: true,
       weight: 1,

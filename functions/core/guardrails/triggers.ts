@@ -13,8 +13,10 @@ import type { BusinessSettings } from '../../shared/business-settings.ts';
 import { detectLanguage } from '../language.ts';
 import type { Author, EscalationReason, Priority } from '../model.ts';
 import { scoreSentiment } from '../sentiment.ts';
+import { classify, type LabelScore } from './classifier.ts';
 import { CONCEPTS } from './concepts.ts';
 import { scoreIntent } from './evidence.ts';
+import { escalationFeatures } from './features.ts';
 import { fold } from './fold.ts';
 import { ESCALATION_INTENTS, type EscalationIntent } from './intents.ts';
 import { analyze, type CompiledLexicon, compileLexicon, type Lang, stopWordVotes } from './lexicon.ts';
@@ -118,24 +120,60 @@ function lexicon(): CompiledLexicon {
 
 const LANGUAGES: readonly Lang[] = ['en', 'es'];
 
+/** How the lexicons alone judge one intent on a message. */
+export interface LexiconVerdict {
+  intent: EscalationIntent;
+  /** The intent's evidence reached its threshold (in the message's language). */
+  fired: boolean;
+  /** Evidence against the intent outweighed the evidence for it ("I want to die my hair"). */
+  vetoed: boolean;
+  /** The intent's score on the lexicons (below 0 when vetoed; 0 without any evidence for it). */
+  evidence: number;
+}
+
 /**
- * The escalation intents `text` expresses, in severity order. Both lexicons are tried at once, so
- * short and mixed messages need no language. An intent that fires only on the lexicon of one
- * language is dropped when the message is clearly in the other one: its stop words say so and
- * tinyld agrees ("I burnt the pie" has no Spanish foot in it). Detection runs only then.
+ * The lexicons' verdict on every escalation intent, in severity order. Both lexicons are tried at
+ * once, so short and mixed messages need no language. An intent that fires only on the lexicon of one
+ * language is dropped when the message is clearly in the other one: its stop words say so and tinyld
+ * agrees ("I burnt the pie" has no Spanish foot in it). Detection runs only then.
  */
-function intentsIn(text: string, folded: string): EscalationIntent[] {
+function lexiconVerdicts(text: string, folded: string): LexiconVerdict[] {
   const analysis = analyze(folded, lexicon());
-  if (analysis.matches.length === 0) return [];
+  if (analysis.matches.length === 0) {
+    return ESCALATION_INTENTS.map((intent) => ({ intent, fired: false, vetoed: false, evidence: 0 }));
+  }
   const votes = stopWordVotes(analysis.tokens);
   const likely: Lang | undefined = votes.en > votes.es ? 'en' : votes.es > votes.en ? 'es' : undefined;
   let confirmed: boolean | undefined;
-  const found: EscalationIntent[] = [];
-  for (const intent of ESCALATION_INTENTS) {
-    if (!scoreIntent(intent, analysis).fired) continue;
-    if (likely && !scoreIntent(intent, analysis, [likely]).fired) {
+  return ESCALATION_INTENTS.map((intent) => {
+    const { fired, score } = scoreIntent(intent, analysis);
+    if (fired && likely && !scoreIntent(intent, analysis, [likely]).fired) {
       confirmed ??= detectLanguage(text, LANGUAGES) === likely;
-      if (confirmed) continue;
+      if (confirmed) return { intent, fired: false, vetoed: false, evidence: 0 };
+    }
+    return { intent, fired, vetoed: score < 0, evidence: score };
+  });
+}
+
+/** The lexicons' verdicts on a (normalized) message, without the classifier: its training data. */
+export function lexiconVerdictsFor(text: string): LexiconVerdict[] {
+  return lexiconVerdicts(text, fold(text).trim());
+}
+
+/**
+ * The escalation intents `text` expresses, in severity order: those the lexicons find, and those the
+ * classifier (`classifier.ts`) finds where the lexicons saw nothing against them: at its lower
+ * threshold where the lexicons found some evidence for the intent, at its higher one where none.
+ */
+function intentsIn(text: string, folded: string): EscalationIntent[] {
+  let scores: Map<string, LabelScore> | undefined;
+  const found: EscalationIntent[] = [];
+  for (const { intent, fired, vetoed, evidence } of lexiconVerdicts(text, folded)) {
+    if (vetoed) continue;
+    if (!fired) {
+      scores ??= classify(escalationFeatures(folded));
+      const score = scores.get(intent.label);
+      if (!(evidence > 0 ? score?.supported : score?.alone)) continue;
     }
     found.push(intent);
   }
@@ -239,13 +277,18 @@ function refundTrigger(ctx: TriggerContext, folded: string): EscalationTrigger |
     : undefined;
 }
 
-/** How each escalation intent scored on `text`, with the concepts found: for tuning and debugging. */
+/**
+ * How each escalation intent scored on `text`, with the concepts found and the classifier's
+ * probability: for tuning and debugging.
+ */
 export function explainIntents(text: string): {
   language: string | undefined;
   concepts: string[];
-  intents: { label: string; score: number; rules: string[] }[];
+  intents: { label: string; score: number; rules: string[]; probability: number }[];
 } {
-  const analysis = analyze(fold(text).trim(), lexicon());
+  const folded = fold(text).trim();
+  const analysis = analyze(folded, lexicon());
+  const scores = classify(escalationFeatures(folded));
   return {
     language: detectLanguage(text, LANGUAGES),
     concepts: analysis.matches.map(
@@ -261,6 +304,7 @@ export function explainIntents(text: string): {
         label: intent.label,
         score: Math.round(score * 100) / 100,
         rules: rules.map((i) => `${intent.rules[i]!.all.join('+')} ${intent.rules[i]!.weight}`),
+        probability: Math.round((scores.get(intent.label)?.probability ?? 0) * 100) / 100,
       };
     }),
   };

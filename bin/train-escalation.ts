@@ -1,0 +1,404 @@
+/**
+ * `npm run train-escalation`: trains the escalation classifier (`functions/core/guardrails/classifier.ts`)
+ * and writes its weights to `functions/core/guardrails/escalation-model.json`.
+ *   npm run train-escalation [-- --dry-run]
+ *
+ * - Data: the escalation sets the triggers are developed on (`TRAINING_SETS`), the guardrail corpus
+ *   (its benign look-alikes, injections and PII are negatives), and as negatives knowledge-base
+ *   questions (`QUESTION_SETS`), the knowledge base's sentences and the business's fixed messages; never a held-out set nor the sets kept to estimate generalisation
+ *   (`escalation.fresh9`, `escalation.fresh11`, `knowledge.fresh3`).
+ * - Model: per intent label, a logistic regression over `escalationFeatures` (binary features seen in
+ *   at least `MIN_DF` cases), one label against every other case, positives weighted by the square
+ *   root of the classes' ratio, L2-regularised, fitted by AdaGrad over shuffled epochs (seeded: the
+ *   output is reproducible).
+ * - Thresholds: per label two, one where the lexicons found some evidence for the intent
+ *   (`supported`) and one where they found none (`threshold`; never unless `ALONE`), by leave-one-set-out
+ *   cross-validation. Each set is scored by a model trained on the others (a set is one writer's
+ *   round, so this asks how the model carries over to a new writer); the triggers then decide as in
+ *   production (lexicons, or else the classifier at the threshold that applies, unless the lexicons
+ *   hold evidence against the intent), and the pair of lowest cost wins: a case of the label the
+ *   classifier misses costs `MISS_COST` (more on the labels that must not miss), a benign case it
+ *   escalates where the lexicons did not `FALSE_COST`, another escalating category given this label
+ *   `CONFUSION_COST`. Misses are counted for the classifier alone: the
+ *   lexicons were tuned on these very sets, so their recall here says nothing of a new writer's
+ *   wording, which is what the classifier is for.
+ * - Size: weights are quantized to one character each (`quantize` in `classifier.ts`), in the folds
+ *   too, so the thresholds are chosen for the model as shipped; features every label weighs 0 are
+ *   left out of the file.
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import businessSettings from '../config/business.ts';
+import {
+  ALPHABET,
+  type EscalationModel,
+  quantize,
+  type StoredLabel,
+  ZERO,
+} from '../functions/core/guardrails/classifier.ts';
+import { escalationFeatures } from '../functions/core/guardrails/features.ts';
+import { fold } from '../functions/core/guardrails/fold.ts';
+import { normalizeInput } from '../functions/core/guardrails/normalize.ts';
+import { lexiconVerdictsFor } from '../functions/core/guardrails/triggers.ts';
+import { parseBusinessSettings } from '../functions/shared/business-settings.ts';
+import { EXPECTED_LABEL, loadEscalationCases } from '../test/helpers/escalation-eval.ts';
+
+/** The development sets the classifier learns from. */
+export const TRAINING_SETS = ['tuning', 'fresh4', 'fresh5', 'fresh6', 'fresh7', 'fresh8', 'fresh10'];
+/**
+ * Knowledge-base question sets: ordinary customer questions, benign negatives (but those the lexicons
+ * escalate, such as a request for a call back). Never the held-out set nor fresh3, its estimate.
+ */
+const QUESTION_SETS = ['tuning', 'fresh', 'fresh2'];
+const CORPUS_PATH = new URL('../test/fixtures/guardrails/corpus.json', import.meta.url);
+const MODEL_PATH = new URL('../functions/core/guardrails/escalation-model.json', import.meta.url);
+const MAX_INPUT = parseBusinessSettings(businessSettings).guardrails.maxInputChars;
+
+const MIN_DF = 3;
+const EPOCHS = 25;
+const LEARNING_RATE = 0.3;
+const L2 = 3e-3;
+/** Candidate thresholds: the classifier must at least find the intent more likely than not. */
+const THRESHOLDS = Array.from({ length: 20 }, (_, i) => 0.5 + i * 0.025);
+/** A threshold no probability reaches: the label never fires on the classifier's word alone. */
+const NEVER = 1.01;
+/**
+ * Whether a label may fire on the classifier's word alone, with no lexicon evidence for it. Trained
+ * on escalation sets only, the classifier alone was confidently wrong on ordinary text ("No estoy
+ * seguro." self-harm at 0.94); the knowledge-base questions, passages and the business's fixed
+ * messages are negatives for that reason, and cross-validation still decides per label.
+ */
+const ALONE = true;
+/** Labels whose every case must escalate with its own label (the targets allow no miss). */
+const MUST_NOT_MISS = new Set(['customer_request', 'self_harm', 'legal', 'fraud']);
+const MISS_COST = { mustNotMiss: 4, other: 2 };
+const FALSE_COST = 2;
+const CONFUSION_COST = 0.2;
+
+interface Example {
+  set: string;
+  text: string;
+  /** The intent labels the case expects (none for a benign case). */
+  labels: ReadonlySet<string>;
+  /** The case escalates (by an intent or another rule: a guardrail-corpus cancellation, say). */
+  escalate: boolean;
+  features: number[];
+  /** Per intent label: what the lexicons made of the case. */
+  lexicon: Map<string, Lexicons>;
+}
+
+/** The lexicons' verdict on one intent: fired, evidence against it, or some evidence for it. */
+interface Lexicons {
+  fired: boolean;
+  vetoed: boolean;
+  supported: boolean;
+}
+
+interface Fitted {
+  bias: number;
+  weights: Float64Array;
+}
+
+/** A fitted label with its weights quantized as stored. */
+interface Quantized extends Fitted {
+  step: number;
+  codes: number[];
+}
+
+/** A small seeded PRNG (mulberry32), so training is reproducible. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function shuffle<T>(items: T[], next: () => number): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
+/** One-vs-rest logistic regression for `label` (AdaGrad, lazy L2 on the active features). */
+function fitWeights(examples: readonly Example[], label: string, dimensions: number): Fitted {
+  const positives = examples.filter((e) => e.labels.has(label)).length;
+  const positiveWeight = Math.sqrt(Math.max(1, (examples.length - positives) / Math.max(1, positives)));
+  const weights = new Float64Array(dimensions);
+  const squares = new Float64Array(dimensions).fill(1e-8);
+  let bias = 0;
+  let biasSquares = 1e-8;
+  const next = random(label.length * 7919 + examples.length);
+  for (let epoch = 0; epoch < EPOCHS; epoch++) {
+    for (const example of shuffle(examples as Example[], next)) {
+      const y = example.labels.has(label) ? 1 : 0;
+      let z = bias;
+      for (const f of example.features) z += weights[f]!;
+      const gradient = (sigmoid(z) - y) * (y === 1 ? positiveWeight : 1);
+      biasSquares += gradient * gradient;
+      bias -= (LEARNING_RATE * gradient) / Math.sqrt(biasSquares);
+      for (const f of example.features) {
+        const g = gradient + L2 * weights[f]!;
+        squares[f]! += g * g;
+        weights[f]! -= (LEARNING_RATE * g) / Math.sqrt(squares[f]!);
+      }
+    }
+  }
+  return { bias, weights };
+}
+
+/** Fits, then quantizes the weights as the model file stores them (`quantize`). */
+function fitLabel(examples: readonly Example[], label: string, dimensions: number): Quantized {
+  const { bias, weights } = fitWeights(examples, label, dimensions);
+  const { step, codes } = quantize(weights);
+  return { bias, step, codes, weights: Float64Array.from(codes, (code) => (code - ZERO) * step) };
+}
+
+function probability(model: Fitted, example: Example): number {
+  let z = model.bias;
+  for (const f of example.features) z += model.weights[f]!;
+  return sigmoid(z);
+}
+
+/** A label's two thresholds: without any lexicon evidence for the intent, and with some. */
+interface Thresholds {
+  alone: number;
+  supported: number;
+}
+
+/** Whether the classifier fires `label` on a case at `thresholds` (as `triggers.ts` decides). */
+function classifierFires(lexicons: Lexicons, score: number, thresholds: Thresholds): boolean {
+  if (lexicons.vetoed) return false;
+  return score >= (lexicons.supported || lexicons.fired ? thresholds.supported : thresholds.alone);
+}
+
+/** The cost of deciding `label` at `thresholds` on out-of-fold probabilities, and what went wrong. */
+function cost(
+  examples: readonly Example[],
+  scores: readonly number[],
+  label: string,
+  thresholds: Thresholds,
+) {
+  const miss = MUST_NOT_MISS.has(label) ? MISS_COST.mustNotMiss : MISS_COST.other;
+  let misses = 0;
+  let falses = 0;
+  let confusions = 0;
+  let alone = 0;
+  examples.forEach((example, i) => {
+    const lexicons = example.lexicon.get(label)!;
+    const classified = classifierFires(lexicons, scores[i]!, thresholds);
+    if (example.labels.has(label)) {
+      if (!classified) alone++;
+      if (!classified && !lexicons.fired) misses++;
+    } else if (classified && !lexicons.fired) {
+      if (example.escalate) confusions++;
+      else falses++;
+    }
+  });
+  return {
+    total: alone * miss + falses * FALSE_COST + confusions * CONFUSION_COST,
+    misses,
+    alone,
+    falses,
+    confusions,
+  };
+}
+
+/** A labelled text, from an escalation set or the guardrail corpus. */
+interface Labelled {
+  set: string;
+  text: string;
+  labels: string[];
+  escalate: boolean;
+}
+
+function loadLabelled(): Labelled[] {
+  const intents = new Set(Object.values(EXPECTED_LABEL));
+  const sets = TRAINING_SETS.flatMap((set) =>
+    loadEscalationCases(new URL(`../test/fixtures/eval/escalation.${set}.json`, import.meta.url)).map((c) => {
+      const label = c.escalate ? EXPECTED_LABEL[c.category] : undefined;
+      return { set, text: c.text, labels: label ? [label] : [], escalate: c.escalate };
+    }),
+  );
+  const corpus = (
+    JSON.parse(readFileSync(CORPUS_PATH, 'utf8')) as { cases: { text: string; labels: string[] }[] }
+  ).cases.map((c) => {
+    const escalations = c.labels.flatMap((l) => (l.startsWith('escalation:') ? [l.slice(11)] : []));
+    return {
+      set: 'corpus',
+      text: c.text,
+      labels: escalations.filter((l) => intents.has(l)),
+      escalate: escalations.length > 0,
+    };
+  });
+  const questions = QUESTION_SETS.flatMap((set) =>
+    (
+      JSON.parse(
+        readFileSync(new URL(`../test/fixtures/eval/knowledge.${set}.json`, import.meta.url), 'utf8'),
+      ) as { text: string }[]
+    )
+      .filter((c) => !lexiconVerdictsFor(normalizeInput(c.text, MAX_INPUT).text).some((v) => v.fired))
+      .map((c) => ({ set: 'questions', text: c.text, labels: [], escalate: false })),
+  );
+  // Ordinary text about the business: knowledge-base sentences and the fixed messages (every language).
+  const knowledgeDir = new URL('../knowledge/', import.meta.url);
+  const passages = readdirSync(knowledgeDir)
+    .filter((file) => file.endsWith('.md'))
+    .flatMap((file) => readFileSync(new URL(file, knowledgeDir), 'utf8').split(/[.!?\n]+/))
+    .map((sentence) => sentence.replace(/[#*_>`|[\]()-]+/g, ' ').trim())
+    .filter((sentence) => sentence.split(/\s+/).length >= 3);
+  const messages = fixedMessages(businessSettings);
+  const benign = [...passages, ...messages]
+    .filter((text) => !lexiconVerdictsFor(normalizeInput(text, MAX_INPUT).text).some((v) => v.fired))
+    .map((text) => ({ set: 'business text', text, labels: [], escalate: false }));
+  return [...sets, ...corpus, ...questions, ...benign];
+}
+
+/** Every string of the settings' `messages` (and per-language overrides), recursively. */
+function fixedMessages(value: unknown, key = ''): string[] {
+  if (typeof value === 'string') return /messages/i.test(key) ? [value] : [];
+  if (Array.isArray(value)) return value.flatMap((item) => fixedMessages(item, key));
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([k, v]) => fixedMessages(v, /messages/i.test(key) ? key : k));
+  }
+  return [];
+}
+
+function loadExamples(): { examples: Example[]; vocabulary: string[] } {
+  const labelled = loadLabelled();
+  const texts = labelled.map((c) => normalizeInput(c.text, MAX_INPUT).text);
+  const featureLists = texts.map((text) => escalationFeatures(fold(text).trim()));
+  const df = new Map<string, number>();
+  for (const list of featureLists) for (const f of list) df.set(f, (df.get(f) ?? 0) + 1);
+  const vocabulary = [...df.entries()].filter(([, n]) => n >= MIN_DF).map(([f]) => f);
+  const index = new Map(vocabulary.map((f, i) => [f, i]));
+  const examples = labelled.map((c, i) => ({
+    set: c.set,
+    text: c.text,
+    labels: new Set(c.labels),
+    escalate: c.escalate,
+    features: featureLists[i]!.flatMap((f) => (index.has(f) ? [index.get(f)!] : [])),
+    lexicon: new Map(
+      lexiconVerdictsFor(texts[i]!).map((v) => [
+        v.intent.label,
+        { fired: v.fired, vetoed: v.vetoed, supported: v.evidence > 0 },
+      ]),
+    ),
+  }));
+  return { examples, vocabulary };
+}
+
+function main(): void {
+  const { values } = parseArgs({
+    options: {
+      'dry-run': { type: 'boolean', default: false },
+      verbose: { type: 'boolean', default: false },
+    },
+  });
+  const { examples, vocabulary } = loadExamples();
+  const labels = [...new Set(Object.values(EXPECTED_LABEL))];
+  process.stdout.write(
+    `${examples.length} cases from ${TRAINING_SETS.join(', ')}, the guardrail corpus and knowledge questions; ${vocabulary.length} features (in ≥ ${MIN_DF} cases)\n`,
+  );
+
+  // Leave-one-set-out: out-of-fold probabilities for every case and label.
+  const sets = [...new Set(examples.map((e) => e.set))];
+  const outOfFold = new Map(labels.map((label) => [label, new Array<number>(examples.length).fill(0)]));
+  for (const held of sets) {
+    const training = examples.filter((e) => e.set !== held);
+    for (const label of labels) {
+      const model = fitLabel(training, label, vocabulary.length);
+      examples.forEach((e, i) => {
+        if (e.set === held) outOfFold.get(label)![i] = probability(model, e);
+      });
+    }
+  }
+
+  const chosen = new Map<string, Thresholds>();
+  process.stdout.write(
+    'label             cases  thresholds: alone, supported  missed out of fold: classifier, with the lexicons  benign escalated  other categories\n',
+  );
+  for (const label of labels) {
+    const scores = outOfFold.get(label)!;
+    let best = {
+      thresholds: { alone: 1.01, supported: 1.01 },
+      ...cost(examples, scores, label, { alone: 1.01, supported: 1.01 }),
+    };
+    for (const alone of ALONE ? [...THRESHOLDS, NEVER] : [NEVER]) {
+      for (const supported of THRESHOLDS) {
+        if (supported > alone) continue;
+        const c = cost(examples, scores, label, { alone, supported });
+        const higher = alone + supported > best.thresholds.alone + best.thresholds.supported;
+        if (c.total < best.total || (c.total === best.total && higher))
+          best = { thresholds: { alone, supported }, ...c };
+      }
+    }
+    chosen.set(label, best.thresholds);
+    const cases = examples.filter((e) => e.labels.has(label)).length;
+    process.stdout.write(
+      `${label.padEnd(17)} ${String(cases).padStart(5)}  ${best.thresholds.alone.toFixed(3).padStart(19)}, ${best.thresholds.supported.toFixed(3).padEnd(9)}  ${String(best.alone).padStart(35)}, ${String(best.misses).padEnd(14)}  ${String(best.falses).padStart(16)}  ${String(best.confusions).padStart(16)}\n`,
+    );
+  }
+  process.stdout.write(outOfFoldFigures(examples, outOfFold, chosen));
+
+  // The shipped model: every label fitted on every training case, features no label weighs dropped.
+  const fitted = labels.map((label) => ({ label, ...fitLabel(examples, label, vocabulary.length) }));
+  const used = vocabulary.flatMap((_, f) => (fitted.some((l) => l.codes[f] !== ZERO) ? [f] : []));
+  const stored: Record<string, StoredLabel> = {};
+  for (const { label, bias, step, codes } of fitted) {
+    const { alone, supported } = chosen.get(label)!;
+    stored[label] = {
+      bias: Number(bias.toFixed(3)),
+      threshold: Number(alone.toFixed(3)),
+      supported: Number(supported.toFixed(3)),
+      step: Number(step.toPrecision(4)),
+      weights: used.map((f) => ALPHABET[codes[f]!]).join(''),
+    };
+  }
+  const model: EscalationModel = { features: used.map((f) => vocabulary[f]).join('|'), labels: stored };
+  const json = `${JSON.stringify(model, null, 2)}\n`;
+  process.stdout.write(`model: ${used.length} features, ${(json.length / 1024).toFixed(1)} KB\n`);
+  if (!values['dry-run']) writeFileSync(MODEL_PATH, json);
+}
+
+/** Out-of-fold figures of the whole decision (lexicons or classifier) per category and language. */
+function outOfFoldFigures(
+  examples: readonly Example[],
+  outOfFold: Map<string, number[]>,
+  thresholds: Map<string, Thresholds>,
+): string {
+  const rows = new Map<string, { cases: number; escalated: number; lexicons: number }>();
+  examples.forEach((example, i) => {
+    const kind = example.escalate ? ([...example.labels][0] ?? 'other rule') : 'benign';
+    const key = `${kind}/${['tuning', 'corpus', 'questions', 'business text'].includes(example.set) ? example.set : 'fresh'}`;
+    const row = rows.get(key) ?? { cases: 0, escalated: 0, lexicons: 0 };
+    let lexicons = false;
+    let any = false;
+    for (const [label, verdict] of example.lexicon) {
+      if (verdict.fired) lexicons = true;
+      if (verdict.fired || classifierFires(verdict, outOfFold.get(label)![i]!, thresholds.get(label)!))
+        any = true;
+    }
+    row.cases++;
+    if (lexicons) row.lexicons++;
+    if (any) row.escalated++;
+    rows.set(key, row);
+  });
+  const lines = [...rows.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(
+      ([key, r]) =>
+        `  ${key.padEnd(26)} ${String(r.cases).padStart(4)}  lexicons ${(r.lexicons / r.cases).toFixed(3)}  with the classifier ${(r.escalated / r.cases).toFixed(3)}`,
+    );
+  return `escalated out of fold (any intent; benign: false escalations; fresh: fresh4–fresh8, fresh10):\n${lines.join('\n')}\n`;
+}
+
+main();
