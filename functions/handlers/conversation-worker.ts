@@ -15,13 +15,14 @@ import { carryOutDeskCommand } from '../core/use-cases/carry-out-desk-command.ts
 import { handleCustomerMessage } from '../core/use-cases/handle-customer-message.ts';
 import { logger, maskConversationId } from '../shared/logging.ts';
 import { workerActions } from '../wiring/actions.ts';
-import { clock, settings } from '../wiring/base.ts';
+import { clock } from '../wiring/base.ts';
 import { channel } from '../wiring/channel.ts';
 import { desk } from '../wiring/desk.ts';
 import { ledger } from '../wiring/ledger.ts';
 import { mediaFetcher } from '../wiring/media.ts';
 import { canary, knowledge, model } from '../wiring/model.ts';
 import { escalations } from '../wiring/queues.ts';
+import { settings } from '../wiring/settings.ts';
 import { store } from '../wiring/store.ts';
 import { translator } from '../wiring/translator.ts';
 

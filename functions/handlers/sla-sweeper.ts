@@ -6,11 +6,12 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import { type SweepReport, sweepSla } from '../core/use-cases/sweep-sla.ts';
 import { logger } from '../shared/logging.ts';
-import { clock, settings } from '../wiring/base.ts';
+import { clock } from '../wiring/base.ts';
 import { channel } from '../wiring/channel.ts';
 import { desk } from '../wiring/desk.ts';
 import { ledger } from '../wiring/ledger.ts';
 import { assignDeps, routing } from '../wiring/routing.ts';
+import { settings } from '../wiring/settings.ts';
 import { store } from '../wiring/store.ts';
 
 const assign = assignDeps(desk);

@@ -11,11 +11,12 @@ import { createDeskCommands } from '../core/use-cases/desk-actions.ts';
 import { sendSavedReply } from '../core/use-cases/send-saved-reply.ts';
 import { logger } from '../shared/logging.ts';
 import { actionsConfig, proposals } from '../wiring/actions.ts';
-import { clock, env, requireCredential, settings } from '../wiring/base.ts';
+import { clock, env, requireCredential } from '../wiring/base.ts';
 import { agentDirectory, desk, deskChannels } from '../wiring/desk.ts';
 import { events } from '../wiring/queues.ts';
 import { savedReplies } from '../wiring/replies.ts';
 import { homeDeps } from '../wiring/routing.ts';
+import { settings } from '../wiring/settings.ts';
 import { customerData, store } from '../wiring/store.ts';
 
 const slack = createSlackApp({

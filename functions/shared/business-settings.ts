@@ -3,8 +3,10 @@
  * messages, templates, model.
  * The values live in `config/business.ts` (commented sample); they are checked once at cold start.
  */
+
 import * as z from 'zod/mini';
 import { deskRoutingSchema, NO_ROUTING } from './desk-routing-settings.ts';
+import { DEFAULT_RETENTION_DAYS } from './retention.ts';
 import './zod-english.ts';
 
 function isTimeZone(name: string): boolean {
@@ -172,9 +174,9 @@ const settingsFields = z.object({
        * Days after which messages, cases, lifecycle events and dedupe keys expire (DynamoDB TTL), and
        * profiles and conversations this long after the customer's last contact.
        */
-      days: count(90),
+      days: count(DEFAULT_RETENTION_DAYS),
     }),
-    { days: 90 },
+    { days: DEFAULT_RETENTION_DAYS },
   ),
   /**
    * Global ceilings per deployment and per clock hour (UTC). Crossing one stops the AI: conversations

@@ -10,7 +10,8 @@ import { HttpBusinessApi } from '../adapters/business-api.ts';
 import { DynamoDbActionStore } from '../adapters/dynamodb-action-store.ts';
 import type { WorkerActions } from '../core/use-cases/propose-action.ts';
 import { parseActionsConfig } from '../shared/actions-config.ts';
-import { dynamo, env, requireCredential, settings } from './base.ts';
+import { dynamo, env, requireCredential } from './base.ts';
+import { settings } from './settings.ts';
 
 /** The validated action declarations. */
 export const actionsConfig = parseActionsConfig(actionsFile);

@@ -1,13 +1,12 @@
 /**
- * Composition root, shared part: configuration, settings, clock and the conversation store.
+ * Composition root, shared part: configuration, clock, the DynamoDB clients and credentials (the
+ * business settings are in settings.ts, so a function that needs none of them bundles no settings schema).
  * The only place (with its siblings in this folder) that reads the environment and builds SDK clients.
  * Split by concern so each handler bundles only the adapters it uses.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import businessSettings from '../../config/business.ts';
 import type { Clock } from '../core/ports.ts';
-import { parseBusinessSettings } from '../shared/business-settings.ts';
 import {
   type Credentials,
   loadCredentials,
@@ -19,9 +18,6 @@ import { parseEnv } from '../shared/env.ts';
 
 /** The validated environment (parsed once per cold start). */
 export const env = parseEnv();
-
-/** The validated business settings. */
-export const settings = parseBusinessSettings(businessSettings);
 
 /** Wall-clock time. */
 export const clock: Clock = { now: () => new Date() };

@@ -4,8 +4,9 @@
 import { SlackAgentDesk } from '../adapters/slack-agent-desk.ts';
 import { SlackUserGroups } from '../adapters/slack-user-groups.ts';
 import { routingChannels } from '../core/routing.ts';
-import { env, requireCredential, settings } from './base.ts';
+import { env, requireCredential } from './base.ts';
 import { envDeskChannels, routing } from './routing.ts';
+import { settings } from './settings.ts';
 
 /**
  * The desk channel(s): `SLACK_ESCALATION_CHANNEL`, a channel id or a comma-separated list, and every channel

@@ -7,7 +7,8 @@ import { withCeilingMetrics } from '../adapters/ceiling-metrics.ts';
 import { DynamoDbUsageLedger } from '../adapters/dynamodb-usage-ledger.ts';
 import type { UsageLedger } from '../core/ports.ts';
 import { logger } from '../shared/logging.ts';
-import { dynamo, env, settings } from './base.ts';
+import { dynamo, env } from './base.ts';
+import { settings } from './settings.ts';
 import { metrics } from './store.ts';
 
 /** Model tokens and outbound messages per clock hour, all conversations together. */

@@ -10,7 +10,8 @@ import { loadKnowledge } from '../adapters/knowledge-loader.ts';
 import { makeCanary } from '../core/guardrails/output.ts';
 import type { LanguageModel } from '../core/ports.ts';
 import { chooseModelProvider } from '../shared/model-provider.ts';
-import { credentials, env, settings } from './base.ts';
+import { credentials, env } from './base.ts';
+import { settings } from './settings.ts';
 
 /** The knowledge base, loaded once at cold start. */
 export const knowledge = loadKnowledge(env.KNOWLEDGE_DIR);

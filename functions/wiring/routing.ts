@@ -13,7 +13,8 @@ import { type HomeDeps, refreshAgentHomes } from '../core/use-cases/agent-home.t
 import type { AssignDeps } from '../core/use-cases/assign-case.ts';
 import type { CaseRouter } from '../core/use-cases/notify-escalation.ts';
 import { parseDeskRoutingJson } from '../shared/desk-routing-settings.ts';
-import { clock, dynamo, env, requireCredential, settings } from './base.ts';
+import { clock, dynamo, env, requireCredential } from './base.ts';
+import { settings } from './settings.ts';
 import { store } from './store.ts';
 
 /** The channels of `SLACK_ESCALATION_CHANNEL` (a channel id or a comma-separated list). */

@@ -7,7 +7,8 @@ import { metricsNamespace } from '../../lib/design.ts';
 import { DynamoDbConversationStore } from '../adapters/dynamodb-conversation-store.ts';
 import { withLifecycleMetrics } from '../adapters/lifecycle-metrics.ts';
 import type { CustomerDataStore } from '../core/ports.ts';
-import { documents, env, settings } from './base.ts';
+import { documents, env } from './base.ts';
+import { settings } from './settings.ts';
 
 /** CloudWatch metrics (embedded metric format) in the Tandem namespace. */
 export const metrics = new Metrics({ namespace: metricsNamespace, serviceName: 'tandem' });

@@ -4,7 +4,8 @@
  * says so. As in `model.ts`, a Lambda bundle keeps only its stage's provider (`TANDEM_BUNDLED_MODEL_PROVIDER`).
  */
 import type { Translator } from '../core/ports.ts';
-import { credentials, env, settings } from './base.ts';
+import { credentials, env } from './base.ts';
+import { settings } from './settings.ts';
 
 const provider = env.MODEL_PROVIDER ?? (credentials.ANTHROPIC_API_KEY ? 'anthropic' : 'offline');
 
