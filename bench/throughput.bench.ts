@@ -8,9 +8,9 @@
  *
  * The consumers run at the runtime's concurrency (`CONSUMER_CONCURRENCY`, default 8); with
  * `CONSUMER_CONCURRENCY=1 npm run bench -- throughput` the event sources run one batch at a time, as
- * they did before they ran message groups in parallel. The queue consumers run in their own worker
- * thread (`FUNCTION_THREADS`, on as in `npm run dev`); `FUNCTION_THREADS=0` runs every handler in the
- * runtime's thread, as before. CPU per message (this process's threads, and DynamoDB Local's JVM) is
+ * they did before they ran message groups in parallel. Every handler runs in the runtime's thread,
+ * as in `npm run dev`, and the queue consumers hold their receives while the gateway serves requests
+ * (`local/request-pressure.ts`); `FUNCTION_THREADS=1` runs the queue consumers in a worker thread. CPU per message (this process's threads, and DynamoDB Local's JVM) is
  * reported too: on a shared machine it moves less with other people's load than the wall-clock figures.
  */
 import { DEFAULT_CONSUMER_CONCURRENCY } from '../local/runtime.ts';
@@ -121,7 +121,7 @@ export async function measure(): Promise<Figures> {
     const batches = system.batches.filter((batch) => batch.functionName === 'conversation-worker');
     return {
       'consumer concurrency': Number(process.env.CONSUMER_CONCURRENCY || DEFAULT_CONSUMER_CONCURRENCY),
-      'function threads': process.env.FUNCTION_THREADS ?? 'on',
+      'function threads': process.env.FUNCTION_THREADS ?? 'off',
       [`messages sent (${STEADY} by ${STEADY_SENDERS} senders, then ${BURST} at once)`]: total,
       'acknowledged 200 OK': all.filter((sent) => sent.status === 200).length,
       'end to end messages/s (first sent → last reply)': round(total / ((lastReply - started) / 1000)),

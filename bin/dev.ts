@@ -4,8 +4,9 @@
  * `--emulate-anthropic`: the model is the Anthropic API emulator instead of the offline responder (its AI
  * answers are a canned line, but it translates from a phrase table: the desk's translations can be tried).
  * Environment: PORT, DATA_DIR, LOG_LEVEL (INFO shows the handlers' JSON logs; default WARN),
- * CONSUMER_CONCURRENCY (batches each queue consumer runs at once; default 8), FUNCTION_THREADS (0 runs
- * the queue consumers and the sweeper in the main thread instead of their own worker thread; default 1);
+ * CONSUMER_CONCURRENCY (batches each queue consumer runs at once; default 8), FUNCTION_THREADS (1 runs
+ * the queue consumers and the sweeper in a worker thread of their own; default 0: one thread, the queue
+ * consumers holding their receives while the gateway serves requests);
  * credentials (TWILIO_*, SLACK_*, ANTHROPIC_API_KEY) switch to the real services.
  */
 import { parseArgs } from 'node:util';
@@ -66,8 +67,6 @@ try {
     reset: values.reset,
     inMemory: values['in-memory'],
     fallback: playground.handler,
-    // The queue consumers in their own thread, as Lambda isolates functions, unless FUNCTION_THREADS says.
-    ...(process.env.FUNCTION_THREADS ? {} : { functionThreads: true }),
     ...(anthropic
       ? {
           env: {

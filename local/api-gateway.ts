@@ -11,6 +11,7 @@ import type {
   APIGatewayProxyStructuredResultV2,
   Context,
 } from 'aws-lambda';
+import type { RequestCounter } from './request-pressure.ts';
 
 /** The account id the local runtime pretends to run in. */
 export const LOCAL_ACCOUNT_ID = '123456789012';
@@ -64,6 +65,8 @@ export interface ApiGatewayOptions {
   host?: string;
   /** Called once per request, after the response was sent. */
   onRequest?: (log: RequestLog) => void;
+  /** Counts the requests in flight (the queue consumers hold their receives while it is high). */
+  pressure?: RequestCounter;
 }
 
 /** A running local API Gateway. */
@@ -324,6 +327,8 @@ export async function startApiGateway(options: ApiGatewayOptions): Promise<ApiGa
   const routes = new Map(Object.entries(options.routes));
 
   const server = createServer(async (request, response) => {
+    options.pressure?.enter();
+    response.once('close', () => options.pressure?.leave());
     const started = performance.now();
     const method = (request.method ?? 'GET').toUpperCase();
     const url = request.url ?? '/';

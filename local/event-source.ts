@@ -82,6 +82,8 @@ export interface EventSourceOptions {
   errorBackoffMs?: { min: number; max: number };
   /** Called before each receive; a throw counts as a failed receive (fault injection in tests). */
   beforeReceive?: () => void;
+  /** Awaited before each receive (the local runtime holds receives while its gateway serves a crowd). */
+  holdBeforeReceive?: () => Promise<void>;
 }
 
 /** A running poller. */
@@ -328,6 +330,7 @@ export function startEventSource(options: EventSourceOptions): EventSource {
         });
         continue;
       }
+      if (options.holdBeforeReceive) await options.holdBeforeReceive();
       let messages: Message[];
       try {
         options.beforeReceive?.();

@@ -12,6 +12,7 @@ import type { Context } from 'aws-lambda';
 import type { HandlerName } from '../lib/paths.ts';
 import { lambdaContext } from './api-gateway.ts';
 import { type EventSource, type SqsHandler, startEventSource } from './event-source.ts';
+import { waitForCalm } from './request-pressure.ts';
 import { localSqsClient } from './sqs-local.ts';
 
 /** How a handler came out of loading. */
@@ -58,6 +59,8 @@ export interface FunctionHostOptions {
   consumers: readonly ConsumerSpec[];
   /** The SQS endpoint the event sources receive from. */
   sqsEndpoint: string;
+  /** The gateway's requests in flight (`local/request-pressure.ts`): receives wait while it is busy. */
+  requestPressure?: SharedArrayBuffer;
 }
 
 /** A running set of functions. */
@@ -122,6 +125,7 @@ export async function startFunctionHost(
   let receivesFailUntil = 0;
   const sqs = options.consumers.length > 0 ? localSqsClient(options.sqsEndpoint) : undefined;
   const pollers: EventSource[] = [];
+  const holdBeforeReceive = options.requestPressure ? waitForCalm(options.requestPressure) : undefined;
   for (const consumer of options.consumers) {
     const handler = handlers[consumer.handler];
     if (!handler || !sqs) continue;
@@ -152,6 +156,7 @@ export async function startFunctionHost(
         beforeReceive: () => {
           if (Date.now() < receivesFailUntil) throw new Error('SQS receive failed (injected fault)');
         },
+        ...(holdBeforeReceive ? { holdBeforeReceive } : {}),
       }),
     );
   }

@@ -37,6 +37,7 @@ import {
 } from './function-host.ts';
 import { startFunctionThread } from './function-thread-host.ts';
 import { freePort } from './ports.ts';
+import { requestCounter, requestPressureBuffer } from './request-pressure.ts';
 import {
   createTandemQueues,
   localSqsClient,
@@ -152,7 +153,8 @@ export interface LocalRuntimeOptions {
    * handlers) and the SLA sweeper in a worker thread, as Lambda runs each function in its own execution
    * environment: a webhook's acknowledgement then never waits behind the worker's CPU work, and the
    * functions use a second core. Otherwise every handler runs in the runtime's own thread.
-   * `npm run dev` and the benchmarks turn it on. @default env FUNCTION_THREADS is `1` or `true`
+   * Off in `npm run dev` and the benchmarks unless `FUNCTION_THREADS=1` (one thread measured faster on a
+   * 2-core machine, bench/README.md). @default env FUNCTION_THREADS is `1` or `true`
    */
   functionThreads?: boolean;
 }
@@ -272,6 +274,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       source.CONSUMER_CONCURRENCY,
     );
     const functionThreads = functionThreadsOf(options.functionThreads, source.FUNCTION_THREADS);
+    // The gateway's requests in flight, seen by the queue consumers in any thread (local/request-pressure.ts).
+    const pressure = requestPressureBuffer();
     const dataDir = options.inMemory ? undefined : resolve(options.dataDir ?? source.DATA_DIR ?? '.tandem');
     if (options.reset && dataDir) rmSync(dataDir, { recursive: true, force: true });
     const prefix = options.resourcePrefix ?? 'tandem';
@@ -440,6 +444,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
     const gateway: ApiGateway = await startApiGateway({
       routes,
       fallback,
+      pressure: requestCounter(pressure),
       port: options.port ?? Number(source.PORT ?? 3000),
       onRequest: (entry) => {
         // The playground's page and API calls would drown the webhook lines it causes.
@@ -543,6 +548,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       handlers: names,
       consumers: consumers.filter((consumer) => names.includes(consumer.handler)),
       sqsEndpoint,
+      requestPressure: pressure,
     });
     // Every handler in this thread, or the HTTP handlers here and the background ones in a worker thread.
     const groups: { names: readonly HandlerName[]; thread: boolean }[] = functionThreads

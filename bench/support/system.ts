@@ -89,8 +89,6 @@ export async function startBenchSystem(): Promise<BenchSystem> {
     inMemory: true,
     sweepIntervalMs: 0,
     log,
-    // The functions in their own threads, as in `npm run dev`, unless FUNCTION_THREADS says otherwise.
-    ...(process.env.FUNCTION_THREADS ? {} : { functionThreads: true }),
     env: {
       ...EMULATED_ENV,
       // Handler logs (JSON on stdout) would cost time that is not the system's: errors only.
