@@ -8,7 +8,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { validateRequest } from 'twilio/lib/webhooks/webhooks.js';
 import * as z from 'zod/mini';
 import { UnauthorizedError, ValidationError } from '../core/errors.ts';
-import type { Channel, DeliveryStatus, Media } from '../core/model.ts';
+import { type Channel, type DeliveryStatus, type Media, numberOf, WHATSAPP_PREFIX } from '../core/model.ts';
 
 /**
  * The largest decoded body accepted. Twilio's form posts are a few KB (a 1,600-character SMS, WhatsApp's
@@ -121,8 +121,8 @@ export function parseInboundMessage(params: Record<string, string>): InboundMess
     throw new ValidationError('invalid inbound message: MessageSid is malformed');
   if (fields.To.length > MAX_ADDRESS_CHARS)
     throw new ValidationError('invalid inbound message: To is too long');
-  const whatsapp = fields.From.startsWith('whatsapp:');
-  const customerAddress = fields.From.replace(/^whatsapp:/, '');
+  const whatsapp = fields.From.startsWith(WHATSAPP_PREFIX);
+  const customerAddress = numberOf(fields.From);
   if (!E164.test(customerAddress)) {
     throw new ValidationError('invalid inbound message: From is not an E.164 phone number');
   }
