@@ -41,6 +41,7 @@ import { fold } from '../functions/core/guardrails/fold.ts';
 import { normalizeInput } from '../functions/core/guardrails/normalize.ts';
 import { lexiconVerdictsFor } from '../functions/core/guardrails/triggers.ts';
 import { parseBusinessSettings } from '../functions/shared/business-settings.ts';
+import { seededRandom } from '../local/seeded-random.ts';
 import { EXPECTED_LABEL, loadEscalationCases } from '../test/helpers/escalation-eval.ts';
 
 /** The development sets the classifier learns from. */
@@ -114,18 +115,6 @@ interface Quantized extends Fitted {
   codes: number[];
 }
 
-/** A small seeded PRNG (mulberry32), so training is reproducible. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function shuffle<T>(items: T[], next: () => number): T[] {
   const out = [...items];
   for (let i = out.length - 1; i > 0; i--) {
@@ -145,7 +134,7 @@ function fitWeights(examples: readonly Example[], label: string, dimensions: num
   const squares = new Float64Array(dimensions).fill(1e-8);
   let bias = 0;
   let biasSquares = 1e-8;
-  const next = random(label.length * 7919 + examples.length);
+  const next = seededRandom(label.length * 7919 + examples.length);
   for (let epoch = 0; epoch < EPOCHS; epoch++) {
     for (const example of shuffle(examples as Example[], next)) {
       const y = example.labels.has(label) ? 1 : 0;

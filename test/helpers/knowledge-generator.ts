@@ -17,6 +17,7 @@
  */
 import { KnowledgeBase, slugify } from '#core/knowledge.ts';
 import { type KnowledgeSettings, retrievePassages } from '#core/knowledge-selection.ts';
+import { seededRandom } from '../../local/seeded-random.ts';
 
 /** One labelled question: `passage` is the id of the passage that answers it. */
 export interface LabelledQuestion {
@@ -44,18 +45,6 @@ export interface GeneratedKnowledge {
   knowledge: KnowledgeBase;
   tuning: QuestionSet;
   heldout: QuestionSet;
-}
-
-/** mulberry32: a small seeded PRNG, so the knowledge base and questions are the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 type Random = () => number;
@@ -414,7 +403,7 @@ const UNANSWERABLE: [string[], string[]] = [
 
 /** Builds the knowledge base and its questions. `products` × 5 + 30 countries + 40 stores passages. */
 export function generateKnowledge(options: { seed?: number; products?: number } = {}): GeneratedKnowledge {
-  const random = prng(options.seed ?? 20261202);
+  const random = seededRandom(options.seed ?? 20261202);
   const productCount = options.products ?? 125;
   const files: { file: string; source: string }[] = [];
   const splits = { tuning: emptySet(), heldout: emptySet() } as const;
