@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadKnowledge } from '#adapters/knowledge-loader.ts';
+import { loadKnowledge, loadSynonyms } from '#adapters/knowledge-loader.ts';
 import { estimateTokens } from '#core/tokens.ts';
 import { parseBusinessSettings } from '#shared/business-settings.ts';
 import sample from '../../config/business.ts';
@@ -14,6 +14,7 @@ import {
   importHelpCentre,
   splitSection,
 } from '../../local/knowledge-import.ts';
+import { vocabularyHash } from '../../local/knowledge-synonyms.ts';
 
 const fixtures = fileURLToPath(new URL('../fixtures/help-centre', import.meta.url));
 const settings = parseBusinessSettings(sample);
@@ -182,8 +183,12 @@ describe('npm run knowledge -- import', () => {
       'gift-cards.md',
       'returns.md',
       'shipping-international.md',
+      'synonyms.json',
     ]);
     expect(readFileSync(join(out, 'returns.md'), 'utf8')).toBe(byInput('returns.html').markdown);
+    // The synonym map is rebuilt for the imported files, and is current for them.
+    expect(stdout).toContain('synonyms.json rebuilt');
+    expect(loadSynonyms(out)?.vocabulary).toBe(vocabularyHash(loadKnowledge(out)));
     expect(stdout).toContain(
       `returns.html → returns.md: 4 passage(s), source ${BASE}/hc/en-us/articles/360001-returns`,
     );
