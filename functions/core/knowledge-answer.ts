@@ -603,19 +603,20 @@ export class KnowledgeAnswerer {
   }
 
   /**
-   * The knowledge-base term a word it never uses stands for, through the synonym map ("parka" →
-   * jacket), with the synonym's weight; `undefined` for a word the knowledge base or the lexicon knows,
-   * a filler, or one the map does not have.
+   * The term a word neither the knowledge base nor the lexicon knows stands for, through the synonym
+   * map ("cargo" → shipment, "rucksack" → backpack), with the synonym's weight; `undefined` for a known
+   * word or one the map does not have.
    */
   private viaSynonym(word: string): { term: string; weight: number } | undefined {
     const stem = termOf(word);
-    if (!stem || this.synonyms.size === 0 || this.documentFrequency.has(canonicalTerm(stem)))
-      return undefined;
+    if (!stem || this.synonyms.size === 0 || this.knownStems.has(stem)) return undefined;
+    if (this.documentFrequency.has(canonicalTerm(stem))) return undefined;
     for (const synonym of this.synonyms.get(stem) ?? []) {
+      // The word it stands for is one the knowledge base or the lexicon knows ("rucksack" → backpack).
       const target = termOf(synonym.word);
-      if (!target) continue;
+      if (!target || !this.knownStems.has(target) || isGenericTerm(target)) continue;
       const term = canonicalTerm(target);
-      if (this.documentFrequency.has(term) && !isGenericTerm(term)) return { term, weight: synonym.weight };
+      if (!isGenericTerm(term)) return { term, weight: synonym.weight };
     }
     return undefined;
   }
