@@ -18,7 +18,13 @@ import { loadKnowledge, SYNONYMS_FILE } from '../functions/adapters/knowledge-lo
 import type { KnowledgeBase } from '../functions/core/knowledge.ts';
 import { knowledgeWords } from '../functions/core/knowledge-answer.ts';
 import { type SynonymFile, vocabularyText } from '../functions/core/knowledge-synonyms.ts';
-import { canonicalTerm, isGenericTerm, lexiconWords, termOf } from '../functions/core/support-lexicon.ts';
+import {
+  canonicalTerm,
+  implicitness,
+  isGenericTerm,
+  lexiconWords,
+  termOf,
+} from '../functions/core/support-lexicon.ts';
 
 type Pos = 'n' | 'v' | 'a' | 'r';
 const POS: readonly Pos[] = ['n', 'v', 'a', 'r'];
@@ -38,7 +44,13 @@ export interface SynonymOptions {
   minShare?: number;
   /** Weight by sense rank (0-based); the product of both ranks' weights is the synonym's weight. */
   rankWeights?: readonly number[];
-  /** Weight factor for a word whose first sense is a kind of the knowledge-base word's sense (0: none). @default 0 */
+  /**
+   * Weight factor for a kind of a thing the customer owns (`implicitness` "item": "beanie" is a kind of
+   * hat, "sneaker" of shoe, two levels down), whose first sense that is (0: none). Kinds of anything
+   * else ("parking" is a kind of place) read too much into a question. Off by default: on the sets of
+   * round 5 it changed nothing, and it lets "how do I wash my cardigan" quote the waterproof-jacket
+   * wash (as "sweater" already does). @default 0
+   */
   hyponymWeight?: number;
   /** Knowledge-base words a foreign word keeps at most. @default 3 */
   maxTargets?: number;
@@ -236,16 +248,20 @@ export function buildSynonyms(
                 add(lemma, word, rank(i) * rank(j));
               }
             }
-            if (hyponymWeight <= 0) return;
-            for (const hyponym of synset.hyponyms) {
-              for (const lemma of wordnet.synset(hyponym.pos, hyponym.offset).words) {
-                if (
-                  wordnet.senses(hyponym.pos, lemma)[0] === hyponym.offset &&
-                  wordnet.share(lemma, hyponym.pos, hyponym.offset) >= minShare
-                ) {
-                  add(lemma, word, rank(i) * hyponymWeight);
+            if (hyponymWeight <= 0 || pos !== 'n' || implicitness(canonicalTerm(term)) !== 'item') return;
+            let level = synset.hyponyms;
+            for (let depth = 0; depth < 2; depth += 1) {
+              for (const hyponym of level) {
+                for (const lemma of wordnet.synset(hyponym.pos, hyponym.offset).words) {
+                  if (
+                    wordnet.senses(hyponym.pos, lemma)[0] === hyponym.offset &&
+                    wordnet.share(lemma, hyponym.pos, hyponym.offset) >= minShare
+                  ) {
+                    add(lemma, word, rank(i) * hyponymWeight * rank(depth));
+                  }
                 }
               }
+              level = level.flatMap((hyponym) => wordnet.synset(hyponym.pos, hyponym.offset).hyponyms);
             }
           });
       }
