@@ -202,7 +202,7 @@ export interface TandemFunctionProps {
   /** Environment variables besides the ones the `bind*` helpers set; never a secret value. */
   environment?: Record<string, string>;
   /**
-   * Copy `knowledge/*.md` into the bundle and point `KNOWLEDGE_DIR` at it.
+   * Copy `knowledge/*.md` (and the generated `knowledge/synonyms.json`) into the bundle and point `KNOWLEDGE_DIR` at it.
    * @default false
    */
   withKnowledge?: boolean;
