@@ -237,4 +237,21 @@ describe('npm run knowledge -- import', () => {
     });
     expect(readdirSync(out)).toEqual([]);
   });
+  it('rebuilds the synonym map of a knowledge folder edited by hand (`synonyms`)', async () => {
+    const out = tempDir();
+    writeFileSync(
+      join(out, 'shipping.md'),
+      '# Shipping\n\n## Freight\n\nEvery shipment leaves within a day.\n',
+    );
+    const { code, stdout } = await run(['synonyms', '--out', out]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('synonyms.json rebuilt');
+    const map = loadSynonyms(out);
+    expect(map?.vocabulary).toBe(vocabularyHash(loadKnowledge(out)));
+    // "cargo" is a word this folder never uses for one it does.
+    expect(map?.synonyms['cargo']?.map(([word]) => word)).toEqual(['freight', 'shipment']);
+    const empty = await run(['synonyms', '--out', tempDir()]);
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toContain('Could not rebuild synonyms.json');
+  });
 });
