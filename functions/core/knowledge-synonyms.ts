@@ -4,7 +4,8 @@
  * each with a weight in (0, 1]. Derived at build time from WordNet (`local/knowledge-synonyms.ts`,
  * `npm run knowledge -- synonyms`) and committed next to the knowledge base as `synonyms.json`; the
  * runtime only reads it, so no thesaurus ships in a bundle. Keys are stems (`termOf`), values words of
- * the knowledge base as written. Pure.
+ * the knowledge base as written. A stale map is safe, only weaker: the answerer skips a key it now knows
+ * and a target it no longer has (a unit test still fails until the map is rebuilt). Pure.
  */
 
 /** The generated file `knowledge/synonyms.json`. */
