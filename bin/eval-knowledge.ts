@@ -3,7 +3,8 @@
  *   npx tsx bin/eval-knowledge.ts [cases.json] [--verbose]
  * Default set: `test/fixtures/eval/knowledge.tuning.json`. Prints right / confidently wrong /
  * abstained by kind and language (`--verbose`: every case that was not right, with how the question
- * was read: answer type, key terms and weights, best passages).
+ * was read: answer type, key terms and weights, `word→term` for one read through the synonym map, best
+ * passages).
  */
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -30,7 +31,9 @@ if (values.verbose) {
     if (r.case.kind === 'answerable' && r.outcome === 'right') continue;
     if (r.case.kind === 'unanswerable' && r.outcome === 'abstained') continue;
     const read = answerer.explain(r.case.text);
-    const keys = read.keys.map((k) => `${k.term}${k.soft ? '~' : ''}:${k.weight.toFixed(1)}`).join(' ');
+    const keys = read.keys
+      .map((k) => `${k.synonym ? `${k.synonym}→` : ''}${k.term}${k.soft ? '~' : ''}:${k.weight.toFixed(1)}`)
+      .join(' ');
     const ranked = read.ranked.map((p) => `${p.id} (coverage ${p.coverage}, rank ${p.rank})`).join(', ');
     console.log(`${r.case.id} [${r.outcome}] ${r.case.text}  (expected ${r.case.passage ?? 'no answer'})`);
     console.log(`   read as [${read.type}] "${read.english}": ${keys}`);

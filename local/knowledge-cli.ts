@@ -1,9 +1,12 @@
 /**
  * `npm run knowledge -- import <dir> [--out knowledge/] [--base-url https://help.example.com] [--max-tokens 400]`:
  * converts a folder of HTML or markdown help-centre articles into knowledge files (see
- * `knowledge-import.ts`), then says how the knowledge base will reach the model: whole in every
- * prompt, or searched per message (`knowledge.promptTokenBudget` in `config/business.ts`), and
- * which source hosts replies may not link to yet (`guardrails.allowedLinkHosts`).
+ * `knowledge-import.ts`), rebuilds the synonym map, then says how the knowledge base will reach the
+ * model: whole in every prompt, or searched per message (`knowledge.promptTokenBudget` in
+ * `config/business.ts`), and which source hosts replies may not link to yet (`guardrails.allowedLinkHosts`).
+ *
+ * `npm run knowledge -- synonyms [--out knowledge/]`: rebuilds `synonyms.json` for the knowledge files
+ * there (see `knowledge-synonyms.ts`), after the files were edited by hand.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,6 +16,7 @@ import { fitsPromptBudget } from '../functions/core/knowledge-selection.ts';
 import { estimateTokens } from '../functions/core/tokens.ts';
 import type { BusinessSettings } from '../functions/shared/business-settings.ts';
 import { DEFAULT_MAX_PASSAGE_TOKENS, importHelpCentre, writeArticles } from './knowledge-import.ts';
+import { writeSynonyms } from './knowledge-synonyms.ts';
 
 /** Where the command writes. */
 export interface KnowledgeCliIo {
@@ -28,7 +32,22 @@ const defaultIo: KnowledgeCliIo = {
 const USAGE = `Usage: npm run knowledge -- import <dir> [--out knowledge/] [--base-url https://help.example.com] [--max-tokens ${DEFAULT_MAX_PASSAGE_TOKENS}]
   Converts the HTML and markdown articles under <dir> into knowledge files in --out (one per article,
   H2 sections as passages, the source URL kept for citations). Existing files of the same name are replaced.
+  The synonym map (synonyms.json) is rebuilt for them.
+       npm run knowledge -- synonyms [--out knowledge/]
+  Rebuilds synonyms.json in --out from WordNet for the knowledge files there (run it after editing them).
 `;
+
+/** Rebuilds the synonym map of `dir`; says so, or why it could not. */
+function rebuildSynonyms(dir: string, io: KnowledgeCliIo): boolean {
+  try {
+    const count = writeSynonyms(dir);
+    io.stdout(`synonyms.json rebuilt: ${count} word(s) outside the knowledge base map to its words.\n`);
+    return true;
+  } catch (error) {
+    io.stderr(`Could not rebuild synonyms.json: ${(error as Error).message}\n`);
+    return false;
+  }
+}
 
 /** How a knowledge directory will reach the model with these settings. */
 export interface KnowledgeSummary {
@@ -77,6 +96,9 @@ export async function runKnowledgeCli(
     return 0;
   }
   const [command, dir, ...extra] = positionals;
+  if (command === 'synonyms' && !dir) {
+    return rebuildSynonyms(resolve(values.out ?? 'knowledge'), io) ? 0 : 1;
+  }
   if (command !== 'import' || !dir || extra.length > 0) {
     io.stderr(USAGE);
     return 2;
@@ -106,6 +128,7 @@ export async function runKnowledgeCli(
         `${article.input} → ${article.file}: ${article.passages} passage(s), source ${article.source ?? '(none)'}\n`,
       );
     }
+    if (!rebuildSynonyms(out, io)) return 1;
     const summary = summarizeKnowledge(out, settings);
     io.stdout(
       `\n${articles.length} article(s) written to ${out}. The knowledge base there has ${summary.passages} passages, about ${summary.tokens} tokens: ` +

@@ -1,10 +1,22 @@
 /**
  * Loads `knowledge/*.md` (recursively, except the saved replies in `replies/`) from disk into a `KnowledgeBase`. Synchronous on purpose:
- * it runs once at cold start, before the first event.
+ * it runs once at cold start, before the first event. The generated `synonyms.json` beside them, when
+ * there is one, comes along (`npm run knowledge -- synonyms` builds it).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { KnowledgeBase } from '#core/knowledge.ts';
+import { parseSynonymFile, type SynonymFile } from '#core/knowledge-synonyms.ts';
+
+/** The file of generated synonyms in a knowledge directory. */
+export const SYNONYMS_FILE = 'synonyms.json';
+
+/** The synonym map of a knowledge directory; `undefined` when it has none. */
+export function loadSynonyms(dir: string): SynonymFile | undefined {
+  const path = join(dir, SYNONYMS_FILE);
+  if (!existsSync(path)) return undefined;
+  return parseSynonymFile(JSON.parse(readFileSync(path, 'utf8')));
+}
 
 /** Reads every markdown file under `dir` (sorted, so passage order and the prompt are stable). */
 export function loadKnowledge(dir: string): KnowledgeBase {
@@ -17,5 +29,6 @@ export function loadKnowledge(dir: string): KnowledgeBase {
   if (files.length === 0) throw new Error(`no knowledge files (*.md) in ${dir}`);
   return KnowledgeBase.fromMarkdown(
     files.map((file) => ({ file, source: readFileSync(join(dir, file), 'utf8') })),
+    loadSynonyms(dir),
   );
 }

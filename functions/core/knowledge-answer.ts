@@ -66,6 +66,11 @@ export interface AnswerOptions {
   tieMargin?: number;
   /** Sentences quoted at most. @default 2 */
   maxSentences?: number;
+  /**
+   * Weight of a knowledge-base word reached through the synonym map (`knowledge-synonyms.ts`), as a
+   * share of the same word said outright (times the synonym's own weight). @default 0.8
+   */
+  synonymWeight?: number;
 }
 
 interface Sentence {
@@ -97,6 +102,8 @@ export interface KeyTerm {
   item: boolean;
   /** From a clause that sets the scene, not the one that asks. */
   scene?: boolean;
+  /** The customer's word, when the term was reached through the synonym map ("parka" for jacket). */
+  synonym?: string;
 }
 
 interface Candidate {
@@ -115,11 +122,22 @@ export function splitSentences(text: string): string[] {
 }
 
 /** Words of a text as written (lowercase, support expressions rewritten to one word). */
-function words(text: string): string[] {
+export function words(text: string): string[] {
   return rewritePhrases(text)
     .split(/[^\p{L}\p{N}'$]+/u)
     .map((token) => token.replace(/^\$/, '').replace(/^'+|'+$/g, ''))
     .filter(Boolean);
+}
+
+/**
+ * The words the knowledge base uses, as the answerer reads them (titles and texts, lowercase, support
+ * expressions rewritten), sorted: what `synonyms.json` is built for (`knowledge-synonyms.ts`).
+ */
+export function knowledgeWords(knowledge: KnowledgeBase): string[] {
+  const all = new Set(
+    knowledge.passages.flatMap((passage) => [...words(passage.title), ...words(passage.text)]),
+  );
+  return [...all].sort();
 }
 
 /** Stemmed, synonym-grouped terms of a text. */
@@ -182,6 +200,8 @@ export class KnowledgeAnswerer {
   private readonly maxSentences: number;
   private readonly averageLength: number;
   private readonly tieMargin: number;
+  private readonly synonymWeight: number;
+  private readonly synonyms: KnowledgeBase['synonyms'];
 
   /** Prepares every passage of `knowledge`. */
   constructor(knowledge: KnowledgeBase, options: AnswerOptions = {}) {
@@ -189,6 +209,8 @@ export class KnowledgeAnswerer {
     this.clarifyMargin = options.clarifyMargin ?? 0.08;
     this.maxSentences = options.maxSentences ?? 2;
     this.tieMargin = options.tieMargin ?? 0.05;
+    this.synonymWeight = options.synonymWeight ?? 0.8;
+    this.synonyms = knowledge.synonyms;
     const wordCounts = new Map<string, number>();
     const count = (text: string): void => {
       for (const word of words(text)) wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1);
@@ -487,7 +509,7 @@ export class KnowledgeAnswerer {
       if (/^\d/.test(word)) return false;
       const stem = this.correct(word);
       if (!stem) return false;
-      const term = canonicalTerm(stem);
+      const term = this.viaSynonym(word)?.term ?? canonicalTerm(stem);
       return (
         !isGenericTerm(term) &&
         !isGenericTerm(stem) &&
@@ -527,7 +549,10 @@ export class KnowledgeAnswerer {
     parts.forEach((part, index) => {
       for (const word of this.mixedWords(part, language)) {
         if (/^\d/.test(word)) continue;
-        const stem = names.has(word) ? termOf(word) : this.correct(word);
+        // A word the knowledge base never uses may stand for one it does ("parka" for jacket); chatter
+        // ("wondering") stays chatter.
+        const synonym = names.has(word) || isFiller(word, language) ? undefined : this.viaSynonym(word);
+        const stem = synonym?.term ?? (names.has(word) ? termOf(word) : this.correct(word));
         if (!stem) continue;
         const term = canonicalTerm(stem);
         if (isGenericTerm(term) || isGenericTerm(stem) || seen.has(term)) continue;
@@ -546,13 +571,17 @@ export class KnowledgeAnswerer {
         // A scene's topic words count half and are still asked of a passage ("im in canada, do i pay
         // for the return label"); its unknown words weigh in full: they may be what the question turns on.
         const half = soft || (role !== 'ask' && known && !asked);
-        const weight = Math.log(1 + total / Math.max(frequency, 1)) * (half ? 0.5 : 1);
+        const weight =
+          Math.log(1 + total / Math.max(frequency, 1)) *
+          (half ? 0.5 : 1) *
+          (synonym ? synonym.weight * this.synonymWeight : 1);
         seen.set(term, {
           term,
           weight,
           soft,
           item: index === 0 && implicit === 'item',
           ...(role === 'ask' ? {} : { scene: true }),
+          ...(synonym ? { synonym: word } : {}),
         });
       }
     });
@@ -571,6 +600,25 @@ export class KnowledgeAnswerer {
       const english = englishForSpanishWord(word);
       return english === undefined ? [word] : words(english);
     });
+  }
+
+  /**
+   * The term a word neither the knowledge base nor the lexicon knows stands for, through the synonym
+   * map ("cargo" → shipment, "rucksack" → backpack), with the synonym's weight; `undefined` for a known
+   * word or one the map does not have.
+   */
+  private viaSynonym(word: string): { term: string; weight: number } | undefined {
+    const stem = termOf(word);
+    if (!stem || this.synonyms.size === 0 || this.knownStems.has(stem)) return undefined;
+    if (this.documentFrequency.has(canonicalTerm(stem))) return undefined;
+    for (const synonym of this.synonyms.get(stem) ?? []) {
+      // The word it stands for is one the knowledge base or the lexicon knows ("rucksack" → backpack).
+      const target = termOf(synonym.word);
+      if (!target || !this.knownStems.has(target) || isGenericTerm(target)) continue;
+      const term = canonicalTerm(target);
+      if (!isGenericTerm(term)) return { term, weight: synonym.weight };
+    }
+    return undefined;
   }
 
   /**

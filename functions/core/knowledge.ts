@@ -5,6 +5,7 @@
  * Pure: the loader in `adapters/knowledge-loader.ts` reads the files.
  */
 import MiniSearch from 'minisearch';
+import { type Synonym, type SynonymFile, synonymLookup } from './knowledge-synonyms.ts';
 
 /** One searchable chunk of the knowledge base: the text under one `## ` heading. */
 export interface Passage {
@@ -153,13 +154,16 @@ const TOKENIZE = /[^\p{L}\p{N}'’]+/u;
 /** The business's knowledge, searchable and renderable. Build once at cold start. */
 export class KnowledgeBase {
   readonly passages: readonly Passage[];
+  /** Words outside the knowledge base → its words they may stand for (`knowledge-synonyms.ts`). */
+  readonly synonyms: ReadonlyMap<string, readonly Synonym[]>;
   private readonly byId: Map<string, Passage>;
   private readonly index: MiniSearch<Passage & { topic: string }>;
   private rendered?: string;
 
-  /** Indexes the passages (ids must be unique). */
-  constructor(passages: Passage[]) {
+  /** Indexes the passages (ids must be unique); `synonyms` is the generated map, when there is one. */
+  constructor(passages: Passage[], synonyms?: SynonymFile) {
     this.passages = passages;
+    this.synonyms = synonymLookup(synonyms);
     this.byId = new Map(passages.map((p) => [p.id, p]));
     if (this.byId.size !== passages.length) throw new Error('duplicate knowledge passage id');
     this.index = new MiniSearch<Passage & { topic: string }>({
@@ -179,9 +183,12 @@ export class KnowledgeBase {
     );
   }
 
-  /** Builds a knowledge base from `{ file, source }` pairs of markdown. */
-  static fromMarkdown(files: { file: string; source: string }[]): KnowledgeBase {
-    return new KnowledgeBase(files.flatMap(({ file, source }) => chunkMarkdown(source, file)));
+  /** Builds a knowledge base from `{ file, source }` pairs of markdown (and its synonym map, if any). */
+  static fromMarkdown(files: { file: string; source: string }[], synonyms?: SynonymFile): KnowledgeBase {
+    return new KnowledgeBase(
+      files.flatMap(({ file, source }) => chunkMarkdown(source, file)),
+      synonyms,
+    );
   }
 
   /** The passage with this id, if any. */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadKnowledge } from '#adapters/knowledge-loader.ts';
+import { loadKnowledge, loadSynonyms } from '#adapters/knowledge-loader.ts';
 import { estimateTokens } from '#core/tokens.ts';
 import { parseBusinessSettings } from '#shared/business-settings.ts';
 import sample from '../../config/business.ts';
@@ -14,6 +14,7 @@ import {
   importHelpCentre,
   splitSection,
 } from '../../local/knowledge-import.ts';
+import { vocabularyHash } from '../../local/knowledge-synonyms.ts';
 
 const fixtures = fileURLToPath(new URL('../fixtures/help-centre', import.meta.url));
 const settings = parseBusinessSettings(sample);
@@ -182,8 +183,12 @@ describe('npm run knowledge -- import', () => {
       'gift-cards.md',
       'returns.md',
       'shipping-international.md',
+      'synonyms.json',
     ]);
     expect(readFileSync(join(out, 'returns.md'), 'utf8')).toBe(byInput('returns.html').markdown);
+    // The synonym map is rebuilt for the imported files, and is current for them.
+    expect(stdout).toContain('synonyms.json rebuilt');
+    expect(loadSynonyms(out)?.vocabulary).toBe(vocabularyHash(loadKnowledge(out)));
     expect(stdout).toContain(
       `returns.html → returns.md: 4 passage(s), source ${BASE}/hc/en-us/articles/360001-returns`,
     );
@@ -231,5 +236,22 @@ describe('npm run knowledge -- import', () => {
       stderr: expect.stringContaining('Usage'),
     });
     expect(readdirSync(out)).toEqual([]);
+  });
+  it('rebuilds the synonym map of a knowledge folder edited by hand (`synonyms`)', async () => {
+    const out = tempDir();
+    writeFileSync(
+      join(out, 'shipping.md'),
+      '# Shipping\n\n## Freight\n\nEvery shipment leaves within a day.\n',
+    );
+    const { code, stdout } = await run(['synonyms', '--out', out]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('synonyms.json rebuilt');
+    const map = loadSynonyms(out);
+    expect(map?.vocabulary).toBe(vocabularyHash(loadKnowledge(out)));
+    // "cargo" is a word this folder never uses for one it does.
+    expect(map?.synonyms['cargo']?.map(([word]) => word)).toEqual(['freight', 'shipment']);
+    const empty = await run(['synonyms', '--out', tempDir()]);
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toContain('Could not rebuild synonyms.json');
   });
 });
