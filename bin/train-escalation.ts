@@ -1,7 +1,7 @@
 /**
  * `npm run train-escalation`: trains the escalation classifier (`functions/core/guardrails/classifier.ts`)
  * and writes its weights to `functions/core/guardrails/escalation-model.json`.
- *   npm run train-escalation [-- --dry-run] [--verbose]
+ *   npm run train-escalation [-- --dry-run] [--verbose] [--false-budget 0.1]
  *
  * - Data: the escalation sets the triggers are developed on (`TRAINING_SETS`), the guardrail corpus
  *   (its benign look-alikes, injections and PII are negatives), and as negatives knowledge-base
@@ -92,9 +92,10 @@ const BENIGN_TARGETS = new Set(['lookalike', 'smalltalk']);
 const MISS_COST = 2;
 /**
  * Weights of a miss on a must-not-miss label tried, highest first: the highest whose out-of-fold false
- * escalations of look-alikes and small talk stay within `FALSE_BUDGET` in each language wins.
+ * escalations of look-alikes and small talk stay within `FALSE_BUDGET` (or `--false-budget`) in each
+ * language wins.
  */
-const MISS_WEIGHTS = [64, 48, 32, 24, 16, 12, 8, 6, 4];
+const MISS_WEIGHTS = [64, 48, 32, 24, 16, 12, 8, 6, 4, 3, 2];
 const FALSE_BUDGET = 0.1;
 const FALSE_COST = 2;
 const CONFUSION_COST = 0.2;
@@ -360,8 +361,11 @@ function main(): void {
     options: {
       'dry-run': { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
+      'false-budget': { type: 'string', default: String(FALSE_BUDGET) },
     },
   });
+  const budget = Number(values['false-budget']);
+  if (!(budget > 0 && budget < 1)) throw new Error('--false-budget must be a rate between 0 and 1');
   const { examples, vocabulary } = loadExamples();
   const labels = [...new Set(Object.values(EXPECTED_LABEL))];
   process.stdout.write(
@@ -385,18 +389,20 @@ function main(): void {
   // escalations of look-alikes and small talk stay within budget in every language.
   let choice = chooseThresholds(examples, outOfFold, labels, MISS_WEIGHTS.at(-1)!);
   let weight = MISS_WEIGHTS.at(-1)!;
+  let within = false;
   for (const candidate of MISS_WEIGHTS) {
     const tried = chooseThresholds(examples, outOfFold, labels, candidate);
     const { falses } = targetFigures(examples, outOfFold, thresholdsOf(tried));
-    if ([...falses.values()].every((r) => r.escalated <= FALSE_BUDGET * r.cases)) {
+    if ([...falses.values()].every((r) => r.escalated <= budget * r.cases)) {
       choice = tried;
       weight = candidate;
+      within = true;
       break;
     }
   }
   const chosen = thresholdsOf(choice);
   process.stdout.write(
-    `thresholds with a must-not-miss miss weighing ${weight} (false escalations within ${FALSE_BUDGET}):\n` +
+    `thresholds with a must-not-miss miss weighing ${weight} (false escalations ${within ? 'within' : 'over, at every weight,'} ${budget}):\n` +
       'label             cases  thresholds: alone, supported  missed out of fold: classifier, with the lexicons  benign escalated  other categories\n',
   );
   for (const [label, best] of choice) {
