@@ -72,10 +72,14 @@ const EPOCHS = 25;
 const LEARNING_RATE = 0.3;
 const L2 = 3e-3;
 /**
- * Candidate thresholds, from 0.1: positives are weighted up in training, so a probability is not a
- * calibrated chance, and recall comes first on the labels that must not miss; cross-validation decides.
+ * Candidate thresholds, from 0.1 where the lexicons found some evidence for the intent: recall comes
+ * first on the labels that must not miss, and cross-validation decides. Two floors: a threshold must
+ * be above what any fold's model says of a message it knows nothing about (the probability of its
+ * bias alone, 0.05–0.16: below it, "What about paddles?" was legal), and on the classifier's word alone
+ * (`ALONE_FLOOR`) the intent must at least be more likely than not.
  */
 const THRESHOLDS = Array.from({ length: 36 }, (_, i) => 0.1 + i * 0.025);
+const ALONE_FLOOR = 0.5;
 /** A threshold no probability reaches: the label never fires on the classifier's word alone. */
 const NEVER = 1.01;
 /**
@@ -336,14 +340,17 @@ function chooseThresholds(
   outOfFold: Map<string, number[]>,
   labels: readonly string[],
   weight: number,
+  uninformed: ReadonlyMap<string, number>,
 ): Choice {
   const choice: Choice = new Map();
   for (const label of labels) {
     const scores = outOfFold.get(label)!;
     const never = { alone: NEVER, supported: NEVER };
+    const candidates = THRESHOLDS.filter((t) => t > uninformed.get(label)!);
+    const alones = ALONE ? [...candidates.filter((t) => t >= ALONE_FLOOR), NEVER] : [NEVER];
     let best = { thresholds: never, ...cost(examples, scores, label, never, weight) };
-    for (const alone of ALONE ? [...THRESHOLDS, NEVER] : [NEVER]) {
-      for (const supported of THRESHOLDS) {
+    for (const alone of alones) {
+      for (const supported of candidates) {
         if (supported > alone) continue;
         const c = cost(examples, scores, label, { alone, supported }, weight);
         const higher = alone + supported > best.thresholds.alone + best.thresholds.supported;
@@ -375,10 +382,13 @@ function main(): void {
   // Leave-one-set-out: out-of-fold probabilities for every case and label.
   const sets = [...new Set(examples.map((e) => e.set))];
   const outOfFold = new Map(labels.map((label) => [label, new Array<number>(examples.length).fill(0)]));
+  // Per label, the highest probability a fold's model gives a message without any known feature.
+  const uninformed = new Map(labels.map((label) => [label, 0]));
   for (const held of sets) {
     const training = examples.filter((e) => e.set !== held);
     for (const label of labels) {
       const model = fitLabel(training, label, vocabulary.length);
+      uninformed.set(label, Math.max(uninformed.get(label)!, sigmoid(model.bias)));
       examples.forEach((e, i) => {
         if (e.set === held) outOfFold.get(label)![i] = probability(model, e);
       });
@@ -387,11 +397,11 @@ function main(): void {
 
   // Recall first: the highest weight of a miss on the must-not-miss labels whose out-of-fold false
   // escalations of look-alikes and small talk stay within budget in every language.
-  let choice = chooseThresholds(examples, outOfFold, labels, MISS_WEIGHTS.at(-1)!);
+  let choice = chooseThresholds(examples, outOfFold, labels, MISS_WEIGHTS.at(-1)!, uninformed);
   let weight = MISS_WEIGHTS.at(-1)!;
   let within = false;
   for (const candidate of MISS_WEIGHTS) {
-    const tried = chooseThresholds(examples, outOfFold, labels, candidate);
+    const tried = chooseThresholds(examples, outOfFold, labels, candidate, uninformed);
     const { falses } = targetFigures(examples, outOfFold, thresholdsOf(tried));
     if ([...falses.values()].every((r) => r.escalated <= budget * r.cases)) {
       choice = tried;
