@@ -28,7 +28,7 @@ import type {
   ConversationQueueEvent,
   DeskRef,
 } from '../../functions/core/model.ts';
-import type { ConversationStore, EventQueue } from '../../functions/core/ports.ts';
+import type { CaseCommit, ConversationStore, EventQueue } from '../../functions/core/ports.ts';
 import { carryOutDeskCommand } from '../../functions/core/use-cases/carry-out-desk-command.ts';
 import { updateConversation } from '../../functions/core/use-cases/conversations.ts';
 import { createDeskCommands } from '../../functions/core/use-cases/desk-actions.ts';
@@ -65,12 +65,13 @@ function racingStore(store: DynamoDbConversationStore): ConversationStore {
           return target.saveConversation(conversation);
         };
       }
-      if (property === 'saveCaseAndConversation') {
-        return async (kase: Case, conversation: Conversation) => {
-          const race = beforeNextSave;
-          beforeNextSave = undefined;
+      if (property === 'commitCase') {
+        // A desk command's transaction over its case and conversation.
+        return async (commit: CaseCommit) => {
+          const race = commit.conversation ? beforeNextSave : undefined;
+          if (race) beforeNextSave = undefined;
           if (race) await race();
-          return target.saveCaseAndConversation(kase, conversation);
+          return target.commitCase(commit);
         };
       }
       const value = Reflect.get(target, property, receiver);
