@@ -2,10 +2,13 @@
  * carryOutDeskCommand — the worker's side of a durable agent command (`desk_command` on
  * conversation-events.fifo, recorded by the Slack path in `desk-actions.ts`). Steps:
  * 1. Hand-back notice: posted in the thread once (a one-time key per case).
- * 2. Reply, suggestion, closing message: the text (the reply itself, the stored suggestion, or the closing
- *    message and survey in the conversation's language) goes through `sendToCustomer` with the command id
- *    as send-once key, in `uncertain: 'report'` mode, so it reaches the customer at most once across
- *    retries, redeliveries and Retry clicks.
+ * 2. Reply, suggestion, closing message (load once, send, write once): the conversation, profile, case and
+ *    the hour's usage are read in one BatchGet (`DeskStore.loadCase`); the text (the reply itself, the
+ *    stored suggestion, or the closing message and survey in the conversation's language) goes through the
+ *    outbound gate (`deliver`) with the command id as send-once key, in `uncertain: 'report'` mode, so it
+ *    reaches the customer at most once across retries, redeliveries and Retry clicks; then one transaction
+ *    (`DeskStore.commitCase`) records the message, the settled key, the hour's usage and, on the case's
+ *    first agent reply, its time and lifecycle event.
  * 3. The thread shows what happened:
  *    - sent (or sent before, on a redelivery): ⏳ replaced by ✓ on the agent's reply;
  *    - a transient failure (Twilio unavailable, an internal error) with attempts left: "Retrying: <reason>"
@@ -17,10 +20,12 @@
  */
 import type { BusinessSettings } from '../../shared/business-settings.ts';
 import { messagesFor } from '../customer-messages.ts';
-import { ChannelError, ModelUnavailableError } from '../errors.ts';
-import type { DeskCommandEvent, DeskRef } from '../model.ts';
+import { ChannelError, ConflictError, ModelUnavailableError } from '../errors.ts';
+import { hourOf } from '../guardrails/budget.ts';
+import type { DeskCommandEvent, DeskRef, Message } from '../model.ts';
 import type {
   AgentDesk,
+  CaseState,
   Clock,
   ConversationStore,
   CustomerChannel,
@@ -28,11 +33,11 @@ import type {
   UsageLedger,
 } from '../ports.ts';
 import { languageName, needsTranslation, translateText } from '../translation.ts';
-import { record, updateCase } from './conversations.ts';
+import { lifecycleEvent } from './conversations.ts';
 import { translationUnavailableOnce } from './forward-to-thread.ts';
 import { deliveryFailedText } from './record-delivery-status.ts';
 import { carryOutAction, type RunActionDeps } from './run-action.ts';
-import { type SendOutcome, sendToCustomer } from './send-to-customer.ts';
+import { type Delivery, deliver, recordRefusal, type SendOutcome } from './send-to-customer.ts';
 
 /** Reaction on an agent's reply while its command waits to be carried out. */
 export const PENDING_REACTION = 'hourglass_flowing_sand';
@@ -42,6 +47,8 @@ export const SENT_REACTION = 'white_check_mark';
 export const NOT_SENT_REACTION = 'x';
 
 const NOTICE_TTL_SECONDS = 7 * 24 * 3600;
+/** Loads and commits again at most this many times when the commit meets a conflict. */
+const COMMIT_ATTEMPTS = 4;
 
 /** What carrying out a desk command needs. */
 export interface DeskCommandDeps {
@@ -94,7 +101,10 @@ export async function carryOutDeskCommand(
     return 'posted';
   }
 
-  const conversation = await deps.store.getConversation(command.conversationId);
+  // Load once: the conversation, the profile (opt-out), the case (first agent reply) and the hour's usage.
+  const hour = deps.ledger ? hourOf(deps.clock.now()) : undefined;
+  const state = await loadCommandState(deps, command, hour);
+  const conversation = state.conversation;
   if (!conversation) return 'skipped'; // erased meanwhile: nothing left to send to
   let text: string;
   if (task.kind === 'reply' || task.kind === 'saved_reply') {
@@ -121,6 +131,7 @@ export async function carryOutDeskCommand(
   }
   let outgoing = text;
   let outcome: SendOutcome;
+  let late: Message[] = [];
   try {
     if (translate && deps.translator) {
       const translated = await translateText(
@@ -139,14 +150,26 @@ export async function carryOutDeskCommand(
       }
       if (translated.status === 'translated') outgoing = translated.text;
     }
-    outcome = await sendToCustomer(deps, {
-      conversation,
-      text: outgoing,
-      author: task.kind === 'closing' ? 'system' : 'agent',
-      ...(task.kind === 'closing' ? {} : { agent: command.agent }),
-      idempotencyKey: command.commandId,
-      uncertain: 'report',
-    });
+    const delivery = await deliver(
+      deps,
+      {
+        conversation,
+        text: outgoing,
+        author: task.kind === 'closing' ? 'system' : 'agent',
+        ...(task.kind === 'closing' ? {} : { agent: command.agent }),
+        idempotencyKey: command.commandId,
+        uncertain: 'report',
+      },
+      state.profile,
+    );
+    if (delivery.status === 'sent') {
+      late = await commitSent(deps, command, state, delivery, hour);
+      outcome = delivery;
+    } else if (delivery.status === 'refused') {
+      outcome = await recordRefusal(deps, conversation, delivery);
+    } else {
+      outcome = delivery;
+    }
   } catch (error) {
     const reason = transientReason(error);
     if (!attempt.last) {
@@ -166,7 +189,7 @@ export async function carryOutDeskCommand(
     case 'sent':
       if (outgoing !== text) await showTranslationSent(deps, command, conversation.language!, outgoing);
       await onSent(deps, command, outcome.template);
-      if (outcome.message.status === 'failed' || outcome.message.status === 'undelivered') {
+      if (late.some((message) => message.status === 'failed' || message.status === 'undelivered')) {
         // Its failure callback came before the message was recorded, so twilio-status could not say it.
         await deps.desk.postInThread(command.ref, deliveryFailedText(text, outcome.message.errorCode));
       }
@@ -205,21 +228,74 @@ async function onSent(deps: DeskCommandDeps, command: DeskCommandEvent, template
     await deps.desk.postInThread(command.ref, `${who(command.agent)} sent the suggested reply.`);
   }
   if (task.kind === 'saved_reply') await showSavedReplySent(deps, command, task);
-  if (task.kind === 'closing') return;
-  const kase = await deps.store.getCase(command.caseId);
-  if (!kase || kase.firstAgentReplyAt) return;
-  const now = deps.clock.now().toISOString();
-  const updated = await updateCase(deps.store, kase.caseId, (current) =>
-    current.firstAgentReplyAt ? undefined : { firstAgentReplyAt: now },
-  );
-  if (updated.firstAgentReplyAt === now) {
-    const conversation = await deps.store.getConversation(command.conversationId);
-    if (conversation) {
-      await record(deps, conversation, 'first_agent_reply', {
-        caseId: kase.caseId,
-        at: now,
-        data: { secondsSinceEscalation: secondsBetween(kase.openedAt, now) },
+}
+
+/** What a desk command's send reads, in one round trip (`DeskStore.loadCase`). */
+function loadCommandState(deps: DeskCommandDeps, command: DeskCommandEvent, hour: string | undefined) {
+  return deps.store.loadCase({
+    caseId: command.caseId,
+    conversationId: command.conversationId,
+    historyLimit: 0,
+    ...(hour ? { usageHour: hour } : {}),
+  });
+}
+
+/**
+ * Writes what a sent desk command came to in one transaction (`DeskStore.commitCase`): the message with its
+ * pointers, the settled send-once key, the hour's usage, and on the case's first agent reply its time and
+ * lifecycle event. A case that moved on meanwhile (a Release, feedback) is loaded again and the commit
+ * repeated; nothing is sent again. If the commit cannot be written, the send-once key is still settled
+ * before the error goes up, so a redelivery knows the message went. Returns the messages whose delivery
+ * status came before the commit, as they now stand.
+ */
+async function commitSent(
+  deps: DeskCommandDeps,
+  command: DeskCommandEvent,
+  loaded: CaseState,
+  delivery: Extract<Delivery, { status: 'sent' }>,
+  hour: string | undefined,
+): Promise<Message[]> {
+  let state = loaded;
+  for (let attempt = 1; ; attempt++) {
+    const now = deps.clock.now().toISOString();
+    const { kase, conversation } = state;
+    // Replies, suggestions and saved replies are the agent's; the closing message is not.
+    const first = command.task.kind !== 'closing' && kase && !kase.firstAgentReplyAt ? kase : undefined;
+    try {
+      const result = await deps.store.commitCase({
+        conversationId: command.conversationId,
+        messages: [delivery.message],
+        settled: [delivery.settle],
+        ...(hour ? { usage: { hour, messages: delivery.parts } } : {}),
+        ...(first ? { kase: { ...first, firstAgentReplyAt: now, version: first.version + 1 } } : {}),
+        lifecycle:
+          first && conversation
+            ? [
+                lifecycleEvent(deps, conversation, 'first_agent_reply', {
+                  caseId: first.caseId,
+                  at: now,
+                  data: { secondsSinceEscalation: secondsBetween(first.openedAt, now) },
+                }),
+              ]
+            : [],
       });
+      if (hour && state.usage && delivery.parts > 0) {
+        deps.ledger?.counted?.(
+          hour,
+          { tokens: state.usage.tokens, messages: state.usage.messages + delivery.parts },
+          { messages: delivery.parts },
+        );
+      }
+      return result.status === 'committed' ? result.late : [];
+    } catch (error) {
+      if (error instanceof ConflictError && attempt < COMMIT_ATTEMPTS) {
+        state = await loadCommandState(deps, command, hour);
+        continue;
+      }
+      await deps.store
+        .settleOnce(delivery.settle.key, delivery.settle.outcome, delivery.settle.ttlSeconds)
+        .catch(() => undefined);
+      throw error;
     }
   }
 }
