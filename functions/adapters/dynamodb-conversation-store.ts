@@ -383,22 +383,8 @@ export class DynamoDbConversationStore implements ConversationStore, CustomerDat
   // ── One-time keys ────────────────────────────────────────────────────────────────────────────
 
   async claimOnce(key: string, ttlSeconds: number): Promise<boolean> {
-    const now = this.epochSeconds();
     try {
-      await this.documentClient.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: {
-            ...keys.once(key),
-            itemType: 'once',
-            // Capped at the retention: a dedupe key (which may name a conversation) never outlives it.
-            expiresAt: now + Math.min(Math.max(1, Math.ceil(ttlSeconds)), this.retentionSeconds),
-          },
-          // TTL deletion lags expiry by up to days, so an expired item still present counts as free.
-          ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now',
-          ExpressionAttributeValues: { ':now': now },
-        }),
-      );
+      await this.documentClient.send(new PutCommand(this.onceClaim(key, ttlSeconds).Put));
       return true;
     } catch (error) {
       if (isConditionalFailure(error)) return false;
@@ -552,24 +538,47 @@ export class DynamoDbConversationStore implements ConversationStore, CustomerDat
     }
     let onceIndex: number | undefined;
     if (commit.once) {
-      const now = this.epochSeconds();
       onceIndex = writes.items.length;
-      writes.items.push({
-        Put: {
-          TableName: this.tableName,
-          Item: {
-            ...keys.once(commit.once.key),
-            itemType: 'once',
-            expiresAt: now + Math.min(Math.max(1, Math.ceil(commit.once.ttlSeconds)), this.retentionSeconds),
-          },
-          // As `claimOnce`: an expired item still present counts as free.
-          ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now',
-          ExpressionAttributeValues: { ':now': now },
-        },
-      });
+      writes.items.push(this.onceClaim(commit.once.key, commit.once.ttlSeconds));
     }
     const late = await this.runCommit(writes, onceIndex);
     return late === 'duplicate' ? { status: 'duplicate' } : { status: 'committed', late };
+  }
+
+  async claimSendAsOwner(
+    key: string,
+    ttlSeconds: number,
+    owner: { conversationId: string; caseId: string; agentId: string },
+  ): Promise<boolean> {
+    try {
+      await this.transactWrite([
+        {
+          ConditionCheck: {
+            TableName: this.tableName,
+            Key: keys.conversation(owner.conversationId),
+            // `ownershipRefusal` (core/conversation-state.ts) as a condition: mode agent, this case, this owner.
+            ConditionExpression: '#mode = :agent AND caseId = :caseId AND #owner.id = :agentId',
+            ExpressionAttributeNames: { '#mode': 'mode', '#owner': 'owner' },
+            ExpressionAttributeValues: {
+              ':agent': 'agent',
+              ':caseId': owner.caseId,
+              ':agentId': owner.agentId,
+            },
+          },
+        },
+        this.onceClaim(key, ttlSeconds),
+      ]);
+      return true;
+    } catch (error) {
+      const failed = failedIndexes(error);
+      if (failed.includes(0)) {
+        throw new ConflictError(
+          `conversation ${owner.conversationId} is not ${owner.agentId}'s on this case`,
+        );
+      }
+      if (failed.includes(1)) return false;
+      throw error;
+    }
   }
 
   // ── Parked desk commands ─────────────────────────────────────────────────────────────────────
@@ -778,6 +787,25 @@ export class DynamoDbConversationStore implements ConversationStore, CustomerDat
       expiresAt: this.expiresAt(),
       gsi2pk: shardedPartition(`LIFE#${at.slice(0, 10)}`, event.conversationId),
       gsi2sk: `${at}#${event.conversationId}#${digest}`,
+    };
+  }
+
+  /** The conditional put that claims one-time key `key` (alone, or inside a transaction). */
+  private onceClaim(key: string, ttlSeconds: number) {
+    const now = this.epochSeconds();
+    return {
+      Put: {
+        TableName: this.tableName,
+        Item: {
+          ...keys.once(key),
+          itemType: 'once',
+          // Capped at the retention: a dedupe key (which may name a conversation) never outlives it.
+          expiresAt: now + Math.min(Math.max(1, Math.ceil(ttlSeconds)), this.retentionSeconds),
+        },
+        // TTL deletion lags expiry by up to days, so an expired item still present counts as free.
+        ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now',
+        ExpressionAttributeValues: { ':now': now },
+      },
     };
   }
 

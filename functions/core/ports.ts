@@ -246,6 +246,16 @@ export type CaseCommitResult =
 export interface DeskStore {
   loadCase(request: CaseLoad): Promise<CaseState>;
   commitCase(commit: CaseCommit): Promise<CaseCommitResult>;
+  /**
+   * Claims a send-once key (as `claimOnce`) only while `owner.agentId` owns the conversation on case
+   * `owner.caseId` (mode `agent`): an agent's send checks ownership inside the write right before the
+   * provider call. `false`: the key is taken; `ConflictError`: the conversation is not theirs (any more).
+   */
+  claimSendAsOwner(
+    key: string,
+    ttlSeconds: number,
+    owner: { conversationId: string; caseId: string; agentId: string },
+  ): Promise<boolean>;
 }
 
 /** What a send-once key's effect came to: sent (with the provider's ids), or unknown (it may have gone). */

@@ -65,6 +65,15 @@ function racingStore(store: DynamoDbConversationStore): ConversationStore {
           return target.saveConversation(conversation);
         };
       }
+      if (property === 'claimSendAsOwner') {
+        // The worker's owner check of a thread reply, right before the provider call.
+        return async (...args: Parameters<ConversationStore['claimSendAsOwner']>) => {
+          const race = beforeNextSave;
+          beforeNextSave = undefined;
+          if (race) await race();
+          return target.claimSendAsOwner(...args);
+        };
+      }
       if (property === 'commitCase') {
         // A desk command's transaction over its case and conversation.
         return async (commit: CaseCommit) => {
@@ -115,7 +124,7 @@ const recording = {
  * once (visibility 0) instead of after the visibility timeout. Returns once a receive comes back empty.
  */
 async function work(maxReceives = conversationEventsQueue.maxReceiveCount): Promise<void> {
-  const deps = { store: realStore, desk: desk(), channel: twilioChannel(), clock, settings };
+  const deps = { store: racingStore(realStore), desk: desk(), channel: twilioChannel(), clock, settings };
   for (;;) {
     const { Messages = [] } = await sqs.send(
       new ReceiveMessageCommand({
@@ -258,8 +267,8 @@ describe('owner checks inside the conditional write', () => {
     expect((await realStore.getConversation(kase.conversationId))?.owner?.id).toBe('UBOB');
   });
 
-  it('without the race, the same reply reaches the customer', async () => {
-    const { kase, ref } = await openCase(ANA);
+  /** Ana's reply in the case's thread, as Slack shows it, handed to the desk; returns its ts. */
+  const anaReplies = async (ref: DeskRef): Promise<string> => {
     const reply = slack.postAsUser({
       channel: DESK,
       user: 'UANA',
@@ -272,6 +281,23 @@ describe('owner checks inside the conditional write', () => {
       agent: ANA,
       text: 'Refund is on its way',
     });
+    return reply.ts;
+  };
+
+  it('a reply recorded while its agent owned the conversation is not sent once they lost it before the worker sent it', async () => {
+    const { kase, ref } = await openCase(ANA);
+    const ts = await anaReplies(ref);
+    expect(slack.messages.get(ts)?.reactions.map((r) => r.name)).toEqual(['hourglass_flowing_sand']);
+    await releaseThenBobClaims(kase.conversationId)();
+    await work();
+    expect(sentTo(kase.packet.customerAddress)).toEqual([]);
+    expect(ephemeralsFor('UANA').at(-1)).toMatch(/Kept as an internal note: @bob owns this conversation/);
+    expect(slack.messages.get(ts)?.reactions.map((r) => r.name)).toEqual([]);
+  });
+
+  it('without the race, the same reply reaches the customer', async () => {
+    const { kase, ref } = await openCase(ANA);
+    await anaReplies(ref);
     await work();
     expect(sentTo(kase.packet.customerAddress)).toHaveLength(1);
   });

@@ -19,16 +19,19 @@
  *      if even the thread cannot be told, the error goes up and the record ends in the DLQ.
  */
 import type { BusinessSettings } from '../../shared/business-settings.ts';
+import { type OwnershipRefusal, ownershipRefusal } from '../conversation-state.ts';
 import { messagesFor } from '../customer-messages.ts';
 import { ChannelError, ConflictError, ModelUnavailableError } from '../errors.ts';
 import { hourOf } from '../guardrails/budget.ts';
-import type { DeskCommandEvent, DeskRef, Message } from '../model.ts';
+import type { Agent, Conversation, DeskCommandEvent, DeskRef, Message } from '../model.ts';
 import type {
   AgentDesk,
   CaseState,
   Clock,
   ConversationStore,
   CustomerChannel,
+  DeskAction,
+  OnceKeys,
   Translator,
   UsageLedger,
 } from '../ports.ts';
@@ -37,7 +40,10 @@ import { lifecycleEvent } from './conversations.ts';
 import { translationUnavailableOnce } from './forward-to-thread.ts';
 import { deliveryFailedText } from './record-delivery-status.ts';
 import { carryOutAction, type RunActionDeps } from './run-action.ts';
-import { type Delivery, deliver, recordRefusal, type SendOutcome } from './send-to-customer.ts';
+import { type Delivery, deliver, outboxKeyOf, recordRefusal, type SendOutcome } from './send-to-customer.ts';
+
+/** What an agent is told when a command names a case that is not (or no longer) open at the desk. */
+export const UNKNOWN_CASE = "This thread isn't linked to an open Tandem conversation, so nothing was sent.";
 
 /** Reaction on an agent's reply while its command waits to be carried out. */
 export const PENDING_REACTION = 'hourglass_flowing_sand';
@@ -106,6 +112,18 @@ export async function carryOutDeskCommand(
   const state = await loadCommandState(deps, command, hour);
   const conversation = state.conversation;
   if (!conversation) return 'skipped'; // erased meanwhile: nothing left to send to
+  // A thread reply goes only while its agent owns the conversation: decided on the loaded state, and
+  // enforced by the send-once claim right before the provider call (`claimSendAsOwner`), so an agent who
+  // lost the claim after recording the reply never reaches the customer.
+  const owner =
+    task.kind === 'reply'
+      ? { conversationId: command.conversationId, caseId: command.caseId, agentId: command.agent.id }
+      : undefined;
+  const refusal = owner && ownershipRefusal(conversation, owner.caseId, owner.agentId);
+  if (refusal) {
+    await refuseReply(deps, command, refusal, conversation);
+    return 'not_sent';
+  }
   let text: string;
   if (task.kind === 'reply' || task.kind === 'saved_reply') {
     text = task.text;
@@ -150,18 +168,32 @@ export async function carryOutDeskCommand(
       }
       if (translated.status === 'translated') outgoing = translated.text;
     }
-    const delivery = await deliver(
-      deps,
-      {
-        conversation,
-        text: outgoing,
-        author: task.kind === 'closing' ? 'system' : 'agent',
-        ...(task.kind === 'closing' ? {} : { agent: command.agent }),
-        idempotencyKey: command.commandId,
-        uncertain: 'report',
-      },
-      state.profile,
-    );
+    const gate = owner
+      ? { ...deps, store: ownerOnly(deps.store, outboxKeyOf(command.commandId), owner) }
+      : deps;
+    let delivery: Delivery;
+    try {
+      delivery = await deliver(
+        gate,
+        {
+          conversation,
+          text: outgoing,
+          author: task.kind === 'closing' ? 'system' : 'agent',
+          ...(task.kind === 'closing' ? {} : { agent: command.agent }),
+          idempotencyKey: command.commandId,
+          uncertain: 'report',
+        },
+        state.profile,
+      );
+    } catch (error) {
+      if (!(owner && error instanceof ConflictError)) throw error;
+      // The claim found the conversation no longer theirs: the agent is told from the state as it now is.
+      const current = (await loadCommandState(deps, command, hour)).conversation;
+      const now = current ? ownershipRefusal(current, owner.caseId, owner.agentId) : 'closed';
+      if (!now) throw error; // theirs again already: the queue's retry sends it
+      await refuseReply(deps, command, now, current);
+      return 'not_sent';
+    }
     if (delivery.status === 'sent') {
       late = await commitSent(deps, command, state, delivery, hour);
       outcome = delivery;
@@ -189,9 +221,12 @@ export async function carryOutDeskCommand(
     case 'sent':
       if (outgoing !== text) await showTranslationSent(deps, command, conversation.language!, outgoing);
       await onSent(deps, command, outcome.template);
-      if (late.some((message) => message.status === 'failed' || message.status === 'undelivered')) {
+      {
+        const failed = late.find(
+          (message) => message.status === 'failed' || message.status === 'undelivered',
+        );
         // Its failure callback came before the message was recorded, so twilio-status could not say it.
-        await deps.desk.postInThread(command.ref, deliveryFailedText(text, outcome.message.errorCode));
+        if (failed) await deps.desk.postInThread(command.ref, deliveryFailedText(text, failed.errorCode));
       }
       return 'sent';
     case 'duplicate':
@@ -228,6 +263,56 @@ async function onSent(deps: DeskCommandDeps, command: DeskCommandEvent, template
     await deps.desk.postInThread(command.ref, `${who(command.agent)} sent the suggested reply.`);
   }
   if (task.kind === 'saved_reply') await showSavedReplySent(deps, command, task);
+}
+
+/** Why an owner-only reply was not sent, in the agent's words (ephemeral, in the thread). */
+export function replyRefusal(
+  refusal: OwnershipRefusal,
+  owner: Agent | undefined,
+  caseId: string,
+): { text: string; actions?: DeskAction[] } {
+  if (refusal === 'closed') return { text: UNKNOWN_CASE };
+  if (refusal === 'queued') {
+    return {
+      text: 'Not sent: nobody owns this conversation yet. Claim it to reply to the customer.',
+      actions: [{ kind: 'claim', caseId }],
+    };
+  }
+  return {
+    text: `Kept as an internal note: ${owner ? who(owner) : 'another agent'} owns this conversation.`,
+  };
+}
+
+/** The thread reply's agent does not own the conversation: they are told, and the pending mark comes off. */
+async function refuseReply(
+  deps: DeskCommandDeps,
+  command: DeskCommandEvent,
+  refusal: OwnershipRefusal,
+  current: Conversation | undefined,
+): Promise<void> {
+  const { text, actions } = replyRefusal(refusal, current?.owner, command.caseId);
+  await deps.desk.postEphemeral(command.ref, command.agent.id, text, {
+    inThread: true,
+    ...(actions ? { actions } : {}),
+  });
+  if (command.task.kind === 'reply') await react(deps, command.task.reply, undefined, [PENDING_REACTION]);
+}
+
+/** The send-once keys `key` claimed only while `owner` owns the conversation (the rest as they are). */
+function ownerOnly(
+  store: DeskCommandDeps['store'],
+  key: string,
+  owner: { conversationId: string; caseId: string; agentId: string },
+): OnceKeys {
+  return {
+    claimOnce: (claimed, ttlSeconds) =>
+      claimed === key
+        ? store.claimSendAsOwner(claimed, ttlSeconds, owner)
+        : store.claimOnce(claimed, ttlSeconds),
+    releaseOnce: (released, options) => store.releaseOnce(released, options),
+    settleOnce: (settled, outcome, ttlSeconds) => store.settleOnce(settled, outcome, ttlSeconds),
+    getOnce: (read) => store.getOnce(read),
+  };
 }
 
 /** What a desk command's send reads, in one round trip (`DeskStore.loadCase`). */
@@ -348,9 +433,14 @@ async function showSent(deps: DeskCommandDeps, reply: DeskRef): Promise<void> {
  * Sets one state reaction and takes the others off. Best effort: the message already went (or the thread
  * already says it did not), so a reaction Slack refuses (the reply was deleted) never makes it retry.
  */
-async function react(deps: DeskCommandDeps, reply: DeskRef, add: string, remove: string[]): Promise<void> {
+async function react(
+  deps: DeskCommandDeps,
+  reply: DeskRef,
+  add: string | undefined,
+  remove: string[],
+): Promise<void> {
   try {
-    await deps.desk.addReaction(reply, add);
+    if (add) await deps.desk.addReaction(reply, add);
     for (const name of remove) await deps.desk.removeReaction(reply, name);
   } catch {
     // Cosmetic only.

@@ -54,7 +54,7 @@ import type {
   DeskRef,
   EventQueue,
 } from '../ports.ts';
-import { PENDING_REACTION } from './carry-out-desk-command.ts';
+import { PENDING_REACTION, replyRefusal, UNKNOWN_CASE } from './carry-out-desk-command.ts';
 import { type CaseChange, commitCaseChange, type LoadedCase } from './case-transaction.ts';
 import { caseView, caseViewOf } from './case-view.ts';
 import {
@@ -84,8 +84,6 @@ export interface DeskDeps {
   /** User-group membership for the allowlist's `userGroup`. */
   directory?: AgentDirectory;
 }
-
-const UNKNOWN_CASE = "This thread isn't linked to an open Tandem conversation, so nothing was sent.";
 
 /** Builds the DeskCommands the Slack adapter calls. */
 export function createDeskCommands(deps: DeskDeps): DeskCommands {
@@ -399,25 +397,16 @@ export function createDeskCommands(deps: DeskDeps): DeskCommands {
       }
       if (text.trim().toLowerCase().startsWith(deps.settings.notePrefix.toLowerCase())) return; // internal note
       if (!(await admitted(agent, ref, { inThread: true }))) return;
-      const result = await changeAsOwner(deps, kase, agent.id);
-      if (!result.ok) {
-        if (result.refusal === 'closed') {
-          await deps.desk.postEphemeral(ref, agent.id, UNKNOWN_CASE, { inThread: true });
-        } else if (result.refusal === 'queued') {
-          await deps.desk.postEphemeral(
-            ref,
-            agent.id,
-            'Not sent: nobody owns this conversation yet. Claim it to reply to the customer.',
-            { inThread: true, actions: [{ kind: 'claim', caseId: kase.caseId }] },
-          );
-        } else {
-          await deps.desk.postEphemeral(
-            ref,
-            agent.id,
-            `Kept as an internal note: ${who(result.current?.owner)} owns this conversation.`,
-            { inThread: true },
-          );
-        }
+      // Told at once from the case (written with its conversation in one transaction by every change of
+      // owner); the worker decides again inside the send-once claim, so a reply recorded just before the
+      // agent lost the claim is not sent either.
+      const refusal = caseOwnershipRefusal(kase, agent.id);
+      if (refusal) {
+        const { text: said, actions } = replyRefusal(refusal, kase.owner, kase.caseId);
+        await deps.desk.postEphemeral(ref, agent.id, said, {
+          inThread: true,
+          ...(actions ? { actions } : {}),
+        });
         return;
       }
       if (!text.trim()) return;
@@ -649,6 +638,16 @@ export function caseRemembered(
     ].slice(-5),
     ...(survey && !asked ? { pendingSurvey: { caseId: kase.caseId, askedAt: at } } : {}),
   };
+}
+
+/**
+ * Why `agentId` may not reply to the customer on `kase`, as the case says (its status and owner change with
+ * the conversation's in one transaction): advice for the agent; the worker's claim decides.
+ */
+export function caseOwnershipRefusal(kase: Case, agentId: string): OwnershipRefusal | undefined {
+  if (kase.status === 'resolved') return 'closed';
+  if (kase.status === 'queued') return 'queued';
+  return kase.owner?.id === agentId ? undefined : 'not_owner';
 }
 
 /** The command id (and send-once key) of a thread reply: the reply's own desk reference. */
