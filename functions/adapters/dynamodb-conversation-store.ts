@@ -327,18 +327,21 @@ export class DynamoDbConversationStore implements ConversationStore, CustomerDat
     );
   }
 
-  async getCaseByDeskRef(ref: DeskRef): Promise<Case | undefined> {
+  async getCaseByDeskRef(ref: DeskRef, options: { indexCopy?: boolean } = {}): Promise<Case | undefined> {
     const result = await this.documentClient.send(
       new QueryCommand({
         TableName: this.tableName,
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :pk',
         ExpressionAttributeValues: { ':pk': threadKey(ref) },
-        ProjectionExpression: 'caseId',
+        // The index projects ALL: its copy of the case, for a caller that will not write on it.
+        ...(options.indexCopy ? {} : { ProjectionExpression: 'caseId' }),
         Limit: 1,
       }),
     );
-    const caseId = result.Items?.[0]?.['caseId'];
+    const found = result.Items?.[0];
+    if (options.indexCopy) return found ? caseFrom(found) : undefined;
+    const caseId = found?.['caseId'];
     // The index only finds the case; the item itself is read strongly consistent so that a caller
     // about to write (claim, resolve) starts from the current version.
     return typeof caseId === 'string' ? this.getCase(caseId) : undefined;

@@ -75,8 +75,12 @@ export interface Cases {
   getCase(caseId: string): Promise<Case | undefined>;
   /** Writes `kase` if the stored version is `kase.version - 1`; else `ConflictError`. */
   saveCase(kase: Case): Promise<void>;
-  /** The case whose card (and thread) is at `ref`. */
-  getCaseByDeskRef(ref: DeskRef): Promise<Case | undefined>;
+  /**
+   * The case whose card (and thread) is at `ref`, read strongly; with `indexCopy`, the index's copy (one
+   * request, eventually consistent: usually well under a second behind), for a caller that does not write
+   * on it.
+   */
+  getCaseByDeskRef(ref: DeskRef, options?: { indexCopy?: boolean }): Promise<Case | undefined>;
   /** Cases not yet resolved, oldest first. */
   listOpenCases(limit: number): Promise<Case[]>;
 }

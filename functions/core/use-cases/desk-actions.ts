@@ -378,7 +378,7 @@ export function createDeskCommands(deps: DeskDeps): DeskCommands {
         // Outside the desk channels: never the case thread, never relayed. Tell the writer only when the
         // thread looks like a card's (a reply aimed at a case); other threads elsewhere are none of our business.
         for (const lookalike of deps.desk.lookalikes(ref, access.channels)) {
-          if (await deps.store.getCaseByDeskRef(lookalike)) {
+          if (await deps.store.getCaseByDeskRef(lookalike, { indexCopy: true })) {
             await deps.desk.postEphemeral(
               ref,
               agent.id,
@@ -390,8 +390,9 @@ export function createDeskCommands(deps: DeskDeps): DeskCommands {
         }
         return;
       }
-      const kase = await deps.store.getCaseByDeskRef(ref);
-      if (!kase || kase.status === 'resolved') {
+      // The index's copy: this path writes nothing on the case (the worker's send checks the owner).
+      const found = await deps.store.getCaseByDeskRef(ref, { indexCopy: true });
+      if (!found || found.status === 'resolved') {
         await deps.desk.postEphemeral(ref, agent.id, UNKNOWN_CASE, { inThread: true });
         return;
       }
@@ -399,7 +400,11 @@ export function createDeskCommands(deps: DeskDeps): DeskCommands {
       if (!(await admitted(agent, ref, { inThread: true }))) return;
       // Told at once from the case (written with its conversation in one transaction by every change of
       // owner); the worker decides again inside the send-once claim, so a reply recorded just before the
-      // agent lost the claim is not sent either.
+      // agent lost the claim is not sent either. The index's copy may lag a Claim by a moment: a refusal
+      // is decided on the item itself.
+      const kase = caseOwnershipRefusal(found, agent.id)
+        ? ((await deps.store.getCase(found.caseId)) ?? found)
+        : found;
       const refusal = caseOwnershipRefusal(kase, agent.id);
       if (refusal) {
         const { text: said, actions } = replyRefusal(refusal, kase.owner, kase.caseId);
