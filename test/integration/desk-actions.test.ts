@@ -295,6 +295,30 @@ describe('owner checks inside the conditional write', () => {
     expect(slack.messages.get(ts)?.reactions.map((r) => r.name)).toEqual([]);
   });
 
+  it('a redelivery of a reply that went before its agent released the conversation shows it sent, says nothing', async () => {
+    const { kase, ref } = await openCase(ANA);
+    const ts = await anaReplies(ref);
+    await work();
+    await updateConversation({ store: realStore, clock }, kase.conversationId, (current) =>
+      release(current, clock.now()),
+    );
+    const told = ephemeralsFor('UANA').length;
+    await eventQueue.publish({
+      type: 'desk_command',
+      eventId: `redelivered-${ts}`,
+      commandId: `agent#${DESK}#${ts}`,
+      conversationId: kase.conversationId,
+      caseId: kase.caseId,
+      agent: ANA,
+      ref,
+      task: { kind: 'reply', text: 'Refund is on its way', reply: slackDeskRef(DESK, ts) },
+    });
+    await work();
+    expect(sentTo(kase.packet.customerAddress)).toHaveLength(1);
+    expect(ephemeralsFor('UANA')).toHaveLength(told);
+    expect(slack.messages.get(ts)?.reactions.map((r) => r.name)).toEqual(['white_check_mark']);
+  });
+
   it('without the race, the same reply reaches the customer', async () => {
     const { kase, ref } = await openCase(ANA);
     await anaReplies(ref);

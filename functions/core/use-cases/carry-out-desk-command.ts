@@ -120,10 +120,7 @@ export async function carryOutDeskCommand(
       ? { conversationId: command.conversationId, caseId: command.caseId, agentId: command.agent.id }
       : undefined;
   const refusal = owner && ownershipRefusal(conversation, owner.caseId, owner.agentId);
-  if (refusal) {
-    await refuseReply(deps, command, refusal, conversation);
-    return 'not_sent';
-  }
+  if (refusal) return refuseReply(deps, command, refusal, conversation);
   let text: string;
   if (task.kind === 'reply' || task.kind === 'saved_reply') {
     text = task.text;
@@ -191,8 +188,7 @@ export async function carryOutDeskCommand(
       const current = (await loadCommandState(deps, command, hour)).conversation;
       const now = current ? ownershipRefusal(current, owner.caseId, owner.agentId) : 'closed';
       if (!now) throw error; // theirs again already: the queue's retry sends it
-      await refuseReply(deps, command, now, current);
-      return 'not_sent';
+      return refuseReply(deps, command, now, current);
     }
     if (delivery.status === 'sent') {
       late = await commitSent(deps, command, state, delivery, hour);
@@ -283,19 +279,30 @@ export function replyRefusal(
   };
 }
 
-/** The thread reply's agent does not own the conversation: they are told, and the pending mark comes off. */
+/**
+ * The thread reply's agent does not own the conversation: they are told, and the pending mark comes off.
+ * A redelivery of a reply that went before they lost the claim is shown as sent instead.
+ */
 async function refuseReply(
   deps: DeskCommandDeps,
   command: DeskCommandEvent,
   refusal: OwnershipRefusal,
   current: Conversation | undefined,
-): Promise<void> {
+): Promise<DeskCommandResult> {
+  if (
+    command.task.kind === 'reply' &&
+    (await deps.store.getOnce(outboxKeyOf(command.commandId)))?.state === 'sent'
+  ) {
+    await showSent(deps, command.task.reply);
+    return 'duplicate';
+  }
   const { text, actions } = replyRefusal(refusal, current?.owner, command.caseId);
   await deps.desk.postEphemeral(command.ref, command.agent.id, text, {
     inThread: true,
     ...(actions ? { actions } : {}),
   });
   if (command.task.kind === 'reply') await react(deps, command.task.reply, undefined, [PENDING_REACTION]);
+  return 'not_sent';
 }
 
 /** The send-once keys `key` claimed only while `owner` owns the conversation (the rest as they are). */
