@@ -17,12 +17,16 @@ import type { CaseState, Clock, DeskStore } from '../ports.ts';
 import { CARD_TRANSCRIPT } from './case-view.ts';
 import { retryOnConflict } from './optimistic.ts';
 
-/** What a decision returns: the next conversation (version + 1), the case's changes and what goes with them; or a refusal. */
+/**
+ * What a decision returns: the next conversation (version + 1), the case's changes and what goes with them
+ * (each written only when given: feedback changes the case alone, a repeated answer only records); or a
+ * refusal.
+ */
 export type CaseDecision<R> =
   | { refused: R }
   | {
-      conversation: Conversation;
-      kase: Partial<Case>;
+      conversation?: Conversation;
+      kase?: Partial<Case>;
       /** The profile's next state (version + 1; 1 when it is new). */
       profile?: CustomerProfile;
       lifecycle?: LifecycleEvent[];
@@ -61,19 +65,20 @@ export function commitCaseChange<R>(
     const decision = decide(kase, conversation, loaded);
     if ('refused' in decision)
       return { ok: false, refused: decision.refused, kase, conversation, state: loaded };
-    const nextConversation =
-      decision.conversation.version === conversation.version
+    const nextConversation = !decision.conversation
+      ? conversation
+      : decision.conversation.version === conversation.version
         ? {
             ...decision.conversation,
             version: conversation.version + 1,
             updatedAt: deps.clock.now().toISOString(),
           }
         : decision.conversation;
-    const nextCase: Case = { ...kase, ...decision.kase, version: kase.version + 1 };
+    const nextCase: Case = decision.kase ? { ...kase, ...decision.kase, version: kase.version + 1 } : kase;
     const result = await deps.store.commitCase({
       conversationId: kase.conversationId,
-      kase: nextCase,
-      conversation: nextConversation,
+      ...(decision.kase ? { kase: nextCase } : {}),
+      ...(decision.conversation ? { conversation: nextConversation } : {}),
       ...(decision.profile ? { profile: decision.profile } : {}),
       lifecycle: decision.lifecycle ?? [],
       ...(options.once ? { once: options.once } : {}),

@@ -4,15 +4,18 @@
  * it decides and records, and leaves what reaches the customer to the worker.
  *
  * Who may act: every command first asks the desk access policy (desk channel, agent allowlist). Owner-only
- * commands decide ownership inside the conditional write, never on an earlier read. Feedback is accepted
- * only from the agent who resolved the case, checked inside the case's conditional write.
+ * commands decide ownership inside the conditional write, never on an earlier read (a thread reply: in the
+ * worker's send-once claim, right before the provider call). Feedback is accepted only from the agent who
+ * resolved the case, checked inside the case's conditional write.
  *
- * Claim, Release, Resolve and Hand back are each ONE conditional transaction over the case and its
- * conversation (`commitCaseChange`). What follows the transaction is idempotent, so a repeated click
- * finishes a half-done command instead of refusing it: a second Claim by the owner refreshes the card; a
- * second Resolve (or Hand back) by the agent who closed the case answers "already closed", refreshes the
- * card, re-applies the profile change and records the closing message again only when it never went
- * (its send-once key is absent) and nothing happened in the conversation since.
+ * Claim, Release, Resolve, Hand back and feedback load once (the case, then its conversation, profile and
+ * last messages), decide in a pure function, and write ONE conditional transaction (`commitCaseChange`):
+ * the case and its conversation, the profile (Resolve), the lifecycle event and the click's one-time key;
+ * the card and the agents' homes are rendered from that state. What follows the transaction is idempotent,
+ * so a repeated click finishes a half-done command instead of refusing it: a second Claim by the owner
+ * refreshes the card; a second Resolve (or Hand back) by the agent who closed the case answers "already
+ * closed", refreshes the card, re-applies the profile change and records the closing message again only
+ * when it never went (its send-once key is absent) and nothing happened in the conversation since.
  *
  * Durable agent commands (design): everything customer-bound (thread replies, Send suggestion, the closing
  * message and survey) and the hand-back notice is recorded as a `desk_command` event on the existing
@@ -35,7 +38,6 @@ import {
 import { messagesFor } from '../customer-messages.ts';
 import { type DeskAccessPolicy, deskRefusal, deskRefusalText, isDeskChannel } from '../desk-access.ts';
 import { type CaseCommandResult, DESK_REQUEST_TTL_SECONDS, type DeskCommands } from '../desk-commands.ts';
-import { NotFoundError } from '../errors.ts';
 import type {
   Agent,
   Case,
@@ -56,15 +58,8 @@ import type {
 } from '../ports.ts';
 import { PENDING_REACTION, replyRefusal, UNKNOWN_CASE } from './carry-out-desk-command.ts';
 import { type CaseChange, commitCaseChange, type LoadedCase } from './case-transaction.ts';
-import { caseView, caseViewOf } from './case-view.ts';
-import {
-  closingFiguresOf,
-  emptyProfile,
-  lifecycleEvent,
-  record,
-  updateCase,
-  updateProfile,
-} from './conversations.ts';
+import { caseViewOf } from './case-view.ts';
+import { closingFiguresOf, emptyProfile, lifecycleEvent, updateProfile } from './conversations.ts';
 import { eraseFromDesk } from './desk-erase.ts';
 import { changeAsOwner } from './owned-change.ts';
 import { outboxKeyOf } from './send-to-customer.ts';
@@ -143,9 +138,6 @@ export function createDeskCommands(deps: DeskDeps): DeskCommands {
           ? texts.queued
           : texts.notOwner(who(current?.owner));
     return deps.desk.postEphemeral(ref, agent.id, text);
-  }
-  async function refreshCard(kase: Case): Promise<void> {
-    if (kase.deskRef) await deps.desk.updateCase(kase.deskRef, await caseView(deps, kase));
   }
   /** Re-renders the card from state a command just loaded (and wrote): no read. */
   async function showCard(state: LoadedCase): Promise<void> {
@@ -480,21 +472,25 @@ export function createDeskCommands(deps: DeskDeps): DeskCommands {
     async feedback({ caseId, agent, question, answer, ref }) {
       if (!(await admitted(agent, ref))) return;
       const field = question === 'escalation_needed' ? 'escalationNeeded' : 'summaryAccurate';
-      let refused: Case | undefined;
-      let updated: Case;
-      try {
-        updated = await updateCase(deps.store, caseId, (current) => {
-          // Decided on the state this write is conditional on: only the resolver answers.
-          refused = current.status !== 'resolved' || current.owner?.id !== agent.id ? current : undefined;
-          if (refused) return undefined;
-          return current[field] === answer ? undefined : { [field]: answer };
+      // Decided on the state the case's write is conditional on: only the resolver answers. The answer and
+      // its lifecycle event are one transaction; a repeated answer records the event only.
+      const commit = await commitCaseChange<'not_resolver'>(deps, caseId, (kase, current) => {
+        if (kase.status !== 'resolved' || kase.owner?.id !== agent.id) return { refused: 'not_resolver' };
+        const event = lifecycleEvent(deps, current, 'escalation_feedback', {
+          caseId,
+          data: { question, answer, agent: agent.id, reason: kase.packet.reason },
         });
-      } catch (error) {
-        if (!(error instanceof NotFoundError)) throw error;
-        await deps.desk.postEphemeral(ref, agent.id, UNKNOWN_CASE);
-        return;
-      }
-      if (refused) {
+        return kase[field] === answer
+          ? { lifecycle: [event] }
+          : { kase: { [field]: answer }, lifecycle: [event] };
+      });
+      if (!commit.ok) {
+        if (commit.refused === 'duplicate') return;
+        if (commit.refused === 'unknown') {
+          await deps.desk.postEphemeral(ref, agent.id, UNKNOWN_CASE);
+          return;
+        }
+        const refused = commit.kase;
         await deps.desk.postEphemeral(
           ref,
           agent.id,
@@ -504,14 +500,7 @@ export function createDeskCommands(deps: DeskDeps): DeskCommands {
         );
         return;
       }
-      const conversation = await deps.store.getConversation(updated.conversationId);
-      if (conversation) {
-        await record(deps, conversation, 'escalation_feedback', {
-          caseId,
-          data: { question, answer, agent: agent.id, reason: updated.packet.reason },
-        });
-      }
-      await refreshCard(updated);
+      await showCard(commit.state);
     },
 
     async eraseCustomer(input) {
