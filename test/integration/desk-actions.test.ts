@@ -622,6 +622,27 @@ describe('claim, release, resolve and hand back are one transaction each', () =>
     expect(stored).toMatchObject({ status: 'claimed', owner: { id: 'UANA' }, version: 2 });
   });
 
+  it('the same Claim click delivered twice claims once, and a refused one is answered once', async () => {
+    const { kase, ref } = await openCase(undefined);
+    const requestKey = `slack-action#${randomUUID()}UANA`;
+    await commands().claim({ caseId: kase.caseId, agent: ANA, ref, requestKey });
+    const told = ephemeralsFor('UANA').length;
+    expect(await commands().claim({ caseId: kase.caseId, agent: ANA, ref, requestKey })).toBeUndefined();
+    expect(ephemeralsFor('UANA')).toHaveLength(told);
+    expect(await realStore.getCase(kase.caseId)).toMatchObject({ status: 'claimed', version: 2 });
+    const since = new Date(Date.now() - 60_000).toISOString();
+    const events = await realStore.listLifecycle(since, new Date(Date.now() + 1000).toISOString());
+    expect(events.filter((event) => event.caseId === kase.caseId).map((event) => event.type)).toEqual([
+      'claimed',
+    ]);
+
+    const bobsClick = `slack-action#${randomUUID()}UBOB`;
+    const bobWasTold = ephemeralsFor('UBOB').length;
+    await commands().claim({ caseId: kase.caseId, agent: BOB, ref, requestKey: bobsClick });
+    await commands().claim({ caseId: kase.caseId, agent: BOB, ref, requestKey: bobsClick });
+    expect(ephemeralsFor('UBOB').slice(bobWasTold)).toEqual(['Already claimed by @ana.']);
+  });
+
   it('a case changed between the read and the write makes the transaction retry on fresh state', async () => {
     const { kase, ref } = await openCase(ANA);
     // Someone else resolves the case item only (e.g. an old two-write path): the conversation write must not land.
