@@ -112,11 +112,12 @@ export async function carryOutDeskCommand(
   const state = await loadCommandState(deps, command, hour);
   const conversation = state.conversation;
   if (!conversation) return 'skipped'; // erased meanwhile: nothing left to send to
-  // A thread reply goes only while its agent owns the conversation: decided on the loaded state, and
-  // enforced by the send-once claim right before the provider call (`claimSendAsOwner`), so an agent who
-  // lost the claim after recording the reply never reaches the customer.
+  // An agent's send (a thread reply, a suggestion, a saved reply) goes only while they own the
+  // conversation: decided on the loaded state, and enforced by the send-once claim right before the
+  // provider call (`claimSendAsOwner`), so an agent who lost the claim after recording it never reaches
+  // the customer.
   const owner =
-    task.kind === 'reply'
+    task.kind === 'reply' || task.kind === 'suggestion' || task.kind === 'saved_reply'
       ? { conversationId: command.conversationId, caseId: command.caseId, agentId: command.agent.id }
       : undefined;
   const refusal = owner && ownershipRefusal(conversation, owner.caseId, owner.agentId);
@@ -279,9 +280,24 @@ export function replyRefusal(
   };
 }
 
+/** Why a suggestion or a saved reply of an agent who does not own the conversation was not sent. */
+const SEND_REFUSALS: Record<'suggestion' | 'saved_reply', Record<OwnershipRefusal, string>> = {
+  suggestion: {
+    closed: 'Only the owner can send the suggested reply.',
+    queued: 'Only the owner can send the suggested reply.',
+    not_owner: 'Only the owner can send the suggested reply.',
+  },
+  saved_reply: {
+    closed: 'This case is already closed; nothing was sent.',
+    queued: 'Not sent: nobody owns this conversation yet. Claim it to reply to the customer.',
+    not_owner: 'Not sent: only the owner of this conversation can send a saved reply.',
+  },
+};
+
 /**
- * The thread reply's agent does not own the conversation: they are told, and the pending mark comes off.
- * A redelivery of a reply that went before they lost the claim is shown as sent instead.
+ * The agent of a send does not own the conversation: they are told (as the desk tells them when they ask),
+ * and a reply's pending mark comes off. A redelivery of a send that went before they lost the claim is
+ * shown as sent instead.
  */
 async function refuseReply(
   deps: DeskCommandDeps,
@@ -289,19 +305,23 @@ async function refuseReply(
   refusal: OwnershipRefusal,
   current: Conversation | undefined,
 ): Promise<DeskCommandResult> {
-  if (
-    command.task.kind === 'reply' &&
-    (await deps.store.getOnce(outboxKeyOf(command.commandId)))?.state === 'sent'
-  ) {
-    await showSent(deps, command.task.reply);
+  const { task } = command;
+  if ((await deps.store.getOnce(outboxKeyOf(command.commandId)))?.state === 'sent') {
+    if (task.kind === 'reply') await showSent(deps, task.reply);
     return 'duplicate';
+  }
+  if (task.kind === 'suggestion' || task.kind === 'saved_reply') {
+    await deps.desk.postEphemeral(command.ref, command.agent.id, SEND_REFUSALS[task.kind][refusal], {
+      inThread: task.kind === 'saved_reply',
+    });
+    return 'not_sent';
   }
   const { text, actions } = replyRefusal(refusal, current?.owner, command.caseId);
   await deps.desk.postEphemeral(command.ref, command.agent.id, text, {
     inThread: true,
     ...(actions ? { actions } : {}),
   });
-  if (command.task.kind === 'reply') await react(deps, command.task.reply, undefined, [PENDING_REACTION]);
+  if (task.kind === 'reply') await react(deps, task.reply, undefined, [PENDING_REACTION]);
   return 'not_sent';
 }
 

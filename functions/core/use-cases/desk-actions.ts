@@ -424,8 +424,8 @@ export function createDeskCommands(deps: DeskDeps): DeskCommands {
         await deps.desk.postEphemeral(ref, agent.id, 'That suggestion is no longer available.');
         return;
       }
-      const result = await changeAsOwner(deps, kase, agent.id);
-      if (!result.ok) {
+      // Advice from the case; the worker's send-once claim decides (the owner check inside that write).
+      if (caseOwnershipRefusal(kase, agent.id)) {
         await deps.desk.postEphemeral(ref, agent.id, 'Only the owner can send the suggested reply.');
         return;
       }
