@@ -28,8 +28,9 @@ export function encodeStemTable(stems: ReadonlyMap<string, string>): string {
   const entries: string[] = [];
   for (const [word, stem] of stems) {
     for (const text of [word, stem])
-      if (!text || text.includes(SEPARATOR) || text.includes(MARK))
+      if (text.includes(SEPARATOR) || text.includes(MARK))
         throw new Error(`stem table: cannot hold ${JSON.stringify(text)}`);
+    if (!word) throw new Error('stem table: cannot hold an empty word');
     let common = 0;
     while (common < word.length && common < stem.length && word[common] === stem[common]) common++;
     const cut = word.length - common;

@@ -37,7 +37,7 @@ describe('precomputed stem table', () => {
     expect(STEMMERS.es.stem('reconfiguraciones')).toBe(snowball.es.stem('reconfiguraciones'));
   });
 
-  it('round-trips its text form: unchanged words, cuts, appended letters, digits and apostrophes', () => {
+  it('round-trips its text form: unchanged words, cuts, appended letters, digits, apostrophes, an empty stem', () => {
     const stems = new Map([
       ['run', 'run'],
       ['running', 'run'],
@@ -46,9 +46,11 @@ describe('precomputed stem table', () => {
       ["don't", "don't"],
       ['24h', '24h'],
       ['a', 'a'],
+      ['x', ''],
     ]);
     expect(decodeStemTable(encodeStemTable(stems))).toEqual(stems);
     expect(decodeStemTable('')).toEqual(new Map());
     expect(() => encodeStemTable(new Map([['two words', 'two word']]))).toThrow(/cannot hold/);
+    expect(() => encodeStemTable(new Map([['', '']]))).toThrow(/empty word/);
   });
 });
