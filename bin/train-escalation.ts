@@ -57,6 +57,8 @@ export const TRAINING_SETS = [
   'fresh10',
   'fresh12',
   'fresh13',
+  'fresh15',
+  'fresh16',
 ];
 /**
  * Knowledge-base question sets: ordinary customer questions, benign negatives (but those the lexicons
