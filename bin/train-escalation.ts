@@ -59,6 +59,7 @@ export const TRAINING_SETS = [
   'fresh13',
   'fresh15',
   'fresh16',
+  'fresh17',
 ];
 /**
  * Knowledge-base question sets: ordinary customer questions, benign negatives (but those the lexicons
@@ -105,6 +106,17 @@ const MISS_WEIGHTS = [64, 48, 32, 24, 16, 12, 8, 6, 4, 3, 2];
 const FALSE_BUDGET = 0.1;
 const FALSE_COST = 2;
 const CONFUSION_COST = 0.2;
+/**
+ * Vetoes of weak lexicon evidence tried, lowest first (`chooseVeto`). Under a fold's probability for
+ * a message it knows nothing about (0.05–0.16), a veto silences only what the classifier holds
+ * evidence against.
+ */
+const VETOES = [0.005, 0.01, 0.015, 0.02, 0.03, 0.04, 0.05, 0.075, 0.1, 0.125, 0.15, 0.2, 0.25];
+/**
+ * Training sets by writers the lexicons were not written for (fresh10 on): a veto must lose none of
+ * their cases either.
+ */
+const FRESH_SETS: ReadonlySet<string> = new Set(TRAINING_SETS.slice(TRAINING_SETS.indexOf('fresh10')));
 
 interface Example {
   set: string;
@@ -124,6 +136,8 @@ interface Example {
 /** The lexicons' verdict on one intent: fired, evidence against it, or some evidence for it. */
 interface Lexicons {
   fired: boolean;
+  /** Fired on single concepts only (`weak` in `evidence.ts`): the classifier may veto it. */
+  weak: boolean;
   vetoed: boolean;
   supported: boolean;
 }
@@ -190,16 +204,26 @@ function probability(model: Fitted, example: Example): number {
   return sigmoid(z);
 }
 
-/** A label's two thresholds: without any lexicon evidence for the intent, and with some. */
+/**
+ * A label's thresholds: without any lexicon evidence for the intent, with some, and the veto of weak
+ * lexicon evidence (0: none).
+ */
 interface Thresholds {
   alone: number;
   supported: number;
+  veto: number;
 }
 
 /** Whether the classifier fires `label` on a case at `thresholds` (as `triggers.ts` decides). */
 function classifierFires(lexicons: Lexicons, score: number, thresholds: Thresholds): boolean {
   if (lexicons.vetoed) return false;
   return score >= (lexicons.supported || lexicons.fired ? thresholds.supported : thresholds.alone);
+}
+
+/** Whether the triggers raise `label` on a case: the lexicons (unless vetoed) or the classifier. */
+function raises(lexicons: Lexicons, score: number, thresholds: Thresholds): boolean {
+  if (lexicons.fired) return !(lexicons.weak && score < thresholds.veto);
+  return classifierFires(lexicons, score, thresholds);
 }
 
 /** The cost of deciding `label` at `thresholds` on out-of-fold probabilities, and what went wrong. */
@@ -325,7 +349,7 @@ function loadExamples(): { examples: Example[]; vocabulary: string[] } {
     lexicon: new Map(
       analyses[i]!.verdicts.map((v) => [
         v.intent.label,
-        { fired: v.fired, vetoed: v.vetoed, supported: v.evidence > 0 },
+        { fired: v.fired, weak: v.weak, vetoed: v.vetoed, supported: v.evidence > 0 },
       ]),
     ),
   }));
@@ -347,22 +371,72 @@ function chooseThresholds(
   const choice: Choice = new Map();
   for (const label of labels) {
     const scores = outOfFold.get(label)!;
-    const never = { alone: NEVER, supported: NEVER };
+    const never = { alone: NEVER, supported: NEVER, veto: 0 };
     const candidates = THRESHOLDS.filter((t) => t > uninformed.get(label)!);
     const alones = ALONE ? [...candidates.filter((t) => t >= ALONE_FLOOR), NEVER] : [NEVER];
     let best = { thresholds: never, ...cost(examples, scores, label, never, weight) };
     for (const alone of alones) {
       for (const supported of candidates) {
         if (supported > alone) continue;
-        const c = cost(examples, scores, label, { alone, supported }, weight);
+        const c = cost(examples, scores, label, { alone, supported, veto: 0 }, weight);
         const higher = alone + supported > best.thresholds.alone + best.thresholds.supported;
         if (c.total < best.total || (c.total === best.total && higher))
-          best = { thresholds: { alone, supported }, ...c };
+          best = { thresholds: { alone, supported, veto: 0 }, ...c };
       }
     }
     choice.set(label, best);
   }
   return choice;
+}
+
+/** What the triggers make of `label` out of fold at `thresholds`: cases missed, benign ones raised. */
+function decisions(
+  examples: readonly Example[],
+  scores: readonly number[],
+  label: string,
+  thresholds: Thresholds,
+  sets?: ReadonlySet<string>,
+) {
+  let missed = 0;
+  let falses = 0;
+  let confusions = 0;
+  examples.forEach((example, i) => {
+    if (sets && !sets.has(example.set)) return;
+    const raised = raises(example.lexicon.get(label)!, scores[i]!, thresholds);
+    if (example.labels.has(label)) {
+      if (!raised) missed++;
+    } else if (raised) {
+      if (example.escalate) confusions++;
+      else falses++;
+    }
+  });
+  return { missed, falses, confusions };
+}
+
+/**
+ * Per label, the veto of weak lexicon evidence: the highest of `VETOES` (not above the `supported`
+ * threshold) under which no case of the label is missed out of fold that is caught without a veto,
+ * in all the training data and on the fresh sets apart, that vetoes the most benign cases. Ties go to
+ * the lower veto.
+ */
+function chooseVeto(
+  examples: readonly Example[],
+  scores: readonly number[],
+  label: string,
+  thresholds: Thresholds,
+): number {
+  const base = decisions(examples, scores, label, { ...thresholds, veto: 0 });
+  const baseFresh = decisions(examples, scores, label, { ...thresholds, veto: 0 }, FRESH_SETS);
+  let best = { veto: 0, falses: base.falses + CONFUSION_COST * base.confusions };
+  for (const veto of VETOES) {
+    if (veto > thresholds.supported) break;
+    const d = decisions(examples, scores, label, { ...thresholds, veto });
+    const fresh = decisions(examples, scores, label, { ...thresholds, veto }, FRESH_SETS);
+    if (d.missed > base.missed || fresh.missed > baseFresh.missed) break;
+    const falses = d.falses + CONFUSION_COST * d.confusions;
+    if (falses < best.falses) best = { veto, falses };
+  }
+  return best.veto;
 }
 
 function main(): void {
@@ -398,20 +472,30 @@ function main(): void {
   }
 
   // Recall first: the highest weight of a miss on the must-not-miss labels whose out-of-fold false
-  // escalations of look-alikes and small talk stay within budget in every language.
-  let choice = chooseThresholds(examples, outOfFold, labels, MISS_WEIGHTS.at(-1)!, uninformed);
-  let weight = MISS_WEIGHTS.at(-1)!;
-  let within = false;
-  for (const candidate of MISS_WEIGHTS) {
-    const tried = chooseThresholds(examples, outOfFold, labels, candidate, uninformed);
-    const { falses } = targetFigures(examples, outOfFold, thresholdsOf(tried));
-    if ([...falses.values()].every((r) => r.escalated <= budget * r.cases)) {
-      choice = tried;
-      weight = candidate;
-      within = true;
-      break;
+  // escalations of look-alikes and small talk stay within budget in every language, each label's veto
+  // of weak lexicon evidence chosen with its thresholds.
+  const select = (vetoes: boolean) => {
+    const choose = (weight: number) => {
+      const tried = chooseThresholds(examples, outOfFold, labels, weight, uninformed);
+      if (vetoes) {
+        for (const [label, best] of tried) {
+          const veto = chooseVeto(examples, outOfFold.get(label)!, label, best.thresholds);
+          best.thresholds = { ...best.thresholds, veto };
+        }
+      }
+      return tried;
+    };
+    for (const weight of MISS_WEIGHTS) {
+      const tried = choose(weight);
+      const { falses } = targetFigures(examples, outOfFold, thresholdsOf(tried));
+      if ([...falses.values()].every((r) => r.escalated <= budget * r.cases))
+        return { choice: tried, weight, within: true };
     }
-  }
+    return { choice: choose(MISS_WEIGHTS.at(-1)!), weight: MISS_WEIGHTS.at(-1)!, within: false };
+  };
+  const { choice, weight, within } = select(true);
+  const unvetoed = select(false);
+  const before = thresholdsOf(unvetoed.choice);
   const chosen = thresholdsOf(choice);
   process.stdout.write(
     `thresholds with a must-not-miss miss weighing ${weight} (false escalations ${within ? 'within' : 'over, at every weight,'} ${budget}):\n` +
@@ -423,6 +507,12 @@ function main(): void {
       `${label.padEnd(17)} ${String(cases).padStart(5)}  ${best.thresholds.alone.toFixed(3).padStart(19)}, ${best.thresholds.supported.toFixed(3).padEnd(9)}  ${String(best.alone).padStart(35)}, ${String(best.misses).padEnd(14)}  ${String(best.falses).padStart(16)}  ${String(best.confusions).padStart(16)}\n`,
     );
   }
+  process.stdout.write(
+    `vetoes of weak lexicon evidence: ${[...chosen].map(([label, t]) => `${label} ${t.veto}`).join(', ')}\n`,
+  );
+  process.stdout.write(
+    `without the vetoes (a miss weighing ${unvetoed.weight}), ${formatTargets(targetFigures(examples, outOfFold, before))}`,
+  );
   process.stdout.write(outOfFoldFigures(examples, outOfFold, chosen));
   process.stdout.write(formatTargets(targetFigures(examples, outOfFold, chosen)));
   if (values.verbose) process.stdout.write(outOfFoldMistakes(examples, outOfFold, chosen));
@@ -432,11 +522,12 @@ function main(): void {
   const used = vocabulary.flatMap((_, f) => (fitted.some((l) => l.codes[f] !== ZERO) ? [f] : []));
   const stored: Record<string, StoredLabel> = {};
   for (const { label, bias, step, codes } of fitted) {
-    const { alone, supported } = chosen.get(label)!;
+    const { alone, supported, veto } = chosen.get(label)!;
     stored[label] = {
       bias: Number(bias.toFixed(3)),
       threshold: Number(alone.toFixed(3)),
       supported: Number(supported.toFixed(3)),
+      veto: Number(veto.toFixed(3)),
       step: Number(step.toPrecision(4)),
       weights: used.map((f) => ALPHABET[codes[f]!]).join(''),
     };
@@ -465,20 +556,20 @@ function targetFigures(
   examples.forEach((example, i) => {
     const raised = (label: string) => {
       const verdict = example.lexicon.get(label)!;
-      return classifierFires(verdict, outOfFold.get(label)![i]!, thresholds.get(label)!);
+      return raises(verdict, outOfFold.get(label)![i]!, thresholds.get(label)!);
     };
     for (const label of example.labels) {
       const row = misses.get(label);
       if (!row) continue;
       row.cases++;
-      const classified = raised(label);
-      if (!classified) row.classifier++;
-      if (!classified && !example.lexicon.get(label)!.fired) row.missed++;
+      if (!classifierFires(example.lexicon.get(label)!, outOfFold.get(label)![i]!, thresholds.get(label)!))
+        row.classifier++;
+      if (!raised(label)) row.missed++;
     }
     if (BENIGN_TARGETS.has(example.category ?? '') && example.lang) {
       const row = falses.get(example.lang) ?? { cases: 0, escalated: 0 };
       row.cases++;
-      if ([...example.lexicon].some(([label, verdict]) => verdict.fired || raised(label))) row.escalated++;
+      if ([...example.lexicon].some(([label]) => raised(label))) row.escalated++;
       falses.set(example.lang, row);
     }
   });
@@ -494,9 +585,7 @@ function outOfFoldMistakes(
   const lines: string[] = [];
   examples.forEach((example, i) => {
     const raised = [...example.lexicon].flatMap(([label, verdict]) =>
-      verdict.fired || classifierFires(verdict, outOfFold.get(label)![i]!, thresholds.get(label)!)
-        ? [label]
-        : [],
+      raises(verdict, outOfFold.get(label)![i]!, thresholds.get(label)!) ? [label] : [],
     );
     const p = (label: string) => outOfFold.get(label)![i]!.toFixed(2);
     for (const label of example.labels) {
@@ -538,8 +627,7 @@ function outOfFoldFigures(
     let any = false;
     for (const [label, verdict] of example.lexicon) {
       if (verdict.fired) lexicons = true;
-      if (verdict.fired || classifierFires(verdict, outOfFold.get(label)![i]!, thresholds.get(label)!))
-        any = true;
+      if (raises(verdict, outOfFold.get(label)![i]!, thresholds.get(label)!)) any = true;
     }
     row.cases++;
     if (lexicons) row.lexicons++;
