@@ -27,17 +27,7 @@ const cases = loadEscalationCases(new URL('../fixtures/eval/escalation.tuning.js
 const rows = evaluateEscalation(cases);
 const NO_MISS = ['explicit', 'self_harm', 'legal', 'security'];
 const FEW_FALSE = ['lookalike', 'smalltalk'];
-const DEVELOPMENT_SETS = [
-  'fresh4',
-  'fresh5',
-  'fresh6',
-  'fresh7',
-  'fresh8',
-  'fresh10',
-  'fresh13',
-  'fresh16',
-  'fresh17',
-];
+const DEVELOPMENT_SETS = [4, 5, 6, 7, 8, 10, 13, 16, 17].map((n) => `fresh${n}`);
 
 /** Misses on the no-miss categories and false-escalation rates over `falseRate`, per category and language. */
 function targetFailures(figures: ReturnType<typeof evaluateEscalation>, falseRate = 0.15): string[] {
