@@ -308,7 +308,7 @@ function refundTrigger(ctx: TriggerContext, folded: string): EscalationTrigger |
 export function explainIntents(text: string): {
   language: string | undefined;
   concepts: string[];
-  intents: { label: string; score: number; rules: string[]; probability: number }[];
+  intents: { label: string; score: number; weak: boolean; rules: string[]; probability: number }[];
 } {
   const folded = fold(text).trim();
   const analysis = analyze(folded, lexicon());
@@ -323,10 +323,11 @@ export function explainIntents(text: string): {
           .join(' ')}`,
     ),
     intents: ESCALATION_INTENTS.map((intent) => {
-      const { score, rules } = scoreIntent(intent, analysis);
+      const { score, weak, rules } = scoreIntent(intent, analysis);
       return {
         label: intent.label,
         score: Math.round(score * 100) / 100,
+        weak,
         rules: rules.map((i) => `${intent.rules[i]!.all.join('+')} ${intent.rules[i]!.weight}`),
         probability: Math.round((scores.get(intent.label)?.probability ?? 0) * 100) / 100,
       };
