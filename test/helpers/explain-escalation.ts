@@ -1,6 +1,6 @@
 /**
- * Shows how the escalation intents read a message (concepts found, score and rules per intent, and
- * the classifier's probability):
+ * Shows how the escalation intents read a message (concepts found, score and rules per intent, `weak`
+ * where only single concepts hold it, which the classifier may veto, and the classifier's probability):
  * `npx tsx test/helpers/explain-escalation.ts "can someone call me back"`.
  */
 import { explainIntents } from '#core/guardrails/triggers.ts';
@@ -11,7 +11,7 @@ for (const text of process.argv.slice(2)) {
   for (const intent of intents) {
     if (intent.score !== 0 || intent.probability >= 0.1)
       process.stdout.write(
-        `  ${intent.label} ${intent.score} (classifier ${intent.probability}): ${intent.rules.join(', ')}\n`,
+        `  ${intent.label} ${intent.score}${intent.weak ? ' weak' : ''} (classifier ${intent.probability}): ${intent.rules.join(', ')}\n`,
       );
   }
 }

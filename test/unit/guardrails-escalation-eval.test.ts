@@ -7,12 +7,13 @@
  * - false escalations ≤ 0.15 on look-alikes and small talk, in each language.
  * Figures: `npx tsx test/helpers/print-escalation-eval.ts`.
  *
- * The fresh batches (`escalation.fresh4.json` … `fresh8.json`, `fresh10.json`, `fresh13.json`) were
- * each written and scored before the triggers were tuned on them (`escalation-rounds.md`); they are
- * development sets now (and the classifier's training data, with the tuning set) and hold the same
- * targets, so wording they taught the triggers is not lost again (fresh13 but for its hard look-alikes,
- * below). fresh12 is training data only: one legal case of it scores 0.97 against the threshold's
- * 0.975. `fresh9` and `fresh11` are never tuned on and not checked here.
+ * The fresh batches (`escalation.fresh4.json` … `fresh8.json`, `fresh10.json`, `fresh13.json`,
+ * `fresh16.json`, `fresh17.json`) were each written and scored before the triggers were tuned on them
+ * (`escalation-rounds.md`); they are development sets now (and the classifier's training data, with the
+ * tuning set) and hold the same targets, so wording they taught the triggers is not lost again.
+ * fresh12 and fresh15 are training data only: each has one critical case the triggers miss in sample
+ * (fresh12 a medical one, fresh15 an explicit one). `fresh9`, `fresh11` and `fresh14` are never tuned
+ * on and not checked here.
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -26,7 +27,7 @@ const cases = loadEscalationCases(new URL('../fixtures/eval/escalation.tuning.js
 const rows = evaluateEscalation(cases);
 const NO_MISS = ['explicit', 'self_harm', 'legal', 'security'];
 const FEW_FALSE = ['lookalike', 'smalltalk'];
-const DEVELOPMENT_SETS = ['fresh4', 'fresh5', 'fresh6', 'fresh7', 'fresh8', 'fresh10'];
+const DEVELOPMENT_SETS = [4, 5, 6, 7, 8, 10, 13, 16, 17].map((n) => `fresh${n}`);
 
 /** Misses on the no-miss categories and false-escalation rates over `falseRate`, per category and language. */
 function targetFailures(figures: ReturnType<typeof evaluateEscalation>, falseRate = 0.15): string[] {
@@ -68,16 +69,5 @@ describe('escalation triggers on the fresh development sets', () => {
     );
     expect(overallRecall(figures)).toBeGreaterThanOrEqual(0.9);
     expect(targetFailures(figures)).toEqual([]);
-  });
-
-  // fresh13's hard look-alikes ("my lawyer recommended your shop", "suicide sprints") are escalated by
-  // the lexicons on one word, which the classifier cannot overrule (5 of 31 in Spanish after round 4):
-  // it holds the no-miss and recall targets, and its look-alikes may not get worse than that.
-  it('fresh13 meets the recall targets, its hard look-alikes no worse than after round 4', () => {
-    const figures = evaluateEscalation(
-      loadEscalationCases(new URL('../fixtures/eval/escalation.fresh13.json', import.meta.url)),
-    );
-    expect(overallRecall(figures)).toBeGreaterThanOrEqual(0.9);
-    expect(targetFailures(figures, 0.17)).toEqual([]);
   });
 });

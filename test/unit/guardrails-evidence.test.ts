@@ -22,6 +22,14 @@ const REQUEST: Intent = {
   ],
 };
 
+const HARM: Intent = {
+  label: 'harm',
+  rules: [
+    { all: ['end'], weight: 0.6 },
+    { all: ['despair'], anywhere: true, weight: 0.5 },
+  ],
+};
+
 const score = (intent: Intent, text: string, langs?: ('en' | 'es')[]) =>
   scoreIntent(intent, analyze(fold(text), lexicon), langs);
 
@@ -49,15 +57,8 @@ describe('scoreIntent', () => {
   });
 
   it('message-wide evidence adds to the best clause', () => {
-    const harm: Intent = {
-      label: 'harm',
-      rules: [
-        { all: ['end'], weight: 0.6 },
-        { all: ['despair'], anywhere: true, weight: 0.5 },
-      ],
-    };
-    expect(score(harm, 'I want to end it').fired).toBe(false);
-    expect(score(harm, 'I can not take it. I want to end it')).toMatchObject({ score: 1.1, fired: true });
+    expect(score(HARM, 'I want to end it').fired).toBe(false);
+    expect(score(HARM, 'I can not take it. I want to end it')).toMatchObject({ score: 1.1, fired: true });
   });
 
   it('the threshold decides, and `langs` limits which lexicons count', () => {
@@ -67,6 +68,20 @@ describe('scoreIntent', () => {
   });
 
   it('an intent with none of its evidence present scores zero without weighing anything', () => {
-    expect(score(REQUEST, 'where is my parcel?')).toEqual({ score: 0, fired: false, rules: [] });
+    expect(score(REQUEST, 'where is my parcel?')).toEqual({ score: 0, fired: false, rules: [], weak: false });
+  });
+
+  it('evidence is weak when no rule joining concepts (or an `alone` clause) held, only single concepts', () => {
+    const harm: Intent = {
+      ...HARM,
+      threshold: 0.6,
+      rules: [...HARM.rules, { all: ['despair', 'end'], within: 6, weight: 0.5 }],
+    };
+    expect(score(harm, 'I want to end it')).toMatchObject({ fired: true, weak: true });
+    expect(score(harm, 'I can not take it. I want to end it')).toMatchObject({ fired: true, weak: true });
+    expect(score(harm, 'I can not take it so I want to end it')).toMatchObject({ fired: true, weak: false });
+    expect(score(REQUEST, 'I want an agent')).toMatchObject({ fired: true, weak: false });
+    expect(score(REQUEST, 'agent please')).toMatchObject({ fired: true, weak: false });
+    expect(score(REQUEST, 'I talked to an agent')).toMatchObject({ fired: false, weak: false });
   });
 });

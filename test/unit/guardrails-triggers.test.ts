@@ -244,6 +244,15 @@ describe('escalation intents (weighted evidence over stemmed lexicons)', () => {
     expect(labels('can I claim it on warranty, the law says 2 years right?')).toEqual([]);
   });
 
+  it('the classifier vetoes a single word the lexicons fire on, never the same word as a threat', () => {
+    // Weak evidence (single concepts, no rule joining two) under the label's veto: not escalated.
+    expect(labels('I was a bit hacked off about the delay but the boots are great')).toEqual([]);
+    expect(labels('tuve que ir al juzgado ayer, ¿me guardan el pedido?')).toEqual([]);
+    // The same single concepts where the classifier holds them likely still fire.
+    expect(labels('my account was hacked')).toContain('fraud');
+    expect(labels("I'm going to sue")).toContain('legal');
+  });
+
   it('staff asked for in other words; staff discounts and self-descriptions are not requests', () => {
     for (const text of [
       'transfer me',

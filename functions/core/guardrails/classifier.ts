@@ -4,7 +4,8 @@
  * the labelled escalation sets, with each label's two thresholds chosen there by cross-validation. Its
  * weights are data (`escalation-model.json`); this file reads that format and scores. The lexicons
  * stay the first judge: `triggers.ts` lets the classifier add an intent where the lexicons found no
- * evidence against it, never remove one they found.
+ * evidence against it, and remove one only where the lexicons' evidence is weak (single concepts, no
+ * rule joining two: `weak` in `evidence.ts`) and the label's probability is under its `veto`.
  *
  * The file is compact for the worker's bundle: the features once, `|`-separated, and per label one
  * character per feature, the weight quantized to `(code - ZERO) * step` (`ALPHABET[code]`).
@@ -18,6 +19,8 @@ export interface StoredLabel {
   threshold: number;
   /** The probability at or above which it fires where the lexicons found some evidence for it. */
   supported: number;
+  /** Under this probability, the label vetoes the lexicons' weak evidence for it (0: never). */
+  veto: number;
   /** The weight of one quantization level. */
   step: number;
   /** One `ALPHABET` character per feature of `features`. */
@@ -38,6 +41,8 @@ export interface LabelScore {
   alone: boolean;
   /** At or above `supported`: the label fires with some lexicon evidence for it. */
   supported: boolean;
+  /** Under `veto`: the lexicons' weak evidence for the label does not fire it. */
+  vetoes: boolean;
 }
 
 /** Quantization levels, lowest weight first; `ALPHABET[ZERO]` is a weight of 0. */
@@ -50,7 +55,14 @@ export const ESCALATION_MODEL: EscalationModel = trained;
 
 interface Decoded {
   index: Map<string, number>;
-  labels: { label: string; bias: number; threshold: number; supported: number; weights: Float32Array }[];
+  labels: {
+    label: string;
+    bias: number;
+    threshold: number;
+    supported: number;
+    veto: number;
+    weights: Float32Array;
+  }[];
 }
 
 const DECODED = new WeakMap<EscalationModel, Decoded>();
@@ -71,6 +83,7 @@ function decode(model: EscalationModel): Decoded {
           bias: stored.bias,
           threshold: stored.threshold,
           supported: stored.supported,
+          veto: stored.veto,
           weights,
         };
       }),
@@ -92,11 +105,16 @@ export function classify(
     if (i !== undefined) known.push(i);
   }
   const scores = new Map<string, LabelScore>();
-  for (const { label, bias, threshold, supported, weights } of labels) {
+  for (const { label, bias, threshold, supported, veto, weights } of labels) {
     let z = bias;
     for (const i of known) z += weights[i]!;
     const probability = 1 / (1 + Math.exp(-z));
-    scores.set(label, { probability, alone: probability >= threshold, supported: probability >= supported });
+    scores.set(label, {
+      probability,
+      alone: probability >= threshold,
+      supported: probability >= supported,
+      vetoes: probability < veto,
+    });
   }
   return scores;
 }

@@ -37,6 +37,20 @@ export interface IntentScore {
   fired: boolean;
   /** Indices (into `intent.rules`) of the rules that held in the best clause or message-wide. */
   rules: number[];
+  /**
+   * The intent fired on single concepts only: no positive rule that held joins two concepts or asks a
+   * clause to hold nothing else (`compound`). One word can do that ("suicide sprints", "hacked off"),
+   * so `triggers.ts` lets the classifier veto such a verdict.
+   */
+  weak: boolean;
+}
+
+/**
+ * Whether a rule is evidence of structure rather than of one concept: two or more concepts together,
+ * or a clause that holds the concept and nothing else ("an agent please").
+ */
+export function compound(rule: EvidenceRule): boolean {
+  return rule.all.length > 1 || rule.alone === true;
 }
 
 const DEFAULT_WITHIN = 6;
@@ -166,7 +180,7 @@ export function scoreIntent(intent: Intent, analysis: Analysis, langs?: readonly
   let any = false;
   for (const concept of groups.keys()) if (evidence.has(concept)) any = true;
   if (!any || !prepared.some((p) => possible(groups, p))) {
-    return { score: 0, fired: false, rules: [] };
+    return { score: 0, fired: false, rules: [], weak: false };
   }
   const { tokens } = analysis;
   const wide: number[] = [];
@@ -201,5 +215,8 @@ export function scoreIntent(intent: Intent, analysis: Analysis, langs?: readonly
     local.size < clauses || clauses === 0 ? { score: 0, rules: [] } : undefined;
   for (const entry of local.values()) if (!best || entry.score > best.score) best = entry;
   const score = wideScore + (best?.score ?? 0);
-  return { score, fired: score >= threshold, rules: [...wide, ...(best?.rules ?? [])] };
+  const rules = [...wide, ...(best?.rules ?? [])];
+  const fired = score >= threshold;
+  const weak = fired && !rules.some((i) => intent.rules[i]!.weight > 0 && compound(intent.rules[i]!));
+  return { score, fired, rules, weak };
 }

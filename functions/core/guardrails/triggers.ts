@@ -136,6 +136,8 @@ export interface LexiconVerdict {
   vetoed: boolean;
   /** The intent's score on the lexicons (below 0 when vetoed; 0 without any evidence for it). */
   evidence: number;
+  /** It fired on single concepts only (`weak` in `evidence.ts`): the classifier may veto it. */
+  weak: boolean;
 }
 
 /**
@@ -146,18 +148,24 @@ export interface LexiconVerdict {
  */
 function lexiconVerdicts(text: string, analysis: Analysis): LexiconVerdict[] {
   if (analysis.matches.length === 0) {
-    return ESCALATION_INTENTS.map((intent) => ({ intent, fired: false, vetoed: false, evidence: 0 }));
+    return ESCALATION_INTENTS.map((intent) => ({
+      intent,
+      fired: false,
+      vetoed: false,
+      evidence: 0,
+      weak: false,
+    }));
   }
   const votes = stopWordVotes(analysis.tokens);
   const likely: Lang | undefined = votes.en > votes.es ? 'en' : votes.es > votes.en ? 'es' : undefined;
   let confirmed: boolean | undefined;
   return ESCALATION_INTENTS.map((intent) => {
-    const { fired, score } = scoreIntent(intent, analysis);
+    const { fired, score, weak } = scoreIntent(intent, analysis);
     if (fired && likely && !scoreIntent(intent, analysis, [likely]).fired) {
       confirmed ??= detectLanguage(text, LANGUAGES) === likely;
-      if (confirmed) return { intent, fired: false, vetoed: false, evidence: 0 };
+      if (confirmed) return { intent, fired: false, vetoed: false, evidence: 0, weak: false };
     }
-    return { intent, fired, vetoed: score < 0, evidence: score };
+    return { intent, fired, vetoed: score < 0, evidence: score, weak };
   });
 }
 
@@ -175,7 +183,8 @@ export function lexiconVerdictsFor(text: string): { verdicts: LexiconVerdict[]; 
 }
 
 /**
- * The escalation intents `text` expresses, in severity order: those the lexicons find, and those the
+ * The escalation intents `text` expresses, in severity order: those the lexicons find (but where their
+ * evidence is weak and the classifier's probability is under the label's veto), and those the
  * classifier (`classifier.ts`) finds where the lexicons saw nothing against them: at its lower
  * threshold where the lexicons found some evidence for the intent, at its higher one where none.
  */
@@ -183,12 +192,12 @@ function intentsIn(text: string, folded: string): EscalationIntent[] {
   let scores: Map<string, LabelScore> | undefined;
   const found: EscalationIntent[] = [];
   const analysis = analyze(folded, lexicon());
-  for (const { intent, fired, vetoed, evidence } of lexiconVerdicts(text, analysis)) {
+  for (const { intent, fired, vetoed, evidence, weak } of lexiconVerdicts(text, analysis)) {
     if (vetoed) continue;
-    if (!fired) {
+    if (!fired || weak) {
       scores ??= classify(escalationFeatures(folded, analysis.matches));
       const score = scores.get(intent.label);
-      if (!(evidence > 0 ? score?.supported : score?.alone)) continue;
+      if (fired ? score?.vetoes : !(evidence > 0 ? score?.supported : score?.alone)) continue;
     }
     found.push(intent);
   }
@@ -299,7 +308,7 @@ function refundTrigger(ctx: TriggerContext, folded: string): EscalationTrigger |
 export function explainIntents(text: string): {
   language: string | undefined;
   concepts: string[];
-  intents: { label: string; score: number; rules: string[]; probability: number }[];
+  intents: { label: string; score: number; weak: boolean; rules: string[]; probability: number }[];
 } {
   const folded = fold(text).trim();
   const analysis = analyze(folded, lexicon());
@@ -314,10 +323,11 @@ export function explainIntents(text: string): {
           .join(' ')}`,
     ),
     intents: ESCALATION_INTENTS.map((intent) => {
-      const { score, rules } = scoreIntent(intent, analysis);
+      const { score, weak, rules } = scoreIntent(intent, analysis);
       return {
         label: intent.label,
         score: Math.round(score * 100) / 100,
+        weak,
         rules: rules.map((i) => `${intent.rules[i]!.all.join('+')} ${intent.rules[i]!.weight}`),
         probability: Math.round((scores.get(intent.label)?.probability ?? 0) * 100) / 100,
       };
