@@ -24,6 +24,7 @@ import { withinOneEdit } from './edit-distance.ts';
 import { isChatty, isFiller } from './filler-words.ts';
 import type { KnowledgeBase, Passage } from './knowledge.ts';
 import { clausesOf, isAsking } from './knowledge-clauses.ts';
+import { type ExampleEvidence, ExampleMatcher } from './knowledge-examples.ts';
 import { englishForSpanishWord, isSpanish, spanishToEnglish } from './spanish-lexicon.ts';
 import {
   canonicalTerm,
@@ -71,6 +72,26 @@ export interface AnswerOptions {
    * share of the same word said outright (times the synonym's own weight). @default 0.8
    */
   synonymWeight?: number;
+  /**
+   * Example phrasings (`knowledge-examples.ts`): the cosine similarity of the nearest example, and the
+   * share of its neighbours' votes, from which the passage they vote for answers a question the rules
+   * left unsure or unclear. @default 0.5, 0.6
+   */
+  exampleSimilarity?: number;
+  exampleShare?: number;
+  /** Similarity from which the examples' passage replaces another passage the rules chose. @default 2 (never) */
+  exampleOverride?: number;
+  /** Similarity from which the unanswerable examples stop an answer. @default 2 (never) */
+  exampleVeto?: number;
+  /**
+   * What the examples' passage must still pass: `candidate` (anchored, a sentence of the answer type),
+   * `type` (a sentence of the answer type), `none`. @default 'candidate'
+   */
+  exampleGuard?: 'candidate' | 'type' | 'none';
+  /** Nearest examples that vote. @default 5 */
+  exampleNeighbours?: number;
+  /** With the `candidate` guard, the coverage of key-term weight the examples' passage still needs. @default 0 */
+  exampleCoverage?: number;
 }
 
 interface Sentence {
@@ -202,6 +223,13 @@ export class KnowledgeAnswerer {
   private readonly tieMargin: number;
   private readonly synonymWeight: number;
   private readonly synonyms: KnowledgeBase['synonyms'];
+  private readonly examples: ExampleMatcher;
+  private readonly exampleSimilarity: number;
+  private readonly exampleShare: number;
+  private readonly exampleOverride: number;
+  private readonly exampleVeto: number;
+  private readonly exampleGuard: NonNullable<AnswerOptions['exampleGuard']>;
+  private readonly exampleCoverage: number;
 
   /** Prepares every passage of `knowledge`. */
   constructor(knowledge: KnowledgeBase, options: AnswerOptions = {}) {
@@ -211,6 +239,12 @@ export class KnowledgeAnswerer {
     this.tieMargin = options.tieMargin ?? 0.05;
     this.synonymWeight = options.synonymWeight ?? 0.8;
     this.synonyms = knowledge.synonyms;
+    this.exampleSimilarity = options.exampleSimilarity ?? 0.5;
+    this.exampleShare = options.exampleShare ?? 0.6;
+    this.exampleOverride = options.exampleOverride ?? 2;
+    this.exampleVeto = options.exampleVeto ?? 2;
+    this.exampleGuard = options.exampleGuard ?? 'candidate';
+    this.exampleCoverage = options.exampleCoverage ?? 0;
     const wordCounts = new Map<string, number>();
     const count = (text: string): void => {
       for (const word of words(text)) wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1);
@@ -260,6 +294,9 @@ export class KnowledgeAnswerer {
     this.knownStems = new Set(stemsOf(wordCounts.keys()));
     // A clipped word ("internat", "temp") is completed only from the knowledge base's own words.
     this.stemVocabulary = [...new Set(stemsOf(this.kbWords))].sort();
+    this.examples = new ExampleMatcher(knowledge.examples, new Set(knowledge.passages.map((p) => p.id)), {
+      neighbours: options.exampleNeighbours ?? 5,
+    });
   }
 
   /** What the knowledge base says to `question`. */
@@ -294,7 +331,56 @@ export class KnowledgeAnswerer {
   }
 
   private answerOne(question: string): AnswerDecision {
-    const { language, type, keys, candidates } = this.assess(question);
+    const assessed = this.assess(question);
+    return this.withExamples(question, assessed, this.decide(assessed));
+  }
+
+  /**
+   * The rules' decision weighed with the example phrasings: when the nearest examples clearly vote for
+   * one passage (similarity and share of the vote over their thresholds), a question the rules left
+   * unsure or unclear is answered from it, if that passage still passes the guard (anchored with a
+   * sentence of the answer type, by default). Strong enough, they replace another passage the rules
+   * chose; unanswerable examples that near stop an answer.
+   */
+  private withExamples(
+    question: string,
+    assessed: ReturnType<KnowledgeAnswerer['assess']>,
+    decision: AnswerDecision,
+  ): AnswerDecision {
+    const evidence = this.examples.match(question);
+    if (!evidence || evidence.share < this.exampleShare) return decision;
+    const { language, type, keys, candidates } = assessed;
+    if (evidence.passage === null) {
+      return decision.kind === 'answer' && evidence.similarity >= this.exampleVeto
+        ? { kind: 'unsure', language }
+        : decision;
+    }
+    if (evidence.similarity < this.exampleSimilarity) return decision;
+    if (decision.kind === 'answer') {
+      if (decision.passage.id === evidence.passage || evidence.similarity < this.exampleOverride)
+        return decision;
+    }
+    const prepared = this.prepared.find((p) => p.passage.id === evidence.passage);
+    if (!prepared) return decision;
+    const candidate = candidates.find((c) => c.prepared === prepared);
+    if (this.exampleGuard === 'candidate' && (candidate?.coverage ?? -1) < this.exampleCoverage)
+      return decision;
+    const sentences = this.pick(prepared, keys, this.exampleGuard === 'none' ? 'any' : type);
+    if (sentences.length === 0) return decision;
+    return { kind: 'answer', language, passage: prepared.passage, sentences, type };
+  }
+
+  /** What the example phrasings say about `question` (for explanations). */
+  exampleEvidence(question: string): ExampleEvidence | undefined {
+    return this.examples.match(question);
+  }
+
+  private decide({
+    language,
+    type,
+    keys,
+    candidates,
+  }: ReturnType<KnowledgeAnswerer['assess']>): AnswerDecision {
     const answering = candidates.filter((candidate) => candidate.coverage >= this.minCoverage);
     const [best, second] = answering;
     if (keys.length === 0 || !best) return { kind: 'unsure', language };
