@@ -73,25 +73,17 @@ export interface AnswerOptions {
    */
   synonymWeight?: number;
   /**
-   * Example phrasings (`knowledge-examples.ts`): the cosine similarity of the nearest example, and the
-   * share of its neighbours' votes, from which the passage they vote for answers a question the rules
-   * left unsure or unclear. @default 0.5, 0.6
+   * Example phrasings (`knowledge-examples.ts`): the cosine similarity of the nearest example of the
+   * passage its neighbours vote for, from which that passage answers a question the rules left unsure
+   * or unclear (chosen by leave-one-set-out, `knowledge-rounds.md`, round 6). @default 0.5
    */
   exampleSimilarity?: number;
+  /** The share of the neighbours' votes that passage needs. @default 0.4 */
   exampleShare?: number;
-  /** Similarity from which the examples' passage replaces another passage the rules chose. @default 2 (never) */
-  exampleOverride?: number;
-  /** Similarity from which the unanswerable examples stop an answer. @default 2 (never) */
-  exampleVeto?: number;
-  /**
-   * What the examples' passage must still pass: `candidate` (anchored, a sentence of the answer type),
-   * `type` (a sentence of the answer type), `none`. @default 'candidate'
-   */
-  exampleGuard?: 'candidate' | 'type' | 'none';
+  /** The share of the question's key-term weight that passage must still cover (instead of `minCoverage`). @default 0.4 */
+  exampleCoverage?: number;
   /** Nearest examples that vote. @default 5 */
   exampleNeighbours?: number;
-  /** With the `candidate` guard, the coverage of key-term weight the examples' passage still needs. @default 0 */
-  exampleCoverage?: number;
 }
 
 interface Sentence {
@@ -226,9 +218,6 @@ export class KnowledgeAnswerer {
   private readonly examples: ExampleMatcher;
   private readonly exampleSimilarity: number;
   private readonly exampleShare: number;
-  private readonly exampleOverride: number;
-  private readonly exampleVeto: number;
-  private readonly exampleGuard: NonNullable<AnswerOptions['exampleGuard']>;
   private readonly exampleCoverage: number;
 
   /** Prepares every passage of `knowledge`. */
@@ -240,11 +229,8 @@ export class KnowledgeAnswerer {
     this.synonymWeight = options.synonymWeight ?? 0.8;
     this.synonyms = knowledge.synonyms;
     this.exampleSimilarity = options.exampleSimilarity ?? 0.5;
-    this.exampleShare = options.exampleShare ?? 0.6;
-    this.exampleOverride = options.exampleOverride ?? 2;
-    this.exampleVeto = options.exampleVeto ?? 2;
-    this.exampleGuard = options.exampleGuard ?? 'candidate';
-    this.exampleCoverage = options.exampleCoverage ?? 0;
+    this.exampleShare = options.exampleShare ?? 0.4;
+    this.exampleCoverage = options.exampleCoverage ?? 0.4;
     const wordCounts = new Map<string, number>();
     const count = (text: string): void => {
       for (const word of words(text)) wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1);
@@ -336,38 +322,29 @@ export class KnowledgeAnswerer {
   }
 
   /**
-   * The rules' decision weighed with the example phrasings: when the nearest examples clearly vote for
-   * one passage (similarity and share of the vote over their thresholds), a question the rules left
-   * unsure or unclear is answered from it, if that passage still passes the guard (anchored with a
-   * sentence of the answer type, by default). Strong enough, they replace another passage the rules
-   * chose; unanswerable examples that near stop an answer.
+   * The rules' decision weighed with the example phrasings. A question the rules left unsure or
+   * unclear is answered from the passage its nearest examples vote for, when the vote is clear (the
+   * nearest example of that passage similar enough, its share of the vote large enough: unanswerable
+   * examples vote too, so a question near them stays unanswered) and the passage still passes the
+   * guards: anchored, a sentence of the answer type, `exampleCoverage` of the key-term weight. An
+   * answer the rules gave stands (letting the examples replace it, or the unanswerable ones stop it,
+   * cost right answers on every leave-one-set-out run).
    */
   private withExamples(
     question: string,
     assessed: ReturnType<KnowledgeAnswerer['assess']>,
     decision: AnswerDecision,
   ): AnswerDecision {
+    if (decision.kind === 'answer') return decision;
     const evidence = this.examples.match(question);
-    if (!evidence || evidence.share < this.exampleShare) return decision;
-    const { language, type, keys, candidates } = assessed;
-    if (evidence.passage === null) {
-      return decision.kind === 'answer' && evidence.similarity >= this.exampleVeto
-        ? { kind: 'unsure', language }
-        : decision;
-    }
+    if (!evidence?.passage || evidence.share < this.exampleShare) return decision;
     if (evidence.similarity < this.exampleSimilarity) return decision;
-    if (decision.kind === 'answer') {
-      if (decision.passage.id === evidence.passage || evidence.similarity < this.exampleOverride)
-        return decision;
-    }
-    const prepared = this.prepared.find((p) => p.passage.id === evidence.passage);
-    if (!prepared) return decision;
-    const candidate = candidates.find((c) => c.prepared === prepared);
-    if (this.exampleGuard === 'candidate' && (candidate?.coverage ?? -1) < this.exampleCoverage)
-      return decision;
-    const sentences = this.pick(prepared, keys, this.exampleGuard === 'none' ? 'any' : type);
+    const { language, type, keys, candidates } = assessed;
+    const candidate = candidates.find((c) => c.prepared.passage.id === evidence.passage);
+    if (!candidate || candidate.coverage < this.exampleCoverage) return decision;
+    const sentences = this.pick(candidate.prepared, keys, type);
     if (sentences.length === 0) return decision;
-    return { kind: 'answer', language, passage: prepared.passage, sentences, type };
+    return { kind: 'answer', language, passage: candidate.prepared.passage, sentences, type };
   }
 
   /** What the example phrasings say about `question` (for explanations). */
