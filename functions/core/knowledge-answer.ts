@@ -80,7 +80,10 @@ export interface AnswerOptions {
   exampleSimilarity?: number;
   /** The share of the neighbours' votes that passage needs. @default 0.4 */
   exampleShare?: number;
-  /** The share of the question's key-term weight that passage must still cover (instead of `minCoverage`). @default 0.4 */
+  /**
+   * The share of `minCoverage` that passage must still cover of the question's key-term weight (4/7:
+   * 0.4 at the default bar; a bar set out of reach stays out of reach). @default 4/7
+   */
   exampleCoverage?: number;
   /** Nearest examples that vote. @default 5 */
   exampleNeighbours?: number;
@@ -230,7 +233,7 @@ export class KnowledgeAnswerer {
     this.synonyms = knowledge.synonyms;
     this.exampleSimilarity = options.exampleSimilarity ?? 0.5;
     this.exampleShare = options.exampleShare ?? 0.4;
-    this.exampleCoverage = options.exampleCoverage ?? 0.4;
+    this.exampleCoverage = (options.exampleCoverage ?? 4 / 7) * this.minCoverage;
     const wordCounts = new Map<string, number>();
     const count = (text: string): void => {
       for (const word of words(text)) wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1);
@@ -326,7 +329,7 @@ export class KnowledgeAnswerer {
    * unclear is answered from the passage its nearest examples vote for, when the vote is clear (the
    * nearest example of that passage similar enough, its share of the vote large enough: unanswerable
    * examples vote too, so a question near them stays unanswered) and the passage still passes the
-   * guards: anchored, a sentence of the answer type, `exampleCoverage` of the key-term weight. An
+   * guards: anchored, a sentence of the answer type, a lower coverage bar (`exampleCoverage`). An
    * answer the rules gave stands (letting the examples replace it, or the unanswerable ones stop it,
    * cost right answers on every leave-one-set-out run).
    */
