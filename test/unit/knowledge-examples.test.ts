@@ -4,12 +4,17 @@
  * set; a question near a passage's examples is answered from it where the rules alone were not sure,
  * and one near the unanswerable examples is not.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLES_FILE, loadKnowledge } from '#adapters/knowledge-loader.ts';
 import { KnowledgeAnswerer } from '#core/knowledge-answer.ts';
 import { type ExampleFile, ExampleMatcher, parseExampleFile } from '#core/knowledge-examples.ts';
+import { parseBusinessSettings } from '#shared/business-settings.ts';
+import sample from '../../config/business.ts';
+import { runKnowledgeCli } from '../../local/knowledge-cli.ts';
 import { buildExamples, EXAMPLE_SETS, formatExamples } from '../../local/knowledge-examples.ts';
 
 const dir = fileURLToPath(new URL('../../knowledge', import.meta.url));
@@ -39,6 +44,24 @@ describe('the sample business examples.json', () => {
     const count = (f: ExampleFile) => Object.values(f.passages).flat().length;
     expect(count(without)).toBeLessThan(count(all));
     expect(without.source).not.toContain('fresh2');
+  });
+
+  it('is written by npm run knowledge -- examples, a set left out on request, a held-out set refused', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'tandem-examples-'));
+    const said: string[] = [];
+    const io = { stdout: (text: string) => said.push(text), stderr: (text: string) => said.push(text) };
+    const settings = parseBusinessSettings(sample);
+    expect(
+      await runKnowledgeCli(['examples', '--out', out, '--leave-out', 'knowledge.fresh4'], settings, io),
+    ).toBe(0);
+    expect(readFileSync(join(out, EXAMPLES_FILE), 'utf8')).toBe(
+      formatExamples(buildExamples(dir, { leaveOut: ['knowledge.fresh4'] })),
+    );
+    expect(said.join('')).toContain('examples.json rebuilt');
+    expect(
+      await runKnowledgeCli(['examples', '--out', out, '--leave-out', 'knowledge.fresh5'], settings, io),
+    ).toBe(1);
+    expect(said.join('')).toContain('unknown set "knowledge.fresh5"');
   });
 
   it('rejects a file of the wrong shape', () => {
