@@ -218,7 +218,10 @@ export class KnowledgeAnswerer {
   private readonly tieMargin: number;
   private readonly synonymWeight: number;
   private readonly synonyms: KnowledgeBase['synonyms'];
-  private readonly examples: ExampleMatcher;
+  private readonly exampleFile: KnowledgeBase['examples'];
+  private readonly passageIds: Set<string>;
+  private readonly exampleNeighbours: number;
+  private matcher?: ExampleMatcher;
   private readonly exampleSimilarity: number;
   private readonly exampleShare: number;
   private readonly exampleCoverage: number;
@@ -283,9 +286,9 @@ export class KnowledgeAnswerer {
     this.knownStems = new Set(stemsOf(wordCounts.keys()));
     // A clipped word ("internat", "temp") is completed only from the knowledge base's own words.
     this.stemVocabulary = [...new Set(stemsOf(this.kbWords))].sort();
-    this.examples = new ExampleMatcher(knowledge.examples, new Set(knowledge.passages.map((p) => p.id)), {
-      neighbours: options.exampleNeighbours ?? 5,
-    });
+    this.exampleFile = knowledge.examples;
+    this.passageIds = new Set(knowledge.passages.map((p) => p.id));
+    this.exampleNeighbours = options.exampleNeighbours ?? 5;
   }
 
   /** What the knowledge base says to `question`. */
@@ -339,7 +342,7 @@ export class KnowledgeAnswerer {
     decision: AnswerDecision,
   ): AnswerDecision {
     if (decision.kind === 'answer') return decision;
-    const evidence = this.examples.match(question);
+    const evidence = this.exampleEvidence(question);
     if (!evidence?.passage || evidence.share < this.exampleShare) return decision;
     if (evidence.similarity < this.exampleSimilarity) return decision;
     const { language, type, keys, candidates } = assessed;
@@ -350,9 +353,14 @@ export class KnowledgeAnswerer {
     return { kind: 'answer', language, passage: candidate.prepared.passage, sentences, type };
   }
 
-  /** What the example phrasings say about `question` (for explanations). */
+  /** What the example phrasings say about `question` (also for explanations). */
   exampleEvidence(question: string): ExampleEvidence | undefined {
-    return this.examples.match(question);
+    if (!this.exampleFile) return undefined;
+    // Indexed on first use, not at cold start.
+    this.matcher ??= new ExampleMatcher(this.exampleFile, this.passageIds, {
+      neighbours: this.exampleNeighbours,
+    });
+    return this.matcher.match(question);
   }
 
   private decide({
