@@ -1,7 +1,8 @@
 /**
  * Bundle size and cold import time of every function, bundled with exactly the esbuild settings the
  * CDK construct uses (`esbuildBuildOptions`). Import time is measured inside a fresh `node` process
- * (median and minimum of 10 spawns), with the environment a function gets in AWS replaced by dummy values
+ * (median and minimum of 10 spawns; also the process's CPU time over the import, which moves less with
+ * other processes' load than the wall clock), with the environment a function gets in AWS replaced by dummy values
  * and loopback endpoints. The slack-events child also answers one signed request, which shows that the
  * bundle with Bolt's unused receivers stubbed out still works. For comparison, the twilio-webhook bundle
  * is also built with the AWS SDK external (resolved from node_modules, as the Lambda runtime would).
@@ -80,6 +81,9 @@ export default async function bundles(): Promise<Record<string, number | string>
       figures[`${label} cold import ms (min of ${spawns})`] = round(
         Math.min(...runs.map((run) => run.imported)),
       );
+      figures[`${label} cold import CPU ms (median of ${spawns})`] = round(
+        median(runs.map((run) => run.cpu)),
+      );
       if (name === 'slack-events') {
         figures['slack-events first signed request ms (median)'] = round(
           median(runs.map((run) => run.firstRequest)),
@@ -128,8 +132,8 @@ function coldImport(
   file: string,
   slackRequest: boolean,
   extraEnv: Record<string, string> = {},
-): { imported: number; firstRequest: number } {
-  const script = `let firstRequest = 0; const t = performance.now(); const module = await import(${JSON.stringify(pathToFileURL(file).href)}); const imported = performance.now() - t; ${slackRequest ? signedSlackRequest : ''} process.stdout.write('\\n' + JSON.stringify({ imported, firstRequest }));`;
+): { imported: number; cpu: number; firstRequest: number } {
+  const script = `let firstRequest = 0; const c = process.cpuUsage(); const t = performance.now(); const module = await import(${JSON.stringify(pathToFileURL(file).href)}); const imported = performance.now() - t; const used = process.cpuUsage(c); const cpu = (used.user + used.system) / 1000; ${slackRequest ? signedSlackRequest : ''} process.stdout.write('\\n' + JSON.stringify({ imported, cpu, firstRequest }));`;
   const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
     env: { PATH: process.env.PATH ?? '', ...dummyEnv, ...extraEnv },
     encoding: 'utf8',
@@ -138,6 +142,7 @@ function coldImport(
   if (result.status !== 0) throw new Error(`import of ${file} failed: ${result.stderr.slice(0, 2000)}`);
   return JSON.parse(result.stdout.trim().split('\n').pop() ?? '{}') as {
     imported: number;
+    cpu: number;
     firstRequest: number;
   };
 }

@@ -1,12 +1,13 @@
 /**
  * `npm run train-escalation`: trains the escalation classifier (`functions/core/guardrails/classifier.ts`)
  * and writes its weights to `functions/core/guardrails/escalation-model.json`.
- *   npm run train-escalation [-- --dry-run]
+ *   npm run train-escalation [-- --dry-run] [--verbose] [--false-budget 0.1]
  *
  * - Data: the escalation sets the triggers are developed on (`TRAINING_SETS`), the guardrail corpus
  *   (its benign look-alikes, injections and PII are negatives), and as negatives knowledge-base
- *   questions (`QUESTION_SETS`), the knowledge base's sentences and the business's fixed messages; never a held-out set nor the sets kept to estimate generalisation
- *   (`escalation.fresh9`, `escalation.fresh11`, `knowledge.fresh3`).
+ *   questions (`QUESTION_SETS`), the knowledge base's sentences and the business's fixed messages;
+ *   never a held-out set nor the sets kept to estimate generalisation (`escalation.fresh9`,
+ *   `escalation.fresh11`, `knowledge.fresh3`).
  * - Model: per intent label, a logistic regression over `escalationFeatures` (binary features seen in
  *   at least `MIN_DF` cases), one label against every other case, positives weighted by the square
  *   root of the classes' ratio, L2-regularised, fitted by AdaGrad over shuffled epochs (seeded: the
@@ -21,7 +22,10 @@
  *   escalates where the lexicons did not `FALSE_COST`, another escalating category given this label
  *   `CONFUSION_COST`. Misses are counted for the classifier alone: the
  *   lexicons were tuned on these very sets, so their recall here says nothing of a new writer's
- *   wording, which is what the classifier is for.
+ *   wording, which is what the classifier is for. Recall first on the labels that must not miss: the
+ *   weight of such a miss is the highest of `MISS_WEIGHTS` whose out-of-fold false escalations of
+ *   look-alikes and small talk (in the escalation sets, per language) stay within `FALSE_BUDGET`, a
+ *   margin under the targets' 0.15. `--verbose` lists the out-of-fold misses and false escalations.
  * - Size: weights are quantized to one character each (`quantize` in `classifier.ts`), in the folds
  *   too, so the thresholds are chosen for the model as shipped; features every label weighs 0 are
  *   left out of the file.
@@ -36,8 +40,6 @@ import {
   type StoredLabel,
   ZERO,
 } from '../functions/core/guardrails/classifier.ts';
-import { escalationFeatures } from '../functions/core/guardrails/features.ts';
-import { fold } from '../functions/core/guardrails/fold.ts';
 import { normalizeInput } from '../functions/core/guardrails/normalize.ts';
 import { lexiconVerdictsFor } from '../functions/core/guardrails/triggers.ts';
 import { parseBusinessSettings } from '../functions/shared/business-settings.ts';
@@ -54,6 +56,7 @@ export const TRAINING_SETS = [
   'fresh8',
   'fresh10',
   'fresh12',
+  'fresh13',
 ];
 /**
  * Knowledge-base question sets: ordinary customer questions, benign negatives (but those the lexicons
@@ -64,12 +67,19 @@ const CORPUS_PATH = new URL('../test/fixtures/guardrails/corpus.json', import.me
 const MODEL_PATH = new URL('../functions/core/guardrails/escalation-model.json', import.meta.url);
 const MAX_INPUT = parseBusinessSettings(businessSettings).guardrails.maxInputChars;
 
-const MIN_DF = 3;
+const MIN_DF = 5;
 const EPOCHS = 25;
 const LEARNING_RATE = 0.3;
 const L2 = 3e-3;
-/** Candidate thresholds: the classifier must at least find the intent more likely than not. */
-const THRESHOLDS = Array.from({ length: 20 }, (_, i) => 0.5 + i * 0.025);
+/**
+ * Candidate thresholds, from 0.1 where the lexicons found some evidence for the intent: recall comes
+ * first on the labels that must not miss, and cross-validation decides. Two floors: a threshold must
+ * be above what any fold's model says of a message it knows nothing about (the probability of its
+ * bias alone, 0.05–0.16: below it, "What about paddles?" was legal), and on the classifier's word alone
+ * (`ALONE_FLOOR`) the intent must at least be more likely than not.
+ */
+const THRESHOLDS = Array.from({ length: 36 }, (_, i) => 0.1 + i * 0.025);
+const ALONE_FLOOR = 0.5;
 /** A threshold no probability reaches: the label never fires on the classifier's word alone. */
 const NEVER = 1.01;
 /**
@@ -81,12 +91,24 @@ const NEVER = 1.01;
 const ALONE = true;
 /** Labels whose every case must escalate with its own label (the targets allow no miss). */
 const MUST_NOT_MISS = new Set(['customer_request', 'self_harm', 'legal', 'fraud']);
-const MISS_COST = { mustNotMiss: 4, other: 2 };
+/** Benign categories whose false escalations the targets bound (per language). */
+const BENIGN_TARGETS = new Set(['lookalike', 'smalltalk']);
+const MISS_COST = 2;
+/**
+ * Weights of a miss on a must-not-miss label tried, highest first: the highest whose out-of-fold false
+ * escalations of look-alikes and small talk stay within `FALSE_BUDGET` (or `--false-budget`) in each
+ * language wins.
+ */
+const MISS_WEIGHTS = [64, 48, 32, 24, 16, 12, 8, 6, 4, 3, 2];
+const FALSE_BUDGET = 0.1;
 const FALSE_COST = 2;
 const CONFUSION_COST = 0.2;
 
 interface Example {
   set: string;
+  /** The case's category and language in an escalation set (none for other text). */
+  category?: string;
+  lang?: string;
   text: string;
   /** The intent labels the case expects (none for a benign case). */
   labels: ReadonlySet<string>;
@@ -184,8 +206,9 @@ function cost(
   scores: readonly number[],
   label: string,
   thresholds: Thresholds,
+  mustNotMiss: number,
 ) {
-  const miss = MUST_NOT_MISS.has(label) ? MISS_COST.mustNotMiss : MISS_COST.other;
+  const miss = MUST_NOT_MISS.has(label) ? mustNotMiss : MISS_COST;
   let misses = 0;
   let falses = 0;
   let confusions = 0;
@@ -213,6 +236,8 @@ function cost(
 /** A labelled text, from an escalation set or the guardrail corpus. */
 interface Labelled {
   set: string;
+  category?: string;
+  lang?: string;
   text: string;
   labels: string[];
   escalate: boolean;
@@ -223,7 +248,14 @@ function loadLabelled(): Labelled[] {
   const sets = TRAINING_SETS.flatMap((set) =>
     loadEscalationCases(new URL(`../test/fixtures/eval/escalation.${set}.json`, import.meta.url)).map((c) => {
       const label = c.escalate ? EXPECTED_LABEL[c.category] : undefined;
-      return { set, text: c.text, labels: label ? [label] : [], escalate: c.escalate };
+      return {
+        set,
+        category: c.category,
+        lang: c.lang,
+        text: c.text,
+        labels: label ? [label] : [],
+        escalate: c.escalate,
+      };
     }),
   );
   const corpus = (
@@ -241,10 +273,12 @@ function loadLabelled(): Labelled[] {
     (
       JSON.parse(
         readFileSync(new URL(`../test/fixtures/eval/knowledge.${set}.json`, import.meta.url), 'utf8'),
-      ) as { text: string }[]
+      ) as { text: string; lang: string }[]
     )
-      .filter((c) => !lexiconVerdictsFor(normalizeInput(c.text, MAX_INPUT).text).some((v) => v.fired))
-      .map((c) => ({ set: 'questions', text: c.text, labels: [], escalate: false })),
+      .filter(
+        (c) => !lexiconVerdictsFor(normalizeInput(c.text, MAX_INPUT).text).verdicts.some((v) => v.fired),
+      )
+      .map((c) => ({ set: 'questions', lang: c.lang, text: c.text, labels: [], escalate: false })),
   );
   // Ordinary text about the business: knowledge-base sentences and the fixed messages (every language).
   const knowledgeDir = new URL('../knowledge/', import.meta.url);
@@ -255,7 +289,7 @@ function loadLabelled(): Labelled[] {
     .filter((sentence) => sentence.split(/\s+/).length >= 3);
   const messages = fixedMessages(businessSettings);
   const benign = [...passages, ...messages]
-    .filter((text) => !lexiconVerdictsFor(normalizeInput(text, MAX_INPUT).text).some((v) => v.fired))
+    .filter((text) => !lexiconVerdictsFor(normalizeInput(text, MAX_INPUT).text).verdicts.some((v) => v.fired))
     .map((text) => ({ set: 'business text', text, labels: [], escalate: false }));
   return [...sets, ...corpus, ...questions, ...benign];
 }
@@ -272,20 +306,22 @@ function fixedMessages(value: unknown, key = ''): string[] {
 
 function loadExamples(): { examples: Example[]; vocabulary: string[] } {
   const labelled = loadLabelled();
-  const texts = labelled.map((c) => normalizeInput(c.text, MAX_INPUT).text);
-  const featureLists = texts.map((text) => escalationFeatures(fold(text).trim()));
+  const analyses = labelled.map((c) => lexiconVerdictsFor(normalizeInput(c.text, MAX_INPUT).text));
+  const featureLists = analyses.map((a) => a.features);
   const df = new Map<string, number>();
   for (const list of featureLists) for (const f of list) df.set(f, (df.get(f) ?? 0) + 1);
   const vocabulary = [...df.entries()].filter(([, n]) => n >= MIN_DF).map(([f]) => f);
   const index = new Map(vocabulary.map((f, i) => [f, i]));
   const examples = labelled.map((c, i) => ({
     set: c.set,
+    category: c.category,
+    lang: c.lang,
     text: c.text,
     labels: new Set(c.labels),
     escalate: c.escalate,
     features: featureLists[i]!.flatMap((f) => (index.has(f) ? [index.get(f)!] : [])),
     lexicon: new Map(
-      lexiconVerdictsFor(texts[i]!).map((v) => [
+      analyses[i]!.verdicts.map((v) => [
         v.intent.label,
         { fired: v.fired, vetoed: v.vetoed, supported: v.evidence > 0 },
       ]),
@@ -294,13 +330,49 @@ function loadExamples(): { examples: Example[]; vocabulary: string[] } {
   return { examples, vocabulary };
 }
 
+type Choice = Map<string, { thresholds: Thresholds } & ReturnType<typeof cost>>;
+
+const thresholdsOf = (choice: Choice) => new Map([...choice].map(([label, c]) => [label, c.thresholds]));
+
+/** Per label, the pair of thresholds of lowest out-of-fold cost, a must-not-miss miss weighing `weight`. */
+function chooseThresholds(
+  examples: readonly Example[],
+  outOfFold: Map<string, number[]>,
+  labels: readonly string[],
+  weight: number,
+  uninformed: ReadonlyMap<string, number>,
+): Choice {
+  const choice: Choice = new Map();
+  for (const label of labels) {
+    const scores = outOfFold.get(label)!;
+    const never = { alone: NEVER, supported: NEVER };
+    const candidates = THRESHOLDS.filter((t) => t > uninformed.get(label)!);
+    const alones = ALONE ? [...candidates.filter((t) => t >= ALONE_FLOOR), NEVER] : [NEVER];
+    let best = { thresholds: never, ...cost(examples, scores, label, never, weight) };
+    for (const alone of alones) {
+      for (const supported of candidates) {
+        if (supported > alone) continue;
+        const c = cost(examples, scores, label, { alone, supported }, weight);
+        const higher = alone + supported > best.thresholds.alone + best.thresholds.supported;
+        if (c.total < best.total || (c.total === best.total && higher))
+          best = { thresholds: { alone, supported }, ...c };
+      }
+    }
+    choice.set(label, best);
+  }
+  return choice;
+}
+
 function main(): void {
   const { values } = parseArgs({
     options: {
       'dry-run': { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
+      'false-budget': { type: 'string', default: String(FALSE_BUDGET) },
     },
   });
+  const budget = Number(values['false-budget']);
+  if (!(budget > 0 && budget < 1)) throw new Error('--false-budget must be a rate between 0 and 1');
   const { examples, vocabulary } = loadExamples();
   const labels = [...new Set(Object.values(EXPECTED_LABEL))];
   process.stdout.write(
@@ -310,42 +382,48 @@ function main(): void {
   // Leave-one-set-out: out-of-fold probabilities for every case and label.
   const sets = [...new Set(examples.map((e) => e.set))];
   const outOfFold = new Map(labels.map((label) => [label, new Array<number>(examples.length).fill(0)]));
+  // Per label, the highest probability a fold's model gives a message without any known feature.
+  const uninformed = new Map(labels.map((label) => [label, 0]));
   for (const held of sets) {
     const training = examples.filter((e) => e.set !== held);
     for (const label of labels) {
       const model = fitLabel(training, label, vocabulary.length);
+      uninformed.set(label, Math.max(uninformed.get(label)!, sigmoid(model.bias)));
       examples.forEach((e, i) => {
         if (e.set === held) outOfFold.get(label)![i] = probability(model, e);
       });
     }
   }
 
-  const chosen = new Map<string, Thresholds>();
-  process.stdout.write(
-    'label             cases  thresholds: alone, supported  missed out of fold: classifier, with the lexicons  benign escalated  other categories\n',
-  );
-  for (const label of labels) {
-    const scores = outOfFold.get(label)!;
-    let best = {
-      thresholds: { alone: 1.01, supported: 1.01 },
-      ...cost(examples, scores, label, { alone: 1.01, supported: 1.01 }),
-    };
-    for (const alone of ALONE ? [...THRESHOLDS, NEVER] : [NEVER]) {
-      for (const supported of THRESHOLDS) {
-        if (supported > alone) continue;
-        const c = cost(examples, scores, label, { alone, supported });
-        const higher = alone + supported > best.thresholds.alone + best.thresholds.supported;
-        if (c.total < best.total || (c.total === best.total && higher))
-          best = { thresholds: { alone, supported }, ...c };
-      }
+  // Recall first: the highest weight of a miss on the must-not-miss labels whose out-of-fold false
+  // escalations of look-alikes and small talk stay within budget in every language.
+  let choice = chooseThresholds(examples, outOfFold, labels, MISS_WEIGHTS.at(-1)!, uninformed);
+  let weight = MISS_WEIGHTS.at(-1)!;
+  let within = false;
+  for (const candidate of MISS_WEIGHTS) {
+    const tried = chooseThresholds(examples, outOfFold, labels, candidate, uninformed);
+    const { falses } = targetFigures(examples, outOfFold, thresholdsOf(tried));
+    if ([...falses.values()].every((r) => r.escalated <= budget * r.cases)) {
+      choice = tried;
+      weight = candidate;
+      within = true;
+      break;
     }
-    chosen.set(label, best.thresholds);
+  }
+  const chosen = thresholdsOf(choice);
+  process.stdout.write(
+    `thresholds with a must-not-miss miss weighing ${weight} (false escalations ${within ? 'within' : 'over, at every weight,'} ${budget}):\n` +
+      'label             cases  thresholds: alone, supported  missed out of fold: classifier, with the lexicons  benign escalated  other categories\n',
+  );
+  for (const [label, best] of choice) {
     const cases = examples.filter((e) => e.labels.has(label)).length;
     process.stdout.write(
       `${label.padEnd(17)} ${String(cases).padStart(5)}  ${best.thresholds.alone.toFixed(3).padStart(19)}, ${best.thresholds.supported.toFixed(3).padEnd(9)}  ${String(best.alone).padStart(35)}, ${String(best.misses).padEnd(14)}  ${String(best.falses).padStart(16)}  ${String(best.confusions).padStart(16)}\n`,
     );
   }
   process.stdout.write(outOfFoldFigures(examples, outOfFold, chosen));
+  process.stdout.write(formatTargets(targetFigures(examples, outOfFold, chosen)));
+  if (values.verbose) process.stdout.write(outOfFoldMistakes(examples, outOfFold, chosen));
 
   // The shipped model: every label fitted on every training case, features no label weighs dropped.
   const fitted = labels.map((label) => ({ label, ...fitLabel(examples, label, vocabulary.length) }));
@@ -365,6 +443,82 @@ function main(): void {
   const json = `${JSON.stringify(model, null, 2)}\n`;
   process.stdout.write(`model: ${used.length} features, ${(json.length / 1024).toFixed(1)} KB\n`);
   if (!values['dry-run']) writeFileSync(MODEL_PATH, json);
+}
+
+/** The issue's targets out of fold: misses per must-not-miss label, false escalations per language. */
+interface TargetFigures {
+  /** Per must-not-miss label: its cases, those the lexicons or the classifier missed, the classifier alone. */
+  misses: Map<string, { cases: number; missed: number; classifier: number }>;
+  /** Per language: look-alikes and small talk of the escalation sets, and how many escalated. */
+  falses: Map<string, { cases: number; escalated: number }>;
+}
+
+function targetFigures(
+  examples: readonly Example[],
+  outOfFold: Map<string, number[]>,
+  thresholds: Map<string, Thresholds>,
+): TargetFigures {
+  const misses = new Map([...MUST_NOT_MISS].map((label) => [label, { cases: 0, missed: 0, classifier: 0 }]));
+  const falses = new Map<string, { cases: number; escalated: number }>();
+  examples.forEach((example, i) => {
+    const raised = (label: string) => {
+      const verdict = example.lexicon.get(label)!;
+      return classifierFires(verdict, outOfFold.get(label)![i]!, thresholds.get(label)!);
+    };
+    for (const label of example.labels) {
+      const row = misses.get(label);
+      if (!row) continue;
+      row.cases++;
+      const classified = raised(label);
+      if (!classified) row.classifier++;
+      if (!classified && !example.lexicon.get(label)!.fired) row.missed++;
+    }
+    if (BENIGN_TARGETS.has(example.category ?? '') && example.lang) {
+      const row = falses.get(example.lang) ?? { cases: 0, escalated: 0 };
+      row.cases++;
+      if ([...example.lexicon].some(([label, verdict]) => verdict.fired || raised(label))) row.escalated++;
+      falses.set(example.lang, row);
+    }
+  });
+  return { misses, falses };
+}
+
+/** The out-of-fold misses of the must-not-miss labels and the benign cases escalated, case by case. */
+function outOfFoldMistakes(
+  examples: readonly Example[],
+  outOfFold: Map<string, number[]>,
+  thresholds: Map<string, Thresholds>,
+): string {
+  const lines: string[] = [];
+  examples.forEach((example, i) => {
+    const raised = [...example.lexicon].flatMap(([label, verdict]) =>
+      verdict.fired || classifierFires(verdict, outOfFold.get(label)![i]!, thresholds.get(label)!)
+        ? [label]
+        : [],
+    );
+    const p = (label: string) => outOfFold.get(label)![i]!.toFixed(2);
+    for (const label of example.labels) {
+      if (MUST_NOT_MISS.has(label) && !raised.includes(label))
+        lines.push(`  missed ${label} ${p(label)} [${example.set}] ${example.text}`);
+    }
+    if (BENIGN_TARGETS.has(example.category ?? '') && raised.length > 0)
+      lines.push(
+        `  escalated ${raised.map((l) => `${l} ${p(l)}`).join(', ')} [${example.set}] ${example.text}`,
+      );
+  });
+  return `${lines.join('\n')}\n`;
+}
+
+function formatTargets({ misses, falses }: TargetFigures): string {
+  const missed = [...misses].map(
+    ([label, r]) =>
+      `  ${label.padEnd(17)} ${String(r.cases).padStart(4)} cases, missed ${r.missed} (classifier alone ${r.classifier})`,
+  );
+  const escalated = [...falses].map(
+    ([lang, r]) =>
+      `  look-alikes and small talk, ${lang}: ${r.escalated} of ${r.cases} escalated (${(r.escalated / r.cases).toFixed(3)})`,
+  );
+  return `targets out of fold (escalation sets and corpus):\n${[...missed, ...escalated].join('\n')}\n`;
 }
 
 /** Out-of-fold figures of the whole decision (lexicons or classifier) per category and language. */

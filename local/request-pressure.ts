@@ -23,9 +23,23 @@ export function requestCounter(buffer: SharedArrayBuffer): RequestCounter {
   const cell = new Int32Array(buffer);
   return {
     enter: () => void Atomics.add(cell, 0, 1),
-    leave: () => void Atomics.sub(cell, 0, 1),
+    leave: () => {
+      Atomics.sub(cell, 0, 1);
+      // Wakes the consumers holding in `waitForCalm`, in this thread or another.
+      Atomics.notify(cell, 0);
+    },
   };
 }
+
+/** `Atomics.waitAsync` (ES2024, in Node since 16; the project's TypeScript lib is ES2023). */
+const atomics = Atomics as typeof Atomics & {
+  waitAsync(
+    array: Int32Array,
+    index: number,
+    value: number,
+    timeoutMs: number,
+  ): { async: false; value: 'not-equal' | 'timed-out' } | { async: true; value: Promise<'ok' | 'timed-out'> };
+};
 
 /** Options of {@link waitForCalm}. */
 export interface CalmOptions {
@@ -33,20 +47,25 @@ export interface CalmOptions {
   threshold?: number;
   /** The longest a receive is held. @default 1000 */
   maxHoldMs?: number;
-  /** How often the counter is read while holding. @default 5 */
-  pollMs?: number;
 }
 
-/** A consumer's wait before a receive: resolves once the gateway is calm, or after `maxHoldMs`. */
+/**
+ * A consumer's wait before a receive: resolves once the gateway is calm, or after `maxHoldMs`. It sleeps
+ * on the counter (`Atomics.waitAsync`) and wakes when a request leaves, instead of reading it on a timer.
+ */
 export function waitForCalm(buffer: SharedArrayBuffer, options: CalmOptions = {}): () => Promise<void> {
   const cell = new Int32Array(buffer);
   const threshold = options.threshold ?? 0;
   const maxHoldMs = options.maxHoldMs ?? 1000;
-  const pollMs = options.pollMs ?? 5;
   return async () => {
     const until = Date.now() + maxHoldMs;
-    while (Atomics.load(cell, 0) > threshold && Date.now() < until) {
-      await new Promise((resolve) => setTimeout(resolve, pollMs));
+    for (;;) {
+      const inFlight = Atomics.load(cell, 0);
+      const left = until - Date.now();
+      if (inFlight <= threshold || left <= 0) return;
+      // Returns at once ("not-equal") if the count moved since it was read; else sleeps until a leave.
+      const wait = atomics.waitAsync(cell, 0, inFlight, left);
+      if (wait.async) await wait.value;
     }
   };
 }

@@ -31,13 +31,19 @@ import type {
   LifecycleEvent,
   Message,
 } from '#core/model.ts';
+import { conversationKeyOf } from '#core/model.ts';
 import type {
+  CaseCommit,
+  CaseCommitResult,
+  CaseLoad,
+  CaseState,
   Clock,
   ConversationStore,
   CustomerData,
   CustomerDataStore,
   ErasureAudit,
   ErasureCounts,
+  HourlyUsage,
   OnceOutcome,
   TurnCommit,
   TurnState,
@@ -321,42 +327,21 @@ export class DynamoDbConversationStore implements ConversationStore, CustomerDat
     );
   }
 
-  async saveCaseAndConversation(kase: Case, conversation: Conversation): Promise<void> {
-    const expiresAt = this.expiresAt();
-    const versioned = (item: Item, expected: number) => ({
-      Put: {
-        TableName: this.tableName,
-        Item: item,
-        ConditionExpression: '#version = :expected',
-        ExpressionAttributeNames: { '#version': 'version' },
-        ExpressionAttributeValues: { ':expected': expected },
-      },
-    });
-    try {
-      await this.transactWrite([
-        versioned({ ...caseItem(kase), expiresAt }, kase.version - 1),
-        versioned({ ...conversationItem(conversation), expiresAt }, conversation.version - 1),
-      ]);
-    } catch (error) {
-      if (isConditionalFailure(error)) {
-        throw new ConflictError(`case ${kase.caseId} or its conversation changed since it was read`);
-      }
-      throw error;
-    }
-  }
-
-  async getCaseByDeskRef(ref: DeskRef): Promise<Case | undefined> {
+  async getCaseByDeskRef(ref: DeskRef, options: { indexCopy?: boolean } = {}): Promise<Case | undefined> {
     const result = await this.documentClient.send(
       new QueryCommand({
         TableName: this.tableName,
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :pk',
         ExpressionAttributeValues: { ':pk': threadKey(ref) },
-        ProjectionExpression: 'caseId',
+        // The index projects ALL: its copy of the case, for a caller that will not write on it.
+        ...(options.indexCopy ? {} : { ProjectionExpression: 'caseId' }),
         Limit: 1,
       }),
     );
-    const caseId = result.Items?.[0]?.['caseId'];
+    const found = result.Items?.[0];
+    if (options.indexCopy) return found ? caseFrom(found) : undefined;
+    const caseId = found?.['caseId'];
     // The index only finds the case; the item itself is read strongly consistent so that a caller
     // about to write (claim, resolve) starts from the current version.
     return typeof caseId === 'string' ? this.getCase(caseId) : undefined;
@@ -401,22 +386,8 @@ export class DynamoDbConversationStore implements ConversationStore, CustomerDat
   // ── One-time keys ────────────────────────────────────────────────────────────────────────────
 
   async claimOnce(key: string, ttlSeconds: number): Promise<boolean> {
-    const now = this.epochSeconds();
     try {
-      await this.documentClient.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: {
-            ...keys.once(key),
-            itemType: 'once',
-            // Capped at the retention: a dedupe key (which may name a conversation) never outlives it.
-            expiresAt: now + Math.min(Math.max(1, Math.ceil(ttlSeconds)), this.retentionSeconds),
-          },
-          // TTL deletion lags expiry by up to days, so an expired item still present counts as free.
-          ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now',
-          ExpressionAttributeValues: { ':now': now },
-        }),
-      );
+      await this.documentClient.send(new PutCommand(this.onceClaim(key, ttlSeconds).Put));
       return true;
     } catch (error) {
       if (isConditionalFailure(error)) return false;
@@ -495,173 +466,120 @@ export class DynamoDbConversationStore implements ConversationStore, CustomerDat
       ...(profile ? { profile: strip<CustomerProfile>(profile) } : {}),
       ...(message ? { message } : {}),
       history,
-      ...(request.usageHour
-        ? {
-            usage: usage
-              .map((key) => usageOf(find(key)))
-              .reduce(
-                (sum, part) => ({
-                  tokens: sum.tokens + part.tokens,
-                  messages: sum.messages + part.messages,
-                }),
-                { tokens: 0, messages: 0 },
-              ),
-          }
-        : {}),
+      ...(request.usageHour ? { usage: sumOfUsage(usage.map((key) => usageOf(find(key)))) } : {}),
     };
   }
 
   async commitTurn(commit: TurnCommit): Promise<void> {
-    const expiresAt = this.expiresAt();
-    const table = this.tableName;
-    type Write = TransactItems[number];
-    const writes: Write[] = [];
-    /** Transaction items that record provider-id pointers, by index, with their message. */
-    const pointers = new Map<number, Message>();
-    const conflictNames: string[] = [];
-    const versioned = (item: Item, version: number, what: string): Write => {
-      conflictNames.push(what);
-      return version <= 1
-        ? { Put: { TableName: table, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } }
-        : {
-            Put: {
-              TableName: table,
-              Item: item,
-              ConditionExpression: '#version = :expected',
-              ExpressionAttributeNames: { '#version': 'version' },
-              ExpressionAttributeValues: { ':expected': version - 1 },
+    const { conversation, ...rest } = commit;
+    const writes = this.commitWrites({
+      ...rest,
+      usageConversationId: conversation?.next.id ?? '',
+      ...(conversation
+        ? {
+            conversation: {
+              next: conversation.next,
+              // A save is at version ≥ 2, so a next version of 1 is a creation only when asked.
+              version: conversation.create ? 1 : Math.max(2, conversation.next.version),
+              create: conversation.create,
             },
-          };
-    };
-    const indexEntry = (indexKey: Item): Write => ({
-      Put: { TableName: table, Item: { ...indexKey, itemType: 'customer-index', expiresAt } },
+          }
+        : {}),
     });
-    if (commit.conversation) {
-      const { next, create } = commit.conversation;
-      const item = { ...conversationItem(next), expiresAt };
-      writes.push(versioned(item, create ? 1 : Math.max(2, next.version), `conversation ${next.id}`));
-      if (create) writes.push(indexEntry(keys.customer(next.customerAddress, `CONV#${next.id}`)));
+    await this.runCommit(writes);
+  }
+
+  // ── Desk commands: load once, write once ─────────────────────────────────────────────────────
+
+  async loadCase(request: CaseLoad): Promise<CaseState> {
+    const usage = request.usageHour ? usageKeys(request.usageHour) : [];
+    // A recorded command knows its conversation (and so the customer): one BatchGet with the case. A desk
+    // click knows only the case: its item first, then the rest.
+    const known = request.conversationId ? conversationKeyOf(request.conversationId) : undefined;
+    const kase = known ? undefined : await this.getCase(request.caseId);
+    const conversationId = request.conversationId ?? kase?.conversationId;
+    const customerAddress = known?.customerAddress ?? kase?.packet.customerAddress;
+    if (!conversationId) return { history: [] };
+    const [history, items] = await Promise.all([
+      this.recentMessages(conversationId, request.historyLimit),
+      this.batchGet([
+        ...(known ? [keys.case(request.caseId)] : []),
+        keys.conversation(conversationId),
+        ...(customerAddress ? [keys.profile(customerAddress)] : []),
+        ...usage,
+      ]),
+    ]);
+    const find = (key: { pk: string; sk: string }) =>
+      items.find((item) => item['pk'] === key.pk && item['sk'] === key.sk);
+    const caseItem = known ? find(keys.case(request.caseId)) : undefined;
+    const conversation = find(keys.conversation(conversationId));
+    const profile = customerAddress ? find(keys.profile(customerAddress)) : undefined;
+    const loaded = kase ?? (caseItem ? caseFrom(caseItem) : undefined);
+    return {
+      ...(loaded ? { kase: loaded } : {}),
+      ...(conversation ? { conversation: strip<Conversation>(conversation) } : {}),
+      ...(profile ? { profile: strip<CustomerProfile>(profile) } : {}),
+      history,
+      ...(request.usageHour ? { usage: sumOfUsage(usage.map((key) => usageOf(find(key)))) } : {}),
+    };
+  }
+
+  async commitCase(commit: CaseCommit): Promise<CaseCommitResult> {
+    const { conversation, usage, kase: _kase, once: _once, conversationId, ...rest } = commit;
+    const writes = this.commitWrites({
+      ...rest,
+      usageConversationId: conversationId,
+      ...(conversation
+        ? { conversation: { next: conversation, version: conversation.version, create: false } }
+        : {}),
+      ...(usage ? { usage: { ...usage, tokens: 0 } } : {}),
+    });
+    if (commit.kase) {
+      const kase = commit.kase;
+      writes.items.push(this.versioned({ ...caseItem(kase), expiresAt: writes.expiresAt }, kase.version));
+      writes.conflictNames.push(`case ${kase.caseId}`);
     }
-    if (commit.profile) {
-      const profile = commit.profile;
-      writes.push(
-        versioned(
-          {
-            ...redactAtRestDeep(clean(profile)),
-            ...keys.profile(profile.customerAddress),
-            itemType: 'profile',
-            expiresAt,
-          },
-          profile.version,
-          `profile ${profile.customerAddress}`,
-        ),
-      );
+    let onceIndex: number | undefined;
+    if (commit.once) {
+      onceIndex = writes.items.length;
+      writes.items.push(this.onceClaim(commit.once.key, commit.once.ttlSeconds));
     }
-    if (commit.newCase) {
-      const kase = commit.newCase;
-      writes.push(versioned({ ...caseItem(kase), expiresAt }, 1, `case ${kase.caseId}`));
-      writes.push(indexEntry(keys.customer(kase.packet.customerAddress, `CASE#${kase.caseId}`)));
-    }
-    if (commit.handled) {
-      const { message, flags, sentiment } = commit.handled;
-      writes.push({
-        Update: {
-          TableName: table,
-          Key: keys.message(message.conversationId, messageSortKey(message)),
-          // Named attributes only, so nothing else on the message (a status) is overwritten.
-          UpdateExpression: `SET flags = :flags${sentiment !== undefined ? ', sentiment = :sentiment' : ''}`,
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: {
-            ':flags': flags,
-            ...(sentiment !== undefined ? { ':sentiment': sentiment } : {}),
-          },
-        },
-      });
-      conflictNames.push(`message ${message.messageId}`);
-    }
-    const seen = new Set<string>();
-    for (const event of commit.lifecycle) {
-      const item = this.lifecycleItem(event);
-      const id = `${item['pk']}|${item['sk']}`;
-      if (seen.has(id)) continue;
-      seen.add(id);
-      writes.push({ Put: { TableName: table, Item: item } });
-    }
-    for (const message of commit.messages) {
-      const messageSk = messageSortKey(message);
-      writes.push({
-        Put: {
-          TableName: table,
-          Item: {
-            ...redactAtRestDeep(clean(message)),
-            ...keys.message(message.conversationId, messageSk),
-            itemType: 'message',
-            expiresAt,
-            ...(message.status ? { statusRank: DELIVERY_STATUS_RANK[message.status] } : {}),
-          },
-        },
-      });
-      writes.push({
-        Put: {
-          TableName: table,
-          Item: {
-            ...keys.messageId(message.conversationId, message.messageId),
-            itemType: 'message-id',
-            messageSk,
-            expiresAt,
-          },
-        },
-      });
-      for (const providerId of message.providerIds ?? []) {
-        pointers.set(writes.length, message);
-        writes.push({
-          Update: {
-            TableName: table,
-            Key: keys.provider(providerId),
-            UpdateExpression:
-              'SET itemType = :itemType, conversationId = :conversationId, messageSk = :messageSk, expiresAt = :expiresAt',
-            // A status callback that came first parked its status here: recorded the slow way below.
-            ConditionExpression: 'attribute_not_exists(pendingStatus)',
+    const late = await this.runCommit(writes, onceIndex);
+    return late === 'duplicate' ? { status: 'duplicate' } : { status: 'committed', late };
+  }
+
+  async claimSendAsOwner(
+    key: string,
+    ttlSeconds: number,
+    owner: { conversationId: string; caseId: string; agentId: string },
+  ): Promise<boolean> {
+    try {
+      await this.transactWrite([
+        {
+          ConditionCheck: {
+            TableName: this.tableName,
+            Key: keys.conversation(owner.conversationId),
+            // `ownershipRefusal` (core/conversation-state.ts) as a condition: mode agent, this case, this owner.
+            ConditionExpression: '#mode = :agent AND caseId = :caseId AND #owner.id = :agentId',
+            ExpressionAttributeNames: { '#mode': 'mode', '#owner': 'owner' },
             ExpressionAttributeValues: {
-              ':itemType': 'provider-id',
-              ':conversationId': message.conversationId,
-              ':messageSk': messageSk,
-              ':expiresAt':
-                this.epochSeconds() + Math.min(PROVIDER_POINTER_TTL_SECONDS, this.retentionSeconds),
+              ':agent': 'agent',
+              ':caseId': owner.caseId,
+              ':agentId': owner.agentId,
             },
           },
-        });
-      }
-    }
-    for (const { key, outcome, ttlSeconds } of commit.settled) {
-      writes.push({ Put: { TableName: table, Item: this.settledItem(key, outcome, ttlSeconds) } });
-    }
-    if (commit.usage && (commit.usage.tokens > 0 || commit.usage.messages > 0)) {
-      // A shard of the hour's usage per conversation, so concurrent turns do not contend for one item.
-      const { hour, tokens, messages } = commit.usage;
-      writes.push({
-        Update: {
-          TableName: table,
-          Key: usageShardKey(hour, commit.conversation?.next.id ?? ''),
-          ...usageUpdate(hour, { tokens, messages }),
         },
-      });
-    }
-    if (writes.length === 0) return;
-    try {
-      await this.transactWrite(writes);
+        this.onceClaim(key, ttlSeconds),
+      ]);
+      return true;
     } catch (error) {
       const failed = failedIndexes(error);
-      if (failed.length > 0 && failed.every((index) => pointers.has(index))) {
-        // Only pointers that hold a parked status: commit without them, then record those the slow way.
-        await this.transactWrite(writes.filter((_, index) => !pointers.has(index)));
-        const late = new Set(failed.map((index) => pointers.get(index) as Message));
-        for (const message of late) await this.recordProviderIds(message, message.providerIds ?? []);
-        return;
+      if (failed.includes(0)) {
+        throw new ConflictError(
+          `conversation ${owner.conversationId} is not ${owner.agentId}'s on this case`,
+        );
       }
-      if (isConditionalFailure(error)) {
-        throw new ConflictError(`the turn's state moved on since it was read (${conflictNames.join(', ')})`);
-      }
+      if (failed.includes(1)) return false;
       throw error;
     }
   }
@@ -875,6 +793,25 @@ export class DynamoDbConversationStore implements ConversationStore, CustomerDat
     };
   }
 
+  /** The conditional put that claims one-time key `key` (alone, or inside a transaction). */
+  private onceClaim(key: string, ttlSeconds: number) {
+    const now = this.epochSeconds();
+    return {
+      Put: {
+        TableName: this.tableName,
+        Item: {
+          ...keys.once(key),
+          itemType: 'once',
+          // Capped at the retention: a dedupe key (which may name a conversation) never outlives it.
+          expiresAt: now + Math.min(Math.max(1, Math.ceil(ttlSeconds)), this.retentionSeconds),
+        },
+        // TTL deletion lags expiry by up to days, so an expired item still present counts as free.
+        ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now',
+        ExpressionAttributeValues: { ':now': now },
+      },
+    };
+  }
+
   /** A send-once key's record of what its effect came to. */
   private settledItem(key: string, outcome: OnceOutcome, ttlSeconds: number): Item {
     return {
@@ -883,6 +820,193 @@ export class DynamoDbConversationStore implements ConversationStore, CustomerDat
       itemType: 'once',
       expiresAt: this.epochSeconds() + Math.min(Math.max(1, Math.ceil(ttlSeconds)), this.retentionSeconds),
     };
+  }
+
+  /** A versioned put: created (must not exist) at version 1, else conditional on `version - 1`. */
+  private versioned(item: Item, version: number): TransactItems[number] {
+    return version <= 1
+      ? { Put: { TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } }
+      : {
+          Put: {
+            TableName: this.tableName,
+            Item: item,
+            ConditionExpression: '#version = :expected',
+            ExpressionAttributeNames: { '#version': 'version' },
+            ExpressionAttributeValues: { ':expected': version - 1 },
+          },
+        };
+  }
+
+  /**
+   * The transaction items of a turn's or a desk command's commit (`docs/data-model.md`, "Turns"): the
+   * conversation, the profile, a new case, the handled message's marks, lifecycle events, sent messages with
+   * their message-id items and provider-id pointers, settled send-once keys and the hour's usage.
+   */
+  private commitWrites(commit: {
+    conversation?: { next: Conversation; version: number; create: boolean };
+    profile?: CustomerProfile;
+    newCase?: Case;
+    handled?: TurnCommit['handled'];
+    lifecycle: LifecycleEvent[];
+    messages?: Message[];
+    settled?: TurnCommit['settled'];
+    usage?: { hour: string; tokens: number; messages: number };
+    usageConversationId: string;
+  }): CommitWrites {
+    const expiresAt = this.expiresAt();
+    const table = this.tableName;
+    const writes: CommitWrites = { items: [], pointers: new Map(), conflictNames: [], expiresAt };
+    const { items } = writes;
+    const versioned = (item: Item, version: number, what: string) => {
+      writes.conflictNames.push(what);
+      return this.versioned(item, version);
+    };
+    const indexEntry = (indexKey: Item): TransactItems[number] => ({
+      Put: { TableName: table, Item: { ...indexKey, itemType: 'customer-index', expiresAt } },
+    });
+    if (commit.conversation) {
+      const { next, version, create } = commit.conversation;
+      items.push(versioned({ ...conversationItem(next), expiresAt }, version, `conversation ${next.id}`));
+      if (create) items.push(indexEntry(keys.customer(next.customerAddress, `CONV#${next.id}`)));
+    }
+    if (commit.profile) {
+      const profile = commit.profile;
+      items.push(
+        versioned(
+          {
+            ...redactAtRestDeep(clean(profile)),
+            ...keys.profile(profile.customerAddress),
+            itemType: 'profile',
+            expiresAt,
+          },
+          profile.version,
+          `profile ${profile.customerAddress}`,
+        ),
+      );
+    }
+    if (commit.newCase) {
+      const kase = commit.newCase;
+      items.push(versioned({ ...caseItem(kase), expiresAt }, 1, `case ${kase.caseId}`));
+      items.push(indexEntry(keys.customer(kase.packet.customerAddress, `CASE#${kase.caseId}`)));
+    }
+    if (commit.handled) {
+      const { message, flags, sentiment } = commit.handled;
+      items.push({
+        Update: {
+          TableName: table,
+          Key: keys.message(message.conversationId, messageSortKey(message)),
+          // Named attributes only, so nothing else on the message (a status) is overwritten.
+          UpdateExpression: `SET flags = :flags${sentiment !== undefined ? ', sentiment = :sentiment' : ''}`,
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: {
+            ':flags': flags,
+            ...(sentiment !== undefined ? { ':sentiment': sentiment } : {}),
+          },
+        },
+      });
+      writes.conflictNames.push(`message ${message.messageId}`);
+    }
+    const seen = new Set<string>();
+    for (const event of commit.lifecycle) {
+      const item = this.lifecycleItem(event);
+      const id = `${item['pk']}|${item['sk']}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      items.push({ Put: { TableName: table, Item: item } });
+    }
+    for (const message of commit.messages ?? []) {
+      const messageSk = messageSortKey(message);
+      items.push({
+        Put: {
+          TableName: table,
+          Item: {
+            ...redactAtRestDeep(clean(message)),
+            ...keys.message(message.conversationId, messageSk),
+            itemType: 'message',
+            expiresAt,
+            ...(message.status ? { statusRank: DELIVERY_STATUS_RANK[message.status] } : {}),
+          },
+        },
+      });
+      items.push({
+        Put: {
+          TableName: table,
+          Item: {
+            ...keys.messageId(message.conversationId, message.messageId),
+            itemType: 'message-id',
+            messageSk,
+            expiresAt,
+          },
+        },
+      });
+      for (const providerId of message.providerIds ?? []) {
+        writes.pointers.set(items.length, message);
+        items.push({
+          Update: {
+            TableName: table,
+            Key: keys.provider(providerId),
+            UpdateExpression:
+              'SET itemType = :itemType, conversationId = :conversationId, messageSk = :messageSk, expiresAt = :expiresAt',
+            // A status callback that came first parked its status here: recorded the slow way (`runCommit`).
+            ConditionExpression: 'attribute_not_exists(pendingStatus)',
+            ExpressionAttributeValues: {
+              ':itemType': 'provider-id',
+              ':conversationId': message.conversationId,
+              ':messageSk': messageSk,
+              ':expiresAt':
+                this.epochSeconds() + Math.min(PROVIDER_POINTER_TTL_SECONDS, this.retentionSeconds),
+            },
+          },
+        });
+      }
+    }
+    for (const { key, outcome, ttlSeconds } of commit.settled ?? []) {
+      items.push({ Put: { TableName: table, Item: this.settledItem(key, outcome, ttlSeconds) } });
+    }
+    if (commit.usage && (commit.usage.tokens > 0 || commit.usage.messages > 0)) {
+      // A shard of the hour's usage per conversation, so concurrent turns do not contend for one item.
+      const { hour, tokens, messages } = commit.usage;
+      items.push({
+        Update: {
+          TableName: table,
+          Key: usageShardKey(hour, commit.usageConversationId),
+          ...usageUpdate(hour, { tokens, messages }),
+        },
+      });
+    }
+    return writes;
+  }
+
+  /**
+   * Runs a commit's transaction. Pointers that hold a status parked by an early callback fail their
+   * condition: the commit is repeated without them and they are recorded the slow way, which applies the
+   * status (those messages are returned as they now stand). `onceIndex`: the item of a one-time key, whose
+   * failed condition means a repeated request (`duplicate`, nothing written). Any other failed condition is
+   * a `ConflictError`.
+   */
+  private async runCommit(writes: CommitWrites, onceIndex?: number): Promise<Message[] | 'duplicate'> {
+    const { items, pointers } = writes;
+    if (items.length === 0) return [];
+    try {
+      await this.transactWrite(items);
+      return [];
+    } catch (error) {
+      const failed = failedIndexes(error);
+      if (onceIndex !== undefined && failed.includes(onceIndex)) return 'duplicate';
+      if (failed.length > 0 && failed.every((index) => pointers.has(index))) {
+        await this.transactWrite(items.filter((_, index) => !pointers.has(index)));
+        const late: Message[] = [];
+        for (const message of new Set(failed.map((index) => pointers.get(index) as Message))) {
+          const applied = await this.recordProviderIds(message, message.providerIds ?? []);
+          if (applied) late.push(applied);
+        }
+        return late;
+      }
+      if (isConditionalFailure(error)) {
+        throw new ConflictError(`the state moved on since it was read (${writes.conflictNames.join(', ')})`);
+      }
+      throw error;
+    }
   }
 
   /** Strongly consistent reads of up to 100 keys in one request (resending what DynamoDB leaves). */
@@ -1110,6 +1234,27 @@ function caseFrom(item: Item): Case {
   const { slack, ...rest } = strip<Case & { slack?: unknown }>(item);
   const legacy = legacyRef(slack);
   return legacy && !rest.deskRef ? { ...rest, deskRef: slackDeskRef(legacy.channel, legacy.ts) } : rest;
+}
+
+/** The items of a commit's transaction and what `runCommit` needs to know about them. */
+interface CommitWrites {
+  items: TransactItems;
+  /** Items that record provider-id pointers, by index, with their message. */
+  pointers: Map<number, Message>;
+  /** What the versioned items are, for the conflict's message. */
+  conflictNames: string[];
+  expiresAt: number;
+}
+
+/** The hour's usage: the sum of its counter items. */
+function sumOfUsage(parts: HourlyUsage[]): HourlyUsage {
+  return parts.reduce(
+    (sum, part) => ({ tokens: sum.tokens + part.tokens, messages: sum.messages + part.messages }),
+    {
+      tokens: 0,
+      messages: 0,
+    },
+  );
 }
 
 /** Removes key and bookkeeping attributes, leaving the domain object. */

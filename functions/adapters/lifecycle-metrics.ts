@@ -2,13 +2,13 @@
  * CloudWatch metrics for the customer-experience dashboard, emitted as each lifecycle event is recorded.
  *
  * A decorator around the {@link ConversationStore}: every call passes through unchanged, and after a
- * `recordLifecycle` (or a turn's `commitTurn`) succeeds the event is also written as Embedded Metric Format through Powertools.
+ * `recordLifecycle` (or a turn's `commitTurn`, a desk command's `commitCase`) succeeds the event is also written as Embedded Metric Format through Powertools.
  * Figures that need a whole visit (first-interaction resolution with its reopen window, precision over
  * time) are exact only in `npm run report`; see docs/metrics.md.
  */
 import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { LifecycleEvent } from '#core/model.ts';
-import type { ConversationStore, TurnCommit } from '#core/ports.ts';
+import type { CaseCommit, CaseCommitResult, ConversationStore, TurnCommit } from '#core/ports.ts';
 
 type Unit = (typeof MetricUnit)[keyof typeof MetricUnit];
 
@@ -70,11 +70,18 @@ export function withLifecycleMetrics<T extends ConversationStore>(
     await store.commitTurn(commit);
     for (const event of commit.lifecycle) emitFor(event);
   };
+  // So are a desk command's (unless the request was a repeat, which wrote nothing).
+  const commitCase = async (commit: CaseCommit): Promise<CaseCommitResult> => {
+    const result = await store.commitCase(commit);
+    if (result.status === 'committed') for (const event of commit.lifecycle) emitFor(event);
+    return result;
+  };
   // A proxy keeps every other method (and any the port gains later) a plain pass-through.
   return new Proxy(store, {
     get(target, property) {
       if (property === 'recordLifecycle') return recordLifecycle;
       if (property === 'commitTurn') return commitTurn;
+      if (property === 'commitCase') return commitCase;
       const value = Reflect.get(target, property, target);
       return typeof value === 'function' ? value.bind(target) : value;
     },

@@ -212,6 +212,13 @@ const HUMAN_SUBTYPES = new Set([undefined, 'file_share', 'thread_broadcast']);
 /** Every action_id the app answers: the buttons of `ACTION_IDS`. */
 const ACTION_PATTERN = new RegExp(`^(${Object.values(ACTION_IDS).join('|')})$`);
 
+/** Buttons whose command dedupes the click itself (its key is claimed in the command's transaction). */
+const CASE_COMMANDS: ReadonlySet<string> = new Set([
+  ACTION_IDS.claim,
+  ACTION_IDS.release,
+  ACTION_IDS.resolve,
+]);
+
 /** Builds the Bolt app and its Lambda handler. */
 export function createSlackApp(options: SlackAppOptions): { app: App; handler: SlackEventsHandler } {
   const { commands, dedupe } = options;
@@ -375,7 +382,10 @@ export function createSlackApp(options: SlackAppOptions): { app: App; handler: S
       logger.warn(`ignored ${act.action_id}: no case in its value`);
       return;
     }
-    if (!(await dedupe(`slack-action#${act.action_ts}${body.user.id}`))) return;
+    const requestKey = `slack-action#${act.action_ts}${body.user.id}`;
+    // Claim, Release and Resolve claim the click's key in their own transaction (one write less); every
+    // other action claims it here.
+    if (!CASE_COMMANDS.has(act.action_id) && !(await dedupe(requestKey))) return;
     const agent = agentOf(body.user);
     const ref = refOf(body, value);
     if (!ref) {
@@ -385,13 +395,17 @@ export function createSlackApp(options: SlackAppOptions): { app: App; handler: S
     const { caseId } = value;
     switch (act.action_id) {
       case ACTION_IDS.claim:
-        return run('claim', () => commands.claim({ caseId, agent, ref }));
+        return run('claim', () => commands.claim({ caseId, agent, ref, requestKey }).then(() => undefined));
       case ACTION_IDS.release:
-        return run('release', () => commands.release({ caseId, agent, ref }));
+        return run('release', () =>
+          commands.release({ caseId, agent, ref, requestKey }).then(() => undefined),
+        );
       case ACTION_IDS.resolve: {
         const outcome = value.outcome;
         if (!outcome || !isAgentOutcome(outcome)) return;
-        return run('resolve', () => commands.resolve({ caseId, agent, outcome, ref }));
+        return run('resolve', () =>
+          commands.resolve({ caseId, agent, outcome, ref, requestKey }).then(() => undefined),
+        );
       }
       case ACTION_IDS.handBack:
         return run('handBack modal', async () => {
@@ -430,7 +444,6 @@ export function createSlackApp(options: SlackAppOptions): { app: App; handler: S
 
   app.view(HANDBACK_MODAL.callbackId, async ({ ack, body, view }) => {
     await ack();
-    if (!(await dedupe(`slack-view#${view.id}${body.user.id}`))) return;
     const metadata = parseMetadata(view.private_metadata);
     if (!metadata) {
       logger.warn('ignored a hand-back submission without case metadata');
@@ -439,13 +452,17 @@ export function createSlackApp(options: SlackAppOptions): { app: App; handler: S
     const typed = view.state.values[HANDBACK_MODAL.blockId]?.[HANDBACK_MODAL.actionId]?.value?.trim();
     const agent = agentOf(body.user);
     const ref = slackDeskRef(metadata.channel, metadata.ts);
+    // The submission's key is claimed in the hand back's own transaction.
     await run('handBack', () =>
-      commands.handBack({
-        caseId: metadata.caseId,
-        agent,
-        ref,
-        ...(typed ? { instruction: typed } : {}),
-      }),
+      commands
+        .handBack({
+          caseId: metadata.caseId,
+          agent,
+          ref,
+          requestKey: `slack-view#${view.id}${body.user.id}`,
+          ...(typed ? { instruction: typed } : {}),
+        })
+        .then(() => undefined),
     );
   });
 

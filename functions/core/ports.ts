@@ -76,12 +76,11 @@ export interface Cases {
   /** Writes `kase` if the stored version is `kase.version - 1`; else `ConflictError`. */
   saveCase(kase: Case): Promise<void>;
   /**
-   * Writes a case and its conversation in one transaction, each conditional on its stored version being one
-   * less (`ConflictError` if either moved on): a desk command never leaves one changed without the other.
+   * The case whose card (and thread) is at `ref`, read strongly; with `indexCopy`, the index's copy (one
+   * request, eventually consistent: usually well under a second behind), for a caller that does not write
+   * on it.
    */
-  saveCaseAndConversation(kase: Case, conversation: Conversation): Promise<void>;
-  /** The case whose card (and thread) is at `ref`. */
-  getCaseByDeskRef(ref: DeskRef): Promise<Case | undefined>;
+  getCaseByDeskRef(ref: DeskRef, options?: { indexCopy?: boolean }): Promise<Case | undefined>;
   /** Cases not yet resolved, oldest first. */
   listOpenCases(limit: number): Promise<Case[]>;
 }
@@ -135,7 +134,8 @@ export interface ConversationStore
     OnceKeys,
     ParkedDeskCommands,
     LifecycleLog,
-    TurnStore {}
+    TurnStore,
+    DeskStore {}
 
 /** What a customer turn reads, in one round trip (see {@link TurnStore}). */
 export interface TurnState {
@@ -188,6 +188,78 @@ export interface TurnStore {
     usageHour?: string;
   }): Promise<TurnState>;
   commitTurn(commit: TurnCommit): Promise<void>;
+}
+
+/** What a desk command asks {@link DeskStore.loadCase} for. */
+export interface CaseLoad {
+  caseId: string;
+  /** Known (a recorded desk command): everything is read in one BatchGet with the case. */
+  conversationId?: string;
+  /** The conversation's last messages wanted (the card's transcript); 0 for none. */
+  historyLimit: number;
+  usageHour?: string;
+}
+
+/** What a desk command reads, in one round trip (two when only the case id is known; see {@link DeskStore}). */
+export interface CaseState {
+  kase?: Case;
+  conversation?: Conversation;
+  profile?: CustomerProfile;
+  /** The conversation's last messages, oldest first (empty unless asked for). */
+  history: Message[];
+  /** This hour's deployment-wide usage, when asked for (the global ceilings). */
+  usage?: HourlyUsage;
+}
+
+/**
+ * What a desk command writes, in one transaction (see {@link DeskStore}): as a turn's commit (the profile,
+ * lifecycle events, sent messages, settled send-once keys), plus the case.
+ */
+export interface CaseCommit
+  extends Pick<TurnCommit, 'profile' | 'lifecycle'>,
+    Partial<Pick<TurnCommit, 'messages' | 'settled'>> {
+  /** The conversation the commit is about (its partition holds the messages and lifecycle events). */
+  conversationId: string;
+  /** The case's next state, saved at `version - 1`. */
+  kase?: Case;
+  /** The conversation's next state, saved at `version - 1`. */
+  conversation?: Conversation;
+  /** Outbound messages (parts) added to the hour's usage (the global ceilings). */
+  usage?: { hour: string; messages: number };
+  /**
+   * The desk request's one-time key (a Slack action), claimed in the same transaction: when it is already
+   * taken the request was handled before, nothing is written and the result is `duplicate`.
+   */
+  once?: { key: string; ttlSeconds: number };
+}
+
+/** What {@link DeskStore.commitCase} did. */
+export type CaseCommitResult =
+  /** Written. `late`: sent messages whose delivery status came before the commit, as they now stand. */
+  | { status: 'committed'; late: Message[] }
+  /** The `once` key was taken: a repeated request, nothing written. */
+  | { status: 'duplicate' };
+
+/**
+ * A desk command's state, read once and written once: the case with its conversation, profile, recent
+ * messages (for the card) and the hour's usage (for a send), then everything the command changes in one
+ * transaction. `commitCase` throws `ConflictError` when the case, the conversation or the profile moved on
+ * since the load: the caller loads and decides again. An owner check decided on the loaded state is
+ * therefore enforced by the write (the versions it is conditional on).
+ */
+export interface DeskStore {
+  loadCase(request: CaseLoad): Promise<CaseState>;
+  commitCase(commit: CaseCommit): Promise<CaseCommitResult>;
+  /**
+   * Claims a send-once key (as `claimOnce`) only while `owner.agentId` owns the conversation on case
+   * `owner.caseId` (mode `agent`): an agent's send checks ownership inside the write right before the
+   * provider call. `false`: the key is taken; `ConflictError`: the conversation is not theirs (any more).
+   */
+  claimSendAsOwner(
+    key: string,
+    ttlSeconds: number,
+    owner: { conversationId: string; caseId: string; agentId: string },
+  ): Promise<boolean>;
 }
 
 /** What a send-once key's effect came to: sent (with the provider's ids), or unknown (it may have gone). */

@@ -21,10 +21,13 @@ export const TRANSLATION_PREAMBLE = 'You are a translator for a customer-service
 /** Longest text sent for translation, in characters (longer text is cut, and the cut is said). */
 export const MAX_TRANSLATION_CHARS = 4000;
 
-const names = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' });
+// Built on first use: the first `Intl` object of a process starts ICU (12–18 ms), which a cold start that
+// translates nothing should not pay.
+let names: Intl.DisplayNames | undefined;
 
 /** "Spanish" for `es` (English names: the desk sees them, and the prompt is in English). */
 export function languageName(code: string): string {
+  names ??= new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' });
   return names.of(code) ?? code;
 }
 

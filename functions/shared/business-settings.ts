@@ -6,17 +6,9 @@
 
 import * as z from 'zod/mini';
 import { deskRoutingSchema, NO_ROUTING } from './desk-routing-settings.ts';
+import { isKnownLanguageCode, isTimeZone } from './intl-names.ts';
 import { DEFAULT_RETENTION_DAYS } from './retention.ts';
 import './zod-english.ts';
-
-function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Default relevance floor of retrieved passages. On the generated knowledge base's tuning split
@@ -28,11 +20,12 @@ const MIN_SCORE_DEFAULT = 8;
 const hhmm = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM'));
 const day = z.nullable(z.object({ open: hhmm, close: hhmm }));
 
-const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
-const languageCode = z.string().check(
-  z.regex(/^[a-z]{2}$/, 'expected a two-letter ISO 639-1 code such as en or es'),
-  z.refine((code) => languageNames.of(code) !== undefined, 'unknown language code'),
-);
+const languageCode = z
+  .string()
+  .check(
+    z.regex(/^[a-z]{2}$/, 'expected a two-letter ISO 639-1 code such as en or es'),
+    z.refine(isKnownLanguageCode, 'unknown language code'),
+  );
 
 const text = z.string().check(z.minLength(1));
 /** A positive whole number, `fallback` when absent. */

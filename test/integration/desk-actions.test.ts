@@ -28,7 +28,7 @@ import type {
   ConversationQueueEvent,
   DeskRef,
 } from '../../functions/core/model.ts';
-import type { ConversationStore, EventQueue } from '../../functions/core/ports.ts';
+import type { CaseCommit, ConversationStore, EventQueue } from '../../functions/core/ports.ts';
 import { carryOutDeskCommand } from '../../functions/core/use-cases/carry-out-desk-command.ts';
 import { updateConversation } from '../../functions/core/use-cases/conversations.ts';
 import { createDeskCommands } from '../../functions/core/use-cases/desk-actions.ts';
@@ -65,12 +65,22 @@ function racingStore(store: DynamoDbConversationStore): ConversationStore {
           return target.saveConversation(conversation);
         };
       }
-      if (property === 'saveCaseAndConversation') {
-        return async (kase: Case, conversation: Conversation) => {
+      if (property === 'claimSendAsOwner') {
+        // The worker's owner check of a thread reply, right before the provider call.
+        return async (...args: Parameters<ConversationStore['claimSendAsOwner']>) => {
           const race = beforeNextSave;
           beforeNextSave = undefined;
           if (race) await race();
-          return target.saveCaseAndConversation(kase, conversation);
+          return target.claimSendAsOwner(...args);
+        };
+      }
+      if (property === 'commitCase') {
+        // A desk command's transaction over its case and conversation.
+        return async (commit: CaseCommit) => {
+          const race = commit.conversation ? beforeNextSave : undefined;
+          if (race) beforeNextSave = undefined;
+          if (race) await race();
+          return target.commitCase(commit);
         };
       }
       const value = Reflect.get(target, property, receiver);
@@ -114,7 +124,7 @@ const recording = {
  * once (visibility 0) instead of after the visibility timeout. Returns once a receive comes back empty.
  */
 async function work(maxReceives = conversationEventsQueue.maxReceiveCount): Promise<void> {
-  const deps = { store: realStore, desk: desk(), channel: twilioChannel(), clock, settings };
+  const deps = { store: racingStore(realStore), desk: desk(), channel: twilioChannel(), clock, settings };
   for (;;) {
     const { Messages = [] } = await sqs.send(
       new ReceiveMessageCommand({
@@ -257,8 +267,8 @@ describe('owner checks inside the conditional write', () => {
     expect((await realStore.getConversation(kase.conversationId))?.owner?.id).toBe('UBOB');
   });
 
-  it('without the race, the same reply reaches the customer', async () => {
-    const { kase, ref } = await openCase(ANA);
+  /** Ana's reply in the case's thread, as Slack shows it, handed to the desk; returns its ts. */
+  const anaReplies = async (ref: DeskRef): Promise<string> => {
     const reply = slack.postAsUser({
       channel: DESK,
       user: 'UANA',
@@ -271,6 +281,47 @@ describe('owner checks inside the conditional write', () => {
       agent: ANA,
       text: 'Refund is on its way',
     });
+    return reply.ts;
+  };
+
+  it('a reply recorded while its agent owned the conversation is not sent once they lost it before the worker sent it', async () => {
+    const { kase, ref } = await openCase(ANA);
+    const ts = await anaReplies(ref);
+    expect(slack.messages.get(ts)?.reactions.map((r) => r.name)).toEqual(['hourglass_flowing_sand']);
+    await releaseThenBobClaims(kase.conversationId)();
+    await work();
+    expect(sentTo(kase.packet.customerAddress)).toEqual([]);
+    expect(ephemeralsFor('UANA').at(-1)).toMatch(/Kept as an internal note: @bob owns this conversation/);
+    expect(slack.messages.get(ts)?.reactions.map((r) => r.name)).toEqual([]);
+  });
+
+  it('a redelivery of a reply that went before its agent released the conversation shows it sent, says nothing', async () => {
+    const { kase, ref } = await openCase(ANA);
+    const ts = await anaReplies(ref);
+    await work();
+    await updateConversation({ store: realStore, clock }, kase.conversationId, (current) =>
+      release(current, clock.now()),
+    );
+    const told = ephemeralsFor('UANA').length;
+    await eventQueue.publish({
+      type: 'desk_command',
+      eventId: `redelivered-${ts}`,
+      commandId: `agent#${DESK}#${ts}`,
+      conversationId: kase.conversationId,
+      caseId: kase.caseId,
+      agent: ANA,
+      ref,
+      task: { kind: 'reply', text: 'Refund is on its way', reply: slackDeskRef(DESK, ts) },
+    });
+    await work();
+    expect(sentTo(kase.packet.customerAddress)).toHaveLength(1);
+    expect(ephemeralsFor('UANA')).toHaveLength(told);
+    expect(slack.messages.get(ts)?.reactions.map((r) => r.name)).toEqual(['white_check_mark']);
+  });
+
+  it('without the race, the same reply reaches the customer', async () => {
+    const { kase, ref } = await openCase(ANA);
+    await anaReplies(ref);
     await work();
     expect(sentTo(kase.packet.customerAddress)).toHaveLength(1);
   });
@@ -569,6 +620,27 @@ describe('claim, release, resolve and hand back are one transaction each', () =>
     ];
     expect(conversation).toMatchObject({ mode: 'agent', owner: { id: 'UANA' }, version: 2 });
     expect(stored).toMatchObject({ status: 'claimed', owner: { id: 'UANA' }, version: 2 });
+  });
+
+  it('the same Claim click delivered twice claims once, and a refused one is answered once', async () => {
+    const { kase, ref } = await openCase(undefined);
+    const requestKey = `slack-action#${randomUUID()}UANA`;
+    await commands().claim({ caseId: kase.caseId, agent: ANA, ref, requestKey });
+    const told = ephemeralsFor('UANA').length;
+    expect(await commands().claim({ caseId: kase.caseId, agent: ANA, ref, requestKey })).toBeUndefined();
+    expect(ephemeralsFor('UANA')).toHaveLength(told);
+    expect(await realStore.getCase(kase.caseId)).toMatchObject({ status: 'claimed', version: 2 });
+    const since = new Date(Date.now() - 60_000).toISOString();
+    const events = await realStore.listLifecycle(since, new Date(Date.now() + 1000).toISOString());
+    expect(events.filter((event) => event.caseId === kase.caseId).map((event) => event.type)).toEqual([
+      'claimed',
+    ]);
+
+    const bobsClick = `slack-action#${randomUUID()}UBOB`;
+    const bobWasTold = ephemeralsFor('UBOB').length;
+    await commands().claim({ caseId: kase.caseId, agent: BOB, ref, requestKey: bobsClick });
+    await commands().claim({ caseId: kase.caseId, agent: BOB, ref, requestKey: bobsClick });
+    expect(ephemeralsFor('UBOB').slice(bobWasTold)).toEqual(['Already claimed by @ana.']);
   });
 
   it('a case changed between the read and the write makes the transaction retry on fresh state', async () => {

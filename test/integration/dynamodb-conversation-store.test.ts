@@ -14,6 +14,7 @@ import {
   type Message,
 } from '#core/model.ts';
 import type { Clock } from '#core/ports.ts';
+import { emptyProfile as emptyProfileOf } from '#core/use-cases/conversations.ts';
 import { freshTable } from '../helpers/aws.ts';
 
 let documentClient: DynamoDBDocumentClient;
@@ -466,6 +467,127 @@ describe('cases', () => {
     expect(open.map((c) => c.caseId)).not.toContain(oldest.caseId);
     expect(open.slice(0, 2).map((c) => c.caseId)).toEqual([middle.caseId, newest.caseId]);
     expect(open[0]).toEqual(middle);
+  });
+});
+
+describe('desk commands: load once, write once', () => {
+  /** A conversation in mode agent owned by U7 on a claimed case of its own. */
+  async function ownedCase(): Promise<{ conversation: Conversation; kase: Case }> {
+    const base = newCase();
+    const conversation = newConversation({ mode: 'agent', caseId: base.caseId, owner: { id: 'U7' } });
+    const kase: Case = {
+      ...base,
+      conversationId: conversation.id,
+      status: 'claimed',
+      owner: { id: 'U7' },
+      packet: {
+        ...base.packet,
+        conversationId: conversation.id,
+        customerAddress: conversation.customerAddress,
+      },
+    };
+    await store.createConversation(conversation);
+    await store.createCase(kase);
+    return { conversation, kase };
+  }
+
+  it('loadCase reads the case, its conversation, profile and last messages, by case id or with the conversation', async () => {
+    const { conversation, kase } = await ownedCase();
+    const profile = { ...emptyProfileOf(conversation.customerAddress), version: 1, name: 'Ana' };
+    await store.saveProfile(profile);
+    for (const n of [1, 2, 3]) {
+      await store.appendMessage(newMessage(conversation.id, { at: `2026-01-05T10:00:0${n}.000Z` }));
+    }
+    const byCase = await store.loadCase({ caseId: kase.caseId, historyLimit: 2 });
+    expect(byCase).toMatchObject({ kase, conversation, profile });
+    expect(byCase.history.map((message) => message.at)).toEqual([
+      '2026-01-05T10:00:02.000Z',
+      '2026-01-05T10:00:03.000Z',
+    ]);
+    const withConversation = await store.loadCase({
+      caseId: kase.caseId,
+      conversationId: conversation.id,
+      historyLimit: 0,
+      usageHour: '2026-01-05T10',
+    });
+    expect(withConversation).toEqual({
+      kase,
+      conversation,
+      profile,
+      history: [],
+      usage: { tokens: 0, messages: 0 },
+    });
+    expect(await store.loadCase({ caseId: 'case-none', historyLimit: 5 })).toEqual({ history: [] });
+  });
+
+  it('commitCase writes case, conversation and lifecycle together; a stale version writes none of them', async () => {
+    const { conversation, kase } = await ownedCase();
+    const event: LifecycleEvent = {
+      conversationId: conversation.id,
+      channel: conversation.channel,
+      at: '2026-01-05T11:00:00.000Z',
+      type: 'released',
+      caseId: kase.caseId,
+    };
+    const released = { ...conversation, mode: 'queued' as const, owner: undefined, version: 2 };
+    await expect(
+      store.commitCase({
+        conversationId: conversation.id,
+        kase: { ...kase, status: 'queued', owner: undefined, version: 3 },
+        conversation: released,
+        lifecycle: [event],
+      }),
+    ).rejects.toBeInstanceOf(ConflictError);
+    expect(await store.listLifecycle('2026-01-05T11:00:00.000Z', '2026-01-05T11:00:01.000Z')).toEqual([]);
+    expect(
+      await store.commitCase({
+        conversationId: conversation.id,
+        kase: { ...kase, status: 'queued', owner: undefined, version: 2 },
+        conversation: released,
+        lifecycle: [event],
+      }),
+    ).toEqual({ status: 'committed', late: [] });
+    expect((await store.getCase(kase.caseId))?.status).toBe('queued');
+    expect((await store.getConversation(conversation.id))?.mode).toBe('queued');
+    const listed = await store.listLifecycle('2026-01-05T11:00:00.000Z', '2026-01-05T11:00:01.000Z');
+    expect(listed.filter((item) => item.conversationId === conversation.id)).toEqual([event]);
+  });
+
+  it("commitCase with the request's one-time key: the repeat is a duplicate and writes nothing", async () => {
+    const { conversation, kase } = await ownedCase();
+    const once = { key: unique('slack-action#'), ttlSeconds: 60 };
+    const next = { ...kase, priority: 'high' as const, version: 2 };
+    const commit = { conversationId: conversation.id, kase: next, lifecycle: [], once };
+    expect(await store.commitCase(commit)).toEqual({ status: 'committed', late: [] });
+    expect(await store.commitCase({ ...commit, kase: { ...next, priority: 'low', version: 3 } })).toEqual({
+      status: 'duplicate',
+    });
+    expect(await store.getCase(kase.caseId)).toMatchObject({ priority: 'high', version: 2 });
+    expect(await store.claimOnce(once.key, 60)).toBe(false);
+  });
+
+  it('claimSendAsOwner claims only for the owner on this case; a taken key is false', async () => {
+    const { conversation, kase } = await ownedCase();
+    const owner = { conversationId: conversation.id, caseId: kase.caseId, agentId: 'U7' };
+    const key = unique('outbox#agent#');
+    await expect(store.claimSendAsOwner(key, 60, { ...owner, agentId: 'U8' })).rejects.toBeInstanceOf(
+      ConflictError,
+    );
+    await expect(store.claimSendAsOwner(key, 60, { ...owner, caseId: 'case-other' })).rejects.toBeInstanceOf(
+      ConflictError,
+    );
+    expect(await store.claimSendAsOwner(key, 60, owner)).toBe(true);
+    expect(await store.claimSendAsOwner(key, 60, owner)).toBe(false);
+    await store.saveConversation(
+      claim({ ...conversation, mode: 'queued', owner: undefined }, { id: 'U8' }, new Date()),
+    );
+    await expect(store.claimSendAsOwner(unique('outbox#'), 60, owner)).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it('getCaseByDeskRef with indexCopy reads the case from the index in one request', async () => {
+    const kase = { ...newCase(), deskRef: slackDeskRef('CESC', `${Date.now()}.000300`) };
+    await store.createCase(kase);
+    expect(await store.getCaseByDeskRef(kase.deskRef, { indexCopy: true })).toEqual(kase);
   });
 });
 

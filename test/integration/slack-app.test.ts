@@ -35,9 +35,9 @@ type Call = { name: keyof DeskCommands; input: Record<string, unknown> };
 class RecordingCommands implements DeskCommands {
   calls: Call[] = [];
   failing = false;
-  private record(name: keyof DeskCommands, input: object): Promise<void> {
+  private record(name: keyof DeskCommands, input: object): Promise<undefined> {
     this.calls.push({ name, input: input as Record<string, unknown> });
-    return this.failing ? Promise.reject(new Error(`${name} failed`)) : Promise.resolve();
+    return this.failing ? Promise.reject(new Error(`${name} failed`)) : Promise.resolve(undefined);
   }
   claim: DeskCommands['claim'] = (input) => this.record('claim', input);
   release: DeskCommands['release'] = (input) => this.record('release', input);
@@ -362,25 +362,36 @@ describe('interactions', () => {
           caseId: 'case_1',
           agent: { id: 'UAGENT', name: 'ana' },
           ref: slackDeskRef(CHANNEL, CARD_TS),
+          requestKey: expect.stringMatching(/^slack-action#.+UAGENT$/),
         },
       },
     ]);
   });
 
-  it('the same click delivered twice runs once', async () => {
-    const payload = blockActionPayload({
-      actionId: ACTION_IDS.claim,
-      value: 'case_1',
-      user: agent,
-      channel: CHANNEL,
-      message: { ts: CARD_TS },
-      actionTs: '1700000100.123456',
-    });
-    await interaction(payload);
-    await interaction(payload);
-    expect(commands.calls).toHaveLength(1);
-    expect(seen.has('slack-action#1700000100.123456UAGENT')).toBe(true);
-  });
+  it.each([
+    ['feedback', ACTION_IDS.feedbackNeededYes, ['feedback'], true],
+    ['claim', ACTION_IDS.claim, ['claim', 'claim'], false],
+    ['release', ACTION_IDS.release, ['release', 'release'], false],
+  ])(
+    'the same %s click delivered twice: the adapter or, with its write, the command runs it once',
+    async (_, actionId, calls, adapterDedupes) => {
+      const payload = blockActionPayload({
+        actionId,
+        value: 'case_1',
+        user: agent,
+        channel: CHANNEL,
+        message: { ts: CARD_TS },
+        actionTs: '1700000100.123456',
+      });
+      await interaction(payload);
+      await interaction(payload);
+      const key = 'slack-action#1700000100.123456UAGENT';
+      expect(commands.calls.map((call) => call.name)).toEqual(calls);
+      expect(seen.has(key)).toBe(adapterDedupes);
+      // Claim, Release and Resolve get the click's key, which their transaction claims.
+      if (!adapterDedupes) expect(commands.calls.map((call) => call.input.requestKey)).toEqual([key, key]);
+    },
+  );
 
   it('Claim from an ephemeral (no message in the payload) uses the thread carried in the value', async () => {
     await interaction(
@@ -513,6 +524,7 @@ describe('interactions', () => {
           caseId: 'case_1',
           agent: { id: 'UAGENT', name: 'ana' },
           ref: slackDeskRef(CHANNEL, CARD_TS),
+          requestKey: `slack-view#${view.id}UAGENT`,
           instruction: 'Refund approved; confirm the date.',
         },
       },

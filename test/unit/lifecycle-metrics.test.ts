@@ -279,6 +279,28 @@ describe('withLifecycleMetrics', () => {
     expect(emitted()).toEqual([]);
   });
 
+  it("emits a desk command's events once its transaction is committed, and none for a repeated request", async () => {
+    const results: ('committed' | 'duplicate')[] = ['duplicate', 'committed'];
+    const store = {
+      async commitCase() {
+        const status = results.shift();
+        return status === 'committed' ? { status, late: [] } : { status };
+      },
+    } as unknown as ConversationStore;
+    const decorated = withLifecycleMetrics(
+      store,
+      new Metrics({ namespace: metricsNamespace, serviceName: 't' }),
+    );
+    const commit = {
+      conversationId: base.conversationId,
+      lifecycle: [{ ...base, type: 'claimed' as const, data: { waitSeconds: 30, agent: 'U1' } }],
+    };
+    expect(await decorated.commitCase(commit)).toEqual({ status: 'duplicate' });
+    expect(emitted()).toEqual([]);
+    expect(await decorated.commitCase(commit)).toEqual({ status: 'committed', late: [] });
+    expect(Object.keys(byName(emitted()))).toEqual(['TimeToClaimSeconds']);
+  });
+
   it('never puts the conversation id (a phone number) into the metric record', async () => {
     const { decorated } = setup();
     await decorated.recordLifecycle({

@@ -1,10 +1,11 @@
 /**
  * What the escalation classifier (`classifier.ts`) sees of a message: the Snowball stems of its words
- * in English and Spanish, stem bigrams within a clause, and character 4-grams of longer words, so a
- * spelling no lexicon lists ("hackeado", "suicidel") still shares most of its features with the word.
+ * in English and Spanish, stem bigrams within a clause, character 4-grams of longer words, so a
+ * spelling no lexicon lists ("hackeado", "suicidel") still shares most of its features with the word,
+ * and the lexicons' concepts found in it (`concepts.ts`: synonyms the classifier need not see).
  * The same function builds the training data (`bin/train-escalation.ts`) and scores live messages.
  */
-import { stem, words } from './lexicon.ts';
+import { type ConceptMatch, stem, words } from './lexicon.ts';
 
 /** Words shorter than this give no character n-grams (their stem says it all). */
 const MIN_GRAM_WORD = 5;
@@ -41,9 +42,14 @@ function wordFeatures(piece: string): WordFeatures {
   return cached;
 }
 
-/** The distinct features of a folded message (`fold` of the normalized text). */
-export function escalationFeatures(folded: string): string[] {
+/**
+ * The distinct features of a folded message (`fold` of the normalized text), with the concepts the
+ * lexicons found in it (`analyze`): a concept is evidence the classifier can weigh where the lexicons'
+ * rules need more ("pills" without "took", a threat without "sue").
+ */
+export function escalationFeatures(folded: string, concepts: readonly ConceptMatch[] = []): string[] {
   const out = new Set<string>();
+  for (const { concept } of concepts) out.add(`k:${concept}`);
   let previous: string | undefined;
   for (const piece of words(folded)) {
     if (PUNCTUATION.test(piece)) {

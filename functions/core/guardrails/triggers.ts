@@ -19,7 +19,14 @@ import { scoreIntent } from './evidence.ts';
 import { escalationFeatures } from './features.ts';
 import { fold } from './fold.ts';
 import { ESCALATION_INTENTS, type EscalationIntent } from './intents.ts';
-import { analyze, type CompiledLexicon, compileLexicon, type Lang, stopWordVotes } from './lexicon.ts';
+import {
+  type Analysis,
+  analyze,
+  type CompiledLexicon,
+  compileLexicon,
+  type Lang,
+  stopWordVotes,
+} from './lexicon.ts';
 
 /** Sensitive topics that always go to a person. */
 export type SensitiveTopic = 'bereavement' | 'legal' | 'medical' | 'safety' | 'fraud';
@@ -137,8 +144,7 @@ export interface LexiconVerdict {
  * language is dropped when the message is clearly in the other one: its stop words say so and tinyld
  * agrees ("I burnt the pie" has no Spanish foot in it). Detection runs only then.
  */
-function lexiconVerdicts(text: string, folded: string): LexiconVerdict[] {
-  const analysis = analyze(folded, lexicon());
+function lexiconVerdicts(text: string, analysis: Analysis): LexiconVerdict[] {
   if (analysis.matches.length === 0) {
     return ESCALATION_INTENTS.map((intent) => ({ intent, fired: false, vetoed: false, evidence: 0 }));
   }
@@ -155,9 +161,17 @@ function lexiconVerdicts(text: string, folded: string): LexiconVerdict[] {
   });
 }
 
-/** The lexicons' verdicts on a (normalized) message, without the classifier: its training data. */
-export function lexiconVerdictsFor(text: string): LexiconVerdict[] {
-  return lexiconVerdicts(text, fold(text).trim());
+/**
+ * The lexicons' verdicts on a (normalized) message and the classifier's features of it, without the
+ * classifier's decision: its training data.
+ */
+export function lexiconVerdictsFor(text: string): { verdicts: LexiconVerdict[]; features: string[] } {
+  const folded = fold(text).trim();
+  const analysis = analyze(folded, lexicon());
+  return {
+    verdicts: lexiconVerdicts(text, analysis),
+    features: escalationFeatures(folded, analysis.matches),
+  };
 }
 
 /**
@@ -168,10 +182,11 @@ export function lexiconVerdictsFor(text: string): LexiconVerdict[] {
 function intentsIn(text: string, folded: string): EscalationIntent[] {
   let scores: Map<string, LabelScore> | undefined;
   const found: EscalationIntent[] = [];
-  for (const { intent, fired, vetoed, evidence } of lexiconVerdicts(text, folded)) {
+  const analysis = analyze(folded, lexicon());
+  for (const { intent, fired, vetoed, evidence } of lexiconVerdicts(text, analysis)) {
     if (vetoed) continue;
     if (!fired) {
-      scores ??= classify(escalationFeatures(folded));
+      scores ??= classify(escalationFeatures(folded, analysis.matches));
       const score = scores.get(intent.label);
       if (!(evidence > 0 ? score?.supported : score?.alone)) continue;
     }
@@ -288,7 +303,7 @@ export function explainIntents(text: string): {
 } {
   const folded = fold(text).trim();
   const analysis = analyze(folded, lexicon());
-  const scores = classify(escalationFeatures(folded));
+  const scores = classify(escalationFeatures(folded, analysis.matches));
   return {
     language: detectLanguage(text, LANGUAGES),
     concepts: analysis.matches.map(

@@ -8,7 +8,8 @@
 import type { BusinessSettings } from '../../shared/business-settings.ts';
 import { agentHomeView, CSAT_DAYS } from '../agent-home.ts';
 import { type DeskAccessPolicy, deskRefusal } from '../desk-access.ts';
-import type { DeskCommands } from '../desk-commands.ts';
+import type { CaseCommandResult, DeskCommands } from '../desk-commands.ts';
+import type { Case } from '../model.ts';
 import type {
   AgentAvailabilityStore,
   AgentDirectory,
@@ -129,27 +130,31 @@ async function channelsOf(deps: HomeDeps, agentId: string): Promise<string[]> {
 
 /**
  * `commands` whose Claim, Release, Resolve and Hand back re-publish the homes of the acting agent and of the
- * case's assignee afterwards (those who have opened theirs). A home that cannot be published is only logged (`onError`): the command is done.
+ * case's assignee afterwards (those who have opened theirs), from the case the command just read or wrote
+ * (no read of its own). A repeated request, or one refused before its case was read, changed nothing: no
+ * refresh. A home that cannot be published is only logged (`onError`): the command is done.
  */
 export function withHomeRefresh(
   commands: DeskCommands,
   deps: HomeDeps,
   onError: (error: unknown) => void = () => undefined,
 ): DeskCommands {
-  const refresh = async (caseId: string, agentId: string) => {
+  const refresh = async (kase: Case, agentId: string) => {
     try {
-      const kase = await deps.store.getCase(caseId);
-      await refreshAgentHomes(deps, [agentId, ...(kase?.assignedTo ? [kase.assignedTo.id] : [])]);
+      await refreshAgentHomes(deps, [agentId, ...(kase.assignedTo ? [kase.assignedTo.id] : [])]);
     } catch (error) {
       onError(error);
     }
   };
   /** `command`, then the homes of the agents it touched. */
   const refreshing =
-    <I extends { caseId: string; agent: { id: string } }>(command: (input: I) => Promise<void>) =>
-    async (input: I) => {
-      await command(input);
-      await refresh(input.caseId, input.agent.id);
+    <I extends { caseId: string; agent: { id: string } }>(
+      command: (input: I) => Promise<CaseCommandResult>,
+    ) =>
+    async (input: I): Promise<CaseCommandResult> => {
+      const result = await command(input);
+      if (result?.kase) await refresh(result.kase, input.agent.id);
+      return result;
     };
   return {
     ...commands,

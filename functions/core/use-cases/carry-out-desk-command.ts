@@ -2,10 +2,13 @@
  * carryOutDeskCommand — the worker's side of a durable agent command (`desk_command` on
  * conversation-events.fifo, recorded by the Slack path in `desk-actions.ts`). Steps:
  * 1. Hand-back notice: posted in the thread once (a one-time key per case).
- * 2. Reply, suggestion, closing message: the text (the reply itself, the stored suggestion, or the closing
- *    message and survey in the conversation's language) goes through `sendToCustomer` with the command id
- *    as send-once key, in `uncertain: 'report'` mode, so it reaches the customer at most once across
- *    retries, redeliveries and Retry clicks.
+ * 2. Reply, suggestion, closing message (load once, send, write once): the conversation, profile, case and
+ *    the hour's usage are read in one BatchGet (`DeskStore.loadCase`); the text (the reply itself, the
+ *    stored suggestion, or the closing message and survey in the conversation's language) goes through the
+ *    outbound gate (`deliver`) with the command id as send-once key, in `uncertain: 'report'` mode, so it
+ *    reaches the customer at most once across retries, redeliveries and Retry clicks; then one transaction
+ *    (`DeskStore.commitCase`) records the message, the settled key, the hour's usage and, on the case's
+ *    first agent reply, its time and lifecycle event.
  * 3. The thread shows what happened:
  *    - sent (or sent before, on a redelivery): ⏳ replaced by ✓ on the agent's reply;
  *    - a transient failure (Twilio unavailable, an internal error) with attempts left: "Retrying: <reason>"
@@ -16,23 +19,31 @@
  *      if even the thread cannot be told, the error goes up and the record ends in the DLQ.
  */
 import type { BusinessSettings } from '../../shared/business-settings.ts';
+import { type OwnershipRefusal, ownershipRefusal } from '../conversation-state.ts';
 import { messagesFor } from '../customer-messages.ts';
-import { ChannelError, ModelUnavailableError } from '../errors.ts';
-import type { DeskCommandEvent, DeskRef } from '../model.ts';
+import { ChannelError, ConflictError, ModelUnavailableError } from '../errors.ts';
+import { hourOf } from '../guardrails/budget.ts';
+import type { Agent, Conversation, DeskCommandEvent, DeskRef, Message } from '../model.ts';
 import type {
   AgentDesk,
+  CaseState,
   Clock,
   ConversationStore,
   CustomerChannel,
+  DeskAction,
+  OnceKeys,
   Translator,
   UsageLedger,
 } from '../ports.ts';
 import { languageName, needsTranslation, translateText } from '../translation.ts';
-import { record, updateCase } from './conversations.ts';
+import { lifecycleEvent } from './conversations.ts';
 import { translationUnavailableOnce } from './forward-to-thread.ts';
 import { deliveryFailedText } from './record-delivery-status.ts';
 import { carryOutAction, type RunActionDeps } from './run-action.ts';
-import { type SendOutcome, sendToCustomer } from './send-to-customer.ts';
+import { type Delivery, deliver, outboxKeyOf, recordRefusal, type SendOutcome } from './send-to-customer.ts';
+
+/** What an agent is told when a command names a case that is not (or no longer) open at the desk. */
+export const UNKNOWN_CASE = "This thread isn't linked to an open Tandem conversation, so nothing was sent.";
 
 /** Reaction on an agent's reply while its command waits to be carried out. */
 export const PENDING_REACTION = 'hourglass_flowing_sand';
@@ -42,6 +53,8 @@ export const SENT_REACTION = 'white_check_mark';
 export const NOT_SENT_REACTION = 'x';
 
 const NOTICE_TTL_SECONDS = 7 * 24 * 3600;
+/** Loads and commits again at most this many times when the commit meets a conflict. */
+const COMMIT_ATTEMPTS = 4;
 
 /** What carrying out a desk command needs. */
 export interface DeskCommandDeps {
@@ -94,8 +107,21 @@ export async function carryOutDeskCommand(
     return 'posted';
   }
 
-  const conversation = await deps.store.getConversation(command.conversationId);
+  // Load once: the conversation, the profile (opt-out), the case (first agent reply) and the hour's usage.
+  const hour = deps.ledger ? hourOf(deps.clock.now()) : undefined;
+  const state = await loadCommandState(deps, command, hour);
+  const conversation = state.conversation;
   if (!conversation) return 'skipped'; // erased meanwhile: nothing left to send to
+  // An agent's send (a thread reply, a suggestion, a saved reply) goes only while they own the
+  // conversation: decided on the loaded state, and enforced by the send-once claim right before the
+  // provider call (`claimSendAsOwner`), so an agent who lost the claim after recording it never reaches
+  // the customer.
+  const owner =
+    task.kind === 'reply' || task.kind === 'suggestion' || task.kind === 'saved_reply'
+      ? { conversationId: command.conversationId, caseId: command.caseId, agentId: command.agent.id }
+      : undefined;
+  const refusal = owner && ownershipRefusal(conversation, owner.caseId, owner.agentId);
+  if (refusal) return refuseReply(deps, command, refusal, conversation);
   let text: string;
   if (task.kind === 'reply' || task.kind === 'saved_reply') {
     text = task.text;
@@ -121,6 +147,7 @@ export async function carryOutDeskCommand(
   }
   let outgoing = text;
   let outcome: SendOutcome;
+  let late: Message[] = [];
   try {
     if (translate && deps.translator) {
       const translated = await translateText(
@@ -139,14 +166,39 @@ export async function carryOutDeskCommand(
       }
       if (translated.status === 'translated') outgoing = translated.text;
     }
-    outcome = await sendToCustomer(deps, {
-      conversation,
-      text: outgoing,
-      author: task.kind === 'closing' ? 'system' : 'agent',
-      ...(task.kind === 'closing' ? {} : { agent: command.agent }),
-      idempotencyKey: command.commandId,
-      uncertain: 'report',
-    });
+    const gate = owner
+      ? { ...deps, store: ownerOnly(deps.store, outboxKeyOf(command.commandId), owner) }
+      : deps;
+    let delivery: Delivery;
+    try {
+      delivery = await deliver(
+        gate,
+        {
+          conversation,
+          text: outgoing,
+          author: task.kind === 'closing' ? 'system' : 'agent',
+          ...(task.kind === 'closing' ? {} : { agent: command.agent }),
+          idempotencyKey: command.commandId,
+          uncertain: 'report',
+        },
+        state.profile,
+      );
+    } catch (error) {
+      if (!(owner && error instanceof ConflictError)) throw error;
+      // The claim found the conversation no longer theirs: the agent is told from the state as it now is.
+      const current = (await loadCommandState(deps, command, hour)).conversation;
+      const now = current ? ownershipRefusal(current, owner.caseId, owner.agentId) : 'closed';
+      if (!now) throw error; // theirs again already: the queue's retry sends it
+      return refuseReply(deps, command, now, current);
+    }
+    if (delivery.status === 'sent') {
+      late = await commitSent(deps, command, state, delivery, hour);
+      outcome = delivery;
+    } else if (delivery.status === 'refused') {
+      outcome = await recordRefusal(deps, conversation, delivery);
+    } else {
+      outcome = delivery;
+    }
   } catch (error) {
     const reason = transientReason(error);
     if (!attempt.last) {
@@ -166,9 +218,12 @@ export async function carryOutDeskCommand(
     case 'sent':
       if (outgoing !== text) await showTranslationSent(deps, command, conversation.language!, outgoing);
       await onSent(deps, command, outcome.template);
-      if (outcome.message.status === 'failed' || outcome.message.status === 'undelivered') {
+      {
+        const failed = late.find(
+          (message) => message.status === 'failed' || message.status === 'undelivered',
+        );
         // Its failure callback came before the message was recorded, so twilio-status could not say it.
-        await deps.desk.postInThread(command.ref, deliveryFailedText(text, outcome.message.errorCode));
+        if (failed) await deps.desk.postInThread(command.ref, deliveryFailedText(text, failed.errorCode));
       }
       return 'sent';
     case 'duplicate':
@@ -205,21 +260,154 @@ async function onSent(deps: DeskCommandDeps, command: DeskCommandEvent, template
     await deps.desk.postInThread(command.ref, `${who(command.agent)} sent the suggested reply.`);
   }
   if (task.kind === 'saved_reply') await showSavedReplySent(deps, command, task);
-  if (task.kind === 'closing') return;
-  const kase = await deps.store.getCase(command.caseId);
-  if (!kase || kase.firstAgentReplyAt) return;
-  const now = deps.clock.now().toISOString();
-  const updated = await updateCase(deps.store, kase.caseId, (current) =>
-    current.firstAgentReplyAt ? undefined : { firstAgentReplyAt: now },
-  );
-  if (updated.firstAgentReplyAt === now) {
-    const conversation = await deps.store.getConversation(command.conversationId);
-    if (conversation) {
-      await record(deps, conversation, 'first_agent_reply', {
-        caseId: kase.caseId,
-        at: now,
-        data: { secondsSinceEscalation: secondsBetween(kase.openedAt, now) },
+}
+
+/** Why an owner-only reply was not sent, in the agent's words (ephemeral, in the thread). */
+export function replyRefusal(
+  refusal: OwnershipRefusal,
+  owner: Agent | undefined,
+  caseId: string,
+): { text: string; actions?: DeskAction[] } {
+  if (refusal === 'closed') return { text: UNKNOWN_CASE };
+  if (refusal === 'queued') {
+    return {
+      text: 'Not sent: nobody owns this conversation yet. Claim it to reply to the customer.',
+      actions: [{ kind: 'claim', caseId }],
+    };
+  }
+  return {
+    text: `Kept as an internal note: ${owner ? who(owner) : 'another agent'} owns this conversation.`,
+  };
+}
+
+/** Why a suggestion or a saved reply of an agent who does not own the conversation was not sent. */
+const SEND_REFUSALS: Record<'suggestion' | 'saved_reply', Record<OwnershipRefusal, string>> = {
+  suggestion: {
+    closed: 'Only the owner can send the suggested reply.',
+    queued: 'Only the owner can send the suggested reply.',
+    not_owner: 'Only the owner can send the suggested reply.',
+  },
+  saved_reply: {
+    closed: 'This case is already closed; nothing was sent.',
+    queued: 'Not sent: nobody owns this conversation yet. Claim it to reply to the customer.',
+    not_owner: 'Not sent: only the owner of this conversation can send a saved reply.',
+  },
+};
+
+/**
+ * The agent of a send does not own the conversation: they are told (as the desk tells them when they ask),
+ * and a reply's pending mark comes off. A redelivery of a send that went before they lost the claim is
+ * shown as sent instead.
+ */
+async function refuseReply(
+  deps: DeskCommandDeps,
+  command: DeskCommandEvent,
+  refusal: OwnershipRefusal,
+  current: Conversation | undefined,
+): Promise<DeskCommandResult> {
+  const { task } = command;
+  if ((await deps.store.getOnce(outboxKeyOf(command.commandId)))?.state === 'sent') {
+    if (task.kind === 'reply') await showSent(deps, task.reply);
+    return 'duplicate';
+  }
+  if (task.kind === 'suggestion' || task.kind === 'saved_reply') {
+    await deps.desk.postEphemeral(command.ref, command.agent.id, SEND_REFUSALS[task.kind][refusal], {
+      inThread: task.kind === 'saved_reply',
+    });
+    return 'not_sent';
+  }
+  const { text, actions } = replyRefusal(refusal, current?.owner, command.caseId);
+  await deps.desk.postEphemeral(command.ref, command.agent.id, text, {
+    inThread: true,
+    ...(actions ? { actions } : {}),
+  });
+  if (task.kind === 'reply') await react(deps, task.reply, undefined, [PENDING_REACTION]);
+  return 'not_sent';
+}
+
+/** The send-once keys `key` claimed only while `owner` owns the conversation (the rest as they are). */
+function ownerOnly(
+  store: DeskCommandDeps['store'],
+  key: string,
+  owner: { conversationId: string; caseId: string; agentId: string },
+): OnceKeys {
+  return {
+    claimOnce: (claimed, ttlSeconds) =>
+      claimed === key
+        ? store.claimSendAsOwner(claimed, ttlSeconds, owner)
+        : store.claimOnce(claimed, ttlSeconds),
+    releaseOnce: (released, options) => store.releaseOnce(released, options),
+    settleOnce: (settled, outcome, ttlSeconds) => store.settleOnce(settled, outcome, ttlSeconds),
+    getOnce: (read) => store.getOnce(read),
+  };
+}
+
+/** What a desk command's send reads, in one round trip (`DeskStore.loadCase`). */
+function loadCommandState(deps: DeskCommandDeps, command: DeskCommandEvent, hour: string | undefined) {
+  return deps.store.loadCase({
+    caseId: command.caseId,
+    conversationId: command.conversationId,
+    historyLimit: 0,
+    ...(hour ? { usageHour: hour } : {}),
+  });
+}
+
+/**
+ * Writes what a sent desk command came to in one transaction (`DeskStore.commitCase`): the message with its
+ * pointers, the settled send-once key, the hour's usage, and on the case's first agent reply its time and
+ * lifecycle event. A case that moved on meanwhile (a Release, feedback) is loaded again and the commit
+ * repeated; nothing is sent again. If the commit cannot be written, the send-once key is still settled
+ * before the error goes up, so a redelivery knows the message went. Returns the messages whose delivery
+ * status came before the commit, as they now stand.
+ */
+async function commitSent(
+  deps: DeskCommandDeps,
+  command: DeskCommandEvent,
+  loaded: CaseState,
+  delivery: Extract<Delivery, { status: 'sent' }>,
+  hour: string | undefined,
+): Promise<Message[]> {
+  let state = loaded;
+  for (let attempt = 1; ; attempt++) {
+    const now = deps.clock.now().toISOString();
+    const { kase, conversation } = state;
+    // Replies, suggestions and saved replies are the agent's; the closing message is not.
+    const first = command.task.kind !== 'closing' && kase && !kase.firstAgentReplyAt ? kase : undefined;
+    try {
+      const result = await deps.store.commitCase({
+        conversationId: command.conversationId,
+        messages: [delivery.message],
+        settled: [delivery.settle],
+        ...(hour ? { usage: { hour, messages: delivery.parts } } : {}),
+        ...(first ? { kase: { ...first, firstAgentReplyAt: now, version: first.version + 1 } } : {}),
+        lifecycle:
+          first && conversation
+            ? [
+                lifecycleEvent(deps, conversation, 'first_agent_reply', {
+                  caseId: first.caseId,
+                  at: now,
+                  data: { secondsSinceEscalation: secondsBetween(first.openedAt, now) },
+                }),
+              ]
+            : [],
       });
+      if (hour && state.usage && delivery.parts > 0) {
+        deps.ledger?.counted?.(
+          hour,
+          { tokens: state.usage.tokens, messages: state.usage.messages + delivery.parts },
+          { messages: delivery.parts },
+        );
+      }
+      return result.status === 'committed' ? result.late : [];
+    } catch (error) {
+      if (error instanceof ConflictError && attempt < COMMIT_ATTEMPTS) {
+        state = await loadCommandState(deps, command, hour);
+        continue;
+      }
+      await deps.store
+        .settleOnce(delivery.settle.key, delivery.settle.outcome, delivery.settle.ttlSeconds)
+        .catch(() => undefined);
+      throw error;
     }
   }
 }
@@ -272,9 +460,14 @@ async function showSent(deps: DeskCommandDeps, reply: DeskRef): Promise<void> {
  * Sets one state reaction and takes the others off. Best effort: the message already went (or the thread
  * already says it did not), so a reaction Slack refuses (the reply was deleted) never makes it retry.
  */
-async function react(deps: DeskCommandDeps, reply: DeskRef, add: string, remove: string[]): Promise<void> {
+async function react(
+  deps: DeskCommandDeps,
+  reply: DeskRef,
+  add: string | undefined,
+  remove: string[],
+): Promise<void> {
   try {
-    await deps.desk.addReaction(reply, add);
+    if (add) await deps.desk.addReaction(reply, add);
     for (const name of remove) await deps.desk.removeReaction(reply, name);
   } catch {
     // Cosmetic only.

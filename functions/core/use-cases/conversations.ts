@@ -2,7 +2,7 @@
  * Reading and changing conversations, cases and profiles with conditional writes.
  */
 import { NotFoundError } from '../errors.ts';
-import type { Case, Conversation, CustomerProfile, LifecycleEvent } from '../model.ts';
+import type { Case, Conversation, CustomerProfile, LifecycleEvent, Message } from '../model.ts';
 import type { Cases, Clock, Conversations, LifecycleLog, MessageLog, Profiles } from '../ports.ts';
 import { retryOnConflict } from './optimistic.ts';
 
@@ -68,6 +68,24 @@ export function emptyProfile(customerAddress: string): CustomerProfile {
   return { customerAddress, facts: {}, pastCases: [], optedOut: false, version: 0 };
 }
 
+/** A lifecycle event of a conversation, stamped now unless `at` is given. */
+export function lifecycleEvent(
+  deps: { clock: Clock },
+  conversation: Pick<Conversation, 'id' | 'channel'>,
+  type: LifecycleEvent['type'],
+  extra: { caseId?: string; data?: LifecycleEvent['data']; at?: string } = {},
+): LifecycleEvent {
+  const { at, ...rest } = extra;
+  return {
+    conversationId: conversation.id,
+    channel: conversation.channel,
+    // Events tied to a message carry its time, so a redelivered message records the same event again.
+    at: at ?? deps.clock.now().toISOString(),
+    type,
+    ...rest,
+  };
+}
+
 /** Records a lifecycle event for a conversation. */
 export function record(
   deps: { store: LifecycleLog; clock: Clock },
@@ -75,24 +93,30 @@ export function record(
   type: LifecycleEvent['type'],
   extra: { caseId?: string; data?: LifecycleEvent['data']; at?: string } = {},
 ): Promise<void> {
-  const { at, ...rest } = extra;
-  return deps.store.recordLifecycle({
-    conversationId: conversation.id,
-    channel: conversation.channel,
-    // Events tied to a message carry its time, so a redelivered message records the same event again.
-    at: at ?? deps.clock.now().toISOString(),
-    type,
-    ...rest,
-  });
+  return deps.store.recordLifecycle(lifecycleEvent(deps, conversation, type, extra));
 }
+
+/** Messages the effort and sentiment figures look at (the most recent). */
+export const CLOSING_FIGURES_MESSAGES = 20;
 
 /** Effort and sentiment figures of a conversation about to be resolved (for metrics). */
 export async function closingFigures(
   store: MessageLog,
   conversation: Conversation,
 ): Promise<{ customerTurns: number; sentimentEnd?: number }> {
-  const recent = await store.recentMessages(conversation.id, 20);
-  const lastCustomer = recent
+  return closingFiguresOf(
+    conversation,
+    await store.recentMessages(conversation.id, CLOSING_FIGURES_MESSAGES),
+  );
+}
+
+/** {@link closingFigures} from messages already read (oldest first; the last 20 are looked at). */
+export function closingFiguresOf(
+  conversation: Conversation,
+  messages: readonly Message[],
+): { customerTurns: number; sentimentEnd?: number } {
+  const lastCustomer = messages
+    .slice(-CLOSING_FIGURES_MESSAGES)
     .filter((message) => message.author === 'customer' && message.sentiment !== undefined)
     .at(-1);
   return {

@@ -4,15 +4,18 @@
  * it decides and records, and leaves what reaches the customer to the worker.
  *
  * Who may act: every command first asks the desk access policy (desk channel, agent allowlist). Owner-only
- * commands decide ownership inside the conditional write, never on an earlier read. Feedback is accepted
- * only from the agent who resolved the case, checked inside the case's conditional write.
+ * commands decide ownership inside the conditional write, never on an earlier read (a thread reply: in the
+ * worker's send-once claim, right before the provider call). Feedback is accepted only from the agent who
+ * resolved the case, checked inside the case's conditional write.
  *
- * Claim, Release, Resolve and Hand back are each ONE conditional transaction over the case and its
- * conversation (`commitCaseChange`). What follows the transaction is idempotent, so a repeated click
- * finishes a half-done command instead of refusing it: a second Claim by the owner refreshes the card; a
- * second Resolve (or Hand back) by the agent who closed the case answers "already closed", refreshes the
- * card, re-applies the profile change and records the closing message again only when it never went
- * (its send-once key is absent) and nothing happened in the conversation since.
+ * Claim, Release, Resolve, Hand back and feedback load once (the case, then its conversation, profile and
+ * last messages), decide in a pure function, and write ONE conditional transaction (`commitCaseChange`):
+ * the case and its conversation, the profile (Resolve), the lifecycle event and the click's one-time key;
+ * the card and the agents' homes are rendered from that state. What follows the transaction is idempotent,
+ * so a repeated click finishes a half-done command instead of refusing it: a second Claim by the owner
+ * refreshes the card; a second Resolve (or Hand back) by the agent who closed the case answers "already
+ * closed", refreshes the card, re-applies the profile change and records the closing message again only
+ * when it never went (its send-once key is absent) and nothing happened in the conversation since.
  *
  * Durable agent commands (design): everything customer-bound (thread replies, Send suggestion, the closing
  * message and survey) and the hand-back notice is recorded as a `desk_command` event on the existing
@@ -34,9 +37,16 @@ import {
 } from '../conversation-state.ts';
 import { messagesFor } from '../customer-messages.ts';
 import { type DeskAccessPolicy, deskRefusal, deskRefusalText, isDeskChannel } from '../desk-access.ts';
-import type { DeskCommands } from '../desk-commands.ts';
-import { NotFoundError } from '../errors.ts';
-import type { Agent, Case, Conversation, DeskCommandEvent, DeskTask, Outcome } from '../model.ts';
+import { type CaseCommandResult, DESK_REQUEST_TTL_SECONDS, type DeskCommands } from '../desk-commands.ts';
+import type {
+  Agent,
+  Case,
+  Conversation,
+  CustomerProfile,
+  DeskCommandEvent,
+  DeskTask,
+  Outcome,
+} from '../model.ts';
 import type {
   AgentDesk,
   AgentDirectory,
@@ -46,10 +56,10 @@ import type {
   DeskRef,
   EventQueue,
 } from '../ports.ts';
-import { PENDING_REACTION } from './carry-out-desk-command.ts';
-import { type CaseCommit, commitCaseChange } from './case-transaction.ts';
-import { caseView } from './case-view.ts';
-import { closingFigures, record, updateCase, updateProfile } from './conversations.ts';
+import { PENDING_REACTION, replyRefusal, UNKNOWN_CASE } from './carry-out-desk-command.ts';
+import { type CaseChange, commitCaseChange, type LoadedCase } from './case-transaction.ts';
+import { caseViewOf } from './case-view.ts';
+import { closingFiguresOf, emptyProfile, lifecycleEvent, updateProfile } from './conversations.ts';
 import { eraseFromDesk } from './desk-erase.ts';
 import { changeAsOwner } from './owned-change.ts';
 import { outboxKeyOf } from './send-to-customer.ts';
@@ -70,22 +80,40 @@ export interface DeskDeps {
   directory?: AgentDirectory;
 }
 
-const UNKNOWN_CASE = "This thread isn't linked to an open Tandem conversation, so nothing was sent.";
-
 /** Builds the DeskCommands the Slack adapter calls. */
 export function createDeskCommands(deps: DeskDeps): DeskCommands {
   const access: DeskAccessPolicy = deps.access ?? { channels: [], agents: deps.settings.desk.agents };
 
-  /** True when `agent` may act in `ref`'s channel; otherwise tells them why not (ephemeral). */
+  /**
+   * True when `agent` may act in `ref`'s channel; otherwise tells them why not (ephemeral), once per desk
+   * request (`requestKey`).
+   */
   async function admitted(
     agent: Agent,
     ref: DeskRef,
     options: { inThread?: boolean } = {},
+    requestKey?: string,
   ): Promise<boolean> {
     const refusal = await deskRefusal(access, deps.directory, agent.id, deps.desk.channelOf(ref));
     if (!refusal) return true;
-    await deps.desk.postEphemeral(ref, agent.id, deskRefusalText(refusal, deps.settings.brand), options);
+    if (await firstTime(requestKey)) {
+      await deps.desk.postEphemeral(ref, agent.id, deskRefusalText(refusal, deps.settings.brand), options);
+    }
     return false;
+  }
+
+  /**
+   * True the first time the desk request `requestKey` is seen (always without a key). A command that writes
+   * claims the key in its transaction; one that only answers claims it here first, so a repeated delivery
+   * says nothing twice.
+   */
+  async function firstTime(requestKey: string | undefined): Promise<boolean> {
+    return !requestKey || deps.store.claimOnce(requestKey, DESK_REQUEST_TTL_SECONDS);
+  }
+
+  /** The transaction's one-time key for desk request `requestKey`. */
+  function onceOf(requestKey: string | undefined): { once?: { key: string; ttlSeconds: number } } {
+    return requestKey ? { once: { key: requestKey, ttlSeconds: DESK_REQUEST_TTL_SECONDS } } : {};
   }
 
   /** The case, or a polite ephemeral when there is none. */
@@ -111,8 +139,11 @@ export function createDeskCommands(deps: DeskDeps): DeskCommands {
           : texts.notOwner(who(current?.owner));
     return deps.desk.postEphemeral(ref, agent.id, text);
   }
-  async function refreshCard(kase: Case): Promise<void> {
-    if (kase.deskRef) await deps.desk.updateCase(kase.deskRef, await caseView(deps, kase));
+  /** Re-renders the card from state a command just loaded (and wrote): no read. */
+  async function showCard(state: LoadedCase): Promise<void> {
+    if (state.kase.deskRef) {
+      await deps.desk.updateCase(state.kase.deskRef, caseViewOf(state, deps.clock.now()));
+    }
   }
 
   /**
@@ -164,7 +195,7 @@ export function createDeskCommands(deps: DeskDeps): DeskCommands {
 
   /** Tells the agent why a closing command did not apply; the closer's own repeat finishes the command. */
   async function closedAlready(
-    commit: Extract<CaseCommit<OwnershipRefusal>, { ok: false }>,
+    commit: Exclude<Extract<CaseChange<OwnershipRefusal>, { ok: false }>, { refused: 'duplicate' }>,
     agent: Agent,
     ref: DeskRef,
     handedBack: boolean,
@@ -188,7 +219,7 @@ export function createDeskCommands(deps: DeskDeps): DeskCommands {
       Boolean(kase.handedBack),
       kase.resolvedAt,
     );
-    await refreshCard(kase);
+    await showCard(commit.state);
     // Only what is still missing, and only while nothing has happened in the conversation since.
     const untouched = conversation.mode === 'ai' && conversation.lastResolvedAt === kase.resolvedAt;
     if (untouched && !handedBack && !kase.handedBack && kase.outcome !== 'spam') {
@@ -216,38 +247,50 @@ export function createDeskCommands(deps: DeskDeps): DeskCommands {
     at: string | undefined,
   ): Promise<void> {
     const now = at ?? deps.clock.now().toISOString();
-    const survey =
-      !handedBack && outcome !== 'spam' && messagesFor(deps.settings, closed.language).satisfactionQuestion;
-    await updateProfile(deps.store, closed.customerAddress, (current) => {
-      const known = current.pastCases.some((item) => item.caseId === kase.caseId);
-      const asked = current.pendingSurvey?.caseId === kase.caseId;
-      if (known && (asked || !survey)) return undefined;
-      return {
-        pastCases: [
-          ...current.pastCases.filter((item) => item.caseId !== kase.caseId),
-          { caseId: kase.caseId, summary: kase.packet.summary, outcome, resolvedAt: now },
-        ].slice(-5),
-        ...(survey && !asked ? { pendingSurvey: { caseId: kase.caseId, askedAt: now } } : {}),
-      };
-    });
+    const survey = surveyAfter(closed, outcome, handedBack);
+    await updateProfile(deps.store, closed.customerAddress, (current) =>
+      caseRemembered(current, kase, outcome, survey, now),
+    );
+  }
+
+  /** Whether the closing message asks the satisfaction question (and the profile waits for its answer). */
+  function surveyAfter(closed: Conversation, outcome: Outcome, handedBack: boolean): boolean {
+    return (
+      !handedBack &&
+      outcome !== 'spam' &&
+      Boolean(messagesFor(deps.settings, closed.language).satisfactionQuestion)
+    );
   }
 
   return {
-    async claim({ caseId, agent, ref }) {
-      if (!(await admitted(agent, ref))) return;
+    async claim({ caseId, agent, ref, requestKey }) {
+      if (!(await admitted(agent, ref, {}, requestKey))) return undefined;
       const now = deps.clock.now();
-      const commit = await commitCaseChange<'taken'>(deps, caseId, (kase, current) =>
-        current.caseId === caseId && current.mode === 'queued' && kase.status !== 'resolved'
-          ? {
-              conversation: claim(current, agent, now),
-              kase: { status: 'claimed', owner: agent, claimedAt: now.toISOString() },
-            }
-          : { refused: 'taken' },
+      const at = now.toISOString();
+      const commit = await commitCaseChange<'taken'>(
+        deps,
+        caseId,
+        (kase, current) =>
+          current.caseId === caseId && current.mode === 'queued' && kase.status !== 'resolved'
+            ? {
+                conversation: claim(current, agent, now),
+                kase: { status: 'claimed', owner: agent, claimedAt: at },
+                lifecycle: [
+                  lifecycleEvent(deps, current, 'claimed', {
+                    caseId,
+                    at,
+                    data: { waitSeconds: secondsBetween(kase.openedAt, at), agent: agent.id },
+                  }),
+                ],
+              }
+            : { refused: 'taken' },
+        onceOf(requestKey),
       );
       if (!commit.ok) {
+        if (commit.refused === 'duplicate' || !(await firstTime(requestKey))) return undefined;
         if (commit.refused === 'unknown') {
           await deps.desk.postEphemeral(ref, agent.id, UNKNOWN_CASE);
-          return;
+          return commit.kase ? { kase: commit.kase } : undefined;
         }
         const latest = commit.conversation;
         const mine = latest.mode === 'agent' && latest.caseId === caseId && latest.owner?.id === agent.id;
@@ -259,58 +302,66 @@ export function createDeskCommands(deps: DeskDeps): DeskCommands {
             : 'This case is no longer waiting to be claimed.';
         await deps.desk.postEphemeral(ref, agent.id, text);
         // A repeated Claim by the owner finishes a first one that stopped before the card was updated.
-        if (mine) await refreshCard(commit.kase);
-        return;
+        if (mine) await showCard(commit.state);
+        return { kase: commit.kase };
       }
-      const { kase } = commit;
-      await record(deps, commit.conversation, 'claimed', {
-        caseId,
-        at: now.toISOString(),
-        data: { waitSeconds: secondsBetween(kase.openedAt, now.toISOString()), agent: agent.id },
-      });
-      await refreshCard(kase);
+      await showCard(commit.state);
+      return { kase: commit.kase };
     },
 
-    async release({ caseId, agent, ref }) {
-      if (!(await admitted(agent, ref))) return;
+    async release({ caseId, agent, ref, requestKey }) {
+      if (!(await admitted(agent, ref, {}, requestKey))) return undefined;
       const now = deps.clock.now();
-      const commit = await commitCaseChange<OwnershipRefusal>(deps, caseId, (_, current) => {
-        const refusal = ownershipRefusal(current, caseId, agent.id);
-        return refusal
-          ? { refused: refusal }
-          : { conversation: release(current, now), kase: { status: 'queued', owner: undefined } };
-      });
+      const at = now.toISOString();
+      const commit = await commitCaseChange<OwnershipRefusal>(
+        deps,
+        caseId,
+        (_, current) => {
+          const refusal = ownershipRefusal(current, caseId, agent.id);
+          return refusal
+            ? { refused: refusal }
+            : {
+                conversation: release(current, now),
+                kase: { status: 'queued', owner: undefined },
+                lifecycle: [lifecycleEvent(deps, current, 'released', { caseId, at })],
+              };
+        },
+        onceOf(requestKey),
+      );
       if (!commit.ok) {
+        if (commit.refused === 'duplicate' || !(await firstTime(requestKey))) return undefined;
         if (commit.refused === 'unknown') {
           await deps.desk.postEphemeral(ref, agent.id, UNKNOWN_CASE);
-          return;
+          return commit.kase ? { kase: commit.kase } : undefined;
         }
         await refuse(ref, agent, commit.refused, commit.conversation, {
           queued: 'This conversation is already in the queue.',
           notOwner: (owner) => `Only ${owner} can release this conversation.`,
         });
-        return;
+        return { kase: commit.kase };
       }
       const { kase } = commit;
-      await record(deps, commit.conversation, 'released', { caseId, at: now.toISOString() });
-      await refreshCard(kase);
+      await showCard(commit.state);
       if (kase.deskRef)
         await deps.desk.postInThread(kase.deskRef, `${who(agent)} released this conversation to the queue.`);
+      return { kase };
     },
 
-    async resolve({ caseId, agent, outcome, ref }) {
-      if (!(await admitted(agent, ref))) return;
+    async resolve({ caseId, agent, outcome, ref, requestKey }) {
+      if (!(await admitted(agent, ref, {}, requestKey))) return undefined;
       // An unclaimed case may be resolved by any agent; it is then recorded as theirs.
-      await closeCase(caseId, agent, outcome, ref, (current, now) => resolve(current, now), {
+      return closeCase(caseId, agent, outcome, ref, (current, now) => resolve(current, now), {
         allowQueued: true,
+        ...(requestKey ? { requestKey } : {}),
       });
     },
 
-    async handBack({ caseId, agent, instruction, ref }) {
-      if (!(await admitted(agent, ref))) return;
-      await closeCase(caseId, agent, 'solved', ref, (current, now) => handBack(current, now, instruction), {
+    async handBack({ caseId, agent, instruction, ref, requestKey }) {
+      if (!(await admitted(agent, ref, {}, requestKey))) return undefined;
+      return closeCase(caseId, agent, 'solved', ref, (current, now) => handBack(current, now, instruction), {
         handedBack: true,
         ...(instruction ? { instruction } : {}),
+        ...(requestKey ? { requestKey } : {}),
       });
     },
 
@@ -319,7 +370,7 @@ export function createDeskCommands(deps: DeskDeps): DeskCommands {
         // Outside the desk channels: never the case thread, never relayed. Tell the writer only when the
         // thread looks like a card's (a reply aimed at a case); other threads elsewhere are none of our business.
         for (const lookalike of deps.desk.lookalikes(ref, access.channels)) {
-          if (await deps.store.getCaseByDeskRef(lookalike)) {
+          if (await deps.store.getCaseByDeskRef(lookalike, { indexCopy: true })) {
             await deps.desk.postEphemeral(
               ref,
               agent.id,
@@ -331,32 +382,28 @@ export function createDeskCommands(deps: DeskDeps): DeskCommands {
         }
         return;
       }
-      const kase = await deps.store.getCaseByDeskRef(ref);
-      if (!kase || kase.status === 'resolved') {
+      // The index's copy: this path writes nothing on the case (the worker's send checks the owner).
+      const found = await deps.store.getCaseByDeskRef(ref, { indexCopy: true });
+      if (!found || found.status === 'resolved') {
         await deps.desk.postEphemeral(ref, agent.id, UNKNOWN_CASE, { inThread: true });
         return;
       }
       if (text.trim().toLowerCase().startsWith(deps.settings.notePrefix.toLowerCase())) return; // internal note
       if (!(await admitted(agent, ref, { inThread: true }))) return;
-      const result = await changeAsOwner(deps, kase, agent.id);
-      if (!result.ok) {
-        if (result.refusal === 'closed') {
-          await deps.desk.postEphemeral(ref, agent.id, UNKNOWN_CASE, { inThread: true });
-        } else if (result.refusal === 'queued') {
-          await deps.desk.postEphemeral(
-            ref,
-            agent.id,
-            'Not sent: nobody owns this conversation yet. Claim it to reply to the customer.',
-            { inThread: true, actions: [{ kind: 'claim', caseId: kase.caseId }] },
-          );
-        } else {
-          await deps.desk.postEphemeral(
-            ref,
-            agent.id,
-            `Kept as an internal note: ${who(result.current?.owner)} owns this conversation.`,
-            { inThread: true },
-          );
-        }
+      // Told at once from the case (written with its conversation in one transaction by every change of
+      // owner); the worker decides again inside the send-once claim, so a reply recorded just before the
+      // agent lost the claim is not sent either. The index's copy may lag a Claim by a moment: a refusal
+      // is decided on the item itself.
+      const kase = caseOwnershipRefusal(found, agent.id)
+        ? ((await deps.store.getCase(found.caseId)) ?? found)
+        : found;
+      const refusal = caseOwnershipRefusal(kase, agent.id);
+      if (refusal) {
+        const { text: said, actions } = replyRefusal(refusal, kase.owner, kase.caseId);
+        await deps.desk.postEphemeral(ref, agent.id, said, {
+          inThread: true,
+          ...(actions ? { actions } : {}),
+        });
         return;
       }
       if (!text.trim()) return;
@@ -377,8 +424,8 @@ export function createDeskCommands(deps: DeskDeps): DeskCommands {
         await deps.desk.postEphemeral(ref, agent.id, 'That suggestion is no longer available.');
         return;
       }
-      const result = await changeAsOwner(deps, kase, agent.id);
-      if (!result.ok) {
+      // Advice from the case; the worker's send-once claim decides (the owner check inside that write).
+      if (caseOwnershipRefusal(kase, agent.id)) {
         await deps.desk.postEphemeral(ref, agent.id, 'Only the owner can send the suggested reply.');
         return;
       }
@@ -425,21 +472,25 @@ export function createDeskCommands(deps: DeskDeps): DeskCommands {
     async feedback({ caseId, agent, question, answer, ref }) {
       if (!(await admitted(agent, ref))) return;
       const field = question === 'escalation_needed' ? 'escalationNeeded' : 'summaryAccurate';
-      let refused: Case | undefined;
-      let updated: Case;
-      try {
-        updated = await updateCase(deps.store, caseId, (current) => {
-          // Decided on the state this write is conditional on: only the resolver answers.
-          refused = current.status !== 'resolved' || current.owner?.id !== agent.id ? current : undefined;
-          if (refused) return undefined;
-          return current[field] === answer ? undefined : { [field]: answer };
+      // Decided on the state the case's write is conditional on: only the resolver answers. The answer and
+      // its lifecycle event are one transaction; a repeated answer records the event only.
+      const commit = await commitCaseChange<'not_resolver'>(deps, caseId, (kase, current) => {
+        if (kase.status !== 'resolved' || kase.owner?.id !== agent.id) return { refused: 'not_resolver' };
+        const event = lifecycleEvent(deps, current, 'escalation_feedback', {
+          caseId,
+          data: { question, answer, agent: agent.id, reason: kase.packet.reason },
         });
-      } catch (error) {
-        if (!(error instanceof NotFoundError)) throw error;
-        await deps.desk.postEphemeral(ref, agent.id, UNKNOWN_CASE);
-        return;
-      }
-      if (refused) {
+        return kase[field] === answer
+          ? { lifecycle: [event] }
+          : { kase: { [field]: answer }, lifecycle: [event] };
+      });
+      if (!commit.ok) {
+        if (commit.refused === 'duplicate') return;
+        if (commit.refused === 'unknown') {
+          await deps.desk.postEphemeral(ref, agent.id, UNKNOWN_CASE);
+          return;
+        }
+        const refused = commit.kase;
         await deps.desk.postEphemeral(
           ref,
           agent.id,
@@ -449,14 +500,7 @@ export function createDeskCommands(deps: DeskDeps): DeskCommands {
         );
         return;
       }
-      const conversation = await deps.store.getConversation(updated.conversationId);
-      if (conversation) {
-        await record(deps, conversation, 'escalation_feedback', {
-          caseId,
-          data: { question, answer, agent: agent.id, reason: updated.packet.reason },
-        });
-      }
-      await refreshCard(updated);
+      await showCard(commit.state);
     },
 
     async eraseCustomer(input) {
@@ -466,9 +510,10 @@ export function createDeskCommands(deps: DeskDeps): DeskCommands {
   };
 
   /**
-   * Resolve and Hand back: one transaction closes the case and changes the conversation; then the profile,
-   * the lifecycle event and the card; the customer-bound part (closing message) and the hand-back notice
-   * are recorded for the worker.
+   * Resolve and Hand back: one transaction closes the case, changes the conversation, remembers the case on
+   * the profile (with the pending survey) and records the lifecycle event; then the customer-bound part
+   * (closing message) or the hand-back notice is recorded for the worker, and the card re-rendered from the
+   * state the transaction was decided on.
    */
   async function closeCase(
     caseId: string,
@@ -476,44 +521,72 @@ export function createDeskCommands(deps: DeskDeps): DeskCommands {
     outcome: Outcome,
     ref: DeskRef,
     change: (conversation: Conversation, now: Date) => Conversation,
-    options: { handedBack?: boolean; instruction?: string; allowQueued?: boolean } = {},
-  ): Promise<void> {
+    options: { handedBack?: boolean; instruction?: string; allowQueued?: boolean; requestKey?: string } = {},
+  ): Promise<CaseCommandResult> {
     const handedBack = options.handedBack ?? false;
     const now = deps.clock.now();
     const at = now.toISOString();
-    const commit = await commitCaseChange<OwnershipRefusal>(deps, caseId, (_, current) => {
-      const refusal = ownershipRefusal(current, caseId, agent.id, {
-        allowQueued: options.allowQueued ?? false,
-      });
-      if (refusal) return { refused: refusal };
-      return {
-        conversation: change(current, now),
-        // The resolver, who answers the feedback questions: the owner, or the agent who resolved from the queue.
-        kase: {
-          status: 'resolved',
-          resolvedAt: at,
+    const commit = await commitCaseChange<OwnershipRefusal>(
+      deps,
+      caseId,
+      (kase, current, state) => {
+        const refusal = ownershipRefusal(current, caseId, agent.id, {
+          allowQueued: options.allowQueued ?? false,
+        });
+        if (refusal) return { refused: refusal };
+        const closed = change(current, now);
+        // The survey must be pending on the profile before the question can reach the customer: same write.
+        const profile = state.profile ?? emptyProfile(closed.customerAddress);
+        const remembered = caseRemembered(
+          profile,
+          kase,
           outcome,
-          owner: agent,
-          ...(handedBack ? { handedBack } : {}),
-        },
-      };
-    });
+          surveyAfter(closed, outcome, handedBack),
+          at,
+        );
+        return {
+          conversation: closed,
+          // The resolver, who answers the feedback questions: the owner, or the agent who resolved from the queue.
+          kase: {
+            status: 'resolved',
+            resolvedAt: at,
+            outcome,
+            owner: agent,
+            ...(handedBack ? { handedBack } : {}),
+          },
+          ...(remembered ? { profile: { ...profile, ...remembered, version: profile.version + 1 } } : {}),
+          lifecycle: [
+            lifecycleEvent(deps, current, handedBack ? 'handed_back' : 'resolved', {
+              caseId,
+              at,
+              data: {
+                by: 'agent',
+                outcome,
+                agent: agent.id,
+                secondsToResolution: secondsBetween(kase.openedAt, at),
+                ...closingFiguresOf(current, state.history),
+              },
+            }),
+          ],
+        };
+      },
+      onceOf(options.requestKey),
+    );
     if (!commit.ok) {
-      if (await closedAlready(commit, agent, ref, handedBack)) return;
+      if (commit.refused === 'duplicate' || !(await firstTime(options.requestKey))) return undefined;
+      if (await closedAlready(commit, agent, ref, handedBack)) return { kase: commit.kase as Case };
       if (commit.refused === 'unknown') {
         await deps.desk.postEphemeral(ref, agent.id, UNKNOWN_CASE);
-        return;
+        return commit.kase ? { kase: commit.kase } : undefined;
       }
       await refuse(ref, agent, commit.refused, commit.conversation, {
         queued: 'Claim the conversation before handing it back to the AI.',
         notOwner: (owner) =>
           `Only ${owner} can ${handedBack ? 'hand this conversation back' : 'resolve this conversation'}.`,
       });
-      return;
+      return { kase: commit.kase };
     }
-    const { kase, conversation: closed } = commit;
-    // The survey must be pending on the profile before the question can reach the customer.
-    await rememberCase(kase, closed, outcome, handedBack, at);
+    const { kase } = commit;
     if (handedBack) {
       const commandId = `handback#${caseId}`;
       await recordCommand(
@@ -533,20 +606,42 @@ export function createDeskCommands(deps: DeskDeps): DeskCommands {
         agent,
       );
     }
-    const figures = await closingFigures(deps.store, commit.before.conversation);
-    await record(deps, closed, handedBack ? 'handed_back' : 'resolved', {
-      caseId,
-      at,
-      data: {
-        by: 'agent',
-        outcome,
-        agent: agent.id,
-        secondsToResolution: secondsBetween(kase.openedAt, at),
-        ...figures,
-      },
-    });
-    await refreshCard(kase);
+    await showCard(commit.state);
+    return { kase };
   }
+}
+
+/**
+ * What remembering a closed case changes on the profile (pure; `undefined`: nothing, it is there already):
+ * the case among the last five past cases, and the pending satisfaction survey when one is asked.
+ */
+export function caseRemembered(
+  current: CustomerProfile,
+  kase: Case,
+  outcome: Outcome,
+  survey: boolean,
+  at: string,
+): Partial<CustomerProfile> | undefined {
+  const known = current.pastCases.some((item) => item.caseId === kase.caseId);
+  const asked = current.pendingSurvey?.caseId === kase.caseId;
+  if (known && (asked || !survey)) return undefined;
+  return {
+    pastCases: [
+      ...current.pastCases.filter((item) => item.caseId !== kase.caseId),
+      { caseId: kase.caseId, summary: kase.packet.summary, outcome, resolvedAt: at },
+    ].slice(-5),
+    ...(survey && !asked ? { pendingSurvey: { caseId: kase.caseId, askedAt: at } } : {}),
+  };
+}
+
+/**
+ * Why `agentId` may not reply to the customer on `kase`, as the case says (its status and owner change with
+ * the conversation's in one transaction): advice for the agent; the worker's claim decides.
+ */
+export function caseOwnershipRefusal(kase: Case, agentId: string): OwnershipRefusal | undefined {
+  if (kase.status === 'resolved') return 'closed';
+  if (kase.status === 'queued') return 'queued';
+  return kase.owner?.id === agentId ? undefined : 'not_owner';
 }
 
 /** The command id (and send-once key) of a thread reply: the reply's own desk reference. */

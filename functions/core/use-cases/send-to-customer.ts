@@ -152,17 +152,29 @@ export async function sendToCustomer(
       };
     }
     case 'refused':
-      if (delivery.reason === 'opted_out') {
-        if (delivery.markOptedOut) {
-          await markOptedOut(store, input.conversation.customerAddress, deps.clock.now().toISOString());
-        }
-        return { status: 'refused', reason: 'opted_out' };
-      }
-      await store.appendMessage(delivery.message);
-      return delivery;
+      return recordRefusal(deps, input.conversation, delivery);
     default:
       return delivery;
   }
+}
+
+/**
+ * Records a refused delivery: the provider's opt-out on the profile, or the failed message (a bad number,
+ * another rejection) in the transcript.
+ */
+export async function recordRefusal(
+  deps: { store: Profiles & MessageLog; clock: Clock },
+  conversation: Conversation,
+  delivery: Extract<Delivery, { status: 'refused' }>,
+): Promise<Extract<SendOutcome, { status: 'refused' }>> {
+  if (delivery.reason === 'opted_out') {
+    if (delivery.markOptedOut) {
+      await markOptedOut(deps.store, conversation.customerAddress, deps.clock.now().toISOString());
+    }
+    return { status: 'refused', reason: 'opted_out' };
+  }
+  await deps.store.appendMessage(delivery.message);
+  return delivery;
 }
 
 /**
