@@ -7,6 +7,10 @@
  *
  * `npm run knowledge -- synonyms [--out knowledge/]`: rebuilds `synonyms.json` for the knowledge files
  * there (see `knowledge-synonyms.ts`), after the files were edited by hand.
+ *
+ * `npm run knowledge -- examples [--out knowledge/] [--leave-out <set>]`: rebuilds the sample business's
+ * `examples.json` (example phrasings per passage) from its labelled development sets (see
+ * `knowledge-examples.ts`); `--leave-out` leaves a set out, for leave-one-set-out estimates.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,6 +19,7 @@ import { hostAllowed, linkHost } from '../functions/core/guardrails/output.ts';
 import { fitsPromptBudget } from '../functions/core/knowledge-selection.ts';
 import { estimateTokens } from '../functions/core/tokens.ts';
 import type { BusinessSettings } from '../functions/shared/business-settings.ts';
+import { writeExamples } from './knowledge-examples.ts';
 import { DEFAULT_MAX_PASSAGE_TOKENS, importHelpCentre, writeArticles } from './knowledge-import.ts';
 import { writeSynonyms } from './knowledge-synonyms.ts';
 
@@ -35,6 +40,9 @@ const USAGE = `Usage: npm run knowledge -- import <dir> [--out knowledge/] [--ba
   The synonym map (synonyms.json) is rebuilt for them.
        npm run knowledge -- synonyms [--out knowledge/]
   Rebuilds synonyms.json in --out from WordNet for the knowledge files there (run it after editing them).
+       npm run knowledge -- examples [--out knowledge/] [--leave-out <set>]
+  Rebuilds the sample business's examples.json (example phrasings per passage) in --out from the labelled
+  development sets in test/fixtures/eval/ (never a held-out or never-tuned set); --leave-out leaves one out.
 `;
 
 /** Rebuilds the synonym map of `dir`; says so, or why it could not. */
@@ -99,6 +107,19 @@ export async function runKnowledgeCli(
   if (command === 'synonyms' && !dir) {
     return rebuildSynonyms(resolve(values.out ?? 'knowledge'), io) ? 0 : 1;
   }
+  if (command === 'examples' && !dir) {
+    try {
+      const out = resolve(values.out ?? 'knowledge');
+      const count = writeExamples(resolve('knowledge'), out, values['leave-out'] ?? []);
+      io.stdout(
+        `examples.json rebuilt in ${out}: ${count.answerable} answerable and ${count.unanswerable} unanswerable example question(s).\n`,
+      );
+      return 0;
+    } catch (error) {
+      io.stderr(`Could not rebuild examples.json: ${(error as Error).message}\n`);
+      return 1;
+    }
+  }
   if (command !== 'import' || !dir || extra.length > 0) {
     io.stderr(USAGE);
     return 2;
@@ -162,6 +183,7 @@ function parse(argv: string[]) {
       out: { type: 'string' },
       'base-url': { type: 'string' },
       'max-tokens': { type: 'string' },
+      'leave-out': { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });

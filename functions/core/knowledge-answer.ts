@@ -24,6 +24,7 @@ import { withinOneEdit } from './edit-distance.ts';
 import { isChatty, isFiller } from './filler-words.ts';
 import type { KnowledgeBase, Passage } from './knowledge.ts';
 import { clausesOf, isAsking } from './knowledge-clauses.ts';
+import { type ExampleEvidence, ExampleMatcher } from './knowledge-examples.ts';
 import { englishForSpanishWord, isSpanish, spanishToEnglish } from './spanish-lexicon.ts';
 import {
   canonicalTerm,
@@ -71,6 +72,21 @@ export interface AnswerOptions {
    * share of the same word said outright (times the synonym's own weight). @default 0.8
    */
   synonymWeight?: number;
+  /**
+   * Example phrasings (`knowledge-examples.ts`): the cosine similarity of the nearest example of the
+   * passage its neighbours vote for, from which that passage answers a question the rules left unsure
+   * or unclear (chosen by leave-one-set-out, `knowledge-rounds.md`, round 6). @default 0.5
+   */
+  exampleSimilarity?: number;
+  /** The share of the neighbours' votes that passage needs. @default 0.4 */
+  exampleShare?: number;
+  /**
+   * The share of `minCoverage` that passage must still cover of the question's key-term weight (4/7:
+   * 0.4 at the default bar; a bar set out of reach stays out of reach). @default 4/7
+   */
+  exampleCoverage?: number;
+  /** Nearest examples that vote. @default 5 */
+  exampleNeighbours?: number;
 }
 
 interface Sentence {
@@ -202,6 +218,13 @@ export class KnowledgeAnswerer {
   private readonly tieMargin: number;
   private readonly synonymWeight: number;
   private readonly synonyms: KnowledgeBase['synonyms'];
+  private readonly exampleFile: KnowledgeBase['examples'];
+  private readonly passageIds: Set<string>;
+  private readonly exampleNeighbours: number;
+  private matcher?: ExampleMatcher;
+  private readonly exampleSimilarity: number;
+  private readonly exampleShare: number;
+  private readonly exampleCoverage: number;
 
   /** Prepares every passage of `knowledge`. */
   constructor(knowledge: KnowledgeBase, options: AnswerOptions = {}) {
@@ -211,6 +234,9 @@ export class KnowledgeAnswerer {
     this.tieMargin = options.tieMargin ?? 0.05;
     this.synonymWeight = options.synonymWeight ?? 0.8;
     this.synonyms = knowledge.synonyms;
+    this.exampleSimilarity = options.exampleSimilarity ?? 0.5;
+    this.exampleShare = options.exampleShare ?? 0.4;
+    this.exampleCoverage = (options.exampleCoverage ?? 4 / 7) * this.minCoverage;
     const wordCounts = new Map<string, number>();
     const count = (text: string): void => {
       for (const word of words(text)) wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1);
@@ -260,6 +286,9 @@ export class KnowledgeAnswerer {
     this.knownStems = new Set(stemsOf(wordCounts.keys()));
     // A clipped word ("internat", "temp") is completed only from the knowledge base's own words.
     this.stemVocabulary = [...new Set(stemsOf(this.kbWords))].sort();
+    this.exampleFile = knowledge.examples;
+    this.passageIds = new Set(knowledge.passages.map((p) => p.id));
+    this.exampleNeighbours = options.exampleNeighbours ?? 5;
   }
 
   /** What the knowledge base says to `question`. */
@@ -294,7 +323,52 @@ export class KnowledgeAnswerer {
   }
 
   private answerOne(question: string): AnswerDecision {
-    const { language, type, keys, candidates } = this.assess(question);
+    const assessed = this.assess(question);
+    return this.withExamples(question, assessed, this.decide(assessed));
+  }
+
+  /**
+   * The rules' decision weighed with the example phrasings. A question the rules left unsure or
+   * unclear is answered from the passage its nearest examples vote for, when the vote is clear (the
+   * nearest example of that passage similar enough, its share of the vote large enough: unanswerable
+   * examples vote too, so a question near them stays unanswered) and the passage still passes the
+   * guards: anchored, a sentence of the answer type, a lower coverage bar (`exampleCoverage`). An
+   * answer the rules gave stands (letting the examples replace it, or the unanswerable ones stop it,
+   * cost right answers on every leave-one-set-out run).
+   */
+  private withExamples(
+    question: string,
+    assessed: ReturnType<KnowledgeAnswerer['assess']>,
+    decision: AnswerDecision,
+  ): AnswerDecision {
+    if (decision.kind === 'answer') return decision;
+    const evidence = this.exampleEvidence(question);
+    if (!evidence?.passage || evidence.share < this.exampleShare) return decision;
+    if (evidence.similarity < this.exampleSimilarity) return decision;
+    const { language, type, keys, candidates } = assessed;
+    const candidate = candidates.find((c) => c.prepared.passage.id === evidence.passage);
+    if (!candidate || candidate.coverage < this.exampleCoverage) return decision;
+    const sentences = this.pick(candidate.prepared, keys, type);
+    if (sentences.length === 0) return decision;
+    return { kind: 'answer', language, passage: candidate.prepared.passage, sentences, type };
+  }
+
+  /** What the example phrasings say about `question` (also for explanations). */
+  exampleEvidence(question: string): ExampleEvidence | undefined {
+    if (!this.exampleFile) return undefined;
+    // Indexed on first use, not at cold start.
+    this.matcher ??= new ExampleMatcher(this.exampleFile, this.passageIds, {
+      neighbours: this.exampleNeighbours,
+    });
+    return this.matcher.match(question);
+  }
+
+  private decide({
+    language,
+    type,
+    keys,
+    candidates,
+  }: ReturnType<KnowledgeAnswerer['assess']>): AnswerDecision {
     const answering = candidates.filter((candidate) => candidate.coverage >= this.minCoverage);
     const [best, second] = answering;
     if (keys.length === 0 || !best) return { kind: 'unsure', language };

@@ -5,6 +5,7 @@
  * Pure: the loader in `adapters/knowledge-loader.ts` reads the files.
  */
 import MiniSearch from 'minisearch';
+import type { ExampleFile } from './knowledge-examples.ts';
 import { type Synonym, type SynonymFile, synonymLookup } from './knowledge-synonyms.ts';
 
 /** One searchable chunk of the knowledge base: the text under one `## ` heading. */
@@ -156,14 +157,22 @@ export class KnowledgeBase {
   readonly passages: readonly Passage[];
   /** Words outside the knowledge base → its words they may stand for (`knowledge-synonyms.ts`). */
   readonly synonyms: ReadonlyMap<string, readonly Synonym[]>;
+  /** Example phrasings per passage (`knowledge-examples.ts`), when the business keeps them. */
+  readonly examples: ExampleFile | undefined;
+  private readonly synonymFile: SynonymFile | undefined;
   private readonly byId: Map<string, Passage>;
   private readonly index: MiniSearch<Passage & { topic: string }>;
   private rendered?: string;
 
-  /** Indexes the passages (ids must be unique); `synonyms` is the generated map, when there is one. */
-  constructor(passages: Passage[], synonyms?: SynonymFile) {
+  /**
+   * Indexes the passages (ids must be unique); `synonyms` is the generated map and `examples` the
+   * example phrasings, when there are.
+   */
+  constructor(passages: Passage[], synonyms?: SynonymFile, examples?: ExampleFile) {
     this.passages = passages;
+    this.synonymFile = synonyms;
     this.synonyms = synonymLookup(synonyms);
+    this.examples = examples;
     this.byId = new Map(passages.map((p) => [p.id, p]));
     if (this.byId.size !== passages.length) throw new Error('duplicate knowledge passage id');
     this.index = new MiniSearch<Passage & { topic: string }>({
@@ -183,12 +192,22 @@ export class KnowledgeBase {
     );
   }
 
-  /** Builds a knowledge base from `{ file, source }` pairs of markdown (and its synonym map, if any). */
-  static fromMarkdown(files: { file: string; source: string }[], synonyms?: SynonymFile): KnowledgeBase {
+  /** Builds a knowledge base from `{ file, source }` pairs of markdown (and its synonym map and examples, if any). */
+  static fromMarkdown(
+    files: { file: string; source: string }[],
+    synonyms?: SynonymFile,
+    examples?: ExampleFile,
+  ): KnowledgeBase {
     return new KnowledgeBase(
       files.flatMap(({ file, source }) => chunkMarkdown(source, file)),
       synonyms,
+      examples,
     );
+  }
+
+  /** The same passages and synonyms with other example phrasings (`undefined`: none). */
+  withExamples(examples: ExampleFile | undefined): KnowledgeBase {
+    return new KnowledgeBase([...this.passages], this.synonymFile, examples);
   }
 
   /** The passage with this id, if any. */

@@ -202,7 +202,7 @@ export interface TandemFunctionProps {
   /** Environment variables besides the ones the `bind*` helpers set; never a secret value. */
   environment?: Record<string, string>;
   /**
-   * Copy `knowledge/*.md` (and the generated `knowledge/synonyms.json`) into the bundle and point `KNOWLEDGE_DIR` at it.
+   * Copy `knowledge/*.md` (with the generated `knowledge/synonyms.json` and the example phrasings `knowledge/examples.json`) into the bundle and point `KNOWLEDGE_DIR` at it.
    * @default false
    */
   withKnowledge?: boolean;
@@ -398,8 +398,8 @@ const copyKnowledge = {
   afterBundling: (inputDir: string, outputDir: string): string[] => [
     `mkdir -p "${outputDir}/${knowledgeBundleDir}"`,
     `find "${inputDir}/knowledge" -maxdepth 1 -name '*.md' -exec cp {} "${outputDir}/${knowledgeBundleDir}/" ";"`,
-    // The synonym map generated for it (`npm run knowledge -- synonyms`), when there is one.
-    `find "${inputDir}/knowledge" -maxdepth 1 -name synonyms.json -exec cp {} "${outputDir}/${knowledgeBundleDir}/" ";"`,
+    // The synonym map generated for it (`npm run knowledge -- synonyms`) and the example phrasings, when there are.
+    `find "${inputDir}/knowledge" -maxdepth 1 \\( -name synonyms.json -o -name examples.json \\) -exec cp {} "${outputDir}/${knowledgeBundleDir}/" ";"`,
     // The saved replies the agents send from Slack (slack-events reads them; the knowledge loader skips them).
     `mkdir -p "${outputDir}/${knowledgeBundleDir}/replies"`,
     `find "${inputDir}/knowledge/replies" -maxdepth 1 -name '*.md' -exec cp {} "${outputDir}/${knowledgeBundleDir}/replies/" ";" 2>/dev/null || true`,

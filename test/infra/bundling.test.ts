@@ -57,9 +57,11 @@ describe('bundling', () => {
       const functions = Object.values(template.Resources).filter((r) => r.Type === 'AWS::Lambda::Function');
       expect(functions).toHaveLength(handlerNames.length);
       const sizes: Partial<Record<HandlerName, number>> = {};
-      // The knowledge base's markdown, its synonym map, and the saved replies' folder (`knowledge/replies/`).
+      // The knowledge base's markdown, its synonym map and example phrasings, and the saved replies' folder (`knowledge/replies/`).
       const knowledge = [
-        ...readdirSync(knowledgeDir).filter((file) => file.endsWith('.md') || file === 'synonyms.json'),
+        ...readdirSync(knowledgeDir).filter(
+          (file) => file.endsWith('.md') || file === 'synonyms.json' || file === 'examples.json',
+        ),
         'replies',
       ].sort();
       for (const [name, fn] of Object.entries(application.functions)) {

@@ -1,7 +1,9 @@
 /**
  * The embedded offline model on the knowledge tuning set (`test/fixtures/eval/knowledge.tuning.json`),
  * through the input guardrails and the responder as a new customer would meet it. The thresholds are
- * the targets of issue 12; the held-out set is measured elsewhere and never read here.
+ * the targets of issue 12; the held-out set is measured elsewhere and never read here. Each set is scored
+ * with example phrasings built from the other sets only (`knowledge/examples.json` holds its own
+ * questions, which would be answered from memory): the figures are those of wording the examples lack.
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +11,7 @@ import { loadKnowledge } from '#adapters/knowledge-loader.ts';
 import { OfflineModel } from '#adapters/offline-model.ts';
 import { parseBusinessSettings } from '#shared/business-settings.ts';
 import sample from '../../config/business.ts';
+import { buildExamples } from '../../local/knowledge-examples.ts';
 import {
   formatTally,
   loadKnowledgeCases,
@@ -19,8 +22,13 @@ import {
 } from '../helpers/knowledge-eval.ts';
 
 const settings = parseBusinessSettings(sample);
-const knowledge = loadKnowledge(fileURLToPath(new URL('../../knowledge', import.meta.url)));
-const model = new OfflineModel(knowledge, { brand: settings.brand });
+const dir = fileURLToPath(new URL('../../knowledge', import.meta.url));
+/** The knowledge base with examples from every development set but `name`, and its offline model. */
+function leavingOut(name: string) {
+  const knowledge = loadKnowledge(dir).withExamples(buildExamples(dir, { leaveOut: [`knowledge.${name}`] }));
+  return { knowledge, model: new OfflineModel(knowledge, { brand: settings.brand }), settings };
+}
+const knowledge = loadKnowledge(dir);
 const cases = loadKnowledgeCases(new URL('../fixtures/eval/knowledge.tuning.json', import.meta.url));
 
 describe('the knowledge tuning set', () => {
@@ -40,7 +48,7 @@ describe('the knowledge tuning set', () => {
 
 describe('the offline model on the knowledge tuning set', () => {
   it('answers at least 85% of answerable questions right, at most 5% confidently wrong, and keeps at least 90% of unanswerable ones out of the knowledge base', async () => {
-    const results = await runKnowledgeEval({ model, knowledge, settings }, cases);
+    const results = await runKnowledgeEval(leavingOut('tuning'), cases);
     const groups = tally(results);
     // Printed so a failing run shows where it stands.
     console.info(`knowledge tuning set, offline model\n${formatTally(groups)}`);
@@ -73,7 +81,7 @@ describe.each([
   ['fresh4', 82],
 ])('the offline model on the knowledge %s set', (name, floor) => {
   const fresh = loadKnowledgeCases(new URL(`../fixtures/eval/knowledge.${name}.json`, import.meta.url));
-  const run = async () => tally(await runKnowledgeEval({ model, knowledge, settings }, fresh));
+  const run = async () => tally(await runKnowledgeEval(leavingOut(name), fresh));
 
   it('answers at most 5% of answerable questions confidently wrong and keeps at least 90% of unanswerable ones out of the knowledge base', async () => {
     const groups = await run();
