@@ -26,11 +26,12 @@
  *   weight of such a miss is the highest of `MISS_WEIGHTS` whose out-of-fold false escalations of
  *   look-alikes and small talk (in the escalation sets, per language) stay within `FALSE_BUDGET`, a
  *   margin under the targets' 0.15. `--verbose` lists the out-of-fold misses and false escalations.
- * - Vetoes: then per label the probability under which the classifier vetoes the lexicons' weak
+ * - Vetoes: with each weight's thresholds, per label the probability under which the classifier vetoes the lexicons' weak
  *   evidence (single concepts, no rule joining two: "suicide sprints", "hacked off"), chosen out of
  *   fold to veto the most look-alikes without losing any case of the label that escalates without it,
  *   and never above half the lowest probability of such a case (`chooseVeto`); strong evidence is
- *   never vetoed.
+ *   never vetoed. They are chosen inside the weight search, so the false escalations they save let a
+ *   higher miss weight stay within the budget: the precision they buy goes to recall (round 5).
  * - Size: weights are quantized to one character each (`quantize` in `classifier.ts`), in the folds
  *   too, so the thresholds are chosen for the model as shipped; features every label weighs 0 are
  *   left out of the file.
@@ -479,12 +480,21 @@ function main(): void {
   }
 
   // Recall first: the highest weight of a miss on the must-not-miss labels whose out-of-fold false
-  // escalations of look-alikes and small talk stay within budget in every language.
-  let choice = chooseThresholds(examples, outOfFold, labels, MISS_WEIGHTS.at(-1)!, uninformed);
+  // escalations of look-alikes and small talk stay within budget in every language, each label's veto
+  // of weak lexicon evidence chosen with its thresholds, so the precision the vetoes buy goes to recall.
+  const withVetoes = (candidate: number) => {
+    const tried = chooseThresholds(examples, outOfFold, labels, candidate, uninformed);
+    for (const [label, best] of tried) {
+      const veto = chooseVeto(examples, outOfFold.get(label)!, label, best.thresholds);
+      best.thresholds = { ...best.thresholds, veto };
+    }
+    return tried;
+  };
+  let choice = withVetoes(MISS_WEIGHTS.at(-1)!);
   let weight = MISS_WEIGHTS.at(-1)!;
   let within = false;
   for (const candidate of MISS_WEIGHTS) {
-    const tried = chooseThresholds(examples, outOfFold, labels, candidate, uninformed);
+    const tried = withVetoes(candidate);
     const { falses } = targetFigures(examples, outOfFold, thresholdsOf(tried));
     if ([...falses.values()].every((r) => r.escalated <= budget * r.cases)) {
       choice = tried;
@@ -493,13 +503,9 @@ function main(): void {
       break;
     }
   }
-  // Then precision: each label's veto of weak lexicon evidence, given its thresholds. (Choosing the
-  // vetoes inside the weight search instead lets the budget they free buy recall: see round 5.)
-  const before = thresholdsOf(choice);
-  for (const [label, best] of choice) {
-    const veto = chooseVeto(examples, outOfFold.get(label)!, label, best.thresholds);
-    best.thresholds = { ...best.thresholds, veto };
-  }
+  const before = new Map(
+    [...thresholdsOf(choice)].map(([label, thresholds]) => [label, { ...thresholds, veto: 0 }] as const),
+  );
   const chosen = thresholdsOf(choice);
   process.stdout.write(
     `thresholds with a must-not-miss miss weighing ${weight} (false escalations ${within ? 'within' : 'over, at every weight,'} ${budget}):\n` +
