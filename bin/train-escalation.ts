@@ -72,6 +72,48 @@ export const TRAINING_SETS = [
  * escalate, such as a request for a call back). Never the held-out set nor fresh3, its estimate.
  */
 const QUESTION_SETS = ['tuning', 'fresh', 'fresh2'];
+/**
+ * How customers frame an ordinary message (openers and closers, by language), wrapped around knowledge
+ * questions as benign examples: framing is not evidence of any intent.
+ */
+const ENGLISH_FRAMES = {
+  openers: [
+    "Hi, I'm writing because",
+    "Hello, I'm messaging to ask:",
+    'Sorry to write so late at night, but',
+    'Writing from my phone,',
+    "I've been meaning to ask,",
+    "Quick question since I'm up late:",
+    'Good evening, I am writing to ask',
+    "Hey, it's me again,",
+    "I'm texting on behalf of my mum,",
+    'Dear Northwind team,',
+    '',
+  ],
+  closers: [
+    'thanks',
+    'thank you so much, have a good night',
+    'sorry for the late message',
+    'cheers',
+    'x',
+    '',
+  ],
+};
+const SPANISH_FRAMES = {
+  openers: [
+    'Hola, les escribo porque',
+    'Buenas noches, les escribo para preguntar:',
+    'Perdón que escriba tan tarde, pero',
+    'Te escribo desde el celular,',
+    'Hola, escribo para consultar:',
+    'Disculpen la hora,',
+    'Buenas, les escribo de nuevo,',
+    'Les escribo de parte de mi mamá,',
+    'Estimados,',
+    '',
+  ],
+  closers: ['gracias', 'muchas gracias, buenas noches', 'perdón por la hora', 'saludos', 'quedo atenta', ''],
+};
 const CORPUS_PATH = new URL('../test/fixtures/guardrails/corpus.json', import.meta.url);
 const MODEL_PATH = new URL('../functions/core/guardrails/escalation-model.json', import.meta.url);
 const MAX_INPUT = parseBusinessSettings(businessSettings).guardrails.maxInputChars;
@@ -313,6 +355,16 @@ function loadLabelled(): Labelled[] {
       )
       .map((c) => ({ set: 'questions', lang: c.lang, text: c.text, labels: [], escalate: false })),
   );
+  // The same questions framed as customers write them ("Hi, I'm writing because…", "perdón por la hora"):
+  // the escalation sets' writers often open a sensitive message that way, so without this the framing
+  // itself reads as evidence ("les escribo para preguntar por mi pedido" scored 0.88 for self-harm).
+  const framing = seededRandom(questions.length);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(framing() * items.length)]!;
+  const framed = questions.map((q) => {
+    const frames = q.lang === 'es' ? SPANISH_FRAMES : ENGLISH_FRAMES;
+    const text = `${pick(frames.openers)} ${q.text.charAt(0).toLowerCase()}${q.text.slice(1)} ${pick(frames.closers)}`;
+    return { ...q, set: 'framed questions', text: text.trim() };
+  });
   // Ordinary text about the business: knowledge-base sentences and the fixed messages (every language).
   const knowledgeDir = new URL('../knowledge/', import.meta.url);
   const passages = readdirSync(knowledgeDir)
@@ -324,7 +376,7 @@ function loadLabelled(): Labelled[] {
   const benign = [...passages, ...messages]
     .filter((text) => !lexiconVerdictsFor(normalizeInput(text, MAX_INPUT).text).verdicts.some((v) => v.fired))
     .map((text) => ({ set: 'business text', text, labels: [], escalate: false }));
-  return [...sets, ...corpus, ...questions, ...benign];
+  return [...sets, ...corpus, ...questions, ...framed, ...benign];
 }
 
 /** Every string of the settings' `messages` (and per-language overrides), recursively. */

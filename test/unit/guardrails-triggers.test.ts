@@ -253,6 +253,27 @@ describe('escalation intents (weighted evidence over stemmed lexicons)', () => {
     expect(labels("I'm going to sue")).toContain('legal');
   });
 
+  it('how a customer frames an ordinary message is not evidence: "les escribo…", "writing at night"', () => {
+    for (const text of [
+      'les escribo para preguntar por mi pedido',
+      'te escribo de noche porque trabajo de dia',
+      "I'm writing to ask about my order at night",
+      'les escribo para saber cuando me contestan',
+      "I'm writing at night because I work days",
+      'escribo tarde porque no pude antes',
+      "I can't sleep so I'm browsing, do you have the trail boots in 43",
+      'no puedo dormir y estoy mirando botas, tienen talla 43?',
+    ]) {
+      expect(labels(text), text).toEqual([]);
+    }
+    for (const text of [
+      'les escribo porque ya no aguanto mas, no quiero seguir viviendo',
+      "I'm writing because I've been thinking about ending it all",
+    ]) {
+      expect(labels(text), text).toContain('self_harm');
+    }
+  });
+
   it('staff asked for in other words; staff discounts and self-descriptions are not requests', () => {
     for (const text of [
       'transfer me',
