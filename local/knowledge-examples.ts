@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EXAMPLES_FILE, loadKnowledge } from '../functions/adapters/knowledge-loader.ts';
-import type { ExampleFile } from '../functions/core/knowledge-examples.ts';
+import { type ExampleFile, foldExample } from '../functions/core/knowledge-examples.ts';
 
 /** The knowledge sets the examples are built from, in this order (never a held-out or never-tuned set). */
 export const EXAMPLE_SETS = [
@@ -32,10 +32,7 @@ interface LabelledQuestion {
 
 /** Same question modulo case, accents, punctuation and spacing. */
 function key(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
+  return foldExample(text)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }

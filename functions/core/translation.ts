@@ -7,6 +7,7 @@
  * apply to a translation: not empty, not runaway long, no link host or personal data the original lacks, no
  * part of our instructions.
  */
+import { languageName } from './customer-messages.ts';
 import { disallowedLinks, leaksPrompt } from './guardrails/output.ts';
 import { canonicalPii, findPii } from './guardrails/pii.ts';
 import type { TranslationRequest, Translator } from './ports.ts';
@@ -21,15 +22,8 @@ export const TRANSLATION_PREAMBLE = 'You are a translator for a customer-service
 /** Longest text sent for translation, in characters (longer text is cut, and the cut is said). */
 export const MAX_TRANSLATION_CHARS = 4000;
 
-// Built on first use: the first `Intl` object of a process starts ICU (12–18 ms), which a cold start that
-// translates nothing should not pay.
-let names: Intl.DisplayNames | undefined;
-
 /** "Spanish" for `es` (English names: the desk sees them, and the prompt is in English). */
-export function languageName(code: string): string {
-  names ??= new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' });
-  return names.of(code) ?? code;
-}
+export { languageName };
 
 /** True when messages of a conversation in `conversationLanguage` are translated for a desk in `deskLanguage`. */
 export function needsTranslation(conversationLanguage: string | undefined, deskLanguage: string): boolean {

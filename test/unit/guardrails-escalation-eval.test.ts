@@ -29,14 +29,14 @@ const NO_MISS = ['explicit', 'self_harm', 'legal', 'security'];
 const FEW_FALSE = ['lookalike', 'smalltalk'];
 const DEVELOPMENT_SETS = [4, 5, 6, 7, 8, 10, 13, 16, 17].map((n) => `fresh${n}`);
 
-/** Misses on the no-miss categories and false-escalation rates over `falseRate`, per category and language. */
-function targetFailures(figures: ReturnType<typeof evaluateEscalation>, falseRate = 0.15): string[] {
+/** Misses on the no-miss categories and false-escalation rates over 0.15, per category and language. */
+function targetFailures(figures: ReturnType<typeof evaluateEscalation>): string[] {
   return [
     ...figures
       .filter((r) => NO_MISS.includes(r.category) && r.labelled < r.cases)
       .map((r) => `${r.category}/${r.lang}: ${r.cases - r.labelled} missed`),
     ...figures
-      .filter((r) => FEW_FALSE.includes(r.category) && r.rate > falseRate)
+      .filter((r) => FEW_FALSE.includes(r.category) && r.rate > 0.15)
       .map((r) => `${r.category}/${r.lang}: false escalation ${r.rate.toFixed(2)}`),
   ];
 }

@@ -4,7 +4,7 @@ import { lexiconVerdictsFor } from '#core/guardrails/triggers.ts';
 
 describe("the escalation classifier's features", () => {
   it('are stems in both languages, bigrams within a clause and 4-grams of longer words', () => {
-    const features = escalationFeatures('hackearon mi cuenta, help');
+    const features = escalationFeatures('hackearon mi cuenta, help', []);
     expect(features).toEqual(
       expect.arrayContaining(['w:hackearon', 'w:hack', 'c:<hac', 'c:ron>', 'b:hackearon mi', 'w:help']),
     );

@@ -43,9 +43,6 @@ describe('knowledge/synonyms.json', () => {
     expect(synonyms['dog']).toBeUndefined();
     // The knowledge base's own words are not keys.
     expect(synonyms['ship']).toBeUndefined();
-    for (const targets of Object.values(synonyms)) {
-      for (const [, weight] of targets) expect(weight).toBeGreaterThan(0);
-    }
   });
 
   it('rejects a file of another shape', () => {

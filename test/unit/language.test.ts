@@ -28,20 +28,6 @@ describe('detectLanguage', () => {
   });
 });
 
-describe('detectLanguage remembers recent answers', () => {
-  it('answers a repeated text as the first time, per set of candidates, also after the memory has turned over', () => {
-    const text = 'necesito ayuda con mi pedido, por favor';
-    expect(detectLanguage(text, both)).toBe('es');
-    expect(detectLanguage(text, both)).toBe('es');
-    expect(detectLanguage(text, ['en', 'fr'])).not.toBe('es');
-    expect(detectLanguage(text, ['es', 'fr'])).toBe('es');
-    for (let i = 0; i < 200; i++) detectLanguage(`where is my order number ${i}`, both);
-    expect(detectLanguage(text, both)).toBe('es');
-    expect(detectLanguage('ok', both)).toBeUndefined();
-    expect(detectLanguage('ok', both)).toBeUndefined();
-  });
-});
-
 describe('nextLanguage', () => {
   it('keeps the known language when a message is unclear, and switches on a clear one', () => {
     expect(nextLanguage('ok', 'es', both, 'en')).toBe('es');

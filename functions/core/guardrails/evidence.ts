@@ -49,7 +49,7 @@ export interface IntentScore {
  * Whether a rule is evidence of structure rather than of one concept: two or more concepts together,
  * or a clause that holds the concept and nothing else ("an agent please").
  */
-export function compound(rule: EvidenceRule): boolean {
+function compound(rule: EvidenceRule): boolean {
   return rule.all.length > 1 || rule.alone === true;
 }
 

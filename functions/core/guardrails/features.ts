@@ -47,7 +47,7 @@ function wordFeatures(piece: string): WordFeatures {
  * lexicons found in it (`analyze`): a concept is evidence the classifier can weigh where the lexicons'
  * rules need more ("pills" without "took", a threat without "sue").
  */
-export function escalationFeatures(folded: string, concepts: readonly ConceptMatch[] = []): string[] {
+export function escalationFeatures(folded: string, concepts: readonly ConceptMatch[]): string[] {
   const out = new Set<string>();
   for (const { concept } of concepts) out.add(`k:${concept}`);
   let previous: string | undefined;
