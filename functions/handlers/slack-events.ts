@@ -5,6 +5,7 @@
  * recorded on conversation-events.fifo and sent by the worker: this function holds no Twilio credentials.
  */
 import { boltLogger, createSlackApp } from '../adapters/slack-app.ts';
+import { DESK_REQUEST_TTL_SECONDS } from '../core/desk-commands.ts';
 import { openAgentHome, setAgentAway, withHomeRefresh } from '../core/use-cases/agent-home.ts';
 import { createActionDeskCommands } from '../core/use-cases/decide-action.ts';
 import { createDeskCommands } from '../core/use-cases/desk-actions.ts';
@@ -54,7 +55,7 @@ const slack = createSlackApp({
     access: { channels: deskChannels, agents: settings.desk.agents },
     directory: agentDirectory,
   }),
-  dedupe: (key) => store.claimOnce(key, 3600),
+  dedupe: (key) => store.claimOnce(key, DESK_REQUEST_TTL_SECONDS),
   forget: (key) => store.releaseOnce(key),
   ...(env.SLACK_TEAM_ID ? { teamId: env.SLACK_TEAM_ID } : {}),
   ...(env.SLACK_ENTERPRISE_ID ? { enterpriseId: env.SLACK_ENTERPRISE_ID } : {}),

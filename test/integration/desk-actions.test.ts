@@ -643,6 +643,44 @@ describe('claim, release, resolve and hand back are one transaction each', () =>
     expect(ephemeralsFor('UBOB').slice(bobWasTold)).toEqual(['Already claimed by @ana.']);
   });
 
+  it.each([
+    [
+      'Release',
+      (caseId: string, ref: DeskRef, requestKey: string) =>
+        commands().release({ caseId, agent: ANA, ref, requestKey }),
+    ],
+    [
+      'Resolve',
+      (caseId: string, ref: DeskRef, requestKey: string) =>
+        commands().resolve({ caseId, agent: ANA, outcome: 'solved', ref, requestKey }),
+    ],
+    [
+      'Hand back',
+      (caseId: string, ref: DeskRef, requestKey: string) =>
+        commands().handBack({ caseId, agent: ANA, instruction: 'offer 10%', ref, requestKey }),
+    ],
+  ] as const)('the same %s click delivered twice acts once and answers once', async (_name, click) => {
+    const { kase, ref } = await openCase(ANA);
+    const requestKey = `slack-action#${randomUUID()}UANA`;
+    const eventsOfCase = async () =>
+      (
+        await realStore.listLifecycle(
+          new Date(Date.now() - 60_000).toISOString(),
+          new Date(Date.now() + 1000).toISOString(),
+        )
+      ).filter((event) => event.caseId === kase.caseId).length;
+    await click(kase.caseId, ref, requestKey);
+    const [told, events, stored] = [
+      ephemeralsFor('UANA').length,
+      await eventsOfCase(),
+      await realStore.getCase(kase.caseId),
+    ];
+    expect(await click(kase.caseId, ref, requestKey)).toBeUndefined();
+    expect(ephemeralsFor('UANA')).toHaveLength(told);
+    expect(await eventsOfCase()).toBe(events);
+    expect((await realStore.getCase(kase.caseId))?.version).toBe(stored?.version);
+  });
+
   it('a case changed between the read and the write makes the transaction retry on fresh state', async () => {
     const { kase, ref } = await openCase(ANA);
     // Someone else resolves the case item only (e.g. an old two-write path): the conversation write must not land.

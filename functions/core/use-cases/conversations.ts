@@ -97,7 +97,7 @@ export function record(
 }
 
 /** Messages the effort and sentiment figures look at (the most recent). */
-export const CLOSING_FIGURES_MESSAGES = 20;
+const CLOSING_FIGURES_MESSAGES = 20;
 
 /** Effort and sentiment figures of a conversation about to be resolved (for metrics). */
 export async function closingFigures(
