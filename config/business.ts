@@ -41,6 +41,8 @@ export default {
     refundLimit: 100,
     negativeSentimentThreshold: -0.5,
     escalateOnAttachment: true,
+    // A question these escalations ask that the knowledge base answers is answered while a person is brought in.
+    answerAlongside: ['customer_request', 'business_rule'],
   },
   // Slack thread replies starting with this stay internal.
   notePrefix: 'note:',

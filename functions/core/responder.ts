@@ -1,8 +1,9 @@
 /**
  * One AI turn: from a checked customer message to a reply or an escalation.
  *
- * Steps: (1) an escalation raised by the input guardrails goes to a person without the model
- * (self-harm gets the safety message first); (2) a safety reply (injection, abuse) is sent as is;
+ * Steps: (1) an escalation raised by the input guardrails goes to a person (self-harm gets the safety
+ * message first); for the reasons in `settings.escalation.answerAlongside`, a message that asks something
+ * also gets the model's answer when the knowledge base covers it, sent before the hand-over notice; (2) a safety reply (injection, abuse) is sent as is;
  * (3) otherwise choose the knowledge for the turn (the whole knowledge base, or the passages retrieved
  * for the message when it is over the prompt budget, or the note that none matched: see
  * `knowledge-selection.ts`), build the prompt and call the model; (4) apply its tool calls (remember a fact,
@@ -26,6 +27,7 @@ import { summarizeAsk, WITHHELD_SUMMARY } from './escalation-summary.ts';
 import { normalizeFactKey } from './guardrails/customer-facts.ts';
 import { checkOutput, findPii, type InputVerdict } from './guardrails/index.ts';
 import type { KnowledgeBase } from './knowledge.ts';
+import { clausesOf, isAsking } from './knowledge-clauses.ts';
 import {
   type Conversation,
   type CustomerProfile,
@@ -74,6 +76,11 @@ export interface ResponderInput {
   verdict: InputVerdict;
   /** Who is asking and the id of a proposal made this turn (with `deps.actions`). */
   actionContext?: ActionContext;
+  /**
+   * The model may be called for an escalation the guardrails raised (the turn is within its budget and the
+   * deployment's ceilings): with `settings.escalation.answerAlongside`, its answer goes with the hand-over.
+   */
+  answerAlongside?: boolean;
 }
 
 /** Token usage summed over the turn's model calls. */
@@ -116,6 +123,11 @@ export type ResponderResult =
       reply: string;
       /** A write action waiting for an agent's approval (reason `approval_needed`). */
       proposal?: ProposalDraft;
+      /**
+       * The AI's answer from the knowledge base, sent before the hand-over notice (`answerAlongside`);
+       * `passages` are the passages it used.
+       */
+      answer?: { text: string; flags: string[] };
     });
 
 const ESCALATION_REASON_SET: ReadonlySet<string> = new Set<string>(ESCALATION_REASONS);
@@ -147,7 +159,7 @@ export async function respondToCustomer(
   if (verdict.escalation) {
     const { reason, priority, detail } = verdict.escalation;
     const reply = reason === 'self_harm' ? messages.selfHarmSafety : (verdict.safetyReply ?? '');
-    return {
+    const handOver: ResponderResult = {
       ...base,
       kind: 'escalate',
       reason,
@@ -157,10 +169,64 @@ export async function respondToCustomer(
       reply,
       flags: [...verdict.flags],
     };
+    // Only a message that asks something ("what number can I call?"), not a bare "I want a person".
+    const alongside =
+      input.answerAlongside &&
+      !reply &&
+      !verdict.injection &&
+      (settings.escalation.answerAlongside as readonly string[]).includes(reason) &&
+      clausesOf(lastCustomer).some((clause) => isAsking(clause.text));
+    if (!alongside) return handOver;
+    return withAnswer(handOver, await answer(deps, input, ALONGSIDE_NOTE), messages.fallback);
   }
   if (verdict.safetyReply) {
     return { ...base, kind: 'reply', text: verdict.safetyReply, flags: [...verdict.flags] };
   }
+  return answer(deps, input);
+}
+
+/**
+ * The instruction for an answer that goes with a hand-over the guardrails decided: the person is on the
+ * way whatever the model says, so it answers only what the knowledge base covers, or passes.
+ */
+export const ALONGSIDE_NOTE =
+  'A member of our team is already being brought in for this message, and the customer will be told so: do not ' +
+  'call escalate_to_human and do not mention the hand-over. If the knowledge base answers what the customer ' +
+  'asks, answer it in one or two sentences. If it does not, reply with only the word PASS.';
+
+/** Flag on an answer sent with a hand-over (`answerAlongside`). */
+export const ALONGSIDE_FLAG = 'answered_alongside';
+
+/**
+ * The hand-over with the model's answer attached, when the model really answered: a plain reply, not
+ * "not sure", a clarifying question, the fallback or a pass. Otherwise the hand-over alone, with the
+ * attempt's usage counted.
+ */
+function withAnswer(handOver: ResponderResult, attempt: ResponderResult, fallback: string): ResponderResult {
+  const usage = { tokens: attempt.tokens, modelCalls: attempt.modelCalls };
+  const answered =
+    attempt.kind === 'reply' &&
+    !attempt.flags.some((flag) => flag === DONT_KNOW_FLAG || flag === CLARIFY_FLAG) &&
+    attempt.text !== fallback &&
+    !/^\W*pass\W*$/i.test(attempt.text);
+  if (handOver.kind !== 'escalate' || attempt.kind !== 'reply' || !answered) return { ...handOver, ...usage };
+  return {
+    ...handOver,
+    ...usage,
+    passages: attempt.passages,
+    facts: attempt.facts,
+    ...(attempt.sentiment !== undefined ? { sentiment: attempt.sentiment } : {}),
+    ...(attempt.rollingSummary ? { rollingSummary: attempt.rollingSummary } : {}),
+    answer: { text: attempt.text, flags: [...new Set([...attempt.flags, ALONGSIDE_FLAG])] },
+  };
+}
+
+/** Steps 3–6: the model's answer (or escalation) to the newest customer message. */
+async function answer(deps: ResponderDeps, input: ResponderInput, note?: string): Promise<ResponderResult> {
+  const { settings } = deps;
+  const { verdict } = input;
+  const messages = messagesFor(settings, input.conversation.language);
+  const lastCustomer = verdict.text;
 
   // The model only ever sees the redacted text of the new message.
   const history = withRedactedLast(input.history, verdict.text);
@@ -174,6 +240,7 @@ export async function respondToCustomer(
     selection,
     ...(input.profile ? { profile: input.profile } : {}),
   });
+  if (note) request.correction = note;
   // Photos the customer sent with this message, for a model that can look at them (within the limits).
   const newest = input.history.at(-1);
   if (deps.media && deps.model.acceptsImages && newest?.author === 'customer' && newest.media?.length) {
@@ -186,8 +253,9 @@ export async function respondToCustomer(
   // and its own phone numbers and emails are not someone's PII.
   const instructions = buildInstructions(settings, deps.canary);
   const allowedTexts = [knowledgePii(deps.knowledge)];
-  // ── Actions (issue 15): offered as tools; see core/actions/tool-step.ts ──
-  if (deps.actions && input.actionContext) request = withActionTools(request, deps.actions.config);
+  // ── Actions (issue 15): offered as tools; see core/actions/tool-step.ts ── (not beside a hand-over)
+  const actions = note ? undefined : deps.actions;
+  if (actions && input.actionContext) request = withActionTools(request, actions.config);
   const turn = new TurnAccumulator(summary);
   if (selection.mode === 'retrieved' && selection.passages.length === 0) turn.flags.push(NO_REFERENCE_FLAG);
 
@@ -195,8 +263,8 @@ export async function respondToCustomer(
   try {
     response = await turn.call(deps.model, request);
     // ── Actions (issue 15): run the model's action calls, their results back to it as data ──
-    if (deps.actions && input.actionContext) {
-      const acted = await actOnToolCalls(deps.actions, input.actionContext, response, request, (next) =>
+    if (actions && input.actionContext) {
+      const acted = await actOnToolCalls(actions, input.actionContext, response, request, (next) =>
         turn.call(deps.model, next),
       );
       turn.flags.push(...acted.flags);
@@ -206,12 +274,7 @@ export async function respondToCustomer(
           reason: 'approval_needed',
           priority: 'normal',
           summary: `Approval needed: ${proposal.action} ${JSON.stringify(proposal.input)}. ${proposal.reason}`,
-          reply: proposedReply(
-            deps.actions.config,
-            proposal.action,
-            input.conversation.language,
-            proposedText,
-          ),
+          reply: proposedReply(actions.config, proposal.action, input.conversation.language, proposedText),
           proposal,
         });
       }
@@ -271,7 +334,11 @@ export async function respondToCustomer(
 
     turn.flags.push('regenerated');
     try {
-      response = await turn.call(deps.model, { ...request, correction: correctionFor(check.violations) });
+      const correction = correctionFor(check.violations);
+      response = await turn.call(deps.model, {
+        ...request,
+        correction: note ? `${note}\n\n${correction}` : correction,
+      });
     } catch (error) {
       return unavailable(error, turn, messages, lastCustomer);
     }

@@ -419,7 +419,18 @@ export function decideTurn(
         : `The AI is paused: the deployment reached its hourly ${'reason' in ceiling && ceiling.reason === 'messages' ? 'outbound message' : 'model token'} ceiling.`,
     });
   }
-  if (!answer) return ask('reply', { conversation, profile, history: promptHistory, verdict });
+  if (!answer) {
+    // A hand-over the guardrails decided may still carry the AI's answer, within the budget and ceilings.
+    const strict = verdict.escalation ? withinLimits(false) : { budget, ceiling };
+    const answerAlongside = !!verdict.escalation && strict.budget.ok && strict.ceiling.ok;
+    return ask('reply', {
+      conversation,
+      profile,
+      history: promptHistory,
+      verdict,
+      ...(answerAlongside ? { answerAlongside } : {}),
+    });
+  }
   if (answer.kind === 'failed') throw new Error('the model answer for a reply cannot be "failed"');
   spend(answer);
   if (Object.keys(answer.facts).length > 0) {
@@ -459,6 +470,25 @@ export function decideTurn(
       }),
     );
     return done('replied');
+  }
+  if (answer.answer) {
+    // The answer first, then the hand-over notice.
+    sends.push({
+      idempotencyKey: `reply#${message.messageId}`,
+      text: answer.answer.text,
+      author: 'ai',
+      extra: { passages: answer.passages, tokens: answer.tokens, flags: answer.answer.flags },
+    });
+    lifecycle.push(
+      event_('ai_reply', {
+        data: {
+          passages: answer.passages.length,
+          inputTokens: answer.tokens.input,
+          fallback: false,
+          secondsSinceCustomer: (now.getTime() - Date.parse(message.at)) / 1000,
+        },
+      }),
+    );
   }
   return escalate({
     ...escalation,

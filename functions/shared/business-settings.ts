@@ -115,6 +115,15 @@ const settingsFields = z.object({
     negativeSentimentThreshold: z._default(z.number().check(z.minimum(-1), z.maximum(0)), -0.5),
     /** Offer a person when the customer sends an attachment. */
     escalateOnAttachment: z._default(z.boolean(), true),
+    /**
+     * Escalations by the input guardrails for these reasons still get the AI's answer when the knowledge
+     * base covers the question ("what time can I call you?", "how do I cancel an order?"): the customer
+     * reads it while a person is brought in. Never for self-harm, abuse or an injection attempt.
+     */
+    answerAlongside: z._default(
+      z.array(z.enum(['customer_request', 'business_rule', 'sensitive_topic', 'negative_sentiment'])),
+      ['customer_request', 'business_rule'],
+    ),
   }),
   /** Thread replies starting with this prefix stay internal. */
   notePrefix: z._default(z.string().check(z.minLength(1)), 'note:'),

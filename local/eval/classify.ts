@@ -2,6 +2,7 @@
  * What the pipeline did with one case (an observation), and its judgement against the case's label.
  * Pure: the runner (`run.ts`) observes, this module judges.
  */
+import { ALONGSIDE_FLAG } from '#core/responder.ts';
 import type { BusinessSettings } from '#shared/business-settings.ts';
 import type { EscalationCase, KnowledgeCase } from './sets.ts';
 
@@ -105,9 +106,13 @@ export function abstentionTexts(settings: BusinessSettings): string[] {
   return [...new Set(found)];
 }
 
-/** True when the AI abstained: escalated, flagged its reply as not sure or clarifying, or sent the "not sure" text. */
+/**
+ * True when the AI abstained: escalated without an answer alongside (`ALONGSIDE_FLAG`: the customer was
+ * answered from the knowledge base while a person was brought in), flagged its reply as not sure or
+ * clarifying, or sent the "not sure" text.
+ */
 export function abstained(observation: Observation, notSureTexts: readonly string[]): boolean {
-  if (observation.escalated) return true;
+  if (observation.escalated && !observation.replyFlags.includes(ALONGSIDE_FLAG)) return true;
   if (observation.replyFlags.some((flag) => ABSTENTION_FLAGS.has(flag))) return true;
   const reply = foldForMatch(observation.reply);
   return reply !== '' && notSureTexts.includes(reply);

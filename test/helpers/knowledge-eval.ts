@@ -64,9 +64,12 @@ export function fold(text: string): string {
     .trim();
 }
 
-/** True when the turn did not answer: a hand-over, a clarifying question, or an admitted "not sure". */
+/**
+ * True when the turn did not answer: a hand-over with no answer alongside, a clarifying question, or an
+ * admitted "not sure".
+ */
 export function isAbstention(result: ResponderResult, settings: BusinessSettings): boolean {
-  if (result.kind === 'escalate') return true;
+  if (result.kind === 'escalate') return !result.answer;
   if (result.flags.includes(CLARIFY_FLAG) || result.flags.includes(DONT_KNOW_FLAG)) return true;
   return result.text === settings.messages.fallback;
 }
@@ -74,7 +77,9 @@ export function isAbstention(result: ResponderResult, settings: BusinessSettings
 /** Judges one responder result against its case. */
 export function judge(item: KnowledgeCase, result: ResponderResult, settings: BusinessSettings): CaseResult {
   const abstained = isAbstention(result, settings);
-  const reply = result.kind === 'reply' ? result.text : result.reply || settings.messages.escalated;
+  const notice = result.kind === 'escalate' ? result.reply || settings.messages.escalated : '';
+  const reply =
+    result.kind === 'reply' ? result.text : result.answer ? `${result.answer.text} ${notice}` : notice;
   let outcome: Outcome;
   if (item.kind === 'unanswerable') {
     // Not answered from the knowledge base: an abstention, or a reply that quotes no passage.
@@ -118,7 +123,7 @@ export async function runKnowledgeEval(
     const verdict = checkInput(item.text, { settings: deps.settings, history: [] });
     const result = await respondToCustomer(
       { ...deps, canary },
-      { conversation, history: [{ ...message, text: verdict.text }], verdict },
+      { conversation, history: [{ ...message, text: verdict.text }], verdict, answerAlongside: true },
     );
     results.push(judge(item, result, deps.settings));
   }

@@ -137,6 +137,43 @@ it('outside business hours the customer is told when people are back, and the ca
   expect(await escalationsOnQueue()).toContain(caseId);
 });
 
+it('a request for a person that asks what the knowledge base answers: the answer first, then the notice; over budget, the notice alone', async () => {
+  const from = '+15557778020';
+  const event = await inbound(
+    `SM${'e'.repeat(31)}1`,
+    from,
+    'What number can I call you on? I need to talk to a person',
+  );
+  expect(await handleCustomerMessage(deps, event)).toBe('escalated');
+  const told = twilio.messages.filter((m) => m.to === from).map((m) => m.body);
+  expect(told).toEqual([expect.stringContaining('1-800-555-0142'), deps.settings.messages.escalated]);
+  const conversation = await deps.store.getConversation(event.conversationId);
+  expect((await deps.store.getCase(conversation?.caseId ?? ''))?.packet.reason).toBe('customer_request');
+  const [answer] = (await deps.store.recentMessages(event.conversationId, 10)).filter(
+    (m) => m.author === 'ai',
+  );
+  expect(answer).toMatchObject({ passages: ['contact#phone-and-email'], flags: ['answered_alongside'] });
+  expect(conversation?.usage?.calls).toBe(1);
+
+  // Past the hourly model-call budget the same hand-over goes ahead without calling the model.
+  const settings = parseBusinessSettings({
+    ...businessSettings,
+    guardrails: { ...businessSettings.guardrails, modelCallsPerHour: 1 },
+  });
+  const other = '+15557778021';
+  const first = await inbound(`SM${'e'.repeat(31)}2`, other, 'Do you ship to Canada?');
+  expect(await handleCustomerMessage({ ...deps, settings }, first)).toBe('replied');
+  const over = await inbound(
+    `SM${'e'.repeat(31)}3`,
+    other,
+    'What number can I call you on? I need to talk to a person',
+  );
+  expect(await handleCustomerMessage({ ...deps, settings }, over)).toBe('escalated');
+  const toOther = twilio.messages.filter((m) => m.to === other).map((m) => m.body);
+  expect(toOther.slice(1)).toEqual([settings.messages.escalated]);
+  expect((await deps.store.getConversation(over.conversationId))?.usage?.calls).toBe(1);
+});
+
 it('past the hourly model-call budget the conversation goes to a person instead of the model', async () => {
   const settings = parseBusinessSettings({
     ...businessSettings,

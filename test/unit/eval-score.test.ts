@@ -133,6 +133,21 @@ describe('knowledge judgements', () => {
       classifyKnowledge(unanswerable, seen({ reply: 'Yes, 10% off for students.' }), notSure).outcome,
     ).toBe('wrong');
   });
+
+  it('an answer sent alongside a hand-over is an answer: wrong for an unanswerable question, judged by its facts otherwise', () => {
+    const alongside = { escalated: true, reason: 'customer_request', replyFlags: ['answered_alongside'] };
+    expect(
+      classifyKnowledge(unanswerable, seen({ ...alongside, reply: 'Codes are in the newsletter.' }), notSure)
+        .outcome,
+    ).toBe('wrong');
+    expect(
+      classifyKnowledge(answerable, seen({ ...alongside, reply: 'Shipping is free.' }), notSure).outcome,
+    ).toBe('wrong');
+    // The control: the same hand-over without the flag is an abstention.
+    expect(
+      classifyKnowledge(unanswerable, seen({ escalated: true, reason: 'customer_request' }), notSure).outcome,
+    ).toBe('abstained');
+  });
 });
 
 function escalationSet(cases: [EscalationCase, Observation][]): ScoredSet & { kind: 'escalation' } {

@@ -10,6 +10,8 @@ import type { Conversation, Message } from '#core/model.ts';
 import type { LanguageModel, ModelRequest, ModelResponse } from '#core/ports.ts';
 import { NO_REFERENCE_NOTE } from '#core/prompt.ts';
 import {
+  ALONGSIDE_FLAG,
+  ALONGSIDE_NOTE,
   CLARIFY_FLAG,
   DONT_KNOW_FLAG,
   knowledgePii,
@@ -75,10 +77,21 @@ class ScriptedModel implements LanguageModel {
   }
 }
 
-function run(model: LanguageModel, text: string, extra: Partial<InputVerdict> = {}, history?: Message[]) {
+function run(
+  model: LanguageModel,
+  text: string,
+  extra: Partial<InputVerdict> = {},
+  history?: Message[],
+  options: { answerAlongside?: boolean; settings?: typeof settings } = {},
+) {
   return respondToCustomer(
-    { model, settings, knowledge, canary },
-    { conversation, history: history ?? [customer(text)], verdict: verdict(text, extra) },
+    { model, settings: options.settings ?? settings, knowledge, canary },
+    {
+      conversation,
+      history: history ?? [customer(text)],
+      verdict: verdict(text, extra),
+      ...(options.answerAlongside ? { answerAlongside: true } : {}),
+    },
   );
 }
 
@@ -375,6 +388,74 @@ describe('respondToCustomer with the offline model', () => {
     const result = await run(offline, 'What is your return policy?');
     expect(result).toMatchObject({ kind: 'reply', passages: [] });
     expect(result.flags).toContain(CLARIFY_FLAG);
+  });
+});
+
+describe('respondToCustomer: an answer alongside a hand-over the guardrails decided', () => {
+  const offline = new OfflineModel(knowledge, { brand: settings.brand });
+  const request = { reason: 'customer_request', priority: 'normal', detail: 'asked for a person' } as const;
+  const alongside = { answerAlongside: true };
+
+  it('answers the question the knowledge base covers and still hands over, flagged answered_alongside', async () => {
+    const text = 'What number can I call you on?';
+    const result = await run(offline, text, { escalation: request }, undefined, alongside);
+    expect(result).toMatchObject({ kind: 'escalate', reason: 'customer_request', reply: '', modelCalls: 1 });
+    if (result.kind !== 'escalate') return;
+    expect(result.answer?.text).toContain('1-800-555-0142');
+    expect(result.answer?.flags).toContain(ALONGSIDE_FLAG);
+    expect(result.passages).toEqual(['contact#phone-and-email']);
+    // The control: without leave to call the model (over budget), the hand-over alone, no model call.
+    const held = await run(offline, text, { escalation: request });
+    expect(held).toMatchObject({ kind: 'escalate', modelCalls: 0 });
+    expect(held.kind === 'escalate' && held.answer).toBeUndefined();
+  });
+
+  it('tells the model a person is on the way, and attaches nothing when it passes or does not know', async () => {
+    const passes = new ScriptedModel([{ text: 'PASS' }]);
+    const passed = await run(passes, 'can someone call me', { escalation: request }, undefined, alongside);
+    expect(passes.requests[0]?.correction).toBe(ALONGSIDE_NOTE);
+    expect(passed).toMatchObject({ kind: 'escalate', modelCalls: 1, tokens: { input: 1000, output: 50 } });
+    expect(passed.kind === 'escalate' && passed.answer).toBeUndefined();
+
+    const unsure = await run(
+      offline,
+      'do you sell kayaks? get me a person',
+      { escalation: request },
+      undefined,
+      alongside,
+    );
+    expect(unsure.kind === 'escalate' && unsure.answer).toBeUndefined();
+
+    const escalates = new ScriptedModel([
+      {
+        toolCalls: [
+          {
+            name: 'escalate_to_human',
+            input: { reason_code: 'customer_request', priority: 'normal', summary: '' },
+          },
+        ],
+      },
+    ]);
+    const tool = await run(escalates, 'get me a person', { escalation: request }, undefined, alongside);
+    expect(tool).toMatchObject({
+      kind: 'escalate',
+      reason: 'customer_request',
+      summary: 'asked for a person',
+    });
+    expect(tool.kind === 'escalate' && tool.answer).toBeUndefined();
+  });
+
+  it('never for self-harm, an injection attempt or a reason the settings leave out', async () => {
+    const model = new ScriptedModel([]);
+    const text = 'What number can I call you on?';
+    const selfHarm = { reason: 'self_harm', priority: 'urgent', detail: 'self-harm language' } as const;
+    await run(model, text, { escalation: selfHarm, safetyReply: 'x' }, undefined, alongside);
+    await run(model, text, { escalation: request, injection: true }, undefined, alongside);
+    const legal = { reason: 'sensitive_topic', priority: 'high', detail: 'legal' } as const;
+    await run(model, text, { escalation: legal }, undefined, alongside);
+    const none = { ...settings, escalation: { ...settings.escalation, answerAlongside: [] } };
+    await run(model, text, { escalation: request }, undefined, { ...alongside, settings: none });
+    expect(model.requests).toHaveLength(0);
   });
 });
 
