@@ -35,8 +35,8 @@ const PENDING_START_LIMIT = 1000;
 
 /**
  * Wraps `store` so that lifecycle events also become CloudWatch metrics.
- * `metrics` must have namespace `metricsNamespace` (lib/design.ts); the handler flushes it with `logMetrics`, but
- * these metrics are published at once (one EMF record per metric and dimension set) because their `channel` dimension
+ * `metrics` must have namespace `metricsNamespace` (lib/design.ts). These metrics are published at once (one EMF
+ * record per metric and dimension set), not flushed at the end of the invocation, because their `channel` dimension
  * differs between the conversations of one SQS batch. Their publisher is built once, here (the wiring wraps the
  * store at module scope), not per record: a Metrics instance reads its environment and makes its own Console.
  */
@@ -222,7 +222,7 @@ export function cxMetricsOf(event: LifecycleEvent, context: { firstOfVisit?: boo
  * Publishes one metric as one EMF record per dimension set: `[channel]`, then `[channel, …split]`.
  * Separate records because Powertools warns when one record's dimension sets share a key. `publisher` is a
  * single-metric instance without default dimensions: each `addMetric` publishes the record and clears its
- * dimensions and metadata for the next.
+ * dimensions and metadata for the next (synchronously, so two events' records never interleave).
  */
 function emit(publisher: Metrics, channel: string, metric: CxMetric): void {
   for (const dimensions of [{ channel }, ...(metric.splits ?? []).map((split) => ({ channel, ...split }))]) {

@@ -185,7 +185,8 @@ export async function carryOutDeskCommand(
       );
     } catch (error) {
       if (!(owner && error instanceof NotOwnerError)) throw error;
-      // The claim found the conversation no longer theirs: the agent is told from the state it saw.
+      // The claim found the conversation no longer theirs: the agent is told from the state it saw (its
+      // condition is `ownershipRefusal`'s, so that state always has a refusal).
       const { current } = error;
       const now = current ? ownershipRefusal(current, owner.caseId, owner.agentId) : 'closed';
       return refuseReply(deps, command, now ?? 'not_owner', current);
