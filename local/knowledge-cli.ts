@@ -3,7 +3,9 @@
  * converts a folder of HTML or markdown help-centre articles into knowledge files (see
  * `knowledge-import.ts`), rebuilds the synonym map, then says how the knowledge base will reach the
  * model: whole in every prompt, or searched per message (`knowledge.promptTokenBudget` in
- * `config/business.ts`), and which source hosts replies may not link to yet (`guardrails.allowedLinkHosts`).
+ * `config/business.ts`), which source hosts replies may not link to yet (`guardrails.allowedLinkHosts`),
+ * and how many example phrasings of `examples.json` point to passages the import removed (the file is left
+ * as it is: the matcher skips them).
  *
  * `npm run knowledge -- synonyms [--out knowledge/]`: rebuilds `synonyms.json` for the knowledge files
  * there (see `knowledge-synonyms.ts`), after the files were edited by hand.
@@ -20,7 +22,13 @@ import { fitsPromptBudget } from '../functions/core/knowledge-selection.ts';
 import { estimateTokens } from '../functions/core/tokens.ts';
 import type { BusinessSettings } from '../functions/shared/business-settings.ts';
 import { writeExamples } from './knowledge-examples.ts';
-import { DEFAULT_MAX_PASSAGE_TOKENS, importHelpCentre, writeArticles } from './knowledge-import.ts';
+import {
+  DEFAULT_MAX_PASSAGE_TOKENS,
+  examplesOfRemovedPassages,
+  importHelpCentre,
+  passageIdsIn,
+  writeArticles,
+} from './knowledge-import.ts';
 import { writeSynonyms } from './knowledge-synonyms.ts';
 
 /** Where the command writes. */
@@ -37,7 +45,8 @@ const defaultIo: KnowledgeCliIo = {
 const USAGE = `Usage: npm run knowledge -- import <dir> [--out knowledge/] [--base-url https://help.example.com] [--max-tokens ${DEFAULT_MAX_PASSAGE_TOKENS}]
   Converts the HTML and markdown articles under <dir> into knowledge files in --out (one per article,
   H2 sections as passages, the source URL kept for citations). Existing files of the same name are replaced.
-  The synonym map (synonyms.json) is rebuilt for them.
+  The synonym map (synonyms.json) is rebuilt for them; example phrasings (examples.json) of passages the
+  import removed are counted, not changed.
        npm run knowledge -- synonyms [--out knowledge/]
   Rebuilds synonyms.json in --out from WordNet for the knowledge files there (run it after editing them).
        npm run knowledge -- examples [--out knowledge/] [--leave-out <set>]
@@ -143,6 +152,7 @@ export async function runKnowledgeCli(
       io.stderr(`No .html, .htm, .md or .markdown files under ${dir}.\n`);
       return 1;
     }
+    const before = passageIdsIn(out);
     writeArticles(articles, out);
     for (const article of articles) {
       io.stdout(
@@ -161,6 +171,14 @@ export async function runKnowledgeCli(
     if (missingSource) {
       io.stdout(
         `${missingSource} article(s) have no source URL (no canonical link, og:url or front matter url): pass --base-url to cite them.\n`,
+      );
+    }
+    const stale = examplesOfRemovedPassages(out, before);
+    if (stale.phrasings > 0) {
+      const named = stale.passages.slice(0, 5).join(', ') + (stale.passages.length > 5 ? ', …' : '');
+      io.stdout(
+        `examples.json: ${stale.phrasings} example phrasing(s) point to ${stale.passages.length} passage(s) this import removed (${named}). ` +
+          'The matcher skips them; move them to the passages that now answer them, or drop them.\n',
       );
     }
     if (summary.unlinkableHosts.length) {

@@ -17,9 +17,10 @@
  * forms or images; relative links become absolute against the source URL. Tooling only: nothing here
  * is bundled into a Lambda function.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { NodeHtmlMarkdown } from 'node-html-markdown';
+import { EXAMPLES_FILE, loadExamples, readKnowledgeFiles } from '../functions/adapters/knowledge-loader.ts';
 import { chunkMarkdown, slugify } from '../functions/core/knowledge.ts';
 
 /** Options of an import. */
@@ -75,6 +76,33 @@ export function writeArticles(articles: ImportedArticle[], outDir: string): stri
     writeFileSync(path, article.markdown);
     return path;
   });
+}
+
+/** The passage ids of the knowledge files in `dir` (none when there is no such folder yet). */
+export function passageIdsIn(dir: string): Set<string> {
+  if (!existsSync(dir)) return new Set();
+  return new Set(
+    readKnowledgeFiles(dir).flatMap(({ file, source }) => chunkMarkdown(source, file).map((p) => p.id)),
+  );
+}
+
+/**
+ * The example phrasings of `dir`'s `examples.json` whose passage was there `before` an import and is not
+ * any more (a re-imported article lost or renamed that section). The file is left as it is: the matcher
+ * skips an example whose passage is gone, so it is only dead weight until someone moves or drops it.
+ */
+export function examplesOfRemovedPassages(
+  dir: string,
+  before: ReadonlySet<string>,
+): { passages: string[]; phrasings: number } {
+  const examples = loadExamples(join(dir, EXAMPLES_FILE));
+  if (!examples) return { passages: [], phrasings: 0 };
+  const now = passageIdsIn(dir);
+  const passages = Object.keys(examples.passages)
+    .filter((id) => before.has(id) && !now.has(id))
+    .sort();
+  const phrasings = passages.reduce((sum, id) => sum + (examples.passages[id]?.length ?? 0), 0);
+  return { passages, phrasings };
 }
 
 /** Converts one article; `path` is relative to the imported folder and decides the file name and fallback URL. */

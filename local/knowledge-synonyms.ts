@@ -5,10 +5,10 @@
  * For every word of the knowledge base and of the support lexicon, its first
  * senses in WordNet give the words that can stand for it: the other single-word lemmas of the same
  * synset, kept only when that synset is also one of their own first senses (so "post" → "mail" but not
- * "post" → "position"), weighted by both sense ranks. Optionally, a word whose first sense is a kind of
- * a knowledge-base word's sense ("parka" is a kind of "jacket") maps to it at a lower weight. Words the
- * knowledge base already has, stop words and generic words are left out. Deterministic: the same
- * knowledge base and WordNet give the same file byte for byte.
+ * "post" → "position"), weighted by both sense ranks. (Kinds of a word's sense, WordNet's hyponyms, were
+ * tried and dropped: see round 5 in `test/fixtures/eval/knowledge-rounds.md`.) Words the knowledge base
+ * already has, stop words and generic words are left out. Deterministic: the same knowledge base and
+ * WordNet give the same file byte for byte.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -18,13 +18,7 @@ import { loadKnowledge, SYNONYMS_FILE } from '../functions/adapters/knowledge-lo
 import type { KnowledgeBase } from '../functions/core/knowledge.ts';
 import { knowledgeWords } from '../functions/core/knowledge-answer.ts';
 import { type SynonymFile, vocabularyText } from '../functions/core/knowledge-synonyms.ts';
-import {
-  canonicalTerm,
-  implicitness,
-  isGenericTerm,
-  lexiconWords,
-  termOf,
-} from '../functions/core/support-lexicon.ts';
+import { canonicalTerm, isGenericTerm, lexiconWords, termOf } from '../functions/core/support-lexicon.ts';
 
 type Pos = 'n' | 'v' | 'a' | 'r';
 const POS: readonly Pos[] = ['n', 'v', 'a', 'r'];
@@ -44,21 +38,13 @@ export interface SynonymOptions {
   minShare?: number;
   /** Weight by sense rank (0-based); the product of both ranks' weights is the synonym's weight. */
   rankWeights?: readonly number[];
-  /**
-   * Weight factor for a kind of a thing the customer owns (`implicitness` "item": "beanie" is a kind of
-   * hat, "sneaker" of shoe, two levels down), whose first sense that is (0: none). Kinds of anything
-   * else ("parking" is a kind of place) read too much into a question. Off by default: on the sets of
-   * round 5 it changed nothing, and it lets "how do I wash my cardigan" quote the waterproof-jacket
-   * wash (as "sweater" already does). @default 0
-   */
-  hyponymWeight?: number;
   /** Knowledge-base words a foreign word keeps at most. @default 3 */
   maxTargets?: number;
 }
 
+/** A synset's lemmas (lowercase, underscores for spaces). */
 interface Synset {
   words: string[];
-  hyponyms: { pos: Pos; offset: number }[];
 }
 
 /** WordNet's index and data files, read once. */
@@ -109,7 +95,7 @@ class WordNet {
     return this.index.get(pos)?.get(lemma) ?? [];
   }
 
-  /** One synset: its lemmas (lowercase, underscores for spaces) and its hyponyms. */
+  /** One synset: its lemmas. */
   synset(pos: Pos, offset: number): Synset {
     const key = `${pos}${offset}`;
     const cached = this.synsets.get(key);
@@ -121,16 +107,7 @@ class WordNet {
     const words = Array.from({ length: count }, (_, i) =>
       (fields[4 + 2 * i] as string).replace(/\(.*\)$/, '').toLowerCase(),
     );
-    let at = 4 + 2 * count;
-    const pointers = Number(fields[at]);
-    at += 1;
-    const hyponyms: Synset['hyponyms'] = [];
-    for (let i = 0; i < pointers; i += 1, at += 4) {
-      const symbol = fields[at] as string;
-      const target = fields[at + 2] === 's' ? 'a' : (fields[at + 2] as Pos);
-      if (symbol === '~' || symbol === '~i') hyponyms.push({ pos: target, offset: Number(fields[at + 1]) });
-    }
-    const synset = { words, hyponyms };
+    const synset = { words };
     this.synsets.set(key, synset);
     return synset;
   }
@@ -201,7 +178,6 @@ export function buildSynonyms(
   const senses = options.senses ?? 2;
   const foreignSenses = options.foreignSenses ?? 2;
   const rankWeights = options.rankWeights ?? [1, 0.8, 0.6, 0.5];
-  const hyponymWeight = options.hyponymWeight ?? 0;
   const minShare = options.minShare ?? 0.2;
 
   const maxTargets = options.maxTargets ?? 3;
@@ -240,28 +216,12 @@ export function buildSynonyms(
             // The knowledge base's own word in a sense it is seldom used in ("discount" as "disregard")
             // stands for nothing here.
             if (wordnet.share(base, pos, offset) < minShare) return;
-            const synset = wordnet.synset(pos, offset);
-            for (const lemma of synset.words) {
+            for (const lemma of wordnet.synset(pos, offset).words) {
               if (lemma === base) continue;
               const j = wordnet.senses(pos, lemma).indexOf(offset);
               if (j >= 0 && j < foreignSenses && wordnet.share(lemma, pos, offset) >= minShare) {
                 add(lemma, word, rank(i) * rank(j));
               }
-            }
-            if (hyponymWeight <= 0 || pos !== 'n' || implicitness(canonicalTerm(term)) !== 'item') return;
-            let level = synset.hyponyms;
-            for (let depth = 0; depth < 2; depth += 1) {
-              for (const hyponym of level) {
-                for (const lemma of wordnet.synset(hyponym.pos, hyponym.offset).words) {
-                  if (
-                    wordnet.senses(hyponym.pos, lemma)[0] === hyponym.offset &&
-                    wordnet.share(lemma, hyponym.pos, hyponym.offset) >= minShare
-                  ) {
-                    add(lemma, word, rank(i) * hyponymWeight * rank(depth));
-                  }
-                }
-              }
-              level = level.flatMap((hyponym) => wordnet.synset(hyponym.pos, hyponym.offset).hyponyms);
             }
           });
       }

@@ -31,15 +31,18 @@ export function withCeilingMetrics(
   options: CeilingMetricsOptions = {},
 ): UsageLedger {
   const onError = options.onError ?? ((message, error) => console.warn(message, error));
+  // Built once with the ledger (module scope in the wiring), not per metric; each `addMetric` publishes one
+  // record and clears its metadata for the next.
+  const publisher = metrics.singleMetric();
   const emitCrossings = (hour: string, after: HourlyUsage, amounts: Partial<HourlyUsage>) => {
     try {
       for (const ceiling of crossedCeilings(after, amounts, settings)) {
-        const single = metrics.singleMetric();
-        single.addMetadata('ceiling', ceiling);
-        single.addMetadata('hour', hour);
-        single.addMetric(CEILING_METRIC, MetricUnit.Count, 1);
+        publisher.addMetadata('ceiling', ceiling);
+        publisher.addMetadata('hour', hour);
+        publisher.addMetric(CEILING_METRIC, MetricUnit.Count, 1);
       }
     } catch (error) {
+      publisher.clearMetadata();
       onError('ceiling metric not emitted', error);
     }
   };

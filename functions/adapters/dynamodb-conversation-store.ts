@@ -15,10 +15,11 @@ import {
   ScanCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { ActionProposal } from '#core/actions/model.ts';
 import { parseDeliveryRef } from '#core/delivery-ref.ts';
 import { DELIVERY_STATUS_RANK, deliveryStatusRank, highestStatus } from '#core/delivery-status.ts';
-import { ConflictError, NotFoundError, ValidationError } from '#core/errors.ts';
+import { ConflictError, NotFoundError, NotOwnerError, ValidationError } from '#core/errors.ts';
 import { redactAtRestDeep } from '#core/guardrails/pii-at-rest.ts';
 import { lastActivityOf } from '#core/idle.ts';
 import type {
@@ -51,6 +52,7 @@ import type {
 } from '#core/ports.ts';
 import {
   appendMessageOnce,
+  cancellationItems,
   clean,
   failedIndexes,
   type Item,
@@ -567,6 +569,8 @@ export class DynamoDbConversationStore implements ConversationStore, CustomerDat
               ':caseId': owner.caseId,
               ':agentId': owner.agentId,
             },
+            // The refusal carries the conversation as the condition saw it: no read to say why.
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
           },
         },
         this.onceClaim(key, ttlSeconds),
@@ -575,8 +579,11 @@ export class DynamoDbConversationStore implements ConversationStore, CustomerDat
     } catch (error) {
       const failed = failedIndexes(error);
       if (failed.includes(0)) {
-        throw new ConflictError(
+        // The reason's item is in the low-level form: the document client converts results, not errors.
+        const seen = cancellationItems(error)[0];
+        throw new NotOwnerError(
           `conversation ${owner.conversationId} is not ${owner.agentId}'s on this case`,
+          seen ? strip<Conversation>(unmarshall(seen)) : undefined,
         );
       }
       if (failed.includes(1)) return false;

@@ -3,6 +3,7 @@
  * the message append (a message and its uniqueness item in one transaction) and the transaction helpers.
  * Small on purpose: the Twilio webhook bundles it without the whole store.
  */
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { DELIVERY_STATUS_RANK } from '#core/delivery-status.ts';
 import { ValidationError } from '#core/errors.ts';
@@ -145,6 +146,16 @@ export function failedIndexes(error: unknown): number[] {
   return cancellationCodes(error).flatMap((code, index) =>
     code === 'ConditionalCheckFailed' ? [index] : [],
   );
+}
+
+/**
+ * The items a cancelled transaction returned, by index (`ReturnValuesOnConditionCheckFailure: 'ALL_OLD'`
+ * on a failed condition), in DynamoDB's low-level attribute form.
+ */
+export function cancellationItems(error: unknown): (Record<string, AttributeValue> | undefined)[] {
+  const reasons = (error as { CancellationReasons?: { Item?: Record<string, AttributeValue> }[] })
+    .CancellationReasons;
+  return (reasons ?? []).map((reason) => reason.Item);
 }
 
 export function cancellationCodes(error: unknown): string[] {

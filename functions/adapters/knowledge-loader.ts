@@ -34,20 +34,24 @@ export interface LoadKnowledgeOptions {
   examples?: string | false;
 }
 
-/** Reads every markdown file under `dir` (sorted, so passage order and the prompt are stable). */
+/** The knowledge files under `dir` with their text (sorted, so passage order and the prompt are stable). */
+export function readKnowledgeFiles(dir: string): { file: string; source: string }[] {
+  return (
+    (readdirSync(dir, { recursive: true }) as string[])
+      .filter((name) => name.toLowerCase().endsWith('.md'))
+      .map((name) => relative(dir, join(dir, name)).split(sep).join('/'))
+      // Saved replies (`replies/`) are the agents' canned answers, not reference for the AI.
+      .filter((file) => !file.startsWith('replies/'))
+      .sort()
+      .map((file) => ({ file, source: readFileSync(join(dir, file), 'utf8') }))
+  );
+}
+
+/** Reads every markdown file under `dir` (see {@link readKnowledgeFiles}) with its synonyms and examples. */
 export function loadKnowledge(dir: string, options: LoadKnowledgeOptions = {}): KnowledgeBase {
-  const files = (readdirSync(dir, { recursive: true }) as string[])
-    .filter((name) => name.toLowerCase().endsWith('.md'))
-    .map((name) => relative(dir, join(dir, name)).split(sep).join('/'))
-    // Saved replies (`replies/`) are the agents' canned answers, not reference for the AI.
-    .filter((file) => !file.startsWith('replies/'))
-    .sort();
+  const files = readKnowledgeFiles(dir);
   if (files.length === 0) throw new Error(`no knowledge files (*.md) in ${dir}`);
   const examples =
     options.examples === false ? undefined : loadExamples(options.examples ?? join(dir, EXAMPLES_FILE));
-  return KnowledgeBase.fromMarkdown(
-    files.map((file) => ({ file, source: readFileSync(join(dir, file), 'utf8') })),
-    loadSynonyms(dir),
-    examples,
-  );
+  return KnowledgeBase.fromMarkdown(files, loadSynonyms(dir), examples);
 }

@@ -35,9 +35,10 @@ const PENDING_START_LIMIT = 1000;
 
 /**
  * Wraps `store` so that lifecycle events also become CloudWatch metrics.
- * `metrics` must have namespace `metricsNamespace` (lib/design.ts); the handler flushes it with `logMetrics`, but
- * these metrics are published at once (one EMF record per metric and dimension set) because their `channel` dimension
- * differs between the conversations of one SQS batch.
+ * `metrics` must have namespace `metricsNamespace` (lib/design.ts). These metrics are published at once (one EMF
+ * record per metric and dimension set), not flushed at the end of the invocation, because their `channel` dimension
+ * differs between the conversations of one SQS batch. Their publisher is built once, here (the wiring wraps the
+ * store at module scope), not per record: a Metrics instance reads its environment and makes its own Console.
  */
 export function withLifecycleMetrics<T extends ConversationStore>(
   store: T,
@@ -46,6 +47,9 @@ export function withLifecycleMetrics<T extends ConversationStore>(
 ): T {
   const onError =
     options.onError ?? ((error: unknown) => console.warn('lifecycle metrics not emitted', error));
+  const publisher = metrics.singleMetric();
+  // Without Powertools' default `service` dimension, so `[channel]` matches the dashboard exactly.
+  publisher.clearDefaultDimensions();
   const pendingStart = new Set<string>();
   const emitFor = (event: LifecycleEvent): void => {
     try {
@@ -56,8 +60,13 @@ export function withLifecycleMetrics<T extends ConversationStore>(
       } else if (event.type === 'customer_message') {
         first = pendingStart.delete(event.conversationId);
       }
-      for (const metric of cxMetricsOf(event, { firstOfVisit: first })) emit(metrics, event.channel, metric);
+      for (const metric of cxMetricsOf(event, { firstOfVisit: first }))
+        emit(publisher, event.channel, metric);
     } catch (error) {
+      // A record that failed half-way leaves nothing (dimensions, metadata) to the next one.
+      publisher.clearMetrics();
+      publisher.clearDimensions();
+      publisher.clearMetadata();
       onError(error);
     }
   };
@@ -211,15 +220,15 @@ export function cxMetricsOf(event: LifecycleEvent, context: { firstOfVisit?: boo
 
 /**
  * Publishes one metric as one EMF record per dimension set: `[channel]`, then `[channel, …split]`.
- * Separate records because Powertools warns when one record's dimension sets share a key; the
- * default dimensions (Powertools' `service`) are dropped so `[channel]` matches the dashboard exactly.
+ * Separate records because Powertools warns when one record's dimension sets share a key. `publisher` is a
+ * single-metric instance without default dimensions: each `addMetric` publishes the record and clears its
+ * dimensions and metadata for the next (synchronously, so two events' records never interleave).
  */
-function emit(metrics: Metrics, channel: string, metric: CxMetric): void {
+function emit(publisher: Metrics, channel: string, metric: CxMetric): void {
   for (const dimensions of [{ channel }, ...(metric.splits ?? []).map((split) => ({ channel, ...split }))]) {
-    const single = metrics.singleMetric();
-    single.clearDefaultDimensions();
-    for (const [name, value] of Object.entries(dimensions)) single.addDimension(name, value);
-    for (const [key, value] of Object.entries(metric.metadata ?? {})) single.addMetadata(key, String(value));
-    single.addMetric(metric.name, metric.unit, metric.value); // a single-metric instance publishes here
+    for (const [name, value] of Object.entries(dimensions)) publisher.addDimension(name, value);
+    for (const [key, value] of Object.entries(metric.metadata ?? {}))
+      publisher.addMetadata(key, String(value));
+    publisher.addMetric(metric.name, metric.unit, metric.value);
   }
 }

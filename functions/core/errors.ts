@@ -1,4 +1,5 @@
 /** One error class per failure a caller must tell apart. */
+import type { Conversation } from './model.ts';
 
 /** Base class so transports can map domain errors in one place. */
 export class TandemError extends Error {
@@ -18,7 +19,22 @@ export class IllegalTransitionError extends TandemError {
 
 /** A conditional write lost: someone else changed the item first. */
 export class ConflictError extends TandemError {
-  override readonly name = 'ConflictError';
+  override readonly name: string = 'ConflictError';
+}
+
+/**
+ * An agent's send found the conversation not theirs (any more) inside its conditional write. `current` is
+ * the conversation as that condition saw it (absent: it is gone), so the caller can say why without reading
+ * it again.
+ */
+export class NotOwnerError extends ConflictError {
+  override readonly name: string = 'NotOwnerError';
+  constructor(
+    message: string,
+    readonly current?: Conversation,
+  ) {
+    super(message);
+  }
 }
 
 /** Something the caller referred to does not exist (unknown thread, case, conversation). */

@@ -253,7 +253,8 @@ export interface DeskStore {
   /**
    * Claims a send-once key (as `claimOnce`) only while `owner.agentId` owns the conversation on case
    * `owner.caseId` (mode `agent`): an agent's send checks ownership inside the write right before the
-   * provider call. `false`: the key is taken; `ConflictError`: the conversation is not theirs (any more).
+   * provider call. `false`: the key is taken; `NotOwnerError` (a `ConflictError`, with the conversation as
+   * the condition saw it): the conversation is not theirs (any more).
    */
   claimSendAsOwner(
     key: string,

@@ -15,11 +15,12 @@ const ALGORITHMS = { en: 'english', es: 'spanish' } as const;
 export type StemLanguage = keyof typeof ALGORITHMS;
 
 /**
- * The table's text form, compact for the bundles: entries separated by a space; an entry is the word
- * alone when it is its own stem, else `word:` then one character whose code minus 48 is how many
- * characters to cut from the word's end, then what to append (`running:3` → `run`, `happy:1i` → `happi`).
+ * The table's text form, compact for the bundles: one entry per line (so a regenerated table diffs by
+ * word; empty lines are skipped); an entry is the word alone when it is its own stem, else `word:` then one
+ * character whose code minus 48 is how many characters to cut from the word's end, then what to append
+ * (`running:4` → `run`, `happy:1i` → `happi`). Words and stems hold no whitespace.
  */
-const SEPARATOR = ' ';
+const SEPARATOR = '\n';
 const MARK = ':';
 const MAX_CUT = 70;
 
@@ -28,7 +29,7 @@ export function encodeStemTable(stems: ReadonlyMap<string, string>): string {
   const entries: string[] = [];
   for (const [word, stem] of stems) {
     for (const text of [word, stem])
-      if (text.includes(SEPARATOR) || text.includes(MARK))
+      if (/\s/.test(text) || text.includes(MARK))
         throw new Error(`stem table: cannot hold ${JSON.stringify(text)}`);
     if (!word) throw new Error('stem table: cannot hold an empty word');
     let common = 0;
@@ -47,8 +48,8 @@ export function encodeStemTable(stems: ReadonlyMap<string, string>): string {
 /** The word → stem map of a table in text form (see {@link encodeStemTable}). */
 export function decodeStemTable(text: string): Map<string, string> {
   const stems = new Map<string, string>();
-  if (!text) return stems;
   for (const entry of text.split(SEPARATOR)) {
+    if (!entry) continue;
     const mark = entry.indexOf(MARK);
     if (mark < 0) {
       stems.set(entry, entry);

@@ -70,7 +70,6 @@ const slack = createSlackApp({
           store,
           desk,
           events,
-          clock,
           replies: savedReplies,
           access: { channels: deskChannels, agents: settings.desk.agents },
           directory: agentDirectory,

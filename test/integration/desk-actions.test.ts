@@ -30,8 +30,9 @@ import type {
 } from '../../functions/core/model.ts';
 import type { CaseCommit, ConversationStore, EventQueue } from '../../functions/core/ports.ts';
 import { carryOutDeskCommand } from '../../functions/core/use-cases/carry-out-desk-command.ts';
-import { updateConversation } from '../../functions/core/use-cases/conversations.ts';
+import { updateConversation, updateProfile } from '../../functions/core/use-cases/conversations.ts';
 import { createDeskCommands } from '../../functions/core/use-cases/desk-actions.ts';
+import { sendSavedReply } from '../../functions/core/use-cases/send-saved-reply.ts';
 import { parseBusinessSettings } from '../../functions/shared/business-settings.ts';
 import { conversationEventsQueue } from '../../lib/design.ts';
 import { type FakeSlack, startFakeSlack } from '../../local/fake-slack.ts';
@@ -52,39 +53,67 @@ let queues: Awaited<ReturnType<typeof freshQueues>>;
 let eventQueue: SqsEventQueue;
 /** Runs once, just before the command's first conditional conversation write (the race window). */
 let beforeNextSave: (() => Promise<void>) | undefined;
+/** The store methods the commands and the worker called, in order (a test empties it when it starts counting). */
+const storeCalls: string[] = [];
+/** What the store calls in `storeCalls` that write. */
+const STORE_WRITES = new Set([
+  'saveConversation',
+  'saveCase',
+  'saveProfile',
+  'commitCase',
+  'claimOnce',
+  'claimSendAsOwner',
+  'releaseOnce',
+  'settleOnce',
+  'recordLifecycle',
+  'appendMessage',
+  'parkDeskCommand',
+]);
 
-/** The real store; `beforeNextSave` lets a test land a concurrent change between read and write. */
+/**
+ * The real store, its calls recorded in `storeCalls`; `beforeNextSave` lets a test land a concurrent change
+ * between read and write.
+ */
 function racingStore(store: DynamoDbConversationStore): ConversationStore {
+  /** The real method, or (for the conversation's conditional writes) one that lets the race land first. */
+  const method = (target: DynamoDbConversationStore, property: string | symbol) => {
+    if (property === 'saveConversation') {
+      return async (conversation: Conversation) => {
+        const race = beforeNextSave;
+        beforeNextSave = undefined;
+        if (race) await race();
+        return target.saveConversation(conversation);
+      };
+    }
+    if (property === 'claimSendAsOwner') {
+      // The worker's owner check of an agent's send, right before the provider call.
+      return async (...args: Parameters<ConversationStore['claimSendAsOwner']>) => {
+        const race = beforeNextSave;
+        beforeNextSave = undefined;
+        if (race) await race();
+        return target.claimSendAsOwner(...args);
+      };
+    }
+    if (property === 'commitCase') {
+      // A desk command's transaction over its case and conversation.
+      return async (commit: CaseCommit) => {
+        const race = commit.conversation ? beforeNextSave : undefined;
+        if (race) beforeNextSave = undefined;
+        if (race) await race();
+        return target.commitCase(commit);
+      };
+    }
+    const value = Reflect.get(target, property, target);
+    return typeof value === 'function' ? value.bind(target) : value;
+  };
   return new Proxy(store, {
-    get(target, property, receiver) {
-      if (property === 'saveConversation') {
-        return async (conversation: Conversation) => {
-          const race = beforeNextSave;
-          beforeNextSave = undefined;
-          if (race) await race();
-          return target.saveConversation(conversation);
-        };
-      }
-      if (property === 'claimSendAsOwner') {
-        // The worker's owner check of a thread reply, right before the provider call.
-        return async (...args: Parameters<ConversationStore['claimSendAsOwner']>) => {
-          const race = beforeNextSave;
-          beforeNextSave = undefined;
-          if (race) await race();
-          return target.claimSendAsOwner(...args);
-        };
-      }
-      if (property === 'commitCase') {
-        // A desk command's transaction over its case and conversation.
-        return async (commit: CaseCommit) => {
-          const race = commit.conversation ? beforeNextSave : undefined;
-          if (race) beforeNextSave = undefined;
-          if (race) await race();
-          return target.commitCase(commit);
-        };
-      }
-      const value = Reflect.get(target, property, receiver);
-      return typeof value === 'function' ? value.bind(target) : value;
+    get(target, property) {
+      const value = method(target, property);
+      if (typeof value !== 'function' || typeof property !== 'string') return value;
+      return (...args: unknown[]) => {
+        storeCalls.push(property);
+        return value(...args);
+      };
     },
   });
 }
@@ -370,6 +399,57 @@ describe('owner checks inside the conditional write', () => {
     await work();
     expect(sentTo(kase.packet.customerAddress)).toEqual([]);
     expect(ephemeralsFor('UANA').at(-1)).toBe('Only the owner can send the suggested reply.');
+  });
+
+  it("the owner's Retry writes nothing on the conversation; the worker's claim refuses it when the case changed hands since", async () => {
+    const { kase, ref } = await openCase(ANA);
+    const ts = await anaReplies(ref);
+    twilio.failNext(503, 503, 3);
+    await work(3); // "Not sent" with Retry
+    const before = await realStore.getConversation(kase.conversationId);
+    storeCalls.length = 0;
+    await commands().retry({
+      caseId: kase.caseId,
+      commandId: `agent#${DESK}#${ts}`,
+      agent: ANA,
+      ref,
+      clickId: '3.1',
+    });
+    expect(storeCalls.filter((call) => STORE_WRITES.has(call))).toEqual(['releaseOnce']);
+    expect(await realStore.getConversation(kase.conversationId)).toEqual(before);
+
+    beforeNextSave = releaseThenBobClaims(kase.conversationId);
+    storeCalls.length = 0;
+    await work();
+    expect(sentTo(kase.packet.customerAddress)).toEqual([]);
+    expect(ephemeralsFor('UANA').at(-1)).toMatch(/Kept as an internal note: @bob owns this conversation/);
+    // The refusal carries the conversation its condition saw: the worker loaded once.
+    expect(storeCalls.filter((call) => call === 'loadCase')).toHaveLength(1);
+  });
+
+  it("a saved reply writes nothing on the conversation; the worker's claim refuses it when the case changed hands since", async () => {
+    const { kase, ref } = await openCase(ANA);
+    const deps = {
+      store: racingStore(realStore),
+      desk: desk(),
+      events: recording,
+      replies: [{ id: 'thanks', title: 'Thanks', tags: [], text: 'Thanks for waiting. {{agent_name}}' }],
+      access: { channels: [DESK] },
+      brand: settings.brand,
+    };
+    storeCalls.length = 0;
+    expect(
+      await sendSavedReply(deps, { ref, replyId: 'thanks', agent: ANA, submissionId: randomUUID() }),
+    ).toBe('recorded');
+    expect(storeCalls.filter((call) => STORE_WRITES.has(call))).toEqual([]);
+    expect((await realStore.getConversation(kase.conversationId))?.version).toBe(1);
+
+    beforeNextSave = releaseThenBobClaims(kase.conversationId);
+    await work();
+    expect(sentTo(kase.packet.customerAddress)).toEqual([]);
+    expect(ephemeralsFor('UANA').at(-1)).toBe(
+      'Not sent: only the owner of this conversation can send a saved reply.',
+    );
   });
 
   it('an unclaimed case resolved by an agent is recorded as theirs, and only they answer the feedback', async () => {
@@ -708,6 +788,31 @@ describe('claim, release, resolve and hand back are one transaction each', () =>
     expect(ephemeralsFor('UANA').at(-1)).toBe('You already resolved this case.');
     await work();
     expect(sentTo(kase.packet.customerAddress)).toHaveLength(1);
+  });
+
+  it('a second, distinct Resolve click writes only its own one-time key: a survey answered since is not asked again', async () => {
+    const { kase, ref } = await openCase(ANA);
+    const click = () =>
+      commands().resolve({
+        caseId: kase.caseId,
+        agent: ANA,
+        outcome: 'solved',
+        ref,
+        requestKey: `slack-action#${randomUUID()}UANA`,
+      });
+    await click();
+    await work();
+    const address = kase.packet.customerAddress;
+    expect((await realStore.getProfile(address))?.pendingSurvey?.caseId).toBe(kase.caseId);
+    // The customer answers the survey: the worker clears the pending question.
+    await updateProfile(realStore, address, () => ({ pendingSurvey: undefined }));
+    const profile = await realStore.getProfile(address);
+
+    storeCalls.length = 0;
+    await click();
+    expect(ephemeralsFor('UANA').at(-1)).toBe('You already resolved this case.');
+    expect(storeCalls.filter((call) => STORE_WRITES.has(call))).toEqual(['claimOnce']);
+    expect(await realStore.getProfile(address)).toEqual(profile);
   });
 
   it('a Resolve that stopped after its transaction is finished by a second click (the closing message goes once)', async () => {

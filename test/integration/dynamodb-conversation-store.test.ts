@@ -4,7 +4,7 @@ import { DynamoDbConversationStore } from '#adapters/dynamodb-conversation-store
 import { partitionsOf, shardOf } from '#adapters/dynamodb-shards.ts';
 import { slackDeskRef } from '#adapters/slack-desk-ref.ts';
 import { claim, escalate, resolve } from '#core/conversation-state.ts';
-import { ConflictError, NotFoundError } from '#core/errors.ts';
+import { ConflictError, NotFoundError, NotOwnerError } from '#core/errors.ts';
 import {
   type Case,
   type Conversation,
@@ -584,10 +584,43 @@ describe('desk commands: load once, write once', () => {
     await expect(store.claimSendAsOwner(unique('outbox#'), 60, owner)).rejects.toBeInstanceOf(ConflictError);
   });
 
-  it('getCaseByDeskRef with indexCopy reads the case from the index in one request', async () => {
+  it("claimSendAsOwner's refusal carries the conversation as its condition saw it (none when it is gone)", async () => {
+    const { conversation, kase } = await ownedCase();
+    const taken = claim({ ...conversation, mode: 'queued', owner: undefined }, { id: 'U8' }, new Date());
+    await store.saveConversation(taken);
+    const owner = { conversationId: conversation.id, caseId: kase.caseId, agentId: 'U7' };
+    const refusal = await store.claimSendAsOwner(unique('outbox#'), 60, owner).catch((error) => error);
+    expect(refusal).toBeInstanceOf(NotOwnerError);
+    expect(refusal.current).toEqual(taken);
+    const gone = await store
+      .claimSendAsOwner(unique('outbox#'), 60, { ...owner, conversationId: newConversation().id })
+      .catch((error) => error);
+    expect(gone).toBeInstanceOf(NotOwnerError);
+    expect(gone.current).toBeUndefined();
+  });
+
+  it('getCaseByDeskRef with indexCopy reads the case from the index in one request (a Query, no GetItem)', async () => {
     const kase = { ...newCase(), deskRef: slackDeskRef('CESC', `${Date.now()}.000300`) };
     await store.createCase(kase);
-    expect(await store.getCaseByDeskRef(kase.deskRef, { indexCopy: true })).toEqual(kase);
+    const sent: string[] = [];
+    const counting = new Proxy(documentClient, {
+      get(target, property, receiver) {
+        if (property === 'send') {
+          return (command: { constructor: { name: string } }) => {
+            sent.push(command.constructor.name);
+            return target.send(command as Parameters<typeof target.send>[0]);
+          };
+        }
+        return Reflect.get(target, property, receiver);
+      },
+    });
+    const counted = new DynamoDbConversationStore(counting, tableName);
+    expect(await counted.getCaseByDeskRef(kase.deskRef, { indexCopy: true })).toEqual(kase);
+    expect(sent).toEqual(['QueryCommand']);
+    // Without it, the item itself is read after the index (strongly consistent, for a caller about to write).
+    sent.length = 0;
+    expect(await counted.getCaseByDeskRef(kase.deskRef)).toEqual(kase);
+    expect(sent).toEqual(['QueryCommand', 'GetCommand']);
   });
 });
 

@@ -195,6 +195,40 @@ describe('npm run knowledge -- import', () => {
     expect(stdout).toContain('within the prompt budget of 6000, so every prompt carries all of it');
     // The sample settings allow links to northwind.example only, which covers help.northwind.example.
     expect(stdout).not.toContain('allowedLinkHosts');
+    expect(stdout).not.toContain('examples.json');
+  });
+
+  it('counts the example phrasings of passages a re-import removed, and leaves examples.json as it was', async () => {
+    const out = tempDir();
+    // An older version of the returns article, with a section the help centre has since dropped.
+    writeFileSync(
+      join(out, 'returns.md'),
+      '# Returns & refunds\n\n## Return window\n\nThirty days.\n\n## Exchanges\n\nSwap a size in store.\n',
+    );
+    const examples = `${JSON.stringify(
+      {
+        source: 'the desk',
+        passages: {
+          'returns#exchanges': ['can i swap for a bigger size', 'exchange in store?'],
+          'returns#return-window': ['how long do i have to return'],
+          'shipping#gone-before': ['stale before this import'],
+        },
+        unanswerable: ['do you sell cars'],
+      },
+      null,
+      2,
+    )}\n`;
+    writeFileSync(join(out, 'examples.json'), examples);
+    const { code, stdout } = await run(['import', fixtures, '--out', out, '--base-url', BASE]);
+    expect(code).toBe(0);
+    expect(stdout).toContain(
+      'examples.json: 2 example phrasing(s) point to 1 passage(s) this import removed (returns#exchanges).',
+    );
+    expect(readFileSync(join(out, 'examples.json'), 'utf8')).toBe(examples);
+    // Safe as it is: the knowledge base loads, and the examples of passages that remain still count.
+    const knowledge = loadKnowledge(out);
+    expect(knowledge.get('returns#exchanges')).toBeUndefined();
+    expect(knowledge.get('returns#return-window')).toBeDefined();
   });
 
   it('says when the knowledge base is over the budget, sources are missing, or replies may not link to them', async () => {

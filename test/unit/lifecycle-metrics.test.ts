@@ -301,6 +301,89 @@ describe('withLifecycleMetrics', () => {
     expect(Object.keys(byName(emitted()))).toEqual(['TimeToClaimSeconds']);
   });
 
+  it('every metric of every event type, each in its own record with its unit and dimensions, from a publisher built once', async () => {
+    const { store } = recordingStore();
+    const metrics = new Metrics({ namespace: metricsNamespace, serviceName: 'tandem-test' });
+    const built = vi.spyOn(metrics, 'singleMetric');
+    const decorated = withLifecycleMetrics(store, metrics);
+    const events: Omit<LifecycleEvent, keyof typeof base>[] = [
+      { type: 'opened' },
+      { type: 'customer_message', data: { sentiment: -0.5, mode: 'ai', repeatAfterHandoff: true } },
+      { type: 'customer_message', data: { sentiment: 0.5 } },
+      { type: 'reopened' },
+      { type: 'ai_reply', data: { fallback: true, secondsSinceCustomer: 2 } },
+      { type: 'escalated', data: { reason: 'abuse', priority: 'high' } },
+      { type: 'escalated', data: {} },
+      { type: 'claimed', data: { waitSeconds: 5 } },
+      { type: 'released' },
+      { type: 'first_agent_reply', data: { secondsSinceEscalation: 9 } },
+      {
+        type: 'resolved',
+        data: {
+          by: 'agent',
+          outcome: 'solved',
+          secondsToResolution: 60,
+          customerTurns: 3,
+          sentimentEnd: 0.2,
+        },
+      },
+      { type: 'resolved', data: { by: 'idle' } },
+      { type: 'handed_back', data: { secondsToResolution: 1 } },
+      { type: 'satisfaction', data: { score: 4 } },
+      { type: 'escalation_feedback', data: { question: 'escalation_needed', answer: true, reason: 'x' } },
+      { type: 'escalation_feedback', data: { question: 'summary_accurate', answer: false } },
+    ];
+    for (const event of events) await decorated.recordLifecycle({ ...base, ...event } as LifecycleEvent);
+    const records = emitted().map((record) => {
+      const { Dimensions, Metrics: [metric] = [] } = record._aws.CloudWatchMetrics[0]!;
+      expect(Dimensions).toHaveLength(1);
+      const dimensions = Dimensions[0]!.map((name) => `${name}=${String(record[name])}`).join(',');
+      return `${metric?.Name} ${metric?.Unit} ${dimensions} ${String(record[metric?.Name ?? ''])}`;
+    });
+    expect(records).toEqual([
+      'Conversations Count channel=sms 1',
+      'Sentiment None channel=sms -0.5',
+      'Sentiment None channel=sms,mode=ai -0.5',
+      'SentimentStart None channel=sms -0.5',
+      'RepeatsAfterHandoff Count channel=sms 1',
+      'Sentiment None channel=sms 0.5',
+      'Conversations Count channel=sms 1',
+      'Reopened Count channel=sms 1',
+      'AiReplies Count channel=sms 1',
+      'AiReplySeconds Seconds channel=sms 2',
+      'Escalations Count channel=sms 1',
+      'Escalations Count channel=sms,reason=abuse 1',
+      'Escalations Count channel=sms 1',
+      'Escalations Count channel=sms,reason=unknown 1',
+      'TimeToClaimSeconds Seconds channel=sms 5',
+      'Releases Count channel=sms 1',
+      'FirstAgentReplySeconds Seconds channel=sms 9',
+      'Resolutions Count channel=sms 1',
+      'Resolutions Count channel=sms,resolvedBy=agent 1',
+      'FirstInteractionResolution Count channel=sms 0',
+      'TimeToResolutionSeconds Seconds channel=sms 60',
+      'TimeToResolutionSeconds Seconds channel=sms,resolvedBy=agent 60',
+      'CustomerTurns Count channel=sms 3',
+      'CustomerTurns Count channel=sms,resolvedBy=agent 3',
+      'SentimentEnd None channel=sms 0.2',
+      'SentimentEnd None channel=sms,resolvedBy=agent 0.2',
+      'Resolutions Count channel=sms 1',
+      'Resolutions Count channel=sms,resolvedBy=ai 1',
+      'FirstInteractionResolution Count channel=sms 1',
+      'Resolutions Count channel=sms 1',
+      'Resolutions Count channel=sms,resolvedBy=handed_back 1',
+      'FirstInteractionResolution Count channel=sms 0',
+      'TimeToResolutionSeconds Seconds channel=sms 1',
+      'TimeToResolutionSeconds Seconds channel=sms,resolvedBy=handed_back 1',
+      'Csat None channel=sms 4',
+      'EscalationNeeded Count channel=sms 1',
+      'EscalationNeeded Count channel=sms,reason=x 1',
+      'SummaryAccurate Count channel=sms 0',
+      'SummaryAccurate Count channel=sms,reason=unknown 0',
+    ]);
+    expect(built).toHaveBeenCalledTimes(1);
+  });
+
   it('never puts the conversation id (a phone number) into the metric record', async () => {
     const { decorated } = setup();
     await decorated.recordLifecycle({

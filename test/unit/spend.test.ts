@@ -221,22 +221,25 @@ describe('the BudgetCeilingCrossed metric', () => {
   });
 
   it('is emitted once, by the addition that crosses a ceiling, in the Tandem namespace', async () => {
-    const ledger = withCeilingMetrics(
-      new MemoryLedger(),
-      new Metrics({ namespace: 'Tandem', serviceName: 'tandem' }),
-      settings,
-    );
+    const metrics = new Metrics({ namespace: 'Tandem', serviceName: 'tandem' });
+    const built = vi.spyOn(metrics, 'singleMetric');
+    const ledger = withCeilingMetrics(new MemoryLedger(), metrics, settings);
     await ledger.add('2026-01-05T10', { tokens: 600 });
     expect(lines.join('')).not.toContain(CEILING_METRIC);
     await ledger.add('2026-01-05T10', { tokens: 600 });
     await ledger.add('2026-01-05T10', { tokens: 600 });
+    await ledger.add('2026-01-05T11', { tokens: 1200 });
     const records = lines.filter((line) => line.includes(CEILING_METRIC)).map((line) => JSON.parse(line));
-    expect(records).toHaveLength(1);
+    expect(records).toHaveLength(2);
     expect(records[0]).toMatchObject({ [CEILING_METRIC]: 1, service: 'tandem', ceiling: 'tokens' });
     expect(records[0]._aws.CloudWatchMetrics[0]).toMatchObject({
       Namespace: 'Tandem',
       Dimensions: [['service']],
+      Metrics: [{ Name: CEILING_METRIC, Unit: 'Count' }],
     });
+    expect(records[1]).toMatchObject({ [CEILING_METRIC]: 1, service: 'tandem', hour: '2026-01-05T11' });
+    // Its publisher is built with the ledger, not per metric.
+    expect(built).toHaveBeenCalledTimes(1);
   });
 
   it('a ledger failure is reported and rethrown', async () => {

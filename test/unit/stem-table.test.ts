@@ -3,11 +3,12 @@
  * the lexicons, the offline model's knowledge index and the escalation lexicon stem at start-up, each with
  * exactly Snowball's stem; the stemmers answer from it and fall back to Snowball for any other word.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { STEM_TABLE } from '#core/stem-table.ts';
 import { decodeStemTable, encodeStemTable, STEMMERS } from '#core/stemmers.ts';
 import { newStemmer } from '#functions/vendor/snowball-en-es.js';
-import { stemsAtLoad } from '../../bin/stem-table.ts';
+import { stemsAtLoad, stemTableFile, stemTableSource } from '../../bin/stem-table.ts';
 
 const snowball = { en: newStemmer('english'), es: newStemmer('spanish') };
 
@@ -35,6 +36,23 @@ describe('precomputed stem table', () => {
     }
     expect(decodeStemTable(STEM_TABLE.es).has('reconfiguraciones')).toBe(false);
     expect(STEMMERS.es.stem('reconfiguraciones')).toBe(snowball.es.stem('reconfiguraciones'));
+  });
+
+  it('is written one entry per line (words sorted), so a regeneration diffs word by word', () => {
+    const source = stemTableSource({
+      en: new Map([
+        ['running', 'run'],
+        ['a', 'a'],
+      ]),
+      es: new Map([['casas', 'casa']]),
+    });
+    expect(source).toContain('  en: `\na\nrunning:4\n`,\n  es: `\ncasas:1\n`,\n');
+    const longest = Math.max(
+      ...readFileSync(stemTableFile, 'utf8')
+        .split('\n')
+        .map((line) => line.length),
+    );
+    expect(longest).toBeLessThanOrEqual(120);
   });
 
   it('round-trips its text form: unchanged words, cuts, appended letters, digits, apostrophes, an empty stem', () => {

@@ -21,7 +21,7 @@
 import type { BusinessSettings } from '../../shared/business-settings.ts';
 import { type OwnershipRefusal, ownershipRefusal } from '../conversation-state.ts';
 import { messagesFor } from '../customer-messages.ts';
-import { ChannelError, ConflictError, ModelUnavailableError } from '../errors.ts';
+import { ChannelError, ConflictError, ModelUnavailableError, NotOwnerError } from '../errors.ts';
 import { hourOf } from '../guardrails/budget.ts';
 import type { Agent, Conversation, DeskCommandEvent, DeskRef, Message } from '../model.ts';
 import type {
@@ -184,12 +184,12 @@ export async function carryOutDeskCommand(
         state.profile,
       );
     } catch (error) {
-      if (!(owner && error instanceof ConflictError)) throw error;
-      // The claim found the conversation no longer theirs: the agent is told from the state as it now is.
-      const current = (await loadCommandState(deps, command, hour)).conversation;
+      if (!(owner && error instanceof NotOwnerError)) throw error;
+      // The claim found the conversation no longer theirs: the agent is told from the state it saw (its
+      // condition is `ownershipRefusal`'s, so that state always has a refusal).
+      const { current } = error;
       const now = current ? ownershipRefusal(current, owner.caseId, owner.agentId) : 'closed';
-      if (!now) throw error; // theirs again already: the queue's retry sends it
-      return refuseReply(deps, command, now, current);
+      return refuseReply(deps, command, now ?? 'not_owner', current);
     }
     if (delivery.status === 'sent') {
       late = await commitSent(deps, command, state, delivery, hour);

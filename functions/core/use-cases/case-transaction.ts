@@ -39,7 +39,6 @@ export type LoadedCase = CaseState & { kase: Case; conversation: Conversation };
 export type CaseChange<R> =
   | {
       ok: true;
-      before: { kase: Case; conversation: Conversation };
       kase: Case;
       conversation: Conversation;
       /** The state after the commit (the load with what was written): what the card shows. */
@@ -87,7 +86,6 @@ export function commitCaseChange<R>(
     const profile = decision.profile ?? loaded.profile;
     return {
       ok: true,
-      before: { kase, conversation },
       kase: nextCase,
       conversation: nextConversation,
       state: { ...loaded, kase: nextCase, conversation: nextConversation, ...(profile ? { profile } : {}) },

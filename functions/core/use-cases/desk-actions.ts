@@ -4,8 +4,9 @@
  * it decides and records, and leaves what reaches the customer to the worker.
  *
  * Who may act: every command first asks the desk access policy (desk channel, agent allowlist). Owner-only
- * commands decide ownership inside the conditional write, never on an earlier read (a thread reply: in the
- * worker's send-once claim, right before the provider call). Feedback is accepted only from the agent who
+ * commands decide ownership inside the conditional write, never on an earlier read (a send to the customer,
+ * i.e. a thread reply, Send suggestion or Retry: in the worker's send-once claim, right before the provider
+ * call; the desk only advises from the case). Feedback is accepted only from the agent who
  * resolved the case, checked inside the case's conditional write.
  *
  * Claim, Release, Resolve, Hand back and feedback load once (the case, then its conversation, profile and
@@ -14,8 +15,10 @@
  * the card and the agents' homes are rendered from that state. What follows the transaction is idempotent,
  * so a repeated click finishes a half-done command instead of refusing it: a second Claim by the owner
  * refreshes the card; a second Resolve (or Hand back) by the agent who closed the case answers "already
- * closed", refreshes the card, re-applies the profile change and records the closing message again only
- * when it never went (its send-once key is absent) and nothing happened in the conversation since.
+ * closed", refreshes the card and records the closing message again only when it never went (its send-once
+ * key is absent) and nothing happened in the conversation since. It writes nothing but its click's one-time
+ * key: the profile change went in the first click's transaction, and may have moved on since (a survey
+ * answered).
  *
  * Durable agent commands (design): everything customer-bound (thread replies, Send suggestion, the closing
  * message and survey) and the hand-back notice is recorded as a `desk_command` event on the existing
@@ -59,9 +62,8 @@ import type {
 import { PENDING_REACTION, replyRefusal, UNKNOWN_CASE } from './carry-out-desk-command.ts';
 import { type CaseChange, commitCaseChange, type LoadedCase } from './case-transaction.ts';
 import { caseViewOf } from './case-view.ts';
-import { closingFiguresOf, emptyProfile, lifecycleEvent, updateProfile } from './conversations.ts';
+import { closingFiguresOf, emptyProfile, lifecycleEvent } from './conversations.ts';
 import { eraseFromDesk } from './desk-erase.ts';
-import { changeAsOwner } from './owned-change.ts';
 import { outboxKeyOf } from './send-to-customer.ts';
 
 /** What the desk commands need. */
@@ -211,14 +213,7 @@ export function createDeskCommands(deps: DeskDeps): DeskCommands {
     );
     if (commit.refused === 'unknown') return true;
     const { conversation } = commit;
-    // Finish what the first click may not have done (each step is idempotent).
-    await rememberCase(
-      kase,
-      conversation,
-      kase.outcome ?? 'solved',
-      Boolean(kase.handedBack),
-      kase.resolvedAt,
-    );
+    // Finish what the first click may not have done after its transaction (the card, the closing message).
     await showCard(commit.state);
     // Only what is still missing, and only while nothing has happened in the conversation since.
     const untouched = conversation.mode === 'ai' && conversation.lastResolvedAt === kase.resolvedAt;
@@ -236,21 +231,6 @@ export function createDeskCommands(deps: DeskDeps): DeskCommands {
 
   function closingTask(outcome: Outcome): DeskTask {
     return { kind: 'closing', outcome, survey: outcome !== 'spam' };
-  }
-
-  /** The past case on the profile (and the pending survey after a Resolve); idempotent. */
-  async function rememberCase(
-    kase: Case,
-    closed: Conversation,
-    outcome: Outcome,
-    handedBack: boolean,
-    at: string | undefined,
-  ): Promise<void> {
-    const now = at ?? deps.clock.now().toISOString();
-    const survey = surveyAfter(closed, outcome, handedBack);
-    await updateProfile(deps.store, closed.customerAddress, (current) =>
-      caseRemembered(current, kase, outcome, survey, now),
-    );
   }
 
   /** Whether the closing message asks the satisfaction question (and the profile waits for its answer). */
@@ -455,13 +435,11 @@ export function createDeskCommands(deps: DeskDeps): DeskCommands {
           await deps.desk.postEphemeral(ref, agent.id, `Only ${who(kase.owner)} can retry this message.`);
           return;
         }
-      } else {
-        const result = await changeAsOwner(deps, kase, agent.id);
-        if (!result.ok) {
-          const owner = result.current?.mode === 'agent' ? who(result.current.owner) : 'the owner';
-          await deps.desk.postEphemeral(ref, agent.id, `Only ${owner} can retry this message.`);
-          return;
-        }
+      } else if (caseOwnershipRefusal(kase, agent.id)) {
+        // Advice from the case; the worker's send-once claim decides (the owner check inside that write).
+        const owner = kase.status === 'claimed' ? who(kase.owner) : 'the owner';
+        await deps.desk.postEphemeral(ref, agent.id, `Only ${owner} can retry this message.`);
+        return;
       }
       // Asked for explicitly: a send that may or may not have gone is tried again; one that went never is.
       await deps.store.releaseOnce(outboxKeyOf(parked.commandId), { unlessSent: true });

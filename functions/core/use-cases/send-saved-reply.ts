@@ -1,7 +1,9 @@
 /**
  * sendSavedReply — an agent picked a saved reply in a case thread's modal (Slack path, within 3 seconds):
- * 1. The desk access policy (desk channel, agent allowlist), then the case of the thread (open).
- * 2. Only the owner sends: the owner check runs inside the conversation's conditional write.
+ * 1. The desk access policy (desk channel, agent allowlist), then the case of the thread (open), with its
+ *    conversation and the customer's profile (the index finds the case; one BatchGet reads the three).
+ * 2. Only the owner sends: the case advises at once, and the worker decides inside its send-once claim
+ *    (`claimSendAsOwner`: the owner check in the same write, right before the provider call).
  * 3. Placeholders are filled from the conversation (customer name), the customer's facts or the modal
  *    (order id) and the agent; a placeholder still empty refuses the send with an ephemeral.
  * 4. The filled text is recorded as a `saved_reply` desk command; the worker sends it through the same
@@ -9,16 +11,15 @@
  */
 import { type DeskAccessPolicy, deskRefusal, deskRefusalText } from '../desk-access.ts';
 import type { Agent, DeskCommandEvent } from '../model.ts';
-import type { AgentDesk, AgentDirectory, Clock, ConversationStore, DeskRef, EventQueue } from '../ports.ts';
+import type { AgentDesk, AgentDirectory, ConversationStore, DeskRef, EventQueue } from '../ports.ts';
 import { fillPlaceholders, firstName, type SavedReply } from '../saved-replies.ts';
-import { changeAsOwner } from './owned-change.ts';
+import { caseOwnershipRefusal } from './desk-actions.ts';
 
 /** What sending a saved reply needs. */
 export interface SavedReplyDeps {
   store: ConversationStore;
   desk: AgentDesk;
   events: EventQueue;
-  clock: Clock;
   replies: readonly SavedReply[];
   access: DeskAccessPolicy;
   directory?: AgentDirectory;
@@ -60,24 +61,28 @@ export async function sendSavedReply(
     await tell('That saved reply no longer exists; nothing was sent.');
     return 'unknown_reply';
   }
-  const kase = await deps.store.getCaseByDeskRef(ref);
-  if (!kase || kase.status === 'resolved') {
+  // The index finds the case; the case, its conversation and the profile are then read strongly, at once.
+  const found = await deps.store.getCaseByDeskRef(ref, { indexCopy: true });
+  const { kase, conversation, profile } = found
+    ? await deps.store.loadCase({
+        caseId: found.caseId,
+        conversationId: found.conversationId,
+        historyLimit: 0,
+      })
+    : {};
+  if (!kase || !conversation || kase.status === 'resolved') {
     await tell("This thread isn't linked to an open Tandem conversation, so nothing was sent.");
     return 'no_case';
   }
-  const owned = await changeAsOwner(deps, kase, agent.id);
-  if (!owned.ok) {
+  const notOwner = caseOwnershipRefusal(kase, agent.id);
+  if (notOwner) {
     await tell(
-      owned.refusal === 'queued'
+      notOwner === 'queued'
         ? 'Not sent: nobody owns this conversation yet. Claim it to reply to the customer.'
-        : owned.refusal === 'closed'
-          ? 'This case is already closed; nothing was sent.'
-          : 'Not sent: only the owner of this conversation can send a saved reply.',
+        : 'Not sent: only the owner of this conversation can send a saved reply.',
     );
     return 'refused';
   }
-  const conversation = owned.after;
-  const profile = await deps.store.getProfile(kase.packet.customerAddress);
   const factOrder = ORDER_FACTS.map((key) => profile?.facts[key]).find((value) => value?.trim());
   const filled = fillPlaceholders(reply.text, {
     customer_name: firstName(conversation.customerName ?? profile?.name),
