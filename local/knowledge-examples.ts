@@ -2,7 +2,7 @@
  * Builds the sample business's `knowledge/examples.json` from its labelled development sets
  * (`npm run knowledge -- examples`): each answerable question under the passage that answers it, each
  * unanswerable one as a negative, in English and Spanish, so where the phrasings come from is
- * reproducible. The never-tuned sets (`*.heldout.json`, `knowledge.fresh5.json`, `knowledge.fresh6.json`)
+ * reproducible. The never-tuned sets (`*.heldout.json`, `knowledge.fresh5.json`, `knowledge.fresh6.json`, `knowledge.fresh7.json`)
  * are never read; `--leave-out <set>` also leaves a development set out (leave-one-set-out estimates).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
