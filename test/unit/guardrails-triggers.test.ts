@@ -321,6 +321,37 @@ describe('escalation intents (weighted evidence over stemmed lexicons)', () => {
     expect(selfHarm("I've been feeling like I want to die for a few weeks now").fired).toBe(true);
   });
 
+  it('an outdoor emergency someone has is medical; a product that prevents it is not', () => {
+    const fired = (text: string) =>
+      lexiconVerdictsFor(text)
+        .verdicts.filter((v) => v.fired)
+        .map((v) => v.intent.label);
+    for (const text of [
+      "my wife is hypothermic after the trek, we're in the hut",
+      'I think my toes have frostbite after wearing the boots in the snow',
+      'tengo mal de altura y veo borroso',
+      'mi papá se desmayó en la tienda y no reacciona',
+      'la herida de la bota no cierra y está en carne viva',
+    ]) {
+      expect(fired(text), text).toContain('medical');
+    }
+    for (const text of [
+      'the trekking pole snapped and the tip went into my eye',
+      'la bombona tiene una fuga y huele fuertísimo',
+    ]) {
+      expect(fired(text), text).toContain('safety');
+    }
+    for (const text of [
+      'do you sell a jacket that protects against hypothermia?',
+      'what is the best hat to avoid heatstroke?',
+      'is there a snake bite kit in the first aid bundle?',
+      'the app is not responding, can you check my order',
+      'el agua hirviendo del termo se mantiene 12 horas?',
+    ]) {
+      expect(fired(text), text).toEqual([]);
+    }
+  });
+
   it('staff asked for in other words; staff discounts and self-descriptions are not requests', () => {
     for (const text of [
       'transfer me',

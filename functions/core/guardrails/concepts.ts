@@ -63,14 +63,14 @@ const SHARED: LexiconData = {
       phone, battery, batteries, charger, laptop, computer, tablet, ipad, iphone, car, plant, headphones,
       earbuds, watch, smartwatch, heater, stove, lamp, lantern, plug, cable, cord, power bank, adapter,
       outlet, socket, blanket, kettle, hair dryer, toaster, e-bike, ebike, scooter, vape, flashlight, torch,
-      hand warmer, vest, jacket, device, appliance, motor, fan, speaker, light, bulb, wire, wiring,
+      hand warmer, gas bottle, canister, vest, jacket, device, appliance, motor, fan, speaker, light, bulb, wire, wiring,
       hoverboard, drone, drill, power tool, toy, blender, microwave, oven, air fryer, iron, curling iron, straightener, electric blanket, heated blanket, dryer, washer, washing machine, fridge, freezer, console, controller, candle, diffuser, humidifier, generator, grill, bbq, barbecue, space heater, radiator, massager, power strip, extension cord, headlamp, solar panel, camping stove, gas canister, propane, lighter, router, printer, tv, television, monitor, electric toothbrush, razor, shaver, vacuum, crock pot, slow cooker, pressure cooker, coffee maker, espresso machine, hot plate
     `,
     es: `
       celular, telefono, movil, bateria, pila, cargador, laptop, computadora, ordenador, tablet, coche, carro,
       auto, planta, audifonos, auriculares, reloj, calentador, estufa, lampara, linterna, enchufe, cable,
       adaptador, toma, cobija, manta, hervidor, secador, tostadora, patinete, aparato, motor, ventilador,
-      bocina, foco, bombilla,
+      bocina, foco, bombilla, bombona, cartucho, cartucho de gas, garrafa, hornillo,
       patineta, dron, taladro, juguete, licuadora, microondas, horno, freidora, plancha, secadora, lavadora, refrigerador, nevera, consola, control, vela, difusor, humidificador, generador, parrilla, asador, alargador, extension, regleta, tanque de gas, encendedor, hornilla, router, impresora, television, tele, monitor, cepillo electrico, rasuradora, aspiradora, olla, olla express, cafetera
     `,
   },
@@ -1512,13 +1512,17 @@ const SAFETY: LexiconData = {
       melting, sparked, sparking, sparks, smoke, smoking, smoked, burning smell, smells like burning,
       smell of burning, smelled like burning, swelling, swollen, bulging, leaking acid, scorch, scorched,
       charred, sizzling, hissing, shock, shocks, zapped, zap, tingling, gas leak, leaking gas, leaks gas,
-      smell of gas, smells of gas, stinks of gas
+      smell of gas, smells of gas, stinks of gas,
+      leaking from the valve, leaking gas, leaks gas, hissing gas, stinks of gas, smell gas, smells of gas everywhere,
+      boiling hot, scalding
     `,
     es: `
       sobrecalento, sobrecalentando, se calento mucho, muy caliente, se derritio, derritio, derretido,
       chispas, chispazo, echa humo, echar humo, salio humo, humo, olor a quemado, huele a quemado, hinchada,
       hinchado, inflada, chamuscado, quemado, descarga, descargas, toque, toques, corriente, fuga de gas,
-      pierde gas, huele a gas, olor a gas
+      pierde gas, huele a gas, olor a gas,
+      una fuga, tiene una fuga, fuga de gas, tirando gas, sale gas, se sale el gas, silbido, hirviendo,
+      calambre, calambre electrico, huele fuertisimo
     `,
   },
   /** An injury by itself. */
@@ -1528,13 +1532,24 @@ const SAFETY: LexiconData = {
       get stitches, concussion, fractured, fracture, sprained, dislocated, gash, laceration, scalded,
       second degree burn, third degree burn, burn on my, a burn, choking hazard, electrocuted,
       blood, bloody, blood everywhere, lot of blood, so much blood, covered in blood, bleeding badly, needed a stitch, broken bone, broke a bone, got hurt, was hurt, were hurt, badly hurt, seriously hurt, hurt badly, cut open, sliced open, lost a tooth, knocked out, burn blister, burns on,
-      needed _ stitches, got _ stitches, stitches in his, stitches in her, stitches in my, stitches on his, stitches on her, stitches on my
+      needed _ stitches, got _ stitches, stitches in his, stitches in her, stitches in my, stitches on his, stitches on her, stitches on my,
+      went into my eye, went into his eye, went into her eye, into my son eye, into my daughter eye,
+      splinter went into, boiling water on, scalding water on, could have died, could have been killed,
+      someone could die, someone is going to get killed, nearly killed, almost killed, caught his finger,
+      caught her finger, trapped his finger, trapped her finger, around his neck, around her neck,
+      set her hair on fire, set his hair on fire
     `,
     es: `
       herido, herida, heridos, lesion, lesiones, lesionado, lesionada, sangre, sangrando, sangro,
       puntos de sutura, me pusieron puntos, le pusieron puntos, fractura, fracturo, esguince, quemadura,
       quemaduras, moreton, se ahogo, asfixia,
-      mucha sangre, sangre por todos lados, lleno de sangre, se lastimo feo, salio lastimado, salio lastimada, quedo lastimado, quedo lastimada, hueso roto, se rompio un hueso, se fracturo, me fracture, ampollas por la quemadura
+      mucha sangre, sangre por todos lados, lleno de sangre, se lastimo feo, salio lastimado, salio lastimada, quedo lastimado, quedo lastimada, hueso roto, se rompio un hueso, se fracturo, me fracture, ampollas por la quemadura,
+      me abri la rodilla, me abri la cabeza, me abri la mano, le abrio la ceja, se abrio la cabeza, se abrio la ceja,
+      me perforo, le perforo, me clave, se clavo, se le clavo, me lo clave, agua hirviendo en, agua hirviendo sobre,
+      me cayo agua hirviendo, le cayo agua hirviendo, alguien se puede matar,
+      alguien se va a matar, casi se mata, casi me mato con, me pude matar, pudo haberse matado, se pudo matar,
+      atrapo el dedo, le atrapo el dedo, me atrapo el dedo, se enredo en el cuello, en el cuello a, le prendio el pelo,
+      le quemo el pelo, casi se me cae el bebe
     `,
   },
   /** Harm that is an injury only when it hits someone: "cut my hand", "se corto". */
@@ -1562,11 +1577,15 @@ const SAFETY: LexiconData = {
   fall: {
     en: `
       fell, fall, falling, fell off, fell over, tripped, slipped, knocked over, tipped over, crashed, crash,
-      wiped out, thrown off, went flying
+      wiped out, thrown off, went flying,
+      went down the stairs, fell down the stairs, went in the river, went into the river, went into the water,
+      dropped two metres, fell two metres, fell from
     `,
     es: `
       me cai, se cayo, cayo, caida, me resbale, se resbalo, tropece, se volco, me cai de, choque, me estrelle,
-      se estrello, sali volando
+      se estrello, sali volando,
+      cayo dos metros, se cayo en el rapel, cayo al agua, se cayo de espalda, me cai por las escaleras,
+      rodo por las escaleras, cayo de
     `,
   },
   failure: {
@@ -1625,7 +1644,14 @@ const MEDICAL: LexiconData = {
       threw up, poisoned, poisoning, food poisoning, diarrhea, diarrhoea, infection, infected, welts,
       chemical burn, unconscious, asthma attack, broke out in, breaking out in, broken out in, broke out with, overdose, overdosed, too many pills,
       too many tablets, poison control,
-      anaphylactic shock, throat closing, throat closed up, throat was closing, lips swelled, tongue swelled, face swelled up, swelled up, wheezing, heart racing, palpitations, nosebleed, nose bleed, blistering, chemical burns, severe reaction, bad reaction, went into shock, eyes swelled shut, could hardly breathe, can hardly breathe
+      anaphylactic shock, throat closing, throat closed up, throat was closing, lips swelled, tongue swelled, face swelled up, swelled up, wheezing, heart racing, palpitations, nosebleed, nose bleed, blistering, chemical burns, severe reaction, bad reaction, went into shock, eyes swelled shut, could hardly breathe, can hardly breathe,
+      bitten by a snake, bit by a snake, he collapsed, she collapsed, i collapsed, has collapsed,
+      he is not responding, she is not responding, breathing but not responding, he is unresponsive,
+      she is unresponsive, not breathing, can not catch my breath,
+      lips have gone blue, lips turned blue, gone blue, turned blue, contractions, can not feel my fingers,
+      can not feel my toes, can not feel my feet, can not feel his, can not feel her, blurred vision,
+      blurry vision, contact dermatitis, dermatitis, foot ulcer, ulcer, wound that will not heal,
+      will not stop bleeding, not stop bleeding, bleeding that will not stop, concussion
     `,
     es: `
       reaccion alergica, reaccion a, ronchas, sarpullido, erupcion, urticaria, no puedo respirar,
@@ -1634,7 +1660,12 @@ const MEDICAL: LexiconData = {
       intoxicacion, intoxicado, intoxicada, me intoxique, envenenado, envenenamiento, diarrea, infeccion,
       infectado, quemadura quimica, inconsciente, sobredosis, demasiadas pastillas,
       ataque de asma, crisis asmatica, crisis de asma, ataque de alergia, choque anafilactico, se me cerro la garganta, se me hincho la cara, se le hincho la cara, se me hincharon, se le hincharon, palpitaciones, quemaduras quimicas, me salieron ronchas, le salieron ronchas, reaccion fuerte, mala reaccion, casi no podia respirar, no puede respirar,
-      me cuesta respirar, le cuesta respirar, me costaba respirar, no podia respirar bien
+      me cuesta respirar, le cuesta respirar, me costaba respirar, no podia respirar bien,
+      me mordio una serpiente, le mordio una serpiente, picadura de serpiente, no reacciona,
+      no respira, se puso morado, se puso azul, labios morados, contracciones, no siento los dedos,
+      no siento los pies, sin sensibilidad, veo borroso, vision borrosa, dermatitis, dermatitis de contacto, ulcera,
+      herida que no cierra, herida que no cura, en carne viva, carne viva, no para de sangrar, sangrado que no para,
+      sangrando sin parar, me arden los ojos, le arden los ojos, conmocion
     `,
   },
   /** Symptoms too mild or too ambiguous alone: "I'm allergic to wool", "the battery is swelling". */
@@ -1643,13 +1674,48 @@ const MEDICAL: LexiconData = {
       swelling, swollen, swelled, puffy, itchy, itching, =burning, stinging, blisters, blistered, allergic,
       allergy, dizzy, nauseous, nausea, fever, bleeding, migraine, red, irritation, numb, pain,
       tingly, tingling, headache, headaches, stomach ache, stomachache, stomach pain, cramps, burning eyes, watery eyes, peeling, sting, stings,
-      =sores, open sores, scabs, oozing, lesions, covered in bumps, bumps all over
+      =sores, open sores, scabs, oozing, lesions, covered in bumps, bumps all over,
+      shivering, shaking uncontrollably, drooling, lightheaded, light headed
     `,
     es: `
       hinchazon, hinchado, hinchada, inflamado, inflamada, comezon, picazon, ardor, me arde, me pica,
       ampollas, alergia, alergico, alergica, mareo, mareado, nauseas, fiebre, irritacion, dolor, roja, rojo,
       hormigueo, entumecido, entumecida, dolor de cabeza, dolor de estomago, ardor de ojos, me lloran los ojos, mareos, colicos, se me pela, arde,
-      llagas, costras, granos por todo, supurando
+      llagas, costras, granos por todo, supurando,
+      temblando, tiemblo mucho, babeando, mareada, aturdido, aturdida
+    `,
+  },
+  /** Conditions of the outdoors: an emergency when someone has one, not when a product prevents it. */
+  condition: {
+    en: `
+      hypothermia, hypothermic, frostbite, frost bite, frostbitten, heatstroke, heat stroke, heat exhaustion,
+      altitude sickness, snake bite, snakebite, carbon monoxide poisoning, dehydrated, severely dehydrated
+    `,
+    es: `
+      hipotermia, congelamiento, congelacion, golpe de calor, insolacion, mal de altura, mal de montana, soroche,
+      mordedura de serpiente, picadura de serpiente, deshidratado, deshidratada
+    `,
+  },
+  /** Someone has it: "I think I have", "le dio". */
+  sufferer: {
+    en: `
+      i have, i think i have, think i have, i got, i have got, he has, she has, he got, she got, has got,
+      we think, think he has, think she has, is, signs of, symptoms of, suffering from
+    `,
+    es: `
+      tengo, creo que tengo, tiene, le dio, me dio, estoy con, esta con, sintomas de, senales de, creo que es,
+      creo que tiene
+    `,
+  },
+  /** Prevention and products: "a jacket that protects against hypothermia", "snake bite kit". */
+  prevent: {
+    en: `
+      protect against, protects against, protection against, protection from, prevent, prevents, avoid, to avoid,
+      kit, rated for, in case of, risk of, guard against
+    `,
+    es: `
+      proteger de, protege de, proteccion contra, contra la, contra el, prevenir, evitar, para evitar, kit,
+      en caso de, riesgo de
     `,
   },
   /** Emergency care: going there is the event. */

@@ -381,6 +381,16 @@ export const MEDICAL: EscalationIntent = {
       within: 8,
       weight: 0.3,
     },
+    { all: ['condition'], weight: 0.6, note: '"hypothermia", "mal de altura"' },
+    // "my friend is hypothermic, shivering", "I think I have frostbite on my toes"
+    { all: ['condition', 'sufferer|mild_symptom|symptom|relative|body'], anywhere: true, weight: 0.4 },
+    {
+      all: ['prevent', 'condition'],
+      anyOrder: true,
+      within: 4,
+      weight: -1,
+      note: '"a hat to avoid heatstroke"',
+    },
     { all: ['not_medical'], weight: -1.5, note: '"my doctor recommended", "rash guard"' },
     { all: ['fed_up'], weight: -1, note: '"I\'m sick of your emails"' },
     { all: ['identity', 'clinician|care_place'], within: 2, weight: -1.5, note: '"I\'m a nurse"' },
