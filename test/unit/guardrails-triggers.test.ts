@@ -322,33 +322,24 @@ describe('escalation intents (weighted evidence over stemmed lexicons)', () => {
   });
 
   it('an outdoor emergency someone has is medical; a product that prevents it is not', () => {
-    const fired = (text: string) =>
-      lexiconVerdictsFor(text)
-        .verdicts.filter((v) => v.fired)
-        .map((v) => v.intent.label);
-    for (const text of [
-      "my wife is hypothermic after the trek, we're in the hut",
-      'I think my toes have frostbite after wearing the boots in the snow',
-      'tengo mal de altura y veo borroso',
-      'mi papá se desmayó en la tienda y no reacciona',
-      'la herida de la bota no cierra y está en carne viva',
-    ]) {
-      expect(fired(text), text).toContain('medical');
-    }
-    for (const text of [
-      'the trekking pole snapped and the tip went into my eye',
-      'la bombona tiene una fuga y huele fuertísimo',
-    ]) {
-      expect(fired(text), text).toContain('safety');
-    }
-    for (const text of [
-      'do you sell a jacket that protects against hypothermia?',
-      'what is the best hat to avoid heatstroke?',
-      'is there a snake bite kit in the first aid bundle?',
-      'the app is not responding, can you check my order',
-      'el agua hirviendo del termo se mantiene 12 horas?',
-    ]) {
-      expect(fired(text), text).toEqual([]);
+    // Each message and the label the lexicons must fire on it (none: nothing fires).
+    const expected: Record<string, string | undefined> = {
+      "my wife is hypothermic after the trek, we're in the hut": 'medical',
+      'I think my toes have frostbite after wearing the boots in the snow': 'medical',
+      'tengo mal de altura y veo borroso': 'medical',
+      'mi papá se desmayó en la tienda y no reacciona': 'medical',
+      'la herida de la bota no cierra y está en carne viva': 'medical',
+      'the trekking pole snapped and the tip went into my eye': 'safety',
+      'la bombona tiene una fuga y huele fuertísimo': 'safety',
+      'do you sell a jacket that protects against hypothermia?': undefined,
+      'what is the best hat to avoid heatstroke?': undefined,
+      'is there a snake bite kit in the first aid bundle?': undefined,
+      'the app is not responding, can you check my order': undefined,
+      'el agua hirviendo del termo se mantiene 12 horas?': undefined,
+    };
+    for (const [text, label] of Object.entries(expected)) {
+      const fired = lexiconVerdictsFor(text).verdicts.flatMap((v) => (v.fired ? [v.intent.label] : []));
+      expect(fired, text).toEqual(label ? expect.arrayContaining([label]) : []);
     }
   });
 
