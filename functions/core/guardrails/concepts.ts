@@ -372,7 +372,9 @@ const SELF_HARM: LexiconData = {
       sucid*, suicd*, suisid*, =offing myself, offed myself, shoot myself, shooting myself, blow my brains out,
       bullet in my head, gun to my head, hang myself from, not plan on being alive, after i am dead,
       once i am dead, can not take this life, can not stand this life, can not bear this life,
-      feel like ending everything, want to end everything, going to end everything
+      feel like ending everything, want to end everything, going to end everything,
+      crash my car on purpose, drive into a wall, drive my car into, drive into a tree, drive into oncoming traffic,
+      drink bleach, drinking bleach, slit my throat
     `,
     es: `
       =matarme, me voy a matar, me quiero matar, me =mato, suicid*, =quitarme la vida, quitar la vida,
@@ -386,7 +388,10 @@ const SELF_HARM: LexiconData = {
       =quitarmela, sucid*, unalive*, me pego un tiro, =pegarme un tiro, darme un tiro, me doy un tiro,
       =volarme la cabeza, =volarme los sesos, no pienso estar vivo, no pienso estar viva, no pienso seguir vivo,
       no pienso seguir viva, tirarme a las vias, cuando este muerto, cuando este muerta,
-      despues de que me muera
+      despues de que me muera,
+      me voy a colgar, me quiero colgar, me cuelgo, cortar las venas, =estrellarme con el coche,
+      =estrellarme contra, estrellar el coche a proposito, tomar cloro, tomarme el cloro, beber lejia,
+      tomarme la lejia
     `,
   },
   /** Wanting: with `dead`, a death wish ("I wish I was dead", "quisiera estar muerta"). */
@@ -583,7 +588,12 @@ const SELF_HARM: LexiconData = {
       cutting down, cut down on, cutting back,
       is to die for, are to die for, was to die for, a _ to die for, cut my hair, cutting my hair,
       cut myself some slack, cut myself a slice, bungee, base jump*, skydiv*, cliff diving, trampoline,
-      hammock, swing set, jump start, jump starter, tablets out of, tablet case, ipad
+      hammock, swing set, jump start, jump starter, tablets out of, tablet case, ipad,
+      suicide sprints, suicide sprint, suicide drills, suicide runs, suicide squeeze, suicide doors,
+      caffeine overdose, overdose of caffeine, overdose on caffeine, sugar overdose, overdose of sugar,
+      overdose of good, overdose of cute, it off myself, them off myself, this off myself, that off myself,
+      take _ off myself, take _ _ off myself, get _ off myself, get _ _ off myself, cut _ off myself,
+      cut _ _ off myself, pull _ off myself, pull _ _ off myself
     `,
     es: `
       muero de risa, me muero de ganas, me muero de frio, me muero de calor, me muero de hambre, muero por,
@@ -592,7 +602,11 @@ const SELF_HARM: LexiconData = {
       excursion me mato, calor me mato, frio me mato, precio me mato, trabajo me mato,
       el pelo, el cabello, las unas, el flequillo, la barba, puenting, paracaidas, tirolesa, hamaca,
       columpio, no quiero seguir con el, no quiero seguir con la, no quiero seguir con un,
-      no quiero seguir con una, no quiero seguir escribiendo, no quiero seguir hablando, seguir esperando
+      no quiero seguir con una, no quiero seguir escribiendo, no quiero seguir hablando, seguir esperando,
+      sobredosis de cafeina, sobredosis de azucar, sobredosis de cafe, me mato la subida, me mato la cuesta,
+      me mato la caminata, me mato la ruta, me mato el calor, me mato el frio, me mataron los pies,
+      me mataron las piernas, morir de lo, morirme de lo, muero de lo, morir de verguenza, morir de la verguenza,
+      morirme de verguenza, morir de envidia, morirme de envidia
     `,
   },
   /** Being a burden: said of oneself, a sign of suicidal thinking. */
