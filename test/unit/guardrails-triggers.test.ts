@@ -314,6 +314,12 @@ describe('escalation intents (weighted evidence over stemmed lexicons)', () => {
       'me corté el pelo y ahora el gorro me queda grande',
       'este es mi último pedido con ustedes, pésimo servicio',
       'my husband passed his driving test, want to join him on a road trip, which bag?',
+      'my grandma passed away last year, I want to join her hiking club, any boots?',
+      "I won't be around to sign for it anyway, send it to my office",
+      "I'm going solo on the trail and not coming back till Sunday, which tent?",
+      'this is my last hike of the season, need new socks',
+      'painless way to return something?',
+      'adiós, ya no puedo más con este pedido',
     ]) {
       expect(selfHarm(text).fired, text).toBe(false);
     }

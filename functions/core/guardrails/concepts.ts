@@ -592,6 +592,10 @@ const SELF_HARM: LexiconData = {
       suicide sprints, suicide sprint, suicide drills, suicide runs, suicide squeeze, suicide doors,
       caffeine overdose, overdose of caffeine, overdose on caffeine, sugar overdose, overdose of sugar,
       overdose of good, overdose of cute, it off myself, them off myself, this off myself, that off myself,
+      gone by the time, die cut, die cutting, die cast, into the lake, into the pool, into the water,
+      of the season, of the year, of the summer, of the winter, coming back till, coming back until, come back till, come back until, back until, join her on, join him on,
+      join them on, join her in, join him in, join her for, join him for, join her _ club, join his _ club,
+      join her club, join his club, join her team, join his team,
       take _ off myself, take _ _ off myself, get _ off myself, get _ _ off myself, cut _ off myself,
       cut _ _ off myself, pull _ off myself, pull _ _ off myself
     `,
@@ -605,7 +609,8 @@ const SELF_HARM: LexiconData = {
       no quiero seguir con una, no quiero seguir escribiendo, no quiero seguir hablando, seguir esperando,
       sobredosis de cafeina, sobredosis de azucar, sobredosis de cafe, me mato la subida, me mato la cuesta,
       me mato la caminata, me mato la ruta, me mato el calor, me mato el frio, me mataron los pies,
-      me mataron las piernas, morir de lo, morirme de lo, muero de lo, morir de verguenza, morir de la verguenza,
+      me mataron las piernas, a la piscina, al agua, al lago, de la temporada, del verano, del invierno,
+      volver hasta, regresar hasta, bajar hasta, morir de lo, morirme de lo, muero de lo, morir de verguenza, morir de la verguenza,
       morirme de verguenza, morir de envidia, morirme de envidia
     `,
   },
@@ -773,7 +778,7 @@ const SELF_HARM: LexiconData = {
   /** Standing to jump, or to throw oneself down or in front of something. */
   jump: {
     en: `
-      jump, jumping, jumped, leap, leaping, throw myself, throwing myself, hurl myself, step off,
+      jump, jumping, leap, leaping, throw myself, throwing myself, hurl myself, step off,
       drive off, driving off, drive my car off, walk off, step in front of, stepping in front of,
       stepped in front of, stand in front of, standing in front of, walk in front of, lie down on
     `,
@@ -800,12 +805,12 @@ const SELF_HARM: LexiconData = {
   near_miss: {
     en: `
       almost stepped in front of, nearly stepped in front of, almost jumped, nearly jumped, almost threw myself,
-      nearly threw myself, almost did it, nearly did it, came close to doing it, almost drove off,
+      nearly threw myself, almost drove off,
       nearly drove off, almost took them all, almost swallowed
     `,
     es: `
       casi me tiro, casi me aviento, casi salto, casi me lanzo, estuve a punto de tirarme,
-      estuve a punto de saltar, estuve a punto de hacerlo, casi lo hago, a punto de tomarme
+      estuve a punto de saltar, a punto de tomarme
     `,
   },
   /** Into water and not stopping. */
@@ -835,11 +840,10 @@ const SELF_HARM: LexiconData = {
   alone_wild: {
     en: `
       alone, by myself, on my own, solo, solo trip, =mountain, mountains, the woods, the forest, the sea,
-      the ocean, the desert, the cliff, =hike, the trail
+      the ocean, the desert, the cliff
     `,
     es: `
-      =solo, =sola, yo solo, yo sola, =cerro, =monte, =montana, =bosque, =mar, =desierto, =acantilado,
-      =caminata, =sendero
+      =solo, =sola, yo solo, yo sola, =cerro, =monte, =montana, =bosque, =mar, =desierto, =acantilado
     `,
   },
   /** The last act: "my last day", "mi última caminata". */
@@ -868,7 +872,7 @@ const SELF_HARM: LexiconData = {
   /** Doing "it" (with a time, a plan or a farewell: an attempt). */
   do_it: {
     en: `
-      going to do it, gonna do it, do it tonight, doing it tonight, how i would do it,
+      going to do it, gonna do it, how i would do it,
       how i could do it, how to do it, how to end it, just need to do it, get it over with, going through with it
     `,
     es: `
@@ -890,7 +894,7 @@ const SELF_HARM: LexiconData = {
   /** Searching for a way to die. */
   method_search: {
     en: `
-      painless ways, painless way, painlessly, ways to die, way to die, how to kill myself, quickest way to die,
+      painless ways to die, painless way to die, painless way to go, painless ways to go, =painlessly, ways to die, way to die, how to kill myself, quickest way to die,
       easiest way to die, least painful way, how many would it take, how many does it take to die,
       knock me out for good, put me to sleep for good, put me to sleep forever
     `,
@@ -1029,13 +1033,14 @@ const SELF_HARM: LexiconData = {
   /** Soon gone, not needing things: a veiled goodbye. */
   not_around: {
     en: `
-      will not be around to, not be around to use, not plan to be here, not planning to be here,
-      not planning on being here, be gone by, gone by the weekend, leaving for good, where i am going,
+      not be around to use, not be around to see, not be around to wear, not be around to enjoy,
+      not be around for it, not plan to be here, not planning to be here, not planning on being here,
+      leaving for good, where i am going,
       not going to matter after, not gonna matter after, will not matter after, will not be a problem for anyone,
       not be a problem much longer, after i am gone
     `,
     es: `
-      no pienso estar, no voy a ser problema, no voy a ser un problema, no voy a ser una carga,
+      no voy a ser problema, no voy a ser un problema, no voy a ser una carga,
       no va a importar despues, cuando me muera, a donde voy, adonde voy
     `,
   },

@@ -105,7 +105,7 @@ export const SELF_HARM: EscalationIntent = {
     { all: ['final_act', `decided|means|not_return|alone_wild|${GOODBYES}`], anywhere: true, weight: 0.5 },
     { all: ['do_it'], weight: 0.4 },
     // "I'm going to do it tonight", "pensando en cómo hacerlo y ya tengo un plan"
-    { all: ['do_it', `decided|someone_know|${DO_IT_CUES}`], anywhere: true, weight: 0.6 },
+    { all: ['do_it', `someone_know|${DO_IT_CUES}`], anywhere: true, weight: 0.6 },
     { all: ['method_search'], weight: 1, note: '"painless ways to die", "morir sin dolor"' },
     { all: ['asphyxiate'], weight: 1, note: '"suffocate myself", "encerrarme en el coche con el hornillo"' },
     { all: ['means', 'self_target'], anywhere: true, weight: 0.6, note: '"the rope is for me"' },
@@ -117,12 +117,12 @@ export const SELF_HARM: EscalationIntent = {
     { all: ['gone_hyp', 'unnoticed'], anywhere: true, weight: 1, note: '"if I disappear, no one…"' },
     { all: ['unnoticed'], weight: 0.5 },
     // "my brother's gone and I want to join him"
-    { all: ['departed|mourning|death|loss', 'join_them'], anywhere: true, weight: 1 },
+    { all: ['departed|mourning|death|loss', 'join_them'], anyOrder: true, within: 24, weight: 1 },
     // "texted me goodbye and isn't answering"
-    { all: ['farewell_weak', 'unreachable|despair|do_it'], anywhere: true, weight: 1 },
+    { all: ['farewell_weak', 'unreachable|do_it'], anywhere: true, weight: 1 },
     { all: ['not_around'], weight: 0.6, note: '"I won\'t be around to use it", "where I\'m going"' },
     // "where I'm going I won't need money", "pronto no voy a ser problema de nadie"
-    { all: ['not_around', `wont_need|doesnt_matter|time_now|${VEILED_CUES}`], anywhere: true, weight: 0.5 },
+    { all: ['not_around', `wont_need|doesnt_matter|${VEILED_CUES}`], anywhere: true, weight: 0.5 },
     { all: ['despair', 'life_word'], within: 4, weight: 1, note: '"no aguanto esta vida"' },
   ],
 };
