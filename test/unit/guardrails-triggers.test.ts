@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { amountsIn, detectEscalation, findTriggers, type HistoryItem } from '#core/guardrails/triggers.ts';
+import {
+  amountsIn,
+  detectEscalation,
+  findTriggers,
+  type HistoryItem,
+  lexiconVerdictsFor,
+} from '#core/guardrails/triggers.ts';
 import { parseBusinessSettings } from '#shared/business-settings.ts';
 import sample from '../../config/business.ts';
 
@@ -271,6 +277,75 @@ describe('escalation intents (weighted evidence over stemmed lexicons)', () => {
       "I'm writing because I've been thinking about ending it all",
     ]) {
       expect(labels(text), text).toContain('self_harm');
+    }
+  });
+
+  it('self-harm in forms no list names holds compound evidence; the same words in ordinary messages do not', () => {
+    // Compound evidence (two concepts joined by a rule) is never vetoed by the classifier.
+    const selfHarm = (text: string) =>
+      lexiconVerdictsFor(text).verdicts.find((v) => v.intent.label === 'self_harm')!;
+    for (const text of [
+      "I swallowed a whole packet of my dad's sleeping pills about an hour ago",
+      'me tomé una caja entera de paracetamol hace un rato',
+      "I've been burning my legs with a lighter on purpose",
+      'me corto los brazos cuando estoy mal',
+      'I keep thinking about jumping off the overpass on my way home',
+      'estoy pensando en tirarme por la ventana',
+      'Heading to the mountains alone this weekend, not planning on coming back',
+      'me voy al monte sola y no pienso regresar',
+      "I need a strong rope, it's for myself, don't ask why",
+      'necesito una soga, es para mi, no preguntes para que',
+      'my wife passed in March and I just want to join her',
+      "I won't be around to use it, where I'm going I won't need it",
+      'ya no puedo más con mi vida',
+      'does the knife come sharp? I want to use it on myself',
+    ]) {
+      expect(selfHarm(text), text).toMatchObject({ fired: true, weak: false });
+    }
+    for (const text of [
+      'we are going bungee jumping off a bridge, which harness?',
+      'this is my last order from you, terrible service',
+      "I won't be around next week, can you deliver the week after?",
+      "I'm going to the mountains alone next week, what tent do you recommend?",
+      'is the rope strong enough to hold my weight when abseiling?',
+      'goodbye, thanks for everything!',
+      "I burned my hand on the stove, it's fine",
+      "I'm going to do it tonight: order the tent before the sale ends",
+      'me corté el pelo y ahora el gorro me queda grande',
+      'este es mi último pedido con ustedes, pésimo servicio',
+      'my husband passed his driving test, want to join him on a road trip, which bag?',
+      'my grandma passed away last year, I want to join her hiking club, any boots?',
+      "I won't be around to sign for it anyway, send it to my office",
+      "I'm going solo on the trail and not coming back till Sunday, which tent?",
+      'this is my last hike of the season, need new socks',
+      'painless way to return something?',
+      'adiós, ya no puedo más con este pedido',
+    ]) {
+      expect(selfHarm(text).fired, text).toBe(false);
+    }
+    // "a jacket to die for" is not self-harm; "want to die for weeks" is.
+    expect(selfHarm("I've been feeling like I want to die for a few weeks now").fired).toBe(true);
+  });
+
+  it('an outdoor emergency someone has is medical; a product that prevents it is not', () => {
+    // Each message and the label the lexicons must fire on it (none: nothing fires).
+    const expected: Record<string, string | undefined> = {
+      "my wife is hypothermic after the trek, we're in the hut": 'medical',
+      'I think my toes have frostbite after wearing the boots in the snow': 'medical',
+      'tengo mal de altura y veo borroso': 'medical',
+      'mi papá se desmayó en la tienda y no reacciona': 'medical',
+      'la herida de la bota no cierra y está en carne viva': 'medical',
+      'the trekking pole snapped and the tip went into my eye': 'safety',
+      'la bombona tiene una fuga y huele fuertísimo': 'safety',
+      'do you sell a jacket that protects against hypothermia?': undefined,
+      'what is the best hat to avoid heatstroke?': undefined,
+      'is there a snake bite kit in the first aid bundle?': undefined,
+      'the app is not responding, can you check my order': undefined,
+      'el agua hirviendo del termo se mantiene 12 horas?': undefined,
+    };
+    for (const [text, label] of Object.entries(expected)) {
+      const fired = lexiconVerdictsFor(text).verdicts.flatMap((v) => (v.fired ? [v.intent.label] : []));
+      expect(fired, text).toEqual(label ? expect.arrayContaining([label]) : []);
     }
   });
 

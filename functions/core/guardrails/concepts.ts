@@ -63,14 +63,14 @@ const SHARED: LexiconData = {
       phone, battery, batteries, charger, laptop, computer, tablet, ipad, iphone, car, plant, headphones,
       earbuds, watch, smartwatch, heater, stove, lamp, lantern, plug, cable, cord, power bank, adapter,
       outlet, socket, blanket, kettle, hair dryer, toaster, e-bike, ebike, scooter, vape, flashlight, torch,
-      hand warmer, vest, jacket, device, appliance, motor, fan, speaker, light, bulb, wire, wiring,
+      hand warmer, gas bottle, canister, vest, jacket, device, appliance, motor, fan, speaker, light, bulb, wire, wiring,
       hoverboard, drone, drill, power tool, toy, blender, microwave, oven, air fryer, iron, curling iron, straightener, electric blanket, heated blanket, dryer, washer, washing machine, fridge, freezer, console, controller, candle, diffuser, humidifier, generator, grill, bbq, barbecue, space heater, radiator, massager, power strip, extension cord, headlamp, solar panel, camping stove, gas canister, propane, lighter, router, printer, tv, television, monitor, electric toothbrush, razor, shaver, vacuum, crock pot, slow cooker, pressure cooker, coffee maker, espresso machine, hot plate
     `,
     es: `
       celular, telefono, movil, bateria, pila, cargador, laptop, computadora, ordenador, tablet, coche, carro,
       auto, planta, audifonos, auriculares, reloj, calentador, estufa, lampara, linterna, enchufe, cable,
       adaptador, toma, cobija, manta, hervidor, secador, tostadora, patinete, aparato, motor, ventilador,
-      bocina, foco, bombilla,
+      bocina, foco, bombilla, bombona, cartucho, cartucho de gas, garrafa, hornillo,
       patineta, dron, taladro, juguete, licuadora, microondas, horno, freidora, plancha, secadora, lavadora, refrigerador, nevera, consola, control, vela, difusor, humidificador, generador, parrilla, asador, alargador, extension, regleta, tanque de gas, encendedor, hornilla, router, impresora, television, tele, monitor, cepillo electrico, rasuradora, aspiradora, olla, olla express, cafetera
     `,
   },
@@ -368,7 +368,13 @@ const SELF_HARM: LexiconData = {
       not be here much longer, not be here for much longer, not be around for long,
       kms, unalive myself, unaliving myself, sewerslide, take my own life tonight, not be alive much longer, not be here tomorrow,
       not going to be here tomorrow, overdose on, od on,
-      will not be alive, not going to be alive, not be alive much longer, not be alive by, not be alive next, not be alive tomorrow
+      will not be alive, not going to be alive, not be alive much longer, not be alive by, not be alive next, not be alive tomorrow,
+      sucid*, suicd*, suisid*, =offing myself, offed myself, shoot myself, shooting myself, blow my brains out,
+      bullet in my head, gun to my head, hang myself from, not plan on being alive, after i am dead,
+      once i am dead, can not take this life, can not stand this life, can not bear this life,
+      feel like ending everything, want to end everything, going to end everything,
+      crash my car on purpose, drive into a wall, drive my car into, drive into a tree, drive into oncoming traffic,
+      drink bleach, drinking bleach, slit my throat
     `,
     es: `
       =matarme, me voy a matar, me quiero matar, me =mato, suicid*, =quitarme la vida, quitar la vida,
@@ -378,13 +384,20 @@ const SELF_HARM: LexiconData = {
       =tomarme todas, sobredosis, =cortarme las venas, =quitarme de en medio, =matarse,
       no voy a estar mucho tiempo, no voy a estar aqui mucho, no estare mucho tiempo, ya no estare,
       ya no voy a estar, quitarme de en medio, terminar con mi existencia, acabar con mi existencia,
-      no estare vivo, no estare viva, no voy a estar vivo, no voy a estar viva, no seguire vivo, no seguire viva
+      no estare vivo, no estare viva, no voy a estar vivo, no voy a estar viva, no seguire vivo, no seguire viva,
+      =quitarmela, sucid*, unalive*, me pego un tiro, =pegarme un tiro, darme un tiro, me doy un tiro,
+      =volarme la cabeza, =volarme los sesos, no pienso estar vivo, no pienso estar viva, no pienso seguir vivo,
+      no pienso seguir viva, tirarme a las vias, cuando este muerto, cuando este muerta,
+      despues de que me muera,
+      me voy a colgar, me quiero colgar, me cuelgo, cortar las venas, =estrellarme con el coche,
+      =estrellarme contra, estrellar el coche a proposito, tomar cloro, tomarme el cloro, beber lejia,
+      tomarme la lejia
     `,
   },
   /** Wanting: with `dead`, a death wish ("I wish I was dead", "quisiera estar muerta"). */
   wish: {
     en: 'want, wanna, wish, would like, rather, ready to, hope, hoping, pray, praying, deserve',
-    es: 'quiero, quisiera, ojala, deseo, prefiero, preferiria, me gustaria, merezco',
+    es: 'quiero, quisiera, ojala, deseo, prefiero, preferiria, me gustaria, merezco, =prefiere, =preferiria, =quisiera, =quiere',
   },
   dead: {
     en: 'be dead, was dead, were dead, to die, not exist, disappear, not wake up, be gone, not be alive, stop existing, cease to exist, stop living, not be alive anymore, not being alive, not exist anymore',
@@ -395,7 +408,9 @@ const SELF_HARM: LexiconData = {
     en: `
       hurt myself, hurting myself, cut myself, cutting myself, been cutting, cutting again, started cutting,
       burn myself, burning myself, harm myself, hit myself, starve myself, starving myself, punish myself,
-      hurt myself again, cut myself again, been hurting myself, started hurting myself, hurting myself again, cutting myself again, burned myself on purpose, self injure, self injury, self-injury
+      hurt myself again, cut myself again, been hurting myself, started hurting myself, hurting myself again, cutting myself again, burned myself on purpose, self injure, self injury, self-injury,
+      hurt myself on purpose, cut myself on purpose, scratch myself till, scratching my arms till,
+      scratch my arms till, scratch my wrists
     `,
     es: `
       =hacerme dano, =haciendome dano, me =hago dano, me estoy haciendo dano, me sigo haciendo dano,
@@ -403,7 +418,11 @@ const SELF_HARM: LexiconData = {
       =quemarme, me estoy =quemando, me volvi a cortar, volvi a =cortarme, me =lastimo a proposito, =autolesion*,
       me he estado =cortando, me he =cortado otra vez, he estado =cortandome, sigo =cortandome,
       me sigo =cortando, me _ =cortando, me _ =lastimando, me he estado =lastimando, =hacerme dano,
-      me _ =hacer dano, me he hecho dano a proposito
+      me _ =hacer dano, me he hecho dano a proposito,
+      me =corte otra vez, me =corte de nuevo, me =hice dano, me he hecho dano, me volvi a lastimar,
+      me volvi a hacer dano, me he vuelto a cortar, me he vuelto a hacer cortes, me volvi a hacer cortes,
+      me hago cortes, me hice cortes, =hacerme cortes, cortes en los brazos, cortes en las piernas,
+      cortes en las munecas, me =rasguno hasta
     `,
   },
   accident: {
@@ -428,7 +447,11 @@ const SELF_HARM: LexiconData = {
       see no future for myself, not see a future for myself, life is pointless, pain to stop for good,
       pain to stop forever, make the pain stop for good, end the pain for good, sleep and never wake up,
       go to sleep and not wake up,
-      leave this world, leave forever, go away forever, be gone forever, gone for good
+      leave this world, leave forever, go away forever, be gone forever, gone for good,
+      want it to be over, want it all to be over, had enough of living, had enough of life,
+      i hope i die, hope i die, hopefully i die, wants to die, going to die soon, will be dead soon,
+      be dead soon, i am done with life, me and life are done, not want to survive, want it all to stop,
+      want everything to stop, it all to stop forever
     `,
     es: `
       quiero morir, quiero morirme, me quiero morir, me quisiera morir, quisiera morirme, no quiero vivir,
@@ -442,7 +465,14 @@ const SELF_HARM: LexiconData = {
       cansado de la vida, cansada de la vida, no veo ningun futuro, no tengo futuro, no tengo ningun futuro, mi vida no tiene futuro,
       sin futuro para mi, que pare el dolor para siempre, dormir y no despertar, dormirme y no despertar,
       no despertar nunca, no despertar mas, no quiero seguir aqui,
-      irme para siempre, irme de este mundo, dejar este mundo, quiero irme de aqui para siempre, desaparecer de este mundo
+      irme para siempre, irme de este mundo, dejar este mundo, quiero irme de aqui para siempre, desaparecer de este mundo,
+      se quiere morir, quiere morirse, ya no quiere vivir, no quiere vivir, no me quedan ganas de vivir,
+      no tengo ganas de vivir, sin ganas de vivir, no quiero estar en este mundo, ya no quiero estar aca,
+      ya no quiero estar aqui, no quiero sobrevivir, lo que no quiero es sobrevivir, no quiero vivir mas,
+      que sentido tiene vivir, =ke sentido tiene vivir, que sentido tiene la vida, no encuentro razon para seguir,
+      no encuentro razon para vivir, no tengo razon para vivir, prefiere estar muerto, prefiere estar muerta,
+      prefiero estar muerto, prefiero estar muerta, me voy a morir pronto, voy a morir pronto, ojala me muera,
+      ojala me muriera, ojala morirme, no aguanto esta vida, no doy mas con esta vida, no puedo mas con esta vida
     `,
   },
   /** Standing at a place to jump from. */
@@ -468,7 +498,8 @@ const SELF_HARM: LexiconData = {
     es: `
       no tiene sentido, sin sentido, no le encuentro sentido, no le veo sentido, no encuentro sentido,
       no veo sentido, para que, no hay razon, no tengo razon, no tengo motivo, sin motivo,
-      por que seguir, para que seguir, para que sigo
+      por que seguir, para que seguir, para que sigo,
+      que sentido tiene, =ke sentido tiene, no encuentro razon, no encuentro motivo, no vale la pena
     `,
   },
   /** Not wanting (to go on): with `living`, a death wish. */
@@ -498,11 +529,17 @@ const SELF_HARM: LexiconData = {
     en: `
       can not take this anymore, can not take it anymore, can not do this anymore, can not go on, no way out,
       give up on everything, give up on life, nothing matters, hopeless, worthless, can not cope,
-      no one cares
+      no one cares,
+      done with everything, i am done with everything, no point anymore, want it to stop, want it all to stop,
+      everything is falling apart, my life is falling apart, nothing makes sense anymore, can not do this anymore,
+      the pain is too much, pain is too much, too much pain, pain too much
     `,
     es: `
       ya no aguanto, no aguanto mas, no puedo mas, ya no puedo, no hay salida, sin salida, nada importa,
-      no le importo a nadie, sin esperanza
+      no le importo a nadie, sin esperanza,
+      no doy mas, ya no doy mas, nada tiene sentido, ya nada tiene sentido, no tiene sentido nada,
+      se me cae el mundo, mi vida se derrumba, todo se derrumba, no aguanto esta vida, el dolor es demasiado,
+      demasiado dolor
     `,
   },
   end_it: {
@@ -532,27 +569,49 @@ const SELF_HARM: LexiconData = {
     en: `
       if i was not around, if i were not around, if i was gone, if i were gone, if i was not here,
       if i were not here, if i disappeared, without me, if i was dead, if i were dead, once i am gone,
-      after i am gone
+      after i am gone,
+      if i disappear, if i died, if i die
     `,
     es: `
       si yo no estuviera, si no estuviera, sin mi, si me muero, si desapareciera, cuando ya no este,
-      si ya no estoy
+      si ya no estoy,
+      si desaparezco, si me muriera, si me voy para siempre
     `,
   },
   /** Words that look like a death wish and are not. */
   not_self_harm: {
     en: `
-      die my hair, die her hair, die his hair, die it, die the, die them, die this, die my, to die for,
+      die my hair, die her hair, die his hair, die it, die the, die them, die this, die my,
       dying to, die laughing, died laughing, killing it, killed it, kill for, would kill for,
       ending my subscription, ending my membership, ending my plan, ending my contract, ending my account,
       end my subscription, end my membership, end my plan, end my contract, end my account,
-      cutting down, cut down on, cutting back
+      cutting down, cut down on, cutting back,
+      is to die for, are to die for, was to die for, a _ to die for, cut my hair, cutting my hair,
+      cut myself some slack, cut myself a slice, bungee, base jump*, skydiv*, cliff diving, trampoline,
+      hammock, swing set, jump start, jump starter, tablets out of, tablet case, ipad,
+      suicide sprints, suicide sprint, suicide drills, suicide runs, suicide squeeze, suicide doors,
+      caffeine overdose, overdose of caffeine, overdose on caffeine, sugar overdose, overdose of sugar,
+      overdose of good, overdose of cute, it off myself, them off myself, this off myself, that off myself,
+      gone by the time, die cut, die cutting, die cast, into the lake, into the pool, into the water,
+      of the season, of the year, of the summer, of the winter, coming back till, coming back until, come back till, come back until, back until, join her on, join him on,
+      join them on, join her in, join him in, join her for, join him for, join her _ club, join his _ club,
+      join her club, join his club, join her team, join his team,
+      take _ off myself, take _ _ off myself, get _ off myself, get _ _ off myself, cut _ off myself,
+      cut _ _ off myself, pull _ off myself, pull _ _ off myself
     `,
     es: `
       muero de risa, me muero de ganas, me muero de frio, me muero de calor, me muero de hambre, muero por,
       terminar mi suscripcion, terminar mi membresia, terminar mi plan, terminar mi contrato,
       acabar con mi suscripcion, acabar con mi contrato, subida me mato, caminata me mato, ruta me mato,
-      excursion me mato, calor me mato, frio me mato, precio me mato, trabajo me mato
+      excursion me mato, calor me mato, frio me mato, precio me mato, trabajo me mato,
+      el pelo, el cabello, las unas, el flequillo, la barba, puenting, paracaidas, tirolesa, hamaca,
+      columpio, no quiero seguir con el, no quiero seguir con la, no quiero seguir con un,
+      no quiero seguir con una, no quiero seguir escribiendo, no quiero seguir hablando, seguir esperando,
+      sobredosis de cafeina, sobredosis de azucar, sobredosis de cafe, me mato la subida, me mato la cuesta,
+      me mato la caminata, me mato la ruta, me mato el calor, me mato el frio, me mataron los pies,
+      me mataron las piernas, a la piscina, al agua, al lago, de la temporada, del verano, del invierno,
+      volver hasta, regresar hasta, bajar hasta, morir de lo, morirme de lo, muero de lo, morir de verguenza, morir de la verguenza,
+      morirme de verguenza, morir de envidia, morirme de envidia
     `,
   },
   /** Being a burden: said of oneself, a sign of suicidal thinking. */
@@ -560,11 +619,14 @@ const SELF_HARM: LexiconData = {
     en: `
       burden to everyone, burden on everyone, burden to my family, burden on my family,
       burden to the people i love, burden to all, i am just a burden, everyone hates me, better off without me, waste of space,
-      waste of oxygen
+      waste of oxygen,
+      burden to everybody, burden on everybody, burden to everyone around, burden to the people around,
+      burden to those around me, i am a burden, only a burden, such a burden
     `,
     es: `
       una carga para todos, una carga para mi familia, soy una carga, solo soy una carga, soy un estorbo, nadie me quiere,
-      estorbo para todos
+      estorbo para todos,
+      carga para los demas, carga para todos, una carga para, solo estorbo, soy un estorbo para
     `,
   },
   /** Saying goodbye for good: giving things away, goodbye letters. */
@@ -576,12 +638,17 @@ const SELF_HARM: LexiconData = {
       not need them where i am going, not need anything where i am going, last goodbye,
       wrote letters to my kids, wrote letters to my family, writing letters to my kids,
       writing letters to my family, will not be here next month, will not be here next week,
-      will not be here much longer, will not be around much longer
+      will not be here much longer, will not be around much longer,
+      note for my family, note to my family, note for my kids, letter for my family, letters to everyone,
+      letters to my, written the letters, written letters to, wrote letters to, left a note for my
     `,
     es: `
       regalando mis cosas, regale mis cosas, cartas de despedida, carta de despedida, me despedi de todos,
       despedirme de todos, despidiendome de todos, ultima despedida, ya no las voy a necesitar, ya no lo voy a necesitar, nota de despedida,
-      no voy a estar aqui la semana que viene, no voy a estar aqui el mes que viene, ya no voy a estar aqui
+      no voy a estar aqui la semana que viene, no voy a estar aqui el mes que viene, ya no voy a estar aqui,
+      escribi las cartas, ya escribi las cartas, cartas para mi familia, nota para mi familia,
+      carta para mi familia, deje una nota para, ya no la voy a necesitar, me despedi de mis amigos,
+      me despedi de mi familia
     `,
   },
   /** Thinking about something: with an ending, a sign of suicidal thinking. */
@@ -616,10 +683,14 @@ const SELF_HARM: LexiconData = {
   /** Medication someone could take all of at once. */
   pills: {
     en: `
-      pills, meds, medication, medications, sleeping pills, painkillers
+      pills, meds, medication, medications, sleeping pills, painkillers,
+      tablets, sleeping tablets, paracetamol, acetaminophen, tylenol, ibuprofen, aspirin, antidepressants,
+      sleeping meds, insulin, benzos, xanax, valium, diazepam, opioids, oxy, pill bottle, my meds, pill
     `,
     es: `
-      pastillas, pastilla, medicamentos, medicinas, pildoras, somniferos, calmantes
+      pastillas, pastilla, medicamentos, medicinas, pildoras, somniferos, calmantes,
+      paracetamol, ibuprofeno, aspirinas, antidepresivos, ansioliticos, clonazepam, diazepam, rivotril,
+      tranquilizantes, =botiquin, frasco de pastillas, mis pastillas
     `,
   },
   /** Taking all of something at once, or having saved it up. */
@@ -627,12 +698,14 @@ const SELF_HARM: LexiconData = {
     en: `
       take them all, take it all, take all of them, swallow them all, taking them all, saved up,
       been saving, stockpiling, stockpiled, hoarding, all at once, whole bottle, the whole bottle,
-      in front of me, lined up, counted out, counting them, all of my pills, all my pills, handful of
+      in front of me, lined up, counted out, counting them, all of my pills, all my pills, handful of,
+      in my hand, in my hands, all of it, the rest of the
     `,
     es: `
       tomarmelas todas, tomarme todas, tomar todas, tomarlas todas, me las voy a tomar, juntando,
       guardando, todas juntas, todas de una, el frasco entero, todo el frasco,
-      enfrente de mi, frente a mi, aqui conmigo, un punado de
+      enfrente de mi, frente a mi, aqui conmigo, un punado de,
+      en la mano, en las manos, tomarme todo, todo lo del
     `,
   },
   /** Ending everything: with thoughts of it, a sign of suicidal thinking. */
@@ -644,6 +717,357 @@ const SELF_HARM: LexiconData = {
     es: `
       terminar con todo, acabar con todo, acabar con todo esto, terminar todo, acabar de una vez
     `,
+  },
+  /** Having taken medication (with an amount and `pills`: an overdose). */
+  took: {
+    en: `
+      took, taken, have taken, just took, swallowed, swallowing, downed, popped, necked, overdid
+    `,
+    es: `
+      me tome, me he tomado, me acabo de tomar, me trague, me he tragado, =tomarme, me bebi, me meti,
+      me tomo, tome
+    `,
+  },
+  /** More than a dose: "a bunch of", "the whole bottle", "20", "todas las". */
+  quantity: {
+    en: `
+      a bunch of, bunch of, a lot of, lots of, loads of, a load of, a handful of, handful, too many, all of,
+      all my, all the, all of my, the whole, whole bottle, whole box, whole pack, whole packet, whole strip,
+      entire bottle, entire box, the rest of, every pill, every tablet, dozens, double, triple, =10, =12,
+      =15, =16, =20, =24, =25, =30, =40, =50, =60, =100, twenty, thirty, forty, fifty, hundred
+    `,
+    es: `
+      todas, todas las, todos los, todo el, todo lo, frasco entero, caja entera, toda la caja, todo el blister,
+      un monton de, muchas, muchisimas, un punado, =10, =12, =15, =20, =25, =30, =40, =50, =60, =100,
+      veinte, treinta, cuarenta, cincuenta, cien
+    `,
+  },
+  /** On purpose, to feel, when it gets bad, till it bleeds: hurting oneself as a habit, not by accident. */
+  deliberate: {
+    en: `
+      on purpose, deliberately, intentionally, to feel something, to feel anything, to feel better,
+      to feel the pain, to punish myself, when it gets bad, when things get bad, when it gets too much,
+      when things get too much, when it all gets too much, when i get anxious, when i get upset,
+      when i get sad, when i am anxious, when i am sad, when i feel like this, till they bleed,
+      until they bleed, till i bleed, until i bleed, till it bleeds, until it bleeds, till it bled,
+      make myself bleed, made myself bleed, can not stop doing it, helps me cope, only thing that helps
+    `,
+    es: `
+      a proposito, aproposito, adrede, queriendo, para sentir algo, para sentir, para castigarme,
+      cuando me da ansiedad, cuando estoy ansiosa, cuando estoy ansioso, cuando estoy mal,
+      cuando me siento mal, cuando me pongo mal, cuando estoy triste, hasta sangrar, hasta que sangran,
+      hasta que sangra, hasta hacerme sangre, hasta sacarme sangre, no lo puedo parar, no puedo parar,
+      lo unico que me ayuda
+    `,
+  },
+  /** Hurting one's own body (with `deliberate`: self-injury). */
+  self_act: {
+    en: `
+      hurt myself, cut myself, cutting myself, burn myself, burned my, burnt my, burn my, burning my,
+      scratch my, scratching my, scratched my, scratch myself, scratching myself, hit myself, hitting myself,
+      punch myself, punching myself, bang my head, banging my head, pick my skin, picking my skin,
+      starve myself, starving myself, cutting, bruise myself, cut my, cutting my
+    `,
+    es: `
+      me =corto, me =corte, me =queme, me =quemo, me =quema, =quemarme, me =rasguno, =rasgunarme,
+      =rasgunandome, me =araño, me =arano, =aranarme, me =rasco, me =golpeo, =golpearme, me =lastimo,
+      =lastimarme, me hago cortes, me hice cortes, =hacerme cortes, me =pego, me hago dano, me hice dano,
+      me =muerdo
+    `,
+  },
+  /** Standing to jump, or to throw oneself down or in front of something. */
+  jump: {
+    en: `
+      jump, jumping, leap, leaping, throw myself, throwing myself, hurl myself, step off,
+      drive off, driving off, drive my car off, walk off, step in front of, stepping in front of,
+      stepped in front of, stand in front of, standing in front of, walk in front of, lie down on
+    `,
+    es: `
+      =saltar, =saltare, =tirarme, =tirarse, =aventarme, =aventarse, me =tiro, me =aviento, =lanzarme,
+      me =lanzo, me voy a tirar, me quiero tirar, me quiero aventar, se va a tirar, se quiere tirar,
+      =arrojarme, me =arrojo, =tirarme delante, ponerme delante, pararme delante
+    `,
+  },
+  /** Heights and traffic to jump from or in front of. */
+  height: {
+    en: `
+      bridge, balcony, =roof, rooftop, =building, cliff, ledge, =window, tower, overpass, highest point,
+      car park roof, top floor, a train, the train, a bus, a truck, a lorry, oncoming traffic, the tracks,
+      train tracks, the motorway, the highway
+    `,
+    es: `
+      =puente, =balcon, =techo, azotea, =edificio, acantilado, barranco, precipicio, =ventana, mirador,
+      cornisa, torre, ultimo piso, del tren, al tren, el tren, al metro, del metro, las vias, las vias del tren,
+      un camion, los coches, la autopista
+    `,
+  },
+  /** Nearly did it: "almost stepped in front of it", "estuve a punto de tirarme". */
+  near_miss: {
+    en: `
+      almost stepped in front of, nearly stepped in front of, almost jumped, nearly jumped, almost threw myself,
+      nearly threw myself, almost drove off,
+      nearly drove off, almost took them all, almost swallowed
+    `,
+    es: `
+      casi me tiro, casi me aviento, casi salto, casi me lanzo, estuve a punto de tirarme,
+      estuve a punto de saltar, a punto de tomarme
+    `,
+  },
+  /** Into water and not stopping. */
+  into_water: {
+    en: `
+      walk into the sea, walking into the sea, walk into the ocean, walking into the ocean, walk into the river,
+      walking into the river, walk into the lake, walking into the lake, swim out and not
+    `,
+    es: `
+      meterme al mar, meterme en el mar, adentrarme en el mar, caminar mar adentro, entrar al mar,
+      meterme al rio, tirarme al rio, tirarme al mar
+    `,
+  },
+  /** Not coming back (from a trip alone, a mountain, the sea). */
+  not_return: {
+    en: `
+      not planning on coming back, not planning to come back, no plan to come back, no intention of coming back,
+      not coming back down, not come back down, and not come back, and not coming back, and not stopping,
+      and not stop, not coming back from it, not planning on coming back from, one way trip, one way ticket
+    `,
+    es: `
+      a no volver, y no volver, no pienso volver, no pienso regresar, no pienso bajar, no voy a volver,
+      para no volver, no voy a regresar, no pienso salir, sin volver, y no regresar, solo de ida
+    `,
+  },
+  /** Alone, or to a wild place: with `not_return`, not a holiday. */
+  alone_wild: {
+    en: `
+      alone, by myself, on my own, solo, solo trip, =mountain, mountains, the woods, the forest, the sea,
+      the ocean, the desert, the cliff
+    `,
+    es: `
+      =solo, =sola, yo solo, yo sola, =cerro, =monte, =montana, =bosque, =mar, =desierto, =acantilado
+    `,
+  },
+  /** The last act: "my last day", "mi última caminata". */
+  final_act: {
+    en: `
+      as my last day, my last day on earth, my last day alive, last day on earth, my last hike, my last trip,
+      my last walk, last thing i needed to sort, last thing i need to sort, this is my last order,
+      my final day, the last thing i will buy
+    `,
+    es: `
+      mi ultimo dia, mi ultimo dia en este mundo, mi ultima caminata, mi ultimo viaje, mi ultima salida,
+      lo ultimo que me faltaba, mi ultimo pedido, lo ultimo que voy a comprar
+    `,
+  },
+  /** Decided, with a plan. */
+  decided: {
+    en: `
+      i have decided, i decided, decided, my mind is made up, i have a plan, got a plan, made a plan,
+      picked, chosen, set the date, it is decided
+    `,
+    es: `
+      ya lo decidi, lo tengo decidido, lo decidi, ya decidi, tengo un plan, ya tengo un plan, ya elegi,
+      ya esta decidido, lo tengo planeado
+    `,
+  },
+  /** Doing "it" (with a time, a plan or a farewell: an attempt). */
+  do_it: {
+    en: `
+      going to do it, gonna do it, how i would do it,
+      how i could do it, how to do it, how to end it, just need to do it, get it over with, going through with it
+    `,
+    es: `
+      lo voy a hacer, voy a hacerlo, hacerlo esta noche, lo hago esta noche, esta noche lo hago, como hacerlo,
+      como lo haria,
+      como lo voy a hacer, solo falta hacerlo, falta hacerlo, acabar de una vez
+    `,
+  },
+  /** Wanting someone to know, as a last message. */
+  someone_know: {
+    en: `
+      wanted someone to know, want someone to know, needed someone to know, just wanted someone to know,
+      someone should know
+    `,
+    es: `
+      que alguien supiera, que alguien lo sepa, que alguien lo supiera, que alguien sepa
+    `,
+  },
+  /** Searching for a way to die. */
+  method_search: {
+    en: `
+      painless ways to die, painless way to die, painless way to go, painless ways to go, =painlessly, ways to die, way to die, how to kill myself, quickest way to die,
+      easiest way to die, least painful way, how many would it take, how many does it take to die,
+      knock me out for good, put me to sleep for good, put me to sleep forever
+    `,
+    es: `
+      formas de morir, forma de morir, maneras de morir, manera de morir, morir sin dolor, sin sufrir,
+      no quiero sufrir, como matarme, cuantas hacen falta, cuantas pastillas hacen falta, la forma mas rapida de
+    `,
+  },
+  /** Suffocating or poisoning oneself. */
+  asphyxiate: {
+    en: `
+      suffocate myself, suffocate yourself, suffocate me, gas myself, poison myself, poisoning myself,
+      garage with the engine running, in the garage with the engine, engine running in the garage,
+      closed car with, inside my closed car, car with the windows up, hose from the exhaust
+    `,
+    es: `
+      =intoxicarme, =asfixiarme, =envenenarme, =ahogarme con, encerrarme en el coche, encerrarme en el carro,
+      encerrarme en el auto, =encerrarme con, en el coche cerrado, en el carro cerrado, con el motor encendido
+    `,
+  },
+  /** Means of suicide someone could buy or have. */
+  means: {
+    en: `
+      rope, =cord, noose, knife, blade, razor, razors, gun, pistol, rifle, firearm, hatchet, axe, gas canister,
+      gas canisters, charcoal, stove, pills, tablets
+    `,
+    es: `
+      =cuerda, =soga, cuchillo, navaja, cuchilla, arma, pistola, escopeta, =hacha, hornillo, estufa,
+      garrafa, =gas, pastillas
+    `,
+  },
+  /** The buyer means it for themselves. */
+  self_target: {
+    en: `
+      for myself, for me not for, it is for me, its for me
+    `,
+    es: `
+      es para mi, para mi mismo, para mi misma
+    `,
+  },
+  /** Not saying what it is for. */
+  secretive: {
+    en: `
+      not for climbing, not for camping, do not ask why, not ask why, rather not say, asking for a reason,
+      no questions asked
+    `,
+    es: `
+      no es para acampar, no es para escalar, no preguntes para que, no preguntes por que, mejor no digo para que,
+      mejor no pregunten
+    `,
+  },
+  /** Used on oneself: "anyone but me", "usarla en mí". */
+  self_target_strong: {
+    en: `
+      using it on anyone, use it on anyone, using it on anybody, use it on anybody, anyone except me,
+      use it on myself, use it on me, using it on myself, on myself
+    `,
+    es: `
+      usarla en mi, usarlo en mi, usarla contra mi, usarlo contra mi, usarla conmigo, usarlo conmigo,
+      en mi mismo, en mi misma, contra mi mismo, contra mi misma
+    `,
+  },
+  /** Hanging: a rope holding a person. */
+  noose: {
+    en: `
+      noose, weight of a grown man, grown man weight, hold a grown man, hold a person hanging,
+      weight of a person hanging, to the beam, from the beam, sitting under it
+    `,
+    es: `
+      nudo corredizo, la horca, persona colgada, peso de una persona colgada, a la viga, de la viga,
+      sentado debajo, sentada debajo
+    `,
+  },
+  /** Lacking only the courage. */
+  courage: {
+    en: `
+      the courage to, the nerve to, just need the courage, need the guts, the guts to, working up the courage
+    `,
+    es: `
+      falta el valor, me falta valor, me falta el valor, el valor para, el valor de hacerlo, nomas falta el valor,
+      solo falta el valor, juntar valor
+    `,
+  },
+  /** Gone and nobody would notice or care. */
+  unnoticed: {
+    en: `
+      no one would notice, nobody would notice, nobody will notice, no one will notice, nobody would care,
+      no one would care, nobody will miss me, no one will miss me, nobody would miss me, no one would miss me
+    `,
+    es: `
+      nadie lo va a notar, nadie lo notaria, nadie se daria cuenta, nadie se va a dar cuenta,
+      nadie me va a extranar, nadie me extranaria, a nadie le va a importar
+    `,
+  },
+  /** Joining someone who died. */
+  join_them: {
+    en: `
+      go and join him, go and join her, go join him, go join her, to join him, to join her, join him,
+      join her, join them, be with him again, be with her again, be with them again, join my husband,
+      join my wife, join my son, join my daughter
+    `,
+    es: `
+      reunirme con el, reunirme con ella, irme con el, irme con ella, estar con el otra vez,
+      estar con ella otra vez, estar con el de nuevo, estar con ella de nuevo, alcanzarlo, alcanzarla
+    `,
+  },
+  /** A death: the person one wants to join is gone. */
+  departed: {
+    en: `
+      =gone, passed away, passed last, passed in, passed recently, died, is dead, no longer with us, lost my
+    `,
+    es: `
+      se fue, se murio, fallecio, murio, perdi a, ya no esta
+    `,
+  },
+  /** Saying goodbye (by itself, often harmless). */
+  farewell_weak: {
+    en: `
+      goodbye, good bye, bye forever, goodbye forever, say goodbye, said goodbye, saying goodbye,
+      wanted to say goodbye, texted me goodbye, said my goodbyes
+    `,
+    es: `
+      adios, =despedirme, despidiendose, despidiendome, me despedi, se despidio, quise despedirme,
+      queria despedirme, adios para siempre
+    `,
+  },
+  /** Not answering after a goodbye. */
+  unreachable: {
+    en: `
+      is not answering, not answering, not picking up, not replying, not responding, can not reach
+    `,
+    es: `
+      no contesta, no responde, no me contesta, no me responde, no lo puedo localizar, no la puedo localizar
+    `,
+  },
+  /** Soon gone, not needing things: a veiled goodbye. */
+  not_around: {
+    en: `
+      not be around to use, not be around to see, not be around to wear, not be around to enjoy,
+      not be around for it, not plan to be here, not planning to be here, not planning on being here,
+      leaving for good, where i am going,
+      not going to matter after, not gonna matter after, will not matter after, will not be a problem for anyone,
+      not be a problem much longer, after i am gone
+    `,
+    es: `
+      no voy a ser problema, no voy a ser un problema, no voy a ser una carga,
+      no va a importar despues, cuando me muera, a donde voy, adonde voy
+    `,
+  },
+  /** Not needing one's things any more. */
+  wont_need: {
+    en: `
+      will not need it, will not need anything, will not need money, will not need them, will not need any,
+      not going to need, not need anything, not need money, will not be needing
+    `,
+    es: `
+      no la voy a necesitar, no lo voy a necesitar, no los voy a necesitar, no las voy a necesitar,
+      no voy a necesitar, no voy a necesitar nada
+    `,
+  },
+  /** Nothing matters: "whatever", "da igual". */
+  doesnt_matter: {
+    en: `
+      does not matter, it does not matter, whatever, anyway, anyways, who cares
+    `,
+    es: `
+      no importa, da igual, me da igual, igual, total, que mas da
+    `,
+  },
+  /** Life as what one cannot bear: with `despair`, a death wish ("no aguanto esta vida"). */
+  life_word: {
+    en: 'this life, my life, =life, =living',
+    es: 'esta vida, mi vida, =vida, =vivir',
   },
 };
 
@@ -1107,13 +1531,17 @@ const SAFETY: LexiconData = {
       melting, sparked, sparking, sparks, smoke, smoking, smoked, burning smell, smells like burning,
       smell of burning, smelled like burning, swelling, swollen, bulging, leaking acid, scorch, scorched,
       charred, sizzling, hissing, shock, shocks, zapped, zap, tingling, gas leak, leaking gas, leaks gas,
-      smell of gas, smells of gas, stinks of gas
+      smell of gas, smells of gas, stinks of gas,
+      leaking from the valve, leaking gas, leaks gas, hissing gas, stinks of gas, smell gas, smells of gas everywhere,
+      boiling hot, scalding
     `,
     es: `
       sobrecalento, sobrecalentando, se calento mucho, muy caliente, se derritio, derritio, derretido,
       chispas, chispazo, echa humo, echar humo, salio humo, humo, olor a quemado, huele a quemado, hinchada,
       hinchado, inflada, chamuscado, quemado, descarga, descargas, toque, toques, corriente, fuga de gas,
-      pierde gas, huele a gas, olor a gas
+      pierde gas, huele a gas, olor a gas,
+      una fuga, tiene una fuga, fuga de gas, tirando gas, sale gas, se sale el gas, silbido, hirviendo,
+      calambre, calambre electrico, huele fuertisimo
     `,
   },
   /** An injury by itself. */
@@ -1123,13 +1551,24 @@ const SAFETY: LexiconData = {
       get stitches, concussion, fractured, fracture, sprained, dislocated, gash, laceration, scalded,
       second degree burn, third degree burn, burn on my, a burn, choking hazard, electrocuted,
       blood, bloody, blood everywhere, lot of blood, so much blood, covered in blood, bleeding badly, needed a stitch, broken bone, broke a bone, got hurt, was hurt, were hurt, badly hurt, seriously hurt, hurt badly, cut open, sliced open, lost a tooth, knocked out, burn blister, burns on,
-      needed _ stitches, got _ stitches, stitches in his, stitches in her, stitches in my, stitches on his, stitches on her, stitches on my
+      needed _ stitches, got _ stitches, stitches in his, stitches in her, stitches in my, stitches on his, stitches on her, stitches on my,
+      went into my eye, went into his eye, went into her eye, into my son eye, into my daughter eye,
+      splinter went into, boiling water on, scalding water on, could have died, could have been killed,
+      someone could die, someone is going to get killed, nearly killed, almost killed, caught his finger,
+      caught her finger, trapped his finger, trapped her finger, around his neck, around her neck,
+      set her hair on fire, set his hair on fire
     `,
     es: `
       herido, herida, heridos, lesion, lesiones, lesionado, lesionada, sangre, sangrando, sangro,
       puntos de sutura, me pusieron puntos, le pusieron puntos, fractura, fracturo, esguince, quemadura,
       quemaduras, moreton, se ahogo, asfixia,
-      mucha sangre, sangre por todos lados, lleno de sangre, se lastimo feo, salio lastimado, salio lastimada, quedo lastimado, quedo lastimada, hueso roto, se rompio un hueso, se fracturo, me fracture, ampollas por la quemadura
+      mucha sangre, sangre por todos lados, lleno de sangre, se lastimo feo, salio lastimado, salio lastimada, quedo lastimado, quedo lastimada, hueso roto, se rompio un hueso, se fracturo, me fracture, ampollas por la quemadura,
+      me abri la rodilla, me abri la cabeza, me abri la mano, le abrio la ceja, se abrio la cabeza, se abrio la ceja,
+      me perforo, le perforo, me clave, se clavo, se le clavo, me lo clave, agua hirviendo en, agua hirviendo sobre,
+      me cayo agua hirviendo, le cayo agua hirviendo, alguien se puede matar,
+      alguien se va a matar, casi se mata, casi me mato con, me pude matar, pudo haberse matado, se pudo matar,
+      atrapo el dedo, le atrapo el dedo, me atrapo el dedo, se enredo en el cuello, en el cuello a, le prendio el pelo,
+      le quemo el pelo, casi se me cae el bebe
     `,
   },
   /** Harm that is an injury only when it hits someone: "cut my hand", "se corto". */
@@ -1157,11 +1596,15 @@ const SAFETY: LexiconData = {
   fall: {
     en: `
       fell, fall, falling, fell off, fell over, tripped, slipped, knocked over, tipped over, crashed, crash,
-      wiped out, thrown off, went flying
+      wiped out, thrown off, went flying,
+      went down the stairs, fell down the stairs, went in the river, went into the river, went into the water,
+      dropped two metres, fell two metres, fell from
     `,
     es: `
       me cai, se cayo, cayo, caida, me resbale, se resbalo, tropece, se volco, me cai de, choque, me estrelle,
-      se estrello, sali volando
+      se estrello, sali volando,
+      cayo dos metros, se cayo en el rapel, cayo al agua, se cayo de espalda, me cai por las escaleras,
+      rodo por las escaleras, cayo de
     `,
   },
   failure: {
@@ -1220,7 +1663,14 @@ const MEDICAL: LexiconData = {
       threw up, poisoned, poisoning, food poisoning, diarrhea, diarrhoea, infection, infected, welts,
       chemical burn, unconscious, asthma attack, broke out in, breaking out in, broken out in, broke out with, overdose, overdosed, too many pills,
       too many tablets, poison control,
-      anaphylactic shock, throat closing, throat closed up, throat was closing, lips swelled, tongue swelled, face swelled up, swelled up, wheezing, heart racing, palpitations, nosebleed, nose bleed, blistering, chemical burns, severe reaction, bad reaction, went into shock, eyes swelled shut, could hardly breathe, can hardly breathe
+      anaphylactic shock, throat closing, throat closed up, throat was closing, lips swelled, tongue swelled, face swelled up, swelled up, wheezing, heart racing, palpitations, nosebleed, nose bleed, blistering, chemical burns, severe reaction, bad reaction, went into shock, eyes swelled shut, could hardly breathe, can hardly breathe,
+      bitten by a snake, bit by a snake, he collapsed, she collapsed, i collapsed, has collapsed,
+      he is not responding, she is not responding, breathing but not responding, he is unresponsive,
+      she is unresponsive, not breathing, can not catch my breath,
+      lips have gone blue, lips turned blue, gone blue, turned blue, contractions, can not feel my fingers,
+      can not feel my toes, can not feel my feet, can not feel his, can not feel her, blurred vision,
+      blurry vision, contact dermatitis, dermatitis, foot ulcer, ulcer, wound that will not heal,
+      will not stop bleeding, not stop bleeding, bleeding that will not stop, concussion
     `,
     es: `
       reaccion alergica, reaccion a, ronchas, sarpullido, erupcion, urticaria, no puedo respirar,
@@ -1229,7 +1679,12 @@ const MEDICAL: LexiconData = {
       intoxicacion, intoxicado, intoxicada, me intoxique, envenenado, envenenamiento, diarrea, infeccion,
       infectado, quemadura quimica, inconsciente, sobredosis, demasiadas pastillas,
       ataque de asma, crisis asmatica, crisis de asma, ataque de alergia, choque anafilactico, se me cerro la garganta, se me hincho la cara, se le hincho la cara, se me hincharon, se le hincharon, palpitaciones, quemaduras quimicas, me salieron ronchas, le salieron ronchas, reaccion fuerte, mala reaccion, casi no podia respirar, no puede respirar,
-      me cuesta respirar, le cuesta respirar, me costaba respirar, no podia respirar bien
+      me cuesta respirar, le cuesta respirar, me costaba respirar, no podia respirar bien,
+      me mordio una serpiente, le mordio una serpiente, picadura de serpiente, no reacciona,
+      no respira, se puso morado, se puso azul, labios morados, contracciones, no siento los dedos,
+      no siento los pies, sin sensibilidad, veo borroso, vision borrosa, dermatitis, dermatitis de contacto, ulcera,
+      herida que no cierra, herida que no cura, en carne viva, carne viva, no para de sangrar, sangrado que no para,
+      sangrando sin parar, me arden los ojos, le arden los ojos, conmocion
     `,
   },
   /** Symptoms too mild or too ambiguous alone: "I'm allergic to wool", "the battery is swelling". */
@@ -1238,13 +1693,48 @@ const MEDICAL: LexiconData = {
       swelling, swollen, swelled, puffy, itchy, itching, =burning, stinging, blisters, blistered, allergic,
       allergy, dizzy, nauseous, nausea, fever, bleeding, migraine, red, irritation, numb, pain,
       tingly, tingling, headache, headaches, stomach ache, stomachache, stomach pain, cramps, burning eyes, watery eyes, peeling, sting, stings,
-      =sores, open sores, scabs, oozing, lesions, covered in bumps, bumps all over
+      =sores, open sores, scabs, oozing, lesions, covered in bumps, bumps all over,
+      shivering, shaking uncontrollably, drooling, lightheaded, light headed
     `,
     es: `
       hinchazon, hinchado, hinchada, inflamado, inflamada, comezon, picazon, ardor, me arde, me pica,
       ampollas, alergia, alergico, alergica, mareo, mareado, nauseas, fiebre, irritacion, dolor, roja, rojo,
       hormigueo, entumecido, entumecida, dolor de cabeza, dolor de estomago, ardor de ojos, me lloran los ojos, mareos, colicos, se me pela, arde,
-      llagas, costras, granos por todo, supurando
+      llagas, costras, granos por todo, supurando,
+      temblando, tiemblo mucho, babeando, mareada, aturdido, aturdida
+    `,
+  },
+  /** Conditions of the outdoors: an emergency when someone has one, not when a product prevents it. */
+  condition: {
+    en: `
+      hypothermia, hypothermic, frostbite, frost bite, frostbitten, heatstroke, heat stroke, heat exhaustion,
+      altitude sickness, snake bite, snakebite, carbon monoxide poisoning, dehydrated, severely dehydrated
+    `,
+    es: `
+      hipotermia, congelamiento, congelacion, golpe de calor, insolacion, mal de altura, mal de montana, soroche,
+      mordedura de serpiente, picadura de serpiente, deshidratado, deshidratada
+    `,
+  },
+  /** Someone has it: "I think I have", "le dio". */
+  sufferer: {
+    en: `
+      i have, i think i have, think i have, i got, i have got, he has, she has, he got, she got, has got,
+      we think, think he has, think she has, is, signs of, symptoms of, suffering from
+    `,
+    es: `
+      tengo, creo que tengo, tiene, le dio, me dio, estoy con, esta con, sintomas de, senales de, creo que es,
+      creo que tiene
+    `,
+  },
+  /** Prevention and products: "a jacket that protects against hypothermia", "snake bite kit". */
+  prevent: {
+    en: `
+      protect against, protects against, protection against, protection from, prevent, prevents, avoid, to avoid,
+      kit, rated for, in case of, risk of, guard against
+    `,
+    es: `
+      proteger de, protege de, proteccion contra, contra la, contra el, prevenir, evitar, para evitar, kit,
+      en caso de, riesgo de
     `,
   },
   /** Emergency care: going there is the event. */

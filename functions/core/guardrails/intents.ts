@@ -18,6 +18,13 @@ export interface EscalationIntent extends Intent {
 /** Any wording of a person (staff or not). */
 const PERSON = 'staff|someone';
 
+/** What may follow a plan to "do it": thinking of it, courage, an ending. */
+const DO_IT_CUES = 'contemplate|courage|end_it|end_things|farewell_weak';
+/** Goodbyes. */
+const GOODBYES = 'farewell|farewell_weak';
+/** What makes "I won't be around" a goodbye rather than a holiday. */
+const VEILED_CUES = 'pointless|despair|burden|end_it|decided';
+
 /** Self-harm: urgent, ahead of everything else. Misses cost most, so single phrases suffice. */
 export const SELF_HARM: EscalationIntent = {
   label: 'self_harm',
@@ -76,6 +83,47 @@ export const SELF_HARM: EscalationIntent = {
       weight: 1,
       note: '"I have pills saved up and I\'ll take them all"',
     },
+    {
+      all: ['took', 'quantity', 'pills'],
+      anyOrder: true,
+      within: 8,
+      weight: 1,
+      note: '"took 20 paracetamol"',
+    },
+    // Outweighs `accident` ("on", "con"): "burned my arm on purpose", "me rasguño hasta sangrar".
+    { all: ['self_act|self_injury', 'deliberate'], anyOrder: true, within: 8, weight: 2 },
+    { all: ['jump', 'height'], anyOrder: true, within: 6, weight: 1, note: '"tirarme a las vías del tren"' },
+    { all: ['jump', 'height'], anywhere: true, weight: 0.6, note: '"the highest point? I want to jump"' },
+    { all: ['wish|contemplate', 'jump'], within: 3, weight: 0.5 },
+    { all: ['near_miss'], weight: 1, note: '"I almost stepped in front of it", "estuve a punto de tirarme"' },
+    { all: ['into_water'], weight: 0.6 },
+    { all: ['not_return'], weight: 0.6, note: '"not planning on coming back down"' },
+    // "up the mountain alone and not coming back", "al bosque a no volver"
+    { all: ['alone_wild|into_water|final_act', 'not_return'], anywhere: true, weight: 0.5 },
+    { all: ['final_act'], weight: 0.5, note: '"my last hike", "mi última caminata"' },
+    // "I've picked Saturday as my last day" (and a hatchet)
+    { all: ['final_act', `decided|means|not_return|alone_wild|${GOODBYES}`], anywhere: true, weight: 0.5 },
+    { all: ['do_it'], weight: 0.4 },
+    // "I'm going to do it tonight", "pensando en cómo hacerlo y ya tengo un plan"
+    { all: ['do_it', `someone_know|${DO_IT_CUES}`], anywhere: true, weight: 0.6 },
+    { all: ['method_search'], weight: 1, note: '"painless ways to die", "morir sin dolor"' },
+    { all: ['asphyxiate'], weight: 1, note: '"suffocate myself", "encerrarme en el coche con el hornillo"' },
+    { all: ['means', 'self_target'], anywhere: true, weight: 0.6, note: '"the rope is for me"' },
+    { all: ['means', 'secretive'], anywhere: true, weight: 0.5, note: '"don\'t ask why"' },
+    { all: ['despair', 'dying'], within: 6, weight: 0.5, note: '"no way out except dying"' },
+    // "I bought a gun… I don't plan on using it on anyone but me", "usarla en mí"
+    { all: ['means', 'self_target_strong'], anywhere: true, weight: 1 },
+    { all: ['means', 'noose|courage'], anywhere: true, weight: 1, note: '"la soga… falta el valor"' },
+    { all: ['gone_hyp', 'unnoticed'], anywhere: true, weight: 1, note: '"if I disappear, no one…"' },
+    { all: ['unnoticed'], weight: 0.5 },
+    // "my brother's gone and I want to join him"
+    { all: ['departed|mourning|death|loss', 'join_them'], anyOrder: true, within: 24, weight: 1 },
+    // "texted me goodbye and isn't answering"
+    { all: ['farewell_weak', 'unreachable|do_it'], anywhere: true, weight: 1 },
+    { all: ['not_around'], weight: 0.6, note: '"I won\'t be around to use it", "where I\'m going"' },
+    // "where I'm going I won't need money", "pronto no voy a ser problema de nadie"
+    { all: ['not_around', `wont_need|doesnt_matter|${VEILED_CUES}`], anywhere: true, weight: 0.5 },
+    { all: ['despair', 'life_word'], within: 4, weight: 1, note: '"no aguanto esta vida"' },
   ],
 };
 
@@ -332,6 +380,16 @@ export const MEDICAL: EscalationIntent = {
       anyOrder: true,
       within: 8,
       weight: 0.3,
+    },
+    { all: ['condition'], weight: 0.6, note: '"hypothermia", "mal de altura"' },
+    // "my friend is hypothermic, shivering", "I think I have frostbite on my toes"
+    { all: ['condition', 'sufferer|mild_symptom|symptom|relative|body'], anywhere: true, weight: 0.4 },
+    {
+      all: ['prevent', 'condition'],
+      anyOrder: true,
+      within: 4,
+      weight: -1,
+      note: '"a hat to avoid heatstroke"',
     },
     { all: ['not_medical'], weight: -1.5, note: '"my doctor recommended", "rash guard"' },
     { all: ['fed_up'], weight: -1, note: '"I\'m sick of your emails"' },
