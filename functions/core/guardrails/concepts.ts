@@ -173,7 +173,8 @@ const REQUEST: LexiconData = {
       =someone, =somebody, =anyone, =anybody, some one, =person, =people, one of you, one of your, a real one,
       someone else, =persons,
       =whoever, the person who, someone who, somebody who, anyone who, who ever,
-      the lady, a lady, a nice lady, the gentleman, a gentleman, lady or gentleman, the guy, a guy,
+      the lady, a lady, a nice lady, the gentleman, a gentleman, lady or gentleman, the guy, a guy, the chap,
+      a chap,
       one of the guys, one of the blokes, the bloke, a bloke, the woman who, the man who, the one who,
       the one in charge, the guy in charge
     `,
@@ -234,14 +235,14 @@ const REQUEST: LexiconData = {
     en: `
       he helped me, she helped me, who helped me, helped me last, who served me, served me last, who sold me,
       he sold me, she sold me, who set up, he set up, she set up, he is the one, she is the one, he knows my,
-      she knows my, knows my order, knows my case, knows the case, who is handling my, is handling my case,
+      she knows my, knows my order, knows my case, knows the case, knows about my, knows all about my, who is handling my, is handling my case,
       said he would, said she would, told me to message, said to message, she sorted, he sorted,
       who sorted my, who i spoke to, who i dealt with, she would follow up, he would follow up, she would call,
       he would call, she would get back, he would get back, she would ring, he would ring
     `,
     es: `
       me =atendio, que me =atendio, ella me =atendio, el me =atendio, me =vendio, que me =vendio, el que vende,
-      la que vende, el que atiende, la que atiende, ya sabe mi caso, sabe mi caso, conoce mi caso,
+      la que vende, el que atiende, la que atiende, ya sabe mi caso, sabe mi caso, conoce mi caso, sabe de mi caso,
       lleva mi caso, =quedo en seguir, me dijo que le, que me =ayudo, me =ayudo con, que trabaja en,
       que trabaja ahi, que =firmo, =quedo en llamarme, =quedo en escribirme, =quedo en avisarme,
       =quedo en contactarme
@@ -252,7 +253,7 @@ const REQUEST: LexiconData = {
     en: `
       call him, call her, call them, ring him, ring her, phone him, phone her, call him back, call her back,
       ring him back, ring her back, message him, message her, text him, text her, contact him, contact her,
-      get in touch with him, get in touch with her, !called
+      get in touch with him, get in touch with her, phone my, ring my, call my, !called
     `,
     es: `
       =llamarle, =llamarla, =llamarlo, la =llame, lo =llame, le =llame, la =llamen, lo =llamen, le =llamen,
@@ -276,6 +277,17 @@ const REQUEST: LexiconData = {
       reading messages, reading the chat, see these messages, seeing these messages
     `,
     es: 'lee esto, leyendo esto, leen los mensajes, lee los mensajes, leyendo los mensajes, leyendo mis, lee mis, leen mis',
+  },
+  /** Asking the business to call someone else, in the imperative: "please ring her", "llámenle". */
+  call_them: {
+    en: `
+      please call him, please call her, please ring him, please ring her, please phone him, please phone her,
+      please call my, please ring my, please phone my
+    `,
+    es: `
+      =llamenle, =llamenla, =llamenlo, =llamele, =llamela, =llamelo, =marquenle, =marquele, =contactenla,
+      =contactenlo, =contactenle
+    `,
   },
   /** A person's own contact details ("their name and number", "el contacto de alguien"). */
   contact_details: {
@@ -405,8 +417,9 @@ const REQUEST: LexiconData = {
     en: `
       call me, call me back, call back, callback, ring me, ring me back, give me a ring, give me a call,
       give me a buzz, phone me, call my, ring back, call us, call the number, !called, !calls,
-      ring me up, phone me back, give me a call back, give me a bell, give us a bell, give us a ring,
-      give us a call, give me a shout, give us a shout, call us back, ring us, ring us back, phone us
+      ring me up, phone me back, !phoned, !rang, give me a call back, give me a bell, give us a bell,
+      give us a ring, give us a call, give me a shout, give us a shout, call us back, ring us, ring us back,
+      phone us
     `,
     es: `
       =llamame, =llamenme, =llameme, me =llamen, me =llame, me =llamas, me =llaman, me =llamara, me =llamaran,
@@ -421,13 +434,14 @@ const REQUEST: LexiconData = {
     en: `
       reach out to me, reach me, contact me, get in touch with me, get back to me, follow up with me,
       contact us, reach out, !contacted, !reached, message me back, text me back, write me back,
-      write back to me, be =contacted, be =reached, message me directly, contact me directly
+      write back to me, be =contacted, be =reached, message me directly, contact me directly, answer me,
+      reply to me, respond to me
     `,
     es: `
       comunique conmigo, comuniquen conmigo, comunicarse conmigo, comunicara conmigo, comunicar conmigo,
       =contactarme, =contactenme, me =contacten, me =contacte, me =contactan, me _ =contactar,
       me _ =comunicar, =comunicarse conmigo, me =escriba, me =busquen, me =conteste, me =contesten,
-      =contesteme, =contestenme, me =escriban, =escribanme, =escribame
+      =contesteme, =contestenme, me =escriban, =escribanme, =escribame, me =lea, me =lean
     `,
   },
   /** A person doing something for the customer: "a human to look at it", "que una persona revise". */
