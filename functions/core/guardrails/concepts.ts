@@ -331,11 +331,11 @@ const REQUEST: LexiconData = {
   just_asking: {
     en: `
       just curious, out of curiosity, curious how, for future reference, for next time, for the future,
-      for future calls, just wondering, hypothetically, in case i ever, if i ever, for another time
+      for future calls, hypothetically, in case i ever, for another time
     `,
     es: `
-      por curiosidad, solo por saber, pregunto para otra vez, para otra vez, para la proxima, a futuro,
-      por ahora solo, si algun dia, en algun momento, pregunto nomas, para mas adelante
+      por curiosidad, es curiosidad, solo curiosidad, solo por saber, pregunto para otra vez, para otra vez, para la proxima, a futuro,
+      por ahora solo quiero saber, si algun dia, si en algun momento, pregunto nomas, para mas adelante
     `,
   },
   /** Asking not to be handed over: "don't transfer me to anyone", "no me pases con nadie". */
@@ -349,30 +349,40 @@ const REQUEST: LexiconData = {
       no me comuniquen, no me derives, no me deriven, no me mandes con
     `,
   },
+  /** A visit the customer cannot make: no evidence against a request ("I can't pop in, call me"). */
+  no_visit: {
+    en: `
+      can not pop in, can not come in, can not visit, can not get to the store, can not get to the shop,
+      unable to visit, unable to come in, not able to come in, not able to visit, will not be able to come in
+    `,
+    es: `
+      no puedo ir, no quiero ir, no voy a poder ir, no puedo pasar, no me queda cerca, no puedo acercarme,
+      no puedo llegar a la tienda
+    `,
+  },
   /** How the service works, not a request now: "if I text HELP does that go to a person?", "¿es cierto?". */
   how_it_works: {
     en: `
-      if i text, if i type, if i write, if i send, if i message, what happens if, what do i type,
-      what should i type, what do i write, keyword, is that a real thing, is that true,
-      how does it work, how it works, what do i do if i want, what should i do if i want, free to call,
-      toll free, cost to call, callback hours, opening hours, what hours, which hours
+      if i text, if i type, if i message, what do i type, what should i type, what do i write, keyword,
+      is that a real thing, is that true, how does it work, how it works, what do i do if i want,
+      what should i do if i want, is it free to call, free to call from, toll free, cost to call,
+      callback hours, opening hours, what hours, which hours
     `,
     es: `
-      si =escribo, si =pongo, si =mando, si =pido, que pasa si, que tengo que escribir, que palabra, que =pongo,
-      que debo escribir, es cierto, como funciona, que hago si quiero, que tengo que hacer para, gratuito,
+      si =pongo, si =pido, que tengo que escribir, que palabra, que =pongo, que debo escribir, es cierto, como funciona, que hago si quiero, que tengo que hacer para, gratuito,
       horario de atencion, horarios de atencion, hasta que hora, a que hora atienden
     `,
   },
   /** Business that is not a customer's case: press, jobs, partnerships, wholesale. */
   other_business: {
     en: `
-      job application, apply for a job, a job, jobs at, job at, careers, vacancy, vacancies, internship, hiring,
-      press enquiries, press inquiries, press enquiry, press inquiry, journalist, collab, collaboration,
+      job application, apply for a job, applying for a job, a job at, jobs at, careers, vacancy, vacancies,
+      internship, hiring, press enquiries, press inquiries, press enquiry, press inquiry, journalist, collab,
       sponsorship, sponsor, influencer, affiliate
     `,
     es: `
-      =empleo, vacante, vacantes, prensa, periodista, colaboracion, patrocinio,
-      patrocinar
+      =empleo, vacante, vacantes, de prensa, para prensa, soy de la prensa, periodista, colaboracion con,
+      colaborar con ustedes, patrocinio, patrocinar
     `,
   },
   /** Trade enquiries (wholesale, stockists): often a question, sometimes a request for a call. */
@@ -387,7 +397,7 @@ const REQUEST: LexiconData = {
       stop by, come by, book a fitting, book a boot fitting, need an appointment, need to book
     `,
     es: `
-      quiero ir, voy a ir, ir a la tienda, pasar por la tienda, paso por la tienda, cuando vaya, si voy,
+      quiero ir, voy a ir, pasar por la tienda, paso por la tienda, cuando vaya, si voy,
       cita en la tienda, necesito cita, hace falta cita
     `,
   },
@@ -497,7 +507,7 @@ const REQUEST: LexiconData = {
   },
   /** Friendly words: "real people with real care" is praise, not a request. */
   praise: {
-    en: 'i love, we love, love it, love how, love the, love your, love that, love this, love you, love ur, =loved, =lovely, =thank, to thank, amazing, awesome, =helpful, so kind, were great, was great, great, thank you, thanks, wonderful, fantastic, excellent, appreciate it, appreciate you, appreciate your, really appreciate',
+    en: 'i love, we love, love it, love how, love the, love your, love that, love this, love you, love ur, =loved, =lovely, =thank, to thank, amazing, awesome, =helpful, so kind, were great, was great, great, thank you, thanks, =wonderful, fantastic, excellent, appreciate it, appreciate you, appreciate your, really appreciate',
     es: 'me encanta, me encanto, encantada, encantado, excelente, genial, gracias, maravilloso, increible, muy amable, muy amables, super amables, muy atentos, muy atenta, muy atento, agradecer, agradecerle, felicitar',
   },
   /** "… on the phone", "a call": with a person or a request cue, a request to be called. */

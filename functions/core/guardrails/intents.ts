@@ -494,6 +494,7 @@ export const CUSTOMER_REQUEST: EscalationIntent = {
     { all: ['other_business'], anywhere: true, weight: -3, note: '"who do I contact about a job?"' },
     { all: ['trade_enquiry'], anywhere: true, weight: -0.5, note: '"who do I talk to about wholesale?"' },
     { all: ['store_visit'], anywhere: true, weight: -3, note: '"…at the store when I visit?"' },
+    { all: ['no_visit', 'store_visit'], anywhere: true, weight: 3, note: '"I can\'t pop in, call me"' },
   ],
 };
 
