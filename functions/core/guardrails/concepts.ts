@@ -129,7 +129,8 @@ const REQUEST: LexiconData = {
       answer from, answered by, to talk, to speak, !talked, !spoke, !spoken, !chatted, !dealt, !reached,
       !contacted,
       a word with, have a word, word with, a chat with, a conversation with, a call with,
-      discuss this with, discuss it with, discuss with, go over this with, raise this with, sort this out with
+      discuss this with, discuss it with, discuss with, go over this with, raise this with, sort this out with,
+      go through this with, go through it with, run this by
     `,
     es: `
       hablar con, hablar a, hable con, habla con, platicar con, conversar con, chatear con, comunicarme con,
@@ -153,7 +154,7 @@ const REQUEST: LexiconData = {
       =boss, =advisor, =adviser, =specialist, actual employee, human agent, live agent, live chat,
       live support, human support, human help, someone senior, somebody senior, someone higher up,
       higher up, higher ups, =superior, your superior, =colleague, =colleagues, =coworker, =coworkers,
-      =teammate
+      =teammate, =consultant, =consultants, =coordinator, =coordinators, senior member, =oga
     `,
     es: `
       =agente, =agentes, =humano, =humanos, ser humano, =representante~, =representantes~, =asesor, =asesora,
@@ -162,7 +163,8 @@ const REQUEST: LexiconData = {
       =jefe, =jefa, =especialista, atencion al cliente, servicio al cliente, atencion humana,
       atencion personal, atencion personalizada, persona encargada, =departamento, area de, call center,
       centro de atencion, =superior, un superior, alguien superior, alguien con mas autoridad,
-      alguien de mas arriba, =companero, =companera
+      alguien de mas arriba, =companero, =companera, =coordinador, =coordinadora, =coordinadores,
+      =consultor, =consultora, =dueno, =duena, el dueno, la duena, =propietario, =propietaria
     `,
   },
   /** A person, not (yet) said to be staff. Weak on its own: "a tent for two people". */
@@ -170,9 +172,234 @@ const REQUEST: LexiconData = {
     en: `
       =someone, =somebody, =anyone, =anybody, some one, =person, =people, one of you, one of your, a real one,
       someone else, =persons,
-      =whoever, the person who, someone who, somebody who, anyone who
+      =whoever, the person who, someone who, somebody who, anyone who, who ever,
+      the lady, a lady, a nice lady, the gentleman, a gentleman, lady or gentleman, the guy, a guy, the chap,
+      a chap,
+      one of the guys, one of the blokes, the bloke, a bloke, the woman who, the man who, the one who,
+      the one in charge, the guy in charge
     `,
-    es: '=alguien, =persona, =personas, alguno de ustedes, una de ustedes, quien sea, =quien maneje, la persona que, alguien que',
+    es: `
+      =alguien, =persona, =personas, alguno de ustedes, una de ustedes, quien sea, =quien maneje, la persona que,
+      alguien que, alguno de, alguna de, alguno del, la senora, una senora, el senor, un senor, la senorita,
+      una senorita, la muchacha, el muchacho, una muchacha, un muchacho, el chico que, la chica que,
+      el joven que, la joven que,
+      el que decide, la que decide, quien decide, quien lleve, quien lleva, el que lleve, el que lleva,
+      la que lleva, quien se encargue, el que se encarga, la que se encarga, quien mande, el que manda,
+      quien maneja, el que maneja, el encargado de, la encargada de
+    `,
+  },
+  /**
+   * A team, office or the business as a whole, asked for like a person ("let me speak to the shop",
+   * "transfer me to the logistics team"): only with a request to talk or a hand-over.
+   */
+  business_unit: {
+    en: `
+      your team, the team, =team, =teams, your people, your staff, the shop, your shop, the store, your store,
+      the office, your office, =management, head office, the people who, the folks who, the department
+    `,
+    es: `
+      su equipo, tu equipo, el equipo, el team, la tienda, el local, la oficina, la gerencia, =gerencia,
+      la administracion, el area, sus companeros, tus companeros, la gente de, la gente que, el personal
+    `,
+  },
+  /** Being handed to someone or some team: "transfer me to", "connect me with", "pásame con". */
+  pass_to: {
+    en: `
+      transfer me to, put me through to, connect me to, connect me with, pass me to, pass me on to,
+      send me to, forward me to, forward my message to, forward this to, pass this to, pass my message to,
+      route me to, hand me over to, get me through to, put me in touch with
+    `,
+    es: `
+      pasame con, pasame a, comunicame con, conectame con, derivame con, derivame a, mandame con, me pasas con,
+      me pasan con, pasa mi caso a, pasar mi caso a, pasen mi caso a, me pones con, me puedes poner con,
+      me pueden poner con, poner con, ponerme con, me comunicas con, me comunican con, me comunica con,
+      me pongan en contacto con, ponerme en contacto con, me comunique con, me comuniquen con
+    `,
+  },
+  /** Talking with someone, as a request's object ("let me speak to the shop"). */
+  speak_with: {
+    en: `
+      talk to, talk with, speak to, speak with, chat with, chat to, a word with, a chat with,
+      go through this with, go through it with, run this by, deal with
+    `,
+    es: `
+      hablar con, platicar con, conversar con, comunicarme con, tratar esto con, presentar mi caso a,
+      ver esto con
+    `,
+  },
+  /**
+   * A particular employee the customer met, described rather than named ("she helped me last week",
+   * "el que vende las carpas", "ya sabe mi caso"): asked for with a call or a hand-over.
+   */
+  served_me: {
+    en: `
+      he helped me, she helped me, who helped me, helped me last, who served me, served me last, who sold me,
+      he sold me, she sold me, who set up, he set up, she set up, he is the one, she is the one, he knows my,
+      she knows my, knows my order, knows my case, knows the case, knows about my, knows all about my, who is handling my, is handling my case,
+      said he would, said she would, told me to message, said to message, she sorted, he sorted,
+      who sorted my, who i spoke to, who i dealt with, she would follow up, he would follow up, she would call,
+      he would call, she would get back, he would get back, she would ring, he would ring
+    `,
+    es: `
+      me =atendio, que me =atendio, ella me =atendio, el me =atendio, me =vendio, que me =vendio, el que vende,
+      la que vende, el que atiende, la que atiende, ya sabe mi caso, sabe mi caso, conoce mi caso, sabe de mi caso,
+      lleva mi caso, =quedo en seguir, me dijo que le, que me =ayudo, me =ayudo con, que trabaja en,
+      que trabaja ahi, que =firmo, =quedo en llamarme, =quedo en escribirme, =quedo en avisarme,
+      =quedo en contactarme
+    `,
+  },
+  /** A call, a message or a contact for someone else ("call him back", "que alguien la llame"). */
+  contact_other: {
+    en: `
+      call him, call her, call them, ring him, ring her, phone him, phone her, call him back, call her back,
+      ring him back, ring her back, message him, message her, text him, text her, contact him, contact her,
+      get in touch with him, get in touch with her, phone my, ring my, call my, !called
+    `,
+    es: `
+      =llamarle, =llamarla, =llamarlo, la =llame, lo =llame, le =llame, la =llamen, lo =llamen, le =llamen,
+      =llamenla, =llamenlo, =llamele, =marcarle, le =marquen, le =marque, le =hablen, la =contacten,
+      lo =contacten, le =escriban, la =llamaran, lo =llamaran, =llame a mi, =llamen a mi, =marquen a mi,
+      =marque a mi
+    `,
+  },
+  /** A message for a staff member: "could you let her know I'm waiting?", "dile que le escribí". */
+  tell_them: {
+    en: `
+      let her know, let him know, tell her, tell him, pass it on to her, pass it on to him, remind her,
+      remind him, give her a message, give him a message
+    `,
+    es: 'dile que, digale que, diganle que, avisale, avisele, avisenle, recuerdale, recuerdele, dele el mensaje',
+  },
+  /** Asking whether a person reads the messages ("is anyone reading these?"). */
+  reading_msgs: {
+    en: `
+      reading these, reading this, reading my, read these, read this, read my, reading the messages,
+      reading messages, reading the chat, see these messages, seeing these messages
+    `,
+    es: 'lee esto, leyendo esto, leen los mensajes, lee los mensajes, leyendo los mensajes, leyendo mis, lee mis, leen mis',
+  },
+  /** Asking the business to call someone else, in the imperative: "please ring her", "llámenle". */
+  call_them: {
+    en: `
+      please call him, please call her, please ring him, please ring her, please phone him, please phone her,
+      please call my, please ring my, please phone my
+    `,
+    es: `
+      =llamenle, =llamenla, =llamenlo, =llamele, =llamela, =llamelo, =marquenle, =marquele, =contactenla,
+      =contactenlo, =contactenle
+    `,
+  },
+  /** A person's own contact details ("their name and number", "el contacto de alguien"). */
+  contact_details: {
+    en: `
+      their number, their name and number, their name and their number, his number, her number,
+      direct number, direct line, personal number, their email, their details
+    `,
+    es: `
+      el contacto de, su numero directo, numero directo, su nombre y su numero, su nombre y numero
+    `,
+  },
+  /** Asking who is in charge, to reach them ("who's in charge there?", "¿quién manda ahí?"). */
+  in_charge: {
+    en: `
+      who is in charge, the one in charge, who is the manager, who is your manager, who is your boss,
+      who is the boss, who runs
+    `,
+    es: `
+      quien manda, quien esta a cargo, quien es el jefe, quien es la jefa, quien es el encargado,
+      quien es la encargada, quien es el responsable, quien es el gerente, quien es el dueno
+    `,
+  },
+  /** No person at the other end: "¿no tienen gente trabajando?", "is anyone reading these?". */
+  nobody_there: {
+    en: `
+      is nobody there, is no one there, nobody there, no one there, is there nobody, is there no one,
+      nobody answers, no one answers, nobody is answering, no one is answering, nobody replies, no one replies,
+      nobody reads, no one reads, anyone reading, anybody reading, someone reading, anyone read,
+      anybody read, no humans, no real people, any humans, any real people, anyone working there,
+      anybody working there, nobody working
+    `,
+    es: `
+      no hay nadie que, no hay nadie ahi, no hay nadie en esa, no hay nadie en la oficina, no hay nadie atendiendo,
+      no hay nadie trabajando, no hay nadie con quien, nadie contesta, nadie responde, nadie atiende,
+      no contesta nadie, no responde nadie, no atiende nadie, no hay gente, no tienen gente, no tienen personas,
+      no hay personas, no hay humanos, alguien lee, alguien esta leyendo, alguien leyendo, nadie lee,
+      gente trabajando, personas trabajando, nadie trabajando
+    `,
+  },
+  /** Asking out of curiosity or for another time: no request now ("just curious how it works"). */
+  just_asking: {
+    en: `
+      just curious, out of curiosity, curious how, for future reference, for next time, for the future,
+      for future calls, hypothetically, in case i ever, for another time
+    `,
+    es: `
+      por curiosidad, es curiosidad, solo curiosidad, solo por saber, pregunto para otra vez, para otra vez, para la proxima, a futuro,
+      por ahora solo quiero saber, si algun dia, si en algun momento, pregunto nomas, para mas adelante
+    `,
+  },
+  /** Asking not to be handed over: "don't transfer me to anyone", "no me pases con nadie". */
+  no_handover: {
+    en: `
+      do not transfer, do not pass me, do not put me through, do not connect me, do not hand me,
+      never transfer, no need to transfer
+    `,
+    es: `
+      no me pases, no me pasen, no me pase, no me transfieras, no me transfieran, no me comuniques,
+      no me comuniquen, no me derives, no me deriven, no me mandes con
+    `,
+  },
+  /** A visit the customer cannot make: no evidence against a request ("I can't pop in, call me"). */
+  no_visit: {
+    en: `
+      can not pop in, can not come in, can not visit, can not get to the store, can not get to the shop,
+      unable to visit, unable to come in, not able to come in, not able to visit, will not be able to come in
+    `,
+    es: `
+      no puedo ir, no quiero ir, no voy a poder ir, no puedo pasar, no me queda cerca, no puedo acercarme,
+      no puedo llegar a la tienda
+    `,
+  },
+  /** How the service works, not a request now: "if I text HELP does that go to a person?", "¿es cierto?". */
+  how_it_works: {
+    en: `
+      if i text, if i type, if i message, what do i type, what should i type, what do i write, keyword,
+      is that a real thing, is that true, how does it work, how it works, what do i do if i want,
+      what should i do if i want, is it free to call, free to call from, toll free, cost to call,
+      callback hours, opening hours, what hours, which hours
+    `,
+    es: `
+      si =pongo, si =pido, que tengo que escribir, que palabra, que =pongo, que debo escribir, es cierto, como funciona, que hago si quiero, que tengo que hacer para, gratuito,
+      horario de atencion, horarios de atencion, hasta que hora, a que hora atienden
+    `,
+  },
+  /** Business that is not a customer's case: press, jobs, partnerships, wholesale. */
+  other_business: {
+    en: `
+      job application, apply for a job, applying for a job, a job at, jobs at, careers, vacancy, vacancies,
+      internship, hiring, press enquiries, press inquiries, press enquiry, press inquiry, journalist, collab,
+      sponsorship, sponsor, influencer, affiliate
+    `,
+    es: `
+      =empleo, vacante, vacantes, de prensa, para prensa, soy de la prensa, periodista, colaboracion con,
+      colaborar con ustedes, patrocinio, patrocinar
+    `,
+  },
+  /** Trade enquiries (wholesale, stockists): often a question, sometimes a request for a call. */
+  trade_enquiry: {
+    en: 'wholesale, stockist, stock your, carry your, sell your products, resell, reseller, distributor',
+    es: 'al por mayor, mayoreo, distribuidor, distribuidora, revender, revendedor, vender sus productos',
+  },
+  /** Seeing staff in person on a visit: a question about the store, not a hand-over. */
+  store_visit: {
+    en: `
+      when i visit, if i visit, when i come in, if i come in, bring it in, pop in, pop into, drop by, drop in,
+      stop by, come by, book a fitting, book a boot fitting, need an appointment, need to book
+    `,
+    es: `
+      quiero ir, voy a ir, pasar por la tienda, paso por la tienda, cuando vaya, si voy,
+      cita en la tienda, necesito cita, hace falta cita
+    `,
   },
   /** Not a bot. */
   real: {
@@ -200,7 +427,9 @@ const REQUEST: LexiconData = {
     en: `
       call me, call me back, call back, callback, ring me, ring me back, give me a ring, give me a call,
       give me a buzz, phone me, call my, ring back, call us, call the number, !called, !calls,
-      ring me up, phone me back, give me a call back
+      ring me up, phone me back, !phoned, !rang, give me a call back, give me a bell, give us a bell,
+      give us a ring, give us a call, give me a shout, give us a shout, call us back, ring us, ring us back,
+      phone us
     `,
     es: `
       =llamame, =llamenme, =llameme, me =llamen, me =llame, me =llamas, me =llaman, me =llamara, me =llamaran,
@@ -214,12 +443,15 @@ const REQUEST: LexiconData = {
   contact_weak: {
     en: `
       reach out to me, reach me, contact me, get in touch with me, get back to me, follow up with me,
-      contact us, reach out, !contacted, !reached
+      contact us, reach out, !contacted, !reached, message me back, text me back, write me back,
+      write back to me, be =contacted, be =reached, message me directly, contact me directly, answer me,
+      reply to me, respond to me
     `,
     es: `
       comunique conmigo, comuniquen conmigo, comunicarse conmigo, comunicara conmigo, comunicar conmigo,
       =contactarme, =contactenme, me =contacten, me =contacte, me =contactan, me _ =contactar,
-      me _ =comunicar, =comunicarse conmigo, me =escriba, me =busquen
+      me _ =comunicar, =comunicarse conmigo, me =escriba, me =busquen, me =conteste, me =contesten,
+      =contesteme, =contestenme, me =escriban, =escribanme, =escribame, me =lea, me =lean
     `,
   },
   /** A person doing something for the customer: "a human to look at it", "que una persona revise". */
@@ -255,9 +487,13 @@ const REQUEST: LexiconData = {
   whom: {
     en: `
       who can i speak to, who can i talk to, who do i speak to, who do i talk to, who can i speak with,
-      who can i talk with, who should i speak to, who should i talk to, who can i complain to
+      who can i talk with, who should i speak to, who should i talk to, who can i complain to,
+      who can i phone, who can i call, who can i ring, who do i call, who do i phone, who do i ring
     `,
-    es: 'con quien puedo hablar, con quien hablo, con quien me comunico, con quien me puedo comunicar',
+    es: `
+      con quien puedo hablar, con quien hablo, con quien me comunico, con quien me puedo comunicar,
+      a quien llamo, a quien puedo llamar, a quien le hablo
+    `,
   },
   /** Asking who: with talking, asking whom to talk to. */
   who_q: {
@@ -271,19 +507,19 @@ const REQUEST: LexiconData = {
   },
   /** Friendly words: "real people with real care" is praise, not a request. */
   praise: {
-    en: 'love, loved, amazing, awesome, great, thank you, thanks, wonderful, fantastic, excellent, appreciate it, appreciate you, appreciate your, really appreciate',
-    es: 'me encanta, me encanto, encantada, encantado, excelente, genial, gracias, maravilloso, increible',
+    en: 'i love, we love, love it, love how, love the, love your, love that, love this, love you, love ur, =loved, =lovely, =thank, to thank, amazing, awesome, =helpful, so kind, were great, was great, great, thank you, thanks, =wonderful, fantastic, excellent, appreciate it, appreciate you, appreciate your, really appreciate',
+    es: 'me encanta, me encanto, encantada, encantado, excelente, genial, gracias, maravilloso, increible, muy amable, muy amables, super amables, muy atentos, muy atenta, muy atento, agradecer, agradecerle, felicitar',
   },
   /** "… on the phone", "a call": with a person or a request cue, a request to be called. */
   by_phone: {
-    en: 'on the phone, over the phone, by phone, phone call, on the line, a call, call from, get a call, callback, be called back, be called, get called back, get a call back, receive a call, a call back, be phoned, be rung',
-    es: 'por telefono, por =llamada, al telefono, al celular, una =llamada, =llamada de, recibir una =llamada, que me =llamen',
+    en: 'on the phone, over the phone, by phone, phone call, on the line, a call, call from, get a call, callback, be called back, be called, get called back, get a call back, receive a call, a call back, be phoned, be rung, =telephonically, by telephone, on the telephone, over the telephone, by voice, on a call',
+    es: 'por telefono, por =llamada, al telefono, al celular, una =llamada, =llamada de, recibir una =llamada, que me =llamen, por voz, en voz, =telefonicamente',
   },
   /** "Call me crazy", "you can call me Sam". */
   naming: {
     en: `
       you can call me, call me crazy, call me old, call me picky, call me paranoid, call me silly,
-      call me lazy, call me a, call me by, just call me, everyone calls me, people call me
+      call me lazy, call me a, call me by, everyone calls me, people call me
     `,
     es: 'me =llamo, me dicen',
   },
@@ -326,7 +562,8 @@ const REQUEST: LexiconData = {
       already talk, already speak, already contacted, already called, =dealt
     `,
     es: `
-      =hable, =hablamos con, ya =hable, =hablaba, =hablado, ya me =atendio, me =atendio, me =atendieron,
+      =hable con, le =hable, les =hable, =hablamos con, ya =hable, =hablaba, =hablado, ya me =atendio,
+      ya me =atendieron,
       ya me =comunique
     `,
   },
