@@ -777,7 +777,8 @@ const LEGAL: LexiconData = {
       data protection commission, data protection commissioner, privacy commissioner, =oaic, =cnil, =aepd,
       consumer commission, national consumer commission, consumer protection commission, consumer protection council,
       =fccpc, =dti, department of trade, consumer tribunal, disputes tribunal, consumer court, consumer forum,
-      labour board, labor board, employment tribunal, =acas, =sernac, =profeco, =indecopi
+      labour board, labor board, employment tribunal, =acas, =sernac, =profeco, =indecopi, state ag,
+      attorney general office
     `,
     es: `
       =profeco, =condusef, =ocu, consumo, defensa del consumidor, proteccion al consumidor, autoridades,
@@ -792,7 +793,8 @@ const LEGAL: LexiconData = {
     en: `
       report, reporting, file a complaint, filing a complaint, complaint with, complain to, lodge a complaint,
       take this to, escalate this to, contact, going to, will,
-      complaint filed with, formal complaint, claim with, reporting you to, went to, been to
+      complaint filed with, formal complaint, claim with, reporting you to, opened a case with, open a case with,
+      opening a case with
     `,
     es: `
       denunciar, denunciarlos, reportar, reportarlos, queja ante, quejarme ante, poner una queja, acudir a,
@@ -818,7 +820,7 @@ const LEGAL: LexiconData = {
   formal_demand: {
     en: `
       i request, i am requesting, i hereby, i demand, i formally, formal request, formally request, this is a formal,
-      =under, pursuant to, in accordance with, delete all my, erase all my, confirm in writing, in writing,
+      under my right, under article, pursuant to, in accordance with, delete all my, erase all my, confirm in writing, in writing,
       i want you to delete, i want you to erase, within one month, within 30 days, disclose, please provide,
       provide every, provide all, send me all, send all my, copy of all, every record
     `,
@@ -875,7 +877,7 @@ const LEGAL: LexiconData = {
       next stop is, before a, in front of a, in front of the, heard by
     `,
     es: `
-      nos vemos en, los veo en, ir a, voy a ir a, acudir a, acudo a, llevar a, llevarlo a, llevarlos a, llevarla a,
+      nos vemos en, los veo en, ver en, vernos en, ir a, voy a ir a, acudir a, acudo a, llevar a, llevarlo a, llevarlos a, llevarla a,
       llevo a, los llevo a, terminar en, terminara en, va a, lo va a ver, lo vera, ante un, ante el, ante la,
       directo a, directo al, hasta el, hasta la
     `,
@@ -896,14 +898,15 @@ const LEGAL: LexiconData = {
       what are my legal rights, do i have the right, does the law, override my, on top of them, what does that cover,
       what does it cover, what does that mean, does consumer law, does the consumer, explain the legal,
       legal terms of, my receipt says, the receipt says, the invoice says, subject to statutory rights,
-      your gdpr forms, gdpr form, where is the form, how can i request, how do i make a
+      your gdpr forms, gdpr form, where is the form, how can i request, how do i make a, how do i request,
+      privacy policy, do you comply, are you compliant
     `,
     es: `
       es legal que, es legal llevar, es legal revender, es legal vender, es legal comprar, es legal enviar,
       cuales son mis derechos, que derechos tengo, tengo derecho a reembolso si, aplica tambien, que quiere decir,
       que significa, la ley aplica, aplica la ley, es obligatorio por ley, en la factura pone, la factura dice,
       en el ticket pone, sin perjuicio de, formulario de derechos, formulario para, me pueden mandar el formulario,
-      como puedo solicitar, como solicito, como pido
+      como puedo solicitar, como solicito, como pido, politica de privacidad, cumplen con, cumplen el
     `,
   },
   /** Courts that are not law: "court shoes", "basketball court", "a mi juicio" (in my opinion). */
@@ -919,7 +922,8 @@ const LEGAL: LexiconData = {
       gift for my lawyer, is a fan, as a witness, jury duty, legal thriller, law school, law student, studying law,
       parking ticket, speeding ticket, named sue, called sue, name is sue, is sue, sue the name, ask for sue,
       lawsuit proof, for the invoice, for the law firm, for our law firm, i am a judge, retired judge,
-      had to go to court, have to go to court, court date for my
+      had to go to court, have to go to court, court date for my, parking fine, speeding fine, traffic fine,
+      jury service
     `,
     es: `
       soy abogado, soy abogada, para mi abogado, amigo abogado, amiga abogada, trabajo, despacho,
@@ -980,7 +984,7 @@ const SECURITY: LexiconData = {
       leak, leaks, leaked, breach, exposed, stolen, stole, steal, theft, dark web, compromised, cloned,
       skimmed, published, posted online,
       for sale on, up for sale, being sold on, sold on a forum, on a forum, on a hacker forum, in a data dump,
-      on pastebin, published online
+      on pastebin, published online, being sold online, sold online, for sale online
     `,
     es: `
       robaron, robo, robado, robada, robados, roban, expuestos, expuesto, vendieron, =filtrado, =filtrados,
@@ -1020,7 +1024,8 @@ const SECURITY: LexiconData = {
       no one placed, nobody in our house, nobody here ordered, nobody here placed, no one here placed,
       nobody here bought, nobody bought, no one bought, no one here ordered, none of us, none of them mine, none of them are mine,
       none are mine, never signed up, did not sign up, never subscribed, did not subscribe, never agreed to,
-      not the one logging in, not me logging in, i am not logging in, was not him, was not her, it was not him
+      not the one logging in, not me logging in, i am not logging in, was not him, was not her, it was not him,
+      never shopped with you, never shopped here, never bought from you, never ordered from you
     `,
     es: `
       no autorizado, no autorizados, no autorizada, no autorice, no reconozco, yo no hice, yo no realice,
@@ -1030,7 +1035,8 @@ const SECURITY: LexiconData = {
       nunca =compre, nunca pedi, nunca hice, nunca autorice, jamas =compre, jamas pedi, no reconozco ese, no reconozco este,
       que no conozco, no conozco, que desconozco, desconozco, no se nada de, yo no lo cambie, no lo cambie, yo no cambie, solo hice un, solo hice una, solo compre uno, solo pague una vez,
       no conocemos, que no conocemos, nadie hizo, nadie pidio, nadie =compro, nadie de aqui, ninguno de nosotros, nunca los hice, no los hice,
-      nunca la hice, no la hice, nunca las hice, no las hice, nunca me suscribi, no me suscribi, nunca me inscribi,
+      nunca la hice, no la hice, nunca las hice, no las hice, nunca he comprado con ustedes, nunca compre con ustedes,
+      nunca he comprado en su tienda, nunca me suscribi, no me suscribi, nunca me inscribi,
       no me inscribi, nunca contrate, no contrate, nunca acepte, dice que no fue, no fue el, no fue ella
     `,
   },
@@ -1091,13 +1097,13 @@ const SECURITY: LexiconData = {
       used, using, uses, logged in, logged into, logging into, accessed, accessing, got into, broke into,
       changed, opened, made, placed, ordered, bought, took over, is in, has access, reset, stole, stolen, has,
       have, got, cloned, charged, knows, know, logging in, logs in, signing in, testing, tested, still has,
-      has been using, keeps using, keeps ordering
+      has been using, keeps using, keeps ordering, redeemed, spent, used up
     `,
     es: `
       uso, usa, usando, entro, entraron, accedio, accedieron, cambio, cambiaron, abrio, abrieron, hizo,
       hicieron, compro, compraron, pidio, pidieron, tiene acceso, metio, metieron, robo, robaron, tiene,
       tienen, clonaron, cobraron, sabe, conoce, sigue usando, sigue comprando, sigue haciendo, esta usando,
-      esta comprando, la esta usando, lo esta usando
+      esta comprando, la esta usando, lo esta usando, canjeo, canjearon, gasto, gastaron
     `,
   },
   my_account: {
@@ -1309,7 +1315,7 @@ const SECURITY: LexiconData = {
   vanished: {
     en: `
       drained, emptied, gone, disappeared, vanished, zeroed, wiped, missing, already redeemed, already used,
-      been redeemed, was redeemed, been used, is empty, is at zero
+      been redeemed, was redeemed, been used, is empty, is at zero, spent, used up, redeemed
     `,
     es: `
       desaparecio, desaparecieron, vaciaron, vacio, en cero, ya fue canjeada, ya estaba usada, ya la usaron,
@@ -1393,6 +1399,19 @@ const SECURITY: LexiconData = {
       alguien esta tratando de entrar, alguien intenta acceder
     `,
   },
+  /** Used, by someone the customer does not name: "my card was used". */
+  was_used: {
+    en: 'was used, were used, got used, has been used, have been used, being used, is being used',
+    es: 'fue usada, fue usado, fueron usados, han usado, ha sido usada, ha sido usado, estan usando',
+  },
+  /** More accounts than the customer opened: "two accounts in my name". */
+  extra_account: {
+    en: `
+      two accounts, 2 accounts, accounts in my name, an account in my name, another account in my name,
+      second account in my name, a new account in my name
+    `,
+    es: 'dos cuentas, cuentas a mi nombre, una cuenta a mi nombre, otra cuenta a mi nombre, cuenta nueva a mi nombre',
+  },
   /** Who did it: "WHO ORDERED 5 JACKETS ON MY CARD", "¿quién compró con mi tarjeta?". */
   who_did: {
     en: 'who ordered, who bought, who used, who made, who placed, who charged, who is ordering, who has been ordering',
@@ -1449,7 +1468,8 @@ const SECURITY: LexiconData = {
       es un robo, un robo el precio, olvide mi contrasena, olvide la contrasena, no recuerdo mi contrasena,
       en otra tienda, en otra pagina, en otro sitio, en otra web, no me estafaron, no me hackearan, no me hackearon,
       no es que me hackearan, la olvide, solo la olvide, como reporto un, como reporto una, como denuncio un,
-      como denuncio una, lo pidio por mi, lo compro por mi
+      como denuncio una, lo pidio por mi, lo compro por mi, proteccion contra fraude, proteccion contra el fraude,
+      proteccion antifraude, antifraude
     `,
   },
 };

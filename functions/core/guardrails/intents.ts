@@ -260,7 +260,7 @@ export const SECURITY: EscalationIntent = {
       note: '"my gift card balance is gone"',
     },
     {
-      all: ['vanished', 'never_used'],
+      all: ['vanished', 'never_used|unauthorized'],
       anywhere: true,
       weight: 0.6,
       note: '"…drained, I never used it"',
@@ -287,6 +287,14 @@ export const SECURITY: EscalationIntent = {
       note: '"freeze my account, it\'s been compromised"',
     },
     { all: ['clicked'], weight: 0.4 },
+    { all: ['my_account', 'was_used'], within: 3, weight: 0.6, note: '"my card was used on your site"' },
+    { all: ['extra_account'], weight: 0.4 },
+    {
+      all: ['extra_account', 'unauthorized|intruder'],
+      anywhere: true,
+      weight: 0.6,
+      note: '"two accounts in my name and I only made one"',
+    },
     { all: ['intruder_try'], weight: 1, note: '"alguien está intentando entrar"' },
     {
       all: ['intruder', 'access|login'],
@@ -295,7 +303,7 @@ export const SECURITY: EscalationIntent = {
       note: '"someone\'s been logging in", "alguien más la está usando"',
     },
     {
-      all: ['money|login', 'unauthorized'],
+      all: ['money|login|was_used', 'unauthorized'],
       anywhere: true,
       weight: 0.5,
       note: '"…cancelling my orders, not me"',
