@@ -851,7 +851,7 @@ const LEGAL: LexiconData = {
     es: 'mi banco, el banco, mi tarjeta, la tarjeta, emisor de la tarjeta, paypal, visa, mastercard',
   },
   /** About to do it, or done: "I will", "doing a", "I've opened", "voy a hacer". */
-  intend: {
+  about_to_file: {
     en: `
       will, going to, gonna, about to, doing, do a, opened, open, opening, filed, file, filing, started, start,
       starting, initiate, initiated, raise, raised, raising, lodge, lodged, submitted, submit, issue, issued, have
@@ -884,9 +884,9 @@ const LEGAL: LexiconData = {
   },
   /** A formal document or request from a court or an authority: "requerimiento de Fiscalía", "a court order". */
   legal_doc: {
-    en: 'order, letter, notice, summons, request, papers, documents, warrant, subpoena, case number, hearing',
+    en: 'letter, notice, summons, papers, documents, warrant, subpoena, case number, hearing, court order',
     es: `
-      requerimiento, notificacion, citacion, citatorio, oficio, orden, carta, papeles, documentos, expediente,
+      requerimiento, notificacion, citacion, citatorio, oficio, carta, papeles, documentos, expediente,
       audiencia, diligencia
     `,
   },
@@ -1089,8 +1089,8 @@ const SECURITY: LexiconData = {
     `,
   },
   intruder: {
-    en: 'someone, somebody, a stranger, strangers, someone else, another person, a third party, they, hacker, another account, a second account, second account, duplicate account, by someone, by somebody, by someone else, by a stranger, my ex, =ex, a guy, some guy, a man, a woman, some woman, fraudsters, scammers, hackers, thieves, a thief',
-    es: 'alguien, otra persona, un desconocido, desconocidos, terceros, extranos, otra cuenta, una segunda cuenta, cuenta duplicada, por alguien, por otra persona, quien esta, mi ex, =ex, un tipo, un senor, una senora, un hombre, una mujer, estafadores, ladrones, hackers',
+    en: 'someone, somebody, a stranger, strangers, someone else, another person, a third party, they, hacker, another account, a second account, second account, duplicate account, by someone, by somebody, by someone else, by a stranger, my ex, =ex, a guy, some guy, a man, a woman, some woman, fraudsters, scammers, hackers, thieves, a thief, random person, some random, a random',
+    es: 'alguien, otra persona, un desconocido, desconocidos, terceros, extranos, otra cuenta, una segunda cuenta, cuenta duplicada, por alguien, por otra persona, quien esta, mi ex, =ex, un tipo, un senor, una senora, un hombre, una mujer, estafadores, ladrones, hackers, alguien random, un random',
   },
   access: {
     en: `
@@ -1115,7 +1115,7 @@ const SECURITY: LexiconData = {
       my gift card, my gift card balance, my balance, my points, my rewards, my store credit, my loyalty points, my account balance,
       my account~, my login, my membership, my member number, my membership number, my club number,
       my _ club number, my loyalty number, my customer number, my ssn, my social security, account ko, card ko,
-      our company account, our business account, my bank account, my statement
+      our company account, our business account, my bank account, my statement, =my =acc, =my =acct, =our =acct
     `,
     es: `
       mi cuenta, mi tarjeta, mis datos, mi contrasena, mi correo, mi nombre, mi identidad, mi perfil,
@@ -1123,7 +1123,7 @@ const SECURITY: LexiconData = {
       mi tarjeta guardada, mis datos de pago, mi metodo de pago, mi paypal, mi correo electronico, mi numero de telefono, tarjeta guardada, mi cuenta bancaria, mi tarjeta de credito, mi tarjeta de debito,
       mi saldo, mi tarjeta de regalo, mis puntos, mi credito, mi monedero,
       mi ssn, mi seguro social, mi numero de seguro social, mi dni, mi rut, mi curp, mi cedula, mi numero de socio,
-      nuestra cuenta, cuenta de empresa, mi extracto, mi estado de cuenta, mi chip
+      nuestra cuenta, cuenta de empresa, mi extracto, mi estado de cuenta, mi chip, =mi =cta
     `,
   },
   /** One-time codes and reset links: arriving unasked, a sign someone is trying to get in. */
@@ -1444,7 +1444,7 @@ const SECURITY: LexiconData = {
     es: 'con su permiso, con mi permiso, con permiso de, con su autorizacion',
   },
   /** The customer is joking. */
-  joking: {
+  only_joking: {
     en: 'just kidding, only kidding, =jk, just joking, only joking, kidding aside, joking aside',
     es: 'era broma, era una broma, es solo una broma, solo bromeo, solo estoy bromeando, es broma jaja, jaja es broma',
   },

@@ -366,7 +366,7 @@ export const SECURITY: EscalationIntent = {
       note: '"says it\'s your support and asks me to pay"',
     },
     {
-      all: ['resolved_past|joking|no_harm_done'],
+      all: ['resolved_past|only_joking|no_harm_done'],
       anywhere: true,
       weight: -2,
       note: '"last year my card got stolen, all sorted now", "just kidding"',
@@ -426,7 +426,7 @@ export const LEGAL: EscalationIntent = {
     },
     { all: ['chargeback'], weight: 0.6, note: '"a chargeback", "un contracargo"' },
     {
-      all: ['intend', 'chargeback'],
+      all: ['about_to_file', 'chargeback'],
       within: 3,
       weight: 0.5,
       note: '"doing a chargeback with my bank", "voy a hacer un contracargo"',
@@ -452,7 +452,7 @@ export const LEGAL: EscalationIntent = {
       note: '"we are suing for negligence"',
     },
     { all: ['legal_question'], weight: -1.5, note: '"is it legal to resell…", "what are my rights if…"' },
-    { all: ['joking'], anywhere: true, weight: -2, note: '"…just kidding, do you sell briefcases?"' },
+    { all: ['only_joking'], anywhere: true, weight: -2, note: '"…just kidding, do you sell briefcases?"' },
     { all: ['court_lookalike'], weight: -1.5, note: '"court shoes"' },
     { all: ['not_legal'], weight: -1.5, note: '"my lawyer friend", "soy abogada"' },
     { all: ['identity', 'legal_actor'], within: 2, weight: -1.5, note: '"I am a lawyer"' },
