@@ -666,7 +666,8 @@ const LEGAL: LexiconData = {
       legal remedies, legal demand, notice of claim, claim for damages, letter of demand, letter before claim,
       county court, district court, magistrates court, civil court, claims court, consumer court, disputes tribunal,
       consumer tribunal, employment tribunal, next stop is court, next stop is the courts, formal dispute,
-      notice of a dispute, unfair dismissal, wrongful dismissal, wrongful termination, subject access request,
+      notice of a dispute, reserving all my rights, reserve all my rights, reserving my rights, reserve my rights,
+      unfair dismissal, wrongful dismissal, wrongful termination, subject access request,
       data subject request, data subject access request, dsar, =sar request, formal complaint against
     `,
     es: `
@@ -689,7 +690,8 @@ const LEGAL: LexiconData = {
       hoja de reclamacion, libro de quejas, small claims, demanda de pequena cuantia, proceso monitorio,
       juicio monitorio, despido injustificado, despido improcedente, citacion judicial, citatorio,
       citacion a juicio, tienen que declarar, requerimiento judicial, requerimiento fiscal, oficio judicial,
-      reclamacion formal contra, carta de mi abogado
+      reclamacion formal contra, carta de mi abogado, via civil, via penal, demanda civil, demanda penal,
+      denuncia penal, =penalmente, me reservo el derecho, me reservo las acciones, me reservo mis derechos
     `,
   },
   legal_actor: {
@@ -704,7 +706,8 @@ const LEGAL: LexiconData = {
       abogado~, abogada~, abogados, abogao, licenciado, bufete, despacho de abogados, asesoria legal,
       asesor legal,
       representante legal, mi representante legal, apoderado, apoderada,
-      departamento juridico, departamento legal, area legal, area juridica, juridico, equipo legal,
+      departamento juridico, departamento legal, area legal, area juridica, juridico, equipo legal, un despacho,
+      despacho juridico, despacho legal, asesoria juridica,
       represento a un cliente, represento a una clienta, en representacion de, mi representado, mi representada
     `,
   },
@@ -738,7 +741,8 @@ const LEGAL: LexiconData = {
       next step, my next step, my next move, the next step is,
       will hear about this, will hear about it, going to hear about this, will be hearing about it, enforce it,
       will enforce, pursuing compensation, pursue compensation, seek compensation, seeking compensation,
-      pursuing recovery, pursue recovery, strong case, be filing, filing something, file something, next stop
+      pursuing recovery, pursue recovery, strong case, be filing, filing something, file something, next stop,
+      already drafted, have drafted, drafting the
     `,
     es: `
       llegar hasta el final, hasta las ultimas consecuencias, no lo voy a dejar asi, no me voy a quedar asi,
@@ -746,7 +750,7 @@ const LEGAL: LexiconData = {
       tomar medidas, tomare medidas, emprender acciones, esto no se queda asi, esto no termina aqui, no se van a salir con la suya,
       siguiente paso, mi siguiente paso, proximo paso,
       va a saber de esto, van a saber de esto, sabra de esto, sabran de esto, se van a enterar, se va a enterar,
-      hacer valer mis derechos, procedere, no es amenaza
+      hacer valer mis derechos, procedere, no es amenaza, tengo caso, tenemos caso
     `,
   },
   /** Bringing in a lawyer: "my lawyer", "contacted an attorney", "hear from my solicitor". */
@@ -774,7 +778,7 @@ const LEGAL: LexiconData = {
       =ico, information commissioner, data protection authority, gdpr complaint, consumer watchdog, watchdog, chamber of commerce, consumer agency, state attorney, consumer ombudsman, credit card company dispute,
       federal trade commission, =accc, competition and consumer commission, fair trading, department of fair trading,
       financial ombudsman, financial conduct authority, =fca, competition and markets authority, advertising standards,
-      data protection commission, data protection commissioner, privacy commissioner, =oaic, =cnil, =aepd,
+      consumer advocate, data protection commission, data protection commissioner, privacy commissioner, =oaic, =cnil, =aepd,
       consumer commission, national consumer commission, consumer protection commission, consumer protection council,
       =fccpc, =dti, department of trade, consumer tribunal, disputes tribunal, consumer court, consumer forum,
       labour board, labor board, employment tribunal, =acas, =sernac, =profeco, =indecopi, state ag,
@@ -786,7 +790,8 @@ const LEGAL: LexiconData = {
       defensoria del consumidor, oficina de proteccion, organismo de consumo, autoridad de consumo, consumidores,
       =sic, superintendencia, =omic, junta arbitral, arbitraje de consumo, junta de conciliacion, inspeccion de trabajo,
       ministerio de trabajo, =aepd, agencia de proteccion de datos, agencia espanola de proteccion de datos, =inai,
-      =facua, procuraduria, direccion de comercio, better business bureau, attorney general, =bbb, =ftc
+      =facua, procuraduria, direccion de comercio, better business bureau, attorney general, =bbb, =ftc,
+      ministerio publico
     `,
   },
   report: {
@@ -800,7 +805,8 @@ const LEGAL: LexiconData = {
       denunciar, denunciarlos, reportar, reportarlos, queja ante, quejarme ante, poner una queja, acudir a,
       ir a, voy a, reclamacion ante, ante,
       puse la queja, puse una queja, levante queja, levantar queja, levantar una queja, fui a, queja formal,
-      reclamacion formal, procedimiento de reclamacion, queja en, reportarlos a, reportarte a
+      reclamacion formal, procedimiento de reclamacion, queja en, reportarlos a, reportarte a, levante el acta,
+      levantar un acta, levantar acta
     `,
   },
   /** A data-protection law or right: with a formal demand, a legal request the business must answer. */
@@ -926,7 +932,8 @@ const LEGAL: LexiconData = {
       jury service
     `,
     es: `
-      soy abogado, soy abogada, para mi abogado, amigo abogado, amiga abogada, trabajo, despacho,
+      soy abogado, soy abogada, para mi abogado, amigo abogado, amiga abogada, trabajo, para el despacho,
+      para mi despacho, para nuestro despacho, en el despacho, del despacho,
       me recomendo, nos recomendo, le quiero =regalar, =regalarle, es fan, y yo vamos, como testigo, de jurado,
       denuncia de trafico, denuncia de transito, multa de trafico, novela de abogados, estudiante de derecho,
       estudio derecho, soy juez, soy jueza, juez jubilado, jueza jubilada, tuve que ir al juzgado,
@@ -1025,7 +1032,9 @@ const SECURITY: LexiconData = {
       nobody here bought, nobody bought, no one bought, no one here ordered, none of us, none of them mine, none of them are mine,
       none are mine, never signed up, did not sign up, never subscribed, did not subscribe, never agreed to,
       not the one logging in, not me logging in, i am not logging in, was not him, was not her, it was not him,
-      never shopped with you, never shopped here, never bought from you, never ordered from you
+      never shopped with you, never shopped here, never bought from you, never ordered from you, not mine anymore,
+      not my email, not my number, not my card, never added, i did not add, i never added, only ordered once,
+      only bought once
     `,
     es: `
       no autorizado, no autorizados, no autorizada, no autorice, no reconozco, yo no hice, yo no realice,
@@ -1036,7 +1045,9 @@ const SECURITY: LexiconData = {
       que no conozco, no conozco, que desconozco, desconozco, no se nada de, yo no lo cambie, no lo cambie, yo no cambie, solo hice un, solo hice una, solo compre uno, solo pague una vez,
       no conocemos, que no conocemos, nadie hizo, nadie pidio, nadie =compro, nadie de aqui, ninguno de nosotros, nunca los hice, no los hice,
       nunca la hice, no la hice, nunca las hice, no las hice, nunca he comprado con ustedes, nunca compre con ustedes,
-      nunca he comprado en su tienda, nunca me suscribi, no me suscribi, nunca me inscribi,
+      nunca he comprado en su tienda, no es mia, que no es mia, no son mias, no es mi correo, no es mi numero,
+      no es mi direccion, no es mi tarjeta, que no agregue, que yo no agregue, nunca agregue, solo pedi una vez,
+      solo compre una vez, nunca me suscribi, no me suscribi, nunca me inscribi,
       no me inscribi, nunca contrate, no contrate, nunca acepte, dice que no fue, no fue el, no fue ella
     `,
   },
@@ -1064,7 +1075,8 @@ const SECURITY: LexiconData = {
     es: `
       otro pais, otros paises, otro dispositivo, otra ciudad, el extranjero, otra ubicacion,
       dispositivo desconocido,
-      dispositivos que no son mios, dispositivo que no es mio, dispositivo que no reconozco, dispositivos que no reconozco
+      dispositivos que no son mios, dispositivo que no es mio, dispositivo que no reconozco, dispositivos que no reconozco,
+      otros dispositivos, dispositivos desconocidos
     `,
   },
   login: {
@@ -1115,7 +1127,9 @@ const SECURITY: LexiconData = {
       my gift card, my gift card balance, my balance, my points, my rewards, my store credit, my loyalty points, my account balance,
       my account~, my login, my membership, my member number, my membership number, my club number,
       my _ club number, my loyalty number, my customer number, my ssn, my social security, account ko, card ko,
-      our company account, our business account, my bank account, my statement, =my =acc, =my =acct, =our =acct
+      our company account, our business account, my bank account, my statement, =my =acc, =my =acct, =our =acct,
+      an order as me, ordering as me, logged in as me, signed in as me, pretending to be me, posing as me,
+      impersonating me
     `,
     es: `
       mi cuenta, mi tarjeta, mis datos, mi contrasena, mi correo, mi nombre, mi identidad, mi perfil,
@@ -1123,7 +1137,8 @@ const SECURITY: LexiconData = {
       mi tarjeta guardada, mis datos de pago, mi metodo de pago, mi paypal, mi correo electronico, mi numero de telefono, tarjeta guardada, mi cuenta bancaria, mi tarjeta de credito, mi tarjeta de debito,
       mi saldo, mi tarjeta de regalo, mis puntos, mi credito, mi monedero,
       mi ssn, mi seguro social, mi numero de seguro social, mi dni, mi rut, mi curp, mi cedula, mi numero de socio,
-      nuestra cuenta, cuenta de empresa, mi extracto, mi estado de cuenta, mi chip, =mi =cta
+      nuestra cuenta, cuenta de empresa, mi extracto, mi estado de cuenta, mi chip, =mi =cta,
+      haciendose pasar por mi, como si fuera yo
     `,
   },
   /** One-time codes and reset links: arriving unasked, a sign someone is trying to get in. */
@@ -1165,7 +1180,7 @@ const SECURITY: LexiconData = {
       payment taken, money taken, taken from my account, came out of my account, billed
     `,
     es: `
-      cargo, cargos, cobro, cobros, cobraron, cobran, me cobraron, me cargaron, transaccion, transacciones,
+      cargo, cargos, cobro, cobros, cobraron, cobran, me cobraron, me cargaron, me =cobro, transaccion, transacciones,
       retiro, retiros, descontaron, debitaron
     `,
   },
@@ -1201,7 +1216,8 @@ const SECURITY: LexiconData = {
       asking me to confirm, asked me to confirm, asking him to confirm, asking her to confirm, asking them to confirm,
       asking to confirm, confirm my card, confirm my bank, confirm his bank, confirm her bank, confirm your card,
       confirm your bank, verify by bank, verify your bank, verify my bank, my bank login, card details via,
-      asking to pay, asking me to pay, pay customs, customs fee, redelivery fee, to release my
+      asking to pay, asking me to pay, pay customs, customs fee, redelivery fee, to release my, wanting my,
+      wanting our, wanted our, wants our, asking for our, asked for our
     `,
     es: `
       a nombre de ustedes, pidiendo mis, pidiendo mi, pidiendome mi, pidiendome mis, pidiendome clave,
@@ -1213,7 +1229,7 @@ const SECURITY: LexiconData = {
       me pidio codigo, pidiendo clave, pidiendo contrasena, pidiendo datos, pidiendo foto, foto de mi tarjeta,
       me pide que le pase, pide pagos, pidiendo pagos, para liberar mi pedido, para liberar el pedido,
       pagar la aduana, pagar aduana, me pidio pagar, me pide pagar, me piden pagar, pidiendo pagar,
-      pidiendome pagar
+      pidiendome pagar, pidiendo numero, pidiendo codigo, pidiendo tarjeta
     `,
   },
   /** A stranger claiming to be the business. */
@@ -1226,6 +1242,7 @@ const SECURITY: LexiconData = {
       claiming to be, claims to be, says it is from, said it was from, says they are from,
       using your name, uses your name, used your name, using your logo, uses your logo, used your logo,
       looked like yours, looks like yours, looked like it was from you, copy of your, was not from your company,
+      your exact logo, using your photos, uses your photos, used your photos, copy of your site,
       was not from you, not really from you
     `,
     es: `
@@ -1233,7 +1250,8 @@ const SECURITY: LexiconData = {
       se hacia pasar, supuestamente de ustedes, supuestamente de su, en nombre de ustedes,
       dice ser, dicen ser, decia ser, que dice ser, dice que es de, dicen que son de, se presenta como,
       se presento como, usa su nombre, usan su nombre, usando su nombre, usa su logo, con su marca,
-      parecia de ustedes, parecia suyo, no era de su empresa, no era de ustedes, no era de su tienda
+      parecia de ustedes, parecia suyo, no era de su empresa, no era de ustedes, no era de su tienda,
+      igualita a la suya, identica a la suya, igual a la suya, copia de su pagina, usando sus fotos, usa sus fotos
     `,
   },
   /** Account details changed: by someone else, a takeover. */
@@ -1275,10 +1293,11 @@ const SECURITY: LexiconData = {
   extra_charges: {
     en: `
       charged twice, charged three times, double charged, charged multiple times, multiple charges,
-      duplicate charge, duplicate charges, charged again, extra charges, payments to your shop
+      duplicate charge, duplicate charges, charged again, extra charges, payments to your shop,
+      left my account twice, taken twice, came out twice, debited twice
     `,
     es: `
-      me cobraron dos veces, cobro doble, cobro duplicado, cargo duplicado, cobraron varias veces,
+      me cobraron dos veces, cobro doble, cobro duplicado, cargo duplicado, cobraron varias veces, cobraron doble,
       cargos de mas, cobros de mas
     `,
   },
@@ -1399,6 +1418,17 @@ const SECURITY: LexiconData = {
       alguien esta tratando de entrar, alguien intenta acceder
     `,
   },
+  /** A detail on the account that is not the customer's: "a different email", "otra tarjeta". */
+  swapped_detail: {
+    en: `
+      a different email, different email, another email, a different phone number, another phone number,
+      a different name, another name, another card, a different card, a different address
+    `,
+    es: `
+      otro correo, un correo distinto, un correo diferente, otro numero, otro nombre, otra tarjeta,
+      otra direccion, un nombre distinto
+    `,
+  },
   /** Used, by someone the customer does not name: "my card was used". */
   was_used: {
     en: 'was used, were used, got used, has been used, have been used, being used, is being used',
@@ -1462,14 +1492,14 @@ const SECURITY: LexiconData = {
       breached consumer, breached the act, breached the contract, breached my contract, breached the terms,
       not hacked, was not hacked, have not been hacked, not been hacked, just forgot, forgot it,
       how do i report a, how can i report a, where do i report a, order for me, ordered it for me, ordered for me,
-      bought it for me, bought for me, on my behalf
+      bought it for me, bought for me, on my behalf, can i add, can i use a different, can i pay with, how do i add
     `,
     es: `
       es un robo, un robo el precio, olvide mi contrasena, olvide la contrasena, no recuerdo mi contrasena,
       en otra tienda, en otra pagina, en otro sitio, en otra web, no me estafaron, no me hackearan, no me hackearon,
       no es que me hackearan, la olvide, solo la olvide, como reporto un, como reporto una, como denuncio un,
       como denuncio una, lo pidio por mi, lo compro por mi, proteccion contra fraude, proteccion contra el fraude,
-      proteccion antifraude, antifraude
+      proteccion antifraude, antifraude, puedo agregar, quiero poner otra, quiero agregar otra, puedo pagar con
     `,
   },
 };

@@ -290,6 +290,19 @@ export const SECURITY: EscalationIntent = {
     { all: ['my_account', 'was_used'], within: 3, weight: 0.6, note: '"my card was used on your site"' },
     { all: ['extra_account'], weight: 0.4 },
     {
+      all: ['my_account', 'swapped_detail'],
+      anyOrder: true,
+      within: 6,
+      weight: 0.5,
+      note: '"my account has another name and another card"',
+    },
+    {
+      all: ['swapped_detail', 'unauthorized|locked_out|intruder|they_did'],
+      anywhere: true,
+      weight: 0.5,
+      note: '"…another card on it, me la robaron"',
+    },
+    {
       all: ['extra_account', 'unauthorized|intruder'],
       anywhere: true,
       weight: 0.6,
@@ -309,7 +322,7 @@ export const SECURITY: EscalationIntent = {
       note: '"…cancelling my orders, not me"',
     },
     {
-      all: ['money', 'my_account', 'unauthorized'],
+      all: ['money|data|address_word', 'my_account', 'unauthorized'],
       anyOrder: true,
       within: 10,
       weight: 1,
@@ -360,7 +373,7 @@ export const SECURITY: EscalationIntent = {
       note: '"a weird link", "un link raro"',
     },
     {
-      all: ['claims_you', 'money|breach|scam'],
+      all: ['claims_you', 'money|charge_word|breach|scam'],
       anywhere: true,
       weight: 0.5,
       note: '"says it\'s your support and asks me to pay"',
