@@ -929,7 +929,7 @@ const LEGAL: LexiconData = {
       parking ticket, speeding ticket, named sue, called sue, name is sue, is sue, sue the name, ask for sue,
       lawsuit proof, for the invoice, for the law firm, for our law firm, i am a judge, retired judge,
       had to go to court, have to go to court, court date for my, parking fine, speeding fine, traffic fine,
-      jury service
+      jury service, lawyer costume, judge costume, print of a
     `,
     es: `
       soy abogado, soy abogada, para mi abogado, amigo abogado, amiga abogada, trabajo, para el despacho,
@@ -937,7 +937,8 @@ const LEGAL: LexiconData = {
       me recomendo, nos recomendo, le quiero =regalar, =regalarle, es fan, y yo vamos, como testigo, de jurado,
       denuncia de trafico, denuncia de transito, multa de trafico, novela de abogados, estudiante de derecho,
       estudio derecho, soy juez, soy jueza, juez jubilado, jueza jubilada, tuve que ir al juzgado,
-      tengo que ir al juzgado, tuve que ir a juicio, tengo que ir a juicio, tuve juicio, tengo juicio
+      tengo que ir al juzgado, tuve que ir a juicio, tengo que ir a juicio, tuve juicio, tengo juicio,
+      estampado de, disfraz de
     `,
   },
 };
