@@ -1319,8 +1319,17 @@ const LEGAL: LexiconData = {
       court case, in court, to court, breach of contract, cease and desist, legal case, legal claim,
       pursue legally, legal notice, formal notice, notice of intent, letter before action, demand letter,
       hold you liable, you are liable, negligence claim, sue for damages, legal consequences, legal recourse,
-      my legal rights, file a case, file suit, take legal, legal proceeding, proceed legally, legally pursue,
-      case against you, case against your, case against the company, claim against you, claim against your, seek damages, seeking damages, claim damages, claiming damages, punitive damages, damages claim, compensation claim against, sue you for, file charges, press charges, pressing charges, legal claim against
+      file a case, file suit, take legal, legal proceeding, proceed legally, legally pursue,
+      case against you, case against your, case against the company, claim against you, claim against your, seek damages, seeking damages, claim damages, claiming damages, punitive damages, damages claim, compensation claim against, sue you for, file charges, press charges, pressing charges, legal claim against,
+      i sue, or i sue, we sue, or we sue, i shall sue, go legal, going legal, get legal, issue proceedings,
+      court proceedings, start proceedings, begin proceedings, initiate proceedings, served papers, been served,
+      served with papers, court papers, through legal channels, via legal channels, legal channels, legal avenues,
+      legal remedies, legal demand, notice of claim, claim for damages, letter of demand, letter before claim,
+      county court, district court, magistrates court, civil court, claims court, consumer court, disputes tribunal,
+      consumer tribunal, employment tribunal, next stop is court, next stop is the courts, formal dispute,
+      notice of a dispute, reserving all my rights, reserve all my rights, reserving my rights, reserve my rights,
+      unfair dismissal, wrongful dismissal, wrongful termination, subject access request,
+      data subject request, data subject access request, dsar, =sar request, formal complaint against
     `,
     es: `
       =demandar, =demandare, =demandaremos, =demandarlos, =demandarles, =demandarla, =demandarlo, =demandarte,
@@ -1332,19 +1341,35 @@ const LEGAL: LexiconData = {
       =legalmente, =judicialmente,
       caso contra ustedes, reclamacion judicial, danos y perjuicios, indemnizacion por danos, levantar una denuncia, poner una denuncia, presentar cargos, demanda por danos,
       via judicial, vias judiciales, instancias judiciales, proceso judicial, orden judicial, por la via judicial,
-      en un juicio, terminar en juicio, terminara en juicio, un juicio contra, juicio legal, acabar en juicio
+      en un juicio, terminar en juicio, terminara en juicio, un juicio contra, juicio legal, acabar en juicio,
+      un juicio, cese y desista, cese y desistimiento, carta notarial, carta documento, burofax, requerimiento notarial,
+      notificacion notarial, acta notarial, meter una demanda, meterles una demanda, meterle una demanda,
+      les meto una demanda, pongo una demanda, les pongo una demanda, le pongo una demanda, interpongo la demanda,
+      interpongo una demanda, interponer la demanda, entablar una demanda, levantar una demanda, recibi una demanda,
+      llego una demanda, una demanda por, procedimiento judicial, procedimiento legal, accion de tutela,
+      una tutela, derecho de peticion, recurso de amparo, hoja de reclamaciones, libro de reclamaciones,
+      hoja de reclamacion, libro de quejas, small claims, demanda de pequena cuantia, proceso monitorio,
+      juicio monitorio, despido injustificado, despido improcedente, citacion judicial, citatorio,
+      citacion a juicio, tienen que declarar, requerimiento judicial, requerimiento fiscal, oficio judicial,
+      reclamacion formal contra, carta de mi abogado, via civil, via penal, demanda civil, demanda penal,
+      denuncia penal, =penalmente, me reservo el derecho, me reservo las acciones, me reservo mis derechos
     `,
   },
   legal_actor: {
     en: `
       lawyer, lawer, laywer, attorney~, solicitor~, barrister, legal team, legal counsel, legal department,
       law firm, legal advice, legal aid,
-      legal representative, legal representatives, legal rep, legal representation, my counsel, legal advisor, legal adviser, paralegal
+      legal representative, legal representatives, legal rep, legal representation, my counsel, legal advisor, legal adviser, paralegal,
+      legal dept, legal insurance, legal expenses insurance, represent a client, represent my client,
+      on behalf of my client, our client
     `,
     es: `
       abogado~, abogada~, abogados, abogao, licenciado, bufete, despacho de abogados, asesoria legal,
       asesor legal,
-      representante legal, mi representante legal, apoderado, apoderada
+      representante legal, mi representante legal, apoderado, apoderada,
+      departamento juridico, departamento legal, area legal, area juridica, juridico, equipo legal, un despacho,
+      despacho juridico, despacho legal, asesoria juridica,
+      represento a un cliente, represento a una clienta, en representacion de, mi representado, mi representada
     `,
   },
   /** The law and rights the customer invokes: with a threat to pursue it, a legal threat. */
@@ -1354,13 +1379,17 @@ const LEGAL: LexiconData = {
       statutory rights, consumer rights act, consumer protection law, violation of, in breach of, breach of,
       breaking the law, fraudulent practice, false advertising, entitled to compensation,
       violating, violate, violated, violates, consumer rights, trade descriptions, misrepresentation, fraudulent, deceptive practices, unfair practices,
-      =court, =courts, =judge, next step is court, day in court
+      =court, =courts, =judge, next step is court, day in court,
+      consumer act, consumer guarantees act, consumer protection act, australian consumer law, eu law, under the law,
+      you breached, you have breached, breached the, breaches the, breaching the, enforce my rights,
+      negligence, negligent
     `,
     es: `
       la ley, contra la ley, ilegal, ilegalmente, mis derechos, derechos del consumidor, violacion de,
       incumplimiento de contrato, publicidad enganosa, fuera de la ley,
       violando, violan, violaron, violacion, practicas enganosas, abusivo, abusiva, clausula abusiva,
-      =juez, =tribunal, =corte
+      =juez, =jueza, =tribunal, =corte,
+      ley del consumidor, estatuto del consumidor, codigo de consumo, ley de defensa del consumidor, ley federal
     `,
   },
   /** Threatening to take a matter further. */
@@ -1370,13 +1399,19 @@ const LEGAL: LexiconData = {
       taking this further, take further action, taking it further, escalate this legally, will not let this go,
       see this through, all the way,
       take action, taking action, intend to take action, take measures, take steps, legally, legal means, through legal channels, hears about it, will be hearing about this, not the end of this, this is not over,
-      next step, my next step, my next move, the next step is
+      next step, my next step, my next move, the next step is,
+      will hear about this, will hear about it, going to hear about this, will be hearing about it, enforce it,
+      will enforce, pursuing compensation, pursue compensation, seek compensation, seeking compensation,
+      pursuing recovery, pursue recovery, strong case, be filing, filing something, file something, next stop,
+      already drafted, have drafted, drafting the
     `,
     es: `
       llegar hasta el final, hasta las ultimas consecuencias, no lo voy a dejar asi, no me voy a quedar asi,
       voy a reclamar, hacer valer, lo voy a llevar mas lejos, voy a proceder,
       tomar medidas, tomare medidas, emprender acciones, esto no se queda asi, esto no termina aqui, no se van a salir con la suya,
-      siguiente paso, mi siguiente paso, proximo paso
+      siguiente paso, mi siguiente paso, proximo paso,
+      va a saber de esto, van a saber de esto, sabra de esto, sabran de esto, se van a enterar, se va a enterar,
+      hacer valer mis derechos, procedere, no es amenaza, tengo caso, tenemos caso
     `,
   },
   /** Bringing in a lawyer: "my lawyer", "contacted an attorney", "hear from my solicitor". */
@@ -1386,12 +1421,14 @@ const LEGAL: LexiconData = {
       spoke to, talk to, talked to, talking to, hear from, in touch, get, getting, hire, hiring, call,
       instructed, instruct, instructing, retained, engaged, appointed, have a, got a,
       involve, involved, advised, will, going to, advice from, forward,
-      spoken to, spoken with, been to, been in touch with, seen a, see a, going to see, consulted with, retain, retaining, lawyered up, lawyer up, my own
+      spoken to, spoken with, been to, been in touch with, seen a, see a, going to see, consulted with, retain, retaining, lawyered up, lawyer up, my own,
+      spoke with, gone to, went to, contact with your, in touch with your, handled by
     `,
     es: `
       mi, nuestro, contactar, consultar, consulte, hablar con, hable con, comunicar, comunique, contratar,
       llamar, asesorar, va a, se va a, voy a, ya, con un, pasar a,
-      ya hable con, he hablado con, consulte con, contrate, ya contrate, ya tengo, tengo un, tengo una, mi propio, mi propia
+      ya hable con, he hablado con, consulte con, contrate, ya contrate, ya tengo, tengo un, tengo una, mi propio, mi propia,
+      en contacto con su, contacto con su, con quien de su, fui con, voy con, con el
     `,
   },
   regulator: {
@@ -1399,22 +1436,144 @@ const LEGAL: LexiconData = {
       =bbb, better business bureau, =ftc, attorney general, consumer protection, consumer rights,
       trading standards, ombudsman, regulator, consumer affairs, authorities, police, =cfpb, consumer council,
       citizens advice,
-      =ico, information commissioner, data protection authority, gdpr complaint, consumer watchdog, watchdog, chamber of commerce, consumer agency, state attorney, consumer ombudsman, credit card company dispute
+      =ico, information commissioner, data protection authority, gdpr complaint, consumer watchdog, watchdog, chamber of commerce, consumer agency, state attorney, consumer ombudsman, credit card company dispute,
+      federal trade commission, =accc, competition and consumer commission, fair trading, department of fair trading,
+      financial ombudsman, financial conduct authority, =fca, competition and markets authority, advertising standards,
+      consumer advocate, data protection commission, data protection commissioner, privacy commissioner, =oaic, =cnil, =aepd,
+      consumer commission, national consumer commission, consumer protection commission, consumer protection council,
+      =fccpc, =dti, department of trade, consumer tribunal, disputes tribunal, consumer court, consumer forum,
+      labour board, labor board, employment tribunal, =acas, =sernac, =profeco, =indecopi, state ag,
+      attorney general office
     `,
     es: `
       =profeco, =condusef, =ocu, consumo, defensa del consumidor, proteccion al consumidor, autoridades,
       policia, fiscalia, oficina del consumidor, derechos del consumidor, sernac, indecopi,
-      defensoria del consumidor, oficina de proteccion, organismo de consumo, autoridad de consumo, consumidores
+      defensoria del consumidor, oficina de proteccion, organismo de consumo, autoridad de consumo, consumidores,
+      =sic, superintendencia, =omic, junta arbitral, arbitraje de consumo, junta de conciliacion, inspeccion de trabajo,
+      ministerio de trabajo, =aepd, agencia de proteccion de datos, agencia espanola de proteccion de datos, =inai,
+      =facua, procuraduria, direccion de comercio, better business bureau, attorney general, =bbb, =ftc,
+      ministerio publico
     `,
   },
   report: {
     en: `
       report, reporting, file a complaint, filing a complaint, complaint with, complain to, lodge a complaint,
-      take this to, escalate this to, contact, going to, will
+      take this to, escalate this to, contact, going to, will,
+      complaint filed with, formal complaint, claim with, reporting you to, opened a case with, open a case with,
+      opening a case with
     `,
     es: `
       denunciar, denunciarlos, reportar, reportarlos, queja ante, quejarme ante, poner una queja, acudir a,
-      ir a, voy a, reclamacion ante, ante
+      ir a, voy a, reclamacion ante, ante,
+      puse la queja, puse una queja, levante queja, levantar queja, levantar una queja, fui a, queja formal,
+      reclamacion formal, procedimiento de reclamacion, queja en, reportarlos a, reportarte a, levante el acta,
+      levantar un acta, levantar acta
+    `,
+  },
+  /** A data-protection law or right: with a formal demand, a legal request the business must answer. */
+  data_law: {
+    en: `
+      =gdpr, =ccpa, =cpra, =lgpd, =popia, =pipeda, data protection act, data protection law, data protection laws,
+      privacy act, privacy law, privacy laws, right to erasure, right to be forgotten, right of access,
+      right to access my data, subject access, data subject, article 15, article 17, =dsar
+    `,
+    es: `
+      =rgpd, =gdpr, =lopd, =lopdgdd, =ccpa, ley de proteccion de datos, ley de datos personales, habeas data,
+      derecho al olvido, derecho de acceso, derecho de supresion, derecho de rectificacion, derecho de oposicion,
+      derechos arco, derecho arco, articulo 15, articulo 17, art 15, art 17
+    `,
+  },
+  /** Demanding formally, as the law allows: "I request", "under", "ejerzo mi derecho", "por escrito". */
+  formal_demand: {
+    en: `
+      i request, i am requesting, i hereby, i demand, i formally, formal request, formally request, this is a formal,
+      under my right, under article, pursuant to, in accordance with, delete all my, erase all my, confirm in writing, in writing,
+      i want you to delete, i want you to erase, within one month, within 30 days, disclose, please provide,
+      provide every, provide all, send me all, send all my, copy of all, every record
+    `,
+    es: `
+      ejerzo, ejercer, ejercicio del, solicito, exijo, por escrito, segun, conforme a, de acuerdo al, de acuerdo con,
+      en virtud de, al amparo de, plazo legal, tienen un mes, tienen 30 dias, eliminen todos mis, borren todos mis
+    `,
+  },
+  /** Taking the money back through the bank: a chargeback. */
+  chargeback: {
+    en: 'chargeback, chargebacks, charge back, charged back, reverse the charge, reverse the payment',
+    es: `
+      contracargo, contracargos, retrocargo, chargeback, desconocer el cargo, desconocer la compra,
+      desconocer el cobro, anular el cargo con
+    `,
+  },
+  /** Disputing a payment. */
+  dispute: {
+    en: 'dispute, disputing, disputed, dispute it, dispute this, dispute the charge, dispute the payment',
+    es: 'disputa, disputar, disputando, disputo, desconocer, desconocerlo, reclamo ante, reclamar ante',
+  },
+  /** Who a payment is disputed with. */
+  bank_party: {
+    en: `
+      my bank, the bank, my credit card company, credit card company, my card company, card company, card issuer,
+      card provider, my card provider, my card issuer, paypal, visa, mastercard, amex
+    `,
+    es: 'mi banco, el banco, mi tarjeta, la tarjeta, emisor de la tarjeta, paypal, visa, mastercard',
+  },
+  /** About to do it, or done: "I will", "doing a", "I've opened", "voy a hacer". */
+  about_to_file: {
+    en: `
+      will, going to, gonna, about to, doing, do a, opened, open, opening, filed, file, filing, started, start,
+      starting, initiate, initiated, raise, raised, raising, lodge, lodged, submitted, submit, issue, issued, have
+    `,
+    es: `
+      voy a, vamos a, hare, hice, haremos, abri, abrire, ya, iniciar, inicie, iniciare, presentar, presente,
+      solicitar, solicite, meter, poner, puse, tramitar, tramite, pedir, pedi
+    `,
+  },
+  /** Where a legal matter is heard. */
+  legal_forum: {
+    en: `
+      =court, =courts, =judge, =judges, tribunal, tribunals, arbitration, arbitrator, small claims, magistrate,
+      magistrates, =jury
+    `,
+    es: '=juez, =jueza, =jueces, tribunal, tribunales, juzgado, juzgados, =corte, =cortes, arbitraje, juicio, =jurado',
+  },
+  /** Taking a matter to a court or judge: "goes straight to a judge", "nos vemos en la corte". */
+  to_forum: {
+    en: `
+      go to, =go, going to, goes to, went to, take this to, take it to, take you to, taking you to, taking this to,
+      taking it to, straight to, carry, see you in, see you at, meet you in, end up in, ends up in, next stop,
+      next stop is, before a, in front of a, in front of the, heard by
+    `,
+    es: `
+      nos vemos en, los veo en, ver en, vernos en, ir a, voy a ir a, acudir a, acudo a, llevar a, llevarlo a, llevarlos a, llevarla a,
+      llevo a, los llevo a, terminar en, terminara en, va a, lo va a ver, lo vera, ante un, ante el, ante la,
+      directo a, directo al, hasta el, hasta la
+    `,
+  },
+  /** A formal document or request from a court or an authority: "requerimiento de Fiscalía", "a court order". */
+  legal_doc: {
+    en: 'letter, notice, summons, papers, documents, warrant, subpoena, case number, hearing, court order',
+    es: `
+      requerimiento, notificacion, citacion, citatorio, oficio, carta, papeles, documentos, expediente,
+      audiencia, diligencia
+    `,
+  },
+  /** Asking what the law says, not invoking it: "is it legal to…", "what are my rights if…". */
+  legal_question: {
+    en: `
+      is it legal to, is it legal for, is this legal to, is it legal in, is it even legal to, am i entitled,
+      am i legally entitled, what are my consumer rights, what are my rights, what rights do i have,
+      what are my legal rights, do i have the right, does the law, override my, on top of them, what does that cover,
+      what does it cover, what does that mean, does consumer law, does the consumer, explain the legal,
+      legal terms of, my receipt says, the receipt says, the invoice says, subject to statutory rights,
+      your gdpr forms, gdpr form, where is the form, how can i request, how do i make a, how do i request,
+      privacy policy, do you comply, are you compliant
+    `,
+    es: `
+      es legal que, es legal llevar, es legal revender, es legal vender, es legal comprar, es legal enviar,
+      cuales son mis derechos, que derechos tengo, tengo derecho a reembolso si, aplica tambien, que quiere decir,
+      que significa, la ley aplica, aplica la ley, es obligatorio por ley, en la factura pone, la factura dice,
+      en el ticket pone, sin perjuicio de, formulario de derechos, formulario para, me pueden mandar el formulario,
+      como puedo solicitar, como solicito, como pido, politica de privacidad, cumplen con, cumplen el
     `,
   },
   /** Courts that are not law: "court shoes", "basketball court", "a mi juicio" (in my opinion). */
@@ -1426,9 +1585,22 @@ const LEGAL: LexiconData = {
   not_legal: {
     en: `
       lawyer friend, attorney friend, lawyer husband, lawyer wife, for my lawyer, lawyer who, recommended,
-      suit for, law office, for the office, for my office, our office, attorney at, a lawyer and, lawyer here
+      suit for, law office, for the office, for my office, our office, attorney at, i am a lawyer and, lawyer here,
+      gift for my lawyer, is a fan, as a witness, jury duty, legal thriller, law school, law student, studying law,
+      parking ticket, speeding ticket, named sue, called sue, name is sue, is sue, sue the name, ask for sue,
+      lawsuit proof, for the invoice, for the law firm, for our law firm, i am a judge, retired judge,
+      had to go to court, have to go to court, court date for my, parking fine, speeding fine, traffic fine,
+      jury service, lawyer costume, judge costume, print of a
     `,
-    es: 'soy abogado, soy abogada, para mi abogado, amigo abogado, amiga abogada, trabajo, despacho',
+    es: `
+      soy abogado, soy abogada, para mi abogado, amigo abogado, amiga abogada, trabajo, para el despacho,
+      para mi despacho, para nuestro despacho, en el despacho, del despacho,
+      me recomendo, nos recomendo, le quiero =regalar, =regalarle, es fan, y yo vamos, como testigo, de jurado,
+      denuncia de trafico, denuncia de transito, multa de trafico, novela de abogados, estudiante de derecho,
+      estudio derecho, soy juez, soy jueza, juez jubilado, jueza jubilada, tuve que ir al juzgado,
+      tengo que ir al juzgado, tuve que ir a juicio, tengo que ir a juicio, tuve juicio, tengo juicio,
+      estampado de, disfraz de
+    `,
   },
 };
 
@@ -1443,7 +1615,9 @@ const SECURITY: LexiconData = {
       spoofed, spoofing, impersonating, pretending to be you, pretending to be from, claiming to be you,
       claiming to be from, malware, keylogger, ransomware, unauthorized access, unauthorised access,
       been scammed, got scammed, was scammed, scammed me, posing as you, posing as your, pretending to be your, impersonating your, fake version of your, fake account of your, fake website, fake site, clone of your site, compromised account, account was compromised, account compromised, emptied my account, drained my account, emptied my card, drained my card,
-      identity thief, identity thieves, id theft, id thief
+      identity thief, identity thieves, id theft, id thief,
+      sim swap, sim swapped, sim was swapped, sim card was swapped, sim was moved, sim was ported, number was ported,
+      scammer, scammers, impostor, impostors, imposter, imposters, con artist, conman, sim swapping
     `,
     es: `
       hackearon, hackeo, hackeada, hackeado, hackear, jaquearon, hakearon, =filtracion, =filtraciones,
@@ -1452,7 +1626,10 @@ const SECURITY: LexiconData = {
       suplantando, phishing, fraude, fraudulento, fraudulenta, haciendose pasar, se hacen pasar,
       hacerse pasar, acceso no autorizado,
       me estafaron, fui estafado, fui estafada, se hacen pasar por ustedes, haciendose pasar por ustedes, pagina falsa, sitio falso, cuenta falsa, me vaciaron la cuenta, me vaciaron la tarjeta, vaciaron mi cuenta, vaciaron mi tarjeta, cuenta comprometida,
-      ladron de identidad, ladrones de identidad
+      ladron de identidad, ladrones de identidad,
+      identity theft, se hace pasar, se hizo pasar, se hacia pasar, duplicaron mi chip, duplicaron el chip,
+      me duplicaron el chip, duplicaron mi sim, clonaron mi chip, duplicado de sim, estafador, estafadores,
+      estafadora, timador, timadores, impostor, impostora, farsante
     `,
   },
   /** Words that make "leak", "breach" or "theft" about data. */
@@ -1460,21 +1637,29 @@ const SECURITY: LexiconData = {
     en: `
       data, details, personal details, info, information, personal information, password, passwords, login,
       credentials, card, card details, card number, account, email address, identity, ssn, social security,
-      bank details, pin, security, credit card, debit card
+      bank details, pin, security, credit card, debit card,
+      address, home address, phone number, database, customer database, customer list, customer records,
+      customer data, emails and passwords
     `,
     es: `
       datos, dato, informacion, contrasena, clave, tarjeta, cuenta, correo, identidad, datos personales,
-      datos bancarios, usuario, nip
+      datos bancarios, usuario, nip,
+      direccion, base de datos, lista de correos, lista de clientes, lista de usuarios, datos de clientes,
+      correos y contrasenas
     `,
   },
   leak: {
     en: `
       leak, leaks, leaked, breach, exposed, stolen, stole, steal, theft, dark web, compromised, cloned,
-      skimmed, published, posted online
+      skimmed, published, posted online,
+      for sale on, up for sale, being sold on, sold on a forum, on a forum, on a hacker forum, in a data dump,
+      on pastebin, published online, being sold online, sold online, for sale online
     `,
     es: `
       robaron, robo, robado, robada, robados, roban, expuestos, expuesto, vendieron, =filtrado, =filtrados,
-      =filtrada, =filtradas, =filtraron, clonaron, clonada, comprometido, comprometida, hurtaron
+      =filtrada, =filtradas, =filtraron, clonaron, clonada, comprometido, comprometida, hurtaron,
+      publicados en internet, publicadas en internet, publicados en, en un foro, a la venta en, en la dark web,
+      circulando en internet
     `,
   },
   /** Done without the customer's consent: strong alone next to an account, a card or data. */
@@ -1491,7 +1676,7 @@ const SECURITY: LexiconData = {
     en: 'they used, they got into, they accessed, they changed, they opened, they stole, they hacked, who is accessing, who is using, who accessed, who used my, who has been using, who has been accessing, who is logging into, who logged into',
     es: `
       =usaron, =entraron, =accedieron, =cambiaron, =abrieron, =hicieron compras, =compraron con, =robaron,
-      =clonaron, =hackearon, =vaciaron, se =metieron
+      =clonaron, =hackearon, =vaciaron, se =metieron, me la robaron, me lo robaron
     `,
   },
   unauthorized: {
@@ -1503,15 +1688,29 @@ const SECURITY: LexiconData = {
       without permission, not me, not us, not authorised, never authorised, neither was me,
       none of them were me, none were mine, not by me, i did not do,
       never purchased, did not purchase, never authorised, never made that, not something i bought, not something i ordered,
-      did not change it, did not change that, never changed, know nothing about, do not know about, no idea about, never seen before, not aware of, i only made one, only made one, only ordered one, only bought one, only paid once
+      did not change it, did not change that, never changed, know nothing about, do not know about, no idea about, never seen before, not aware of, i only made one, only made one, only ordered one, only bought one, only paid once,
+      nobody made, nobody here made, no one made, no one here made, nobody ordered, no one ordered, nobody placed,
+      no one placed, nobody in our house, nobody here ordered, nobody here placed, no one here placed,
+      nobody here bought, nobody bought, no one bought, no one here ordered, none of us, none of them mine, none of them are mine,
+      none are mine, never signed up, did not sign up, never subscribed, did not subscribe, never agreed to,
+      not the one logging in, not me logging in, i am not logging in, was not him, was not her, it was not him,
+      never shopped with you, never shopped here, never bought from you, never ordered from you, not mine anymore,
+      not my email, not my number, not my card, never added, i did not add, i never added, only ordered once,
+      only bought once
     `,
     es: `
       no autorizado, no autorizados, no autorizada, no autorice, no reconozco, yo no hice, yo no realice,
-      no hice, no realice, no compre, no pedi, yo no fui, no fui yo, sin mi permiso, sin permiso,
+      no hice, no realice, no =compre, no pedi, yo no fui, no fui yo, sin mi permiso, sin permiso,
       sin autorizacion, sin mi consentimiento, no es mio, no son mios, que no reconozco, no lo hice,
       no fuimos,
-      nunca compre, nunca pedi, nunca hice, nunca autorice, jamas compre, jamas pedi, no reconozco ese, no reconozco este,
-      que no conozco, no conozco, que desconozco, desconozco, no se nada de, yo no lo cambie, no lo cambie, yo no cambie, solo hice un, solo hice una, solo compre uno, solo pague una vez
+      nunca =compre, nunca pedi, nunca hice, nunca autorice, jamas =compre, jamas pedi, no reconozco ese, no reconozco este,
+      que no conozco, no conozco, que desconozco, desconozco, no se nada de, yo no lo cambie, no lo cambie, yo no cambie, solo hice un, solo hice una, solo compre uno, solo pague una vez,
+      no conocemos, que no conocemos, nadie hizo, nadie pidio, nadie =compro, nadie de aqui, ninguno de nosotros, nunca los hice, no los hice,
+      nunca la hice, no la hice, nunca las hice, no las hice, nunca he comprado con ustedes, nunca compre con ustedes,
+      nunca he comprado en su tienda, no es mia, que no es mia, no son mias, no es mi correo, no es mi numero,
+      no es mi direccion, no es mi tarjeta, que no agregue, que yo no agregue, nunca agregue, solo pedi una vez,
+      solo compre una vez, nunca me suscribi, no me suscribi, nunca me inscribi,
+      no me inscribi, nunca contrate, no contrate, nunca acepte, dice que no fue, no fue el, no fue ella
     `,
   },
   /** Odd-looking money or account activity: strange only if it is a charge or a login. */
@@ -1538,7 +1737,8 @@ const SECURITY: LexiconData = {
     es: `
       otro pais, otros paises, otro dispositivo, otra ciudad, el extranjero, otra ubicacion,
       dispositivo desconocido,
-      dispositivos que no son mios, dispositivo que no es mio, dispositivo que no reconozco, dispositivos que no reconozco
+      dispositivos que no son mios, dispositivo que no es mio, dispositivo que no reconozco, dispositivos que no reconozco,
+      otros dispositivos, dispositivos desconocidos
     `,
   },
   login: {
@@ -1563,19 +1763,21 @@ const SECURITY: LexiconData = {
     `,
   },
   intruder: {
-    en: 'someone, somebody, a stranger, strangers, someone else, another person, a third party, they, hacker, another account, a second account, second account, duplicate account, by someone, by somebody, by someone else, by a stranger',
-    es: 'alguien, otra persona, un desconocido, desconocidos, terceros, extranos, otra cuenta, una segunda cuenta, cuenta duplicada, por alguien, por otra persona, quien esta',
+    en: 'someone, somebody, a stranger, strangers, someone else, another person, a third party, they, hacker, another account, a second account, second account, duplicate account, by someone, by somebody, by someone else, by a stranger, my ex, =ex, a guy, some guy, a man, a woman, some woman, fraudsters, scammers, hackers, thieves, a thief, random person, some random, a random',
+    es: 'alguien, otra persona, un desconocido, desconocidos, terceros, extranos, otra cuenta, una segunda cuenta, cuenta duplicada, por alguien, por otra persona, quien esta, mi ex, =ex, un tipo, un senor, una senora, un hombre, una mujer, estafadores, ladrones, hackers, alguien random, un random',
   },
   access: {
     en: `
       used, using, uses, logged in, logged into, logging into, accessed, accessing, got into, broke into,
       changed, opened, made, placed, ordered, bought, took over, is in, has access, reset, stole, stolen, has,
-      have, got, cloned, charged
+      have, got, cloned, charged, knows, know, logging in, logs in, signing in, testing, tested, still has,
+      has been using, keeps using, keeps ordering, redeemed, spent, used up
     `,
     es: `
       uso, usa, usando, entro, entraron, accedio, accedieron, cambio, cambiaron, abrio, abrieron, hizo,
       hicieron, compro, compraron, pidio, pidieron, tiene acceso, metio, metieron, robo, robaron, tiene,
-      tienen, clonaron, cobraron
+      tienen, clonaron, cobraron, sabe, conoce, sigue usando, sigue comprando, sigue haciendo, esta usando,
+      esta comprando, la esta usando, lo esta usando, canjeo, canjearon, gasto, gastaron
     `,
   },
   my_account: {
@@ -1584,13 +1786,21 @@ const SECURITY: LexiconData = {
       my name, my information, my identity, my login, my profile, my bank, my info, on my account,
       with my account, in my name, my data, my personal,
       my saved card, my saved details, my stored card, my card on file, my saved payment, my payment details, my payment method, my paypal, my email address, my phone number, saved card, stored card, card on file, my saved, my stored, email on file, my bank account, my bank card,
-      my gift card, my gift card balance, my balance, my points, my rewards, my store credit, my loyalty points, my account balance
+      my gift card, my gift card balance, my balance, my points, my rewards, my store credit, my loyalty points, my account balance,
+      my account~, my login, my membership, my member number, my membership number, my club number,
+      my _ club number, my loyalty number, my customer number, my ssn, my social security, account ko, card ko,
+      our company account, our business account, my bank account, my statement, =my =acc, =my =acct, =our =acct,
+      an order as me, ordering as me, logged in as me, signed in as me, pretending to be me, posing as me,
+      impersonating me
     `,
     es: `
       mi cuenta, mi tarjeta, mis datos, mi contrasena, mi correo, mi nombre, mi identidad, mi perfil,
       mi informacion, a mi nombre, con mi cuenta, en mi cuenta, mi usuario,
       mi tarjeta guardada, mis datos de pago, mi metodo de pago, mi paypal, mi correo electronico, mi numero de telefono, tarjeta guardada, mi cuenta bancaria, mi tarjeta de credito, mi tarjeta de debito,
-      mi saldo, mi tarjeta de regalo, mis puntos, mi credito, mi monedero
+      mi saldo, mi tarjeta de regalo, mis puntos, mi credito, mi monedero,
+      mi ssn, mi seguro social, mi numero de seguro social, mi dni, mi rut, mi curp, mi cedula, mi numero de socio,
+      nuestra cuenta, cuenta de empresa, mi extracto, mi estado de cuenta, mi chip, =mi =cta,
+      haciendose pasar por mi, como si fuera yo
     `,
   },
   /** One-time codes and reset links: arriving unasked, a sign someone is trying to get in. */
@@ -1599,24 +1809,28 @@ const SECURITY: LexiconData = {
       login code, log in code, verification code, security code, one time code, one time password, otp,
       2fa code, two factor code, authentication code, sign in code, password reset email, password reset link,
       reset link, reset code, confirmation code, access code, magic link,
-      password recovery, recovery email, recovery code, account recovery
+      password recovery, recovery email, recovery code, account recovery,
+      2 factor code, 2 factor codes, two factor, 2 step code, two step code, verification codes, security codes,
+      login codes, password reset, password resets
     `,
     es: `
       codigo de verificacion, codigo de acceso, codigo de seguridad, codigo de inicio de sesion,
       codigo para entrar, clave temporal, clave dinamica, enlace para restablecer, correo para restablecer,
       restablecer la contrasena, cambio de contrasena,
-      recuperacion de contrasena, correos de recuperacion, restablecimiento de contrasena, codigo de recuperacion, correo de recuperacion
+      recuperacion de contrasena, correos de recuperacion, restablecimiento de contrasena, codigo de recuperacion, correo de recuperacion,
+      codigos de verificacion, codigos de seguridad, mail de restablecimiento
     `,
   },
   /** Not asked for by the customer. */
   unrequested: {
     en: `
       did not request, did not ask for, never requested, never asked for, not requested, not asked for,
-      did not trigger, did not try, was not trying, was not me
+      did not trigger, did not try, was not trying, was not me,
+      not the one logging in, i am not logging in, not me logging in, not trying to log in
     `,
     es: `
       no pedi, no solicite, nunca pedi, nunca solicite, sin pedirlo, sin solicitarlo, no lo pedi,
-      no lo solicite, yo no pedi
+      no lo solicite, yo no pedi, no estoy intentando entrar, yo no estoy entrando, no soy yo
     `,
   },
   /** Money taken: a charge, a debit, a withdrawal. */
@@ -1628,7 +1842,7 @@ const SECURITY: LexiconData = {
       payment taken, money taken, taken from my account, came out of my account, billed
     `,
     es: `
-      cargo, cargos, cobro, cobros, cobraron, cobran, me cobraron, me cargaron, transaccion, transacciones,
+      cargo, cargos, cobro, cobros, cobraron, cobran, me cobraron, me cargaron, me =cobro, transaccion, transacciones,
       retiro, retiros, descontaron, debitaron
     `,
   },
@@ -1660,12 +1874,24 @@ const SECURITY: LexiconData = {
       asking for my, asked for my, asking me to verify, asked me to verify, verify my card, verify my account,
       confirm my password, enter my card, with your logo, in your name, asking for my password,
       asking me for my,
-      wanted my, wants my, asked me for, requested my, asking me for, demanded my, read out my, give him my, give her my, give them my
+      wanted my, wants my, asked me for, requested my, asking me for, demanded my, read out my, give him my, give her my, give them my,
+      asking me to confirm, asked me to confirm, asking him to confirm, asking her to confirm, asking them to confirm,
+      asking to confirm, confirm my card, confirm my bank, confirm his bank, confirm her bank, confirm your card,
+      confirm your bank, verify by bank, verify your bank, verify my bank, my bank login, card details via,
+      asking to pay, asking me to pay, pay customs, customs fee, redelivery fee, to release my, wanting my,
+      wanting our, wanted our, wants our, asking for our, asked for our
     `,
     es: `
-      a su nombre, a nombre de ustedes, pidiendo mis, pidiendome, me pidieron, me piden, con su logo,
-      verificar mi, confirmar mi, haciendose pasar,
-      queria mi, queria mis, pidio mi, pidio mis, me pidio, pedia mi, pedia mis
+      a nombre de ustedes, pidiendo mis, pidiendo mi, pidiendome mi, pidiendome mis, pidiendome clave,
+      pidiendome datos, con su logo, verificar mi, confirmar mi, haciendose pasar,
+      queria mi, queria mis, pidio mi, pidio mis, pedia mi, pedia mis,
+      me pidieron clave, me pidieron datos, me pidieron codigo, me pidieron tarjeta, me pidieron contrasena,
+      me pidieron mi, me pidieron mis, me pidieron foto, me pidieron numero, me piden clave, me piden datos,
+      me piden codigo, me piden mi, me piden mis, me pide mi, me pide mis, me pidio clave, me pidio datos,
+      me pidio codigo, pidiendo clave, pidiendo contrasena, pidiendo datos, pidiendo foto, foto de mi tarjeta,
+      me pide que le pase, pide pagos, pidiendo pagos, para liberar mi pedido, para liberar el pedido,
+      pagar la aduana, pagar aduana, me pidio pagar, me pide pagar, me piden pagar, pidiendo pagar,
+      pidiendome pagar, pidiendo numero, pidiendo codigo, pidiendo tarjeta
     `,
   },
   /** A stranger claiming to be the business. */
@@ -1674,11 +1900,20 @@ const SECURITY: LexiconData = {
       saying he was from, saying she was from, said he was from, said she was from, said they were from,
       saying they were from, claiming to be from, claimed to be from, claims to be from, pretending to be from,
       posing as, pretended to be, said he worked for, said she worked for, saying he worked for,
-      on behalf of your company, supposedly from you, supposedly from your
+      on behalf of your company, supposedly from you, supposedly from your,
+      claiming to be, claims to be, says it is from, said it was from, says they are from,
+      using your name, uses your name, used your name, using your logo, uses your logo, used your logo,
+      looked like yours, looks like yours, looked like it was from you, copy of your, was not from your company,
+      your exact logo, using your photos, uses your photos, used your photos, copy of your site,
+      was not from you, not really from you
     `,
     es: `
       dice ser de, dijo ser de, diciendo que era de, dijo que era de, dijeron que eran de, se hizo pasar,
-      se hacia pasar, supuestamente de ustedes, supuestamente de su, en nombre de ustedes
+      se hacia pasar, supuestamente de ustedes, supuestamente de su, en nombre de ustedes,
+      dice ser, dicen ser, decia ser, que dice ser, dice que es de, dicen que son de, se presenta como,
+      se presento como, usa su nombre, usan su nombre, usando su nombre, usa su logo, con su marca,
+      parecia de ustedes, parecia suyo, no era de su empresa, no era de ustedes, no era de su tienda,
+      igualita a la suya, identica a la suya, igual a la suya, copia de su pagina, usando sus fotos, usa sus fotos
     `,
   },
   /** Account details changed: by someone else, a takeover. */
@@ -1689,7 +1924,9 @@ const SECURITY: LexiconData = {
       address changed, phone number was changed, details were changed, details have been changed,
       changed my password, changed my email, changed my address, changed my details, changed my phone number,
       changed the password, changed the email, was changed, were changed, been changed,
-      changed the shipping address, changed the address, changed my shipping address, changed the delivery address, changed my delivery address
+      changed the shipping address, changed the address, changed my shipping address, changed the delivery address, changed my delivery address,
+      new address on my, new email on my, new phone number on my, new card on my, a new address on, my name changed,
+      name was changed, address i did not add, card i did not add
     `,
     es: `
       cambiaron mi contrasena, cambiaron mi correo, cambiaron mi direccion, cambiaron mis datos,
@@ -1702,33 +1939,206 @@ const SECURITY: LexiconData = {
   locked_out: {
     en: `
       locked out, locked me out, can not get into my account, can not log in, can not access my account,
-      can not sign in, no longer log in, no longer access
+      can not sign in, no longer log in, no longer access,
+      password stopped working, password no longer works, password does not work anymore,
+      password is not working anymore, can not log in anymore, can not get in anymore, lost access,
+      no longer have access
     `,
     es: `
       no puedo entrar a mi cuenta, no puedo entrar, no puedo acceder, me bloquearon, cuenta bloqueada,
-      no puedo iniciar sesion
+      no puedo iniciar sesion,
+      no tengo acceso, ya no tengo acceso, perdi el acceso, mi contrasena ya no funciona,
+      mi contrasena dejo de funcionar, ya no puedo entrar
     `,
   },
   /** Charged more often than the customer bought. */
   extra_charges: {
     en: `
       charged twice, charged three times, double charged, charged multiple times, multiple charges,
-      duplicate charge, duplicate charges, charged again, extra charges, payments to your shop
+      duplicate charge, duplicate charges, charged again, extra charges, payments to your shop,
+      left my account twice, taken twice, came out twice, debited twice
     `,
     es: `
-      me cobraron dos veces, cobro doble, cobro duplicado, cargo duplicado, cobraron varias veces,
+      me cobraron dos veces, cobro doble, cobro duplicado, cargo duplicado, cobraron varias veces, cobraron doble,
       cargos de mas, cobros de mas
     `,
   },
   /** An address that is not the one of the customer. */
   elsewhere: {
     en: `
-      i live in, not my address, an address i do not know, address i do not recognize, address i do not recognise,
+      i live in, not my address, an address i do not know, an address~ i do not know, never lived in, address i do not recognize, address i do not recognise,
       never lived, addresses changed, someone else address, a stranger address
     `,
     es: `
       no es mi direccion, una direccion que no conozco, yo vivo en, direccion desconocida, nunca he vivido
     `,
+  },
+  /** An account taken from its owner: "my account's been taken over", "me secuestraron la cuenta". */
+  takeover: {
+    en: `
+      taken over, took over, taking over, hijacked, hijack, broken into, broke into, break into, breaking into,
+      been compromised, was compromised, is compromised, got compromised, been accessed, was accessed
+    `,
+    es: `
+      secuestraron, secuestrada, tomaron control, tomaron el control, se apoderaron, vulneraron,
+      vulnerada, esta comprometida, fue comprometida
+    `,
+  },
+  /** Value kept on an account: a gift card, points, store credit. */
+  stored_value: {
+    en: `
+      gift card, gift cards, gift card balance, balance, points, loyalty points, rewards, store credit, voucher,
+      vouchers, credit, bank account, account balance
+    `,
+    es: 'tarjeta regalo, tarjeta de regalo, saldo, puntos, monedero, vale, vales, bono, credito',
+  },
+  /** Gone without the customer: drained, emptied, already redeemed. */
+  vanished: {
+    en: `
+      drained, emptied, gone, disappeared, vanished, zeroed, wiped, missing, already redeemed, already used,
+      been redeemed, was redeemed, been used, is empty, is at zero, spent, used up, redeemed
+    `,
+    es: `
+      desaparecio, desaparecieron, vaciaron, vacio, en cero, ya fue canjeada, ya estaba usada, ya la usaron,
+      ya lo usaron, no esta, ya no esta
+    `,
+  },
+  /** The customer never used it: "I never used it", "no la usé". */
+  never_used: {
+    en: `
+      never used it, never used them, did not use it, not used it, have not used it, before he used it,
+      before she used it, before i used it, before we used it, before using it, never spent it, never redeemed
+    `,
+    es: 'no la use, no lo use, nunca la use, nunca lo use, sin usarla, sin usarlo, no los use, no las use',
+  },
+  /** Something of the customer stolen: the wallet, the phone, the card. */
+  stolen_item: {
+    en: `
+      wallet was stolen, wallet got stolen, wallet got pinched, wallet was pinched, wallet got nicked, stole my wallet,
+      phone was stolen, phone got stolen, stole my phone, purse was stolen, stole my purse, bag was stolen,
+      card got pinched, card was pinched, card got nicked, with my card got
+    `,
+    es: `
+      me robaron el celular, me robaron el telefono, me robaron el movil, me robaron la cartera,
+      me robaron la billetera, me robaron el bolso, me robaron la mochila, robaron mi cartera, robaron mi celular
+    `,
+  },
+  /** Something of the customer lost: the phone, the wallet. */
+  lost_item: {
+    en: 'lost my phone, lost my wallet, lost my purse, lost my card, my phone is lost, my wallet is lost',
+    es: `
+      perdi el movil, perdi mi movil, perdi el celular, perdi mi celular, perdi el telefono, perdi mi telefono,
+      perdi la cartera, perdi mi cartera, perdi la billetera, perdi mi billetera, perdi mi tarjeta
+    `,
+  },
+  /** Stop anyone else using it: "freeze my account", "bloqueen mi cuenta". */
+  block_request: {
+    en: `
+      freeze my account, freeze my card, lock my account, block my account, block my card, lock my card,
+      suspend my account, disable my account, lock them out, nobody can use it, no one can use it,
+      so nobody can use, so no one can use, remove my saved card, remove my card
+    `,
+    es: `
+      bloquear mi cuenta, bloqueen mi cuenta, bloquear la cuenta, bloqueen la cuenta, bloquear mi tarjeta,
+      bloqueen mi tarjeta, bloquear todo, congelar mi cuenta, congelen mi cuenta, suspender mi cuenta,
+      pueden bloquear, no quiero que nadie compre, que nadie la use, que nadie pueda usar, que nadie use
+    `,
+  },
+  /** Asking whether a message is really the business: "is that you?", "¿es de ustedes?". */
+  legit_q: {
+    en: `
+      is that you, is this you, is it you, is that really you, is it yours, is that yours, is this yours,
+      is this legit, is that legit, is it legit, is this real, is that real, is it real, was it you, was that you,
+      is this from you, is that from you, is it from you
+    `,
+    es: `
+      es de ustedes, son ustedes, eso es de ustedes, es real, es verdad, era falso, es estafa, es falso,
+      fueron ustedes, es suyo, son de ustedes
+    `,
+  },
+  /** Following a link: "I clicked a link", "inicié sesión desde un link". */
+  clicked: {
+    en: `
+      clicked a link, clicked the link, clicked on a link, clicked on the link, tapped a link, tapped the link,
+      opened a link, opened the link, logged in through a link, logged in from a link, entered my details,
+      click here
+    `,
+    es: `
+      di clic, di click, hice clic, hice click, le di clic, le di click, abri el enlace, abri el link,
+      entre al link, entre al enlace, inicie sesion desde un link, inicie sesion desde un enlace, puse mis datos,
+      ingrese mis datos, haz clic aqui, pulsa aqui
+    `,
+  },
+  /** Someone trying to get in: "someone is trying to log in", "alguien está intentando entrar". */
+  intruder_try: {
+    en: `
+      someone is trying to log in, someone trying to log in, someone is trying to get in, someone trying to get into,
+      someone is trying to access, someone trying to access, someone keeps trying to, somebody is trying to log in
+    `,
+    es: `
+      alguien esta intentando entrar, alguien intenta entrar, alguien quiere entrar, alguien trata de entrar,
+      alguien esta tratando de entrar, alguien intenta acceder
+    `,
+  },
+  /** A detail on the account that is not the customer's: "a different email", "otra tarjeta". */
+  swapped_detail: {
+    en: `
+      a different email, different email, another email, a different phone number, another phone number,
+      a different name, another name, another card, a different card, a different address
+    `,
+    es: `
+      otro correo, un correo distinto, un correo diferente, otro numero, otro nombre, otra tarjeta,
+      otra direccion, un nombre distinto
+    `,
+  },
+  /** Used, by someone the customer does not name: "my card was used". */
+  was_used: {
+    en: 'was used, were used, got used, has been used, have been used, being used, is being used',
+    es: 'fue usada, fue usado, fueron usados, han usado, ha sido usada, ha sido usado, estan usando',
+  },
+  /** More accounts than the customer opened: "two accounts in my name". */
+  extra_account: {
+    en: `
+      two accounts, 2 accounts, accounts in my name, an account in my name, another account in my name,
+      second account in my name, a new account in my name
+    `,
+    es: 'dos cuentas, cuentas a mi nombre, una cuenta a mi nombre, otra cuenta a mi nombre, cuenta nueva a mi nombre',
+  },
+  /** Who did it: "WHO ORDERED 5 JACKETS ON MY CARD", "¿quién compró con mi tarjeta?". */
+  who_did: {
+    en: 'who ordered, who bought, who used, who made, who placed, who charged, who is ordering, who has been ordering',
+    es: 'quien compro, quien pidio, quien uso, quien hizo, quien esta usando, quien esta comprando',
+  },
+  /** An address on the account. */
+  address_word: {
+    en: 'address~, addresses, shipping address, delivery address',
+    es: 'direccion, direcciones, direccion de envio, domicilio',
+  },
+  /** The trouble is over, or was elsewhere: "all sorted now", "ya lo solucioné". */
+  resolved_past: {
+    en: `
+      all sorted, already sorted, was sorted, got sorted, been sorted, all good now, already resolved, was resolved,
+      got resolved, all fixed now, sorted it out with my bank, that was years ago
+    `,
+    es: `
+      ya lo solucione, ya se soluciono, ya esta solucionado, ya se arreglo, ya todo se arreglo, todo se arreglo,
+      ya lo resolvi, ya esta resuelto, ya se resolvio
+    `,
+  },
+  /** Nothing happened to the customer: "I haven't clicked anything". */
+  no_harm_done: {
+    en: 'did not click, have not clicked, never clicked, not clicked anything, have not been scammed, not been scammed',
+    es: 'no he hecho clic, no hice clic, no di clic, no le di clic, no he dado clic, no me estafaron',
+  },
+  /** Done with consent: "with his permission". */
+  consent_given: {
+    en: 'with his permission, with her permission, with their permission, with my permission, with permission of',
+    es: 'con su permiso, con mi permiso, con permiso de, con su autorizacion',
+  },
+  /** The customer is joking. */
+  only_joking: {
+    en: 'just kidding, only kidding, =jk, just joking, only joking, kidding aside, joking aside',
+    es: 'era broma, era una broma, es solo una broma, solo bromeo, solo estoy bromeando, es broma jaja, jaja es broma',
   },
   /** "hacked together", "life hack", "the price is a steal", "el precio es un robo". */
   not_security: {
@@ -1737,10 +2147,21 @@ const SECURITY: LexiconData = {
       forgot my password, forgot password, is a steal, stole my heart, stole the show,
       can someone else, could someone else, can my, is it safe to, leaked through, leaked in, leaks in,
       leaked into,
-      how do i reset my password, how to reset my password, can i reset my password, need to reset my password, want to reset my password, help me reset my password, where do i reset my password
+      how do i reset my password, how to reset my password, can i reset my password, need to reset my password, want to reset my password, help me reset my password, where do i reset my password,
+      hacked off, have not been scammed, not been scammed, was not scammed, did not get scammed, on a different site,
+      on another site, on another website, at another store, at another shop, does the fraud protection,
+      your fraud protection, what is your fraud protection, breached the consumer,
+      breached consumer, breached the act, breached the contract, breached my contract, breached the terms,
+      not hacked, was not hacked, have not been hacked, not been hacked, just forgot, forgot it,
+      how do i report a, how can i report a, where do i report a, order for me, ordered it for me, ordered for me,
+      bought it for me, bought for me, on my behalf, can i add, can i use a different, can i pay with, how do i add
     `,
     es: `
-      es un robo, un robo el precio, olvide mi contrasena, olvide la contrasena, no recuerdo mi contrasena
+      es un robo, un robo el precio, olvide mi contrasena, olvide la contrasena, no recuerdo mi contrasena,
+      en otra tienda, en otra pagina, en otro sitio, en otra web, no me estafaron, no me hackearan, no me hackearon,
+      no es que me hackearan, la olvide, solo la olvide, como reporto un, como reporto una, como denuncio un,
+      como denuncio una, lo pidio por mi, lo compro por mi, proteccion contra fraude, proteccion contra el fraude,
+      proteccion antifraude, antifraude, puedo agregar, quiero poner otra, quiero agregar otra, puedo pagar con
     `,
   },
 };
