@@ -68,6 +68,8 @@ export const TRAINING_SETS = [
   'fresh17',
   'fresh19',
   'fresh20',
+  'fresh23',
+  'fresh24',
 ];
 /**
  * Knowledge-base question sets: ordinary customer questions, benign negatives (but those the lexicons
