@@ -1,6 +1,7 @@
 /**
  * `npm run train-escalation`: trains the escalation classifier (`functions/core/guardrails/classifier.ts`)
- * and writes its weights to `functions/core/guardrails/escalation-model.json`.
+ * and writes its weights to `functions/core/guardrails/escalation-model.json` (and its packed copy,
+ * `escalation-model.packed.ts`, which the bundles carry).
  *   npm run train-escalation [-- --dry-run] [--verbose] [--false-budget 0.1]
  *
  * - Data: the escalation sets the triggers are developed on (`TRAINING_SETS`), the guardrail corpus
@@ -46,6 +47,7 @@ import {
   type StoredLabel,
   ZERO,
 } from '../functions/core/guardrails/classifier.ts';
+import { packedModule, packModel } from '../functions/core/guardrails/model-pack.ts';
 import { normalizeInput } from '../functions/core/guardrails/normalize.ts';
 import { lexiconVerdictsFor } from '../functions/core/guardrails/triggers.ts';
 import { parseBusinessSettings } from '../functions/shared/business-settings.ts';
@@ -120,6 +122,7 @@ const SPANISH_FRAMES = {
 };
 const CORPUS_PATH = new URL('../test/fixtures/guardrails/corpus.json', import.meta.url);
 const MODEL_PATH = new URL('../functions/core/guardrails/escalation-model.json', import.meta.url);
+const PACKED_PATH = new URL('../functions/core/guardrails/escalation-model.packed.ts', import.meta.url);
 const MAX_INPUT = parseBusinessSettings(businessSettings).guardrails.maxInputChars;
 
 const MIN_DF = 5;
@@ -620,7 +623,10 @@ function main(): void {
   const model: EscalationModel = { features: used.map((f) => vocabulary[f]).join('|'), labels: stored };
   const json = `${JSON.stringify(model, null, 2)}\n`;
   process.stdout.write(`model: ${used.length} features, ${(json.length / 1024).toFixed(1)} KB\n`);
-  if (!values['dry-run']) writeFileSync(MODEL_PATH, json);
+  if (!values['dry-run']) {
+    writeFileSync(MODEL_PATH, json);
+    writeFileSync(PACKED_PATH, packedModule(packModel(json)));
+  }
 }
 
 /** The issue's targets out of fold: misses per must-not-miss label, false escalations per language. */

@@ -8,9 +8,11 @@
  * rule joining two: `weak` in `evidence.ts`) and the label's probability is under its `veto`.
  *
  * The file is compact for the worker's bundle: the features once, `|`-separated, and per label one
- * character per feature, the weight quantized to `(code - ZERO) * step` (`ALPHABET[code]`).
+ * character per feature, the weight quantized to `(code - ZERO) * step` (`ALPHABET[code]`); the bundles
+ * carry it packed (`model-pack.ts`), unpacked on first use.
  */
-import trained from './escalation-model.json' with { type: 'json' };
+import { PACKED_MODEL } from './escalation-model.packed.ts';
+import { unpackModel } from './model-pack.ts';
 
 /** One label's logistic regression, as stored. */
 export interface StoredLabel {
@@ -50,8 +52,13 @@ export const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrs
 /** The code of weight 0. */
 export const ZERO = (ALPHABET.length - 1) / 2;
 
-/** The committed model. */
-export const ESCALATION_MODEL: EscalationModel = trained;
+let committed: EscalationModel | undefined;
+
+/** The committed model (`escalation-model.json`, from its packed copy), unpacked once. */
+export function escalationModel(): EscalationModel {
+  committed ??= unpackModel(PACKED_MODEL) as EscalationModel;
+  return committed;
+}
 
 interface Decoded {
   index: Map<string, number>;
@@ -96,7 +103,7 @@ function decode(model: EscalationModel): Decoded {
 /** Every label's probability given a message's features (a label the model lacks is absent). */
 export function classify(
   features: readonly string[],
-  model: EscalationModel = ESCALATION_MODEL,
+  model: EscalationModel = escalationModel(),
 ): Map<string, LabelScore> {
   const { index, labels } = decode(model);
   const known: number[] = [];
