@@ -2300,7 +2300,7 @@ const SAFETY: LexiconData = {
   fire_event: {
     en: `
       caught fire, catch fire, catches fire, catching fire, on fire, started a fire, start a fire,
-      starts fires, set fire, set on fire, burst into flames, went up in flames, flames, fire hazard,
+      starts fires, set fire, set on fire, burst into flames, went up in flames, =flames, fire hazard,
       exploded, explode, explodes, exploding, explosion, blew up, electric shock, electrical shock,
       electrocuted, got shocked, shocked me, shock from, an electric, small fire, a fire, short circuit,
       shorted out
@@ -2476,6 +2476,14 @@ const SAFETY_LOOKALIKES: LexiconData = {
       sin ronchas, sin reaccion, el seguro lo cubre, el seguro cubre, lo cubre el seguro, quemo la tela,
       quemo _ la tela, quemo _ _ la tela, se quemo la tela, quemado la tela, un agujero en la tela, solo un agujero
     `,
+  },
+  /** Not fine: cancels `fine_now` where a negation turns it round ("no estoy bien", "she's not ok"). */
+  not_fine: {
+    en: `
+      i am not fine, i am not ok, i am not okay, he is not fine, she is not fine, he is not ok, she is not ok,
+      we are not fine, we are not ok, not fine at all, not ok at all
+    `,
+    es: 'no estoy bien, no esta bien, no estamos bien, no estan bien, nada bien, para nada bien',
   },
   /** Long ago: an old injury mentioned to choose a product ("I hurt my back last year"). */
   long_ago: {

@@ -178,7 +178,13 @@ export const SAFETY: EscalationIntent = {
       weight: -1,
       note: '"the pole snapped, nobody got hurt", "nadie se lastimó"',
     },
-    { all: ['negation', 'fine_now'], within: 1, weight: 1, note: '"no estoy bien" is not fine' },
+    { all: ['not_fine', 'fine_now'], anywhere: true, weight: 1, note: '"no estoy bien" is not fine' },
+    {
+      all: ['fire_event', 'fine_now'],
+      anywhere: true,
+      weight: 1,
+      note: '"the power bank caught fire, nobody was hurt" is still a fire',
+    },
     {
       all: ['long_ago', 'harm|harm_body|injury|fall|self_injury'],
       anywhere: true,
@@ -671,7 +677,7 @@ export const MEDICAL: EscalationIntent = {
       weight: -1.5,
       note: '"chequeo de rutina, ella está bien", "no rash"',
     },
-    { all: ['negation', 'fine_now'], within: 1, weight: 1.5, note: '"no estoy bien" is not fine' },
+    { all: ['not_fine', 'fine_now'], anywhere: true, weight: 1.5, note: '"no estoy bien" is not fine' },
     {
       all: ['care_errand'],
       anywhere: true,
