@@ -1935,7 +1935,9 @@ const SECURITY: LexiconData = {
       asking to confirm, confirm my card, confirm my bank, confirm his bank, confirm her bank, confirm your card,
       confirm your bank, verify by bank, verify your bank, verify my bank, my bank login, card details via,
       asking to pay, asking me to pay, pay customs, customs fee, redelivery fee, to release my, wanting my,
-      wanting our, wanted our, wants our, asking for our, asked for our
+      wanting our, wanted our, wants our, asking for our, asked for our, took my card number, took my card details,
+      took my details, took my bank details, got my card number, got my card details, got hold of my card,
+      harvested my, captured my card
     `,
     es: `
       a nombre de ustedes, pidiendo mis, pidiendo mi, pidiendome mi, pidiendome mis, pidiendome clave,
@@ -1947,7 +1949,9 @@ const SECURITY: LexiconData = {
       me pidio codigo, pidiendo clave, pidiendo contrasena, pidiendo datos, pidiendo foto, foto de mi tarjeta,
       me pide que le pase, pide pagos, pidiendo pagos, para liberar mi pedido, para liberar el pedido,
       pagar la aduana, pagar aduana, me pidio pagar, me pide pagar, me piden pagar, pidiendo pagar,
-      pidiendome pagar, pidiendo numero, pidiendo codigo, pidiendo tarjeta
+      pidiendome pagar, pidiendo numero, pidiendo codigo, pidiendo tarjeta, me sacaron los datos,
+      se quedaron con los datos de mi tarjeta, se quedaron con mis datos, obtuvieron mis datos, tomaron mis datos,
+      tomaron los datos de mi tarjeta, me robaron los datos de la tarjeta
     `,
   },
   /** A stranger claiming to be the business. */
@@ -2276,6 +2280,17 @@ const SECURITY_LOOKALIKES: LexiconData = {
       es su tienda oficial
     `,
   },
+  /** Checking so as not to be caught out: "para no caer en algo raro", "so I don't get scammed". */
+  precaution: {
+    en: `
+      so i do not get scammed, so i do not fall for, to avoid getting scammed, to avoid being scammed,
+      so i do not get ripped off, before i fall for
+    `,
+    es: `
+      para no caer en, para evitar caer en, para no ser estafado, para no ser estafada, para que no me estafen,
+      no vaya a ser una estafa, no vaya a ser estafa
+    `,
+  },
   /** How a charge the customer made shows on the statement: "aparece como NWD OUTDOOR". */
   descriptor_q: {
     en: 'appears as, shows up as, shows as, listed as, comes up as, is that your company name',
@@ -2477,6 +2492,17 @@ const SAFETY_LOOKALIKES: LexiconData = {
       quemo _ la tela, quemo _ _ la tela, se quemo la tela, quemado la tela, un agujero en la tela, solo un agujero
     `,
   },
+  /** An injury that is one whatever else is said: "she's ok but has a concussion". */
+  injury_strong: {
+    en: `
+      concussion, stitches, broken bone, broke a bone, fractured, fracture, dislocated, sprained, bleeding,
+      x-ray, xray, burn blister, blood everywhere
+    `,
+    es: `
+      conmocion, puntos de sutura, le pusieron puntos, me pusieron puntos, fractura, fracturo, hueso roto,
+      esguince, sangrando, sangre, radiografia, luxacion
+    `,
+  },
   /** Not fine: cancels `fine_now` where a negation turns it round ("no estoy bien", "she's not ok"). */
   not_fine: {
     en: `
@@ -2527,7 +2553,8 @@ const MEDICAL: LexiconData = {
       reaccion alergica, reaccion a, ronchas, sarpullido, erupcion, urticaria, no puedo respirar,
       no podia respirar, dificultad para respirar, me falta el aire, dolor de pecho, dolor en el pecho,
       convulsion, convulsiones, me desmaye, se desmayo, desmayo, vomito, vomitos, vomitando, vomite,
-      intoxicacion, intoxicado, intoxicada, me intoxique, envenenado, envenenamiento, diarrea, infeccion,
+      intoxicacion, intoxicado, intoxicada, me intoxique, se intoxico, =intoxico, se intoxicaron, se envenenaron,
+      se enveneno, envenenado, envenenamiento, diarrea, infeccion,
       infectado, quemadura quimica, inconsciente, sobredosis, demasiadas pastillas,
       ataque de asma, crisis asmatica, crisis de asma, ataque de alergia, choque anafilactico, se me cerro la garganta, se me hincho la cara, se le hincho la cara, se me hincharon, se le hincharon, palpitaciones, quemaduras quimicas, me salieron ronchas, le salieron ronchas, reaccion fuerte, mala reaccion, casi no podia respirar, no puede respirar,
       me cuesta respirar, le cuesta respirar, me costaba respirar, no podia respirar bien,
@@ -2734,14 +2761,16 @@ const MEDICAL_LOOKALIKES: LexiconData = {
   /** Asked before buying: "pregunto antes de pedir", "aún no los compro", "before I order". */
   before_buying: {
     en: `
-      before i buy, before buying, before i order, before ordering, before i purchase, before purchasing,
+      before i buy, before i order, before i purchase, asking before buying, asking before ordering,
+      know before buying, know before i buy, know before ordering, know before i order, check before buying,
       have not bought it yet, have not bought them yet, not bought it yet, not bought them yet,
       have not ordered yet, not ordered yet, not bought yet, thinking of buying, thinking about buying,
       planning to buy, before i place an order, before placing an order
     `,
     es: `
-      antes de comprar, antes de pedir, antes de hacer el pedido, antes de comprarlo, antes de comprarla,
-      antes de comprarlos, antes de comprarlas, antes de encargar, aun no los compro, aun no lo compro,
+      pregunto antes de comprar, pregunto antes de pedir, pregunto antes de hacer el pedido, saber antes de comprar,
+      saber antes de comprarlo, saber antes de comprarla, saber antes de comprarlos, saber antes de comprarlas,
+      saber antes de pedir, aun no los compro, aun no lo compro,
       aun no la compro, aun no las compro, todavia no los compro, todavia no lo compro, todavia no la compro,
       no los he comprado, no las he comprado, no lo he comprado, no la he comprado, aun no he comprado,
       todavia no he comprado, aun no he pedido, todavia no he pedido, estoy pensando en comprar,

@@ -178,7 +178,12 @@ export const SAFETY: EscalationIntent = {
       weight: -1,
       note: '"the pole snapped, nobody got hurt", "nadie se lastimó"',
     },
-    { all: ['not_fine', 'fine_now'], anywhere: true, weight: 1, note: '"no estoy bien" is not fine' },
+    {
+      all: ['not_fine|injury_strong', 'fine_now'],
+      anywhere: true,
+      weight: 1,
+      note: '"she\'s ok but has a concussion"',
+    },
     {
       all: ['fire_event', 'fine_now'],
       anywhere: true,
@@ -484,7 +489,7 @@ export const SECURITY: EscalationIntent = {
       note: '"…is it yours? I bought a backpack yesterday"',
     },
     {
-      all: ['before_buying'],
+      all: ['before_buying|precaution'],
       anywhere: true,
       weight: -1.5,
       note: '"…para no caer en algo raro antes de comprar"',
@@ -677,12 +682,23 @@ export const MEDICAL: EscalationIntent = {
       weight: -1.5,
       note: '"chequeo de rutina, ella está bien", "no rash"',
     },
-    { all: ['not_fine', 'fine_now'], anywhere: true, weight: 1.5, note: '"no estoy bien" is not fine' },
+    {
+      all: ['not_fine|injury_strong', 'fine_now'],
+      anywhere: true,
+      weight: 1.5,
+      note: '"no estoy bien" is not fine',
+    },
     {
       all: ['care_errand'],
       anywhere: true,
       weight: -1.2,
       note: '"my dad\'s in hospital so I\'ll collect his order", "acompañando a mi padre"',
+    },
+    {
+      all: ['care_errand', 'symptom|injury_strong|condition'],
+      anywhere: true,
+      weight: 1.2,
+      note: '"acompañando a mi hijo, se intoxicó": the errand is the emergency',
     },
     { all: ['before_buying'], anywhere: true, weight: -1.5, note: '"tengo alergia, aún no los compro"' },
     {
