@@ -38,6 +38,7 @@ describe('sensitive topics: the words without the event, and new forms of the ev
       'the power bank caught fire on the desk, luckily nobody was hurt': 'safety',
       'se incendió el hornillo en la terraza, gracias a dios nadie salió herido': 'safety',
       'no estoy bien, me corté con la navaja y no para de sangrar': 'safety',
+      "the harness buckle snapped and my daughter fell, she's ok but has a concussion": 'safety',
     });
   });
 
@@ -48,6 +49,9 @@ describe('sensitive topics: the words without the event, and new forms of the ev
       "do the energy bars contain peanuts? my son is allergic, I haven't bought them yet": undefined,
       '¿los guantes contienen látex? soy alérgica y todavía no los he comprado': undefined,
       'my daughter had an allergic reaction to the gloves, she is in hospital': 'medical',
+      'estoy en el hospital acompañando a mi hijo, se intoxicó con la comida liofilizada': 'medical',
+      'antes de comprar les pregunté si tenía látex y me dijeron que no, ahora tengo una reacción alérgica horrible':
+        'medical',
     });
   });
 
@@ -59,6 +63,7 @@ describe('sensitive topics: the words without the event, and new forms of the ev
       'no es por nada raro ni fraude, pero ¿puedo pagar con la tarjeta de mi empresa?': undefined,
       'someone changed the bank details on my account and my refund went to another account': 'fraud',
       'alguien cambió los datos bancarios de mi cuenta y el reembolso se fue a otra cuenta': 'fraud',
+      'un sorteo en instagram se quedó con los datos de mi tarjeta, ¿es de ustedes?': 'fraud',
     });
   });
 
