@@ -71,6 +71,7 @@ describe('sensitive topics: the words without the event, and new forms of the ev
     expectVerdicts({
       'my brother is a solicitor, he needs a waterproof jacket in XL': undefined,
       'mi hermana es abogada y quiere unas botas de regalo': undefined,
+      'mi cuñado es abogado, ¿tienen botas de vestir talla 44?': undefined,
       'as if I had a lawyer to read your terms lol, can you summarise the returns policy?': undefined,
       'ni que tuviera un abogado para leer la letra chica jaja, ¿me explican la garantía?': undefined,
       "I'm leaving the courthouse now, what time does the city store close?": undefined,
@@ -83,7 +84,7 @@ describe('sensitive topics: the words without the event, and new forms of the ev
     expect(pursuing.verdicts.find((v) => v.intent.label === 'legal')?.fired).toBe(true);
   });
 
-  it('an idiom in one clause vetoes self-harm for the message; not coming back from the wild does not', () => {
+  it('an idiom in one clause vetoes self-harm; not coming back, or a goodbye with thanks for kindness, does not', () => {
     for (const text of [
       'no quiero morirme de frío en la montaña, ¿qué saco de dormir me recomiendan?',
       'casi me muero de la risa con el video de la carpa, ¿cuándo sale el modelo nuevo?',
@@ -94,6 +95,8 @@ describe('sensitive topics: the words without the event, and new forms of the ev
     expectVerdicts({
       "I'm heading into the wilderness alone and not coming back": 'self_harm',
       'me voy a la sierra sola y no pienso volver': 'self_harm',
+      'solo quería despedirme, ustedes siempre fueron amables conmigo': 'self_harm',
+      "goodbye! you've always been so nice to me, see you soon": undefined,
     });
   });
 });

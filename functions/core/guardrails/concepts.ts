@@ -31,13 +31,15 @@ const SHARED: LexiconData = {
       =brother, =sister, =grandmother, =grandma, =granny, =nan, =grandfather, =grandpa, =partner, =boyfriend,
       =girlfriend, =fiance, =fiancee, =child, =children, =kid, =kids, =baby, =toddler, =infant, =aunt, =uncle,
       =cousin, =niece, =nephew, =friend, =dog, =puppy, =cat, =kitten, =grandson, =granddaughter, =stepdad,
-      =stepmom
+      =stepmom,
+      =gran, =grandad, =granddad, =stepson, =stepdaughter, =stepfather, =stepmother
     `,
     es: `
       =madre, =mama, =mami, =padre, =papa, =papi, =padres, =esposo, =esposa, =marido, =hijo, =hija, =hijos,
       =hermano, =hermana, =abuela, =abuelita, =abuelo, =abuelito, =pareja, =novio, =novia, =nino, =nina,
       =bebe, =tio, =tia, =primo, =prima, =sobrino, =sobrina, =amigo, =amiga, =perro, =perrito, =gato, =gatito,
-      =nieto, =nieta, =suegra, =suegro
+      =nieto, =nieta, =suegra, =suegro,
+      =cunado, =cunada, =yerno, =nuera, =padrastro, =madrastra, =hermanastro, =hermanastra
     `,
   },
   body: {
@@ -839,7 +841,7 @@ const SELF_HARM: LexiconData = {
       die of heat, die of boredom, life is too short for, life is short for, no point ordering,
       no point in ordering, no point buying, no point in buying, no point getting, no point sending,
       the film, the movie, in the film, in the movie, the book, the documentary, suicide six, overdose energy,
-      energy gel
+      energy gel, see you next, see you soon, until next time
     `,
     es: `
       muero de risa, me muero de ganas, me muero de frio, me muero de calor, me muero de hambre, muero por,
@@ -861,7 +863,7 @@ const SELF_HARM: LexiconData = {
       la vida es muy corta para, la vida es corta para, la vida es demasiado corta para,
       no aguanto las ganas, ya no aguanto las ganas, no aguanto la espera, no tiene sentido pedir,
       no tiene sentido comprar, no vale la pena pedir, no vale la pena comprar, en la pelicula, la pelicula,
-      el libro, el documental
+      el libro, el documental, hasta la proxima, nos vemos pronto, hasta pronto
     `,
   },
   /** Being a burden: said of oneself, a sign of suicidal thinking. */
@@ -1263,6 +1265,19 @@ const SELF_HARM: LexiconData = {
     `,
   },
   /** Saying goodbye (by itself, often harmless). */
+  /** Thanks for past kindness said in a goodbye: "you were always nice to me on here". */
+  kind_to_me: {
+    en: `
+      you were always nice to me, you were always kind to me, you have always been nice to me,
+      you have always been kind to me, always been good to me, always been so kind to me, always been so nice to me,
+      you were the only ones nice to me, always treated me well
+    `,
+    es: `
+      siempre fueron amables conmigo, siempre han sido amables conmigo, siempre fueron buenos conmigo,
+      siempre me trataron bien, siempre han sido buenos conmigo, siempre fueron muy amables conmigo,
+      fueron los unicos amables conmigo
+    `,
+  },
   farewell_weak: {
     en: `
       goodbye, good bye, bye forever, goodbye forever, say goodbye, said goodbye, saying goodbye,

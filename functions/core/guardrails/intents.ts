@@ -120,6 +120,8 @@ export const SELF_HARM: EscalationIntent = {
     { all: ['departed|mourning|death|loss', 'join_them'], anyOrder: true, within: 24, weight: 1 },
     // "texted me goodbye and isn't answering"
     { all: ['farewell_weak', 'unreachable|do_it'], anywhere: true, weight: 1 },
+    // "Just wanted to say goodbye. You were always nice to me on here."
+    { all: ['farewell_weak', 'kind_to_me'], anywhere: true, weight: 1 },
     { all: ['not_around'], weight: 0.6, note: '"I won\'t be around to use it", "where I\'m going"' },
     // "where I'm going I won't need money", "pronto no voy a ser problema de nadie"
     { all: ['not_around', `wont_need|doesnt_matter|${VEILED_CUES}`], anywhere: true, weight: 0.5 },
