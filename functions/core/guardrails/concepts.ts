@@ -841,7 +841,8 @@ const SELF_HARM: LexiconData = {
       die of heat, die of boredom, life is too short for, life is short for, no point ordering,
       no point in ordering, no point buying, no point in buying, no point getting, no point sending,
       the film, the movie, in the film, in the movie, the book, the documentary, suicide six, overdose energy,
-      energy gel, see you next, see you soon, until next time
+      energy gel, see you next, see you soon, until next time, if i drop my, if i dropped my, drop my phone,
+      drop my gps, drop it off a cliff
     `,
     es: `
       muero de risa, me muero de ganas, me muero de frio, me muero de calor, me muero de hambre, muero por,
@@ -2493,7 +2494,8 @@ const SAFETY_LOOKALIKES: LexiconData = {
       were not hurt, did not get hurt, unhurt, unharmed, no harm done, fully recovered, recovered now,
       just recovered, has recovered, all healed, healed now, fine now, walking again, recovering well,
       doing well now, routine checkup, routine check up, routine check, no rash, no reaction, no swelling,
-      insurance is covering, insurance covered, insurance is paying, no smell or anything, burned the fabric,
+      insurance is covering, insurance covered, insurance is paying, no smell or anything, no blisters,
+      not a single blister, burned the fabric,
       burnt the fabric, scorched the fabric, singed the fabric, a hole in the fabric, just a hole
     `,
     es: `
@@ -2503,7 +2505,7 @@ const SAFETY_LOOKALIKES: LexiconData = {
       no paso nada, no paso a mayores, nada grave, ya estoy recuperado, ya estoy recuperada, ya me recupere,
       ya se recupero, ya esta recuperado, ya esta recuperada, recuperandose bien, se recupera bien,
       se esta recuperando bien, chequeo de rutina, control de rutina, revision de rutina, consulta de rutina,
-      sin ronchas, sin reaccion, el seguro lo cubre, el seguro cubre, lo cubre el seguro, quemo la tela,
+      sin ronchas, sin reaccion, sin ampollas, ni una ampolla, el seguro lo cubre, el seguro cubre, lo cubre el seguro, quemo la tela,
       quemo _ la tela, quemo _ _ la tela, se quemo la tela, quemado la tela, un agujero en la tela, solo un agujero
     `,
   },
@@ -2559,7 +2561,7 @@ const MEDICAL: LexiconData = {
       bitten by a snake, bit by a snake, he collapsed, she collapsed, i collapsed, has collapsed,
       he is not responding, she is not responding, breathing but not responding, he is unresponsive,
       she is unresponsive, not breathing, can not catch my breath,
-      lips have gone blue, lips turned blue, gone blue, turned blue, contractions, can not feel my fingers,
+      lips have gone blue, lips turned blue, gone blue, turned blue, =contractions, can not feel my fingers,
       can not feel my toes, can not feel my feet, can not feel his, can not feel her, blurred vision,
       blurry vision, contact dermatitis, dermatitis, foot ulcer, ulcer, wound that will not heal,
       will not stop bleeding, not stop bleeding, bleeding that will not stop, concussion
@@ -2797,12 +2799,14 @@ const MEDICAL_LOOKALIKES: LexiconData = {
     en: `
       can it cause, could it cause, will it cause, would it cause, can it give, could it give, does it contain,
       do they contain, is it safe for, are they safe for, suitable for, ok for someone with,
-      okay for someone with, safe for someone with, what is it made of
+      okay for someone with, safe for someone with, what is it made of, asking about the fabric,
+      asking about the material, i mean the fabric, i mean the material
     `,
     es: `
       le puede dar, me puede dar, le puede causar, me puede causar, puede provocar, puede dar alergia,
       puede causar, contiene, contienen, llevan frutos, lleva frutos, tienen latex, tiene latex, son de latex,
-      son de nitrilo, es apto para, son aptos para, es apta para, de que material, de que esta hecho
+      son de nitrilo, es apto para, son aptos para, es apta para, de que material, de que esta hecho,
+      pregunto por la tela, pregunto por el material, pregunto por el tejido, lo digo por la tela
     `,
   },
 };
