@@ -48,6 +48,9 @@ describe('sensitive topics: the words without the event, and new forms of the ev
       'estoy visitando a mi abuela en el hospital, ¿pueden entregar ahí?': undefined,
       "do the energy bars contain peanuts? my son is allergic, I haven't bought them yet": undefined,
       '¿los guantes contienen látex? soy alérgica y todavía no los he comprado': undefined,
+      "is the annual membership a contract I'm locked into?": undefined,
+      '¿la camiseta de merino pica? pregunto por el material, tengo la piel sensible': undefined,
+      "my wife's contractions started in the car and we're at the hospital": 'medical',
       'my daughter had an allergic reaction to the gloves, she is in hospital': 'medical',
       'estoy en el hospital acompañando a mi hijo, se intoxicó con la comida liofilizada': 'medical',
       'antes de comprar les pregunté si tenía látex y me dijeron que no, ahora tengo una reacción alérgica horrible':
