@@ -31,13 +31,15 @@ const SHARED: LexiconData = {
       =brother, =sister, =grandmother, =grandma, =granny, =nan, =grandfather, =grandpa, =partner, =boyfriend,
       =girlfriend, =fiance, =fiancee, =child, =children, =kid, =kids, =baby, =toddler, =infant, =aunt, =uncle,
       =cousin, =niece, =nephew, =friend, =dog, =puppy, =cat, =kitten, =grandson, =granddaughter, =stepdad,
-      =stepmom
+      =stepmom,
+      =gran, =grandad, =granddad, =stepson, =stepdaughter, =stepfather, =stepmother
     `,
     es: `
       =madre, =mama, =mami, =padre, =papa, =papi, =padres, =esposo, =esposa, =marido, =hijo, =hija, =hijos,
       =hermano, =hermana, =abuela, =abuelita, =abuelo, =abuelito, =pareja, =novio, =novia, =nino, =nina,
       =bebe, =tio, =tia, =primo, =prima, =sobrino, =sobrina, =amigo, =amiga, =perro, =perrito, =gato, =gatito,
-      =nieto, =nieta, =suegra, =suegro
+      =nieto, =nieta, =suegra, =suegro,
+      =cunado, =cunada, =yerno, =nuera, =padrastro, =madrastra, =hermanastro, =hermanastra
     `,
   },
   body: {
@@ -834,7 +836,13 @@ const SELF_HARM: LexiconData = {
       join them on, join her in, join him in, join her for, join him for, join her _ club, join his _ club,
       join her club, join his club, join her team, join his team,
       take _ off myself, take _ _ off myself, get _ off myself, get _ _ off myself, cut _ off myself,
-      cut _ _ off myself, pull _ off myself, pull _ _ off myself
+      cut _ _ off myself, pull _ off myself, pull _ _ off myself,
+      die laughing, nearly died laughing, almost died laughing, die of cold, freeze to death, freezing to death,
+      die of heat, die of boredom, life is too short for, life is short for, no point ordering,
+      no point in ordering, no point buying, no point in buying, no point getting, no point sending,
+      the film, the movie, in the film, in the movie, the book, the documentary, suicide six, overdose energy,
+      energy gel, see you next, see you soon, until next time, if i drop my, if i dropped my, drop my phone,
+      drop my gps, drop it off a cliff
     `,
     es: `
       muero de risa, me muero de ganas, me muero de frio, me muero de calor, me muero de hambre, muero por,
@@ -848,7 +856,15 @@ const SELF_HARM: LexiconData = {
       me mato la caminata, me mato la ruta, me mato el calor, me mato el frio, me mataron los pies,
       me mataron las piernas, a la piscina, al agua, al lago, de la temporada, del verano, del invierno,
       volver hasta, regresar hasta, bajar hasta, morir de lo, morirme de lo, muero de lo, morir de verguenza, morir de la verguenza,
-      morirme de verguenza, morir de envidia, morirme de envidia
+      morirme de verguenza, morir de envidia, morirme de envidia,
+      me mato de la risa, me mato de risa, me mate de risa, me mate de la risa, matarme de risa,
+      matarme de la risa, me mataba de risa, morirme de risa, morirme de la risa, morir de la risa,
+      morirme de calor, morirme de frio, morir de calor, morir de frio, morirme de hambre, morirme de sed,
+      morirme de aburrimiento, morir congelado, morir congelada, no quiero congelarme, no quiero pasar frio,
+      la vida es muy corta para, la vida es corta para, la vida es demasiado corta para,
+      no aguanto las ganas, ya no aguanto las ganas, no aguanto la espera, no tiene sentido pedir,
+      no tiene sentido comprar, no vale la pena pedir, no vale la pena comprar, en la pelicula, la pelicula,
+      el libro, el documental, hasta la proxima, nos vemos pronto, hasta pronto
     `,
   },
   /** Being a burden: said of oneself, a sign of suicidal thinking. */
@@ -1077,10 +1093,12 @@ const SELF_HARM: LexiconData = {
   alone_wild: {
     en: `
       alone, by myself, on my own, solo, solo trip, =mountain, mountains, the woods, the forest, the sea,
-      the ocean, the desert, the cliff
+      the ocean, the desert, the cliff, the hills, into the hills, the moors, the wilderness, the backcountry,
+      the bush, the lake, the river
     `,
     es: `
-      =solo, =sola, yo solo, yo sola, =cerro, =monte, =montana, =bosque, =mar, =desierto, =acantilado
+      =solo, =sola, yo solo, yo sola, =cerro, =monte, =montana, =bosque, =mar, =desierto, =acantilado,
+      =montanas, =cerros, la sierra, =selva, =lago, =rio
     `,
   },
   /** The last act: "my last day", "mi última caminata". */
@@ -1248,6 +1266,19 @@ const SELF_HARM: LexiconData = {
     `,
   },
   /** Saying goodbye (by itself, often harmless). */
+  /** Thanks for past kindness said in a goodbye: "you were always nice to me on here". */
+  kind_to_me: {
+    en: `
+      you were always nice to me, you were always kind to me, you have always been nice to me,
+      you have always been kind to me, always been good to me, always been so kind to me, always been so nice to me,
+      you were the only ones nice to me, always treated me well
+    `,
+    es: `
+      siempre fueron amables conmigo, siempre han sido amables conmigo, siempre fueron buenos conmigo,
+      siempre me trataron bien, siempre han sido buenos conmigo, siempre fueron muy amables conmigo,
+      fueron los unicos amables conmigo
+    `,
+  },
   farewell_weak: {
     en: `
       goodbye, good bye, bye forever, goodbye forever, say goodbye, said goodbye, saying goodbye,
@@ -1328,7 +1359,9 @@ const LEGAL: LexiconData = {
       county court, district court, magistrates court, civil court, claims court, consumer court, disputes tribunal,
       consumer tribunal, employment tribunal, next stop is court, next stop is the courts, formal dispute,
       notice of a dispute, reserving all my rights, reserve all my rights, reserving my rights, reserve my rights,
-      unfair dismissal, wrongful dismissal, wrongful termination, subject access request,
+      unfair dismissal, wrongful dismissal, wrongful termination, subject access request, pursue damages,
+      pursuing damages, serve the claim, serve a claim, serve papers, serve the papers, serve proceedings,
+      serve you with, who do i serve,
       data subject request, data subject access request, dsar, =sar request, formal complaint against
     `,
     es: `
@@ -1590,7 +1623,9 @@ const LEGAL: LexiconData = {
       parking ticket, speeding ticket, named sue, called sue, name is sue, is sue, sue the name, ask for sue,
       lawsuit proof, for the invoice, for the law firm, for our law firm, i am a judge, retired judge,
       had to go to court, have to go to court, court date for my, parking fine, speeding fine, traffic fine,
-      jury service, lawyer costume, judge costume, print of a
+      jury service, lawyer costume, judge costume, print of a,
+      present for my, a present for, gift for my, birthday present for,
+      lawyer friend says, solicitor friend, barrister friend
     `,
     es: `
       soy abogado, soy abogada, para mi abogado, amigo abogado, amiga abogada, trabajo, para el despacho,
@@ -1599,7 +1634,43 @@ const LEGAL: LexiconData = {
       denuncia de trafico, denuncia de transito, multa de trafico, novela de abogados, estudiante de derecho,
       estudio derecho, soy juez, soy jueza, juez jubilado, jueza jubilada, tuve que ir al juzgado,
       tengo que ir al juzgado, tuve que ir a juicio, tengo que ir a juicio, tuve juicio, tengo juicio,
-      estampado de, disfraz de
+      estampado de, disfraz de,
+      descuento a colegiados, abogado friend, abogada friend, amigo que es abogado, amiga que es abogada, un amigo abogado,
+      una amiga abogada, regalo para mi abogado, regalo para mi abogada
+    `,
+  },
+};
+
+/** Legal look-alikes, message-wide: passing by a court, sarcasm about having a lawyer. */
+const LEGAL_LOOKALIKES: LexiconData = {
+  /** Being at or near a court on an errand: "paso saliendo del tribunal", "on my way from court". */
+  court_errand: {
+    en: `
+      on my way from court, on my way to court, coming from court, coming out of court, leaving court,
+      near the court, next to the court, by the courthouse, near the courthouse, next to the courthouse,
+      opposite the courthouse, across from the courthouse, i work at the court, i work at the courthouse
+    `,
+    es: `
+      saliendo del tribunal, saliendo del juzgado, saliendo de los juzgados, vengo del juzgado, vengo del tribunal,
+      paso por el juzgado, paso por el tribunal, cerca del juzgado, cerca del tribunal, frente al juzgado,
+      frente al tribunal, al lado del juzgado, al lado del tribunal, trabajo en el juzgado, trabajo en los juzgados,
+      trabajo en el tribunal
+    `,
+  },
+  /** Being something: with a relative and a lawyer, "my sister is a barrister" (not "my lawyer"). */
+  is_a: {
+    en: 'is a, is an, works as a, works as an, =are',
+    es: '=es, =son, trabaja de, trabaja como',
+  },
+  /** Sarcasm about having a lawyer: "as if I had a lawyer to read your small print". */
+  as_if: {
+    en: `
+      as if i have, as if i had, like i have a, like i had a, yeah because i have, sure because i have,
+      because i totally have, because i definitely have, not like i have
+    `,
+    es: `
+      claro porque yo tengo, claro porque tengo, como si tuviera, como si yo tuviera, ni que tuviera,
+      ni que yo tuviera, como que tengo, ni que fuera
     `,
   },
 };
@@ -1656,7 +1727,8 @@ const SECURITY: LexiconData = {
       on pastebin, published online, being sold online, sold online, for sale online
     `,
     es: `
-      robaron, robo, robado, robada, robados, roban, expuestos, expuesto, vendieron, =filtrado, =filtrados,
+      robaron, robo, robado, robada, robados, roban, expuestos, expuesto, =vendieron, =vendio, =vendido,
+      =vendidos, =vendida, =vendidas, =vendiendo, =filtrado, =filtrados,
       =filtrada, =filtradas, =filtraron, clonaron, clonada, comprometido, comprometida, hurtaron,
       publicados en internet, publicadas en internet, publicados en, en un foro, a la venta en, en la dark web,
       circulando en internet
@@ -1879,7 +1951,9 @@ const SECURITY: LexiconData = {
       asking to confirm, confirm my card, confirm my bank, confirm his bank, confirm her bank, confirm your card,
       confirm your bank, verify by bank, verify your bank, verify my bank, my bank login, card details via,
       asking to pay, asking me to pay, pay customs, customs fee, redelivery fee, to release my, wanting my,
-      wanting our, wanted our, wants our, asking for our, asked for our
+      wanting our, wanted our, wants our, asking for our, asked for our, took my card number, took my card details,
+      took my details, took my bank details, got my card number, got my card details, got hold of my card,
+      harvested my, captured my card
     `,
     es: `
       a nombre de ustedes, pidiendo mis, pidiendo mi, pidiendome mi, pidiendome mis, pidiendome clave,
@@ -1891,7 +1965,9 @@ const SECURITY: LexiconData = {
       me pidio codigo, pidiendo clave, pidiendo contrasena, pidiendo datos, pidiendo foto, foto de mi tarjeta,
       me pide que le pase, pide pagos, pidiendo pagos, para liberar mi pedido, para liberar el pedido,
       pagar la aduana, pagar aduana, me pidio pagar, me pide pagar, me piden pagar, pidiendo pagar,
-      pidiendome pagar, pidiendo numero, pidiendo codigo, pidiendo tarjeta
+      pidiendome pagar, pidiendo numero, pidiendo codigo, pidiendo tarjeta, me sacaron los datos,
+      se quedaron con los datos de mi tarjeta, se quedaron con mis datos, obtuvieron mis datos, tomaron mis datos,
+      tomaron los datos de mi tarjeta, me robaron los datos de la tarjeta
     `,
   },
   /** A stranger claiming to be the business. */
@@ -1926,13 +2002,19 @@ const SECURITY: LexiconData = {
       changed the password, changed the email, was changed, were changed, been changed,
       changed the shipping address, changed the address, changed my shipping address, changed the delivery address, changed my delivery address,
       new address on my, new email on my, new phone number on my, new card on my, a new address on, my name changed,
-      name was changed, address i did not add, card i did not add
+      name was changed, address i did not add, card i did not add,
+      changed the iban, changed my iban, changed the bank details, changed my bank details, changed the bank account,
+      changed my bank account, changed the refund account, changed my payout details
     `,
     es: `
       cambiaron mi contrasena, cambiaron mi correo, cambiaron mi direccion, cambiaron mis datos,
       cambiaron la contrasena, cambiaron el correo, fue cambiada, fue cambiado, se cambio mi contrasena,
       se cambio mi correo, cambio mi contrasena, cambio mi correo,
-      cambio la direccion, cambio la direccion de envio, cambiaron la direccion de envio, cambio mi direccion
+      cambio la direccion, cambio la direccion de envio, cambiaron la direccion de envio, cambio mi direccion,
+      cambio el iban, cambiaron el iban, cambio mi iban, cambiaron mi iban, cambio la cuenta bancaria,
+      cambiaron la cuenta bancaria, cambio mi cuenta bancaria, cambiaron mi cuenta bancaria, cambio los datos bancarios,
+      cambiaron los datos bancarios, cambio mis datos bancarios, cambiaron mis datos bancarios,
+      cambio la cuenta de reembolso, cambiaron la cuenta de reembolso
     `,
   },
   /** Shut out of the customer own account. */
@@ -2118,17 +2200,27 @@ const SECURITY: LexiconData = {
   resolved_past: {
     en: `
       all sorted, already sorted, was sorted, got sorted, been sorted, all good now, already resolved, was resolved,
-      got resolved, all fixed now, sorted it out with my bank, that was years ago
+      got resolved, all fixed now, sorted it out with my bank, that was years ago,
+      got a new card, have a new card now, new card now, already have a new card, bank sent me a new card,
+      unblocked it, unblocked my card, it went through, went through fine, went through in the end,
+      went through after, use a new email now, using a new email now, changed my password since
     `,
     es: `
       ya lo solucione, ya se soluciono, ya esta solucionado, ya se arreglo, ya todo se arreglo, todo se arreglo,
-      ya lo resolvi, ya esta resuelto, ya se resolvio
+      ya lo resolvi, ya esta resuelto, ya se resolvio,
+      ya tengo una nueva, ya tengo otra, ya tengo una tarjeta nueva, ya tengo tarjeta nueva, ya me dieron otra,
+      ya me mandaron otra, ya la desbloquee, ya la desbloquearon, ya me la desbloquearon, despues paso bien,
+      al final paso, al final paso bien, al final se hizo, se proceso bien, ya uso otro correo
     `,
   },
   /** Nothing happened to the customer: "I haven't clicked anything". */
   no_harm_done: {
     en: 'did not click, have not clicked, never clicked, not clicked anything, have not been scammed, not been scammed',
-    es: 'no he hecho clic, no hice clic, no di clic, no le di clic, no he dado clic, no me estafaron',
+    es: `
+      no he hecho clic, no hice clic, no di clic, no le di clic, no he dado clic, no me estafaron,
+      no he hecho click, no hice click, no di click, no le di click, no he dado click, no le he dado click,
+      no abri el enlace, no abri el link, no lo abri
+    `,
   },
   /** Done with consent: "with his permission". */
   consent_given: {
@@ -2154,14 +2246,82 @@ const SECURITY: LexiconData = {
       breached consumer, breached the act, breached the contract, breached my contract, breached the terms,
       not hacked, was not hacked, have not been hacked, not been hacked, just forgot, forgot it,
       how do i report a, how can i report a, where do i report a, order for me, ordered it for me, ordered for me,
-      bought it for me, bought for me, on my behalf, can i add, can i use a different, can i pay with, how do i add
+      bought it for me, bought for me, on my behalf, can i add, can i use a different, can i pay with, how do i add,
+      do not want to be charged, so i am not charged, so i do not get charged, to avoid being charged,
+      auto renew, auto renews, renews automatically, automatic renewal
     `,
     es: `
       es un robo, un robo el precio, olvide mi contrasena, olvide la contrasena, no recuerdo mi contrasena,
       en otra tienda, en otra pagina, en otro sitio, en otra web, no me estafaron, no me hackearan, no me hackearon,
       no es que me hackearan, la olvide, solo la olvide, como reporto un, como reporto una, como denuncio un,
       como denuncio una, lo pidio por mi, lo compro por mi, proteccion contra fraude, proteccion contra el fraude,
-      proteccion antifraude, antifraude, puedo agregar, quiero poner otra, quiero agregar otra, puedo pagar con
+      proteccion antifraude, antifraude, puedo agregar, quiero poner otra, quiero agregar otra, puedo pagar con,
+      no quiero que me cobren,
+      que no me cobren, para que no me cobren, no me vuelvan a cobrar, se renueva solo, se renueva sola,
+      se renueva automaticamente, renovacion automatica
+    `,
+  },
+};
+
+/** Fraud look-alikes: prices called a scam, questions about a shop or a charge the customer made. */
+const SECURITY_LOOKALIKES: LexiconData = {
+  /** Fraud named only to say it is not the matter: "no es por fraude ni nada raro, pero…". */
+  denied_fraud: {
+    en: `
+      not for fraud, not because of fraud, not about fraud, it is not fraud, not a fraud thing, nothing fraudulent,
+      nothing dodgy, nothing suspicious, nothing weird going on
+    `,
+    es: 'no es por fraude, no es fraude, no es por nada raro, nada de fraude, ni nada raro, nada raro',
+  },
+  /** "scam" or "robbery" as a word for a price. Exact, so "me estafaron" is not one. */
+  scam_noun: {
+    en: '=scam, =scams, rip off, ripoff, =robbery, daylight robbery',
+    es: '=estafa, =estafas, =robo, =timo, un atraco',
+  },
+  /** Prices: what a price is called a scam for. */
+  price_word: {
+    en: 'price, prices, pricing, cheap, so cheap, expensive, pricey, overpriced, what it costs',
+    es: 'precio, precios, barato, barata, baratos, baratas, lo barato, lo caro, caro, carisimo, carisima, rebajas, lo que cuesta',
+  },
+  /** Is the shop or the product genuine (asked before buying, not a report of a copycat). */
+  genuine_q: {
+    en: `
+      is it genuine, are they genuine, is it authentic, are they authentic, is it original, are they original,
+      is that an official store, is it an official store, is that your official, official stockist,
+      authorised stockist, authorized stockist, authorised retailer, authorized retailer
+    `,
+    es: `
+      es original, son originales, es autentico, es autentica, son autenticos, es tienda oficial,
+      es una tienda oficial, es distribuidor oficial, es distribuidor autorizado, tienda oficial suya,
+      es su tienda oficial
+    `,
+  },
+  /** Checking so as not to be caught out: "para no caer en algo raro", "so I don't get scammed". */
+  precaution: {
+    en: `
+      so i do not get scammed, so i do not fall for, to avoid getting scammed, to avoid being scammed,
+      so i do not get ripped off, before i fall for
+    `,
+    es: `
+      para no caer en, para evitar caer en, para no ser estafado, para no ser estafada, para que no me estafen,
+      no vaya a ser una estafa, no vaya a ser estafa
+    `,
+  },
+  /** How a charge the customer made shows on the statement: "aparece como NWD OUTDOOR". */
+  descriptor_q: {
+    en: 'appears as, shows up as, shows as, listed as, comes up as, is that your company name',
+    es: 'aparece como, sale como, figura como, viene como, aparece con el nombre',
+  },
+  /** The customer did buy: "compré ayer una mochila", "I just ordered". */
+  own_purchase: {
+    en: `
+      i bought yesterday, bought one yesterday, i ordered yesterday, i just bought, i just ordered,
+      i just placed an order, i placed an order yesterday, my order from yesterday, i bought a _ yesterday,
+      i ordered a _ yesterday
+    `,
+    es: `
+      compre ayer, compre hoy, acabo de comprar, acabo de pedir, hice un pedido ayer, hice el pedido ayer,
+      pedi ayer, mi pedido de ayer
     `,
   },
 };
@@ -2171,7 +2331,7 @@ const SAFETY: LexiconData = {
   fire_event: {
     en: `
       caught fire, catch fire, catches fire, catching fire, on fire, started a fire, start a fire,
-      starts fires, set fire, set on fire, burst into flames, went up in flames, flames, fire hazard,
+      starts fires, set fire, set on fire, burst into flames, went up in flames, =flames, fire hazard,
       exploded, explode, explodes, exploding, explosion, blew up, electric shock, electrical shock,
       electrocuted, got shocked, shocked me, shock from, an electric, small fire, a fire, short circuit,
       shorted out
@@ -2209,7 +2369,8 @@ const SAFETY: LexiconData = {
       get stitches, concussion, fractured, fracture, sprained, dislocated, gash, laceration, scalded,
       second degree burn, third degree burn, burn on my, a burn, choking hazard, electrocuted,
       blood, bloody, blood everywhere, lot of blood, so much blood, covered in blood, bleeding badly, needed a stitch, broken bone, broke a bone, got hurt, was hurt, were hurt, badly hurt, seriously hurt, hurt badly, cut open, sliced open, lost a tooth, knocked out, burn blister, burns on,
-      needed _ stitches, got _ stitches, stitches in his, stitches in her, stitches in my, stitches on his, stitches on her, stitches on my,
+      needed _ stitches, got _ stitches, =stitches in his, =stitches in her, =stitches in my, =stitches on his,
+      =stitches on her, =stitches on my,
       went into my eye, went into his eye, went into her eye, into my son eye, into my daughter eye,
       splinter went into, boiling water on, scalding water on, could have died, could have been killed,
       someone could die, someone is going to get killed, nearly killed, almost killed, caught his finger,
@@ -2301,13 +2462,88 @@ const SAFETY: LexiconData = {
       fire red,
       blood orange, blood red, blood type, blood pressure, blood sugar, blood moon, got hurt feelings,
       my mouth off, my tongue off, my face off, my head off, my ears off, cutting down, cut down on,
-      cutting back
+      cutting back,
+      sunburn, sunburnt, sun burn, burned by the sun, burnt by the sun, burned on the sale, burnt on the sale,
+      burned on the last sale, burnt on the last sale, burned on that sale, burned on the deal, burned on that deal,
+      burned by the sale, fire alarm, fire drill,
+      no flame, no flames, will not light, stopped lighting, does not light, no spark, no sparks, cut her hair,
+      cut his hair, cut my hair, broke the zipper, broke the zip
     `,
     es: `
       estan que arden, es fuego, son fuego, que arden, es seguro, seria seguro, oferta bomba,
       precio de locura, gris humo, =corte de, el =corte, buen =corte,
-      rojo sangre, naranja sangre, presion arterial, los puntos de, por puntos, puntos de recompensa, puntos acumulados, mis puntos
+      rojo sangre, naranja sangre, presion arterial, los puntos de, por puntos, puntos de recompensa, puntos acumulados, mis puntos,
+      quemo el sol, queme con el sol, queme en el sol, queme al sol, quemado por el sol, quemada por el sol,
+      quemadura de sol, quemaduras de sol, quemadura solar, me queme con la oferta, me queme con el precio,
+      me queme con la promo, alarma de incendios, alarma contra incendios, simulacro de incendio,
+      detector de humo, no hace chispa, no enciende, no prende, no da llama, sin llama, se corto el pelo,
+      me corte el pelo, corto el pelo, se corto el cabello, rompio el cierre, rompio la cremallera
     `,
+  },
+};
+
+/** Safety and medical look-alikes: the person is fine, it was long ago, a campfire. */
+const SAFETY_LOOKALIKES: LexiconData = {
+  /** Nobody hurt, the person fine or recovered, a routine visit: "nadie se lastimó", "I'm fine". */
+  fine_now: {
+    en: `
+      i am fine, i am ok, i am okay, he is fine, she is fine, he is ok, she is ok, he is okay, she is okay,
+      we are fine, we are ok, we are all fine, everyone is fine, everyone is ok, everybody is fine, all fine,
+      nobody was hurt, no one was hurt, nobody got hurt, no one got hurt, nobody hurt, no one hurt, no injury,
+      no injuries, nobody injured, no one injured, nobody was injured, no one was injured, was not hurt,
+      were not hurt, did not get hurt, unhurt, unharmed, no harm done, fully recovered, recovered now,
+      just recovered, has recovered, all healed, healed now, fine now, walking again, recovering well,
+      doing well now, routine checkup, routine check up, routine check, no rash, no reaction, no swelling,
+      insurance is covering, insurance covered, insurance is paying, no smell or anything, no blisters,
+      not a single blister, burned the fabric,
+      burnt the fabric, scorched the fabric, singed the fabric, a hole in the fabric, just a hole
+    `,
+    es: `
+      estoy bien, ella esta bien, el esta bien, estamos bien, todos bien, todos estan bien, nadie se lastimo,
+      nadie salio herido, nadie resulto herido, nadie se hizo dano, nadie se quemo, nadie se corto,
+      nadie se golpeo, nadie salio lastimado, sin heridos, ningun herido, no hubo heridos, sin lesiones,
+      no paso nada, no paso a mayores, nada grave, ya estoy recuperado, ya estoy recuperada, ya me recupere,
+      ya se recupero, ya esta recuperado, ya esta recuperada, recuperandose bien, se recupera bien,
+      se esta recuperando bien, chequeo de rutina, control de rutina, revision de rutina, consulta de rutina,
+      sin ronchas, sin reaccion, sin ampollas, ni una ampolla, el seguro lo cubre, el seguro cubre, lo cubre el seguro, quemo la tela,
+      quemo _ la tela, quemo _ _ la tela, se quemo la tela, quemado la tela, un agujero en la tela, solo un agujero
+    `,
+  },
+  /** An injury that is one whatever else is said: "she's ok but has a concussion". */
+  injury_strong: {
+    en: `
+      concussion, stitches, broken bone, broke a bone, fractured, fracture, dislocated, sprained, bleeding,
+      x-ray, xray, burn blister, blood everywhere
+    `,
+    es: `
+      conmocion, puntos de sutura, le pusieron puntos, me pusieron puntos, fractura, fracturo, hueso roto,
+      esguince, sangrando, sangre, radiografia, luxacion
+    `,
+  },
+  /** Not fine: cancels `fine_now` where a negation turns it round ("no estoy bien", "she's not ok"). */
+  not_fine: {
+    en: `
+      i am not fine, i am not ok, i am not okay, he is not fine, she is not fine, he is not ok, she is not ok,
+      we are not fine, we are not ok, not fine at all, not ok at all
+    `,
+    es: 'no estoy bien, no esta bien, no estamos bien, no estan bien, nada bien, para nada bien',
+  },
+  /** Long ago: an old injury mentioned to choose a product ("I hurt my back last year"). */
+  long_ago: {
+    en: `
+      last year, last summer, last winter, last spring, years ago, a while ago, a few years ago, ages ago,
+      some time ago, months ago, a long time ago, when i was a kid, when i was a child, when i was younger
+    `,
+    es: `
+      el ano pasado, el verano pasado, el invierno pasado, hace tiempo, hace anos, hace unos anos, hace meses,
+      hace mucho, hace un tiempo, cuando era nino, cuando era nina, cuando era pequeno, cuando era pequena,
+      cuando era joven
+    `,
+  },
+  /** A campfire: smoke, sparks and scorch marks from one are camping, not a product hazard. */
+  campfire: {
+    en: 'campfire, campfires, camp fire, bonfire, fire pit, firepit, fire starter, firestarter, around the fire',
+    es: 'fogata, fogatas, hoguera, fogon, fuego de campamento, alrededor del fuego, iniciador de fuego',
   },
 };
 
@@ -2325,7 +2561,7 @@ const MEDICAL: LexiconData = {
       bitten by a snake, bit by a snake, he collapsed, she collapsed, i collapsed, has collapsed,
       he is not responding, she is not responding, breathing but not responding, he is unresponsive,
       she is unresponsive, not breathing, can not catch my breath,
-      lips have gone blue, lips turned blue, gone blue, turned blue, contractions, can not feel my fingers,
+      lips have gone blue, lips turned blue, gone blue, turned blue, =contractions, can not feel my fingers,
       can not feel my toes, can not feel my feet, can not feel his, can not feel her, blurred vision,
       blurry vision, contact dermatitis, dermatitis, foot ulcer, ulcer, wound that will not heal,
       will not stop bleeding, not stop bleeding, bleeding that will not stop, concussion
@@ -2334,7 +2570,8 @@ const MEDICAL: LexiconData = {
       reaccion alergica, reaccion a, ronchas, sarpullido, erupcion, urticaria, no puedo respirar,
       no podia respirar, dificultad para respirar, me falta el aire, dolor de pecho, dolor en el pecho,
       convulsion, convulsiones, me desmaye, se desmayo, desmayo, vomito, vomitos, vomitando, vomite,
-      intoxicacion, intoxicado, intoxicada, me intoxique, envenenado, envenenamiento, diarrea, infeccion,
+      intoxicacion, intoxicado, intoxicada, me intoxique, se intoxico, =intoxico, se intoxicaron, se envenenaron,
+      se enveneno, envenenado, envenenamiento, diarrea, infeccion,
       infectado, quemadura quimica, inconsciente, sobredosis, demasiadas pastillas,
       ataque de asma, crisis asmatica, crisis de asma, ataque de alergia, choque anafilactico, se me cerro la garganta, se me hincho la cara, se le hincho la cara, se me hincharon, se le hincharon, palpitaciones, quemaduras quimicas, me salieron ronchas, le salieron ronchas, reaccion fuerte, mala reaccion, casi no podia respirar, no puede respirar,
       me cuesta respirar, le cuesta respirar, me costaba respirar, no podia respirar bien,
@@ -2507,11 +2744,69 @@ const MEDICAL: LexiconData = {
       nurse shoes, nursing, rash guard, rash vest, hospital corners, doctor who, er nurse, for work, to work,
       medical discount, medical professionals, sensitive skin, hypoallergenic, allergic to, allergy friendly,
       red color, in red, the red, red one, red jacket, red dress, pain in the, growing pains, pain point,
-      reacted well, reacts well, no reaction, good reaction, great reaction, reaction from, reaction to the new, reaction to the collection
+      reacted well, reacts well, no reaction, good reaction, great reaction, reaction from, reaction to the new, reaction to the collection,
+      overdose of good, overdose of cute, overdose of fun,
+      caffeine overdose, overdose of caffeine, overdose on caffeine, overdose energy, energy gel
     `,
     es: `
       me recomendo, recomendo mi, para enfermeras, para medicos, uniforme, descuento, piel sensible,
-      hipoalergenico, soy alergico, soy alergica, en rojo, color rojo, la roja, el rojo
+      hipoalergenico, soy alergico, soy alergica, en rojo, color rojo, la roja, el rojo,
+      sobredosis de cafeina, sobredosis de azucar,
+      sobredosis de cafe, sobredosis de buena
+    `,
+  },
+};
+
+/** Medical look-alikes: a hospital as an errand, allergies asked about before buying. */
+const MEDICAL_LOOKALIKES: LexiconData = {
+  /** At a hospital for someone else or for a happy reason: visiting, a gift, having a baby. */
+  care_errand: {
+    en: `
+      visiting, visit him, visit her, keeping him company, keeping her company, collecting his order,
+      collect his order, collecting her order, collect her order, pick up his order, pick up her order,
+      gift wrapping, to cheer her up, to cheer him up, hospital stay, having a baby, giving birth,
+      maternity, bag for the hospital, deliver to the hospital, deliver to a hospital, as a thank you,
+      thank you gift
+    `,
+    es: `
+      acompanando a, acompanar a, acompano a, visitando a, de visita, para animarlo, para animarla,
+      entregan en hospitales, entregar en el hospital, entregan en el hospital, mandar al hospital,
+      dar a luz, =parto, bolso para el hospital, maleta para el hospital, sala de espera, como agradecimiento,
+      =regalar, =regalarle, de regalo para
+    `,
+  },
+  /** Asked before buying: "pregunto antes de pedir", "aún no los compro", "before I order". */
+  before_buying: {
+    en: `
+      before i buy, before i order, before i purchase, asking before buying, asking before ordering,
+      know before buying, know before i buy, know before ordering, know before i order, check before buying,
+      have not bought it yet, have not bought them yet, not bought it yet, not bought them yet,
+      have not ordered yet, not ordered yet, not bought yet, thinking of buying, thinking about buying,
+      planning to buy, before i place an order, before placing an order
+    `,
+    es: `
+      pregunto antes de comprar, pregunto antes de pedir, pregunto antes de hacer el pedido, saber antes de comprar,
+      saber antes de comprarlo, saber antes de comprarla, saber antes de comprarlos, saber antes de comprarlas,
+      saber antes de pedir, aun no los compro, aun no lo compro,
+      aun no la compro, aun no las compro, todavia no los compro, todavia no lo compro, todavia no la compro,
+      no los he comprado, no las he comprado, no lo he comprado, no la he comprado, aun no he comprado,
+      todavia no he comprado, aun no he pedido, todavia no he pedido, estoy pensando en comprar,
+      pienso comprar
+    `,
+  },
+  /** Whether a product could cause something: "¿le puede dar alergia?", "does it contain latex?". */
+  risk_q: {
+    en: `
+      can it cause, could it cause, will it cause, would it cause, can it give, could it give, does it contain,
+      do they contain, is it safe for, are they safe for, suitable for, ok for someone with,
+      okay for someone with, safe for someone with, what is it made of, asking about the fabric,
+      asking about the material, i mean the fabric, i mean the material
+    `,
+    es: `
+      le puede dar, me puede dar, le puede causar, me puede causar, puede provocar, puede dar alergia,
+      puede causar, contiene, contienen, llevan frutos, lleva frutos, tienen latex, tiene latex, son de latex,
+      son de nitrilo, es apto para, son aptos para, es apta para, de que material, de que esta hecho,
+      pregunto por la tela, pregunto por el material, pregunto por el tejido, lo digo por la tela
     `,
   },
 };
@@ -2583,8 +2878,12 @@ export const CONCEPTS: LexiconData = {
   ...REQUEST,
   ...SELF_HARM,
   ...LEGAL,
+  ...LEGAL_LOOKALIKES,
   ...SECURITY,
+  ...SECURITY_LOOKALIKES,
   ...SAFETY,
+  ...SAFETY_LOOKALIKES,
   ...MEDICAL,
+  ...MEDICAL_LOOKALIKES,
   ...BEREAVEMENT,
 };

@@ -120,10 +120,14 @@ export const SELF_HARM: EscalationIntent = {
     { all: ['departed|mourning|death|loss', 'join_them'], anyOrder: true, within: 24, weight: 1 },
     // "texted me goodbye and isn't answering"
     { all: ['farewell_weak', 'unreachable|do_it'], anywhere: true, weight: 1 },
+    // "Just wanted to say goodbye. You were always nice to me on here."
+    { all: ['farewell_weak', 'kind_to_me'], anywhere: true, weight: 1 },
     { all: ['not_around'], weight: 0.6, note: '"I won\'t be around to use it", "where I\'m going"' },
     // "where I'm going I won't need money", "pronto no voy a ser problema de nadie"
     { all: ['not_around', `wont_need|doesnt_matter|${VEILED_CUES}`], anywhere: true, weight: 0.5 },
     { all: ['despair', 'life_word'], within: 4, weight: 1, note: '"no aguanto esta vida"' },
+    // Message-wide too: an idiom in one clause ("me quiero morir de lo lindo") and a question in another.
+    { all: ['not_self_harm'], anywhere: true, weight: -1, note: '"casi me mato de la risa, ¿hay en S?"' },
   ],
 };
 
@@ -170,6 +174,36 @@ export const SAFETY: EscalationIntent = {
     { all: ['choke'], weight: 0.6 },
     { all: ['choke', 'relative|body'], anyOrder: true, within: 6, weight: 0.6 },
     { all: ['not_safety'], weight: -1.5, note: '"these sneakers are fire", "is it safe to…"' },
+    {
+      all: ['fine_now'],
+      anywhere: true,
+      weight: -1,
+      note: '"the pole snapped, nobody got hurt", "nadie se lastimó"',
+    },
+    {
+      all: ['not_fine|injury_strong', 'fine_now'],
+      anywhere: true,
+      weight: 1,
+      note: '"she\'s ok but has a concussion"',
+    },
+    {
+      all: ['fire_event', 'fine_now'],
+      anywhere: true,
+      weight: 1,
+      note: '"the power bank caught fire, nobody was hurt" is still a fire',
+    },
+    {
+      all: ['long_ago', 'harm|harm_body|injury|fall|self_injury'],
+      anywhere: true,
+      weight: -1.5,
+      note: '"I hurt my back last year, which is lighter?", "me lastimé la rodilla hace tiempo"',
+    },
+    {
+      all: ['campfire'],
+      anywhere: true,
+      weight: -1,
+      note: '"smells of smoke after a campfire", "con la fogata"',
+    },
   ],
 };
 
@@ -439,6 +473,29 @@ export const SECURITY: EscalationIntent = {
       note: '"con la tarjeta de mi esposo, con su permiso"',
     },
     { all: ['not_security'], weight: -1.5, note: '"hacked together", "el precio es un robo"' },
+    {
+      all: ['scam_noun', 'price_word'],
+      anyOrder: true,
+      within: 5,
+      weight: -1.5,
+      note: '"¡qué estafa de precios!", "parece una estafa lo barato que está"',
+    },
+    { all: ['long_ago'], anywhere: true, weight: -0.5, note: '"hace meses me clonaron la tarjeta, ya…"' },
+    { all: ['denied_fraud'], anywhere: true, weight: -1.5, note: '"no es por fraude ni nada raro, pero…"' },
+    { all: ['genuine_q'], anywhere: true, weight: -1, note: '"¿es tienda oficial suya?", "is it genuine?"' },
+    { all: ['descriptor_q'], anywhere: true, weight: -0.6, note: '"the charge appears as NWD OUTDOOR"' },
+    {
+      all: ['own_purchase'],
+      anywhere: true,
+      weight: -1,
+      note: '"…is it yours? I bought a backpack yesterday"',
+    },
+    {
+      all: ['before_buying|precaution'],
+      anywhere: true,
+      weight: -1.5,
+      note: '"…para no caer en algo raro antes de comprar"',
+    },
   ],
 };
 
@@ -512,11 +569,41 @@ export const LEGAL: EscalationIntent = {
       weight: 0.5,
       note: '"we are suing for negligence"',
     },
+    {
+      all: ['legal_actor', 'legal_action'],
+      anywhere: true,
+      weight: 0.5,
+      note: '"my brother is a barrister… or we issue proceedings": a lawyer and a threat',
+    },
     { all: ['legal_question'], weight: -1.5, note: '"is it legal to resell…", "what are my rights if…"' },
     { all: ['only_joking'], anywhere: true, weight: -2, note: '"…just kidding, do you sell briefcases?"' },
     { all: ['court_lookalike'], weight: -1.5, note: '"court shoes"' },
     { all: ['not_legal'], weight: -1.5, note: '"my lawyer friend", "soy abogada"' },
     { all: ['identity', 'legal_actor'], within: 2, weight: -1.5, note: '"I am a lawyer"' },
+    {
+      all: ['relative', 'is_a', 'legal_actor'],
+      within: 3,
+      weight: -0.6,
+      note: '"my sister is a barrister" is not "my lawyer": a relative who is one needs a threat too',
+    },
+    {
+      all: ['court_errand'],
+      anywhere: true,
+      weight: -2,
+      note: '"paso saliendo del tribunal", "next to the court"',
+    },
+    {
+      all: ['as_if', 'legal_actor'],
+      anywhere: true,
+      weight: -2,
+      note: '"claro, porque yo tengo un abogado para leer su letra chica"',
+    },
+    {
+      all: ['before_buying'],
+      anywhere: true,
+      weight: -1.5,
+      note: '"¿qué dice la ley de devoluciones? pregunto antes de pedir"',
+    },
   ],
 };
 
@@ -591,6 +678,37 @@ export const MEDICAL: EscalationIntent = {
     { all: ['not_medical'], weight: -1.5, note: '"my doctor recommended", "rash guard"' },
     { all: ['fed_up'], weight: -1, note: '"I\'m sick of your emails"' },
     { all: ['identity', 'clinician|care_place'], within: 2, weight: -1.5, note: '"I\'m a nurse"' },
+    {
+      all: ['fine_now'],
+      anywhere: true,
+      weight: -1.5,
+      note: '"chequeo de rutina, ella está bien", "no rash"',
+    },
+    {
+      all: ['not_fine|injury_strong', 'fine_now'],
+      anywhere: true,
+      weight: 1.5,
+      note: '"no estoy bien" is not fine',
+    },
+    {
+      all: ['care_errand'],
+      anywhere: true,
+      weight: -1.2,
+      note: '"my dad\'s in hospital so I\'ll collect his order", "acompañando a mi padre"',
+    },
+    {
+      all: ['care_errand', 'symptom|injury_strong|condition'],
+      anywhere: true,
+      weight: 1.2,
+      note: '"acompañando a mi hijo, se intoxicó": the errand is the emergency',
+    },
+    { all: ['before_buying'], anywhere: true, weight: -1.5, note: '"tengo alergia, aún no los compro"' },
+    {
+      all: ['risk_q'],
+      anywhere: true,
+      weight: -1,
+      note: '"¿le puede dar alergia?", "does it contain latex?"',
+    },
   ],
 };
 
