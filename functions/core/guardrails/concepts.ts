@@ -631,14 +631,16 @@ const REQUEST: LexiconData = {
       my lawyer friend, sales person, people who, store manager said, per person, each person, people in,
       supervisor discount, manager discount, staff discount, employee discount, agent discount, manager special, staff pick, staff picks,
       contact person, contact name, real estate, human size, human sizes, for humans, customs agent,
-      shipping agent, hotel manager, site manager, project manager, account manager at
+      shipping agent, hotel manager, site manager, project manager, account manager at, is the manager at,
+      is a manager at, is the manager of, is a manager of, is the boss at, manages a, runs a shop, runs a store
     `,
     es: `
       repartidor, mensajero, cartero, chofer, conductor, agente de viajes, mi agente, mi jefe, mi jefa,
       mi gerente, mi supervisor, mi asesor, mi asesora, numero de agente, otra persona, por persona,
       para personas, para _ personas, para una persona, mis empleados, mi equipo,
       descuento de empleado, descuento de supervisor, persona de contacto, agente de aduanas,
-      agente aduanal, despachante
+      agente aduanal, despachante, es el gerente de, es gerente de, es gerente en, es el encargado de un,
+      es la encargada de un, es jefe de, es jefa de
     `,
   },
 };
