@@ -654,13 +654,13 @@ const REQUEST_MORE: LexiconData = {
   /** A department asked for by its job ("put me on with returns", "pásame con facturación"). */
   dept: {
     en: `
-      =returns, =billing, =accounts, =sales, =warranty, =warranties, =repairs, =membership, =memberships,
+      =returns, =billing, =accounts, =sales, =repairs, =membership, =memberships,
       =complaints, =shipping, =logistics, =refunds, =exchanges, =dispatch, =payments, =finance,
       =accounting, tech support, technical support, =aftercare, =aftersales, after sales, trade desk,
       trade team
     `,
     es: `
-      =devoluciones, =facturacion, =garantia, =garantias, =ventas, =reparaciones, =reclamaciones, =reclamos,
+      =devoluciones, =facturacion, =ventas, =reparaciones, =reclamaciones, =reclamos,
       =cobranza, =cobranzas, =cobros, =envios, =logistica, =pagos, =contabilidad, soporte tecnico, =cambios,
       =postventa, =socios, =membresia, =membresias
     `,
@@ -742,8 +742,8 @@ const REQUEST_MORE: LexiconData = {
   },
   /** Saying what one is ("I'm a real person…", "soy una persona real"): not a request. */
   self_identity: {
-    en: 'i am a, i am an, we are, as a',
-    es: 'soy, somos, soy una, soy un',
+    en: 'i am a, i am an',
+    es: 'soy una, soy un, soy',
   },
   /** Someone else's words or a rumour, not the customer's request ("that's what my dad says"). */
   hearsay: {
