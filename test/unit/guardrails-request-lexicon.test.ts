@@ -52,12 +52,14 @@ const REQUESTS: Record<string, string[]> = {
     'contáctenme por teléfono por favor',
     'call me on my landline after 5',
     'mi mamá quiere que la llamen, no sabe escribir',
+    'mi abuela no maneja el celular, ¿la pueden llamar ustedes?',
   ],
   'whoever is in charge, senior or on duty, and an escalation to them': [
     "who runs this place? I'd like to talk to them directly",
     '¿quién manda ahí? quiero hablar con esa persona',
     'I wanna talk to the top dog',
     'escalate this to the complaints team now',
+    'deriven mi caso a alguien con más autoridad',
   ],
 };
 

@@ -123,7 +123,8 @@ const REQUEST: LexiconData = {
       me transfiere, transferirme, me pasas, me pasa, me pasan, me pones, ponme con, pongame con, me derivan,
       derivame,
       mandame con, mandenme con, envia esto a, enviame con, sube esto a, pasen esto a, pasalo a,
-      derivenme, me derivas, me transfieren, me conectan, ponganme con, =connect me, =transfer me
+      derivenme, me derivas, me transfieren, me conectan, ponganme con, =connect me, =transfer me, =deriven,
+      =derive, =derivar, =derivalo, =derivenlo
     `,
   },
   /** Talking with someone (present or future; past tense is `past_talk`). */
@@ -242,6 +243,8 @@ const REQUEST: LexiconData = {
       derivenme a, derivenme con, me derivas a, me derivan a, me derivan con, me transfieren a,
       me transfieres a, transfiereme a, transfiereme con, ponganme con, me conectan con, =connect me con,
       me comunicas a, comunicame a, pasenme con, paseme con, pasenme a, transferir a, transferirme a,
+      =deriven mi caso a, =deriven mi caso con, =derivar mi caso a, =derive mi caso a, escalen mi caso a,
+      =deriven esto a, =derivenlo a,
       transferirme con, derivarme a, derivarme con, pasarme con, pasarme a, comunicarme con el area
     `,
   },
@@ -294,7 +297,7 @@ const REQUEST: LexiconData = {
       =llamarle, =llamarla, =llamarlo, la =llame, lo =llame, le =llame, la =llamen, lo =llamen, le =llamen,
       =llamenla, =llamenlo, =llamele, =marcarle, le =marquen, le =marque, le =hablen, la =contacten,
       lo =contacten, le =escriban, la =llamaran, lo =llamaran, =llame a mi, =llamen a mi, =marquen a mi,
-      =marque a mi
+      =marque a mi, =llamarla, =llamarlo
     `,
   },
   /** A message for a staff member: "could you let her know I'm waiting?", "dile que le escribí". */
@@ -321,7 +324,9 @@ const REQUEST: LexiconData = {
     `,
     es: `
       =llamenle, =llamenla, =llamenlo, =llamele, =llamela, =llamelo, =marquenle, =marquele, =contactenla,
-      =contactenlo, =contactenle
+      =contactenlo, =contactenle, la pueden =llamar, lo pueden =llamar, le pueden =llamar, la puedes =llamar,
+      lo puedes =llamar, la podrian =llamar, lo podrian =llamar, le pueden =marcar, la pueden =contactar,
+      lo pueden =contactar
     `,
   },
   /** A person's own contact details ("their name and number", "el contacto de alguien"). */

@@ -701,6 +701,12 @@ export const CUSTOMER_REQUEST: EscalationIntent = {
     { all: ['relative', 'contact_other'], within: 4, weight: 0.5, note: '"mi mamá quiere que la llamen"' },
     { all: [PERSON, 'contact'], anyOrder: true, within: 4, weight: 0.5, note: '"have the manager ring me"' },
     { all: ['call_them'], weight: 1, note: '"please ring her on her landline", "llámenle a mi mamá"' },
+    {
+      all: ['relative', 'call_them'],
+      anywhere: true,
+      weight: 0.5,
+      note: '"mi abuela no maneja el celular, ¿la pueden llamar?"',
+    },
     { all: ['request', 'transfer'], alone: true, weight: 1, note: '"can you put me through?"' },
     { all: ['contact_details', `${PERSON}|business_unit`], anyOrder: true, within: 4, weight: 0.6 },
     { all: ['request', 'contact_details'], within: 4, weight: 0.5, note: '"I want their name and number"' },
