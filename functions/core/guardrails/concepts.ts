@@ -537,7 +537,7 @@ const REQUEST: LexiconData = {
   },
   /** Someone free to take the conversation. */
   available: {
-    en: 'available, free to, around, on duty, working today, online, there, =free, in today, about today, in at the moment',
+    en: 'available, free to, around, on duty, working today, online, there, free now, free today, free right now, free at the moment, in today, about today, in at the moment',
     es: 'disponible, disponibles, libre, ahi, en linea, conectado',
   },
   /** Asking whom to talk to: "who can I speak to", "¿con quién hablo?". */

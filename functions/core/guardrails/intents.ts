@@ -890,7 +890,7 @@ export const CUSTOMER_REQUEST: EscalationIntent = {
     {
       all: ['how_long', `${PERSON}|staff|contact|contact_weak|by_phone`],
       anywhere: true,
-      weight: -1.5,
+      weight: -2,
       note: '"how long does it take for someone to get back to me?"',
     },
     { all: [PERSON, 'info_q'], within: 4, weight: -1, note: '"can someone tell me if it comes in blue?"' },
