@@ -17,7 +17,7 @@ const SHARED: LexiconData = {
     `,
     es: `
       por favor, favor, ya, ahora, ahorita, hola, buenas, gracias, urgente, rapido, quiero, =real, de verdad,
-      vale
+      vale, por fa, =plis, =pliss, =porfi, =porfavor
     `,
   },
   negation: {
@@ -96,12 +96,14 @@ const REQUEST: LexiconData = {
     en: `
       want, need, would like, like to, would rather, rather, prefer, let me, can i, could i, may i, can you,
       could you, would you, can we, can, could, get me, give me, i demand, demand, request, require, please,
-      is it possible, possible to, appreciate, looking for, try to get, ask for, asking for
+      is it possible, possible to, appreciate, looking for, try to get, ask for, asking for, kindly, =pls,
+      arrange, organise, organize, wish to, much rather
     `,
     es: `
       quiero, quisiera, queria, necesito, necesitamos, ocupo, exijo, prefiero, preferiria, me gustaria, deseo,
       solicito, requiero, puedo, podria, me puede, me puedes, me pueden, me podria, me podrian, puede, pueden,
-      por favor, favor de, que me, dame, deme, denme, busco, hay forma, se puede
+      por favor, favor de, que me, dame, deme, denme, busco, hay forma, se puede, =agendar, =agenden,
+      =programar, =programen, coordinar una, me gustaria mas
     `,
   },
   /** Handing the conversation over. */
@@ -111,7 +113,10 @@ const REQUEST: LexiconData = {
       forward me, route me, hand me over, hand this over, put, give me, escalate to, bring, pass this on,
       pass it on, pass this to, pass it to, hand this to, forward this to, refer me,
       send this to, send it to, send me over to, kick this up to, bump this up to, move this up to, take this to, raise this with, pass me over to,
-      hand me off, hand me off to, hand me to, hand me over to, hand off, transfer me, put me through
+      hand me off, hand me off to, hand me to, hand me over to, hand off, transfer me, put me through,
+      forward me on, send me on, pass me along, patch me through, put me thru, fetch, go and get, go get,
+      bump me up, move me up, switch me to, be put through, be transferred, get transferred,
+      be connected, get connected
     `,
     es: `
       pasame, pasenme, paseme, pasar con, pasarme, pasa con, pasas con, pase con, pasan con, comunicame,
@@ -119,7 +124,9 @@ const REQUEST: LexiconData = {
       conectenme, me conectas, conectarme, transfiereme, transfierame, transfieranme, me transfieres,
       me transfiere, transferirme, me pasas, me pasa, me pasan, me pones, ponme con, pongame con, me derivan,
       derivame,
-      mandame con, mandenme con, envia esto a, enviame con, sube esto a, pasen esto a, pasalo a
+      mandame con, mandenme con, envia esto a, enviame con, sube esto a, pasen esto a, pasalo a,
+      derivenme, me derivas, me transfieren, me conectan, ponganme con, =connect me, =transfer me, =deriven,
+      =derive, =derivar, =derivalo, =derivenlo
     `,
   },
   /** Talking with someone (present or future; past tense is `past_talk`). */
@@ -132,10 +139,11 @@ const REQUEST: LexiconData = {
       !contacted,
       a word with, have a word, word with, a chat with, a conversation with, a call with,
       discuss this with, discuss it with, discuss with, go over this with, raise this with, sort this out with,
-      go through this with, go through it with, run this by
+      go through this with, go through it with, run this by, take this up with, take it up with,
+      taken up with, talk it through with, talk this through with, talk it over with
     `,
     es: `
-      hablar con, hablar a, hable con, habla con, platicar con, conversar con, chatear con, comunicarme con,
+      =ablar con, =ablar, =hablar con, hablar con, hablar a, hable con, habla con, platicar con, conversar con, chatear con, comunicarme con,
       comunicarse con, tratar con, contactar con, contactar a, me atienda, me atiendan, me atiende,
       me puede atender, atenderme, que atienda, ser atendido, ser atendida, atencion de, ayuda de, hablar,
       quejarme con, queja con, con quien hablar, con quien,
@@ -156,7 +164,13 @@ const REQUEST: LexiconData = {
       =boss, =advisor, =adviser, =specialist, actual employee, human agent, live agent, live chat,
       live support, human support, human help, someone senior, somebody senior, someone higher up,
       higher up, higher ups, =superior, your superior, =colleague, =colleagues, =coworker, =coworkers,
-      =teammate, =consultant, =consultants, =coordinator, =coordinators, senior member, =oga
+      =teammate, =consultant, =consultants, =coordinator, =coordinators, senior member, =oga,
+      someone higher, somebody higher, someone more senior, somebody more senior, more senior,
+      someone above you, somebody above you, your superiors, =superiors, senior officer, senior staff,
+      senior person, senior manager, shift lead, shift leader, shift manager, shift supervisor, team lead,
+      team leader, duty manager, manager on duty, floor manager, whoever is on shift, whoever is on duty,
+      whoever is working, on shift, store manager, shop manager, branch manager, =management, top dog,
+      big boss, head honcho, the head person, the big cheese, the person at the top
     `,
     es: `
       =agente, =agentes, =humano, =humanos, ser humano, =representante~, =representantes~, =asesor, =asesora,
@@ -166,7 +180,10 @@ const REQUEST: LexiconData = {
       atencion personal, atencion personalizada, persona encargada, =departamento, area de, call center,
       centro de atencion, =superior, un superior, alguien superior, alguien con mas autoridad,
       alguien de mas arriba, =companero, =companera, =coordinador, =coordinadora, =coordinadores,
-      =consultor, =consultora, =dueno, =duena, el dueno, la duena, =propietario, =propietaria
+      =consultor, =consultora, =dueno, =duena, el dueno, la duena, =propietario, =propietaria,
+      alguien de mas rango, alguien con mas rango, alguien mas arriba, =agent, =manager, =managers,
+      customer service, =gerencia, el de turno, la de turno, quien este de turno, el mero mero,
+      la mera mera, el jefe maximo, el jefazo, la jefaza, el de arriba
     `,
   },
   /** A person, not (yet) said to be staff. Weak on its own: "a tent for two people". */
@@ -178,7 +195,8 @@ const REQUEST: LexiconData = {
       the lady, a lady, a nice lady, the gentleman, a gentleman, lady or gentleman, the guy, a guy, the chap,
       a chap,
       one of the guys, one of the blokes, the bloke, a bloke, the woman who, the man who, the one who,
-      the one in charge, the guy in charge
+      the one in charge, the guy in charge, =sumbody, =sumone, =somone, =somebdy, =sombody, =anybdy,
+      =any1, =some1, a nice young lady, a young lady, a young man, a nice young man
     `,
     es: `
       =alguien, =persona, =personas, alguno de ustedes, una de ustedes, quien sea, =quien maneje, la persona que,
@@ -187,7 +205,7 @@ const REQUEST: LexiconData = {
       el joven que, la joven que,
       el que decide, la que decide, quien decide, quien lleve, quien lleva, el que lleve, el que lleva,
       la que lleva, quien se encargue, el que se encarga, la que se encarga, quien mande, el que manda,
-      quien maneja, el que maneja, el encargado de, la encargada de
+      quien maneja, el que maneja, el encargado de, la encargada de, =alguin, =alguen, =algien
     `,
   },
   /**
@@ -197,11 +215,15 @@ const REQUEST: LexiconData = {
   business_unit: {
     en: `
       your team, the team, =team, =teams, your people, your staff, the shop, your shop, the store, your store,
-      the office, your office, =management, head office, the people who, the folks who, the department
+      the office, your office, =management, head office, the people who, the folks who, the department,
+      =desk, =desks, help desk, the counter, actual shop, actual store, real shop, real store, shop itself,
+      store itself, shop directly, store directly, the branch, your branch, tier 2, tier two, second line,
+      level 2, second level, next level
     `,
     es: `
       su equipo, tu equipo, el equipo, el team, la tienda, el local, la oficina, la gerencia, =gerencia,
-      la administracion, el area, sus companeros, tus companeros, la gente de, la gente que, el personal
+      la administracion, el area, sus companeros, tus companeros, la gente de, la gente que, el personal,
+      el mostrador, la sucursal, la tienda directamente, =oficina, =sucursal
     `,
   },
   /** Being handed to someone or some team: "transfer me to", "connect me with", "pásame con". */
@@ -209,24 +231,35 @@ const REQUEST: LexiconData = {
     en: `
       transfer me to, put me through to, connect me to, connect me with, pass me to, pass me on to,
       send me to, forward me to, forward my message to, forward this to, pass this to, pass my message to,
-      route me to, hand me over to, get me through to, put me in touch with
+      route me to, hand me over to, get me through to, put me in touch with, be put through to,
+      put through to, be transferred to, transferred to, get transferred to, be connected to,
+      be connected with, put me on with, put me on to, put me onto, get me onto,
+      switch me to, patch me through to, send me through to, pass me along to, connect us with,
+      =connect me with, =connect me to
     `,
     es: `
       pasame con, pasame a, comunicame con, conectame con, derivame con, derivame a, mandame con, me pasas con,
       me pasan con, pasa mi caso a, pasar mi caso a, pasen mi caso a, me pones con, me puedes poner con,
       me pueden poner con, poner con, ponerme con, me comunicas con, me comunican con, me comunica con,
-      me pongan en contacto con, ponerme en contacto con, me comunique con, me comuniquen con
+      me pongan en contacto con, ponerme en contacto con, me comunique con, me comuniquen con,
+      derivenme a, derivenme con, me derivas a, me derivan a, me derivan con, me transfieren a,
+      me transfieres a, transfiereme a, transfiereme con, ponganme con, me conectan con, =connect me con,
+      me comunicas a, comunicame a, pasenme con, paseme con, pasenme a, transferir a, transferirme a,
+      =deriven mi caso a, =deriven mi caso con, =derivar mi caso a, =derive mi caso a, escalen mi caso a,
+      =deriven esto a, =derivenlo a,
+      transferirme con, derivarme a, derivarme con, pasarme con, pasarme a, comunicarme con el area
     `,
   },
   /** Talking with someone, as a request's object ("let me speak to the shop"). */
   speak_with: {
     en: `
       talk to, talk with, speak to, speak with, chat with, chat to, a word with, a chat with,
-      go through this with, go through it with, run this by, deal with
+      go through this with, go through it with, run this by, deal with, take this up with,
+      take it up with, taken up with, talk it through with, talk it over with
     `,
     es: `
       hablar con, platicar con, conversar con, comunicarme con, tratar esto con, presentar mi caso a,
-      ver esto con
+      ver esto con, presentar mi caso directamente a, =ablar con, exponer mi caso a, plantear esto a
     `,
   },
   /**
@@ -240,14 +273,18 @@ const REQUEST: LexiconData = {
       she knows my, knows my order, knows my case, knows the case, knows about my, knows all about my, who is handling my, is handling my case,
       said he would, said she would, told me to message, said to message, she sorted, he sorted,
       who sorted my, who i spoke to, who i dealt with, she would follow up, he would follow up, she would call,
-      he would call, she would get back, he would get back, she would ring, he would ring
+      he would call, she would get back, he would get back, she would ring, he would ring,
+      was helping me, were helping me, who was helping, she was dealing with, he was dealing with,
+      was handling my, had been helping me, she was assisting me, he was assisting me, was sorting my,
+      she was looking into, he was looking into, the same person as, same person i
     `,
     es: `
       me =atendio, que me =atendio, ella me =atendio, el me =atendio, me =vendio, que me =vendio, el que vende,
       la que vende, el que atiende, la que atiende, ya sabe mi caso, sabe mi caso, conoce mi caso, sabe de mi caso,
       lleva mi caso, =quedo en seguir, me dijo que le, que me =ayudo, me =ayudo con, que trabaja en,
       que trabaja ahi, que =firmo, =quedo en llamarme, =quedo en escribirme, =quedo en avisarme,
-      =quedo en contactarme
+      =quedo en contactarme, me estaba ayudando, me estaba atendiendo, que me estaba, la misma persona,
+      el mismo asesor, la misma asesora, que llevaba mi caso
     `,
   },
   /** A call, a message or a contact for someone else ("call him back", "que alguien la llame"). */
@@ -255,13 +292,14 @@ const REQUEST: LexiconData = {
     en: `
       call him, call her, call them, ring him, ring her, phone him, phone her, call him back, call her back,
       ring him back, ring her back, message him, message her, text him, text her, contact him, contact her,
-      get in touch with him, get in touch with her, phone my, ring my, call my, !called
+      get in touch with him, get in touch with her, phone my, ring my, call my, !called, ring his, call his,
+      phone his, ring their, call their, phone their
     `,
     es: `
       =llamarle, =llamarla, =llamarlo, la =llame, lo =llame, le =llame, la =llamen, lo =llamen, le =llamen,
       =llamenla, =llamenlo, =llamele, =marcarle, le =marquen, le =marque, le =hablen, la =contacten,
       lo =contacten, le =escriban, la =llamaran, lo =llamaran, =llame a mi, =llamen a mi, =marquen a mi,
-      =marque a mi
+      =marque a mi, =llamarla, =llamarlo
     `,
   },
   /** A message for a staff member: "could you let her know I'm waiting?", "dile que le escribí". */
@@ -288,7 +326,9 @@ const REQUEST: LexiconData = {
     `,
     es: `
       =llamenle, =llamenla, =llamenlo, =llamele, =llamela, =llamelo, =marquenle, =marquele, =contactenla,
-      =contactenlo, =contactenle
+      =contactenlo, =contactenle, la pueden =llamar, lo pueden =llamar, le pueden =llamar, la puedes =llamar,
+      lo puedes =llamar, la podrian =llamar, lo podrian =llamar, le pueden =marcar, la pueden =contactar,
+      lo pueden =contactar
     `,
   },
   /** A person's own contact details ("their name and number", "el contacto de alguien"). */
@@ -305,11 +345,13 @@ const REQUEST: LexiconData = {
   in_charge: {
     en: `
       who is in charge, the one in charge, who is the manager, who is your manager, who is your boss,
-      who is the boss, who runs
+      who is the boss, who runs, whoever is in charge, whoever is running, who is running this,
+      whoever runs, who is the most senior, who is above you
     `,
     es: `
       quien manda, quien esta a cargo, quien es el jefe, quien es la jefa, quien es el encargado,
-      quien es la encargada, quien es el responsable, quien es el gerente, quien es el dueno
+      quien es la encargada, quien es el responsable, quien es el gerente, quien es el dueno,
+      quien esta al mando, quien lleva esto, el que manda
     `,
   },
   /** No person at the other end: "¿no tienen gente trabajando?", "is anyone reading these?". */
@@ -333,11 +375,17 @@ const REQUEST: LexiconData = {
   just_asking: {
     en: `
       just curious, out of curiosity, curious how, for future reference, for next time, for the future,
-      for future calls, hypothetically, in case i ever, for another time
+      for future calls, hypothetically, in case i ever, for another time, who to thank,
+      so i know who to thank, in the review, in my review, for my review, for the review, just for my records,
+      for my records, thank you card, thank-you card, thank you note, thank-you note, to thank them,
+      to say thanks to
     `,
     es: `
       por curiosidad, es curiosidad, solo curiosidad, solo por saber, pregunto para otra vez, para otra vez, para la proxima, a futuro,
-      por ahora solo quiero saber, si algun dia, si en algun momento, pregunto nomas, para mas adelante
+      por ahora solo quiero saber, si algun dia, si en algun momento, pregunto nomas, para mas adelante,
+      es para saber, nomas para saber, solo para saber, pregunto para saber, era para saber,
+      para saber de que, a quien agradecer, para agradecerle, para la resena, en la resena,
+      nota de agradecimiento, tarjeta de agradecimiento, carta de agradecimiento
     `,
   },
   /** Asking not to be handed over: "don't transfer me to anyone", "no me pases con nadie". */
@@ -396,11 +444,14 @@ const REQUEST: LexiconData = {
   store_visit: {
     en: `
       when i visit, if i visit, when i come in, if i come in, bring it in, pop in, pop into, drop by, drop in,
-      stop by, come by, book a fitting, book a boot fitting, need an appointment, need to book
+      stop by, come by, book a fitting, book a boot fitting, need an appointment, need to book,
+      in person at the store, in person at your store, in person in store, in person at the shop,
+      in-store help, in-store advice
     `,
     es: `
       quiero ir, voy a ir, pasar por la tienda, paso por la tienda, cuando vaya, si voy,
-      cita en la tienda, necesito cita, hace falta cita
+      cita en la tienda, necesito cita, hace falta cita, en persona en la tienda, atencion presencial,
+      atencion en persona en
     `,
   },
   /** Not a bot. */
@@ -431,14 +482,17 @@ const REQUEST: LexiconData = {
       give me a buzz, phone me, call my, ring back, call us, call the number, !called, !calls,
       ring me up, phone me back, !phoned, !rang, give me a call back, give me a bell, give us a bell,
       give us a ring, give us a call, give me a shout, give us a shout, call us back, ring us, ring us back,
-      phone us
+      phone us, ring the landline, call the landline, phone the landline, ring my landline, call my landline,
+      ring my mobile, call my mobile, call my cell, ring this number, call this number, phone this number,
+      ring me on, call me on, phone me on, revert with a call
     `,
     es: `
       =llamame, =llamenme, =llameme, me =llamen, me =llame, me =llamas, me =llaman, me =llamara, me =llamaran,
       me _ =llamar, =llamarme, =llamarnos, devuelvan la =llamada, devolver la =llamada,
       devolverme la =llamada, regresen la =llamada, regresar la =llamada, me =marquen,
       me =marque, =marcame, =marquenme, me =hablen, me =hable, =hablarme,
-      me devuelvan la =llamada, me regresen la =llamada, me pueden =llamar, recibir una =llamada
+      me devuelvan la =llamada, me regresen la =llamada, me pueden =llamar, recibir una =llamada,
+      =llamen al, =llamen a este, =marquen al, =marquen a este, =call me back, =call me
     `,
   },
   /** Being contacted in a way a bot could also mean ("contact me at this email"). */
@@ -447,7 +501,8 @@ const REQUEST: LexiconData = {
       reach out to me, reach me, contact me, get in touch with me, get back to me, follow up with me,
       contact us, reach out, !contacted, !reached, message me back, text me back, write me back,
       write back to me, be =contacted, be =reached, message me directly, contact me directly, answer me,
-      reply to me, respond to me
+      reply to me, respond to me, revert to me, revert back, kindly revert, !replied, !responded,
+      !answered, !messaged
     `,
     es: `
       comunique conmigo, comuniquen conmigo, comunicarse conmigo, comunicara conmigo, comunicar conmigo,
@@ -460,11 +515,13 @@ const REQUEST: LexiconData = {
   attend: {
     en: `
       look at, look into, take a look, review, check, handle, help me, sort this, sort it, fix this, fix it,
-      deal with this, deal with it, assist me, go over, get back
+      deal with this, deal with it, assist me, go over, get back, explain, walk me through, talk me through,
+      walk her through, walk him through, pick this up, !helped, !handles, !reviewed, !checked
     `,
     es: `
       revise, revisar, vea, ver mi, atienda, atender, me ayude, ayudarme, se encargue, encargarse, resuelva,
-      resolver, me explique, me asesore, que me atienda
+      resolver, me explique, me asesore, que me atienda, le explique, nos explique, !ayudo, !ayudaron,
+      !atendio, !reviso
     `,
   },
   /** Not wanting or needing: "I don't need to talk to anyone", "no hace falta". */
@@ -482,7 +539,7 @@ const REQUEST: LexiconData = {
   },
   /** Someone free to take the conversation. */
   available: {
-    en: 'available, free to, around, on duty, working today, online, there',
+    en: 'available, free to, around, on duty, working today, online, there, free now, free today, free right now, free at the moment, in today, about today, in at the moment',
     es: 'disponible, disponibles, libre, ahi, en linea, conectado',
   },
   /** Asking whom to talk to: "who can I speak to", "¿con quién hablo?". */
@@ -509,13 +566,13 @@ const REQUEST: LexiconData = {
   },
   /** Friendly words: "real people with real care" is praise, not a request. */
   praise: {
-    en: 'i love, we love, love it, love how, love the, love your, love that, love this, love you, love ur, =loved, =lovely, =thank, to thank, amazing, awesome, =helpful, so kind, were great, was great, great, thank you, thanks, =wonderful, fantastic, excellent, appreciate it, appreciate you, appreciate your, really appreciate',
-    es: 'me encanta, me encanto, encantada, encantado, excelente, genial, gracias, maravilloso, increible, muy amable, muy amables, super amables, muy atentos, muy atenta, muy atento, agradecer, agradecerle, felicitar',
+    en: 'i love, we love, love it, love how, love the, love your, love that, love this, love you, love ur, =loved, =lovely, =thank, to thank, amazing, awesome, =helpful, so kind, were great, was great, great, thank you, thanks, =wonderful, fantastic, excellent, appreciate it, appreciate you, appreciate your, really appreciate, recommended you, recommended your, recommended us',
+    es: 'me encanta, me encanto, encantada, encantado, excelente, genial, gracias, maravilloso, increible, muy amable, muy amables, super amables, muy atentos, muy atenta, muy atento, agradecer, agradecerle, felicitar, me recomendo, me recomendaron',
   },
   /** "… on the phone", "a call": with a person or a request cue, a request to be called. */
   by_phone: {
-    en: 'on the phone, over the phone, by phone, phone call, on the line, a call, call from, get a call, callback, be called back, be called, get called back, get a call back, receive a call, a call back, be phoned, be rung, =telephonically, by telephone, on the telephone, over the telephone, by voice, on a call',
-    es: 'por telefono, por =llamada, al telefono, al celular, una =llamada, =llamada de, recibir una =llamada, que me =llamen, por voz, en voz, =telefonicamente',
+    en: 'on the phone, over the phone, by phone, phone call, on the line, a call, call from, get a call, callback, be called back, be called, get called back, get a call back, receive a call, a call back, be phoned, be rung, =telephonically, by telephone, on the telephone, over the telephone, by voice, on a call, telephone call, phone call, a phone line, onto a phone, on a phone line, voice call, a proper call, talk on the phone, speak on the phone',
+    es: 'por telefono, por =llamada, al telefono, al celular, una =llamada, =llamada de, recibir una =llamada, que me =llamen, por voz, en voz, =telefonicamente, por phone, por el phone, por telefono fijo, al fijo, una =llamadita, =llamada telefonica',
   },
   /** "Call me crazy", "you can call me Sam". */
   naming: {
@@ -553,9 +610,10 @@ const REQUEST: LexiconData = {
   identity_q: {
     en: `
       are you, is this, am i talking, am i speaking, am i chatting, am i texting, is this chat, you are a,
-      you are an, does a real, do real, does an actual, do actual
+      you are an, does a real, do real, does an actual, do actual, was it a, was that a, was it an,
+      was that an
     `,
-    es: '=eres, es usted, =sos, estoy =hablando con, =hablo con, es un, es una, esto es',
+    es: '=eres, es usted, =sos, estoy =hablando con, =hablo con, es un, es una, esto es, fue una, fue un',
   },
   /** Contact with a person that already happened. */
   past_talk: {
@@ -578,13 +636,346 @@ const REQUEST: LexiconData = {
       other people, my assistant, my employee, my employees, my staff, my team, our team, our staff,
       human resources, agent in, agents in, an agent in,
       my lawyer friend, sales person, people who, store manager said, per person, each person, people in,
-      supervisor discount, manager discount, staff discount, employee discount, agent discount, manager special, staff pick, staff picks
+      supervisor discount, manager discount, staff discount, employee discount, agent discount, manager special, staff pick, staff picks,
+      contact person, contact name, real estate, human size, human sizes, for humans, customs agent,
+      shipping agent, hotel manager, site manager, project manager, account manager at, is the manager at,
+      is a manager at, is the manager of, is a manager of, is the boss at, manages a, runs a shop, runs a store
     `,
     es: `
       repartidor, mensajero, cartero, chofer, conductor, agente de viajes, mi agente, mi jefe, mi jefa,
       mi gerente, mi supervisor, mi asesor, mi asesora, numero de agente, otra persona, por persona,
       para personas, para _ personas, para una persona, mis empleados, mi equipo,
-      descuento de empleado, descuento de supervisor
+      descuento de empleado, descuento de supervisor, persona de contacto, agente de aduanas,
+      agente aduanal, despachante, es el gerente de, es gerente de, es gerente en, es el encargado de un,
+      es la encargada de un, es jefe de, es jefa de
+    `,
+  },
+};
+
+/**
+ * Request forms and look-alikes of round 7: departments and the people behind a pronoun asked for,
+ * a human described rather than named, leaving the bot; questions about channels, hours and response
+ * times, reported speech, past calls, and errands for someone else.
+ */
+const REQUEST_MORE: LexiconData = {
+  /** A department asked for by its job ("put me on with returns", "pásame con facturación"). */
+  dept: {
+    en: `
+      =returns, =billing, =accounts, =sales, =repairs, =membership, =memberships,
+      =complaints, =shipping, =logistics, =refunds, =exchanges, =dispatch, =payments, =finance,
+      =accounting, tech support, technical support, =aftercare, =aftersales, after sales, trade desk,
+      trade team
+    `,
+    es: `
+      =devoluciones, =facturacion, =ventas, =reparaciones, =reclamaciones, =reclamos,
+      =cobranza, =cobranzas, =cobros, =envios, =logistica, =pagos, =contabilidad, soporte tecnico, =cambios,
+      =postventa, =socios, =membresia, =membresias
+    `,
+  },
+  /** Talking with "him", "her" or "them": a person asked for who was named or described before. */
+  talk_them: {
+    en: `
+      talk to him, talk to her, talk to them, talk with him, talk with her, talk with them, speak to him,
+      speak to her, speak to them, speak with him, speak with her, speak with them, chat to him, chat to her,
+      chat to them, chat with him, chat with her, chat with them, a word with him, a word with her,
+      a word with them, word with them, talk it through with them, talk it through with him,
+      talk it through with her, go through it with them, go through it with him, go through it with her
+    `,
+    es: `
+      hablar con ella, hablar con ellos, hablar con ellas, comunicarme con ella, comunicarme con ellos
+    `,
+  },
+  /** Handing the customer to "him", "her" or "them" ("put me through to him"). */
+  pass_them: {
+    en: `
+      put me through to him, put me through to her, put me through to them, connect me to him,
+      connect me to her, connect me with him, connect me with her, connect me with them, pass me to him,
+      pass me to her, pass me to them, transfer me to him, transfer me to her, transfer me to them,
+      put me on to him, put me on to her, get him on the line, get her on the line, get them on the line,
+      get him on the phone, get her on the phone, have him call me, have her call me, have them call me
+    `,
+    es: `
+      pasame con ella, pasenme con ella, comunicame con ella, ponme con ella, conectame con ella,
+      que se ponga, que se ponga al telefono, ponerlo al telefono, ponerla al telefono
+    `,
+  },
+  /** A person or desk at a named shop ("Mike from the Denver store", "alguien de la tienda del centro"). */
+  at_store: {
+    en: `
+      from the _ store, from the _ shop, at the _ store, at the _ shop, in the _ store, from your _ store,
+      from your _ shop, from the _ branch, at the _ branch, at the store, at the shop
+    `,
+    es: 'de la tienda de, de la tienda del, de la tienda en, del local de, de la sucursal',
+  },
+  /** A human described by what a bot lacks: "someone with a pulse", "a real voice", "de carne y hueso". */
+  human_desc: {
+    en: `
+      with a pulse, and a pulse, with a heartbeat, name and a pulse, living being, living person, living human,
+      breathing human, breathing person, real voice, human voice, actual voice, live voice, real life person,
+      flesh and blood, actual human, real human, living soul, a soul, a live one, a grown up, a grownup,
+      thinking person, human brain
+    `,
+    es: `
+      de carne y hueso, con pulso, voz humana, voz real, voz de verdad, persona viva, ser humano real,
+      alguien real, persona de verdad, humano de verdad, humana de verdad, con nombre y apellido
+    `,
+  },
+  /** Turning away from the bot or the chat ("take me off this bot", "no me sirve el chat"). */
+  off_bot: {
+    en: `
+      rather not do this, rather not deal, rather not talk, rather not chat, rather not speak,
+      prefer not to do this, prefer not to deal, prefer not to talk, prefer not to chat, prefer not to speak,
+      not want answers, not want replies, not want to talk, not want to deal, not want to chat,
+      not want to speak, take me off, get me off, get me out, done with, sick of, tired of, fed up with,
+      enough of, enough with, not trust
+    `,
+    es: `
+      no quiero hablar con, no quiero tratar con, no quiero chatear con, no me sirve, no sirve, sacame de,
+      saquenme de, sacarme de, basta de, harto de, harta de, cansado de, cansada de, nada de
+    `,
+  },
+  /** The bot or the chat itself, not a product ("this bot", "una máquina", "el chat"). */
+  bot_strong: {
+    en: `
+      =bot, =bots, =robot, =robots, =ai, chatbot, =chatbots, with a machine, to a machine, from a machine,
+      by a machine, this machine,
+      =machines, this chat, the chat, automated replies, automated answers, automated messages,
+      auto replies, autoreplies, virtual assistant, this assistant, the assistant, =automation
+    `,
+    es: `
+      =bot, =bots, =robot, =robots, una maquina, =maquinas, este chat, el chat, respuestas
+      automaticas, mensajes automaticos, la ia, =ia, asistente virtual, el asistente, este sistema
+    `,
+  },
+  /** Saying what one is ("I'm a real person…", "soy una persona real"): not a request. */
+  self_identity: {
+    en: 'i am a, i am an',
+    es: 'soy una, soy un, soy',
+  },
+  /** Someone else's words or a rumour, not the customer's request ("that's what my dad says"). */
+  hearsay: {
+    en: `
+      that is what my, that is what he says, that is what she says, that is what they say, always says,
+      says everywhere, says it everywhere, reckons if you, reckons that if, if you ask for, heard that if,
+      heard if you, supposedly if, apparently if, is it true that if, is it true if, rumour is, rumor is,
+      as my dad says, joke is, the joke, catchphrase, catch phrase, favourite phrase, favorite phrase,
+      favourite line, favorite line
+    `,
+    es: `
+      lo que dice mi, eso dice mi, siempre dice, como dice mi, dicen que si pides, escuche que si,
+      dicen que si, es cierto que si, me dijeron que si pido, de broma
+    `,
+  },
+  /** Declining a person already named: "I don't want one", "no quiero uno". */
+  declined: {
+    en: 'not want one, not need one, not after one, not asking for one, not that i want one',
+    es: 'no quiero uno, no quiero una, no necesito uno, no necesito una, no es que quiera',
+  },
+  /** Which channel the business uses, not a request for one ("or is everything through WhatsApp?"). */
+  channel_choice: {
+    en: `
+      or is everything through, or is it all through, or is everything done, or is it all done,
+      or is it all by, or is everything by, or is that online only, or is it online only, or only online,
+      or only by, or only in, or only through, or does everything go through,
+      only through whatsapp, only on whatsapp
+    `,
+    es: `
+      o todo es por, o todo se hace por, o todo va por, o es todo por, o solo por, o solo en, o eso se ve por,
+      o se ve por, o es por la web, o solo en linea, o solo online, o siempre es por, solo por whatsapp
+    `,
+  },
+  /** Asking whether a channel exists ("do you have a call centre?", "is there a helpline?"). */
+  service_q: {
+    en: `
+      is there a customer service line, is there a service line, is there a support line, is there a phone line,
+      is there a helpline, is there a help line, is there a call centre, is there a call center, do you have a call centre,
+      do you have a call center, do you guys have a call centre, do you guys have a call center,
+      do you have a helpline, do you have a phone line, do you have phone support, do you offer phone support,
+      do you offer callbacks, do you do callbacks, do you offer a callback, do you have live chat,
+      have a call centre, have a call center, customer service line in, helpline in, phone line in
+    `,
+    es: `
+      tienen call center, tienen linea de atencion, tienen linea telefonica, tienen atencion telefonica,
+      hay atencion telefonica, hay linea de atencion, tienen numero de atencion, ofrecen llamadas,
+      hacen llamadas, tienen chat en vivo, tienen centro de atencion
+    `,
+  },
+  /** Asking how long a reply or a call takes, or what usually happens. */
+  how_long: {
+    en: `
+      how long does it take, how long do you take, how long until, how long before, how soon do,
+      how quickly do, how quickly does, how fast do, how fast does, roughly, on average, how long is the wait
+    `,
+    es: `
+      en cuanto tiempo, cuanto tarda, cuanto tardan, cuanto demora, cuanto demoran, cuanto se tarda,
+      en promedio, aproximadamente
+    `,
+  },
+  /** A question for anyone who knows ("can someone tell me if it comes in blue?"). */
+  info_q: {
+    en: `
+      tell me if, tell me whether, tell me what, tell me how, tell me when, tell me which, let me know if,
+      let me know whether, let me know when, confirm if, confirm whether
+    `,
+    es: 'decirme si, me dicen si, me pueden decir si, me puedes decir si, me confirman si, decirme cuando, me dicen cuando',
+  },
+  /** Someone else collecting or picking up an order: an errand, not a person asked for. */
+  pickup_proxy: {
+    en: `
+      pick up my order, pick up the order, pick it up for me, pick up for me, collect my order, collect the order,
+      collect it for me, collect on my behalf, pick up on my behalf, pick up my parcel, collect my parcel,
+      sign for it, sign for my
+    `,
+    es: `
+      recoger mi pedido, recoger el pedido, =recogerlo por mi, recoger por mi, retirar mi pedido, retirar el pedido,
+      =retirarlo por mi, =recogerlo, =retirarlo, recibir el paquete por mi
+    `,
+  },
+  /** The customer will call ("I'll call you later", "te llamo luego"): no call asked for. */
+  self_call: {
+    en: `
+      i will call you, i will ring you, i will phone you, call you later, call you back, call you tomorrow,
+      ring you later, ring you back, ring you tomorrow, i will give you a call, i will give you a ring,
+      thinking of calling, planning to call, i will call the store, i will call them
+    `,
+    es: `
+      te =llamo, les =llamo, los =llamo, le =llamo, te =marco, les =marco, yo =llamo, =llamo luego,
+      =llamo mas tarde, =llamo manana, =llamare, los voy a =llamar, les voy a =llamar, pienso =llamar
+    `,
+  },
+  /** Asking not to be called ("please don't call me, text only"). */
+  no_call: {
+    en: `
+      do not call me, do not ring me, do not phone me, do not call, do not ring, no need to call,
+      no need to ring, no need for a call, no need for a callback, no need for a call back, no call needed,
+      not need a call, not need a callback, no calls, no phone calls, rather not be called,
+      rather not get a call, not call me back
+    `,
+    es: `
+      no me =llamen, no me =llames, no me =llame, no hace falta que me =llamen, no hace falta =llamar,
+      no es necesario que me =llamen, no necesito que me =llamen, no necesito =llamada, sin =llamadas,
+      no hace falta la =llamada
+    `,
+  },
+  /** Talking about a subject, no person asked for ("quiero hablar de mi pedido"). */
+  talk_about: {
+    en: 'talk about, speak about, chat about, talking about, speaking about',
+    es: 'hablar de, hablar sobre, hablemos de, hablamos de, platicar de, platicar sobre, hablar acerca',
+  },
+  /** A matter already settled ("all sorted", "todo bien", "ya me lo resolvieron"). */
+  sorted: {
+    en: `
+      all good, all sorted, sorted now, it is sorted, got it sorted, all fixed, problem solved, issue resolved,
+      resolved now, all resolved, went well, came through, no problem now
+    `,
+    es: `
+      todo bien, todo resuelto, ya quedo, ya se resolvio, ya esta resuelto, me lo =resolvio, ya me =resolvio,
+      ya me =resolvieron, ya se soluciono, quedo resuelto, salio bien
+    `,
+  },
+  /** Being told when something happens ("a call when my order ships", "avísenme cuando llegue"). */
+  notify_when: {
+    en: `
+      when my order ships, when it ships, when my order arrives, when it arrives, when it is back in stock,
+      when it is ready, when it is dispatched, when my order is ready, before delivery, before you deliver,
+      a text is fine, a text is ok, text is fine, an email is fine, email is fine
+    `,
+    es: `
+      cuando llegue, cuando salga, cuando este listo, cuando este lista, cuando envien, cuando lo envien,
+      cuando haya stock, antes de entregar, antes de la entrega, un mensaje esta bien, un correo esta bien
+    `,
+  },
+  /** A call that already happened ("my callback yesterday went well", "ya me llamaron"). */
+  past_call: {
+    en: `
+      my callback, the callback yesterday, callback yesterday, callback went, had a callback, got a callback,
+      got a call back, received a callback, was called back, had a call from, got a call from,
+      the call yesterday, call went well
+    `,
+    es: `
+      ya me =llamaron, me =llamaron ayer, ya me devolvieron la =llamada, la =llamada de ayer,
+      me =llamo ayer, ya me =marcaron
+    `,
+  },
+  /** Asking which language staff speak: a question about the team, not a request. */
+  speak_lang: {
+    en: `
+      speak spanish, speak english, speak french, speak german, speak italian, speak portuguese,
+      speak polish, speak arabic, speak chinese, speak mandarin, speak cantonese, speak hindi, speak urdu,
+      speak punjabi, speak gujarati, speak bengali, speak welsh, speak irish, speak russian, speak japanese,
+      speak korean, speak turkish, speak greek, speak dutch, speak tagalog, speak sign language, speak bsl,
+      speak asl, speaks spanish, speaks english, speaks any
+    `,
+    es: `
+      habla ingles, hable ingles, hablan ingles, habla espanol, hablan espanol, habla portugues,
+      hablan portugues, habla frances, habla aleman, habla catalan, hablan catalan, habla euskera,
+      habla gallego, habla quechua, lengua de senas
+    `,
+  },
+  /** "Pass it to me" ("me la pasan", "pásamelo"): something sent, not a hand-over. */
+  pass_it: {
+    en: 'send it to me, send them to me, pass it to me, forward it to me',
+    es: `
+      me la pasan, me lo pasan, me los pasan, me las pasan, me la pasas, me lo pasas, me la pasa, me lo pasa,
+      pasamela, pasamelo, pasenmela, pasenmelo, me la mandan, me lo mandan, me la envian, me lo envian
+    `,
+  },
+  /** "Escalate" meaning faster delivery or climbing ("escalate my order to next-day", "para escalar"). */
+  escalate_other: {
+    en: `
+      next day, next-day, express delivery, express shipping, faster delivery, faster shipping,
+      priority shipping, priority delivery, upgrade my delivery, upgrade shipping
+    `,
+    es: `
+      para =escalar, a =escalar, de =escalar, =escalar en, =escalar el cerro, =escalar la montana,
+      =escalar roca, =escalada, =escalador, =escaladora, =escalo, =escalamos, =escalando
+    `,
+  },
+  /** The customer wants to ring a person ("I'd rather ring someone", "prefiero llamar a alguien"). */
+  call_out: {
+    en: `
+      ring someone, call someone, phone someone, ring somebody, call somebody, phone somebody, ring a person,
+      call a person, ring a human, call a human, phone a human
+    `,
+    es: `
+      =llamar a alguien, =llamar a una persona, =marcarle a alguien, hablar por telefono con alguien,
+      =hablar por telefono con una persona
+    `,
+  },
+  /** A number to call ("please call 0412 555 019"): with a person asked for, a request for a call. */
+  call_number: {
+    en: `
+      call 0*, call 1*, call 2*, call 3*, call 4*, call 5*, call 6*, call 7*, call 8*, call 9*, ring 0*,
+      ring 1*, ring 2*, ring 3*, ring 4*, ring 5*, ring 6*, ring 7*, ring 8*, ring 9*, call me on 0*,
+      call me on 1*, call me on 2*, call me on 3*, call me on 4*, call me on 5*, call me on 6*, call me on 7*,
+      call me on 8*, call me on 9*
+    `,
+    es: `
+      =llamen al 0*, =llamen al 1*, =llamen al 2*, =llamen al 3*, =llamen al 4*, =llamen al 5*, =llamen al 6*,
+      =llamen al 7*, =llamen al 8*, =llamen al 9*, =marquen al 0*, =marquen al 1*, =marquen al 2*,
+      =marquen al 3*, =marquen al 4*, =marquen al 5*, =marquen al 6*, =marquen al 7*, =marquen al 8*,
+      =marquen al 9*
+    `,
+  },
+  /** A number or line to be called on ("on this number", "al fijo"). */
+  phone_target: {
+    en: 'on this number, this number, on my number, on my mobile, on my landline, the landline, my landline, on my cell',
+    es: 'a este numero, este numero de telefono, al fijo, al celular, al movil, a mi celular, a mi telefono, a mi numero',
+  },
+  /** Opening hours and working days of the team ("do your customer service people work Sundays?"). */
+  hours_q: {
+    en: `
+      work sundays, work on sundays, work saturdays, work on saturdays, work weekends, work on weekends,
+      work on the weekend, work bank holidays, =sundys, open on sundays, open on saturdays, open today,
+      what time do you, what time does, what time is, are you open, opening times, open till, open until,
+      close at, closes at, on bank holidays, on holidays, on public holidays, at weekends, on weekends,
+      at the weekend, on christmas, over christmas, after hours
+    `,
+    es: `
+      trabajan los domingos, trabajan los sabados, trabajan el fin de semana, atienden los domingos,
+      atienden los sabados, atienden el fin de semana, abren los, abren hoy, a que hora, que horario,
+      horario de, hasta que hora, cierran a las, cierra a las, en feriados, los feriados, los festivos,
+      en festivos, el fin de semana, en navidad
     `,
   },
 };
@@ -2876,6 +3267,7 @@ const BEREAVEMENT: LexiconData = {
 export const CONCEPTS: LexiconData = {
   ...SHARED,
   ...REQUEST,
+  ...REQUEST_MORE,
   ...SELF_HARM,
   ...LEGAL,
   ...LEGAL_LOOKALIKES,
