@@ -607,7 +607,10 @@ function main(): void {
 
   // The shipped model: every label fitted on every training case, features no label weighs dropped.
   const fitted = labels.map((label) => ({ label, ...fitLabel(examples, label, vocabulary.length) }));
-  const used = vocabulary.flatMap((_, f) => (fitted.some((l) => l.codes[f] !== ZERO) ? [f] : []));
+  // Sorted by name: neighbours share prefixes, so the packed copy the bundles carry compresses better.
+  const used = vocabulary
+    .flatMap((_, f) => (fitted.some((l) => l.codes[f] !== ZERO) ? [f] : []))
+    .sort((a, b) => (vocabulary[a]! < vocabulary[b]! ? -1 : vocabulary[a]! > vocabulary[b]! ? 1 : 0));
   const stored: Record<string, StoredLabel> = {};
   for (const { label, bias, step, codes } of fitted) {
     const { alone, supported, veto } = chosen.get(label)!;

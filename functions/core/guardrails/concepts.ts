@@ -1982,6 +1982,11 @@ const LEGAL: LexiconData = {
     `,
   },
   /** Asking what the law says, not invoking it: "is it legal to…", "what are my rights if…". */
+  /** The law cited as a fact ("the law says 2 years"): offsets `law` alone, not a threat. */
+  law_cited: {
+    en: 'the law says, law says, by law it is, legally it is, the law gives, under the law it is',
+    es: 'la ley dice, segun la ley, por ley son, por ley es, la ley da, la ley establece',
+  },
   legal_question: {
     en: `
       is it legal to, is it legal for, is this legal to, is it legal in, is it even legal to, am i entitled,

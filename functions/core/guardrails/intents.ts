@@ -576,6 +576,11 @@ export const LEGAL: EscalationIntent = {
       note: '"my brother is a barrister… or we issue proceedings": a lawyer and a threat',
     },
     { all: ['legal_question'], weight: -1.5, note: '"is it legal to resell…", "what are my rights if…"' },
+    {
+      all: ['law_cited'],
+      weight: -0.5,
+      note: '"the law says 2 years, right?": the law named is no evidence on its own; a threat still fires',
+    },
     { all: ['only_joking'], anywhere: true, weight: -2, note: '"…just kidding, do you sell briefcases?"' },
     { all: ['court_lookalike'], weight: -1.5, note: '"court shoes"' },
     { all: ['not_legal'], weight: -1.5, note: '"my lawyer friend", "soy abogada"' },
