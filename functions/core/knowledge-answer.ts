@@ -87,6 +87,11 @@ export interface AnswerOptions {
   exampleCoverage?: number;
   /** Nearest examples that vote. @default 5 */
   exampleNeighbours?: number;
+  /**
+   * Weight of a word of a Spanish question that neither the bilingual lexicon nor the knowledge base
+   * knows, as a share of an unknown English word's (round 8, `knowledge-rounds.md`). @default 0.7
+   */
+  untranslatedWeight?: number;
 }
 
 interface Sentence {
@@ -225,6 +230,7 @@ export class KnowledgeAnswerer {
   private readonly exampleSimilarity: number;
   private readonly exampleShare: number;
   private readonly exampleCoverage: number;
+  private readonly untranslatedWeight: number;
 
   /** Prepares every passage of `knowledge`. */
   constructor(knowledge: KnowledgeBase, options: AnswerOptions = {}) {
@@ -234,6 +240,7 @@ export class KnowledgeAnswerer {
     this.tieMargin = options.tieMargin ?? 0.05;
     this.synonymWeight = options.synonymWeight ?? 0.8;
     this.synonyms = knowledge.synonyms;
+    this.untranslatedWeight = options.untranslatedWeight ?? 0.7;
     this.exampleSimilarity = options.exampleSimilarity ?? 0.5;
     this.exampleShare = options.exampleShare ?? 0.4;
     this.exampleCoverage = (options.exampleCoverage ?? 4 / 7) * this.minCoverage;
@@ -646,8 +653,12 @@ export class KnowledgeAnswerer {
         // A scene's topic words count half and are still asked of a passage ("im in canada, do i pay
         // for the return label"); its unknown words weigh in full: they may be what the question turns on.
         const half = soft || (role !== 'ask' && known && !asked);
+        // In a Spanish question, a word the bilingual lexicon left untranslated is as likely a gap in
+        // the lexicon ("nomás", "recién") as a topic the knowledge base lacks: it weighs less.
+        const untranslated = !known && language === 'es' ? this.untranslatedWeight : 1;
         const weight =
           Math.log(1 + total / Math.max(frequency, 1)) *
+          untranslated *
           (half ? 0.5 : 1) *
           (synonym ? synonym.weight * this.synonymWeight : 1);
         seen.set(term, {
@@ -781,7 +792,8 @@ export class KnowledgeAnswerer {
   /**
    * The sentences that answer: of the type asked for, with the most key weight (implicit words only
    * break ties); then an equally good one (standard and express rates), or one that adds a key term,
-   * or, for a question of no particular type, the sentence that follows.
+   * or, for a question of no particular type, the sentence that follows (even without a key term:
+   * "Choose 'Forgot password'…" goes on "We send a reset link that is valid for 30 minutes").
    */
   private pick(prepared: Prepared, keys: KeyTerm[], type: AnswerType): string[] {
     const weightIn = (sentence: Sentence, soft: boolean, skip: Set<string> = new Set()): number =>
@@ -824,9 +836,8 @@ export class KnowledgeAnswerer {
     }
     const follower = all[first.index + 1];
     const general = type === 'any' || type === 'policy' || type === 'procedure';
-    if (general && picked.length === 1 && picked.length < this.maxSentences && follower) {
-      if (follower.weight + follower.implicit > 0) picked.push(follower);
-    }
+    if (general && picked.length === 1 && picked.length < this.maxSentences && follower)
+      picked.push(follower);
     return picked.sort((a, b) => a.index - b.index).map((s) => s.sentence.text);
   }
 }

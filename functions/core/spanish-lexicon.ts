@@ -35,7 +35,7 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
     'how much does it cost',
   ],
   [
-    /\bcuanto (tiempo )?(tarda|tardan|tardara|tardaria|demora|demoran)\b|\bcuanto tiempo\b|\bcuantos dias\b|\bque plazo\b|\bplazo\b/g,
+    /\bcuanto (tiempo )?(suele |suelen )?(tarda|tardan|tardar|tardara|tardaria|demora|demoran|demorar)\b|\bcuanto tiempo\b|\bcuantos dias\b|\bque plazo\b|\bplazo\b/g,
     'how long',
   ],
   [/\bque tan (rapido|pronto)\b|\bcon que rapidez\b/g, 'how quickly'],
@@ -102,7 +102,13 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\bsuavizante\b/g, 'fabric softener'],
   [/\bpelotas de tenis\b/g, 'tennis balls'],
   [/\bdatos personales\b/g, 'personal data'],
-  [/\biniciar sesion\b/g, 'sign in'],
+  [/\biniciar sesion\b|\b(entrar|ingresar|acceder) (a|en) (mi|la) cuenta\b/g, 'sign in'],
+  [/\bhorarios? de (atencion|oficina)\b/g, 'opening hours'],
+  [/\batencion al cliente\b|\bservicio al cliente\b/g, 'customer support'],
+  [/\bzona horaria\b/g, 'time zone'],
+  [/\bajuste de(l)? precio\b/g, 'price match'],
+  [/\b(darme|darse|darla|darlo|dar) de baja\b/g, 'cancel'],
+  [/\bal por mayor\b/g, 'wholesale'],
   [/\bano nuevo\b/g, 'new year'],
   [/\bnochebuena\b/g, 'december 24'],
   [/\bnochevieja\b/g, 'december 31'],
@@ -293,7 +299,34 @@ pesa peso pesan|weigh
 limpiar limpio|clean
 foto fotos fotografia|photo
 reemplazo|replacement
+guardada guardado guardadas guardados|saved
 guardar almacenar guardo|store
+mail mails|email
+usuario usuarios|account
+registrarme registrarse registrar registro|create account
+plata dinero|money
+barata barato baratas baratos|cheaper
+diferencia|difference
+ayer anoche|yesterday
+mude mudanza mudarme mudamos|moving house
+desuscribo desuscribir desuscribirme desuscribirse|unsubscribe
+desactivo desactivar desactivarlos apagar apago apagarla|stop
+reactivo reactivar reactivarlos|start again
+aviso avisos notificacion notificaciones|messages
+oferta ofertas|marketing
+local locales|store
+bodega almacen|warehouse
+liquidacion|final sale
+renueva renovar renovacion renueve renuevan|renews
+confirmar confirmo|confirm
+pedi|order
+perdio perdieron|lost
+reclamar reclamo reclamacion|claim
+repartidor repartidores cartero|carrier
+anular anulo|cancel
+confundi equivoque|wrong
+interes intereses|interest
+celu cel|phone
 mano|hand
 cliente clientes|customer
 club|club

@@ -186,6 +186,25 @@ describe('KnowledgeAnswerer abstains rather than answer confidently wrong', () =
   });
 });
 
+describe('KnowledgeAnswerer reads new wording (round 8)', () => {
+  it('quotes the sentence that follows for a question of no particular type', () => {
+    expect(said(answerer.answer('olvidé la contraseña de mi cuenta'))).toContain('30 minutes');
+  });
+
+  it('weighs a word the bilingual lexicon leaves untranslated less than an unknown topic', () => {
+    const question = 'mi cierre se rompió, lo cubre la garantía vitalicia del todo?';
+    expect(answerer.answer(question)).toMatchObject({ passage: { id: 'returns#lifetime-warranty' } });
+    expect(new KnowledgeAnswerer(knowledge, { untranslatedWeight: 1 }).answer(question).kind).toBe('unsure');
+  });
+
+  it('reads saved addresses as saved, not the store, and regional fillers as chatter', () => {
+    expect(said(answerer.answer('¿dónde cambio la dirección guardada de mi cuenta?'))).toContain(
+      'Account > Settings',
+    );
+    expect(said(answerer.answer('che, ¿cuánto suele tardar en responder alguien?'))).toMatch(/hour|minute/);
+  });
+});
+
 describe('focusQuestion', () => {
   const isTopic = (word: string) => !/^(sorry|hi|one|more|question|ok)$/i.test(word);
 
