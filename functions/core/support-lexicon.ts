@@ -89,14 +89,23 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\bpick(s|ing|ed)?[ -]?up\b|\bpickups?\b|\bclick and collect\b/g, ' pickup '],
   [/\bcheck(s|ing|ed)?[ -]?out\b/g, ' checkout '],
   [/\b(sign|log)(s|ging|ged)?[ -]?(in|on)\b|\blogins?\b/g, ' signin '],
-  [/\bsign(s|ing|ed)?[ -]?up\b|\bregister\b|\bregistration\b/g, ' create '],
-  [/\b(make|open|set up|setup|start) (an|a|my|new|a new) (account|acount|acct)\b/g, ' create account '],
+  [/\bsign(s|ing|ed)?[ -]?up\b|\bregister(s|ing|ed)?\b|\bregistration\b/g, ' create '],
+  // Switching an email, a phone number or an address is changing it, not an exchange.
+  [
+    /\b(switch|swap)(es|ing|ed|ped|ping)?\b(?=(?: [\w']+){0,4} (e-?mail|address(es)?|phone|number|password|account|settings?|details)\b)/g,
+    ' change ',
+  ],
+  // "Personal" stems to "person" (someone on the team): personal data or a personal email is private.
+  [/\bpersonal\b/g, ' private '],
+  // A reporter is the press; to report something is not ("how long do I have to report damage").
+  [/\breporters?\b/g, ' journalist '],
   [/\b(shipping|delivery) address(es)?\b/g, ' address '],
   [/\bwithout (an |a )?(account|acount|acct|registering|signing up)\b|\bas a guest\b/g, ' guest account '],
   [
-    /\b(need|have|required?) (an |a )?(account|acount|acct) to (buy|order|shop|purchase|check ?out)\b|\b(account|acct) (required|needed|necessary)\b|\bwithout (making|creating|having|opening|setting up) (an |a )?(account|acount|acct)\b/g,
+    /\b(need|have|required?)( to (make|create|open|set up|have))? (an |a )?(account|acount|acct) to (buy|order|shop|purchase|check ?out)\b|\b(account|acct) (required|needed|necessary)\b|\bwithout (making|creating|having|opening|setting up) (an |a )?(account|acount|acct)\b/g,
     ' guest account ',
   ],
+  [/\b(make|open|set up|setup|start) (an|a|my|new|a new) (account|acount|acct)\b/g, ' create account '],
   [/\b(opt|opting|opted)[ -]?out\b|\bunsubscrib\w*/g, ' stop '],
   [/\be-?mail address(es)?\b|\be-mails?\b/g, ' email '],
   [/\bprice[ -]?match(es|ed|ing)?\b/g, ' pricematch '],
@@ -274,7 +283,7 @@ const SYNONYMS: readonly (readonly string[])[] = [
   ['member', 'perk', 'perks', 'benefit', 'benefits', 'advantage', 'advantages'],
   ['stop', 'stopping', 'unsubscribe'],
   ['delete', 'deleting', 'deleted', 'deletion', 'remove', 'erase', 'erasure'],
-  ['press', 'journalist', 'journalists', 'reporter', 'reporters', 'media', 'magazine', 'blogger'],
+  ['press', 'journalist', 'journalists', 'media', 'magazine', 'blogger'],
   [
     'wholesale',
     'wholesaler',
