@@ -181,7 +181,12 @@ export function focusQuestion(message: string, isTopic: (word: string) => boolea
     .filter(Boolean);
   // A part worded as a question counts as one without its "?" ("… washing machine? what temp").
   const questions = parts.filter((part) => isAsking(part));
-  let text = (questions.length ? questions : parts).join(' ');
+  // A question that points back ("I'd like to register. What do I need for that?") keeps the sentence
+  // it points to.
+  const first = questions[0];
+  const before = first === undefined ? -1 : parts.indexOf(first) - 1;
+  const pointsBack = first !== undefined && POINTS_BACK.test(first) && before >= 0;
+  let text = (questions.length ? (pointsBack ? [parts[before], ...questions] : questions) : parts).join(' ');
   for (;;) {
     const lead = /^([^,;:]+)[,;:]\s+/.exec(text);
     const leadWords = lead?.[1]?.match(/[\p{L}\p{N}']+/gu) ?? [];
@@ -190,6 +195,9 @@ export function focusQuestion(message: string, isTopic: (word: string) => boolea
   }
   return text;
 }
+
+// A question that points back to what was said before it ("what do I need for that?", "how do I do it?").
+const POINTS_BACK = /\b(for|about|with|do|does|did|doing) (that|this|it)\b/i;
 
 /** The terms of the contact details a sentence gives without naming them (see `contactDetails`). */
 function namedBy(sentence: string): string[] {

@@ -205,6 +205,30 @@ describe('KnowledgeAnswerer reads new wording (round 8)', () => {
   });
 });
 
+describe('KnowledgeAnswerer reads everyday English wording (round 8)', () => {
+  it('reads switching an email or a number as a change, and swapping an item as an exchange', () => {
+    expect(answerer.answer('I changed jobs, how do I switch the email on my account?')).toMatchObject({
+      passage: { id: 'account#changing-your-email-or-address' },
+    });
+    expect(answerer.answer('how do i swap my phone number in my account')).toMatchObject({
+      passage: { id: 'account#changing-your-email-or-address' },
+    });
+    expect(answerer.answer('can I swap these boots for a bigger size?')).toMatchObject({
+      passage: { id: 'returns#exchanges' },
+    });
+  });
+
+  it('answers "do I have to create an account to order" with guest checkout', () => {
+    expect(said(answerer.answer('do i have to create an account to order from you?'))).toContain('guest');
+  });
+
+  it('keeps the sentence a question points back to', () => {
+    expect(answerer.answer('I want to sign up on your website. What do I need for that?')).toMatchObject({
+      passage: { id: 'account#creating-an-account' },
+    });
+  });
+});
+
 describe('focusQuestion', () => {
   const isTopic = (word: string) => !/^(sorry|hi|one|more|question|ok)$/i.test(word);
 
@@ -216,5 +240,8 @@ describe('focusQuestion', () => {
       'how long does delivery take?',
     );
     expect(focusQuestion('Express shipping: how much?', isTopic)).toBe('Express shipping: how much?');
+    expect(focusQuestion("I'd like to register on your site. What do I need for that?", isTopic)).toBe(
+      "I'd like to register on your site. What do I need for that?",
+    );
   });
 });
