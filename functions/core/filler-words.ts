@@ -27,7 +27,7 @@ const CHATTY = (
   'good great fine nice cool awesome lovely amazing perfect best better bad worse worst terrible ' +
   'ago last past recently lately soon asap right left whats thats theres heres hows wheres whos ' +
   'instead somewhere anywhere everywhere elsewhere found real actual inside ' +
-  'around somehow whether rather site website web page same ' +
+  'around somehow whether rather site website web page same having own true point department dept ' +
   'someone anyone everyone somebody anybody everybody something anything everything nothing'
 ).split(' ');
 
@@ -44,7 +44,8 @@ const CHATTY_ES = (
   'mire oigan che tio tia parce boludo boluda jaja jajaja nomas asi pena digo suele suelo suelen ' +
   'va van voy vas vio ve dado puse querer quiere necesita usa sino aunque aca aqui alla recien ratito ' +
   'perdona perdon explica explicame explicarle verdad harto harta ahora sirve sirven funciona ' +
-  'funcionan seguir sigo esperar espero volver parte prisa manera web pagina sitio'
+  'funcionan seguir sigo sigue volver parte prisa manera web pagina sitio vivo vive vivimos casa doy ' +
+  'teneis podeis pasan trae raro saque'
 ).split(' ');
 
 const STOP = new Set([...eng, ...CHATTY].map(fold));

@@ -104,8 +104,14 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\bdatos personales\b/g, 'personal data'],
   [/\biniciar sesion\b|\b(entrar|ingresar|acceder) (a|en) (mi|la) cuenta\b/g, 'sign in'],
   [/\bhorarios? de (atencion|oficina)\b/g, 'opening hours'],
+  // "Dejar guardada la dirección" is saving it; "no me deja usarlo" is "it won't let me".
+  [/\b(dejar|dejo|deje|dejarla|dejarlo) (guardad[oa]s?|grabad[oa]s?)\b/g, 'saved'],
+  [/\b(no )?(me|nos) (deja|dejan|dejo)\b/g, 'cannot'],
+  // An "etiqueta" is the clothing's tag when the item still has it, else the shipping label.
+  [/\bcon (la |las |sus |su )?etiquetas?\b/g, 'with tags'],
   [/\batencion al cliente\b|\bservicio al cliente\b/g, 'customer support'],
   [/\bzona horaria\b/g, 'time zone'],
+  [/\ben linea\b/g, 'online'],
   [/\bajuste de(l)? precio\b/g, 'price match'],
   [/\b(darme|darse|darla|darlo|dar) de baja\b/g, 'cancel'],
   [/\bal por mayor\b/g, 'wholesale'],
@@ -160,7 +166,7 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
   ],
   [/\b(el |un |al |este |ese )?(bot|chatbot|robot)\b/g, 'bot'],
   [
-    /\b(me |nos )?(devuelven|devolverian|reembolsan) (la cuota|el dinero|lo que pague|el pago|mi dinero|la membresia)\b/g,
+    /\b(me |nos )?(devuelven|devuelvan|devolverian|devolveran|reembolsan|reembolsen) (la cuota|el dinero|lo que pague|el pago|mi dinero|la membresia|la plata|mi plata)\b/g,
     'refund',
   ],
   [/\bcuanto (me|nos|te|le) (sale|salen|cuesta|cuestan|cobran|costaria|saldria)\b/g, 'how much does it cost'],
@@ -326,6 +332,20 @@ repartidor repartidores cartero|carrier
 anular anulo|cancel
 confundi equivoque|wrong
 interes intereses|interest
+esperar espero esperamos esperan|wait
+minimo minima|minimum
+aplicar aplican aplicarlo aplicarme|applied
+fija fijo|flat
+membrana membranas|membrane
+costura costuras|seams
+instrucciones instruccion|instructions
+nunca jamas|never
+internet|online
+atencion soporte|support
+usarlo usarla usarlos|use
+camperon camperones|jacket
+negro negra blanco blanca rojo roja azul verde gris amarillo amarilla rosa marron morado|colour
+jabon detergente|detergent
 celu cel|phone
 mano|hand
 cliente clientes|customer
@@ -338,7 +358,7 @@ pequena pequeno|small
 ascenso caminata caminatas senderismo|hiking
 nuevas nuevos nueva nuevo|new
 usado usada usados|used
-etiqueta etiquetas|tags
+etiqueta etiquetas|label
 recibir recibire recibo recibido|receive
 aparecer aparece aparezca reflejar reflejado refleja|appear
 llegar|delivery

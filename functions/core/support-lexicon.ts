@@ -97,6 +97,9 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
   ],
   // "Personal" stems to "person" (someone on the team): personal data or a personal email is private.
   [/\bpersonal\b/g, ' private '],
+  // Changing one's mind about an order is cancelling it; an inbox is email.
+  [/\b(chang(e|ed|es|ing)|changin) (my|our|your|his|her|their) minds?\b/g, ' cancel '],
+  [/\binbox(es)?\b/g, ' email '],
   // A reporter is the press; to report something is not ("how long do I have to report damage").
   [/\breporters?\b/g, ' journalist '],
   [/\b(shipping|delivery) address(es)?\b/g, ' address '],

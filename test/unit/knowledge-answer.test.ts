@@ -222,6 +222,20 @@ describe('KnowledgeAnswerer reads everyday English wording (round 8)', () => {
     expect(said(answerer.answer('do i have to create an account to order from you?'))).toContain('guest');
   });
 
+  it("reads changing one's mind about an order as cancelling it", () => {
+    expect(answerer.answer('can I still change my mind after I ordered?')).toMatchObject({
+      passage: { id: 'account#changing-or-cancelling-an-order' },
+    });
+  });
+
+  it('reads Spanish waiting, colours and seams', () => {
+    expect(said(answerer.answer('cuánto tengo que esperar si mi paquete se perdió?'))).toContain('48 hours');
+    expect(
+      answerer.answer('quiero pedir la chaqueta en azul en vez de negro, cómo hago el cambio?'),
+    ).toMatchObject({ passage: { id: 'returns#exchanges' } });
+    expect(said(answerer.answer('la stormline tiene costuras selladas?'))).toContain('taped seams');
+  });
+
   it('keeps the sentence a question points back to', () => {
     expect(answerer.answer('I want to sign up on your website. What do I need for that?')).toMatchObject({
       passage: { id: 'account#creating-an-account' },
