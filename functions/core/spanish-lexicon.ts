@@ -60,6 +60,11 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\b(a|desde) partir de\b/g, 'from'],
   [/\b(tienda|local) (principal|insignia)\b/g, 'flagship store'],
   [/\ba que hora\b/g, 'what time'],
+  // "Cuando" before a verb that asks ("cuando me llega", "cuando abren") asks a time.
+  [
+    /\bcuando(?= (me |nos |te |le |les |lo |la |los |las |se )?(llega|llegan|llegara|llegaran|llegaria|sale|salen|saldra|abren|abre|cierran|cierra|es|son|seria|puedo|podre|hay|tarda|tardan|empieza|empiezan|vence|vencen|caduca|caducan|termina|terminan|reciben|recibo|recibire|mandan|envian|devuelven|reembolsan|estara|estaran|va|van)\b)/g,
+    'when will',
+  ],
   [/\bcuando\b/g, 'when'],
   [/\bdonde (lo |la )?(veo|puedo ver|miro|consulto|reviso)\b/g, 'where'],
   [/\bdonde\b/g, 'where'],
@@ -476,7 +481,9 @@ const ENGLISH_TOO = new Set(['a', 'me', 'no', 'yo', 'e', 'o', 'y', 'he', 'ha', '
  * "how much does it cost shipping?". Phrases first, then word by word.
  */
 export function spanishToEnglish(text: string): string {
-  let folded = fold(text).replace(/[¿¡]/g, ' ').replace(/\s+/g, ' ').trim();
+  // "Cuándo" with its accent always asks ("si pido hoy, ¿cuándo me llega?"); "cuando" may only join.
+  const asked = text.replace(/(^|[^\p{L}])cuándo(?!\p{L})/giu, '$1 [when will] ');
+  let folded = fold(asked).replace(/[¿¡]/g, ' ').replace(/\s+/g, ' ').trim();
   const english: string[] = [];
   // Phrases become bracketed English, which the word pass leaves alone.
   for (const [pattern, replacement] of PHRASES) {

@@ -41,7 +41,7 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
     /\b(send|sending|sent|take|taking|took|taken|give|giving|gave|ship|shipping|mail|mailing|post|posting|bring|bringing)( it| them| this| that| these| those| things?| items?| stuff| something| anything| everything| my \w+| the \w+| a \w+| an \w+)? back\b/g,
     ' return ',
   ],
-  [/\bget back to\b/g, ' reply to '],
+  [/\b(get|gets|getting|got|gotten) back to\b/g, ' reply to '],
   [/\b(go|goes|going|went) back\b/g, ' return '],
   [/\bwashing machines?\b|\bmachine[ -]wash(es|ed|ing|able)?\b/g, ' wash '],
   [/\b(moved|moving|relocated|relocating)( house| home| apartments?| flats?)?\b/g, ' change address '],
@@ -100,6 +100,7 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
   // Changing one's mind about an order is cancelling it; an inbox is email.
   [/\b(chang(e|ed|es|ing)|changin) (my|our|your|his|her|their) minds?\b/g, ' cancel '],
   [/\binbox(es)?\b/g, ' email '],
+  [/\btoll[- ]?free\b/g, ' phone '],
   // A reporter is the press; to report something is not ("how long do I have to report damage").
   [/\breporters?\b/g, ' journalist '],
   [/\b(shipping|delivery) address(es)?\b/g, ' address '],
