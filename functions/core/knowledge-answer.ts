@@ -196,8 +196,10 @@ export function focusQuestion(message: string, isTopic: (word: string) => boolea
   return text;
 }
 
-// A question that points back to what was said before it ("what do I need for that?", "how do I do it?").
-const POINTS_BACK = /\b(for|about|with|do|does|did|doing) (that|this|it)\b/i;
+// A question that points back to what was said before it ("what do I need for that?", "how do I do it?",
+// "how can I get a new one?").
+const POINTS_BACK =
+  /\b(for|about|with|do|does|did|doing) (that|this|it)\b|\b(a new|another|the other|a different|a replacement) one\b/i;
 
 /** The terms of the contact details a sentence gives without naming them (see `contactDetails`). */
 function namedBy(sentence: string): string[] {

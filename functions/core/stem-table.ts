@@ -1447,6 +1447,7 @@ mom
 monday
 money
 monitor
+monogram
 monoxide:1
 month
 months:1
@@ -1641,7 +1642,6 @@ perks:1
 permission:3
 person
 personal:2
-personalised:2
 phish
 phished:2
 phishing:3

@@ -95,8 +95,10 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
     /\b(switch|swap)(es|ing|ed|ped|ping)?\b(?=(?: [\w']+){0,4} (e-?mail|address(es)?|phone|number|password|account|settings?|details)\b)/g,
     ' change ',
   ],
-  // "Personal" stems to "person" (someone on the team): personal data or a personal email is private.
+  // "Personal" stems to "person" (someone on the team): personal data or a personal email is private,
+  // and a personalised or monogrammed item is one made for its owner.
   [/\bpersonal\b/g, ' private '],
+  [/\bpersonali[sz](e|es|ed|ing|ation)\b|\bmonogram(s|med|ming)?\b/g, ' monogram '],
   // Changing one's mind about an order is cancelling it; an inbox is email.
   [/\b(chang(e|ed|es|ing)|changin) (my|our|your|his|her|their) minds?\b/g, ' cancel '],
   [/\binbox(es)?\b/g, ' email '],
@@ -429,6 +431,11 @@ export function rewritePhrases(text: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[’‘]/g, "'");
+  // Contractions written without the apostrophe ("cant", "dont", "doesnt").
+  folded = folded.replace(
+    /\b(can|don|doesn|didn|isn|aren|wasn|weren|haven|hasn|couldn|wouldn|shouldn|won)t\b/g,
+    "$1't",
+  );
   for (const [pattern, replacement] of PHRASES) folded = folded.replace(pattern, replacement);
   return folded;
 }

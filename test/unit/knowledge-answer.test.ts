@@ -236,9 +236,21 @@ describe('KnowledgeAnswerer reads everyday English wording (round 8)', () => {
     expect(said(answerer.answer('la stormline tiene costuras selladas?'))).toContain('taped seams');
   });
 
+  it('reads contractions without the apostrophe and personalised items', () => {
+    expect(answerer.answer('what cant be returned')).toMatchObject({
+      passage: { id: 'returns#items-we-cannot-take-back' },
+    });
+    expect(answerer.answer('can I return a monogrammed backpack?')).toMatchObject({
+      passage: { id: 'returns#items-we-cannot-take-back' },
+    });
+  });
+
   it('keeps the sentence a question points back to', () => {
     expect(answerer.answer('I want to sign up on your website. What do I need for that?')).toMatchObject({
       passage: { id: 'account#creating-an-account' },
+    });
+    expect(answerer.answer("I can't remember my password. How can I get a new one?")).toMatchObject({
+      passage: { id: 'account#resetting-your-password' },
     });
   });
 });
