@@ -117,6 +117,26 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\batencion al cliente\b|\bservicio al cliente\b/g, 'customer support'],
   [/\bzona horaria\b/g, 'time zone'],
   [/\ben linea\b/g, 'online'],
+  [
+    /\b(abrir|abro|armar|armo|hacer|hacerme|crear|crearme|sacar|saco) (una |mi |la )?cuenta\b/g,
+    'create account',
+  ],
+  [/\bvolver a (recibir|activar)\b/g, 'start again'],
+  [/\b(otra vez|nuevamente)\b/g, 'again'],
+  [/\b(trabajan|trabajais)\b/g, 'open'],
+  // "¿Es normal?" asks whether something is usual, not about standard shipping.
+  [/\b(es|sera|seria|esta) normal\b/g, ''],
+  [/\b(dia de )?accion de gracias\b/g, 'thanksgiving'],
+  [/\b(dia del (trabajo|trabajador)|primer lunes de septiembre)\b/g, 'labor day'],
+  [/\bfin de ano\b/g, 'new year'],
+  [/\b(cual es el|que) proceso\b/g, 'how do i'],
+  [/\bno (me |le |te |nos )?(queda|quedan|quedo|quedaron)( bien)?\b/g, 'wrong size'],
+  [/\b(la plata|el dinero|mi plata|mi dinero)\b(?=.*\b(devuelv|reembols))/g, 'refund'],
+  [/\bno (aceptan|admiten|reciben|toman) (en )?(devolucion(es)?|de vuelta)\b/g, 'cannot be returned'],
+  [/\bventa final\b/g, 'final sale'],
+  [/\b(informacion|info|datos) del? (envio|paquete|pedido|rastreo)\b/g, 'tracking'],
+  [/\b(pasar|ir|venir) a (buscar|recoger|retirar)(lo|la|los|las)?\b/g, 'pick up'],
+  [/\b(reino unido|inglaterra|escocia|gales)\b/g, 'united kingdom'],
   [/\bajuste de(l)? precio\b/g, 'price match'],
   [/\b(darme|darse|darla|darlo|dar) de baja\b/g, 'cancel'],
   [/\bal por mayor\b/g, 'wholesale'],
@@ -171,7 +191,7 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
   ],
   [/\b(el |un |al |este |ese )?(bot|chatbot|robot)\b/g, 'bot'],
   [
-    /\b(me |nos )?(devuelven|devuelvan|devolverian|devolveran|reembolsan|reembolsen) (la cuota|el dinero|lo que pague|el pago|mi dinero|la membresia|la plata|mi plata)\b/g,
+    /\b(me |nos )?(devuelven|devuelvan|devolverian|devolveran|reembolsan|reembolsen) (la cuota|el dinero|lo que pague|el pago|mi dinero|la membresia|la plata|mi plata|(los |mis )?(\d+ )?(dolares|pesos|euros))\b/g,
     'refund',
   ],
   [/\bcuanto (me|nos|te|le) (sale|salen|cuesta|cuestan|cobran|costaria|saldria)\b/g, 'how much does it cost'],
@@ -323,7 +343,7 @@ mude mudanza mudarme mudamos|moving house
 desuscribo desuscribir desuscribirme desuscribirse|unsubscribe
 desactivo desactivar desactivarlos apagar apago apagarla|stop
 reactivo reactivar reactivarlos|start again
-aviso avisos notificacion notificaciones|messages
+notificacion notificaciones|messages
 oferta ofertas|marketing
 local locales|store
 bodega almacen|warehouse
@@ -337,6 +357,22 @@ repartidor repartidores cartero|carrier
 anular anulo|cancel
 confundi equivoque|wrong
 interes intereses|interest
+gente|person
+humana humanas|person
+llamarlos llamarles llamaros|call
+revista revistas|magazine
+medios|media
+cerrais cierras cerramos|closed
+efectivo|cash
+combinar combino acumular acumulo juntar|combined
+repele repelen repelente|repel
+estrenar estrene estreno|break in
+regresar regreso regresarlo regresarla|return
+quite quitar quitado quitada quitadas|removed
+avisan avisais avisar avisaran avisen|email
+emitir emitieron emiten emitido emitida|issued
+bordar bordado bordada bordados bordadas|embroidered
+listo lista listos listas|ready
 esperar espero esperamos esperan|wait
 minimo minima|minimum
 aplicar aplican aplicarlo aplicarme|applied
@@ -482,7 +518,11 @@ const ENGLISH_TOO = new Set(['a', 'me', 'no', 'yo', 'e', 'o', 'y', 'he', 'ha', '
  */
 export function spanishToEnglish(text: string): string {
   // "Cuándo" with its accent always asks ("si pido hoy, ¿cuándo me llega?"); "cuando" may only join.
-  const asked = text.replace(/(^|[^\p{L}])cuándo(?!\p{L})/giu, '$1 [when will] ');
+  const asked = text
+    .replace(/(^|[^\p{L}])cuándo(?!\p{L})/giu, '$1 [when will] ')
+    // Texting spellings: "kuanto" (cuanto), "ke" (que), "kiero" (quiero).
+    .replace(/(^|[^\p{L}])k(u[aeio])/giu, '$1c$2')
+    .replace(/(^|[^\p{L}])k(e|i)(?=[\p{L}]*)/giu, '$1qu$2');
   let folded = fold(asked).replace(/[¿¡]/g, ' ').replace(/\s+/g, ' ').trim();
   const english: string[] = [];
   // Phrases become bracketed English, which the word pass leaves alone.

@@ -32,6 +32,11 @@ describe('spanishToEnglish', () => {
     expect(spanishToEnglish('si pido hoy, ¿cuándo me llega?')).toMatch(/\bwhen will\b/);
     expect(spanishToEnglish('si pido hoy cuando me llega?')).toMatch(/\bwhen will\b/);
     expect(spanishToEnglish('no me deja usarlo cuando compro')).not.toMatch(/\bwhen will\b/);
+    // Texting spellings, "¿es normal?" and work that is not opening hours (round 8).
+    expect(spanishToEnglish('kuanto tiempo tengo para regresar algo?')).toBe('how long return?');
+    expect(spanishToEnglish('no se mueve, es normal?')).not.toMatch(/standard/);
+    expect(spanishToEnglish('el correo del trabajo')).not.toMatch(/open/);
+    expect(spanishToEnglish('trabajan el primer lunes de septiembre?')).toMatch(/open labor day/);
     expect(spanishToEnglish('devolucion')).toBe('return');
     expect(spanishToEnglish('envíos')).toBe('shipping');
     expect(spanishToEnglish('reembolsos')).toBe('refund');
