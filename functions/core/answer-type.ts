@@ -29,7 +29,7 @@ const ASKS: readonly (readonly [AnswerType, RegExp])[] = [
   ],
   [
     'amount',
-    /\bhow (much|heavy|big|warm|waterproof|breathable)\b.*\b(weigh|weighs|weight)\b|\bhow (heavy|big|waterproof|breathable)\b|\bwhat (chest )?size\b.*\bfit/,
+    /\bhow (much|heavy|big|warm|waterproof|breathable)\b.*\b(weigh|weighs|weight)\b|\bhow many (grams|ounces|oz|kilos|kg|pounds|lbs)\b|\bhow (heavy|big|waterproof|breathable)\b|\bwhat (chest )?size\b.*\bfit/,
   ],
   [
     'price',

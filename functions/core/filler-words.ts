@@ -27,7 +27,7 @@ const CHATTY = (
   'good great fine nice cool awesome lovely amazing perfect best better bad worse worst terrible ' +
   'ago last past recently lately soon asap right left whats thats theres heres hows wheres whos ' +
   'instead somewhere anywhere everywhere elsewhere found real actual inside ' +
-  'around somehow whether rather site website web page same having own true point department dept gonna wanna gotta ' +
+  'around somehow whether rather site website web page same having own true point department dept gonna wanna gotta myself yourself yall theyre wat ur wait waiting waited expect expecting expected worth ' +
   'someone anyone everyone somebody anybody everybody something anything everything nothing'
 ).split(' ');
 

@@ -201,6 +201,9 @@ export function focusQuestion(message: string, isTopic: (word: string) => boolea
 const POINTS_BACK =
   /\b(for|about|with|do|does|did|doing) (that|this|it)\b|\b(a new|another|the other|a different|a replacement) one\b/i;
 
+// A sentence that opens with a pronoun continues the one before it.
+const CONTINUES = /^(they|it|these|those|this|that|its|their)\b/i;
+
 /** The terms of the contact details a sentence gives without naming them (see `contactDetails`). */
 function namedBy(sentence: string): string[] {
   return contactDetails(sentence).map((detail) => canonicalTerm(termOf(detail) as string));
@@ -264,10 +267,16 @@ export class KnowledgeAnswerer {
       const title = new Set(termsOf(passage.title));
       // The heading says what the lead sentence is about; a street address, email or phone number is
       // one even when the sentence does not say the word.
-      const sentences = splitSentences(passage.text).map((text, index) => ({
-        text,
-        terms: new Set([...termsOf(text), ...(index === 0 ? title : []), ...namedBy(text)]),
-      }));
+      const sentences: Sentence[] = [];
+      for (const [index, text] of splitSentences(passage.text).entries()) {
+        // A sentence that opens with a pronoun ("They weigh about 390 g") is about what the sentence
+        // before it names ("Northwind Stormline jackets…").
+        const before = CONTINUES.test(text) ? (sentences[index - 1]?.terms ?? []) : [];
+        sentences.push({
+          text,
+          terms: new Set([...termsOf(text), ...(index === 0 ? title : []), ...namedBy(text), ...before]),
+        });
+      }
       const terms = new Set([...title, ...sentences.flatMap((s) => [...s.terms])]);
       for (const term of terms) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
       const all = [...termsOf(passage.title), ...termsOf(passage.title), ...termsOf(passage.text)];
@@ -665,7 +674,8 @@ export class KnowledgeAnswerer {
         const half = soft || (role !== 'ask' && known && !asked);
         // In a Spanish question, a word the bilingual lexicon left untranslated is as likely a gap in
         // the lexicon ("nomás", "recién") as a topic the knowledge base lacks: it weighs less.
-        const untranslated = !known && language === 'es' ? this.untranslatedWeight : 1;
+        // A short token ("XXL") is a code or a size, not a Spanish word.
+        const untranslated = !known && language === 'es' && word.length > 3 ? this.untranslatedWeight : 1;
         const weight =
           Math.log(1 + total / Math.max(frequency, 1)) *
           untranslated *
@@ -843,6 +853,12 @@ export class KnowledgeAnswerer {
     for (const next of complements) {
       if (picked.length >= this.maxSentences) break;
       if (weightIn(next.sentence, false, covered) > 0) take(next);
+    }
+    // A sentence that opens with a pronoun is quoted with the one it points back to.
+    const antecedent = CONTINUES.test(first.sentence.text) ? all[first.index - 1] : undefined;
+    if (antecedent && !picked.includes(antecedent)) {
+      if (picked.length >= this.maxSentences) picked.pop();
+      picked.push(antecedent);
     }
     const follower = all[first.index + 1];
     const general = type === 'any' || type === 'policy' || type === 'procedure';

@@ -245,6 +245,27 @@ describe('KnowledgeAnswerer reads everyday English wording (round 8)', () => {
     });
   });
 
+  it('reads a sentence that opens with a pronoun as about what the one before it names, and quotes both', () => {
+    const decision = answerer.answer('how heavy is the stormline?');
+    expect(said(decision)).toContain('390 g');
+    expect(said(decision)).toContain('Stormline');
+  });
+
+  it('reads time zones, dry cleaning and a few everyday words', () => {
+    expect(said(answerer.answer('which time zone are your support hours in?'))).toContain('Eastern Time');
+    expect(said(answerer.answer('can I dry clean my rain jacket?'))).toContain('Never dry clean');
+    expect(answerer.answer('which countries do you ship to?')).toMatchObject({
+      passage: { id: 'shipping#international-orders' },
+    });
+    expect(answerer.answer('can a staff member help me?')).toMatchObject({
+      passage: { id: 'contact#talking-to-a-person' },
+    });
+  });
+
+  it('does not read a size code in a Spanish question as a word the lexicon lacks', () => {
+    expect(answerer.answer('¿tienen la Stormline en talla XXL?').kind).not.toBe('answer');
+  });
+
   it('keeps the sentence a question points back to', () => {
     expect(answerer.answer('I want to sign up on your website. What do I need for that?')).toMatchObject({
       passage: { id: 'account#creating-an-account' },
