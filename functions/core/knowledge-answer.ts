@@ -89,7 +89,7 @@ export interface AnswerOptions {
   exampleNeighbours?: number;
   /**
    * Weight of a word of a Spanish question that neither the bilingual lexicon nor the knowledge base
-   * knows, as a share of an unknown English word's (round 8, `knowledge-rounds.md`). @default 0.7
+   * knows, as a share of an unknown English word's (round 8, `knowledge-rounds.md`). @default 0.5
    */
   untranslatedWeight?: number;
 }
@@ -253,7 +253,7 @@ export class KnowledgeAnswerer {
     this.tieMargin = options.tieMargin ?? 0.05;
     this.synonymWeight = options.synonymWeight ?? 0.8;
     this.synonyms = knowledge.synonyms;
-    this.untranslatedWeight = options.untranslatedWeight ?? 0.7;
+    this.untranslatedWeight = options.untranslatedWeight ?? 0.5;
     this.exampleSimilarity = options.exampleSimilarity ?? 0.5;
     this.exampleShare = options.exampleShare ?? 0.4;
     this.exampleCoverage = (options.exampleCoverage ?? 4 / 7) * this.minCoverage;
@@ -675,7 +675,10 @@ export class KnowledgeAnswerer {
         // In a Spanish question, a word the bilingual lexicon left untranslated is as likely a gap in
         // the lexicon ("nomás", "recién") as a topic the knowledge base lacks: it weighs less.
         // A short token ("XXL") is a code or a size, not a Spanish word.
-        const untranslated = !known && language === 'es' && word.length > 3 ? this.untranslatedWeight : 1;
+        const untranslated =
+          !known && language === 'es' && word.length > 3 && !this.knownStems.has(stem)
+            ? this.untranslatedWeight
+            : 1;
         const weight =
           Math.log(1 + total / Math.max(frequency, 1)) *
           untranslated *
