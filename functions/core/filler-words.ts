@@ -45,7 +45,8 @@ const CHATTY_ES = (
   'va van voy vas vio ve dado puse querer quiere necesita usa sino aunque aca aqui alla recien ratito ' +
   'perdona perdon explica explicame explicarle verdad harto harta ahora sirve sirven funciona ' +
   'funcionan seguir sigo sigue volver parte prisa manera web pagina sitio vivo vive vivimos casa doy ' +
-  'teneis podeis pasan trae raro saque montana directo departamento significa'
+  'teneis podeis pasan trae raro saque montana directo departamento significa sola tampoco hagan ' +
+  'miedo llena'
 ).split(' ');
 
 const STOP = new Set([...eng, ...CHATTY].map(fold));

@@ -137,6 +137,23 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\b(informacion|info|datos) del? (envio|paquete|pedido|rastreo)\b/g, 'tracking'],
   [/\b(pasar|ir|venir) a (buscar|recoger|retirar)(lo|la|los|las)?\b/g, 'pick up'],
   [/\b(reino unido|inglaterra|escocia|gales)\b/g, 'united kingdom'],
+  [/\bdesgaste( normal| natural)?\b|\buso normal\b/g, 'wear and tear'],
+  [/\bentra(n)? en (la )?garantia\b/g, 'warranty cover'],
+  [/\bde por vida\b|\bvitalici[ao]s?\b/g, 'lifetime'],
+  [/\bcolumna de agua\b/g, 'waterproof rated'],
+  // "Gotas" (drops of water) as a phrase: its stem is the English "got".
+  [/\bgotas?\b/g, 'beads'],
+  [/\bsecador(a)? de pelo\b/g, 'direct heat'],
+  [/\bcodigos? postal(es)?\b/g, 'zip code'],
+  [/\bpor correo (normal|postal|certificado|ordinario)\b|\bpor correos\b/g, 'by post'],
+  [/\bdirecci(o|ó)n fisica\b/g, 'postal address'],
+  [/\bseguir (el|mi|los|mis) (envio|pedido|paquete)s?\b/g, 'track order'],
+  [/\bpago (el )?envio\b/g, 'pay shipping'],
+  [
+    /\b(mandar|mando|mandarla|mandarlo|enviar|envio|aceptan|acepta|aceptar|recibir|reciben|llevar|llevo) de vuelta\b/g,
+    'return',
+  ],
+  [/\bde inmediato\b|\binmediatamente\b|\binmediato\b/g, 'immediately'],
   [/\bajuste de(l)? precio\b/g, 'price match'],
   [/\b(darme|darse|darla|darlo|dar) de baja\b/g, 'cancel'],
   [/\bal por mayor\b/g, 'wholesale'],
@@ -357,6 +374,12 @@ repartidor repartidores cartero|carrier
 anular anulo|cancel
 confundi equivoque|wrong
 interes intereses|interest
+agua|water
+mojado mojada mojados mojadas empapado empapadas|wet
+caida caidas accidente accidentes|accidents
+asesor asesora asesores|person
+mandais mandeis|shipping
+probar probarme probarlas probarlos|try on
 gente|person
 humana humanas|person
 llamarlos llamarles llamaros|call

@@ -192,9 +192,17 @@ describe('KnowledgeAnswerer reads new wording (round 8)', () => {
   });
 
   it('weighs a word the bilingual lexicon leaves untranslated less than an unknown topic', () => {
-    const question = 'mi cierre se rompió, lo cubre la garantía vitalicia del todo?';
-    expect(answerer.answer(question)).toMatchObject({ passage: { id: 'returns#lifetime-warranty' } });
-    expect(new KnowledgeAnswerer(knowledge, { untranslatedWeight: 1 }).answer(question).kind).toBe('unsure');
+    const weight = (question: string, options = {}) =>
+      new KnowledgeAnswerer(knowledge, options).explain(question).keys.find((key) => key.term === 'chacra')
+        ?.weight ?? 0;
+    const english = weight('how much is shipping to my chacra?');
+    expect(english).toBeGreaterThan(3);
+    expect(weight('¿cuánto cuesta el envío a mi chacra?')).toBeCloseTo(english / 2);
+    expect(weight('¿cuánto cuesta el envío a mi chacra?', { untranslatedWeight: 1 })).toBeCloseTo(english);
+    // A short token is a code or a size ("XXL"), a translation the knowledge base lacks is not a gap.
+    expect(
+      answerer.explain('¿tienen la Stormline en talla XXL?').keys.find((k) => k.term === 'xxl')?.weight,
+    ).toBeCloseTo(weight('how much is shipping to my chacra?'));
   });
 
   it('reads saved addresses as saved, not the store, and regional fillers as chatter', () => {
@@ -259,6 +267,16 @@ describe('KnowledgeAnswerer reads everyday English wording (round 8)', () => {
     });
     expect(answerer.answer('can a staff member help me?')).toMatchObject({
       passage: { id: 'contact#talking-to-a-person' },
+    });
+  });
+
+  it('reads Spanish warranty, wear and water words', () => {
+    expect(answerer.answer('el desgaste normal entra en la garantía?')).toMatchObject({
+      passage: { id: 'returns#lifetime-warranty' },
+    });
+    expect(said(answerer.answer('botas mojadas + secador de pelo, sí o no'))).toContain('direct heat');
+    expect(answerer.answer('hola! just got the stormline jacket y queria saber cuanto pesa')).toMatchObject({
+      passage: { id: 'products#waterproof-jackets' },
     });
   });
 
