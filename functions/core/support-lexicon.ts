@@ -104,6 +104,13 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\binbox(es)?\b/g, ' email '],
   [/\btoll[- ]?free\b/g, ' phone '],
   [/\bphone ?lines?\b/g, ' phone '],
+  [/\bnotif(y|ied|ies|ication|ications)\b/g, ' email '],
+  [
+    /\bprocess(es|ed|ing)? (the |my |a |your )?refunds?\b|\brefunds? (goes|go|went|gone|going) through\b/g,
+    ' issue refund ',
+  ],
+  [/\badd(s|ed|ing)?\b(?=(?: [\w']+){0,2} (discount|promo|coupon|voucher|codes?)\b)/g, ' apply '],
+  [/\b(the )?most (i|you|we|one) can\b/g, ' maximum '],
   [/\b(staff|team|support|crew) members?\b/g, ' person '],
   [/\bstraight ?away\b|\bright away\b/g, ' immediately '],
   [/\b(\d+) ?(percent|per cent|pct)\b/g, ' $1% '],

@@ -280,6 +280,10 @@ describe('KnowledgeAnswerer reads everyday English wording (round 8)', () => {
     });
   });
 
+  it('reads being notified and a refund that goes through as the refund email', () => {
+    expect(said(answerer.answer('will I get notified when my refund goes through?'))).toContain('email');
+  });
+
   it('does not read a size code in a Spanish question as a word the lexicon lacks', () => {
     expect(answerer.answer('¿tienen la Stormline en talla XXL?').kind).not.toBe('answer');
   });
