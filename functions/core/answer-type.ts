@@ -29,7 +29,7 @@ const ASKS: readonly (readonly [AnswerType, RegExp])[] = [
   ],
   [
     'amount',
-    /\bhow (much|heavy|big|warm|waterproof|breathable)\b.*\b(weigh|weighs|weight)\b|\bhow (heavy|big|waterproof|breathable)\b|\bwhat (chest )?size\b.*\bfit/,
+    /\bhow (much|heavy|big|warm|waterproof|breathable)\b.*\b(weigh|weighs|weight)\b|\bhow many (grams|ounces|oz|kilos|kg|pounds|lbs)\b|\bhow (heavy|big|waterproof|breathable)\b|\bwhat (chest )?size\b.*\bfit/,
   ],
   [
     'price',
@@ -41,7 +41,7 @@ const ASKS: readonly (readonly [AnswerType, RegExp])[] = [
   ],
   [
     'time',
-    /\bwhen\b|\bwhat time\b|\b(opening|business|store|support) hours\b|\bhours\b|\b(are|is) (you|it|support|the store|your store|the shop)\b.*\bopen\b|\bopen (on|at|until|today|tomorrow)\b/,
+    /(^|[,.;:!?(]\s*|\b(and|so|but|or|know|tell me|say|ask|wondering|about|roughly|approximately|exactly|less|since|from|till|until)\s+)when\b|\bwhen\s+(do|does|did|is|are|was|were|will|would|can|could|should|shall|might|must)\b|\bwhen\W*$|\bwhat time\b|\b(opening|business|store|support) hours\b|\bhours\b|\b(are|is) (you|it|support|the store|your store|the shop)\b.*\bopen\b|\bopen (on|at|until|today|tomorrow)\b/,
   ],
   [
     'contact',

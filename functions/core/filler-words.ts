@@ -27,6 +27,7 @@ const CHATTY = (
   'good great fine nice cool awesome lovely amazing perfect best better bad worse worst terrible ' +
   'ago last past recently lately soon asap right left whats thats theres heres hows wheres whos ' +
   'instead somewhere anywhere everywhere elsewhere found real actual inside ' +
+  'around somehow whether rather site website web page same having own true point department dept gonna wanna gotta myself yourself yall theyre wat ur wait waiting waited expect expecting expected worth ' +
   'someone anyone everyone somebody anybody everybody something anything everything nothing'
 ).split(' ');
 
@@ -38,7 +39,14 @@ const CHATTY_ES = (
   'perfecto genial claro tal vez quizas acaso algo alguien nadie nada cosa cosas tipo rollo ' +
   'cierto cierta ciertos ciertas exactamente realmente basicamente interesa interesaria ' +
   'tengo tiene tienes tenemos hay hacer hago hace pasa pasas pasar pasame mira ver veo vi ' +
-  'hicieron hizo hicimos acabo acaba acabamos'
+  'hicieron hizo hicimos acabo acaba acabamos ' +
+  // Address and regional fillers ("che", "parce", "nomás", "qué pena con usted") and everyday verbs.
+  'mire oigan che tio tia parce boludo boluda jaja jajaja nomas asi pena digo suele suelo suelen ' +
+  'va van voy vas vio ve dado puse querer quiere necesita usa sino aunque aca aqui alla recien ratito ' +
+  'perdona perdon explica explicame explicarle verdad harto harta ahora sirve sirven funciona ' +
+  'funcionan seguir sigo sigue volver parte prisa manera web pagina sitio vivo vive vivimos casa doy ' +
+  'teneis podeis pasan trae raro saque montana directo departamento significa sola tampoco hagan ' +
+  'miedo llena'
 ).split(' ');
 
 const STOP = new Set([...eng, ...CHATTY].map(fold));

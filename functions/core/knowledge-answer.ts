@@ -87,6 +87,11 @@ export interface AnswerOptions {
   exampleCoverage?: number;
   /** Nearest examples that vote. @default 5 */
   exampleNeighbours?: number;
+  /**
+   * Weight of a word of a Spanish question that neither the bilingual lexicon nor the knowledge base
+   * knows, as a share of an unknown English word's (round 8, `knowledge-rounds.md`). @default 0.5
+   */
+  untranslatedWeight?: number;
 }
 
 interface Sentence {
@@ -176,7 +181,12 @@ export function focusQuestion(message: string, isTopic: (word: string) => boolea
     .filter(Boolean);
   // A part worded as a question counts as one without its "?" ("… washing machine? what temp").
   const questions = parts.filter((part) => isAsking(part));
-  let text = (questions.length ? questions : parts).join(' ');
+  // A question that points back ("I'd like to register. What do I need for that?") keeps the sentence
+  // it points to.
+  const first = questions[0];
+  const before = first === undefined ? -1 : parts.indexOf(first) - 1;
+  const pointsBack = first !== undefined && POINTS_BACK.test(first) && before >= 0;
+  let text = (questions.length ? (pointsBack ? [parts[before], ...questions] : questions) : parts).join(' ');
   for (;;) {
     const lead = /^([^,;:]+)[,;:]\s+/.exec(text);
     const leadWords = lead?.[1]?.match(/[\p{L}\p{N}']+/gu) ?? [];
@@ -185,6 +195,14 @@ export function focusQuestion(message: string, isTopic: (word: string) => boolea
   }
   return text;
 }
+
+// A question that points back to what was said before it ("what do I need for that?", "how do I do it?",
+// "how can I get a new one?").
+const POINTS_BACK =
+  /\b(for|about|with|do|does|did|doing) (that|this|it)\b|\b(a new|another|the other|a different|a replacement) one\b/i;
+
+// A sentence that opens with a pronoun continues the one before it.
+const CONTINUES = /^(they|it|these|those|this|that|its|their)\b/i;
 
 /** The terms of the contact details a sentence gives without naming them (see `contactDetails`). */
 function namedBy(sentence: string): string[] {
@@ -225,6 +243,7 @@ export class KnowledgeAnswerer {
   private readonly exampleSimilarity: number;
   private readonly exampleShare: number;
   private readonly exampleCoverage: number;
+  private readonly untranslatedWeight: number;
 
   /** Prepares every passage of `knowledge`. */
   constructor(knowledge: KnowledgeBase, options: AnswerOptions = {}) {
@@ -234,6 +253,7 @@ export class KnowledgeAnswerer {
     this.tieMargin = options.tieMargin ?? 0.05;
     this.synonymWeight = options.synonymWeight ?? 0.8;
     this.synonyms = knowledge.synonyms;
+    this.untranslatedWeight = options.untranslatedWeight ?? 0.5;
     this.exampleSimilarity = options.exampleSimilarity ?? 0.5;
     this.exampleShare = options.exampleShare ?? 0.4;
     this.exampleCoverage = (options.exampleCoverage ?? 4 / 7) * this.minCoverage;
@@ -247,10 +267,16 @@ export class KnowledgeAnswerer {
       const title = new Set(termsOf(passage.title));
       // The heading says what the lead sentence is about; a street address, email or phone number is
       // one even when the sentence does not say the word.
-      const sentences = splitSentences(passage.text).map((text, index) => ({
-        text,
-        terms: new Set([...termsOf(text), ...(index === 0 ? title : []), ...namedBy(text)]),
-      }));
+      const sentences: Sentence[] = [];
+      for (const [index, text] of splitSentences(passage.text).entries()) {
+        // A sentence that opens with a pronoun ("They weigh about 390 g") is about what the sentence
+        // before it names ("Northwind Stormline jackets…").
+        const before = CONTINUES.test(text) ? (sentences[index - 1]?.terms ?? []) : [];
+        sentences.push({
+          text,
+          terms: new Set([...termsOf(text), ...(index === 0 ? title : []), ...namedBy(text), ...before]),
+        });
+      }
       const terms = new Set([...title, ...sentences.flatMap((s) => [...s.terms])]);
       for (const term of terms) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
       const all = [...termsOf(passage.title), ...termsOf(passage.title), ...termsOf(passage.text)];
@@ -646,8 +672,16 @@ export class KnowledgeAnswerer {
         // A scene's topic words count half and are still asked of a passage ("im in canada, do i pay
         // for the return label"); its unknown words weigh in full: they may be what the question turns on.
         const half = soft || (role !== 'ask' && known && !asked);
+        // In a Spanish question, a word the bilingual lexicon left untranslated is as likely a gap in
+        // the lexicon ("nomás", "recién") as a topic the knowledge base lacks: it weighs less.
+        // A short token ("XXL") is a code or a size, not a Spanish word.
+        const untranslated =
+          !known && language === 'es' && word.length > 3 && !this.knownStems.has(stem)
+            ? this.untranslatedWeight
+            : 1;
         const weight =
           Math.log(1 + total / Math.max(frequency, 1)) *
+          untranslated *
           (half ? 0.5 : 1) *
           (synonym ? synonym.weight * this.synonymWeight : 1);
         seen.set(term, {
@@ -781,7 +815,8 @@ export class KnowledgeAnswerer {
   /**
    * The sentences that answer: of the type asked for, with the most key weight (implicit words only
    * break ties); then an equally good one (standard and express rates), or one that adds a key term,
-   * or, for a question of no particular type, the sentence that follows.
+   * or, for a question of no particular type, the sentence that follows (even without a key term:
+   * "Choose 'Forgot password'…" goes on "We send a reset link that is valid for 30 minutes").
    */
   private pick(prepared: Prepared, keys: KeyTerm[], type: AnswerType): string[] {
     const weightIn = (sentence: Sentence, soft: boolean, skip: Set<string> = new Set()): number =>
@@ -822,11 +857,16 @@ export class KnowledgeAnswerer {
       if (picked.length >= this.maxSentences) break;
       if (weightIn(next.sentence, false, covered) > 0) take(next);
     }
+    // A sentence that opens with a pronoun is quoted with the one it points back to.
+    const antecedent = CONTINUES.test(first.sentence.text) ? all[first.index - 1] : undefined;
+    if (antecedent && !picked.includes(antecedent)) {
+      if (picked.length >= this.maxSentences) picked.pop();
+      picked.push(antecedent);
+    }
     const follower = all[first.index + 1];
     const general = type === 'any' || type === 'policy' || type === 'procedure';
-    if (general && picked.length === 1 && picked.length < this.maxSentences && follower) {
-      if (follower.weight + follower.implicit > 0) picked.push(follower);
-    }
+    if (general && picked.length === 1 && picked.length < this.maxSentences && follower)
+      picked.push(follower);
     return picked.sort((a, b) => a.index - b.index).map((s) => s.sentence.text);
   }
 }

@@ -35,7 +35,7 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
     'how much does it cost',
   ],
   [
-    /\bcuanto (tiempo )?(tarda|tardan|tardara|tardaria|demora|demoran)\b|\bcuanto tiempo\b|\bcuantos dias\b|\bque plazo\b|\bplazo\b/g,
+    /\bcuanto (tiempo )?(suele |suelen )?(tarda|tardan|tardar|tardara|tardaria|demora|demoran|demorar)\b|\bcuanto tiempo\b|\bcuantos dias\b|\bque plazo\b|\bplazo\b/g,
     'how long',
   ],
   [/\bque tan (rapido|pronto)\b|\bcon que rapidez\b/g, 'how quickly'],
@@ -60,6 +60,11 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\b(a|desde) partir de\b/g, 'from'],
   [/\b(tienda|local) (principal|insignia)\b/g, 'flagship store'],
   [/\ba que hora\b/g, 'what time'],
+  // "Cuando" before a verb that asks ("cuando me llega", "cuando abren") asks a time.
+  [
+    /\bcuando(?= (me |nos |te |le |les |lo |la |los |las |se )?(llega|llegan|llegara|llegaran|llegaria|sale|salen|saldra|abren|abre|cierran|cierra|es|son|seria|puedo|podre|hay|tarda|tardan|empieza|empiezan|vence|vencen|caduca|caducan|termina|terminan|reciben|recibo|recibire|mandan|envian|devuelven|reembolsan|estara|estaran|va|van)\b)/g,
+    'when will',
+  ],
   [/\bcuando\b/g, 'when'],
   [/\bdonde (lo |la )?(veo|puedo ver|miro|consulto|reviso)\b/g, 'where'],
   [/\bdonde\b/g, 'where'],
@@ -102,7 +107,56 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\bsuavizante\b/g, 'fabric softener'],
   [/\bpelotas de tenis\b/g, 'tennis balls'],
   [/\bdatos personales\b/g, 'personal data'],
-  [/\biniciar sesion\b/g, 'sign in'],
+  [/\biniciar sesion\b|\b(entrar|ingresar|acceder) (a|en) (mi|la) cuenta\b/g, 'sign in'],
+  [/\bhorarios? de (atencion|oficina)\b/g, 'opening hours'],
+  // "Dejar guardada la dirección" is saving it; "no me deja usarlo" is "it won't let me".
+  [/\b(dejar|dejo|deje|dejarla|dejarlo) (guardad[oa]s?|grabad[oa]s?)\b/g, 'saved'],
+  [/\b(no )?(me|nos) (deja|dejan|dejo)\b/g, 'cannot'],
+  // An "etiqueta" is the clothing's tag when the item still has it, else the shipping label.
+  [/\bcon (la |las |sus |su )?etiquetas?\b/g, 'with tags'],
+  [/\batencion al cliente\b|\bservicio al cliente\b/g, 'customer support'],
+  [/\bzona horaria\b/g, 'time zone'],
+  [/\ben linea\b/g, 'online'],
+  [
+    /\b(abrir|abro|armar|armo|hacer|hacerme|crear|crearme|sacar|saco) (una |mi |la )?cuenta\b/g,
+    'create account',
+  ],
+  [/\bvolver a (recibir|activar)\b/g, 'start again'],
+  [/\b(otra vez|nuevamente)\b/g, 'again'],
+  [/\b(trabajan|trabajais)\b/g, 'open'],
+  // "¿Es normal?" asks whether something is usual, not about standard shipping.
+  [/\b(es|sera|seria|esta) normal\b/g, ''],
+  [/\b(dia de )?accion de gracias\b/g, 'thanksgiving'],
+  [/\b(dia del (trabajo|trabajador)|primer lunes de septiembre)\b/g, 'labor day'],
+  [/\bfin de ano\b/g, 'new year'],
+  [/\b(cual es el|que) proceso\b/g, 'how do i'],
+  [/\bno (me |le |te |nos )?(queda|quedan|quedo|quedaron)( bien)?\b/g, 'wrong size'],
+  [/\b(la plata|el dinero|mi plata|mi dinero)\b(?=.*\b(devuelv|reembols))/g, 'refund'],
+  [/\bno (aceptan|admiten|reciben|toman) (en )?(devolucion(es)?|de vuelta)\b/g, 'cannot be returned'],
+  [/\bventa final\b/g, 'final sale'],
+  [/\b(informacion|info|datos) del? (envio|paquete|pedido|rastreo)\b/g, 'tracking'],
+  [/\b(pasar|ir|venir) a (buscar|recoger|retirar)(lo|la|los|las)?\b/g, 'pick up'],
+  [/\b(reino unido|inglaterra|escocia|gales)\b/g, 'united kingdom'],
+  [/\bdesgaste( normal| natural)?\b|\buso normal\b/g, 'wear and tear'],
+  [/\bentra(n)? en (la )?garantia\b/g, 'warranty cover'],
+  [/\bde por vida\b|\bvitalici[ao]s?\b/g, 'lifetime'],
+  [/\bcolumna de agua\b/g, 'waterproof rated'],
+  // "Gotas" (drops of water) as a phrase: its stem is the English "got".
+  [/\bgotas?\b/g, 'beads'],
+  [/\bsecador(a)? de pelo\b/g, 'direct heat'],
+  [/\bcodigos? postal(es)?\b/g, 'zip code'],
+  [/\bpor correo (normal|postal|certificado|ordinario)\b|\bpor correos\b/g, 'by post'],
+  [/\bdirecci(o|ó)n fisica\b/g, 'postal address'],
+  [/\bseguir (el|mi|los|mis) (envio|pedido|paquete)s?\b/g, 'track order'],
+  [/\bpago (el )?envio\b/g, 'pay shipping'],
+  [
+    /\b(mandar|mando|mandarla|mandarlo|enviar|envio|aceptan|acepta|aceptar|recibir|reciben|llevar|llevo) de vuelta\b/g,
+    'return',
+  ],
+  [/\bde inmediato\b|\binmediatamente\b|\binmediato\b/g, 'immediately'],
+  [/\bajuste de(l)? precio\b/g, 'price match'],
+  [/\b(darme|darse|darla|darlo|dar) de baja\b/g, 'cancel'],
+  [/\bal por mayor\b/g, 'wholesale'],
   [/\bano nuevo\b/g, 'new year'],
   [/\bnochebuena\b/g, 'december 24'],
   [/\bnochevieja\b/g, 'december 31'],
@@ -154,7 +208,7 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
   ],
   [/\b(el |un |al |este |ese )?(bot|chatbot|robot)\b/g, 'bot'],
   [
-    /\b(me |nos )?(devuelven|devolverian|reembolsan) (la cuota|el dinero|lo que pague|el pago|mi dinero|la membresia)\b/g,
+    /\b(me |nos )?(devuelven|devuelvan|devolverian|devolveran|reembolsan|reembolsen) (la cuota|el dinero|lo que pague|el pago|mi dinero|la membresia|la plata|mi plata|(los |mis )?(\d+ )?(dolares|pesos|euros))\b/g,
     'refund',
   ],
   [/\bcuanto (me|nos|te|le) (sale|salen|cuesta|cuestan|cobran|costaria|saldria)\b/g, 'how much does it cost'],
@@ -293,7 +347,70 @@ pesa peso pesan|weigh
 limpiar limpio|clean
 foto fotos fotografia|photo
 reemplazo|replacement
+guardada guardado guardadas guardados|saved
 guardar almacenar guardo|store
+mail mails|email
+usuario usuarios|account
+registrarme registrarse registrar registro|create account
+plata dinero|money
+barata barato baratas baratos|cheaper
+diferencia|difference
+ayer anoche|yesterday
+mude mudanza mudarme mudamos|moving house
+desuscribo desuscribir desuscribirme desuscribirse|unsubscribe
+desactivo desactivar desactivarlos apagar apago apagarla|stop
+reactivo reactivar reactivarlos|start again
+notificacion notificaciones|messages
+oferta ofertas|marketing
+local locales|store
+bodega almacen|warehouse
+liquidacion|final sale
+renueva renovar renovacion renueve renuevan|renews
+confirmar confirmo|confirm
+pedi|order
+perdio perdieron|lost
+reclamar reclamo reclamacion|claim
+repartidor repartidores cartero|carrier
+anular anulo|cancel
+confundi equivoque|wrong
+interes intereses|interest
+agua|water
+mojado mojada mojados mojadas empapado empapadas|wet
+caida caidas accidente accidentes|accidents
+asesor asesora asesores|person
+mandais mandeis|shipping
+probar probarme probarlas probarlos|try on
+gente|person
+humana humanas|person
+llamarlos llamarles llamaros|call
+revista revistas|magazine
+medios|media
+cerrais cierras cerramos|closed
+efectivo|cash
+combinar combino acumular acumulo juntar|combined
+repele repelen repelente|repel
+estrenar estrene estreno|break in
+regresar regreso regresarlo regresarla|return
+quite quitar quitado quitada quitadas|removed
+avisan avisais avisar avisaran avisen|email
+emitir emitieron emiten emitido emitida|issued
+bordar bordado bordada bordados bordadas|embroidered
+listo lista listos listas|ready
+esperar espero esperamos esperan|wait
+minimo minima|minimum
+aplicar aplican aplicarlo aplicarme|applied
+fija fijo|flat
+membrana membranas|membrane
+costura costuras|seams
+instrucciones instruccion|instructions
+nunca jamas|never
+internet|online
+atencion soporte|support
+usarlo usarla usarlos|use
+camperon camperones|jacket
+negro negra blanco blanca rojo roja azul verde gris amarillo amarilla rosa marron morado|colour
+jabon detergente|detergent
+celu cel|phone
 mano|hand
 cliente clientes|customer
 club|club
@@ -305,7 +422,7 @@ pequena pequeno|small
 ascenso caminata caminatas senderismo|hiking
 nuevas nuevos nueva nuevo|new
 usado usada usados|used
-etiqueta etiquetas|tags
+etiqueta etiquetas|label
 recibir recibire recibo recibido|receive
 aparecer aparece aparezca reflejar reflejado refleja|appear
 llegar|delivery
@@ -423,7 +540,13 @@ const ENGLISH_TOO = new Set(['a', 'me', 'no', 'yo', 'e', 'o', 'y', 'he', 'ha', '
  * "how much does it cost shipping?". Phrases first, then word by word.
  */
 export function spanishToEnglish(text: string): string {
-  let folded = fold(text).replace(/[¿¡]/g, ' ').replace(/\s+/g, ' ').trim();
+  // "Cuándo" with its accent always asks ("si pido hoy, ¿cuándo me llega?"); "cuando" may only join.
+  const asked = text
+    .replace(/(^|[^\p{L}])cuándo(?!\p{L})/giu, '$1 [when will] ')
+    // Texting spellings: "kuanto" (cuanto), "ke" (que), "kiero" (quiero).
+    .replace(/(^|[^\p{L}])k(u[aeio])/giu, '$1c$2')
+    .replace(/(^|[^\p{L}])k(e|i)(?=[\p{L}]*)/giu, '$1qu$2');
+  let folded = fold(asked).replace(/[¿¡]/g, ' ').replace(/\s+/g, ' ').trim();
   const english: string[] = [];
   // Phrases become bracketed English, which the word pass leaves alone.
   for (const [pattern, replacement] of PHRASES) {

@@ -41,14 +41,14 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
     /\b(send|sending|sent|take|taking|took|taken|give|giving|gave|ship|shipping|mail|mailing|post|posting|bring|bringing)( it| them| this| that| these| those| things?| items?| stuff| something| anything| everything| my \w+| the \w+| a \w+| an \w+)? back\b/g,
     ' return ',
   ],
-  [/\bget back to\b/g, ' reply to '],
+  [/\b(get|gets|getting|got|gotten) back to\b/g, ' reply to '],
   [/\b(go|goes|going|went) back\b/g, ' return '],
   [/\bwashing machines?\b|\bmachine[ -]wash(es|ed|ing|able)?\b/g, ' wash '],
   [/\b(moved|moving|relocated|relocating)( house| home| apartments?| flats?)?\b/g, ' change address '],
   [/\bunwashed\b/g, ' unwashed wash '],
   [/\bare (you|u)( guys)? (working|open)\b/g, ' open '],
   [/\binterested in\b/g, ' '],
-  [/\bturn(s|ed|ing)? ((\w+ ){0,2})back on\b/g, ' $2 again '],
+  [/\bturn(s|ed|ing)? ((\w+ ){0,3})back on\b/g, ' $2 again '],
   [/\b(forgot|forget|forgotten) to\b/g, ' '],
   [/\badd (it|them|this|that|the code|my code) to\b/g, ' apply to '],
   [/\bgore[ -]?tex\b/g, ' waterproof '],
@@ -89,13 +89,55 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/\bpick(s|ing|ed)?[ -]?up\b|\bpickups?\b|\bclick and collect\b/g, ' pickup '],
   [/\bcheck(s|ing|ed)?[ -]?out\b/g, ' checkout '],
   [/\b(sign|log)(s|ging|ged)?[ -]?(in|on)\b|\blogins?\b/g, ' signin '],
-  [/\bsign(s|ing|ed)?[ -]?up\b|\bregister\b|\bregistration\b/g, ' create '],
-  [/\b(make|open|set up|setup|start) (an|a|my|new|a new) (account|acount|acct)\b/g, ' create account '],
+  [/\bsign(s|ing|ed)?[ -]?up\b|\bregister(s|ing|ed)?\b|\bregistration\b/g, ' create '],
+  // Switching an email, a phone number or an address is changing it, not an exchange.
+  [
+    /\b(switch|swap)(es|ing|ed|ped|ping)?\b(?=(?: [\w']+){0,4} (e-?mail|address(es)?|phone|number|password|account|settings?|details)\b)/g,
+    ' change ',
+  ],
+  // "Personal" stems to "person" (someone on the team): personal data or a personal email is private,
+  // and a personalised or monogrammed item is one made for its owner.
+  [/\bpersonal\b/g, ' private '],
+  [/\bpersonali[sz](e|es|ed|ing|ation)\b|\bmonogram(s|med|ming)?\b/g, ' monogram '],
+  // Changing one's mind about an order is cancelling it; an inbox is email.
+  [/\b(chang(e|ed|es|ing)|changin) (my|our|your|his|her|their) minds?\b/g, ' cancel '],
+  [/\binbox(es)?\b/g, ' email '],
+  [/\btoll[- ]?free\b/g, ' phone '],
+  [/\bphone ?lines?\b/g, ' phone '],
+  [/\bnotif(y|ied|ies|ication|ications)\b/g, ' email '],
+  [
+    /\bprocess(es|ed|ing)? (the |my |a |your )?refunds?\b|\brefunds? (goes|go|went|gone|going) through\b/g,
+    ' issue refund ',
+  ],
+  [/\badd(s|ed|ing)?\b(?=(?: [\w']+){0,2} (discount|promo|coupon|voucher|codes?)\b)/g, ' apply '],
+  [/\b(the )?most (i|you|we|one) can\b/g, ' maximum '],
+  [/\b(staff|team|support|crew) members?\b/g, ' person '],
+  [/\bstraight ?away\b|\bright away\b/g, ' immediately '],
+  [/\b(\d+) ?(percent|per cent|pct)\b/g, ' $1% '],
+  [/\b(ebay|amazon|etsy|craigslist|facebook marketplace)\b/g, ' marketplace '],
+  [/\b(grams?|ounces?|oz|kilos?|kilograms?|kg|lbs?)\b/g, ' weigh '],
+  [/\bdry[- ]?clean(ed|ing|ers?)?\b/g, ' dryclean '],
+  [/\b(a |the )?tears? in\b|\btorn\b/g, ' damaged '],
+  [/\b(shipping )?label (was |got |has been )?(created|printed|generated|made)\b/g, ' tracking label '],
+  [/\b(shopping )?(cart|basket)s?\b/g, ' order '],
+  [/\b(do|can|will|would) you (post|mail)\b/g, ' $1 you ship '],
+  // Time zones: the question's "time zone" is the knowledge base's "Eastern Time".
+  [/\btime ?zones?\b/g, ' timezone '],
+  [
+    /\b(eastern|pacific|central|mountain)( standard| daylight)? time\b|\b(est|edt|pst|pdt)\b/g,
+    ' $& timezone ',
+  ],
+  // A reporter is the press; to report something is not ("how long do I have to report damage").
+  [/\breporters?\b/g, ' journalist '],
   [/\b(shipping|delivery) address(es)?\b/g, ' address '],
   [/\bwithout (an |a )?(account|acount|acct|registering|signing up)\b|\bas a guest\b/g, ' guest account '],
   [
-    /\b(need|have|required?) (an |a )?(account|acount|acct) to (buy|order|shop|purchase|check ?out)\b|\b(account|acct) (required|needed|necessary)\b|\bwithout (making|creating|having|opening|setting up) (an |a )?(account|acount|acct)\b/g,
+    /\b(need|have|required?)( to (make|create|open|set up|have))? (an |a )?(account|acount|acct) to (buy|order|shop|purchase|check ?out)\b|\b(account|acct) (required|needed|necessary)\b|\bwithout (making|creating|having|opening|setting up) (an |a )?(account|acount|acct)\b/g,
     ' guest account ',
+  ],
+  [
+    /\b(make|open|set up|setup|start) (an|a|my|new|a new) (account|acount|acct|profile)\b/g,
+    ' create account ',
   ],
   [/\b(opt|opting|opted)[ -]?out\b|\bunsubscrib\w*/g, ' stop '],
   [/\be-?mail address(es)?\b|\be-mails?\b/g, ' email '],
@@ -262,7 +304,16 @@ const SYNONYMS: readonly (readonly string[])[] = [
   ['track', 'tracking', 'tracked', 'trace', 'tracing', 'follow', 'whereabouts'],
   ['international', 'foreign', 'overseas', 'abroad'],
   // The countries the knowledge base names as international destinations.
-  ['international', 'canada', 'canadian', 'australia', 'australian', 'unitedkingdom', 'europeanunion'],
+  [
+    'international',
+    'canada',
+    'canadian',
+    'australia',
+    'australian',
+    'unitedkingdom',
+    'europeanunion',
+    'countries',
+  ],
   ['discount', 'discounts', 'promo', 'promotion', 'coupon', 'voucher', 'reduction'],
   ['warranty', 'warranties', 'guarantee', 'guaranteed', 'guaranty', 'warrantee'],
   ['defect', 'defects', 'defective', 'faulty', 'fault', 'faults', 'flaw', 'flawed'],
@@ -274,7 +325,7 @@ const SYNONYMS: readonly (readonly string[])[] = [
   ['member', 'perk', 'perks', 'benefit', 'benefits', 'advantage', 'advantages'],
   ['stop', 'stopping', 'unsubscribe'],
   ['delete', 'deleting', 'deleted', 'deletion', 'remove', 'erase', 'erasure'],
-  ['press', 'journalist', 'journalists', 'reporter', 'reporters', 'media', 'magazine', 'blogger'],
+  ['press', 'journalist', 'journalists', 'media', 'magazine', 'blogger'],
   [
     'wholesale',
     'wholesaler',
@@ -416,6 +467,11 @@ export function rewritePhrases(text: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[’‘]/g, "'");
+  // Contractions written without the apostrophe ("cant", "dont", "doesnt").
+  folded = folded.replace(
+    /\b(can|don|doesn|didn|isn|aren|wasn|weren|haven|hasn|couldn|wouldn|shouldn|won)t\b/g,
+    "$1't",
+  );
   for (const [pattern, replacement] of PHRASES) folded = folded.replace(pattern, replacement);
   return folded;
 }

@@ -22,6 +22,12 @@ describe('answerTypeOf', () => {
     ['Do you ship to Canada?', 'policy'],
     ['How much does a Stormline jacket weigh?', 'amount'],
     ['Tell me about gift cards', 'any'],
+    // "when" that joins a clause asks no time (round 8).
+    ['does the discount code work when buying gift cards', 'policy'],
+    ['promo code not working when i try to buy a gift card, why', 'any'],
+    ['my order, when will it arrive?', 'time'],
+    ['roughly when do refunds show up', 'time'],
+    ['I want to know when you open', 'time'],
   ])('"%s" asks for %s', (question, type) => {
     expect(answerTypeOf(question)).toBe(type);
   });

@@ -186,6 +186,118 @@ describe('KnowledgeAnswerer abstains rather than answer confidently wrong', () =
   });
 });
 
+describe('KnowledgeAnswerer reads new wording (round 8)', () => {
+  it('quotes the sentence that follows for a question of no particular type', () => {
+    expect(said(answerer.answer('olvidé la contraseña de mi cuenta'))).toContain('30 minutes');
+  });
+
+  it('weighs a word the bilingual lexicon leaves untranslated less than an unknown topic', () => {
+    const weight = (question: string, options = {}) =>
+      new KnowledgeAnswerer(knowledge, options).explain(question).keys.find((key) => key.term === 'chacra')
+        ?.weight ?? 0;
+    const english = weight('how much is shipping to my chacra?');
+    expect(english).toBeGreaterThan(3);
+    expect(weight('¿cuánto cuesta el envío a mi chacra?')).toBeCloseTo(english / 2);
+    expect(weight('¿cuánto cuesta el envío a mi chacra?', { untranslatedWeight: 1 })).toBeCloseTo(english);
+    // A short token is a code or a size ("XXL"), a translation the knowledge base lacks is not a gap.
+    expect(
+      answerer.explain('¿tienen la Stormline en talla XXL?').keys.find((k) => k.term === 'xxl')?.weight,
+    ).toBeCloseTo(weight('how much is shipping to my chacra?'));
+  });
+
+  it('reads saved addresses as saved, not the store, and regional fillers as chatter', () => {
+    expect(said(answerer.answer('¿dónde cambio la dirección guardada de mi cuenta?'))).toContain(
+      'Account > Settings',
+    );
+    expect(said(answerer.answer('che, ¿cuánto suele tardar en responder alguien?'))).toMatch(/hour|minute/);
+  });
+});
+
+describe('KnowledgeAnswerer reads everyday English wording (round 8)', () => {
+  it('reads switching an email or a number as a change, and swapping an item as an exchange', () => {
+    expect(answerer.answer('I changed jobs, how do I switch the email on my account?')).toMatchObject({
+      passage: { id: 'account#changing-your-email-or-address' },
+    });
+    expect(answerer.answer('how do i swap my phone number in my account')).toMatchObject({
+      passage: { id: 'account#changing-your-email-or-address' },
+    });
+    expect(answerer.answer('can I swap these boots for a bigger size?')).toMatchObject({
+      passage: { id: 'returns#exchanges' },
+    });
+  });
+
+  it('answers "do I have to create an account to order" with guest checkout', () => {
+    expect(said(answerer.answer('do i have to create an account to order from you?'))).toContain('guest');
+  });
+
+  it("reads changing one's mind about an order as cancelling it", () => {
+    expect(answerer.answer('can I still change my mind after I ordered?')).toMatchObject({
+      passage: { id: 'account#changing-or-cancelling-an-order' },
+    });
+  });
+
+  it('reads Spanish waiting, colours and seams', () => {
+    expect(said(answerer.answer('cuánto tengo que esperar si mi paquete se perdió?'))).toContain('48 hours');
+    expect(
+      answerer.answer('quiero pedir la chaqueta en azul en vez de negro, cómo hago el cambio?'),
+    ).toMatchObject({ passage: { id: 'returns#exchanges' } });
+    expect(said(answerer.answer('la stormline tiene costuras selladas?'))).toContain('taped seams');
+  });
+
+  it('reads contractions without the apostrophe and personalised items', () => {
+    expect(answerer.answer('what cant be returned')).toMatchObject({
+      passage: { id: 'returns#items-we-cannot-take-back' },
+    });
+    expect(answerer.answer('can I return a monogrammed backpack?')).toMatchObject({
+      passage: { id: 'returns#items-we-cannot-take-back' },
+    });
+  });
+
+  it('reads a sentence that opens with a pronoun as about what the one before it names, and quotes both', () => {
+    const decision = answerer.answer('how heavy is the stormline?');
+    expect(said(decision)).toContain('390 g');
+    expect(said(decision)).toContain('Stormline');
+  });
+
+  it('reads time zones, dry cleaning and a few everyday words', () => {
+    expect(said(answerer.answer('which time zone are your support hours in?'))).toContain('Eastern Time');
+    expect(said(answerer.answer('can I dry clean my rain jacket?'))).toContain('Never dry clean');
+    expect(answerer.answer('which countries do you ship to?')).toMatchObject({
+      passage: { id: 'shipping#international-orders' },
+    });
+    expect(answerer.answer('can a staff member help me?')).toMatchObject({
+      passage: { id: 'contact#talking-to-a-person' },
+    });
+  });
+
+  it('reads Spanish warranty, wear and water words', () => {
+    expect(answerer.answer('el desgaste normal entra en la garantía?')).toMatchObject({
+      passage: { id: 'returns#lifetime-warranty' },
+    });
+    expect(said(answerer.answer('botas mojadas + secador de pelo, sí o no'))).toContain('direct heat');
+    expect(answerer.answer('hola! just got the stormline jacket y queria saber cuanto pesa')).toMatchObject({
+      passage: { id: 'products#waterproof-jackets' },
+    });
+  });
+
+  it('reads being notified and a refund that goes through as the refund email', () => {
+    expect(said(answerer.answer('will I get notified when my refund goes through?'))).toContain('email');
+  });
+
+  it('does not read a size code in a Spanish question as a word the lexicon lacks', () => {
+    expect(answerer.answer('¿tienen la Stormline en talla XXL?').kind).not.toBe('answer');
+  });
+
+  it('keeps the sentence a question points back to', () => {
+    expect(answerer.answer('I want to sign up on your website. What do I need for that?')).toMatchObject({
+      passage: { id: 'account#creating-an-account' },
+    });
+    expect(answerer.answer("I can't remember my password. How can I get a new one?")).toMatchObject({
+      passage: { id: 'account#resetting-your-password' },
+    });
+  });
+});
+
 describe('focusQuestion', () => {
   const isTopic = (word: string) => !/^(sorry|hi|one|more|question|ok)$/i.test(word);
 
@@ -197,5 +309,8 @@ describe('focusQuestion', () => {
       'how long does delivery take?',
     );
     expect(focusQuestion('Express shipping: how much?', isTopic)).toBe('Express shipping: how much?');
+    expect(focusQuestion("I'd like to register on your site. What do I need for that?", isTopic)).toBe(
+      "I'd like to register on your site. What do I need for that?",
+    );
   });
 });

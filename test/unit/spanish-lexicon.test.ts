@@ -18,7 +18,7 @@ describe('spanishToEnglish', () => {
     ['¿Cuánto cuesta el envío?', 'how much does it cost shipping?'],
     ['¿Cuánto tarda el envío estándar?', 'how long shipping standard?'],
     ['¿Cómo hago una devolución?', 'how do i return?'],
-    ['¿Cuándo recibiré mi reembolso?', 'when receive refund?'],
+    ['¿Cuándo recibiré mi reembolso?', 'when will receive refund?'],
     ['¿Las tarjetas de regalo caducan?', 'gift card expire?'],
     ['¿Cuál es el horario de la tienda?', 'what is your hours store?'],
     ['¿Puedo cambiar una chaqueta por otra talla?', 'can i change jacket size?'],
@@ -28,6 +28,15 @@ describe('spanishToEnglish', () => {
 
   it('follows plurals and verb forms through the Spanish stemmer, with or without accents', () => {
     expect(spanishToEnglish('devoluciones')).toBe('return');
+    // "Cuándo" asks; "cuando" asks before a verb that asks, and only joins otherwise (round 8).
+    expect(spanishToEnglish('si pido hoy, ¿cuándo me llega?')).toMatch(/\bwhen will\b/);
+    expect(spanishToEnglish('si pido hoy cuando me llega?')).toMatch(/\bwhen will\b/);
+    expect(spanishToEnglish('no me deja usarlo cuando compro')).not.toMatch(/\bwhen will\b/);
+    // Texting spellings, "¿es normal?" and work that is not opening hours (round 8).
+    expect(spanishToEnglish('kuanto tiempo tengo para regresar algo?')).toBe('how long return?');
+    expect(spanishToEnglish('no se mueve, es normal?')).not.toMatch(/standard/);
+    expect(spanishToEnglish('el correo del trabajo')).not.toMatch(/open/);
+    expect(spanishToEnglish('trabajan el primer lunes de septiembre?')).toMatch(/open labor day/);
     expect(spanishToEnglish('devolucion')).toBe('return');
     expect(spanishToEnglish('envíos')).toBe('shipping');
     expect(spanishToEnglish('reembolsos')).toBe('refund');
