@@ -12,7 +12,7 @@ import { ModelUnavailableError } from '#core/errors.ts';
 import { makeCanary } from '#core/guardrails/index.ts';
 import { KnowledgeBase } from '#core/knowledge.ts';
 import type { ModelRequest } from '#core/ports.ts';
-import { respondToCustomer } from '#core/responder.ts';
+import { ALONGSIDE_FLAG, ALONGSIDE_NOTE, respondToCustomer } from '#core/responder.ts';
 import {
   apiKeyOf,
   type FakeAnthropic,
@@ -335,5 +335,65 @@ describe('shared Messages API mapping (Anthropic and Bedrock)', () => {
     expect(backoffDelay(3, 250, 8_000, () => 0.5)).toBe(1_000);
     expect(backoffDelay(10, 250, 8_000, () => 0.5)).toBe(4_000);
     expect(backoffDelay(2, 250, 8_000, () => 0)).toBe(0);
+  });
+});
+
+describe('an answer alongside a hand-over, over the Messages API wire', () => {
+  const settings = parseBusinessSettings(sample);
+  const conversationId = 'sms|+15550002222|+15559990000';
+  const ask = (text: string) =>
+    respondToCustomer(
+      { model: model(), settings, knowledge: new KnowledgeBase([]), canary: makeCanary('it') },
+      {
+        conversation: {
+          id: conversationId,
+          channel: 'sms',
+          customerAddress: '+15550002222',
+          businessAddress: '+15559990000',
+          mode: 'ai',
+          version: 1,
+          openedAt: '2025-01-01T00:00:00.000Z',
+          updatedAt: '2025-01-01T00:00:00.000Z',
+        },
+        history: [
+          {
+            conversationId,
+            messageId: 'SM2',
+            at: '2025-01-01T00:00:00.000Z',
+            direction: 'inbound',
+            author: 'customer',
+            text,
+          },
+        ],
+        verdict: {
+          text,
+          truncated: false,
+          redactions: [],
+          flags: ['escalation:customer_request'],
+          injection: false,
+          abuse: false,
+          sentiment: 0,
+          escalation: { reason: 'customer_request', priority: 'normal', detail: 'asked for a person' },
+        },
+        answerAlongside: true,
+      },
+    );
+
+  it('tells Claude a person is on the way and sends its answer before the hand-over; a PASS sends the hand-over alone', async () => {
+    fake.script([
+      { status: 200, body: fakeText('During opening hours a person usually replies within 15 minutes.') },
+    ]);
+    const answered = await ask('How fast does someone answer? I need someone');
+    expect(JSON.stringify(fake.requests[0]?.body)).toContain(ALONGSIDE_NOTE);
+    expect(answered).toMatchObject({ kind: 'escalate', reason: 'customer_request', modelCalls: 1 });
+    expect(answered.kind === 'escalate' && answered.answer).toEqual({
+      text: 'During opening hours a person usually replies within 15 minutes.',
+      flags: [ALONGSIDE_FLAG],
+    });
+
+    fake.script([{ status: 200, body: fakeText('PASS') }]);
+    const passed = await ask('Do you sell kayaks? I need someone');
+    expect(passed).toMatchObject({ kind: 'escalate', reason: 'customer_request', modelCalls: 1 });
+    expect(passed.kind === 'escalate' && passed.answer).toBeUndefined();
   });
 });
