@@ -288,7 +288,8 @@ interface Thresholds {
 
 /** Whether the classifier fires `label` on a case at `thresholds` (as `triggers.ts` decides). */
 function classifierFires(lexicons: Lexicons, score: number, thresholds: Thresholds): boolean {
-  if (lexicons.vetoed) return false;
+  // Evidence against silences the lexicons, not a classifier sure on its own.
+  if (lexicons.vetoed) return score >= thresholds.alone;
   return score >= (lexicons.supported || lexicons.fired ? thresholds.supported : thresholds.alone);
 }
 

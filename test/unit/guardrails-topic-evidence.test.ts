@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { lexiconVerdictsFor } from '#core/guardrails/triggers.ts';
+import { findTriggers, lexiconVerdictsFor } from '#core/guardrails/triggers.ts';
+import { scoreSentiment } from '#core/sentiment.ts';
+import { parseBusinessSettings } from '#shared/business-settings.ts';
+import businessSettings from '../../config/business.ts';
 
 /**
  * Each message and the label the lexicons must fire on it on compound evidence (`strong`, which the
@@ -101,5 +104,33 @@ describe('sensitive topics: the words without the event, and new forms of the ev
       'solo quería despedirme, ustedes siempre fueron amables conmigo': 'self_harm',
       "goodbye! you've always been so nice to me, see you soon": undefined,
     });
+  });
+});
+
+// Review of round 7: evidence against a look-alike must never silence a real crisis that happens to
+// contain the look-alike's words (each of these went unescalated before the fixes).
+describe('a crisis that contains a look-alike phrase still escalates', () => {
+  const settings = parseBusinessSettings(businessSettings);
+  const labels = (text: string) =>
+    findTriggers({ text, settings, history: [], sentiment: scoreSentiment(text) }).map((t) => t.label);
+  it.each([
+    ['I am going to walk into the lake tonight', 'self_harm'],
+    ['I want to end my life before the end of the year', 'self_harm'],
+    ['I read the book and I still want to kill myself', 'self_harm'],
+    ['My husband fell off the ladder and is not moving. I am fine but what do I do', 'medical'],
+    ['Estoy bien pero mi hijo se cayó de la escalera y no se mueve', 'medical'],
+    ['My 5 year old swallowed one of the button batteries, I am ok but he is crying', 'medical'],
+    ['I got a new card last week and someone already made 3 orders with it, it went through', 'fraud'],
+    [
+      'Someone ordered 4 jackets on my account, I got a new card since then but the orders keep coming',
+      'fraud',
+    ],
+    ['Joking aside, I am going to sue you', 'legal'],
+  ])('%s → %s', (text, label) => {
+    expect(labels(text)).toContain(label);
+  });
+
+  it('while a parcel that is not moving is no emergency', () => {
+    expect(labels('my mom’s order is not moving on the tracking page')).toEqual([]);
   });
 });

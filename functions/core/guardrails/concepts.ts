@@ -1222,8 +1222,8 @@ const SELF_HARM: LexiconData = {
       suicide sprints, suicide sprint, suicide drills, suicide runs, suicide squeeze, suicide doors,
       caffeine overdose, overdose of caffeine, overdose on caffeine, sugar overdose, overdose of sugar,
       overdose of good, overdose of cute, it off myself, them off myself, this off myself, that off myself,
-      gone by the time, die cut, die cutting, die cast, into the lake, into the pool, into the water,
-      of the season, of the year, of the summer, of the winter, coming back till, coming back until, come back till, come back until, back until, join her on, join him on,
+      gone by the time, die cut, die cutting, die cast,
+      coming back till, coming back until, come back till, come back until, back until, join her on, join him on,
       join them on, join her in, join him in, join her for, join him for, join her _ club, join his _ club,
       join her club, join his club, join her team, join his team,
       take _ off myself, take _ _ off myself, get _ off myself, get _ _ off myself, cut _ off myself,
@@ -1231,7 +1231,7 @@ const SELF_HARM: LexiconData = {
       die laughing, nearly died laughing, almost died laughing, die of cold, freeze to death, freezing to death,
       die of heat, die of boredom, life is too short for, life is short for, no point ordering,
       no point in ordering, no point buying, no point in buying, no point getting, no point sending,
-      the film, the movie, in the film, in the movie, the book, the documentary, suicide six, overdose energy,
+      suicide six, overdose energy,
       energy gel, see you next, see you soon, until next time, if i drop my, if i dropped my, drop my phone,
       drop my gps, drop it off a cliff
     `,
@@ -2597,8 +2597,8 @@ const SECURITY: LexiconData = {
     en: `
       all sorted, already sorted, was sorted, got sorted, been sorted, all good now, already resolved, was resolved,
       got resolved, all fixed now, sorted it out with my bank, that was years ago,
-      got a new card, have a new card now, new card now, already have a new card, bank sent me a new card,
-      unblocked it, unblocked my card, it went through, went through fine, went through in the end,
+      have a new card now, already have a new card, bank sent me a new card,
+      unblocked it, unblocked my card, went through fine, went through in the end,
       went through after, use a new email now, using a new email now, changed my password since
     `,
     es: `
@@ -2625,7 +2625,7 @@ const SECURITY: LexiconData = {
   },
   /** The customer is joking. */
   only_joking: {
-    en: 'just kidding, only kidding, =jk, just joking, only joking, kidding aside, joking aside',
+    en: 'just kidding, only kidding, =jk, just joking, only joking',
     es: 'era broma, era una broma, es solo una broma, solo bromeo, solo estoy bromeando, es broma jaja, jaja es broma',
   },
   /** "hacked together", "life hack", "the price is a steal", "el precio es un robo". */
@@ -2909,11 +2909,13 @@ const SAFETY_LOOKALIKES: LexiconData = {
   injury_strong: {
     en: `
       concussion, stitches, broken bone, broke a bone, fractured, fracture, dislocated, sprained, bleeding,
-      x-ray, xray, burn blister, blood everywhere
+      x-ray, xray, burn blister, blood everywhere, not moving, is not moving, unconscious, not breathing,
+      not waking up, swallowed, passed out, collapsed
     `,
     es: `
       conmocion, puntos de sutura, le pusieron puntos, me pusieron puntos, fractura, fracturo, hueso roto,
-      esguince, sangrando, sangre, radiografia, luxacion
+      esguince, sangrando, sangre, radiografia, luxacion, no se mueve, inconsciente, no respira, no despierta,
+      se trago, se desmayo
     `,
   },
   /** Not fine: cancels `fine_now` where a negation turns it round ("no estoy bien", "she's not ok"). */
@@ -2945,6 +2947,11 @@ const SAFETY_LOOKALIKES: LexiconData = {
 
 /** Medical situations. */
 const MEDICAL: LexiconData = {
+  /** Someone lying still: with a relative and a fall or an injury, a medical emergency (not a parcel). */
+  not_moving: {
+    en: 'not moving, is not moving, stopped moving, not waking up, will not wake up, can not wake him, can not wake her',
+    es: 'no se mueve, dejo de moverse, no despierta, no reacciona, no lo puedo despertar, no la puedo despertar',
+  },
   symptom: {
     en: `
       allergic~ reaction~, allergy attack, reaction to, anaphylaxis, anaphylactic, hives, rash, rashes,

@@ -620,6 +620,12 @@ export const MEDICAL: EscalationIntent = {
   detail: 'medical situation',
   rules: [
     { all: ['symptom'], weight: 1, note: '"allergic reaction", "hives", "sarpullido"' },
+    {
+      all: ['relative', 'fall|injury|harm', 'not_moving'],
+      anywhere: true,
+      weight: 1,
+      note: '"my husband fell off the ladder and is not moving", "mi hijo se cayó y no se mueve"',
+    },
     { all: ['mild_symptom'], weight: 0.4 },
     {
       all: ['mild_symptom', 'body'],

@@ -185,15 +185,21 @@ export function lexiconVerdictsFor(text: string): { verdicts: LexiconVerdict[]; 
 /**
  * The escalation intents `text` expresses, in severity order: those the lexicons find (but where their
  * evidence is weak and the classifier's probability is under the label's veto), and those the
- * classifier (`classifier.ts`) finds where the lexicons saw nothing against them: at its lower
- * threshold where the lexicons found some evidence for the intent, at its higher one where none.
+ * classifier (`classifier.ts`) finds: at its lower threshold where the lexicons found some evidence for
+ * the intent, at its higher one where none or where they found evidence against it.
  */
 function intentsIn(text: string, folded: string): EscalationIntent[] {
   let scores: Map<string, LabelScore> | undefined;
   const found: EscalationIntent[] = [];
   const analysis = analyze(folded, lexicon());
   for (const { intent, fired, vetoed, evidence, weak } of lexiconVerdicts(text, analysis)) {
-    if (vetoed) continue;
+    if (vetoed) {
+      // Evidence against (a look-alike phrase) silences the lexicons, never a classifier sure on its own:
+      // "I read the book and I still want to kill myself" keeps its self-harm.
+      scores ??= classify(escalationFeatures(folded, analysis.matches));
+      if (scores.get(intent.label)?.alone) found.push(intent);
+      continue;
+    }
     if (!fired || weak) {
       scores ??= classify(escalationFeatures(folded, analysis.matches));
       const score = scores.get(intent.label);
