@@ -464,6 +464,8 @@ function chooseThresholds(
           ...(capped ? [] : [NEVER]),
         ]
       : [NEVER];
+    if (capped && !alones.some((t) => t <= ALONE_CAP))
+      throw new Error(`${label}: no threshold on the classifier's own word under the cap ${ALONE_CAP}`);
     let best = { thresholds: never, ...cost(examples, scores, label, never, weight) };
     if (capped) best = { ...best, total: Number.POSITIVE_INFINITY };
     for (const alone of alones) {

@@ -859,7 +859,12 @@ export class KnowledgeAnswerer {
     }
     // A sentence that opens with a pronoun is quoted with the one it points back to.
     const antecedent = CONTINUES.test(first.sentence.text) ? all[first.index - 1] : undefined;
-    if (antecedent && !picked.includes(antecedent)) {
+    // At the sentence limit it replaces a complement, never the answer itself.
+    if (
+      antecedent &&
+      !picked.includes(antecedent) &&
+      (picked.length < this.maxSentences || picked.length > 1)
+    ) {
       if (picked.length >= this.maxSentences) picked.pop();
       picked.push(antecedent);
     }

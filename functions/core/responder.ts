@@ -26,6 +26,7 @@ import { ModelUnavailableError } from './errors.ts';
 import { summarizeAsk, WITHHELD_SUMMARY } from './escalation-summary.ts';
 import { normalizeFactKey } from './guardrails/customer-facts.ts';
 import { checkOutput, findPii, type InputVerdict } from './guardrails/index.ts';
+import { lexiconVerdictsFor } from './guardrails/triggers.ts';
 import type { KnowledgeBase } from './knowledge.ts';
 import { clausesOf, isAsking } from './knowledge-clauses.ts';
 import {
@@ -169,15 +170,18 @@ export async function respondToCustomer(
       reply,
       flags: [...verdict.flags],
     };
-    // Only a message that asks something ("what number can I call?"), not a bare "I want a person".
     const alongside =
       input.answerAlongside &&
       !reply &&
       !verdict.injection &&
+      // A refund over the limit is the agent's to grant: no answer that could sound like a yes.
+      !verdict.flags.includes('escalation:refund') &&
       (settings.escalation.answerAlongside as readonly string[]).includes(reason) &&
-      clausesOf(lastCustomer).some((clause) => isAsking(clause.text));
+      asksBeyondHandOver(lastCustomer, reason);
     if (!alongside) return handOver;
-    return withAnswer(handOver, await answer(deps, input, ALONGSIDE_NOTE), messages.fallback);
+    // The hand-over never waits on a slow or failing model: past the deadline it goes ahead alone.
+    const attempt = await withinDeadline(answer(deps, input, ALONGSIDE_NOTE), ALONGSIDE_DEADLINE_MS);
+    return attempt ? withAnswer(handOver, attempt, messages.fallback) : handOver;
   }
   if (verdict.safetyReply) {
     return { ...base, kind: 'reply', text: verdict.safetyReply, flags: [...verdict.flags] };
@@ -192,10 +196,47 @@ export async function respondToCustomer(
 export const ALONGSIDE_NOTE =
   'A member of our team is already being brought in for this message, and the customer will be told so: do not ' +
   'call escalate_to_human and do not mention the hand-over. If the knowledge base answers what the customer ' +
-  'asks, answer it in one or two sentences. If it does not, reply with only the word PASS.';
+  'asks, answer it in one or two sentences, and never say whether a request will be granted. If it does not, ' +
+  'reply with only the word PASS.';
 
 /** Flag on an answer sent with a hand-over (`answerAlongside`). */
 export const ALONGSIDE_FLAG = 'answered_alongside';
+
+/**
+ * How long a hand-over waits for the answer alongside it: well inside the worker's timeout, whatever the
+ * model client's retries would take (a model outage must never hold up, or lose, a hand-over).
+ */
+export const ALONGSIDE_DEADLINE_MS = 6_000;
+
+/** `work`'s result, or `undefined` once `ms` have passed first (`work` is left to settle on its own). */
+async function withinDeadline<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  try {
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Whether a message asks something besides the hand-over itself: a sentence or clause worded as a
+ * question that, for a request for a person, is not that request ("Can I talk to a person?" asks
+ * nothing more; "what number can I call? I need a person" does).
+ */
+export function asksBeyondHandOver(text: string, reason: EscalationReason): boolean {
+  const clauses = text
+    .split(/(?<=[?!.])\s+/)
+    .flatMap((sentence) => clausesOf(sentence))
+    .filter((clause) => isAsking(clause.text));
+  if (reason !== 'customer_request') return clauses.length > 0;
+  return clauses.some(
+    (clause) =>
+      !lexiconVerdictsFor(clause.text).verdicts.some((v) => v.fired && v.intent.label === 'customer_request'),
+  );
+}
 
 /**
  * The hand-over with the model's answer attached, when the model really answered: a plain reply, not
@@ -206,9 +247,9 @@ function withAnswer(handOver: ResponderResult, attempt: ResponderResult, fallbac
   const usage = { tokens: attempt.tokens, modelCalls: attempt.modelCalls };
   const answered =
     attempt.kind === 'reply' &&
-    !attempt.flags.some((flag) => flag === DONT_KNOW_FLAG || flag === CLARIFY_FLAG) &&
+    !attempt.flags.some((flag) => flag === DONT_KNOW_FLAG || flag === CLARIFY_FLAG || flag === NO_REFERENCE_FLAG) &&
     attempt.text !== fallback &&
-    !/^\W*pass\W*$/i.test(attempt.text);
+    !/^\W*pass\b/i.test(attempt.text);
   if (handOver.kind !== 'escalate' || attempt.kind !== 'reply' || !answered) return { ...handOver, ...usage };
   return {
     ...handOver,

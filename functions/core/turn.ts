@@ -421,7 +421,7 @@ export function decideTurn(
   }
   if (!answer) {
     // A hand-over the guardrails decided may still carry the AI's answer, within the budget and ceilings.
-    const strict = verdict.escalation ? withinLimits(false) : { budget, ceiling };
+    const strict = withinLimits(false);
     const answerAlongside = !!verdict.escalation && strict.budget.ok && strict.ceiling.ok;
     return ask('reply', {
       conversation,
@@ -496,7 +496,10 @@ export function decideTurn(
     reason: answer.reason,
     priority: answer.priority,
     summary: withContext(answer.summary, promptHistory),
-    tried: describeTried(promptHistory),
+    // The card says what the customer already read, so the agent neither repeats nor contradicts it.
+    tried: answer.answer
+      ? `The AI answered alongside the hand-over: "${answer.answer.text.slice(0, 200)}"`
+      : describeTried(promptHistory),
     ...(answer.reply ? { customerReply: answer.reply } : {}),
   });
 

@@ -118,10 +118,11 @@ const settingsFields = z.object({
     /**
      * Escalations by the input guardrails for these reasons still get the AI's answer when the knowledge
      * base covers the question ("what time can I call you?", "how do I cancel an order?"): the customer
-     * reads it while a person is brought in. Never for self-harm, abuse or an injection attempt.
+     * reads it while a person is brought in (never a refund over the limit). Safety, medical, legal, fraud,
+     * self-harm, abuse and injection hand-overs never carry one.
      */
     answerAlongside: z._default(
-      z.array(z.enum(['customer_request', 'business_rule', 'sensitive_topic', 'negative_sentiment'])),
+      z.array(z.enum(['customer_request', 'business_rule'])),
       ['customer_request', 'business_rule'],
     ),
   }),

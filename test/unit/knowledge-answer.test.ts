@@ -314,3 +314,14 @@ describe('focusQuestion', () => {
     );
   });
 });
+
+describe('a sentence that points back, at the sentence limit', () => {
+  it('with one sentence allowed, quotes the answer, not the sentence it points back to', () => {
+    const decision = new KnowledgeAnswerer(knowledge, { maxSentences: 1 }).answer(
+      'How much do the Stormline jackets weigh?',
+    );
+    expect(decision.kind === 'answer' && decision.sentences).toEqual([
+      'They weigh about 390 g in size medium.',
+    ]);
+  });
+});

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { loadKnowledge } from '#adapters/knowledge-loader.ts';
 import { OfflineModel } from '#adapters/offline-model.ts';
 import { messagesFor } from '#core/customer-messages.ts';
@@ -10,6 +10,7 @@ import type { Conversation, Message } from '#core/model.ts';
 import type { LanguageModel, ModelRequest, ModelResponse } from '#core/ports.ts';
 import { NO_REFERENCE_NOTE } from '#core/prompt.ts';
 import {
+  ALONGSIDE_DEADLINE_MS,
   ALONGSIDE_FLAG,
   ALONGSIDE_NOTE,
   CLARIFY_FLAG,
@@ -412,7 +413,13 @@ describe('respondToCustomer: an answer alongside a hand-over the guardrails deci
 
   it('tells the model a person is on the way, and attaches nothing when it passes or does not know', async () => {
     const passes = new ScriptedModel([{ text: 'PASS' }]);
-    const passed = await run(passes, 'can someone call me', { escalation: request }, undefined, alongside);
+    const passed = await run(
+      passes,
+      'do you rent tents? can someone call me',
+      { escalation: request },
+      undefined,
+      alongside,
+    );
     expect(passes.requests[0]?.correction).toBe(ALONGSIDE_NOTE);
     expect(passed).toMatchObject({ kind: 'escalate', modelCalls: 1, tokens: { input: 1000, output: 50 } });
     expect(passed.kind === 'escalate' && passed.answer).toBeUndefined();
@@ -424,6 +431,7 @@ describe('respondToCustomer: an answer alongside a hand-over the guardrails deci
       undefined,
       alongside,
     );
+    expect(unsure).toMatchObject({ kind: 'escalate', modelCalls: 1 });
     expect(unsure.kind === 'escalate' && unsure.answer).toBeUndefined();
 
     const escalates = new ScriptedModel([
@@ -436,13 +444,77 @@ describe('respondToCustomer: an answer alongside a hand-over the guardrails deci
         ],
       },
     ]);
-    const tool = await run(escalates, 'get me a person', { escalation: request }, undefined, alongside);
+    const tool = await run(
+      escalates,
+      'do you rent tents? get me a person',
+      { escalation: request },
+      undefined,
+      alongside,
+    );
     expect(tool).toMatchObject({
       kind: 'escalate',
+      modelCalls: 1,
       reason: 'customer_request',
       summary: 'asked for a person',
     });
     expect(tool.kind === 'escalate' && tool.answer).toBeUndefined();
+  });
+
+  it('a question that is only the request for a person, or a refund over the limit, gets the hand-over alone', async () => {
+    const model = new ScriptedModel([]);
+    for (const text of [
+      'Can I talk to a person?',
+      '¿Puedo hablar con una persona?',
+      'can someone call me back?',
+    ]) {
+      const result = await run(model, text, { escalation: request }, undefined, alongside);
+      expect(result, text).toMatchObject({ kind: 'escalate', modelCalls: 0 });
+    }
+    const refund = { reason: 'business_rule', priority: 'normal', detail: 'refund request' } as const;
+    await run(
+      model,
+      'I want a refund of 500 dollars, when will I get it?',
+      { escalation: refund, flags: ['escalation:refund'] },
+      undefined,
+      alongside,
+    );
+    expect(model.requests).toHaveLength(0);
+    // A Spanish question before the request, in its own sentence, is asked.
+    const spanish = await run(
+      offline,
+      '¿a qué hora puedo llamarles? quiero hablar con alguien',
+      { escalation: request },
+      undefined,
+      alongside,
+    );
+    expect(spanish).toMatchObject({ kind: 'escalate', modelCalls: 1 });
+  });
+
+  it('never waits on a model that hangs: past the deadline the hand-over goes ahead alone', async () => {
+    vi.useFakeTimers();
+    try {
+      const hanging: LanguageModel = { name: 'hanging', respond: () => new Promise<ModelResponse>(() => {}) };
+      const pending = run(
+        hanging,
+        'What number can I call you on?',
+        { escalation: request },
+        undefined,
+        alongside,
+      );
+      await vi.advanceTimersByTimeAsync(ALONGSIDE_DEADLINE_MS);
+      const result = await pending;
+      expect(result).toMatchObject({ kind: 'escalate', reason: 'customer_request' });
+      expect(result.kind === 'escalate' && result.answer).toBeUndefined();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a reply that starts with PASS is no answer', async () => {
+    const model = new ScriptedModel([{ text: 'PASS - the knowledge base does not cover this' }]);
+    const result = await run(model, 'what number can I call?', { escalation: request }, undefined, alongside);
+    expect(result).toMatchObject({ kind: 'escalate', modelCalls: 1 });
+    expect(result.kind === 'escalate' && result.answer).toBeUndefined();
   });
 
   it('never for self-harm, an injection attempt or a reason the settings leave out', async () => {
