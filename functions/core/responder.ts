@@ -247,7 +247,9 @@ function withAnswer(handOver: ResponderResult, attempt: ResponderResult, fallbac
   const usage = { tokens: attempt.tokens, modelCalls: attempt.modelCalls };
   const answered =
     attempt.kind === 'reply' &&
-    !attempt.flags.some((flag) => flag === DONT_KNOW_FLAG || flag === CLARIFY_FLAG || flag === NO_REFERENCE_FLAG) &&
+    !attempt.flags.some(
+      (flag) => flag === DONT_KNOW_FLAG || flag === CLARIFY_FLAG || flag === NO_REFERENCE_FLAG,
+    ) &&
     attempt.text !== fallback &&
     !/^\W*pass\b/i.test(attempt.text);
   if (handOver.kind !== 'escalate' || attempt.kind !== 'reply' || !answered) return { ...handOver, ...usage };

@@ -121,10 +121,10 @@ const settingsFields = z.object({
      * reads it while a person is brought in (never a refund over the limit). Safety, medical, legal, fraud,
      * self-harm, abuse and injection hand-overs never carry one.
      */
-    answerAlongside: z._default(
-      z.array(z.enum(['customer_request', 'business_rule'])),
-      ['customer_request', 'business_rule'],
-    ),
+    answerAlongside: z._default(z.array(z.enum(['customer_request', 'business_rule'])), [
+      'customer_request',
+      'business_rule',
+    ]),
   }),
   /** Thread replies starting with this prefix stay internal. */
   notePrefix: z._default(z.string().check(z.minLength(1)), 'note:'),
