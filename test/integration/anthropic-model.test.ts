@@ -9,7 +9,7 @@ import {
 } from '#adapters/anthropic-model.ts';
 import { BedrockModel } from '#adapters/bedrock-model.ts';
 import { ModelUnavailableError } from '#core/errors.ts';
-import { makeCanary } from '#core/guardrails/index.ts';
+import { type InputVerdict, makeCanary } from '#core/guardrails/index.ts';
 import { KnowledgeBase } from '#core/knowledge.ts';
 import type { ModelRequest } from '#core/ports.ts';
 import { ALONGSIDE_FLAG, ALONGSIDE_NOTE, respondToCustomer } from '#core/responder.ts';
@@ -48,6 +48,55 @@ function model(options: { maxRetries?: number; timeoutMs?: number } = {}): Anthr
     maxRetries: options.maxRetries ?? 3,
     baseDelayMs: 1,
   });
+}
+
+/** One customer message through the responder with the Anthropic adapter (empty knowledge base). */
+function respondWith(
+  text: string,
+  options: { maxRetries?: number; verdict?: Partial<InputVerdict>; answerAlongside?: boolean } = {},
+) {
+  const conversationId = 'sms|+15550001111|+15559990000';
+  return respondToCustomer(
+    {
+      model: model({ maxRetries: options.maxRetries ?? 3 }),
+      settings: parseBusinessSettings(sample),
+      knowledge: new KnowledgeBase([]),
+      canary: makeCanary('it'),
+    },
+    {
+      conversation: {
+        id: conversationId,
+        channel: 'sms',
+        customerAddress: '+15550001111',
+        businessAddress: '+15559990000',
+        mode: 'ai',
+        version: 1,
+        openedAt: '2025-01-01T00:00:00.000Z',
+        updatedAt: '2025-01-01T00:00:00.000Z',
+      },
+      history: [
+        {
+          conversationId,
+          messageId: 'SM1',
+          at: '2025-01-01T00:00:00.000Z',
+          direction: 'inbound',
+          author: 'customer',
+          text,
+        },
+      ],
+      verdict: {
+        text,
+        truncated: false,
+        redactions: [],
+        flags: [],
+        injection: false,
+        abuse: false,
+        sentiment: 0,
+        ...options.verdict,
+      },
+      ...(options.answerAlongside ? { answerAlongside: true } : {}),
+    },
+  );
 }
 
 beforeAll(async () => {
@@ -160,45 +209,7 @@ describe('AnthropicModel against the fake Messages API', () => {
   it('529 forever makes the responder escalate with model_unavailable and tell the customer', async () => {
     fake.script(Array.from({ length: 10 }, () => ({ status: 529 })));
     const settings = parseBusinessSettings(sample);
-    const result = await respondToCustomer(
-      {
-        model: model({ maxRetries: 2 }),
-        settings,
-        knowledge: new KnowledgeBase([]),
-        canary: makeCanary('it'),
-      },
-      {
-        conversation: {
-          id: 'sms|+15550001111|+15559990000',
-          channel: 'sms',
-          customerAddress: '+15550001111',
-          businessAddress: '+15559990000',
-          mode: 'ai',
-          version: 1,
-          openedAt: '2025-01-01T00:00:00.000Z',
-          updatedAt: '2025-01-01T00:00:00.000Z',
-        },
-        history: [
-          {
-            conversationId: 'sms|+15550001111|+15559990000',
-            messageId: 'SM1',
-            at: '2025-01-01T00:00:00.000Z',
-            direction: 'inbound',
-            author: 'customer',
-            text: 'Where is my parcel?',
-          },
-        ],
-        verdict: {
-          text: 'Where is my parcel?',
-          truncated: false,
-          redactions: [],
-          flags: [],
-          injection: false,
-          abuse: false,
-          sentiment: 0,
-        },
-      },
-    );
+    const result = await respondWith('Where is my parcel?', { maxRetries: 2 });
     expect(result).toMatchObject({
       kind: 'escalate',
       reason: 'model_unavailable',
@@ -339,45 +350,14 @@ describe('shared Messages API mapping (Anthropic and Bedrock)', () => {
 });
 
 describe('an answer alongside a hand-over, over the Messages API wire', () => {
-  const settings = parseBusinessSettings(sample);
-  const conversationId = 'sms|+15550002222|+15559990000';
   const ask = (text: string) =>
-    respondToCustomer(
-      { model: model(), settings, knowledge: new KnowledgeBase([]), canary: makeCanary('it') },
-      {
-        conversation: {
-          id: conversationId,
-          channel: 'sms',
-          customerAddress: '+15550002222',
-          businessAddress: '+15559990000',
-          mode: 'ai',
-          version: 1,
-          openedAt: '2025-01-01T00:00:00.000Z',
-          updatedAt: '2025-01-01T00:00:00.000Z',
-        },
-        history: [
-          {
-            conversationId,
-            messageId: 'SM2',
-            at: '2025-01-01T00:00:00.000Z',
-            direction: 'inbound',
-            author: 'customer',
-            text,
-          },
-        ],
-        verdict: {
-          text,
-          truncated: false,
-          redactions: [],
-          flags: ['escalation:customer_request'],
-          injection: false,
-          abuse: false,
-          sentiment: 0,
-          escalation: { reason: 'customer_request', priority: 'normal', detail: 'asked for a person' },
-        },
-        answerAlongside: true,
+    respondWith(text, {
+      answerAlongside: true,
+      verdict: {
+        flags: ['escalation:customer_request'],
+        escalation: { reason: 'customer_request', priority: 'normal', detail: 'asked for a person' },
       },
-    );
+    });
 
   it('tells Claude a person is on the way and sends its answer before the hand-over; a PASS sends the hand-over alone', async () => {
     fake.script([
