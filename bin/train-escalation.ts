@@ -72,12 +72,13 @@ export const TRAINING_SETS = [
   'fresh20',
   'fresh23',
   'fresh24',
+  'fresh26',
 ];
 /**
  * Knowledge-base question sets: ordinary customer questions, benign negatives (but those the lexicons
  * escalate, such as a request for a call back). Never the held-out set nor fresh3, its estimate.
  */
-const QUESTION_SETS = ['tuning', 'fresh', 'fresh2', 'fresh8', 'fresh9'];
+const QUESTION_SETS = ['tuning', 'fresh', 'fresh2', 'fresh8', 'fresh9', 'fresh10', 'fresh11'];
 /**
  * How customers frame an ordinary message (openers and closers, by language), wrapped around knowledge
  * questions as benign examples: framing is not evidence of any intent.

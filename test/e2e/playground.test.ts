@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { conversationIdOf } from '#core/model.ts';
-import { createPlayground, type Playground } from '#local/playground/server.ts';
+import { createPlayground, DEFAULT_AGENTS, type Playground } from '#local/playground/server.ts';
 import { EMULATED_ENV, type LocalRuntime, type LocalServices, startLocalRuntime } from '#local/runtime.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -165,10 +165,16 @@ describe.runIf(hasChromium)('playground in headless Chromium', () => {
     await smsCard.getByRole('button', { name: 'Race all agents' }).click();
     await smsCard.getByText('Claimed by').waitFor();
     const status = (await smsCard.getByText('Claimed by').textContent()) ?? '';
-    expect(['@Ana', '@Ben', '@Chloe'].filter((name) => status.includes(name))).toHaveLength(1);
-    // The two who lost are told so, each in an ephemeral only they see.
-    const told = runtime.services.slack.fake?.ephemerals.slice(toldBefore) ?? [];
-    expect(new Set(told.map((ephemeral) => ephemeral.user)).size).toBe(2);
+    const winners = DEFAULT_AGENTS.filter((agent) => status.includes(`@${agent.name}`));
+    expect(winners).toHaveLength(1);
+    // The two who lost are told so, each in an ephemeral only they see. The card shows the winner as
+    // soon as its claim commits; the losers' clicks may still be in flight, so wait for both.
+    const losers = DEFAULT_AGENTS.filter((agent) => agent !== winners[0]).map((agent) => agent.id);
+    const toldUsers = () =>
+      [
+        ...new Set((runtime.services.slack.fake?.ephemerals.slice(toldBefore) ?? []).map((e) => e.user)),
+      ].sort();
+    await expect.poll(toldUsers, { timeout: 15_000 }).toEqual(losers.sort());
   });
 
   it('Hand back to AI opens the modal for its agent; submitting it returns the conversation to the AI', async () => {
