@@ -446,50 +446,12 @@ export function decideTurn(
   };
   if (answer.kind === 'reply') {
     const fallback = answer.text === messages.fallback;
-    sends.push({
-      idempotencyKey: `reply#${message.messageId}`,
-      text: answer.text,
-      author: 'ai',
-      extra: {
-        passages: answer.passages,
-        tokens: answer.tokens,
-        // Kept on the reply: `fallback`/`dont_know` feed the repeated-failure trigger, the rest the inspector.
-        ...(fallback || answer.flags.length
-          ? { flags: [...new Set([...answer.flags, ...(fallback ? ['fallback'] : [])])] }
-          : {}),
-      },
-    });
-    lifecycle.push(
-      event_('ai_reply', {
-        data: {
-          passages: answer.passages.length,
-          inputTokens: answer.tokens.input,
-          fallback,
-          secondsSinceCustomer: (now.getTime() - Date.parse(message.at)) / 1000,
-        },
-      }),
-    );
+    // Kept on the reply: `fallback`/`dont_know` feed the repeated-failure trigger, the rest the inspector.
+    aiReply(answer, answer.text, [...answer.flags, ...(fallback ? ['fallback'] : [])], fallback);
     return done('replied');
   }
-  if (answer.answer) {
-    // The answer first, then the hand-over notice.
-    sends.push({
-      idempotencyKey: `reply#${message.messageId}`,
-      text: answer.answer.text,
-      author: 'ai',
-      extra: { passages: answer.passages, tokens: answer.tokens, flags: answer.answer.flags },
-    });
-    lifecycle.push(
-      event_('ai_reply', {
-        data: {
-          passages: answer.passages.length,
-          inputTokens: answer.tokens.input,
-          fallback: false,
-          secondsSinceCustomer: (now.getTime() - Date.parse(message.at)) / 1000,
-        },
-      }),
-    );
-  }
+  // The answer first, then the hand-over notice.
+  if (answer.answer) aiReply(answer, answer.answer.text, answer.answer.flags, false);
   return escalate({
     ...escalation,
     conversation,
@@ -502,6 +464,35 @@ export function decideTurn(
       : describeTried(promptHistory),
     ...(answer.reply ? { customerReply: answer.reply } : {}),
   });
+
+  /** The AI's reply to this message: its send (with passages, tokens and flags) and its `ai_reply` event. */
+  function aiReply(
+    from: { passages: string[]; tokens: ResponderResult['tokens'] },
+    text: string,
+    flags: string[],
+    fallback: boolean,
+  ): void {
+    sends.push({
+      idempotencyKey: `reply#${message.messageId}`,
+      text,
+      author: 'ai',
+      extra: {
+        passages: from.passages,
+        tokens: from.tokens,
+        ...(flags.length ? { flags: [...new Set(flags)] } : {}),
+      },
+    });
+    lifecycle.push(
+      event_('ai_reply', {
+        data: {
+          passages: from.passages.length,
+          inputTokens: from.tokens.input,
+          fallback,
+          secondsSinceCustomer: (now.getTime() - Date.parse(message.at)) / 1000,
+        },
+      }),
+    );
+  }
 
   function ask(purpose: ModelAsk['purpose'], input: ResponderInput): TurnStep {
     return { kind: 'ask_model', ask: { purpose, input } };
