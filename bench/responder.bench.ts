@@ -6,12 +6,12 @@
 import { fileURLToPath } from 'node:url';
 import { loadKnowledge } from '#adapters/knowledge-loader.ts';
 import { OfflineModel } from '#adapters/offline-model.ts';
-import type { InputVerdict } from '#core/guardrails/index.ts';
 import type { Conversation, Message } from '#core/model.ts';
 import { buildModelRequest, requestTokens } from '#core/prompt.ts';
 import { respondToCustomer } from '#core/responder.ts';
 import { parseBusinessSettings } from '#shared/business-settings.ts';
 import sample from '../config/business.ts';
+import { verdictOf } from '../test/helpers/verdict.ts';
 
 const QUESTIONS = [
   'Hi, do you ship to Canada?',
@@ -96,15 +96,7 @@ export default async (): Promise<Record<string, number | string>> => {
   for (let i = 0; i < messages + 50; i++) {
     const history = script((i % 30) + 1);
     const text = history.at(-1)?.text ?? '';
-    const verdict: InputVerdict = {
-      text,
-      truncated: false,
-      redactions: [],
-      flags: [],
-      injection: false,
-      abuse: false,
-      sentiment: 0,
-    };
+    const verdict = verdictOf(text);
     const started = performance.now();
     const result = await respondToCustomer(deps, { conversation, history, verdict });
     const elapsed = performance.now() - started;

@@ -23,6 +23,7 @@ import {
 } from '#local/fake-anthropic.ts';
 import { parseBusinessSettings } from '#shared/business-settings.ts';
 import sample from '../../config/business.ts';
+import { verdictOf } from '../helpers/verdict.ts';
 
 const request: ModelRequest = {
   system: 'You are the Northwind Outfitters assistant. KNOWLEDGE BASE …',
@@ -84,16 +85,7 @@ function respondWith(
           text,
         },
       ],
-      verdict: {
-        text,
-        truncated: false,
-        redactions: [],
-        flags: [],
-        injection: false,
-        abuse: false,
-        sentiment: 0,
-        ...options.verdict,
-      },
+      verdict: verdictOf(text, options.verdict),
       ...(options.answerAlongside ? { answerAlongside: true } : {}),
     },
   );

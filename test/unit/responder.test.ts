@@ -24,6 +24,7 @@ import {
 import { parseBusinessSettings } from '#shared/business-settings.ts';
 import sample from '../../config/business.ts';
 import { generateKnowledge } from '../helpers/knowledge-generator.ts';
+import { verdictOf as verdict } from '../helpers/verdict.ts';
 
 const settings = parseBusinessSettings(sample);
 const knowledge = loadKnowledge(fileURLToPath(new URL('../../knowledge', import.meta.url)));
@@ -48,19 +49,6 @@ function customer(text: string): Message {
     direction: 'inbound',
     author: 'customer',
     text,
-  };
-}
-
-function verdict(text: string, extra: Partial<InputVerdict> = {}): InputVerdict {
-  return {
-    text,
-    truncated: false,
-    redactions: [],
-    flags: [],
-    injection: false,
-    abuse: false,
-    sentiment: 0,
-    ...extra,
   };
 }
 

@@ -16,6 +16,7 @@ import { sendToCustomer } from '#core/use-cases/send-to-customer.ts';
 import { ceilingVerdict, recordSpend } from '#core/use-cases/spend.ts';
 import { parseBusinessSettings } from '#shared/business-settings.ts';
 import sample from '../../config/business.ts';
+import { verdictOf } from '../helpers/verdict.ts';
 
 const base = parseBusinessSettings(sample);
 const settings = { ...base, ceilings: { modelTokensPerHour: 1000, outboundMessagesPerHour: 10 } };
@@ -113,15 +114,7 @@ describe('token accounting', () => {
             text,
           },
         ],
-        verdict: {
-          text,
-          truncated: false,
-          redactions: [],
-          flags: [],
-          injection: false,
-          abuse: false,
-          sentiment: 0,
-        },
+        verdict: verdictOf(text),
       },
     );
     expect(result.modelCalls).toBe(2);
