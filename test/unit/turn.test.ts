@@ -517,3 +517,81 @@ describe('decideTurn details', () => {
     expect(b).toEqual(a);
   });
 });
+
+describe('the answer alongside a hand-over', () => {
+  // The guardrails hand this to a person (an explicit request) and it also asks something.
+  const text = 'I want to talk to a person. How long does standard shipping take?';
+  const state = (extra: Partial<TurnState> = {}): TurnState & { message: Message } => ({
+    conversation: conversation(),
+    profile: profile(),
+    history: [inbound(text)],
+    message: inbound(text),
+    ...extra,
+  });
+  const asked = (step: TurnStep) => {
+    if (step.kind !== 'ask_model') throw new Error(`expected a model ask, got ${step.kind}`);
+    return step.ask.input;
+  };
+
+  it('is asked for within the conversation budget and the deployment ceilings', () => {
+    const input = asked(decideTurn(state(), { settings, now, event }));
+    expect(input.verdict.escalation?.reason).toBe('customer_request');
+    expect(input.answerAlongside).toBe(true);
+  });
+
+  it('is not asked for past the deployment hourly token ceiling: the hand-over goes alone', () => {
+    const input = asked(
+      decideTurn(state({ usage: { tokens: Number.MAX_SAFE_INTEGER, messages: 0 } }), {
+        settings,
+        now,
+        event,
+      }),
+    );
+    expect(input.verdict.escalation?.reason).toBe('customer_request');
+    expect(input.answerAlongside).toBeUndefined();
+  });
+
+  it('is not asked for past the deployment hourly message ceiling', () => {
+    const input = asked(
+      decideTurn(state({ usage: { tokens: 0, messages: Number.MAX_SAFE_INTEGER } }), {
+        settings,
+        now,
+        event,
+      }),
+    );
+    expect(input.answerAlongside).toBeUndefined();
+  });
+
+  it('is not asked for past the conversation budget', () => {
+    const spent = conversation({
+      usage: { windowStart: '2026-01-05T14:30:00.000Z', calls: 10_000, tokens: 10_000_000 },
+    });
+    const input = asked(decideTurn(state({ conversation: spent }), { settings, now, event }));
+    expect(input.answerAlongside).toBeUndefined();
+  });
+
+  it('goes out first, flagged and with its passages, then the notice; the card says what was answered', () => {
+    const handOver = {
+      ...escalation,
+      reason: 'customer_request',
+      reply: '',
+      passages: ['shipping'],
+      answer: { text: 'Standard shipping takes 3-5 business days.', flags: ['answered_alongside'] },
+    } as ResponderResult;
+    const decision = decided(decideTurn(state(), { settings, now, event }, handOver));
+    expect(decision.sends.map((send) => [send.idempotencyKey, send.author])).toEqual([
+      ['reply#SM1', 'ai'],
+      ['escalated#case-SM1', 'system'],
+    ]);
+    expect(decision.sends[0]).toMatchObject({
+      text: 'Standard shipping takes 3-5 business days.',
+      extra: { passages: ['shipping'], flags: ['answered_alongside'] },
+    });
+    expect(decision.lifecycle.map((item) => item.type)).toEqual([
+      'customer_message',
+      'ai_reply',
+      'escalated',
+    ]);
+    expect(decision.newCase?.packet.tried).toContain('Standard shipping takes 3-5 business days.');
+  });
+});
