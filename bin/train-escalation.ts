@@ -47,7 +47,13 @@ import {
   type StoredLabel,
   ZERO,
 } from '../functions/core/guardrails/classifier.ts';
-import { packedModule, packModel } from '../functions/core/guardrails/model-pack.ts';
+import { CONCEPTS } from '../functions/core/guardrails/concepts.ts';
+import {
+  packedConceptsModule,
+  packedModule,
+  packJson,
+  packModel,
+} from '../functions/core/guardrails/model-pack.ts';
 import { normalizeInput } from '../functions/core/guardrails/normalize.ts';
 import { lexiconVerdictsFor } from '../functions/core/guardrails/triggers.ts';
 import { parseBusinessSettings } from '../functions/shared/business-settings.ts';
@@ -73,6 +79,7 @@ export const TRAINING_SETS = [
   'fresh23',
   'fresh24',
   'fresh26',
+  'fresh27',
 ];
 /**
  * Knowledge-base question sets: ordinary customer questions, benign negatives (but those the lexicons
@@ -124,6 +131,8 @@ const SPANISH_FRAMES = {
 const CORPUS_PATH = new URL('../test/fixtures/guardrails/corpus.json', import.meta.url);
 const MODEL_PATH = new URL('../functions/core/guardrails/escalation-model.json', import.meta.url);
 const PACKED_PATH = new URL('../functions/core/guardrails/escalation-model.packed.ts', import.meta.url);
+/** The lexicons' concepts as the bundles carry them (`model-pack.ts`), written with the model they were trained with. */
+const PACKED_CONCEPTS_PATH = new URL('../functions/core/guardrails/concepts.packed.ts', import.meta.url);
 const MAX_INPUT = parseBusinessSettings(businessSettings).guardrails.maxInputChars;
 
 const MIN_DF = 5;
@@ -639,6 +648,7 @@ function main(): void {
   if (!values['dry-run']) {
     writeFileSync(MODEL_PATH, json);
     writeFileSync(PACKED_PATH, packedModule(packModel(json)));
+    writeFileSync(PACKED_CONCEPTS_PATH, packedConceptsModule(packJson(CONCEPTS)));
   }
 }
 

@@ -45,6 +45,10 @@ export const esbuildSettings = {
   platform: 'node',
   // Prefer the ESM build of dual packages so esbuild can tree-shake them.
   mainFields: ['module', 'main'],
+  // `tandem-bundle` picks the bundle's side of a conditional import in package.json: `#escalation-concepts`
+  // is the escalation lexicons' packed copy there, their source unbundled. `module` is listed because
+  // esbuild adds it by itself only when no condition is given.
+  conditions: ['tandem-bundle', 'module'],
   // CommonJS dependencies inside an ESM bundle still call require(); give them a real one.
   banner:
     "import { createRequire as __tandemCreateRequire } from 'node:module'; const require = __tandemCreateRequire(import.meta.url);",
@@ -105,7 +109,10 @@ export function bundlingOptionsFor(modelProvider: ModelProvider, handler?: Handl
   return {
     ...bundlingOptions,
     define: bundleDefines(modelProvider),
-    esbuildArgs: { '--alias': aliasArgs(bundleAliases(modelProvider, handler)) },
+    esbuildArgs: {
+      '--alias': aliasArgs(bundleAliases(modelProvider, handler)),
+      '--conditions': esbuildSettings.conditions.join(','),
+    },
   };
 }
 
@@ -125,7 +132,10 @@ export const bundlingOptions: BundlingOptions = {
   banner: esbuildSettings.banner,
   externalModules: [...esbuildSettings.external],
   bundleAwsSDK: true,
-  esbuildArgs: { '--alias': aliasArgs(esbuildSettings.alias) },
+  esbuildArgs: {
+    '--alias': aliasArgs(esbuildSettings.alias),
+    '--conditions': esbuildSettings.conditions.join(','),
+  },
 };
 
 /**
@@ -151,6 +161,7 @@ export function esbuildBuildOptions(
     sourcemap: esbuildSettings.sourceMap,
     sourcesContent: esbuildSettings.sourcesContent,
     mainFields: [...esbuildSettings.mainFields],
+    conditions: [...esbuildSettings.conditions],
     banner: { js: esbuildSettings.banner },
     external: [...esbuildSettings.external],
     alias: bundleAliases(modelProvider, handler),

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { afterAll, describe, expect, it } from 'vitest';
+import { PACKED_CONCEPTS } from '../../functions/core/guardrails/concepts.packed.ts';
 import { devStage } from '../../lib/config/stages.ts';
 import { type HandlerName, handlerEntry, handlerNames, knowledgeDir } from '../../lib/paths.ts';
 import { addTandem } from '../../lib/tandem-app.ts';
@@ -98,6 +99,13 @@ describe('bundling', () => {
           false,
         );
         expect(code.includes('B_found_vetrumai_urupu'), `${name} bundles Snowball's Tamil`).toBe(false);
+        // The escalation lexicons ship packed (triggers.ts), never as their source.
+        expect(code.includes('=grandson, =granddaughter'), `${name} bundles concepts.ts`).toBe(false);
+        if (name === 'conversation-worker') {
+          expect(code.includes(PACKED_CONCEPTS.slice(0, 64)), `${name} bundles the packed concepts`).toBe(
+            true,
+          );
+        }
       }
     },
     300_000,

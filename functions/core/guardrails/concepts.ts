@@ -3291,3 +3291,8 @@ export const CONCEPTS: LexiconData = {
   ...MEDICAL_LOOKALIKES,
   ...BEREAVEMENT,
 };
+
+/** The concepts (`#escalation-concepts`: a Lambda bundle reads the same from `concepts.packed.ts`). */
+export function concepts(): LexiconData {
+  return CONCEPTS;
+}

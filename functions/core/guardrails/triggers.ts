@@ -9,12 +9,12 @@
  * refunds are business rules on patterns.
  */
 
+import { concepts } from '#escalation-concepts';
 import type { BusinessSettings } from '../../shared/business-settings.ts';
 import { detectLanguage } from '../language.ts';
 import type { Author, EscalationReason, Priority } from '../model.ts';
 import { scoreSentiment } from '../sentiment.ts';
 import { classify, type LabelScore } from './classifier.ts';
-import { CONCEPTS } from './concepts.ts';
 import { scoreIntent } from './evidence.ts';
 import { escalationFeatures } from './features.ts';
 import { fold } from './fold.ts';
@@ -119,9 +119,10 @@ let compiled: CompiledLexicon | undefined;
 /**
  * The escalation vocabulary, compiled on first use rather than at import: stemming ~3,000 phrases
  * with a cold stemmer takes a tenth of a second or so, which only the worker's first message pays.
+ * `#escalation-concepts` is `concepts.ts` unbundled and its packed copy in a Lambda bundle (package.json).
  */
 function lexicon(): CompiledLexicon {
-  compiled ??= compileLexicon(CONCEPTS);
+  compiled ??= compileLexicon(concepts());
   return compiled;
 }
 
